@@ -1,0 +1,201 @@
+// UI strings for the operator console. Every visible string lives here;
+// placeholders are written {name} and filled by t(key, params).
+
+const LANGUAGE_KEY = "switchboard:console:lang";
+
+const dictionaries = {
+  en: {
+    "app.title": "Switchboard operator console",
+    "app.brand": "Switchboard",
+    "lang.label": "Language",
+
+    "login.heading": "Operator sign-in",
+    "login.site": "Site",
+    "login.name": "Login",
+    "login.password": "Password",
+    "login.submit": "Sign in",
+    "login.busy": "Signing in…",
+    "login.failed": "Sign-in failed",
+    "login.network": "Cannot reach the server. Check the connection and try again.",
+    "login.expired": "Your session has ended. Please sign in again.",
+
+    "header.status": "Your status",
+    "header.logout": "Log out",
+    "header.supervisor": "supervisor",
+    "status.online": "Online",
+    "status.away": "Away",
+    "status.offline": "Offline",
+    "connection.online": "Connected",
+    "connection.connecting": "Connecting…",
+    "connection.offline": "No connection, reconnecting…",
+
+    "chats.heading": "My chats",
+    "chats.empty": "No chats yet. New chats appear here as soon as they are assigned to you.",
+    "chats.unread": "{count} unread",
+    "chat.status.queued": "In queue",
+    "chat.status.assigned": "New",
+    "chat.status.active": "Active",
+    "chat.status.closed": "Closed",
+    "chat.close": "Close chat",
+    "chat.page": "Page: {page}",
+    "chat.cart": "Cart: {count} pcs, {total}",
+    "visitor.fallback": "Visitor {id}",
+
+    "pane.empty": "Select a chat on the left to read and reply.",
+    "notice.dismiss": "Dismiss",
+    "notice.closed": "The chat with {name} has ended and left your list.",
+    "notice.transfer": "The chat with {name} was transferred to someone else.",
+    "notice.no_answer": "The chat with {name} went back to the queue: it was not answered in time.",
+    "notice.gone": "The chat with {name} is no longer assigned to you.",
+
+    "typing.label": "Visitor is typing:",
+    "reply.label": "Reply",
+    "reply.placeholder": "Type a reply. Enter sends, Shift+Enter starts a new line.",
+    "reply.closedPlaceholder": "This chat is closed.",
+    "reply.send": "Send",
+    "msg.sending": "Sending…",
+    "msg.failed": "Not sent: {reason}. Click to try again.",
+
+    "event.started": "Chat started",
+    "event.startedQueue": "Chat started in queue “{queue}”",
+    "event.assigned": "Assigned to {name}",
+    "event.closed.visitor": "The visitor closed the chat",
+    "event.closed.operator": "The operator closed the chat",
+    "event.closed.system": "The chat was closed automatically",
+    "event.rated": "Visitor rated the chat {score} of 5",
+    "event.ratedComment": "Visitor rated the chat {score} of 5: {comment}",
+    "event.unassigned": "{name} left the chat ({reason})",
+    "reason.transfer": "transfer",
+    "reason.no_answer": "no answer",
+    "reason.closed": "closed",
+    "someone": "An operator",
+
+    "error.bad_request": "The server did not accept the request",
+    "error.too_large": "the message is too long",
+    "error.rate_limited": "too many messages, please wait a moment",
+    "error.unauthorized": "not signed in",
+    "error.forbidden": "not allowed",
+    "error.not_found": "the chat was not found",
+    "error.unavailable": "the service is temporarily unavailable",
+    "error.unknown": "unexpected error",
+  },
+
+  ru: {
+    "app.title": "Switchboard: консоль оператора",
+    "app.brand": "Switchboard",
+    "lang.label": "Язык",
+
+    "login.heading": "Вход оператора",
+    "login.site": "Сайт",
+    "login.name": "Логин",
+    "login.password": "Пароль",
+    "login.submit": "Войти",
+    "login.busy": "Входим…",
+    "login.failed": "Не удалось войти",
+    "login.network": "Сервер недоступен. Проверьте соединение и попробуйте ещё раз.",
+    "login.expired": "Сеанс завершён. Войдите снова.",
+
+    "header.status": "Ваш статус",
+    "header.logout": "Выйти",
+    "header.supervisor": "супервизор",
+    "status.online": "В сети",
+    "status.away": "Отошёл",
+    "status.offline": "Не в сети",
+    "connection.online": "Подключено",
+    "connection.connecting": "Подключение…",
+    "connection.offline": "Нет связи, переподключаемся…",
+
+    "chats.heading": "Мои чаты",
+    "chats.empty": "Чатов пока нет. Новые чаты появятся здесь, как только их назначат вам.",
+    "chats.unread": "Непрочитанных: {count}",
+    "chat.status.queued": "В очереди",
+    "chat.status.assigned": "Новый",
+    "chat.status.active": "Идёт",
+    "chat.status.closed": "Закрыт",
+    "chat.close": "Закрыть чат",
+    "chat.page": "Страница: {page}",
+    "chat.cart": "Корзина: {count} шт., {total}",
+    "visitor.fallback": "Посетитель {id}",
+
+    "pane.empty": "Выберите чат слева, чтобы читать и отвечать.",
+    "notice.dismiss": "Скрыть",
+    "notice.closed": "Чат с «{name}» завершён и убран из списка.",
+    "notice.transfer": "Чат с «{name}» передан другому оператору.",
+    "notice.no_answer": "Чат с «{name}» вернулся в очередь: на него не ответили вовремя.",
+    "notice.gone": "Чат с «{name}» больше не назначен вам.",
+
+    "typing.label": "Посетитель печатает:",
+    "reply.label": "Ответ",
+    "reply.placeholder": "Напишите ответ. Enter — отправить, Shift+Enter — новая строка.",
+    "reply.closedPlaceholder": "Чат закрыт.",
+    "reply.send": "Отправить",
+    "msg.sending": "Отправляется…",
+    "msg.failed": "Не отправлено: {reason}. Нажмите, чтобы повторить.",
+
+    "event.started": "Чат начат",
+    "event.startedQueue": "Чат начат в очереди «{queue}»",
+    "event.assigned": "Назначен оператор: {name}",
+    "event.closed.visitor": "Посетитель закрыл чат",
+    "event.closed.operator": "Оператор закрыл чат",
+    "event.closed.system": "Чат закрыт автоматически",
+    "event.rated": "Оценка посетителя: {score} из 5",
+    "event.ratedComment": "Оценка посетителя: {score} из 5. {comment}",
+    "event.unassigned": "Чат снят с оператора {name} ({reason})",
+    "reason.transfer": "передача",
+    "reason.no_answer": "нет ответа",
+    "reason.closed": "закрыт",
+    "someone": "оператор",
+
+    "error.bad_request": "сервер не принял запрос",
+    "error.too_large": "сообщение слишком длинное",
+    "error.rate_limited": "слишком много сообщений, подождите немного",
+    "error.unauthorized": "нужно войти снова",
+    "error.forbidden": "нет прав",
+    "error.not_found": "чат не найден",
+    "error.unavailable": "сервис временно недоступен",
+    "error.unknown": "непредвиденная ошибка",
+  },
+};
+
+export const languages = Object.keys(dictionaries);
+
+let current = initialLanguage();
+
+function initialLanguage() {
+  const saved = localStorage.getItem(LANGUAGE_KEY);
+  if (saved in dictionaries) return saved;
+  const preferred = (navigator.language || "en").slice(0, 2).toLowerCase();
+  return preferred in dictionaries ? preferred : "en";
+}
+
+export function language() {
+  return current;
+}
+
+export function setLanguage(lang) {
+  if (!(lang in dictionaries)) return;
+  current = lang;
+  localStorage.setItem(LANGUAGE_KEY, lang);
+}
+
+/** The string for key in the current language, with {placeholders} filled in. */
+export function t(key, params = {}) {
+  const template = dictionaries[current][key] ?? dictionaries.en[key] ?? key;
+  return template.replace(/\{(\w+)\}/g, (whole, name) =>
+    name in params ? String(params[name]) : whole,
+  );
+}
+
+/** Fills static markup: data-i18n sets textContent, data-i18n-<attr> sets that attribute. */
+export function translatePage(root = document) {
+  document.documentElement.lang = current;
+  document.title = t("app.title");
+  for (const node of root.querySelectorAll("[data-i18n]")) {
+    node.textContent = t(node.dataset.i18n);
+  }
+  for (const attr of ["placeholder", "title", "aria-label"]) {
+    for (const node of root.querySelectorAll(`[data-i18n-${attr}]`)) {
+      node.setAttribute(attr, t(node.getAttribute(`data-i18n-${attr}`)));
+    }
+  }
+}

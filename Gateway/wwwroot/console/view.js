@@ -1,0 +1,163 @@
+// Builds the console's DOM pieces. Everything that came over the wire goes in
+// through textContent (el's `text`), never as markup.
+
+import { language, t } from "./i18n.js";
+
+/**
+ * Creates an element. props: class, text, data (dataset), attrs, on (listeners).
+ * Children may be nodes, strings (as text) or null (skipped).
+ */
+export function el(tag, props = {}, ...children) {
+  const node = document.createElement(tag);
+  if (props.class) node.className = props.class;
+  if (props.text != null) node.textContent = String(props.text);
+  for (const [key, value] of Object.entries(props.data ?? {})) {
+    if (value != null) node.dataset[key] = String(value);
+  }
+  for (const [name, value] of Object.entries(props.attrs ?? {})) {
+    if (value != null && value !== false) node.setAttribute(name, value === true ? "" : String(value));
+  }
+  for (const [type, listener] of Object.entries(props.on ?? {})) {
+    node.addEventListener(type, listener);
+  }
+  for (const child of children) {
+    if (child != null) node.append(child);
+  }
+  return node;
+}
+
+export function visitorName(visitor) {
+  if (visitor?.name) return visitor.name;
+  return t("visitor.fallback", { id: String(visitor?.id ?? "").slice(0, 6) });
+}
+
+/** One row of the chat list. */
+export function chatListItem(conv, { selected, unread, preview }) {
+  const status = conv.status ?? "assigned";
+  return el(
+    "li",
+    {
+      class: ["chat", selected && "selected", status === "closed" && "closed"].filter(Boolean).join(" "),
+      data: { conversationId: conv.id, status },
+      attrs: { role: "option", tabindex: 0, "aria-selected": selected ? "true" : "false" },
+    },
+    el(
+      "div",
+      { class: "chat-top" },
+      el("span", { class: "chat-name", text: visitorName(conv.visitor) }),
+      unread > 0
+        ? el("span", { class: "unread", text: unread, attrs: { title: t("chats.unread", { count: unread }) } })
+        : null,
+    ),
+    el(
+      "div",
+      { class: "chat-bottom" },
+      el("span", { class: "chat-status", text: translated(`chat.status.${status}`, status) }),
+      el("span", { class: "chat-preview", text: preview }),
+    ),
+  );
+}
+
+/** The transcript node for a sequenced event, or null for types not shown. */
+export function eventNode(frame) {
+  if (frame.type === "message") return messageNode(frame);
+  const text = eventText(frame);
+  if (text == null) return null;
+  return el(
+    "div",
+    { class: "msg event", data: { from: "system", seq: frame.seq, type: frame.type } },
+    el("span", { class: "event-text", text }),
+    frame.at ? el("time", { class: "event-time", text: formatTime(frame.at), attrs: { datetime: frame.at } }) : null,
+  );
+}
+
+/** A reply sent but not yet confirmed by its event; failed ones say why. */
+export function pendingNode(pending, onRetry) {
+  const failed = Boolean(pending.error);
+  return el(
+    "div",
+    {
+      class: `msg pending${failed ? " failed" : ""}`,
+      data: { from: "operator", pending: pending.id },
+      attrs: failed ? { role: "button", tabindex: 0 } : {},
+      on: failed ? { click: () => onRetry(pending), keydown: (e) => e.key === "Enter" && onRetry(pending) } : {},
+    },
+    el("div", { class: "bubble" }, el("div", { class: "text", text: pending.text })),
+    el("div", {
+      class: "meta",
+      text: failed ? t("msg.failed", { reason: pending.error }) : t("msg.sending"),
+    }),
+  );
+}
+
+/** "Page: …  ·  Cart: …" for the chat header, or "" when nothing is known. */
+export function visitorContext(visitor) {
+  const parts = [];
+  const page = visitor.pages?.at(-1);
+  const pageText = typeof page === "string" ? page : page?.title || page?.url;
+  if (pageText) parts.push(t("chat.page", { page: pageText }));
+  const cart = visitor.cart;
+  if (cart && Array.isArray(cart.items) && cart.items.length > 0) {
+    const count = cart.items.reduce((sum, item) => sum + (Number(item.qty) || 0), 0);
+    parts.push(t("chat.cart", { count, total: formatMoney(cart.total, cart.currency) }));
+  }
+  return parts.join("  ·  ");
+}
+
+export function errorText(code) {
+  return translated(`error.${code}`, t("error.unknown"));
+}
+
+/** t(key), or the fallback when the dictionary has no such key (a value the server added). */
+function translated(key, fallback) {
+  const text = t(key);
+  return text === key ? fallback : text;
+}
+
+function messageNode(frame) {
+  const from = ["visitor", "operator", "system"].includes(frame.from) ? frame.from : "system";
+  const meta = [frame.author, frame.at ? formatTime(frame.at) : null].filter(Boolean).join(" · ");
+  return el(
+    "div",
+    { class: "msg", data: { from, seq: frame.seq, kind: frame.kind ?? "text" } },
+    el("div", { class: "bubble" }, el("div", { class: "text", text: frame.text ?? "" })),
+    meta ? el("div", { class: "meta", text: meta }) : null,
+  );
+}
+
+function eventText(frame) {
+  switch (frame.type) {
+    case "started":
+      return frame.queue ? t("event.startedQueue", { queue: frame.queue }) : t("event.started");
+    case "assigned":
+      return t("event.assigned", { name: frame.operator?.name ?? t("someone") });
+    case "closed":
+      return t(`event.closed.${["visitor", "operator"].includes(frame.by) ? frame.by : "system"}`);
+    case "rated":
+      return frame.comment
+        ? t("event.ratedComment", { score: frame.score, comment: frame.comment })
+        : t("event.rated", { score: frame.score });
+    case "unassigned":
+      return t("event.unassigned", {
+        name: frame.operator?.name ?? t("someone"),
+        reason: translated(`reason.${frame.reason}`, frame.reason ?? ""),
+      });
+    default:
+      return null;
+  }
+}
+
+function formatTime(at) {
+  const date = new Date(at);
+  if (Number.isNaN(date.getTime())) return "";
+  return date.toLocaleTimeString(language(), { hour: "2-digit", minute: "2-digit" });
+}
+
+function formatMoney(amount, currency) {
+  const value = Number(amount) || 0;
+  try {
+    return new Intl.NumberFormat(language(), { style: "currency", currency }).format(value);
+  } catch {
+    return `${value} ${currency ?? ""}`.trim();
+  }
+}

@@ -1,0 +1,364 @@
+// Switchboard chat widget: <script src="https://host/widget.js" data-site="demo" async></script>
+// No dependencies, no build. Visitor and operator text only ever goes through textContent.
+(() => {
+  'use strict';
+  if (window.Switchboard) return;
+  const script = document.currentScript || document.querySelector('script[data-site][src*="widget.js"]');
+  if (!script) return;
+  const site = script.dataset.site;
+  const src = new URL(script.src, location.href);
+  const wsUrl = `${src.protocol === 'https:' ? 'wss' : 'ws'}://${src.host}/ws/visitor?site=${encodeURIComponent(site)}`;
+  const tokenKey = `switchboard:${site}:token`;
+  const convKey = `switchboard:${site}:conversation`;
+
+  const STRINGS = {
+    en: {
+      title: 'Chat with us', placeholder: 'Type a message…', send: 'Send', end: 'End chat', open: 'Chat',
+      hello: 'Ask us anything, we usually reply within a minute.', waiting: 'Connecting you to an operator…',
+      queued: 'You are number {0} in the queue (about {1} min)', assigned: '{0} is answering',
+      closed: 'Chat closed', typing: 'operator is typing…', rate: 'Rate this chat:', thanks: 'Thank you!',
+    },
+    ru: {
+      title: 'Чат с консультантом', placeholder: 'Введите сообщение…', send: 'Отправить', end: 'Завершить чат',
+      open: 'Чат', hello: 'Задайте вопрос, обычно мы отвечаем в течение минуты.', waiting: 'Подключаем консультанта…',
+      queued: 'Ваш номер в очереди: {0} (около {1} мин)', assigned: '{0} отвечает',
+      closed: 'Чат завершён', typing: 'оператор печатает…', rate: 'Оцените консультацию:', thanks: 'Спасибо!',
+    },
+  };
+  const pickLang = (pref) => (pref === 'ru' || pref === 'en' ? pref : /^ru/i.test(navigator.language) ? 'ru' : 'en');
+  let lang = pickLang('auto');
+  const t = (key, ...args) => STRINGS[lang][key].replace(/\{(\d)\}/g, (_, i) => args[i]);
+
+  const store = (key, value) => {
+    try {
+      if (value === undefined) return localStorage.getItem(key);
+      if (value === null) localStorage.removeItem(key); else localStorage.setItem(key, value);
+    } catch { return null; } // storage can be disabled; the chat still works for this page
+  };
+  const newId = () => crypto.randomUUID?.() ??
+    Array.from(crypto.getRandomValues(new Uint8Array(16)), (b) => b.toString(16).padStart(2, '0')).join('');
+
+  const state = { connected: false, conversationId: store(convKey), lastSeq: 0 };
+  const messages = new Map(); // seq -> node of the current conversation
+  const seen = new Set();     // every seq of the current conversation, rendered or not
+  const retired = new Set();  // conversations left behind; their late frames are ignored
+  let pending = [];           // our sends {id, frame, node, acked} until their event arrives
+  let closed = false, rated = false, status = ['hello'], queues = [];
+  let liveAfter = 0;          // operator messages above this seq are new and mark the launcher unread
+
+  // Static skeleton only: no data ever goes through innerHTML.
+  const host = document.createElement('div');
+  const root = host.attachShadow({ mode: 'open' });
+  root.innerHTML = `<style>
+:host{all:initial;position:fixed;right:20px;bottom:20px;z-index:2147483000;font:14px/1.4 system-ui,sans-serif;color:#1f2328}
+[hidden]{display:none!important}
+button,select,textarea{font:inherit;cursor:pointer}
+[data-sb=launcher]{width:56px;height:56px;border-radius:50%;border:0;background:#2b59c3;color:#fff;box-shadow:0 4px 14px #0004}
+.unread::after{content:"";position:absolute;right:2px;top:0;width:12px;height:12px;border-radius:50%;background:#e5484d}
+[data-sb=panel]{position:absolute;right:0;bottom:68px;width:340px;max-width:calc(100vw - 40px);height:480px;max-height:calc(100vh - 110px);background:#fff;border-radius:12px;box-shadow:0 8px 30px #0003;display:flex;flex-direction:column;overflow:hidden}
+header{display:flex;gap:8px;align-items:center;padding:10px 12px;background:#2b59c3;color:#fff;font-weight:600}
+header::before{content:"";width:8px;height:8px;border-radius:50%;background:#3ecf8e}
+.off header::before{background:#aaa}
+.line{padding:4px 12px;font-size:12px;color:#57606a}
+[data-sb=error]{color:#b42318}
+[data-sb=messages]{flex:1;overflow-y:auto;padding:10px 12px;display:flex;flex-direction:column;gap:6px}
+[data-sb=message]{max-width:80%;padding:6px 10px;border-radius:10px;white-space:pre-wrap;overflow-wrap:anywhere;background:#f0f2f5;align-self:flex-start}
+[data-from=visitor]{background:#2b59c3;color:#fff;align-self:flex-end}
+[data-from=system]{background:none;color:#57606a;font-size:12px;align-self:center}
+[data-pending]{opacity:.5}
+[data-author]::before{content:attr(data-author);display:block;font-size:11px;opacity:.7}
+[data-sb=rate]{width:28px;height:28px;margin-left:4px;border:1px solid #ccc;border-radius:6px;background:#fff}
+.compose{display:flex;gap:6px;padding:8px;border-top:1px solid #eee}
+textarea{flex:1;resize:none;border:1px solid #ccc;border-radius:8px;padding:6px}
+[data-sb=send]{border:0;border-radius:8px;background:#2b59c3;color:#fff;padding:0 12px}
+select{margin:4px 12px}
+[data-sb=close]{border:0;background:none;color:#57606a;font-size:12px;padding:0 12px 8px;text-align:left;text-decoration:underline}
+</style>
+<div data-sb="panel" role="dialog" hidden>
+<header data-t="title"></header>
+<div class="line" data-sb="status" aria-live="polite"></div>
+<div data-sb="messages"></div>
+<div class="line" data-sb="typing" data-t="typing" hidden></div>
+<div class="line" data-sb="error" role="alert" hidden></div>
+<div class="line" data-sb="rating" hidden><span data-t="rate"></span>${
+  [1, 2, 3, 4, 5].map((n) => `<button data-sb="rate" data-score="${n}">${n}</button>`).join('')}</div>
+<div class="line" data-sb="thanks" data-t="thanks" hidden></div>
+<select data-sb="queue" hidden></select>
+<div class="compose"><textarea data-sb="input" rows="2" maxlength="4000"></textarea><button data-sb="send" data-t="send"></button></div>
+<button data-sb="close" data-t="end" hidden></button>
+</div>
+<button data-sb="launcher"><svg width="26" height="26" viewBox="0 0 24 24" fill="currentColor"><path d="M4 4h16a2 2 0 0 1 2 2v10a2 2 0 0 1-2 2H9l-5 4v-4a2 2 0 0 1-2-2V6a2 2 0 0 1 2-2z"/></svg></button>`;
+  const ui = {};
+  root.querySelectorAll('[data-sb]').forEach((el) => { ui[el.dataset.sb] = el; });
+
+  function applyLanguage() {
+    root.querySelectorAll('[data-t]').forEach((el) => { el.textContent = t(el.dataset.t); });
+    ui.input.placeholder = t('placeholder');
+    ui.launcher.ariaLabel = t('open');
+    ui.panel.ariaLabel = t('title');
+  }
+
+  // Everything derived from state is refreshed here after each frame and user action.
+  function render() {
+    const open = hasOpenChat();
+    ui.status.textContent = status ? t(...status) : '';
+    ui.panel.classList.toggle('off', !state.connected);
+    ui.close.hidden = !open || !state.conversationId;
+    ui.queue.hidden = open || queues.length < 2;
+    ui.rating.hidden = !closed || rated;
+    ui.thanks.hidden = !closed || !rated;
+  }
+
+  function messageNode(from, text) {
+    const node = document.createElement('div');
+    Object.assign(node.dataset, { sb: 'message', from });
+    node.textContent = text;
+    return node;
+  }
+
+  // Seq order; our greyed pending nodes (no data-seq) stay at the end, in send order.
+  function place(node, seq) {
+    const next = seq && [...ui.messages.children].find((c) => !c.dataset.seq || +c.dataset.seq > seq);
+    ui.messages.insertBefore(node, next || null);
+    ui.messages.scrollTop = ui.messages.scrollHeight;
+  }
+
+  function showMessage(f) {
+    const from = ['visitor', 'operator', 'system'].includes(f.from) ? f.from : 'system';
+    // Our own greyed copy becomes the real message: match by client id, else by text.
+    const mine = from === 'visitor' && (pending.find((p) => p.id === f.id) || pending.find((p) => p.node.textContent === f.text));
+    let node;
+    if (mine) {
+      pending = pending.filter((p) => p !== mine);
+      node = mine.node;
+      delete node.dataset.pending;
+    } else {
+      node = messageNode(from, String(f.text ?? ''));
+    }
+    if (from === 'operator' && f.author) node.dataset.author = f.author;
+    node.dataset.kind = f.kind || 'text';
+    node.dataset.seq = f.seq;
+    messages.set(f.seq, node);
+    place(node, f.seq);
+    if (from === 'operator') {
+      flash(ui.typing, 0);
+      if (ui.panel.hidden && f.seq > liveAfter) ui.launcher.classList.add('unread');
+    }
+  }
+
+  // Shows an element for ms milliseconds (0 hides it now).
+  const timers = new Map();
+  function flash(el, ms) {
+    clearTimeout(timers.get(el));
+    el.hidden = !ms;
+    if (ms) timers.set(el, setTimeout(() => { el.hidden = true; }, ms));
+  }
+
+  function hasOpenChat() {
+    return (!!state.conversationId && !closed) || pending.some((p) => p.frame.type === 'start_chat' && !p.acked);
+  }
+
+  function forgetConversation() {
+    if (state.conversationId) retired.add(state.conversationId);
+    state.conversationId = null;
+    state.lastSeq = liveAfter = 0;
+    store(convKey, null);
+    messages.forEach((node) => node.remove());
+    messages.clear();
+    seen.clear();
+    closed = rated = false;
+    status = null;
+    flash(ui.typing, 0);
+  }
+
+  // Makes id the current conversation; false for frames of one we already left.
+  function adopt(id) {
+    if (!id || id === state.conversationId) return true;
+    if (retired.has(id)) return false;
+    forgetConversation();
+    state.conversationId = id;
+    store(convKey, id);
+    return true;
+  }
+
+  function onEvent(f) {
+    if (!adopt(f.conversationId) || seen.has(f.seq)) return;
+    seen.add(f.seq);
+    state.lastSeq = Math.max(state.lastSeq, f.seq);
+    if (f.type === 'message') showMessage(f);
+    else if (f.type === 'started' || f.type === 'unassigned') status = ['waiting'];
+    else if (f.type === 'assigned') status = ['assigned', f.operator?.name || '…'];
+    else if (f.type === 'closed') { closed = true; status = ['closed']; flash(ui.typing, 0); }
+    else if (f.type === 'rated') rated = true;
+  }
+
+  function onWelcome(f) {
+    state.connected = true;
+    attempt = 0;
+    if (f.visitorToken) store(tokenKey, f.visitorToken);
+    lang = pickLang(f.site?.language);
+    applyLanguage();
+    setQueues(f.site?.queues || []);
+    const c = f.conversation;
+    if (c?.id && c.status !== 'closed' && c.id !== state.conversationId && !retired.has(c.id)) {
+      adopt(c.id);
+      // The server replays only the conversation named in resume: reconnect to get this one's history.
+      if (sentResume) return ws.close();
+    }
+    if (c?.id === state.conversationId) {
+      liveAfter = c.lastSeq || 0;
+      if (c.status === 'closed') { closed = true; status = ['closed']; }
+    } else {
+      liveAfter = state.conversationId ? Infinity : 0; // a resumed chat the server no longer has open
+    }
+    if (!hasOpenChat() && !closed) status = ['hello'];
+    ready = true;
+    pending.forEach((p) => p.acked || send(p.frame));
+    pageSent ||= send({ type: 'page', url: location.href, title: document.title, referrer: document.referrer });
+  }
+
+  function onAck(f) {
+    const p = pending.find((x) => x.id === f.id);
+    if (!p) return;
+    p.acked = true;
+    if (p.frame.type === 'start_chat') adopt(f.conversationId);
+  }
+
+  function onError(f) {
+    const p = f.id && pending.find((x) => x.id === f.id);
+    if (p && f.code === 'not_found' && p.frame.type === 'message') return restart(p);
+    ui.error.textContent = f.message || f.code;
+    flash(ui.error, 5000);
+    if (!p || f.code === 'unavailable') return; // unavailable: kept and re-sent after reconnect
+    pending = pending.filter((x) => x !== p);
+    p.node.remove();
+  }
+
+  // The stored conversation no longer exists on the server: this text starts a new chat.
+  function restart(p) {
+    const starting = hasOpenChat() && !state.conversationId;
+    if (!starting) forgetConversation();
+    p.id = newId();
+    p.frame = starting ? { type: 'message', id: p.id, text: p.frame.text } : startFrame(p.id, p.frame.text);
+    send(p.frame);
+  }
+
+  function startFrame(id, text) {
+    const frame = { type: 'start_chat', id, text };
+    if (queues.length > 1) frame.queue = ui.queue.value || queues[0].id;
+    return frame;
+  }
+
+  function setQueues(list) {
+    const current = ui.queue.value;
+    queues = list;
+    ui.queue.replaceChildren(...list.map((q) => new Option(q.name || q.id, q.id)));
+    if (list.some((q) => q.id === current)) ui.queue.value = current;
+  }
+
+  function handle(f) {
+    if (f.type === 'welcome') onWelcome(f);
+    else if (f.type === 'ack') onAck(f); // its seq belongs to the event, which comes on its own
+    else if (f.type === 'error') onError(f);
+    else if (typeof f.seq === 'number') onEvent(f);
+    else if (f.type === 'queued' && adopt(f.conversationId) && !closed) {
+      status = ['queued', f.position, Math.max(1, Math.ceil((f.etaSeconds || 0) / 60))];
+    } else if (f.type === 'operator_typing' && f.conversationId === state.conversationId) flash(ui.typing, 4000);
+  }
+
+  function send(frame) {
+    if (!ready || ws?.readyState !== WebSocket.OPEN) return false;
+    ws.send(JSON.stringify(frame));
+    return true;
+  }
+
+  function sendText() {
+    const text = ui.input.value.trim();
+    if (!text) return;
+    ui.input.value = '';
+    clearTimeout(draftTimer);
+    draftTimer = 0;
+    const id = newId();
+    let frame = { type: 'message', id, text };
+    if (!hasOpenChat()) {
+      forgetConversation();
+      frame = startFrame(id, text);
+    }
+    const node = messageNode('visitor', text);
+    node.dataset.pending = '';
+    place(node);
+    pending.push({ id, frame, node });
+    send(frame);
+    render();
+  }
+
+  // Typing preview: at most one frame per interval, and the last draft is always sent.
+  const DRAFT_INTERVAL = 1500;
+  let draftTimer = 0, lastDraftAt = 0;
+  function onDraft() {
+    if (!state.conversationId || closed || draftTimer) return;
+    draftTimer = setTimeout(() => {
+      draftTimer = 0;
+      lastDraftAt = Date.now();
+      send({ type: 'typing', draft: ui.input.value });
+    }, Math.max(0, lastDraftAt + DRAFT_INTERVAL - Date.now()));
+  }
+
+  let ws = null, ready = false, attempt = 0, sentResume = null, pageSent = false;
+  function connect() {
+    let sock;
+    try { sock = ws = new WebSocket(wsUrl); } catch { return retry(); }
+    sock.onopen = () => {
+      const hello = { type: 'hello', visitorToken: store(tokenKey) || undefined };
+      sentResume = state.conversationId;
+      if (sentResume) hello.resume = { conversationId: sentResume, lastSeq: state.lastSeq };
+      sock.send(JSON.stringify(hello));
+    };
+    sock.onmessage = (e) => {
+      let f;
+      try { f = JSON.parse(e.data); } catch { return; }
+      if (typeof f?.type === 'string') { handle(f); render(); }
+    };
+    sock.onerror = () => sock.close();
+    sock.onclose = () => {
+      if (ws !== sock) return;
+      ws = null;
+      ready = state.connected = false;
+      render();
+      retry();
+    };
+  }
+  // Full-jitter exponential backoff: random delay in [0, min(cap, base * 2^attempt)).
+  function retry() {
+    setTimeout(connect, Math.random() * Math.min(15000, 500 * 2 ** Math.min(attempt++, 10)));
+  }
+
+  function setOpen(open) {
+    ui.panel.hidden = !open;
+    ui.launcher.ariaExpanded = String(open);
+    if (!open) return;
+    ui.launcher.classList.remove('unread');
+    ui.input.focus();
+  }
+  ui.launcher.onclick = () => setOpen(ui.panel.hidden);
+  ui.send.onclick = sendText;
+  ui.input.onkeydown = (e) => {
+    if (e.key === 'Enter' && !e.shiftKey && !e.isComposing) { e.preventDefault(); sendText(); }
+  };
+  ui.input.oninput = onDraft;
+  ui.close.onclick = () => send({ type: 'close' });
+  ui.rating.onclick = (e) => {
+    const score = +e.target.dataset.score;
+    if (score && send({ type: 'rate', score })) { rated = true; render(); }
+  };
+
+  function mount() {
+    document.body.appendChild(host);
+    applyLanguage();
+    render();
+    connect();
+  }
+  if (document.body) mount(); else document.addEventListener('DOMContentLoaded', mount);
+
+  window.Switchboard = { open: () => setOpen(true), close: () => setOpen(false), state };
+})();

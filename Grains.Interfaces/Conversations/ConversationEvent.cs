@@ -1,0 +1,26 @@
+namespace Switchboard.Contracts.Conversations;
+
+/// <summary>
+/// One entry of a conversation's append-only log. <see cref="Seq"/> is gap-free from 1 per conversation.
+/// The record is flat on purpose: it is the stored payload and, field for field, the wire frame.
+/// </summary>
+[GenerateSerializer, Immutable, Alias("Switchboard.ConversationEvent")]
+public sealed record ConversationEvent
+{
+    [Id(0)] public required long Seq { get; init; }
+    [Id(1)] public required string Type { get; init; }
+    [Id(2)] public required DateTimeOffset At { get; init; }
+    /// <summary>The sender's client id: retries with the same id are stored once.</summary>
+    [Id(3)] public string? ClientId { get; init; }
+    /// <summary><c>visitor</c>, <c>operator</c> or <c>system</c> for messages; who closed, for <c>closed</c>.</summary>
+    [Id(4)] public string? From { get; init; }
+    [Id(5)] public string? AuthorId { get; init; }
+    [Id(6)] public string? Author { get; init; }
+    [Id(7)] public string? Text { get; init; }
+    [Id(8)] public string? Kind { get; init; }
+    [Id(9)] public string? Queue { get; init; }
+    [Id(10)] public string? VisitorId { get; init; }
+    [Id(11)] public string? VisitorName { get; init; }
+    [Id(12)] public string? Reason { get; init; }
+    [Id(13)] public int? Score { get; init; }
+}

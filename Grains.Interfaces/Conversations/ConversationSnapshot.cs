@@ -1,0 +1,14 @@
+namespace Switchboard.Contracts.Conversations;
+
+/// <summary>What a conversation is now: enough for a <c>welcome</c> and for authorization at the edge.</summary>
+[GenerateSerializer, Immutable, Alias("Switchboard.ConversationSnapshot")]
+public sealed record ConversationSnapshot(
+    [property: Id(0)] string Id,
+    [property: Id(1)] string Status,
+    [property: Id(2)] long LastSeq,
+    [property: Id(3)] string VisitorId,
+    [property: Id(4)] string? VisitorName,
+    [property: Id(5)] string Queue,
+    [property: Id(6)] string? OperatorId,
+    [property: Id(7)] string? OperatorName,
+    [property: Id(8)] QueuePosition? Position);

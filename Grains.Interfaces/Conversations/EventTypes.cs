@@ -1,0 +1,12 @@
+namespace Switchboard.Contracts.Conversations;
+
+/// <summary>The conversation event types; each takes the next sequence number.</summary>
+public static class EventTypes
+{
+    public const string Started = "started";
+    public const string Assigned = "assigned";
+    public const string Unassigned = "unassigned";
+    public const string Message = "message";
+    public const string Closed = "closed";
+    public const string Rated = "rated";
+}

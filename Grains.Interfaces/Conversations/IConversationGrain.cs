@@ -1,0 +1,53 @@
+using Switchboard.Contracts.Push;
+
+namespace Switchboard.Contracts.Conversations;
+
+/// <summary>
+/// The single writer of one conversation (key <c>{site}/c:{id}</c>): its state machine and its
+/// append-only event log. Every method that takes an <see cref="Actor"/> authorizes it.
+/// </summary>
+[Alias("Switchboard.IConversationGrain")]
+public interface IConversationGrain : IGrainWithStringKey
+{
+    /// <summary>Starts the conversation (idempotent by the start's client id) and puts it in its queue.</summary>
+    [Alias("Start")]
+    Task<AppendResult> Start(StartConversation start, IPushObserver? subscriber);
+
+    /// <summary>Appends a message from the visitor or the assigned operator; a retried client id returns the original seq.</summary>
+    [Alias("Post")]
+    Task<AppendResult> Post(Actor actor, string clientId, string text);
+
+    /// <summary>Called by the queue: gives the conversation to an operator who has already reserved capacity for it.</summary>
+    [Alias("Assign")]
+    Task<bool> Assign(string operatorId, string operatorName);
+
+    [Alias("Close")]
+    Task<AppendResult> Close(Actor actor);
+
+    [Alias("Rate")]
+    Task<AppendResult> Rate(Actor actor, int score, string? comment);
+
+    /// <summary>Events with seq greater than <paramref name="afterSeq"/>, in order, at most <paramref name="max"/>.</summary>
+    [Alias("GetEvents")]
+    Task<IReadOnlyList<ConversationEvent>> GetEvents(Actor actor, long afterSeq, int max);
+
+    [Alias("GetSnapshot")]
+    Task<ConversationSnapshot> GetSnapshot(Actor actor);
+
+    /// <summary>Registers a gateway node's observer for this conversation's pushes; returns the snapshot to resume from.</summary>
+    [Alias("Subscribe")]
+    Task<ConversationSnapshot> Subscribe(Actor actor, IPushObserver subscriber);
+
+    [Alias("Unsubscribe")]
+    Task Unsubscribe(IPushObserver subscriber);
+
+    [Alias("VisitorTyping"), OneWay]
+    Task VisitorTyping(Actor actor, string draft);
+
+    [Alias("OperatorTyping"), OneWay]
+    Task OperatorTyping(Actor actor);
+
+    /// <summary>Called by the queue whenever the position or estimate changes.</summary>
+    [Alias("Queued"), OneWay]
+    Task Queued(QueuePosition position);
+}

@@ -1,0 +1,30 @@
+namespace Switchboard.Contracts;
+
+/// <summary>
+/// The one key format: every grain key carries its site (tenant) and a kind prefix,
+/// e.g. <c>demo/c:8f3c…</c>. Prefixes keep grain types apart in shared storage and stop
+/// hex-looking ids from being read as numbers by storage providers.
+/// </summary>
+public static class GrainKeys
+{
+    public static string Site(string site) => $"site:{site}";
+    public static string Visitor(string site, string visitorId) => $"{site}/v:{visitorId}";
+    public static string Conversation(string site, string conversationId) => $"{site}/c:{conversationId}";
+    public static string Queue(string site, string queueId) => $"{site}/q:{queueId}";
+    public static string Operator(string site, string login) => $"{site}/o:{login}";
+
+    /// <summary>Splits a key made by this class into its site and its id (without the kind prefix).</summary>
+    public static (string Site, string Id) Parse(string key)
+    {
+        var slash = key.IndexOf('/');
+        var colon = key.IndexOf(':', slash + 1);
+        if (slash <= 0 || colon < 0)
+        {
+            throw new ArgumentException($"'{key}' is not a site-scoped grain key.", nameof(key));
+        }
+        return (key[..slash], key[(colon + 1)..]);
+    }
+
+    /// <summary>A new random id: 128 bits, URL-safe, unguessable.</summary>
+    public static string NewId() => Convert.ToHexStringLower(System.Security.Cryptography.RandomNumberGenerator.GetBytes(16));
+}

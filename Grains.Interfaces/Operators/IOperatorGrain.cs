@@ -1,0 +1,36 @@
+using Switchboard.Contracts.Push;
+
+namespace Switchboard.Contracts.Operators;
+
+/// <summary>
+/// One operator (key <c>{site}/o:{login}</c>): presence, capacity and current conversations. It is the
+/// authority on capacity: queues only propose, and <see cref="TryReserve"/> accepts or refuses, serially.
+/// </summary>
+[Alias("Switchboard.IOperatorGrain")]
+public interface IOperatorGrain : IGrainWithStringKey
+{
+    [Alias("GetSnapshot")]
+    Task<OperatorSnapshot> GetSnapshot();
+
+    /// <summary>Registers a gateway node for this operator's notices; returns the snapshot to welcome with.</summary>
+    [Alias("Subscribe")]
+    Task<OperatorSnapshot> Subscribe(IPushObserver subscriber);
+
+    [Alias("Unsubscribe")]
+    Task Unsubscribe(IPushObserver subscriber);
+
+    [Alias("SetStatus")]
+    Task<OperatorSnapshot> SetStatus(string status);
+
+    /// <summary>Takes one unit of capacity for the conversation if the operator is online and has one free.</summary>
+    [Alias("TryReserve")]
+    Task<bool> TryReserve(string conversationId);
+
+    /// <summary>The conversation accepted the reservation: tell the operator's consoles.</summary>
+    [Alias("Confirm"), OneWay]
+    Task Confirm(string conversationId);
+
+    /// <summary>Gives back the capacity a conversation held (closed, transferred, refused).</summary>
+    [Alias("Release")]
+    Task Release(string conversationId, string reason);
+}

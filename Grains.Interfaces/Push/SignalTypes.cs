@@ -1,0 +1,8 @@
+namespace Switchboard.Contracts.Push;
+
+public static class SignalTypes
+{
+    public const string Queued = "queued";
+    public const string OperatorTyping = "operator_typing";
+    public const string VisitorTyping = "visitor_typing";
+}

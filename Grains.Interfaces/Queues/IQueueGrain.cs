@@ -1,0 +1,24 @@
+using Switchboard.Contracts.Operators;
+
+namespace Switchboard.Contracts.Queues;
+
+/// <summary>
+/// One queue (key <c>{site}/q:{queue}</c>). Non-reentrant: every assignment decision is serial.
+/// Calls into the queue are one-way so a conversation or operator never waits on the queue while the
+/// queue calls back into it (the rule that keeps the call graph free of deadlocks).
+/// </summary>
+[Alias("Switchboard.IQueueGrain")]
+public interface IQueueGrain : IGrainWithStringKey
+{
+    [Alias("Enqueue"), OneWay]
+    Task Enqueue(string conversationId, DateTimeOffset since);
+
+    [Alias("Withdraw"), OneWay]
+    Task Withdraw(string conversationId);
+
+    [Alias("OperatorChanged"), OneWay]
+    Task OperatorChanged(OperatorAvailability availability);
+
+    [Alias("GetSnapshot")]
+    Task<QueueSnapshot> GetSnapshot();
+}

@@ -1,0 +1,6 @@
+namespace Switchboard.Contracts.Sites;
+
+[GenerateSerializer, Immutable, Alias("Switchboard.QueueConfig")]
+public sealed record QueueConfig(
+    [property: Id(0)] string Id,
+    [property: Id(1)] string Name);

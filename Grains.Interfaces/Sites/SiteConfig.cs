@@ -1,0 +1,21 @@
+namespace Switchboard.Contracts.Sites;
+
+/// <summary>A site's configuration, owned by its Site grain.</summary>
+[GenerateSerializer, Immutable, Alias("Switchboard.SiteConfig")]
+public sealed record SiteConfig
+{
+    [Id(0)] public required string Name { get; init; }
+    /// <summary><c>ru</c>, <c>en</c>, or <c>auto</c> (the browser's language).</summary>
+    [Id(1)] public string Language { get; init; } = "auto";
+    /// <summary>Origins allowed to open visitor sockets besides the gateway's own host: <c>https://shop.example</c>, or <c>http://localhost</c> for any port.</summary>
+    [Id(2)] public IReadOnlyList<string> AllowedOrigins { get; init; } = [];
+    [Id(3)] public required string DefaultQueue { get; init; }
+    [Id(4)] public required IReadOnlyList<QueueConfig> Queues { get; init; }
+    [Id(5)] public required IReadOnlyList<OperatorAccount> Operators { get; init; }
+    /// <summary>The key for <c>hello.identity.signature</c> (hex HMAC-SHA256 of the customer id).</summary>
+    [Id(6)] public required string IdentitySecret { get; init; }
+
+    public QueueConfig? FindQueue(string id) => Queues.FirstOrDefault(q => q.Id == id);
+
+    public OperatorAccount? FindOperator(string login) => Operators.FirstOrDefault(o => o.Login == login);
+}

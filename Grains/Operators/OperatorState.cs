@@ -1,0 +1,13 @@
+using Switchboard.Contracts.Operators;
+
+namespace Switchboard.Grains.Operators;
+
+[GenerateSerializer, Alias("Switchboard.OperatorState")]
+public sealed class OperatorState
+{
+    [Id(0)] public string Status { get; set; } = OperatorStatus.Offline;
+    /// <summary>The conversations holding this operator's capacity, in the order they came.</summary>
+    [Id(1)] public List<string> Conversations { get; set; } = [];
+    /// <summary>When the operator last had capacity freed or came online: "longest idle" routing.</summary>
+    [Id(2)] public DateTimeOffset IdleSince { get; set; }
+}

@@ -1,0 +1,14 @@
+namespace Switchboard.Grains;
+
+/// <summary>
+/// The grain storage provider and the per-grain-type state names. Each grain type has its own
+/// state name because storage rows are keyed by state name and grain key only.
+/// </summary>
+public static class StorageNames
+{
+    public const string Provider = "switchboard";
+    public const string SiteState = "site";
+    public const string VisitorState = "visitor";
+    public const string QueueState = "queue";
+    public const string OperatorState = "operator";
+}
