@@ -44,7 +44,6 @@
   const retired = new Set();  // conversations left behind; their late frames are ignored
   let pending = [];           // our sends {id, frame, node, acked} until their event arrives
   let closed = false, rated = false, status = ['hello'], queues = [];
-  let liveAfter = 0;          // operator messages above this seq are new and mark the launcher unread
 
   // Static skeleton only: no data ever goes through innerHTML.
   const host = document.createElement('div');
@@ -54,7 +53,6 @@
 [hidden]{display:none!important}
 button,select,textarea{font:inherit;cursor:pointer}
 [data-sb=launcher]{width:56px;height:56px;border-radius:50%;border:0;background:#2b59c3;color:#fff;box-shadow:0 4px 14px #0004}
-.unread::after{content:"";position:absolute;right:2px;top:0;width:12px;height:12px;border-radius:50%;background:#e5484d}
 [data-sb=panel]{position:absolute;right:0;bottom:68px;width:340px;max-width:calc(100vw - 40px);height:480px;max-height:calc(100vh - 110px);background:#fff;border-radius:12px;box-shadow:0 8px 30px #0003;display:flex;flex-direction:column;overflow:hidden}
 header{display:flex;gap:8px;align-items:center;padding:10px 12px;background:#2b59c3;color:#fff;font-weight:600}
 header::before{content:"";width:8px;height:8px;border-radius:50%;background:#3ecf8e}
@@ -140,10 +138,7 @@ select{margin:4px 12px}
     node.dataset.seq = f.seq;
     messages.set(f.seq, node);
     place(node, f.seq);
-    if (from === 'operator') {
-      flash(ui.typing, 0);
-      if (ui.panel.hidden && f.seq > liveAfter) ui.launcher.classList.add('unread');
-    }
+    if (from === 'operator') flash(ui.typing, 0);
   }
 
   // Shows an element for ms milliseconds (0 hides it now).
@@ -161,7 +156,7 @@ select{margin:4px 12px}
   function forgetConversation() {
     if (state.conversationId) retired.add(state.conversationId);
     state.conversationId = null;
-    state.lastSeq = liveAfter = 0;
+    state.lastSeq = 0;
     store(convKey, null);
     messages.forEach((node) => node.remove());
     messages.clear();
@@ -205,12 +200,7 @@ select{margin:4px 12px}
       // The server replays only the conversation named in resume: reconnect to get this one's history.
       if (sentResume) return ws.close();
     }
-    if (c?.id === state.conversationId) {
-      liveAfter = c.lastSeq || 0;
-      if (c.status === 'closed') { closed = true; status = ['closed']; }
-    } else {
-      liveAfter = state.conversationId ? Infinity : 0; // a resumed chat the server no longer has open
-    }
+    if (c?.id === state.conversationId && c.status === 'closed') { closed = true; status = ['closed']; }
     if (!hasOpenChat() && !closed) status = ['hello'];
     ready = true;
     pending.forEach((p) => p.acked || send(p.frame));
@@ -225,22 +215,17 @@ select{margin:4px 12px}
   }
 
   function onError(f) {
-    const p = f.id && pending.find((x) => x.id === f.id);
-    if (p && f.code === 'not_found' && p.frame.type === 'message') return restart(p);
     ui.error.textContent = f.message || f.code;
     flash(ui.error, 5000);
+    const p = f.id && pending.find((x) => x.id === f.id);
     if (!p || f.code === 'unavailable') return; // unavailable: kept and re-sent after reconnect
     pending = pending.filter((x) => x !== p);
     p.node.remove();
-  }
-
-  // The stored conversation no longer exists on the server: this text starts a new chat.
-  function restart(p) {
-    const starting = hasOpenChat() && !state.conversationId;
-    if (!starting) forgetConversation();
-    p.id = newId();
-    p.frame = starting ? { type: 'message', id: p.id, text: p.frame.text } : startFrame(p.id, p.frame.text);
-    send(p.frame);
+    // A stored conversation the server no longer has: give the text back; sending again starts a new chat.
+    if (f.code === 'not_found' && p.frame.type === 'message') {
+      forgetConversation();
+      ui.input.value ||= p.frame.text;
+    }
   }
 
   function startFrame(id, text) {
@@ -336,9 +321,7 @@ select{margin:4px 12px}
   function setOpen(open) {
     ui.panel.hidden = !open;
     ui.launcher.ariaExpanded = String(open);
-    if (!open) return;
-    ui.launcher.classList.remove('unread');
-    ui.input.focus();
+    if (open) ui.input.focus();
   }
   ui.launcher.onclick = () => setOpen(ui.panel.hidden);
   ui.send.onclick = sendText;

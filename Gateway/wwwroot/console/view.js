@@ -52,7 +52,7 @@ export function chatListItem(conv, { selected, unread, preview }) {
     el(
       "div",
       { class: "chat-bottom" },
-      el("span", { class: "chat-status", text: translated(`chat.status.${status}`, status) }),
+      el("span", { class: "chat-status", text: statusLabel(status) }),
       el("span", { class: "chat-preview", text: preview }),
     ),
   );
@@ -102,6 +102,10 @@ export function visitorContext(visitor) {
     parts.push(t("chat.cart", { count, total: formatMoney(cart.total, cart.currency) }));
   }
   return parts.join("  ·  ");
+}
+
+export function statusLabel(status) {
+  return translated(`chat.status.${status}`, status);
 }
 
 export function errorText(code) {

@@ -1,0 +1,38 @@
+using Switchboard.Gateway.Auth;
+using Switchboard.Gateway.Health;
+using Switchboard.Gateway.Operators;
+using Switchboard.Gateway.Storefront;
+using Switchboard.Gateway.Transcripts;
+using Switchboard.Gateway.Visitors;
+
+namespace Switchboard.Gateway.Hosting;
+
+public static class GatewayPipeline
+{
+    /// <summary>Middleware in order: errors as problem details, headers, static files, sockets, auth.</summary>
+    public static WebApplication UseSwitchboardGateway(this WebApplication app)
+    {
+        app.UseExceptionHandler();
+        app.UseStatusCodePages();
+        app.UseSecurityHeaders();
+        app.UseDefaultFiles();
+        app.UseStaticFiles();
+        app.UseWebSockets(new WebSocketOptions { KeepAliveInterval = TimeSpan.FromSeconds(30) });
+        app.UseAuthentication();
+        app.UseAuthorization();
+        app.UseRateLimiter();
+        return app;
+    }
+
+    /// <summary>Every endpoint of docs/protocol.md.</summary>
+    public static WebApplication MapSwitchboard(this WebApplication app)
+    {
+        app.MapHealth();
+        app.MapAuth();
+        app.MapTranscripts();
+        app.MapVisitorSocket();
+        app.MapOperatorSocket();
+        app.MapStorefront();
+        return app;
+    }
+}

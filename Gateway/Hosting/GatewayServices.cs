@@ -1,0 +1,50 @@
+using System.Threading.RateLimiting;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.DataProtection;
+using Switchboard.Gateway.Auth;
+using Switchboard.Gateway.Health;
+using Switchboard.Gateway.Sockets;
+using Switchboard.Silo.Storage;
+
+namespace Switchboard.Gateway.Hosting;
+
+public static class GatewayServices
+{
+    /// <summary>Everything the gateway's edge needs: options, tokens, auth, the push hub, health, limits.</summary>
+    public static IServiceCollection AddSwitchboardGateway(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptions<GatewayOptions>().Bind(configuration.GetSection(GatewayOptions.Section));
+        services.AddOptions<DemoOptions>().Bind(configuration.GetSection(DemoOptions.Section));
+        services.TryAddTimeProvider();
+
+        var storage = configuration.GetSection(StorageOptions.Section).Get<StorageOptions>() ?? new StorageOptions();
+        services.AddDataProtection()
+            .SetApplicationName("switchboard")
+            .PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(storage.FullDataDirectory, "keys")));
+        services.AddSingleton<TokenService>();
+        services.AddAuthentication(OperatorTokenHandler.SchemeName)
+            .AddScheme<AuthenticationSchemeOptions, OperatorTokenHandler>(OperatorTokenHandler.SchemeName, null);
+        services.AddAuthorization();
+        services.AddRateLimiter(limiter =>
+        {
+            limiter.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
+            limiter.AddPolicy(AuthEndpoints.LoginRateLimit, http => RateLimitPartition.GetFixedWindowLimiter(
+                http.Connection.RemoteIpAddress?.ToString() ?? "unknown",
+                _ => new FixedWindowRateLimiterOptions { PermitLimit = 20, Window = TimeSpan.FromMinutes(1) }));
+        });
+
+        services.AddSingleton<PushHub>();
+        services.AddHostedService<PushRenewalService>();
+        services.AddSwitchboardHealth();
+        services.AddProblemDetails();
+        return services;
+    }
+
+    private static void TryAddTimeProvider(this IServiceCollection services)
+    {
+        if (services.All(s => s.ServiceType != typeof(TimeProvider)))
+        {
+            services.AddSingleton(TimeProvider.System);
+        }
+    }
+}

@@ -1,0 +1,217 @@
+using System.Text.Json;
+using Switchboard.Contracts;
+using Switchboard.Contracts.Conversations;
+using Switchboard.Contracts.Operators;
+using Switchboard.Contracts.Push;
+using Switchboard.Gateway.Auth;
+using Switchboard.Gateway.Sockets;
+
+namespace Switchboard.Gateway.Operators;
+
+/// <summary>
+/// One operator console socket. The operator is whoever the token says; they follow their own
+/// conversations, and every write is authorized again by the conversation grain.
+/// </summary>
+public sealed class OperatorSession(
+    OperatorIdentity identity,
+    SocketConnection connection,
+    PushHub hub,
+    IGrainFactory grains,
+    ILogger logger) : ISocketSession
+{
+    private readonly Actor _actor = identity.ToActor();
+    private readonly string _operatorKey = GrainKeys.Operator(identity.Site, identity.Login);
+    private readonly HashSet<string> _following = [];
+    private readonly Lock _gate = new();
+    private bool _welcomed;
+
+    public Task HandleAsync(InboundFrame frame) => FrameErrors.RunAsync(connection, frame, Dispatch, logger);
+
+    public void End()
+    {
+        hub.UnfollowOperator(_operatorKey, this);
+        lock (_gate)
+        {
+            foreach (var key in _following)
+            {
+                hub.Unfollow(key, this);
+            }
+            _following.Clear();
+        }
+    }
+
+    public void OnEvent(string conversationKey, ConversationEvent evt) => connection.SendEvent(conversationKey, evt);
+
+    public void OnSignal(ConversationSignal signal)
+    {
+        if (signal.Type == SignalTypes.VisitorTyping)
+        {
+            connection.Send(EventFrames.Signal(GrainKeys.Parse(signal.ConversationKey).Id, signal));
+        }
+    }
+
+    public void OnNotice(OperatorNotice notice)
+    {
+        switch (notice.Type)
+        {
+            case NoticeTypes.Assigned:
+                AssignedAsync(notice.ConversationId!).Ignore();
+                break;
+            case NoticeTypes.Unassigned:
+                Unfollow(GrainKeys.Conversation(identity.Site, notice.ConversationId!));
+                connection.Send(WireJson.Frame(new { type = "unassigned", conversationId = notice.ConversationId, reason = notice.Reason }));
+                break;
+            case NoticeTypes.Status:
+                connection.Send(WireJson.Frame(new { type = "status", status = notice.Status }));
+                break;
+        }
+    }
+
+    private Task Dispatch(InboundFrame frame)
+    {
+        if (!_welcomed && frame.Type != "hello")
+        {
+            throw new SwitchboardException(ErrorCodes.Unauthorized, "Send 'hello' first.");
+        }
+        return frame.Type switch
+        {
+            "hello" => Hello(frame),
+            "status" => Status(frame),
+            "message" => Message(frame),
+            "typing" => Conversation(frame).OperatorTyping(_actor),
+            "close" => Conversation(frame).Close(_actor),
+            "transfer" => throw InboundFrame.Bad("Transfers arrive with routing; this gateway does not take them yet."),
+            _ => throw InboundFrame.Bad($"Unknown frame type '{frame.Type}'."),
+        };
+    }
+
+    private async Task Hello(InboundFrame frame)
+    {
+        if (_welcomed)
+        {
+            throw InboundFrame.Bad("'hello' was already sent.");
+        }
+        var resume = ResumePoints(frame);
+        hub.FollowOperator(_operatorKey, this);
+        var me = await grains.GetGrain<IOperatorGrain>(_operatorKey).Subscribe(hub.Reference);
+        var conversations = new List<ConversationSnapshot>();
+        foreach (var id in me.Conversations)
+        {
+            conversations.Add(await grains.GetGrain<IConversationGrain>(GrainKeys.Conversation(identity.Site, id)).Subscribe(_actor, hub.Reference));
+        }
+        _welcomed = true;
+        connection.Send(WireJson.Frame(new
+        {
+            type = "welcome",
+            @operator = new { id = me.Id, name = me.Name, status = me.Status, capacity = me.Capacity, role = me.Role },
+            conversations = conversations.Select(c => new
+            {
+                id = c.Id, status = c.Status, lastSeq = c.LastSeq, visitor = new { id = c.VisitorId, name = c.VisitorName },
+            }),
+        }));
+        foreach (var conversation in conversations)
+        {
+            Follow(GrainKeys.Conversation(identity.Site, conversation.Id), resume.GetValueOrDefault(conversation.Id));
+        }
+    }
+
+    private async Task Status(InboundFrame frame)
+    {
+        var status = frame.RequiredString("status");
+        if (!OperatorStatus.IsValid(status))
+        {
+            throw InboundFrame.Bad("'status' is online, away or offline.");
+        }
+        await grains.GetGrain<IOperatorGrain>(_operatorKey).SetStatus(status);
+    }
+
+    private async Task Message(InboundFrame frame)
+    {
+        var clientId = frame.ClientId();
+        var result = await Conversation(frame).Post(_actor, clientId, frame.RequiredString("text"));
+        connection.Send(EventFrames.Ack(clientId, result));
+    }
+
+    /// <summary>A chat was given to this operator: send it whole, then follow it live.</summary>
+    private async Task AssignedAsync(string conversationId)
+    {
+        var key = GrainKeys.Conversation(identity.Site, conversationId);
+        try
+        {
+            var conversation = grains.GetGrain<IConversationGrain>(key);
+            var snapshot = await conversation.Subscribe(_actor, hub.Reference);
+            var transcript = await conversation.GetEvents(_actor, 0, 10_000);
+            var assignedSeq = transcript.LastOrDefault(e => e.Type == EventTypes.Assigned)?.Seq ?? snapshot.LastSeq;
+            connection.Send(WireJson.Frame("assigned", (conversationId, snapshot, transcript, assignedSeq), static (writer, state) =>
+            {
+                writer.WriteString("conversationId", state.conversationId);
+                writer.WriteNumber("seq", state.assignedSeq);
+                writer.WriteStartObject("visitor");
+                writer.WriteString("id", state.snapshot.VisitorId);
+                writer.WriteStringIfNotNull("name", state.snapshot.VisitorName);
+                writer.WriteStartArray("pages");
+                writer.WriteEndArray();
+                writer.WriteEndObject();
+                writer.WriteStartArray("transcript");
+                foreach (var evt in state.transcript)
+                {
+                    writer.WriteStartObject();
+                    writer.WriteString("type", evt.Type);
+                    EventFrames.WriteEvent(writer, state.conversationId, evt);
+                    writer.WriteEndObject();
+                }
+                writer.WriteEndArray();
+            }));
+            Follow(key, transcript.Count == 0 ? 0 : transcript[^1].Seq);
+        }
+        catch (Exception error)
+        {
+            logger.LogWarning(error, "Could not deliver assignment {Conversation}", conversationId);
+            connection.Send(EventFrames.Error(ErrorCodes.Unavailable, "A new chat could not be loaded; reconnect to see it."));
+        }
+    }
+
+    private void Follow(string key, long afterSeq)
+    {
+        lock (_gate)
+        {
+            _following.Add(key);
+        }
+        hub.Follow(key, this);
+        connection.Attach(key, afterSeq);
+    }
+
+    private void Unfollow(string key)
+    {
+        lock (_gate)
+        {
+            _following.Remove(key);
+        }
+        hub.Unfollow(key, this);
+        connection.Detach(key);
+    }
+
+    private IConversationGrain Conversation(InboundFrame frame)
+    {
+        var id = frame.RequiredString("conversationId");
+        return id.Length <= 64
+            ? grains.GetGrain<IConversationGrain>(GrainKeys.Conversation(identity.Site, id))
+            : throw InboundFrame.Bad("'conversationId' is not valid.");
+    }
+
+    private static Dictionary<string, long> ResumePoints(InboundFrame frame)
+    {
+        var points = new Dictionary<string, long>(StringComparer.Ordinal);
+        if (frame.OptionalObject("resume") is { } resume)
+        {
+            foreach (var entry in resume.EnumerateObject())
+            {
+                if (entry.Value.ValueKind == JsonValueKind.Number && entry.Value.TryGetInt64(out var seq) && seq >= 0)
+                {
+                    points[entry.Name] = seq;
+                }
+            }
+        }
+        return points;
+    }
+}

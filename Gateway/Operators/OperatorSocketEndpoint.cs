@@ -1,0 +1,53 @@
+using Microsoft.Extensions.Options;
+using Switchboard.Contracts;
+using Switchboard.Contracts.Conversations;
+using Switchboard.Contracts.Sites;
+using Switchboard.Gateway.Auth;
+using Switchboard.Gateway.Sockets;
+
+namespace Switchboard.Gateway.Operators;
+
+public static class OperatorSocketEndpoint
+{
+    public static IEndpointRouteBuilder MapOperatorSocket(this IEndpointRouteBuilder app)
+    {
+        app.MapGet("/ws/operator", Accept).RequireAuthorization();
+        return app;
+    }
+
+    private static async Task<IResult> Accept(
+        HttpContext http, IGrainFactory grains, PushHub hub, IOptions<GatewayOptions> options, ILoggerFactory loggers)
+    {
+        if (!http.WebSockets.IsWebSocketRequest)
+        {
+            return TypedResults.Problem(statusCode: 400, title: "This endpoint takes WebSocket connections.");
+        }
+        var identity = http.User.Identity();
+        var config = await grains.GetGrain<ISiteGrain>(GrainKeys.Site(identity.Site)).GetConfig();
+        if (config?.FindOperator(identity.Login) is null)
+        {
+            return TypedResults.Problem(statusCode: 403, title: "This account no longer exists.");
+        }
+        if (!OriginPolicy.IsAllowed(http.Request.Headers.Origin, http.Request.Host, config.AllowedOrigins))
+        {
+            return TypedResults.Problem(statusCode: 403, title: "This origin may not open the console.");
+        }
+        var actor = identity.ToActor();
+        var logger = loggers.CreateLogger<OperatorSession>();
+        using var socket = await http.WebSockets.AcceptWebSocketAsync();
+        var connection = new SocketConnection(socket, Events, options.Value, logger);
+        var session = new OperatorSession(identity, connection, hub, grains, logger);
+        try
+        {
+            await connection.RunAsync(session.HandleAsync, http.RequestAborted);
+        }
+        finally
+        {
+            session.End();
+        }
+        return Results.Empty;
+
+        Task<IReadOnlyList<ConversationEvent>> Events(string key, long after) =>
+            grains.GetGrain<IConversationGrain>(key).GetEvents(actor, after, 1000);
+    }
+}

@@ -1,0 +1,84 @@
+using System.Text.Json;
+using Switchboard.Contracts.Conversations;
+using Switchboard.Contracts.Push;
+
+namespace Switchboard.Gateway.Sockets;
+
+/// <summary>Conversation events and signals as wire frames (docs/protocol.md); the same shape for visitors and operators.</summary>
+public static class EventFrames
+{
+    public static byte[] Event(string conversationId, ConversationEvent evt) =>
+        WireJson.Frame(evt.Type, (conversationId, evt), static (writer, state) => WriteEvent(writer, state.conversationId, state.evt));
+
+    public static void WriteEvent(Utf8JsonWriter writer, string conversationId, ConversationEvent evt)
+    {
+        writer.WriteString("conversationId", conversationId);
+        writer.WriteNumber("seq", evt.Seq);
+        writer.WriteString("at", evt.At.UtcDateTime);
+        switch (evt.Type)
+        {
+            case EventTypes.Started:
+                writer.WriteStringIfNotNull("queue", evt.Queue);
+                writer.WriteStartObject("visitor");
+                writer.WriteStringIfNotNull("id", evt.VisitorId);
+                writer.WriteStringIfNotNull("name", evt.VisitorName);
+                writer.WriteEndObject();
+                break;
+            case EventTypes.Assigned or EventTypes.Unassigned:
+                writer.WriteStartObject("operator");
+                writer.WriteStringIfNotNull("id", evt.AuthorId);
+                writer.WriteStringIfNotNull("name", evt.Author);
+                writer.WriteEndObject();
+                writer.WriteStringIfNotNull("reason", evt.Reason);
+                break;
+            case EventTypes.Message:
+                writer.WriteStringIfNotNull("id", evt.ClientId);
+                writer.WriteStringIfNotNull("from", evt.From);
+                writer.WriteStringIfNotNull("author", evt.Author);
+                writer.WriteStringIfNotNull("text", evt.Text);
+                writer.WriteString("kind", evt.Kind ?? MessageKinds.Text);
+                break;
+            case EventTypes.Closed:
+                writer.WriteStringIfNotNull("by", evt.From);
+                break;
+            case EventTypes.Rated:
+                if (evt.Score is { } score)
+                {
+                    writer.WriteNumber("score", score);
+                }
+                writer.WriteStringIfNotNull("comment", evt.Text);
+                break;
+        }
+    }
+
+    public static byte[] Signal(string conversationId, ConversationSignal signal) =>
+        WireJson.Frame(signal.Type, (conversationId, signal), static (writer, state) =>
+        {
+            writer.WriteString("conversationId", state.conversationId);
+            if (state.signal.Position is { } position)
+            {
+                writer.WriteNumber("position", position);
+                writer.WriteNumber("etaSeconds", state.signal.EtaSeconds ?? 0);
+            }
+            if (state.signal.Type == SignalTypes.VisitorTyping)
+            {
+                writer.WriteString("draft", state.signal.Draft ?? "");
+            }
+        });
+
+    public static byte[] Ack(string clientId, AppendResult result) =>
+        WireJson.Frame("ack", (clientId, result), static (writer, state) =>
+        {
+            writer.WriteString("id", state.clientId);
+            writer.WriteNumber("seq", state.result.Seq);
+            writer.WriteString("conversationId", state.result.ConversationId);
+        });
+
+    public static byte[] Error(string code, string message, string? clientId = null) =>
+        WireJson.Frame("error", (code, message, clientId), static (writer, state) =>
+        {
+            writer.WriteString("code", state.code);
+            writer.WriteString("message", state.message);
+            writer.WriteStringIfNotNull("id", state.clientId);
+        });
+}

@@ -1,0 +1,27 @@
+using Switchboard.Contracts;
+
+namespace Switchboard.Gateway.Sockets;
+
+/// <summary>The one place that turns a failed frame into an <c>error</c> frame: the socket and its neighbours carry on.</summary>
+public static class FrameErrors
+{
+    public static async Task RunAsync(SocketConnection connection, InboundFrame frame, Func<InboundFrame, Task> handle, ILogger logger)
+    {
+        try
+        {
+            await handle(frame);
+        }
+        catch (SwitchboardException refusal)
+        {
+            connection.Send(EventFrames.Error(refusal.Code, refusal.Message, ClientIdOf(frame)));
+        }
+        catch (Exception error)
+        {
+            logger.LogWarning(error, "A '{Type}' frame failed", frame.Type);
+            connection.Send(EventFrames.Error(ErrorCodes.Unavailable, "The request could not be completed; retry it.", ClientIdOf(frame)));
+        }
+    }
+
+    private static string? ClientIdOf(InboundFrame frame) =>
+        frame.Root.TryGetProperty("id", out var id) && id.ValueKind == System.Text.Json.JsonValueKind.String ? id.GetString() : null;
+}

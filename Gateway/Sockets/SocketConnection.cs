@@ -1,0 +1,215 @@
+using System.Buffers;
+using System.Net.WebSockets;
+using System.Threading.Channels;
+using Switchboard.Contracts;
+using Switchboard.Contracts.Conversations;
+
+namespace Switchboard.Gateway.Sockets;
+
+/// <summary>
+/// One WebSocket: a receive loop that enforces the frame limit and hands whole text frames on, and a send
+/// loop that owns the socket's per-conversation cursors, so each conversation's events go out gap-free and
+/// once, in sequence order — whatever order pushes arrive in and whether or not some were lost.
+/// </summary>
+public sealed class SocketConnection
+{
+    private const int ReceiveChunk = 4096;
+
+    private readonly WebSocket _socket;
+    private readonly EventSource _events;
+    private readonly ILogger _logger;
+    private readonly int _maxFrameBytes;
+    private readonly Channel<Outbound> _outbound;
+    private readonly Dictionary<string, long> _cursors = new(StringComparer.Ordinal);
+
+    public SocketConnection(WebSocket socket, EventSource events, GatewayOptions options, ILogger logger)
+    {
+        _socket = socket;
+        _events = events;
+        _logger = logger;
+        _maxFrameBytes = options.MaxFrameBytes;
+        _outbound = Channel.CreateBounded<Outbound>(new BoundedChannelOptions(options.MaxQueuedFrames)
+        {
+            SingleReader = true,
+            FullMode = BoundedChannelFullMode.Wait,
+        });
+    }
+
+    public void Send(byte[] frame) => Queue(new Outbound.Frame(frame));
+
+    public void SendEvent(string conversationKey, ConversationEvent evt) => Queue(new Outbound.Event(conversationKey, evt));
+
+    public void Attach(string conversationKey, long afterSeq) => Queue(new Outbound.Attach(conversationKey, afterSeq));
+
+    public void Detach(string conversationKey) => Queue(new Outbound.Detach(conversationKey));
+
+    /// <summary>
+    /// Runs until the peer closes or the socket fails; <paramref name="onFrame"/> sees each well-formed frame,
+    /// one at a time. Malformed ones are answered with <c>bad_request</c> here.
+    /// </summary>
+    public async Task RunAsync(Func<InboundFrame, Task> onFrame, CancellationToken cancellationToken)
+    {
+        var sending = SendLoopAsync();
+        try
+        {
+            await ReceiveLoopAsync(onFrame, cancellationToken);
+        }
+        catch (Exception error) when (error is WebSocketException or OperationCanceledException)
+        {
+            _logger.LogDebug(error, "Socket ended");
+        }
+        finally
+        {
+            _outbound.Writer.TryComplete();
+            await sending;
+        }
+    }
+
+    private void Queue(Outbound item)
+    {
+        if (!_outbound.Writer.TryWrite(item) && _socket.State == WebSocketState.Open)
+        {
+            // A peer that reads nothing must not hold memory without bound: it reconnects and resumes.
+            _logger.LogWarning("Closing a socket whose send queue is full");
+            _socket.Abort();
+        }
+    }
+
+    private async Task ReceiveLoopAsync(Func<InboundFrame, Task> onFrame, CancellationToken cancellationToken)
+    {
+        var chunk = ArrayPool<byte>.Shared.Rent(ReceiveChunk);
+        var message = new ArrayBufferWriter<byte>(ReceiveChunk);
+        var tooLarge = false;
+        try
+        {
+            while (_socket.State == WebSocketState.Open)
+            {
+                var result = await _socket.ReceiveAsync(chunk.AsMemory(), cancellationToken);
+                if (result.MessageType == WebSocketMessageType.Close)
+                {
+                    await _socket.CloseOutputAsync(WebSocketCloseStatus.NormalClosure, null, CancellationToken.None);
+                    return;
+                }
+                tooLarge |= message.WrittenCount + result.Count > _maxFrameBytes;
+                if (!tooLarge)
+                {
+                    message.Write(chunk.AsSpan(0, result.Count));
+                }
+                if (!result.EndOfMessage)
+                {
+                    continue;
+                }
+                if (tooLarge)
+                {
+                    Send(EventFrames.Error(ErrorCodes.TooLarge, $"A frame is at most {_maxFrameBytes} bytes."));
+                }
+                else if (result.MessageType == WebSocketMessageType.Binary)
+                {
+                    Send(EventFrames.Error(ErrorCodes.BadRequest, "Frames are JSON text."));
+                }
+                else
+                {
+                    await HandleAsync(message.WrittenMemory, onFrame);
+                }
+                message.ResetWrittenCount();
+                tooLarge = false;
+            }
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(chunk);
+        }
+    }
+
+    private async Task HandleAsync(ReadOnlyMemory<byte> bytes, Func<InboundFrame, Task> onFrame)
+    {
+        using var frame = InboundFrame.TryParse(bytes, out var problem);
+        if (frame is null)
+        {
+            Send(EventFrames.Error(ErrorCodes.BadRequest, problem!));
+            return;
+        }
+        await onFrame(frame);
+    }
+
+    private async Task SendLoopAsync()
+    {
+        try
+        {
+            await foreach (var item in _outbound.Reader.ReadAllAsync())
+            {
+                switch (item)
+                {
+                    case Outbound.Frame frame:
+                        await WriteAsync(frame.Bytes);
+                        break;
+                    case Outbound.Event evt:
+                        await SendInOrderAsync(evt.ConversationKey, evt.Value);
+                        break;
+                    case Outbound.Attach attach:
+                        _cursors[attach.ConversationKey] = attach.AfterSeq;
+                        await CatchUpAsync(attach.ConversationKey);
+                        break;
+                    case Outbound.Detach detach:
+                        _cursors.Remove(detach.ConversationKey);
+                        break;
+                }
+            }
+        }
+        catch (Exception error) when (error is WebSocketException or ObjectDisposedException or OperationCanceledException)
+        {
+            _logger.LogDebug(error, "Send loop ended");
+        }
+    }
+
+    private async Task SendInOrderAsync(string conversationKey, ConversationEvent evt)
+    {
+        if (!_cursors.TryGetValue(conversationKey, out var cursor) || evt.Seq <= cursor)
+        {
+            return;
+        }
+        if (evt.Seq > cursor + 1)
+        {
+            // A push went missing or overtook another: fetch the gap from the conversation, which has it all.
+            await CatchUpAsync(conversationKey);
+            return;
+        }
+        await WriteEventAsync(conversationKey, evt);
+    }
+
+    private async Task CatchUpAsync(string conversationKey)
+    {
+        IReadOnlyList<ConversationEvent> missing;
+        try
+        {
+            missing = await _events(conversationKey, _cursors[conversationKey]);
+        }
+        catch (Exception error) when (error is not WebSocketException)
+        {
+            _logger.LogWarning(error, "Could not catch up {Conversation}", conversationKey);
+            Send(EventFrames.Error(ErrorCodes.Unavailable, "Could not load the conversation; reconnect to resume."));
+            return;
+        }
+        foreach (var evt in missing)
+        {
+            if (evt.Seq == _cursors[conversationKey] + 1)
+            {
+                await WriteEventAsync(conversationKey, evt);
+            }
+        }
+    }
+
+    private Task WriteEventAsync(string conversationKey, ConversationEvent evt)
+    {
+        _cursors[conversationKey] = evt.Seq;
+        return WriteAsync(EventFrames.Event(GrainKeys.Parse(conversationKey).Id, evt));
+    }
+
+    private async Task WriteAsync(byte[] frame)
+    {
+        if (_socket.State == WebSocketState.Open)
+        {
+            await _socket.SendAsync(frame, WebSocketMessageType.Text, endOfMessage: true, CancellationToken.None);
+        }
+    }
+}

@@ -1,0 +1,48 @@
+using System.Net;
+using System.Net.Sockets;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Orleans.Hosting;
+using Orleans.Runtime.Hosting;
+using Switchboard.Grains;
+using Switchboard.Grains.Storage;
+using Switchboard.Silo.Storage;
+using Switchboard.Silo.Storage.Sqlite;
+
+namespace Switchboard.Silo.Hosting;
+
+/// <summary>
+/// Standalone mode: one silo with localhost clustering and everything durable in a local SQLite file.
+/// The same grains run in cluster mode; only these providers differ.
+/// </summary>
+public static class StandaloneSiloExtensions
+{
+    public static ISiloBuilder UseSwitchboardStandalone(this ISiloBuilder silo, IConfiguration configuration)
+    {
+        var siloPort = configuration.GetValue<int?>("Orleans:SiloPort") ?? FreeTcpPort();
+        // Gateway port 0: the gateway co-hosts the silo, so no outside client needs a listener.
+        silo.UseLocalhostClustering(siloPort: siloPort, gatewayPort: 0, serviceId: "switchboard", clusterId: "standalone");
+        silo.Services.AddSwitchboardSqlite(configuration);
+        return silo;
+    }
+
+    public static IServiceCollection AddSwitchboardSqlite(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddSingleton(configuration.GetSection(StorageOptions.Section).Get<StorageOptions>() ?? new StorageOptions());
+        services.AddSingleton<SqliteDatabase>();
+        services.AddSingleton<SqliteWriter>();
+        services.AddSingleton<IEventLog, SqliteEventLog>();
+        services.AddGrainStorage(StorageNames.Provider, (sp, _) => ActivatorUtilities.CreateInstance<SqliteGrainStorage>(sp));
+        return services;
+    }
+
+    /// <summary>A free loopback port, so several standalone instances can run side by side without configuration.</summary>
+    private static int FreeTcpPort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+}

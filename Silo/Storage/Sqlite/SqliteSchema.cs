@@ -1,0 +1,41 @@
+using Microsoft.Data.Sqlite;
+
+namespace Switchboard.Silo.Storage.Sqlite;
+
+/// <summary>The project's own schema, idempotent: safe to apply at every start.</summary>
+public static class SqliteSchema
+{
+    public const int Version = 1;
+
+    private const string Script = """
+        PRAGMA journal_mode = WAL;
+        CREATE TABLE IF NOT EXISTS schema_version (version INTEGER NOT NULL);
+        CREATE TABLE IF NOT EXISTS grain_state (
+            state_name TEXT NOT NULL,
+            grain_key  TEXT NOT NULL,
+            etag       INTEGER NOT NULL,
+            payload    BLOB NOT NULL,
+            updated_at TEXT NOT NULL,
+            PRIMARY KEY (state_name, grain_key)
+        ) WITHOUT ROWID;
+        CREATE TABLE IF NOT EXISTS conversation_events (
+            conversation TEXT NOT NULL,
+            seq          INTEGER NOT NULL,
+            site         TEXT NOT NULL,
+            type         TEXT NOT NULL,
+            client_id    TEXT NULL,
+            at           TEXT NOT NULL,
+            payload      TEXT NOT NULL,
+            PRIMARY KEY (conversation, seq)
+        ) WITHOUT ROWID;
+        CREATE INDEX IF NOT EXISTS conversation_events_site_at ON conversation_events (site, at);
+        INSERT INTO schema_version (version) SELECT 1 WHERE NOT EXISTS (SELECT 1 FROM schema_version);
+        """;
+
+    public static void Migrate(SqliteConnection connection)
+    {
+        using var command = connection.CreateCommand();
+        command.CommandText = Script;
+        command.ExecuteNonQuery();
+    }
+}
