@@ -1,0 +1,26 @@
+using Switchboard.Contracts.Operators;
+using Switchboard.Grains.Queues;
+
+namespace Switchboard.Tests.Domain;
+
+public sealed class RoutingPolicyTests
+{
+    private static readonly DateTimeOffset Nine = new(2026, 11, 23, 9, 0, 0, TimeSpan.Zero);
+
+    [Fact]
+    public void Candidates_are_online_with_room_least_loaded_then_longest_idle()
+    {
+        OperatorAvailability[] roster =
+        [
+            new("full", "Full", OperatorStatus.Online, 2, 2, Nine),
+            new("away", "Away", OperatorStatus.Away, 4, 0, Nine),
+            new("busy", "Busy", OperatorStatus.Online, 4, 3, Nine),
+            new("fresh", "Fresh", OperatorStatus.Online, 4, 1, Nine.AddMinutes(5)),
+            new("idle", "Idle", OperatorStatus.Online, 4, 1, Nine),
+        ];
+
+        var order = RoutingPolicy.Candidates(roster).Select(o => o.OperatorId);
+
+        Assert.Equal(["idle", "fresh", "busy"], order);
+    }
+}

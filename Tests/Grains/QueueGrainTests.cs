@@ -1,0 +1,110 @@
+using Switchboard.Contracts;
+using Switchboard.Contracts.Conversations;
+using Switchboard.Contracts.Push;
+using Switchboard.Contracts.Queues;
+using Switchboard.Tests.Infrastructure;
+
+namespace Switchboard.Tests.Grains;
+
+[Collection(ClusterFixture.Name)]
+public sealed class QueueGrainTests(ClusterFixture fixture)
+{
+    private IGrainFactory Grains => fixture.Grains;
+
+    [Fact]
+    public async Task A_waiting_chat_is_assigned_the_moment_an_operator_comes_online()
+    {
+        var site = await TestSites.CreateAsync(Grains, ("anna", 4, ["general"]));
+        var chat = new ChatDriver(Grains, site);
+        var (_, start) = await chat.StartChat();
+        await chat.Observer.WaitFor<ConversationSignal>(s => s.Type == SignalTypes.Queued && s.Position == 1, "queued at position 1");
+
+        await chat.Online("anna");
+
+        var notice = await chat.Assigned(start.ConversationId);
+        Assert.Equal(GrainKeys.Operator(site, "anna"), notice.OperatorKey);
+        var snapshot = await chat.Conversation(start.ConversationId).GetSnapshot(ChatDriver.Operator(site, "anna"));
+        Assert.Equal(ConversationStatus.Assigned, snapshot.Status);
+        Assert.Equal("anna", snapshot.OperatorId);
+    }
+
+    [Fact]
+    public async Task Waiting_chats_go_oldest_first_as_capacity_frees()
+    {
+        var site = await TestSites.CreateAsync(Grains, ("anna", 1, ["general"]));
+        var chat = new ChatDriver(Grains, site);
+        var (firstVisitor, first) = await chat.StartChat("first");
+        await chat.Observer.WaitFor<ConversationSignal>(s => s.Type == SignalTypes.Queued && s.Position == 1, "the first chat queued");
+        var (_, second) = await chat.StartChat("second");
+        await chat.Observer.WaitFor<ConversationSignal>(s => s.Type == SignalTypes.Queued && s.Position == 2, "the second chat queued behind it");
+
+        await chat.Online("anna");
+        await chat.Assigned(first.ConversationId);
+        Assert.Equal(1, chat.AssignedCount());
+
+        await chat.Conversation(first.ConversationId).Close(ChatDriver.Visitor(site, firstVisitor));
+        await chat.Assigned(second.ConversationId);
+        Assert.Equal(2, chat.AssignedCount());
+    }
+
+    [Fact]
+    public async Task A_hundred_simultaneous_starts_never_exceed_any_capacity_or_reach_two_operators()
+    {
+        var site = await TestSites.CreateAsync(Grains, ("anna", 4, ["general"]), ("boris", 3, ["general"]), ("vera", 2, ["general"]));
+        var chat = new ChatDriver(Grains, site);
+        foreach (var login in new[] { "anna", "boris", "vera" })
+        {
+            await chat.Online(login);
+        }
+
+        var starts = await Task.WhenAll(Enumerable.Range(0, 100).Select(i => chat.StartChat($"visitor {i}")));
+
+        // 9 seats: the last of the 91 left waits at position 91 once every decision is made.
+        await chat.Observer.WaitFor<ConversationSignal>(s => s.Type == SignalTypes.Queued && s.Position == 91, "91 chats left waiting");
+        var queue = await Grains.GetGrain<IQueueGrain>(GrainKeys.Queue(site, "general")).GetSnapshot();
+        var held = new List<string>();
+        foreach (var (login, capacity) in new[] { ("anna", 4), ("boris", 3), ("vera", 2) })
+        {
+            var conversations = (await chat.Operator(login).GetSnapshot()).Conversations;
+            Assert.Equal(capacity, conversations.Count);
+            held.AddRange(conversations);
+        }
+        Assert.Equal(9, held.Distinct().Count());
+        Assert.Equal(91, queue.Waiting.Count);
+        Assert.Empty(held.Intersect(queue.Waiting));
+        Assert.Equal(100, starts.Select(s => s.Start.ConversationId).Distinct().Count());
+        Assert.Equal(9, chat.AssignedCount());
+    }
+
+    [Fact]
+    public async Task An_operator_serving_two_queues_is_never_given_more_than_their_capacity()
+    {
+        var site = await TestSites.CreateAsync(Grains, ("anna", 2, ["general", "stylist"]));
+        var chat = new ChatDriver(Grains, site);
+        await chat.Online("anna");
+
+        await Task.WhenAll(Enumerable.Range(0, 6).Select(i => chat.StartChat($"chat {i}", i % 2 == 0 ? "general" : "stylist")));
+
+        await chat.Observer.WaitFor<ConversationSignal>(s => s.Type == SignalTypes.Queued && s.Position == 2, "chats left waiting");
+        Assert.Equal(2, (await chat.Operator("anna").GetSnapshot()).Conversations.Count);
+        var general = await Grains.GetGrain<IQueueGrain>(GrainKeys.Queue(site, "general")).GetSnapshot();
+        var stylist = await Grains.GetGrain<IQueueGrain>(GrainKeys.Queue(site, "stylist")).GetSnapshot();
+        Assert.Equal(4, general.Waiting.Count + stylist.Waiting.Count);
+    }
+
+    [Fact]
+    public async Task An_away_operator_gets_nothing_new()
+    {
+        var site = await TestSites.CreateAsync(Grains, ("anna", 4, ["general"]));
+        var chat = new ChatDriver(Grains, site);
+        await chat.Online("anna");
+        await chat.Operator("anna").SetStatus("away");
+
+        var (_, start) = await chat.StartChat();
+
+        await chat.Observer.WaitFor<ConversationSignal>(s => s.Type == SignalTypes.Queued && s.Position == 1, "the chat to wait");
+        Assert.Equal(0, chat.AssignedCount());
+        await chat.Operator("anna").SetStatus("online");
+        await chat.Assigned(start.ConversationId);
+    }
+}

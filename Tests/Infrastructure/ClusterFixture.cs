@@ -1,0 +1,49 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
+using Orleans.TestingHost;
+using Switchboard.Silo.Hosting;
+
+namespace Switchboard.Tests.Infrastructure;
+
+/// <summary>
+/// A one-silo test cluster with the real SQLite providers in a temp directory and a fake clock:
+/// grain timers follow <see cref="Clock"/>, Orleans' own background work keeps the system clock.
+/// </summary>
+public sealed class ClusterFixture : IAsyncLifetime
+{
+    public const string Name = nameof(ClusterFixture);
+
+    private readonly TempDirectory _data = new();
+
+    public FakeTimeProvider Clock { get; } = new(new DateTimeOffset(2026, 11, 23, 9, 0, 0, TimeSpan.Zero));
+    public InProcessTestCluster Cluster { get; private set; } = null!;
+    public IGrainFactory Grains => Cluster.Client;
+    public string DataDirectory => _data.Path;
+
+    public async Task InitializeAsync()
+    {
+        var configuration = new ConfigurationBuilder()
+            .AddInMemoryCollection(new Dictionary<string, string?> { ["Storage:DataDirectory"] = _data.Path })
+            .Build();
+        var builder = new InProcessTestClusterBuilder(1);
+        builder.Options.ConfigureFileLogging = false;
+        builder.ConfigureSilo((_, silo) =>
+        {
+            silo.Services.AddSingleton<TimeProvider>(Clock);
+            silo.Services.UseTimeProviderForBackgroundAreas(TimeProvider.System);
+            silo.Services.AddSwitchboardSqlite(configuration);
+        });
+        Cluster = builder.Build();
+        await Cluster.DeployAsync();
+    }
+
+    public async Task DisposeAsync()
+    {
+        await Cluster.DisposeAsync();
+        _data.Dispose();
+    }
+}
+
+[CollectionDefinition(ClusterFixture.Name)]
+public sealed class ClusterCollection : ICollectionFixture<ClusterFixture>;

@@ -1,0 +1,108 @@
+using Microsoft.Extensions.Logging.Abstractions;
+using Orleans.Runtime;
+using Orleans.Storage;
+using Switchboard.Contracts.Conversations;
+using Switchboard.Grains.Storage;
+using Switchboard.Silo.Storage;
+using Switchboard.Silo.Storage.Sqlite;
+using Switchboard.Tests.Infrastructure;
+
+namespace Switchboard.Tests.Storage;
+
+public sealed class SqliteStorageTests : IAsyncLifetime
+{
+    private static readonly DateTimeOffset At = new(2026, 11, 23, 10, 0, 0, TimeSpan.Zero);
+    private readonly TempDirectory _data = new();
+    private SqliteDatabase _database = null!;
+    private SqliteWriter _writer = null!;
+
+    public Task InitializeAsync()
+    {
+        _database = new SqliteDatabase(new StorageOptions { DataDirectory = _data.Path });
+        _writer = new SqliteWriter(_database, NullLogger<SqliteWriter>.Instance);
+        return Task.CompletedTask;
+    }
+
+    public async Task DisposeAsync()
+    {
+        await _writer.DisposeAsync();
+        _data.Dispose();
+    }
+
+    [Fact]
+    public async Task Appends_from_many_conversations_share_commits_and_read_back_in_order()
+    {
+        var log = new SqliteEventLog(_database, _writer);
+
+        await Task.WhenAll(Enumerable.Range(0, 200).Select(i =>
+            log.AppendAsync($"demo/c:{i % 20}", [Event(i / 20 + 1)])));
+
+        var one = await log.ReadAsync("demo/c:7", 0);
+        Assert.Equal(Enumerable.Range(1, 10).Select(i => (long)i), one.Select(e => e.Seq));
+        Assert.Equal([9L, 10L], (await log.ReadAsync("demo/c:7", 8)).Select(e => e.Seq));
+        Assert.True(_writer.Commits < _writer.Writes, $"{_writer.Writes} writes took {_writer.Commits} commits: nothing was batched");
+    }
+
+    [Fact]
+    public async Task A_second_writer_of_the_same_seq_is_refused_and_the_batch_around_it_is_kept()
+    {
+        var log = new SqliteEventLog(_database, _writer);
+        await log.AppendAsync("demo/c:a", [Event(1)]);
+
+        var conflict = log.AppendAsync("demo/c:a", [Event(2), Event(1)]);
+        var neighbour = log.AppendAsync("demo/c:b", [Event(1)]);
+
+        await Assert.ThrowsAsync<EventLogConflictException>(() => conflict);
+        await neighbour;
+        Assert.Equal([1L], (await log.ReadAsync("demo/c:a", 0)).Select(e => e.Seq));
+        Assert.Single(await log.ReadAsync("demo/c:b", 0));
+    }
+
+    [Fact]
+    public async Task Grain_types_with_the_same_key_never_share_a_row_and_hex_keys_stay_strings()
+    {
+        var storage = Storage();
+        var id = GrainId.Create("shared", "demo/v:00ff");
+        var hexOnly = GrainId.Create("shared", "00ff");
+
+        await storage.WriteStateAsync("visitor", id, new GrainState<Box> { State = new Box { Value = "visitor" } });
+        await storage.WriteStateAsync("queue", id, new GrainState<Box> { State = new Box { Value = "queue" } });
+        await storage.WriteStateAsync("visitor", hexOnly, new GrainState<Box> { State = new Box { Value = "hex" } });
+
+        Assert.Equal("visitor", (await Read(storage, "visitor", id)).State!.Value);
+        Assert.Equal("queue", (await Read(storage, "queue", id)).State!.Value);
+        Assert.Equal("hex", (await Read(storage, "visitor", hexOnly)).State!.Value);
+    }
+
+    [Fact]
+    public async Task A_stale_etag_is_an_inconsistent_state()
+    {
+        var storage = Storage();
+        var id = GrainId.Create("box", "demo/x:1");
+        var first = new GrainState<Box> { State = new Box { Value = "one" } };
+        await storage.WriteStateAsync("box", id, first);
+        var stale = await Read(storage, "box", id);
+        await storage.WriteStateAsync("box", id, first);
+
+        stale.State!.Value = "lost update";
+        await Assert.ThrowsAsync<InconsistentStateException>(() => storage.WriteStateAsync("box", id, stale));
+        Assert.Equal("one", (await Read(storage, "box", id)).State!.Value);
+    }
+
+    private SqliteGrainStorage Storage() => new(_database, _writer, new SystemTextJsonGrainStorageSerializer(Microsoft.Extensions.Options.Options.Create(new Orleans.Serialization.SystemTextJsonGrainStorageSerializerOptions())), TimeProvider.System);
+
+    private static async Task<GrainState<Box>> Read(IGrainStorage storage, string stateName, GrainId id)
+    {
+        var state = new GrainState<Box> { State = new Box() };
+        await storage.ReadStateAsync(stateName, id, state);
+        Assert.True(state.RecordExists);
+        return state;
+    }
+
+    private static ConversationEvent Event(long seq) => new() { Seq = seq, Type = EventTypes.Message, At = At, Text = $"m{seq}", From = Senders.Visitor };
+
+    public sealed class Box
+    {
+        public string Value { get; set; } = "";
+    }
+}
