@@ -17,6 +17,7 @@ public sealed class OperatorSession(
     SocketConnection connection,
     PushHub hub,
     IGrainFactory grains,
+    GatewayOptions options,
     ILogger logger) : ISocketSession
 {
     private readonly Actor _actor = identity.ToActor();
@@ -128,7 +129,7 @@ public sealed class OperatorSession(
     private async Task Message(InboundFrame frame)
     {
         var clientId = frame.ClientId();
-        var result = await Conversation(frame).Post(_actor, clientId, frame.RequiredString("text"));
+        var result = await Conversation(frame).Post(_actor, clientId, frame.Text("text", options.MaxTextLength, required: true)!);
         connection.Send(EventFrames.Ack(clientId, result));
     }
 

@@ -36,7 +36,7 @@ public static class OperatorSocketEndpoint
         var logger = loggers.CreateLogger<OperatorSession>();
         using var socket = await http.WebSockets.AcceptWebSocketAsync();
         var connection = new SocketConnection(socket, Events, options.Value, logger);
-        var session = new OperatorSession(identity, connection, hub, grains, logger);
+        var session = new OperatorSession(identity, connection, hub, grains, options.Value, logger);
         try
         {
             await connection.RunAsync(session.HandleAsync, http.RequestAborted);

@@ -62,6 +62,15 @@ public sealed class InboundFrame : IDisposable
         return id.Length <= MaxClientIdLength ? id : throw Bad($"'{name}' is at most {MaxClientIdLength} characters.");
     }
 
+    /// <summary>The message text in <paramref name="name"/>, refused with <c>too_large</c> past <paramref name="maxLength"/> characters.</summary>
+    public string? Text(string name, int maxLength, bool required)
+    {
+        var text = required ? RequiredString(name) : OptionalString(name);
+        return text is { Length: var length } && length > maxLength
+            ? throw new SwitchboardException(ErrorCodes.TooLarge, $"A message is at most {maxLength} characters.")
+            : text;
+    }
+
     public JsonElement? OptionalObject(string name)
     {
         if (!Root.TryGetProperty(name, out var value) || value.ValueKind == JsonValueKind.Null)

@@ -3,13 +3,11 @@ using System.Text.Json;
 
 namespace Switchboard.Gateway.Sockets;
 
-/// <summary>The one JSON shape of the wire: camelCase, nulls left out, frames written straight to UTF-8.</summary>
+/// <summary>The one JSON shape of the wire: camelCase, optional fields left out, hot frames written straight to UTF-8.</summary>
 public static class WireJson
 {
-    public static readonly JsonSerializerOptions Options = new(JsonSerializerDefaults.Web)
-    {
-        DefaultIgnoreCondition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull,
-    };
+    /// <summary>For frames written from objects: every field listed is sent, a null as <c>null</c> (e.g. <c>welcome.conversation</c>).</summary>
+    public static readonly JsonSerializerOptions Options = new(JsonSerializerDefaults.Web);
 
     private static readonly JsonWriterOptions WriterOptions = new() { SkipValidation = true };
 

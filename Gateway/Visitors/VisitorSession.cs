@@ -24,6 +24,7 @@ public sealed class VisitorSession(
     PushHub hub,
     IGrainFactory grains,
     TokenService tokens,
+    GatewayOptions options,
     ILogger logger) : ISocketSession
 {
     private Actor? _visitor;
@@ -149,7 +150,7 @@ public sealed class VisitorSession(
     {
         var clientId = frame.ClientId();
         var result = await grains.GetGrain<IVisitorGrain>(GrainKeys.Visitor(site, _visitor!.Id))
-            .StartChat(clientId, frame.OptionalString("queue"), frame.OptionalString("text"), hub.Reference);
+            .StartChat(clientId, frame.OptionalString("queue"), frame.Text("text", options.MaxTextLength, required: false), hub.Reference);
         var key = GrainKeys.Conversation(site, result.ConversationId);
         if (key != _conversationKey)
         {
@@ -161,16 +162,16 @@ public sealed class VisitorSession(
     private async Task Message(InboundFrame frame)
     {
         var clientId = frame.ClientId();
-        var result = await Conversation().Post(_visitor!, clientId, frame.RequiredString("text"));
+        var result = await Conversation().Post(_visitor!, clientId, frame.Text("text", options.MaxTextLength, required: true)!);
         connection.Send(EventFrames.Ack(clientId, result));
     }
 
     private Task Typing(InboundFrame frame) =>
-        _conversationKey is null ? Task.CompletedTask : Conversation().VisitorTyping(_visitor!, frame.OptionalString("draft") ?? "");
+        _conversationKey is null ? Task.CompletedTask : Conversation().VisitorTyping(_visitor!, frame.Text("draft", options.MaxTextLength, required: false) ?? "");
 
     private Task Close() => Conversation().Close(_visitor!);
 
-    private Task Rate(InboundFrame frame) => Conversation().Rate(_visitor!, frame.RequiredInt("score"), frame.OptionalString("comment"));
+    private Task Rate(InboundFrame frame) => Conversation().Rate(_visitor!, frame.RequiredInt("score"), frame.Text("comment", options.MaxTextLength, required: false));
 
     private void Follow(string conversationKey, long afterSeq)
     {

@@ -34,7 +34,7 @@ public static class VisitorSocketEndpoint
         var logger = loggers.CreateLogger<VisitorSession>();
         using var socket = await http.WebSockets.AcceptWebSocketAsync();
         var connection = new SocketConnection(socket, Events, options.Value, logger);
-        var session = new VisitorSession(site, config, connection, hub, grains, tokens, logger);
+        var session = new VisitorSession(site, config, connection, hub, grains, tokens, options.Value, logger);
         try
         {
             await connection.RunAsync(session.HandleAsync, http.RequestAborted);

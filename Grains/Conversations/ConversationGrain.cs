@@ -18,7 +18,6 @@ public sealed class ConversationGrain(IEventLog log, TimeProvider clock, ILogger
 {
     /// <summary>Gateways re-subscribe well within this; a node that died drops out after it.</summary>
     public static readonly TimeSpan SubscriptionLifetime = TimeSpan.FromMinutes(3);
-    public const int MaxTextLength = 4000;
 
     private readonly ConversationHistory _history = new();
     private readonly ObserverManager<IPushObserver> _subscribers = new(SubscriptionLifetime, logger);
@@ -49,7 +48,7 @@ public sealed class ConversationGrain(IEventLog log, TimeProvider clock, ILogger
                 : throw SwitchboardException.BadRequest("The conversation has already started.");
         }
         var now = clock.GetUtcNow();
-        var text = NormalizeText(start.Text, required: false);
+        var text = MessageText.Normalize(start.Text, required: false);
         // The start's client id goes on its last event, so a retried start is acknowledged with the same seq.
         var started = new ConversationEvent
         {
@@ -80,7 +79,7 @@ public sealed class ConversationGrain(IEventLog log, TimeProvider clock, ILogger
         {
             throw SwitchboardException.BadRequest("The conversation is closed; start a new one.");
         }
-        var body = NormalizeText(text, required: true)!;
+        var body = MessageText.Normalize(text, required: true)!;
         var seq = _history.LastSeq + 1;
         var now = clock.GetUtcNow();
         var evt = actor.Kind == ActorKind.Visitor
@@ -151,7 +150,7 @@ public sealed class ConversationGrain(IEventLog log, TimeProvider clock, ILogger
         await Append([new ConversationEvent
         {
             Seq = _history.LastSeq + 1, Type = EventTypes.Rated, At = clock.GetUtcNow(),
-            From = Senders.Visitor, Score = score, Text = NormalizeText(comment, required: false),
+            From = Senders.Visitor, Score = score, Text = MessageText.Normalize(comment, required: false),
         }]);
         return new AppendResult(_id, _history.LastSeq);
     }
@@ -189,7 +188,7 @@ public sealed class ConversationGrain(IEventLog log, TimeProvider clock, ILogger
         if (_history.Exists && actor.Kind == ActorKind.Visitor && actor.Site == _site && actor.Id == _history.VisitorId)
         {
             var signal = new ConversationSignal(this.GetPrimaryKeyString(), SignalTypes.VisitorTyping,
-                Draft: draft.Length > MaxTextLength ? draft[..MaxTextLength] : draft);
+                Draft: draft.Length > MessageText.MaxLength ? draft[..MessageText.MaxLength] : draft);
             Push(s => s.OnSignal(signal));
         }
         return Task.CompletedTask;
@@ -240,19 +239,6 @@ public sealed class ConversationGrain(IEventLog log, TimeProvider clock, ILogger
         Seq = seq, Type = EventTypes.Message, At = at, ClientId = clientId, From = Senders.Visitor,
         Author = visitorName, Text = text, Kind = MessageKinds.Text,
     };
-
-    private static string? NormalizeText(string? text, bool required)
-    {
-        if (string.IsNullOrWhiteSpace(text))
-        {
-            return required ? throw SwitchboardException.BadRequest("The message is empty.") : null;
-        }
-        if (text.Length > MaxTextLength)
-        {
-            throw new SwitchboardException(ErrorCodes.TooLarge, $"A message is at most {MaxTextLength} characters.");
-        }
-        return text;
-    }
 
     private void EnsureExists()
     {

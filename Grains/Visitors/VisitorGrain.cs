@@ -3,6 +3,7 @@ using Switchboard.Contracts.Conversations;
 using Switchboard.Contracts.Push;
 using Switchboard.Contracts.Sites;
 using Switchboard.Contracts.Visitors;
+using Switchboard.Grains.Conversations;
 
 namespace Switchboard.Grains.Visitors;
 
@@ -43,7 +44,7 @@ public sealed class VisitorGrain(
                 ? new AppendResult(open, 0)
                 : await Conversation(open).Post(self, clientId, text);
         }
-        var start = new StartConversation(_id, Visitor.Name, await ResolveQueue(queue), clientId, text);
+        var start = new StartConversation(_id, Visitor.Name, await ResolveQueue(queue), clientId, MessageText.Normalize(text, required: false));
         if (Visitor.OpenConversationId is null)
         {
             // Remember the chat before starting it, so a crash in between is retried into the same chat.
@@ -51,7 +52,16 @@ public sealed class VisitorGrain(
             Visitor.OpenStartClientId = clientId;
             await state.WriteStateAsync();
         }
-        return await Conversation(Visitor.OpenConversationId).Start(start, subscriber);
+        try
+        {
+            return await Conversation(Visitor.OpenConversationId).Start(start, subscriber);
+        }
+        catch (SwitchboardException)
+        {
+            // Refused before anything was stored: forget the chat so the next start begins afresh.
+            await ConversationClosed(Visitor.OpenConversationId);
+            throw;
+        }
     }
 
     public async Task ConversationClosed(string conversationId)

@@ -5,6 +5,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Orleans.Hosting;
 using Orleans.Runtime.Hosting;
+using Orleans.Storage;
 using Switchboard.Grains;
 using Switchboard.Grains.Storage;
 using Switchboard.Silo.Storage;
@@ -34,7 +35,10 @@ public static class StandaloneSiloExtensions
         services.AddSingleton<SqliteDatabase>();
         services.AddSingleton<SqliteWriter>();
         services.AddSingleton<IEventLog, SqliteEventLog>();
-        services.AddGrainStorage(StorageNames.Provider, (sp, _) => ActivatorUtilities.CreateInstance<SqliteGrainStorage>(sp));
+        // Orleans' own binary format: state types are [GenerateSerializer] with [Id]s and [Alias]es, so stored
+        // state survives renames and added fields.
+        services.AddGrainStorage(StorageNames.Provider, (sp, _) => ActivatorUtilities.CreateInstance<SqliteGrainStorage>(
+            sp, ActivatorUtilities.CreateInstance<OrleansGrainStorageSerializer>(sp)));
         return services;
     }
 

@@ -1,0 +1,31 @@
+using System.Text.Json;
+using Switchboard.Tests.Infrastructure;
+
+namespace Switchboard.Tests.Gateway;
+
+/// <summary>Opens visitor and operator sockets on a gateway the way the widget and console do.</summary>
+public static class ChatPeers
+{
+    public static async Task<(TestSocket Socket, JsonElement Welcome)> VisitorAsync(GatewayHost host, string site, object? hello = null)
+    {
+        var socket = await TestSocket.ConnectAsync(host.WebSocketUri($"/ws/visitor?site={site}"));
+        await socket.SendAsync(hello ?? new { type = "hello" });
+        return (socket, await socket.ExpectAsync("welcome"));
+    }
+
+    /// <summary>An operator's console: logged in, welcomed, and online.</summary>
+    public static async Task<(TestSocket Socket, JsonElement Welcome)> OnlineOperatorAsync(GatewayHost host, string site, string login, object? hello = null)
+    {
+        var token = await host.LoginAsync(site, login);
+        var socket = await TestSocket.ConnectAsync(host.WebSocketUri($"/ws/operator?access_token={Uri.EscapeDataString(token)}"));
+        await socket.SendAsync(hello ?? new { type = "hello" });
+        var welcome = await socket.ExpectAsync("welcome");
+        await socket.SendAsync(new { type = "status", status = "online" });
+        await socket.ExpectAsync("status", f => f.GetProperty("status").GetString() == "online");
+        return (socket, welcome);
+    }
+
+    public static long Seq(this JsonElement frame) => frame.GetProperty("seq").GetInt64();
+
+    public static string Str(this JsonElement frame, string name) => frame.GetProperty(name).GetString()!;
+}

@@ -1,0 +1,61 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Switchboard.Tests.Infrastructure;
+
+/// <summary>
+/// The real gateway (with its co-hosted silo and SQLite) on a real Kestrel port on loopback, over a data
+/// directory the test chooses, so a second host over the same directory is a restart.
+/// </summary>
+public sealed class GatewayHost : WebApplicationFactory<Program>
+{
+    public const string DemoPassword = "demo-test-pass";
+
+    private readonly string _dataDirectory;
+
+    public GatewayHost(string dataDirectory)
+    {
+        _dataDirectory = dataDirectory;
+        UseKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, 0));
+        StartServer();
+        var address = Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+        BaseAddress = new Uri(address);
+        Http = new HttpClient { BaseAddress = BaseAddress };
+    }
+
+    public Uri BaseAddress { get; }
+    public HttpClient Http { get; }
+    public IGrainFactory Grains => Services.GetRequiredService<IGrainFactory>();
+
+    public Uri WebSocketUri(string pathAndQuery) => new($"ws://{BaseAddress.Authority}{pathAndQuery}");
+
+    public async Task<string> LoginAsync(string site, string login, string password = TestSites.Password)
+    {
+        var response = await Http.PostAsJsonAsync("/api/auth/login", new { site, login, password });
+        response.EnsureSuccessStatusCode();
+        var body = await response.Content.ReadFromJsonAsync<JsonElement>();
+        return body.GetProperty("token").GetString()!;
+    }
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment("Testing");
+        builder.UseSetting("Storage:DataDirectory", _dataDirectory);
+        builder.UseSetting("Demo:OperatorPassword", DemoPassword);
+    }
+
+    protected override void Dispose(bool disposing)
+    {
+        if (disposing)
+        {
+            Http.Dispose();
+        }
+        base.Dispose(disposing);
+    }
+}

@@ -1,0 +1,123 @@
+using System.Net.WebSockets;
+using System.Text;
+using System.Text.Json;
+using System.Threading.Channels;
+
+namespace Switchboard.Tests.Infrastructure;
+
+/// <summary>A real WebSocket client that reads frames in the background and lets a test wait for the next one it expects.</summary>
+public sealed class TestSocket : IAsyncDisposable
+{
+    private readonly ClientWebSocket _socket;
+    private readonly Channel<JsonElement> _frames = Channel.CreateUnbounded<JsonElement>();
+    private readonly CancellationTokenSource _stop = new();
+    private readonly Task _reading;
+
+    private TestSocket(ClientWebSocket socket)
+    {
+        _socket = socket;
+        _reading = Task.Run(ReadAsync);
+    }
+
+    /// <summary>Frames read past while waiting for another one.</summary>
+    public List<JsonElement> Skipped { get; } = [];
+
+    public static async Task<TestSocket> ConnectAsync(Uri uri, string? origin = null)
+    {
+        var socket = new ClientWebSocket();
+        if (origin is not null)
+        {
+            socket.Options.SetRequestHeader("Origin", origin);
+        }
+        using var timeout = new CancellationTokenSource(Waits.Signal);
+        await socket.ConnectAsync(uri, timeout.Token);
+        return new TestSocket(socket);
+    }
+
+    public Task SendAsync(object frame) => SendRawAsync(JsonSerializer.Serialize(frame));
+
+    public Task SendRawAsync(string text) => SendBytesAsync(Encoding.UTF8.GetBytes(text), WebSocketMessageType.Text);
+
+    public Task SendBytesAsync(byte[] bytes, WebSocketMessageType type) =>
+        _socket.SendAsync(bytes, type, endOfMessage: true, CancellationToken.None);
+
+    /// <summary>The next frame of <paramref name="type"/> (that also matches <paramref name="match"/>); others are kept in <see cref="Skipped"/>.</summary>
+    public async Task<JsonElement> ExpectAsync(string type, Func<JsonElement, bool>? match = null)
+    {
+        using var timeout = new CancellationTokenSource(Waits.Signal);
+        try
+        {
+            while (true)
+            {
+                var frame = await _frames.Reader.ReadAsync(timeout.Token);
+                if (frame.GetProperty("type").GetString() == type && (match?.Invoke(frame) ?? true))
+                {
+                    return frame;
+                }
+                Skipped.Add(frame);
+            }
+        }
+        catch (OperationCanceledException)
+        {
+            throw new TimeoutException($"Expected a '{type}' frame within {Waits.Signal}; read past: {string.Join(" ", Skipped.Select(f => f.GetRawText()))}");
+        }
+    }
+
+    /// <summary>The next frame, whatever it is.</summary>
+    public async Task<JsonElement> NextAsync()
+    {
+        using var timeout = new CancellationTokenSource(Waits.Signal);
+        return await _frames.Reader.ReadAsync(timeout.Token);
+    }
+
+    /// <summary>True when the server closed the socket.</summary>
+    public bool IsClosed => _socket.State is WebSocketState.Closed or WebSocketState.CloseReceived or WebSocketState.Aborted;
+
+    public async ValueTask DisposeAsync()
+    {
+        _stop.Cancel();
+        try
+        {
+            if (_socket.State == WebSocketState.Open)
+            {
+                await _socket.CloseAsync(WebSocketCloseStatus.NormalClosure, null, CancellationToken.None).WaitAsync(Waits.Signal);
+            }
+        }
+        catch (Exception error) when (error is WebSocketException or TimeoutException or OperationCanceledException)
+        {
+        }
+        await _reading;
+        _socket.Dispose();
+    }
+
+    private async Task ReadAsync()
+    {
+        var buffer = new byte[256 * 1024];
+        try
+        {
+            while (_socket.State == WebSocketState.Open)
+            {
+                var length = 0;
+                ValueWebSocketReceiveResult result;
+                do
+                {
+                    result = await _socket.ReceiveAsync(buffer.AsMemory(length), _stop.Token);
+                    length += result.Count;
+                }
+                while (!result.EndOfMessage);
+                if (result.MessageType == WebSocketMessageType.Close)
+                {
+                    break;
+                }
+                _frames.Writer.TryWrite(JsonDocument.Parse(buffer.AsMemory(0, length)).RootElement.Clone());
+            }
+        }
+        catch (Exception error) when (error is WebSocketException or OperationCanceledException)
+        {
+        }
+        finally
+        {
+            _frames.Writer.TryComplete();
+        }
+    }
+}
