@@ -1,0 +1,56 @@
+using Microsoft.Playwright;
+using Switchboard.Tests.Infrastructure;
+
+namespace Switchboard.Tests.Browser;
+
+/// <summary>Debian's Chromium, headless, driven by Playwright, against a gateway host of the fixture's own.</summary>
+public sealed class BrowserFixture : IAsyncLifetime
+{
+    public const string ChromiumPath = "/usr/bin/chromium";
+
+    private readonly TempDirectory _data = new();
+    private IPlaywright? _playwright;
+
+    public GatewayHost Host { get; private set; } = null!;
+    public IBrowser Browser { get; private set; } = null!;
+
+    public async Task InitializeAsync()
+    {
+        Host = new GatewayHost(_data.Path);
+        _playwright = await Playwright.CreateAsync();
+        Browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+        {
+            ExecutablePath = ChromiumPath,
+            Headless = true,
+            // The machine has no outside network: keep Chromium from reaching for it.
+            Args = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
+                "--disable-component-update", "--disable-sync"],
+        });
+    }
+
+    /// <summary>A fresh browser profile (own localStorage) with its page's script errors and dialogs failing the test.</summary>
+    public async Task<IPage> NewPageAsync(List<string> problems)
+    {
+        var context = await Browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = Host.BaseAddress.ToString(), Locale = "en-US" });
+        var page = await context.NewPageAsync();
+        page.SetDefaultTimeout((float)Waits.Browser.TotalMilliseconds);
+        page.PageError += (_, error) => problems.Add($"script error: {error}");
+        page.Dialog += async (_, dialog) =>
+        {
+            problems.Add($"dialog opened: {dialog.Message}");
+            await dialog.DismissAsync();
+        };
+        return page;
+    }
+
+    public async Task DisposeAsync()
+    {
+        if (Browser is not null)
+        {
+            await Browser.DisposeAsync();
+        }
+        _playwright?.Dispose();
+        Host?.Dispose();
+        _data.Dispose();
+    }
+}
