@@ -11,4 +11,5 @@ public static class StorageNames
     public const string VisitorState = "visitor";
     public const string QueueState = "queue";
     public const string OperatorState = "operator";
+    public const string CustomerState = "customer";
 }

@@ -1,6 +1,7 @@
 using Switchboard.Gateway.Auth;
 using Switchboard.Gateway.Health;
 using Switchboard.Gateway.Operators;
+using Switchboard.Gateway.Sites;
 using Switchboard.Gateway.Storefront;
 using Switchboard.Gateway.Transcripts;
 using Switchboard.Gateway.Visitors;
@@ -30,6 +31,7 @@ public static class GatewayPipeline
         app.MapHealth();
         app.MapAuth();
         app.MapTranscripts();
+        app.MapSites();
         app.MapVisitorSocket();
         app.MapOperatorSocket();
         app.MapStorefront();

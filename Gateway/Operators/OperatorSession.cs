@@ -81,7 +81,8 @@ public sealed class OperatorSession(
             "message" => Message(frame),
             "typing" => Conversation(frame).OperatorTyping(_actor),
             "close" => Conversation(frame).Close(_actor),
-            "transfer" => throw InboundFrame.Bad("Transfers arrive with routing; this gateway does not take them yet."),
+            "transfer" => Conversation(frame).Transfer(_actor, frame.OptionalString("toOperator"), frame.OptionalString("toQueue"),
+                frame.Text("note", options.MaxTextLength, required: false)),
             _ => throw InboundFrame.Bad($"Unknown frame type '{frame.Type}'."),
         };
     }
@@ -104,7 +105,7 @@ public sealed class OperatorSession(
         connection.Send(WireJson.Frame(new
         {
             type = "welcome",
-            @operator = new { id = me.Id, name = me.Name, status = me.Status, capacity = me.Capacity, role = me.Role },
+            @operator = new { id = me.Id, name = me.Name, status = me.Status, capacity = me.Capacity, role = me.Role, missed = me.Missed },
             conversations = conversations.Select(c => new
             {
                 id = c.Id, status = c.Status, lastSeq = c.LastSeq, visitor = new { id = c.VisitorId, name = c.VisitorName },
@@ -147,6 +148,8 @@ public sealed class OperatorSession(
             {
                 writer.WriteString("conversationId", state.conversationId);
                 writer.WriteNumber("seq", state.assignedSeq);
+                writer.WriteString("queue", state.snapshot.Queue);
+                EventFrames.WriteForm(writer, state.transcript.FirstOrDefault()?.Form);
                 writer.WriteStartObject("visitor");
                 writer.WriteString("id", state.snapshot.VisitorId);
                 writer.WriteStringIfNotNull("name", state.snapshot.VisitorName);
@@ -158,7 +161,7 @@ public sealed class OperatorSession(
                 {
                     writer.WriteStartObject();
                     writer.WriteString("type", evt.Type);
-                    EventFrames.WriteEvent(writer, state.conversationId, evt);
+                    EventFrames.WriteEvent(writer, state.conversationId, evt, Audience.Operator);
                     writer.WriteEndObject();
                 }
                 writer.WriteEndArray();

@@ -35,7 +35,7 @@ public static class OperatorSocketEndpoint
         var actor = identity.ToActor();
         var logger = loggers.CreateLogger<OperatorSession>();
         using var socket = await http.WebSockets.AcceptWebSocketAsync();
-        var connection = new SocketConnection(socket, Events, options.Value, logger);
+        var connection = new SocketConnection(socket, Audience.Operator, Events, options.Value, logger);
         var session = new OperatorSession(identity, connection, hub, grains, options.Value, logger);
         try
         {

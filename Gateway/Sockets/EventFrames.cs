@@ -7,10 +7,10 @@ namespace Switchboard.Gateway.Sockets;
 /// <summary>Conversation events and signals as wire frames (docs/protocol.md); the same shape for visitors and operators.</summary>
 public static class EventFrames
 {
-    public static byte[] Event(string conversationId, ConversationEvent evt) =>
-        WireJson.Frame(evt.Type, (conversationId, evt), static (writer, state) => WriteEvent(writer, state.conversationId, state.evt));
+    public static byte[] Event(string conversationId, ConversationEvent evt, Audience audience) =>
+        WireJson.Frame(evt.Type, (conversationId, evt, audience), static (writer, state) => WriteEvent(writer, state.conversationId, state.evt, state.audience));
 
-    public static void WriteEvent(Utf8JsonWriter writer, string conversationId, ConversationEvent evt)
+    public static void WriteEvent(Utf8JsonWriter writer, string conversationId, ConversationEvent evt, Audience audience)
     {
         writer.WriteString("conversationId", conversationId);
         writer.WriteNumber("seq", evt.Seq);
@@ -23,6 +23,7 @@ public static class EventFrames
                 writer.WriteStringIfNotNull("id", evt.VisitorId);
                 writer.WriteStringIfNotNull("name", evt.VisitorName);
                 writer.WriteEndObject();
+                WriteForm(writer, evt.Form);
                 break;
             case EventTypes.Assigned or EventTypes.Unassigned:
                 writer.WriteStartObject("operator");
@@ -37,6 +38,23 @@ public static class EventFrames
                 writer.WriteStringIfNotNull("author", evt.Author);
                 writer.WriteStringIfNotNull("text", evt.Text);
                 writer.WriteString("kind", evt.Kind ?? MessageKinds.Text);
+                writer.WriteStringIfNotNull("reason", evt.Reason);
+                if (evt.Actions is { Count: > 0 } actions)
+                {
+                    writer.WriteStartArray("actions");
+                    foreach (var action in actions)
+                    {
+                        writer.WriteStringValue(action);
+                    }
+                    writer.WriteEndArray();
+                }
+                break;
+            case EventTypes.Transferred:
+                WriteTransfer(writer, evt, audience);
+                break;
+            case EventTypes.Callback:
+                writer.WriteStringIfNotNull("id", evt.ClientId);
+                writer.WriteStringIfNotNull("phone", evt.Phone);
                 break;
             case EventTypes.Closed:
                 writer.WriteStringIfNotNull("by", evt.From);
@@ -51,6 +69,40 @@ public static class EventFrames
         }
     }
 
+    /// <summary>Pre-chat form answers as an object of strings.</summary>
+    public static void WriteForm(Utf8JsonWriter writer, IReadOnlyDictionary<string, string>? form)
+    {
+        writer.WriteStartObject("form");
+        foreach (var (field, answer) in form ?? new Dictionary<string, string>())
+        {
+            writer.WriteString(field, answer);
+        }
+        writer.WriteEndObject();
+    }
+
+    private static void WriteTransfer(Utf8JsonWriter writer, ConversationEvent evt, Audience audience)
+    {
+        if (audience == Audience.Operator)
+        {
+            writer.WriteStartObject("from");
+            writer.WriteStringIfNotNull("id", evt.AuthorId);
+            writer.WriteStringIfNotNull("name", evt.Author);
+            writer.WriteEndObject();
+            writer.WriteStringIfNotNull("note", evt.Note);
+        }
+        if (evt.TargetOperatorId is not null)
+        {
+            writer.WriteStartObject("toOperator");
+            writer.WriteString("id", evt.TargetOperatorId);
+            writer.WriteStringIfNotNull("name", evt.TargetOperatorName);
+            writer.WriteEndObject();
+        }
+        else
+        {
+            writer.WriteStringIfNotNull("toQueue", evt.Queue);
+        }
+    }
+
     public static byte[] Signal(string conversationId, ConversationSignal signal) =>
         WireJson.Frame(signal.Type, (conversationId, signal), static (writer, state) =>
         {
@@ -58,7 +110,14 @@ public static class EventFrames
             if (state.signal.Position is { } position)
             {
                 writer.WriteNumber("position", position);
-                writer.WriteNumber("etaSeconds", state.signal.EtaSeconds ?? 0);
+                if (state.signal.EtaSeconds is { } eta)
+                {
+                    writer.WriteNumber("etaSeconds", eta);
+                }
+                else
+                {
+                    writer.WriteNull("etaSeconds");
+                }
             }
             if (state.signal.Type == SignalTypes.VisitorTyping)
             {

@@ -21,10 +21,12 @@ public sealed class SocketConnection
     private readonly int _maxFrameBytes;
     private readonly Channel<Outbound> _outbound;
     private readonly Dictionary<string, long> _cursors = new(StringComparer.Ordinal);
+    private readonly Audience _audience;
 
-    public SocketConnection(WebSocket socket, EventSource events, GatewayOptions options, ILogger logger)
+    public SocketConnection(WebSocket socket, Audience audience, EventSource events, GatewayOptions options, ILogger logger)
     {
         _socket = socket;
+        _audience = audience;
         _events = events;
         _logger = logger;
         _maxFrameBytes = options.MaxFrameBytes;
@@ -202,7 +204,7 @@ public sealed class SocketConnection
     private Task WriteEventAsync(string conversationKey, ConversationEvent evt)
     {
         _cursors[conversationKey] = evt.Seq;
-        return WriteAsync(EventFrames.Event(GrainKeys.Parse(conversationKey).Id, evt));
+        return WriteAsync(EventFrames.Event(GrainKeys.Parse(conversationKey).Id, evt, _audience));
     }
 
     private async Task WriteAsync(byte[] frame)

@@ -46,7 +46,7 @@ public static class TranscriptEndpoints
                 {
                     writer.WriteStartObject();
                     writer.WriteString("type", evt.Type);
-                    EventFrames.WriteEvent(writer, state.snapshot.Id, evt);
+                    EventFrames.WriteEvent(writer, state.snapshot.Id, evt, Audience.Operator);
                     writer.WriteEndObject();
                 }
                 writer.WriteEndArray();

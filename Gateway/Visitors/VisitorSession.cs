@@ -69,8 +69,10 @@ public sealed class VisitorSession(
             "typing" => Typing(frame),
             "close" => Close(),
             "rate" => Rate(frame),
-            // Tracking and invitations arrive with proactive engagement; accepted now so widgets can send them.
-            "page" or "cart" or "invite_reply" => Task.CompletedTask,
+            "callback" => Callback(frame),
+            "page" => Page(frame),
+            // Cart tracking and invitations arrive with proactive engagement; accepted now so widgets can send them.
+            "cart" or "invite_reply" => Task.CompletedTask,
             _ => throw InboundFrame.Bad($"Unknown frame type '{frame.Type}'."),
         };
     }
@@ -88,7 +90,10 @@ public sealed class VisitorSession(
             connection.Send(EventFrames.Error(ErrorCodes.Unauthorized, "The visitor token is not valid here; a new visitor was issued."));
         }
         visitorId ??= GrainKeys.NewId();
-        var visitor = await grains.GetGrain<IVisitorGrain>(GrainKeys.Visitor(site, visitorId)).Hello(VerifyIdentity(frame));
+        var language = frame.OptionalString("language") is { Length: <= 16 } lang ? lang : null;
+        var region = frame.OptionalString("region") is { Length: <= 64 } reg ? reg : null;
+        var visitor = await grains.GetGrain<IVisitorGrain>(GrainKeys.Visitor(site, visitorId))
+            .Hello(new VisitorHello(VerifyIdentity(frame), language, region));
         _visitor = new Actor(ActorKind.Visitor, site, visitorId, visitor.Name);
 
         var (conversationId, afterSeq) = ResumePoint(frame, visitor);
@@ -104,7 +109,15 @@ public sealed class VisitorSession(
             visitorToken = tokens.IssueVisitor(site, visitorId),
             conversation = conversation is null ? null : new { id = conversation.Id, status = conversation.Status, lastSeq = conversation.LastSeq },
             online = await OnlineOperators(),
-            site = new { name = config.Name, language = config.Language, queues = config.Queues.Select(q => new { id = q.Id, name = q.Name }) },
+            site = new
+            {
+                name = config.Name,
+                language = config.Language,
+                queues = config.Queues.Select(q => new
+                {
+                    id = q.Id, name = q.Name, form = q.Form.Select(f => new { id = f.Id, label = f.Label, required = f.Required }),
+                }),
+            },
         }));
         if (conversation is not null)
         {
@@ -149,8 +162,8 @@ public sealed class VisitorSession(
     private async Task StartChat(InboundFrame frame)
     {
         var clientId = frame.ClientId();
-        var result = await grains.GetGrain<IVisitorGrain>(GrainKeys.Visitor(site, _visitor!.Id))
-            .StartChat(clientId, frame.OptionalString("queue"), frame.Text("text", options.MaxTextLength, required: false), hub.Reference);
+        var request = new StartChatRequest(clientId, frame.OptionalString("queue"), frame.Text("text", options.MaxTextLength, required: false), Form(frame));
+        var result = await grains.GetGrain<IVisitorGrain>(GrainKeys.Visitor(site, _visitor!.Id)).StartChat(request, hub.Reference);
         var key = GrainKeys.Conversation(site, result.ConversationId);
         if (key != _conversationKey)
         {
@@ -164,6 +177,35 @@ public sealed class VisitorSession(
         var clientId = frame.ClientId();
         var result = await Conversation().Post(_visitor!, clientId, frame.Text("text", options.MaxTextLength, required: true)!);
         connection.Send(EventFrames.Ack(clientId, result));
+    }
+
+    private async Task Callback(InboundFrame frame)
+    {
+        var clientId = frame.ClientId();
+        var result = await Conversation().RequestCallback(_visitor!, clientId, frame.Text("phone", 32, required: true)!);
+        connection.Send(EventFrames.Ack(clientId, result));
+    }
+
+    private Task Page(InboundFrame frame) =>
+        grains.GetGrain<IVisitorGrain>(GrainKeys.Visitor(site, _visitor!.Id)).Page(frame.Text("url", 2048, required: true)!);
+
+    /// <summary>The pre-chat form: an object of short strings.</summary>
+    private static Dictionary<string, string>? Form(InboundFrame frame)
+    {
+        if (frame.OptionalObject("form") is not { } form)
+        {
+            return null;
+        }
+        var answers = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var field in form.EnumerateObject().Take(32))
+        {
+            if (field.Value.ValueKind != JsonValueKind.String)
+            {
+                throw InboundFrame.Bad($"Form field '{field.Name}' must be a string.");
+            }
+            answers[field.Name] = field.Value.GetString()!;
+        }
+        return answers;
     }
 
     private Task Typing(InboundFrame frame) =>

@@ -33,7 +33,7 @@ public static class VisitorSocketEndpoint
         }
         var logger = loggers.CreateLogger<VisitorSession>();
         using var socket = await http.WebSockets.AcceptWebSocketAsync();
-        var connection = new SocketConnection(socket, Events, options.Value, logger);
+        var connection = new SocketConnection(socket, Audience.Visitor, Events, options.Value, logger);
         var session = new VisitorSession(site, config, connection, hub, grains, tokens, options.Value, logger);
         try
         {

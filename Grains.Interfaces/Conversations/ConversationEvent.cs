@@ -23,4 +23,17 @@ public sealed record ConversationEvent
     [Id(11)] public string? VisitorName { get; init; }
     [Id(12)] public string? Reason { get; init; }
     [Id(13)] public int? Score { get; init; }
+    /// <summary>Pre-chat form answers, on <c>started</c>.</summary>
+    [Id(14)] public IReadOnlyDictionary<string, string>? Form { get; init; }
+    /// <summary>The visitor's phone, on <c>callback</c>.</summary>
+    [Id(15)] public string? Phone { get; init; }
+    /// <summary>An operator's internal note (transfers): never shown to the visitor.</summary>
+    [Id(16)] public string? Note { get; init; }
+    /// <summary>Where a transfer goes: an operator (<see cref="TargetOperatorId"/>) or a queue (<see cref="Queue"/>).</summary>
+    [Id(17)] public string? TargetOperatorId { get; init; }
+    [Id(18)] public string? TargetOperatorName { get; init; }
+    /// <summary>The visitor's language for system texts, on <c>started</c>.</summary>
+    [Id(19)] public string? Language { get; init; }
+    /// <summary>What the visitor can do about an auto reply: <c>callback</c>, <c>leave_message</c>.</summary>
+    [Id(20)] public IReadOnlyList<string>? Actions { get; init; }
 }

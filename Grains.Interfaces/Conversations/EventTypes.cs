@@ -9,4 +9,6 @@ public static class EventTypes
     public const string Message = "message";
     public const string Closed = "closed";
     public const string Rated = "rated";
+    public const string Transferred = "transferred";
+    public const string Callback = "callback";
 }

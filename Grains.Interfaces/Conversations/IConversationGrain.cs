@@ -19,7 +19,19 @@ public interface IConversationGrain : IGrainWithStringKey
 
     /// <summary>Called by the queue: gives the conversation to an operator who has already reserved capacity for it.</summary>
     [Alias("Assign")]
-    Task<bool> Assign(string operatorId, string operatorName);
+    Task<bool> Assign(string operatorId, string operatorName, string reason);
+
+    /// <summary>Hands the chat to another operator or queue (its operator, or a supervisor of the site), with an internal note.</summary>
+    [Alias("Transfer")]
+    Task<AppendResult> Transfer(Actor actor, string? toOperator, string? toQueue, string? note);
+
+    /// <summary>The visitor asks to be called back; the phone goes to the operators with the waiting chat.</summary>
+    [Alias("RequestCallback")]
+    Task<AppendResult> RequestCallback(Actor actor, string clientId, string phone);
+
+    /// <summary>Called by the queue: the chat overflows for <paramref name="reason"/>; the visitor gets an honest automatic reply.</summary>
+    [Alias("Overflow"), OneWay]
+    Task Overflow(string reason, int? etaSeconds);
 
     [Alias("Close")]
     Task<AppendResult> Close(Actor actor);

@@ -7,4 +7,10 @@ public sealed record StartConversation(
     [property: Id(1)] string? VisitorName,
     [property: Id(2)] string Queue,
     [property: Id(3)] string ClientId,
-    [property: Id(4)] string? Text);
+    [property: Id(4)] string? Text)
+{
+    [Id(5)] public IReadOnlyDictionary<string, string>? Form { get; init; }
+    [Id(6)] public string? Language { get; init; }
+    /// <summary>A returning visitor's or customer's last operator, offered the chat first (sticky routing).</summary>
+    [Id(7)] public string? PreferredOperator { get; init; }
+}

@@ -30,6 +30,10 @@ public interface IOperatorGrain : IGrainWithStringKey
     [Alias("Confirm"), OneWay]
     Task Confirm(string conversationId);
 
+    /// <summary>The operator let a chat go unanswered: it leaves them, a missed chat is counted, and they are set away.</summary>
+    [Alias("Missed")]
+    Task Missed(string conversationId);
+
     /// <summary>Gives back the capacity a conversation held (closed, transferred, refused).</summary>
     [Alias("Release")]
     Task Release(string conversationId, string reason);

@@ -8,4 +8,5 @@ public sealed record OperatorSnapshot(
     [property: Id(2)] string Role,
     [property: Id(3)] string Status,
     [property: Id(4)] int Capacity,
-    [property: Id(5)] IReadOnlyList<string> Conversations);
+    [property: Id(5)] IReadOnlyList<string> Conversations,
+    [property: Id(6)] int Missed);

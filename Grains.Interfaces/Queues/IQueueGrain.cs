@@ -11,13 +11,21 @@ namespace Switchboard.Contracts.Queues;
 public interface IQueueGrain : IGrainWithStringKey
 {
     [Alias("Enqueue"), OneWay]
-    Task Enqueue(string conversationId, DateTimeOffset since);
+    Task Enqueue(QueueEntry entry);
 
     [Alias("Withdraw"), OneWay]
     Task Withdraw(string conversationId);
 
     [Alias("OperatorChanged"), OneWay]
     Task OperatorChanged(OperatorAvailability availability);
+
+    /// <summary>A chat of this queue ended: its handling and first-answer times feed the wait estimate.</summary>
+    [Alias("Handled"), OneWay]
+    Task Handled(TimeSpan handling, TimeSpan? answer);
+
+    /// <summary>A waiting visitor left a phone number to be called back.</summary>
+    [Alias("Callback"), OneWay]
+    Task Callback(string conversationId, string phone);
 
     [Alias("GetSnapshot")]
     Task<QueueSnapshot> GetSnapshot();

@@ -6,5 +6,5 @@ namespace Switchboard.Contracts.Queues;
 [GenerateSerializer, Immutable, Alias("Switchboard.QueueSnapshot")]
 public sealed record QueueSnapshot(
     [property: Id(0)] string QueueId,
-    [property: Id(1)] IReadOnlyList<string> Waiting,
+    [property: Id(1)] IReadOnlyList<WaitingChat> Waiting,
     [property: Id(2)] IReadOnlyList<OperatorAvailability> Roster);

@@ -11,4 +11,19 @@ public interface ISiteGrain : IGrainWithStringKey
     /// <summary>Creates the site with this configuration unless it exists; true when it was created.</summary>
     [Alias("CreateIfAbsent")]
     Task<bool> CreateIfAbsent(SiteConfig config);
+
+    /// <summary>Adds or replaces a queue; refused with <c>bad_request</c> when invalid.</summary>
+    [Alias("UpsertQueue")]
+    Task<SiteConfig> UpsertQueue(QueueConfig queue);
+
+    /// <summary>Adds or replaces an operator account (the password hash is kept when the new one is empty).</summary>
+    [Alias("UpsertOperator")]
+    Task<SiteConfig> UpsertOperator(OperatorAccount account);
+
+    [Alias("SetRoutingRules")]
+    Task<SiteConfig> SetRoutingRules(IReadOnlyList<RoutingRule> rules);
+
+    /// <summary>The site-wide settings: name, language, allowed origins, default queue.</summary>
+    [Alias("UpdateSettings")]
+    Task<SiteConfig> UpdateSettings(SiteSettings settings);
 }

@@ -14,6 +14,8 @@ public sealed record SiteConfig
     [Id(5)] public required IReadOnlyList<OperatorAccount> Operators { get; init; }
     /// <summary>The key for <c>hello.identity.signature</c> (hex HMAC-SHA256 of the customer id).</summary>
     [Id(6)] public required string IdentitySecret { get; init; }
+    /// <summary>Queue choice by page, region or customer type when the visitor picks none.</summary>
+    [Id(7)] public IReadOnlyList<RoutingRule> RoutingRules { get; init; } = [];
 
     public QueueConfig? FindQueue(string id) => Queues.FirstOrDefault(q => q.Id == id);
 

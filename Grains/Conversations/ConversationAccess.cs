@@ -45,6 +45,17 @@ public static class ConversationAccess
         }
     }
 
+    /// <summary>Transferring: its operator, or a supervisor of the site (who may reassign any conversation).</summary>
+    public static void EnsureCanTransfer(Actor actor, string site, ConversationHistory history)
+    {
+        EnsureCanRead(actor, site, history);
+        var allowed = actor.Kind == ActorKind.Supervisor || actor.Kind == ActorKind.Operator && actor.Id == history.OperatorId;
+        if (!allowed)
+        {
+            throw SwitchboardException.Forbidden("Only the conversation's operator or a supervisor can transfer it.");
+        }
+    }
+
     public static string SenderOf(Actor actor) => actor.Kind switch
     {
         ActorKind.Visitor => Senders.Visitor,

@@ -1,41 +1,62 @@
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using Orleans.Runtime;
 using Orleans.Utilities;
 using Switchboard.Contracts.Conversations;
 using Switchboard.Contracts.Operators;
 using Switchboard.Contracts.Push;
 using Switchboard.Contracts.Queues;
 using Switchboard.Contracts.Visitors;
+using Switchboard.Grains.Routing;
+using Switchboard.Grains.Sites;
 using Switchboard.Grains.Storage;
 
 namespace Switchboard.Grains.Conversations;
 
 /// <summary>
-/// The single writer of a conversation. Its state is its event log: activation replays the log,
-/// every change is an append that is durable before it is applied, acknowledged or pushed.
+/// The single writer of a conversation. Its state is its event log: activation replays the log, every
+/// change is an append that is durable before it is applied, acknowledged or pushed. Its deadlines (hold
+/// messages, no-answer, inactivity) are computed from the log, so they are re-armed after any crash; a
+/// reminder wakes the grain on another silo if the one holding it dies.
 /// </summary>
-public sealed class ConversationGrain(IEventLog log, TimeProvider clock, ILogger<ConversationGrain> logger)
-    : Grain, IConversationGrain
+public sealed partial class ConversationGrain(
+    IEventLog log,
+    IOptions<RoutingDefaults> defaults,
+    TimeProvider clock,
+    ILogger<ConversationGrain> logger)
+    : Grain, IConversationGrain, IRemindable
 {
     /// <summary>Gateways re-subscribe well within this; a node that died drops out after it.</summary>
     public static readonly TimeSpan SubscriptionLifetime = TimeSpan.FromMinutes(3);
+    public const string DeadlineReminder = "deadlines";
 
     private readonly ConversationHistory _history = new();
     private readonly ObserverManager<IPushObserver> _subscribers = new(SubscriptionLifetime, logger);
     private string _site = "";
     private string _id = "";
+    private string _key = "";
     private QueuePosition? _position;
+    private SiteConfigCache _config = null!;
+    private IGrainTimer? _deadlineTimer;
+    private bool _reminderRegistered;
 
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
-        (_site, _id) = GrainKeys.Parse(this.GetPrimaryKeyString());
-        foreach (var evt in await log.ReadAsync(this.GetPrimaryKeyString(), 0, cancellationToken))
+        _key = this.GetPrimaryKeyString();
+        (_site, _id) = GrainKeys.Parse(_key);
+        _config = new SiteConfigCache(GrainFactory, _site, clock, TimeSpan.FromSeconds(defaults.Value.ConfigRefreshSeconds));
+        foreach (var evt in await log.ReadAsync(_key, 0, cancellationToken))
         {
             _history.Apply(evt);
         }
         if (_history.Status == ConversationStatus.Queued)
         {
             // The queue may have lost it with a silo; enqueueing is idempotent.
-            QueueGrain().Enqueue(_id, _history.StartedAt).Ignore();
+            Enqueue(_history.Queue);
+        }
+        if (_history.Exists)
+        {
+            await ArmDeadlines();
         }
     }
 
@@ -53,7 +74,7 @@ public sealed class ConversationGrain(IEventLog log, TimeProvider clock, ILogger
         var started = new ConversationEvent
         {
             Seq = 1, Type = EventTypes.Started, At = now, ClientId = text is null ? start.ClientId : null,
-            Queue = start.Queue, VisitorId = start.VisitorId, VisitorName = start.VisitorName,
+            Queue = start.Queue, VisitorId = start.VisitorId, VisitorName = start.VisitorName, Form = start.Form, Language = start.Language,
         };
         ConversationEvent[] events = text is null
             ? [started]
@@ -63,7 +84,7 @@ public sealed class ConversationGrain(IEventLog log, TimeProvider clock, ILogger
             _subscribers.Subscribe(subscriber, subscriber);
         }
         await Append(events);
-        QueueGrain().Enqueue(_id, now).Ignore();
+        Enqueue(start.Queue, start.PreferredOperator);
         return new AppendResult(_id, _history.LastSeq);
     }
 
@@ -93,18 +114,15 @@ public sealed class ConversationGrain(IEventLog log, TimeProvider clock, ILogger
         return new AppendResult(_id, seq);
     }
 
-    public async Task<bool> Assign(string operatorId, string operatorName)
+    public async Task<bool> Assign(string operatorId, string operatorName, string reason)
     {
         if (_history.Status != ConversationStatus.Queued)
         {
             return false;
         }
         _position = null;
-        await Append([new ConversationEvent
-        {
-            Seq = _history.LastSeq + 1, Type = EventTypes.Assigned, At = clock.GetUtcNow(),
-            AuthorId = operatorId, Author = operatorName,
-        }]);
+        await Append([Assigned(operatorId, operatorName, reason)]);
+        Visitor().Served(operatorId).Ignore();
         return true;
     }
 
@@ -117,21 +135,23 @@ public sealed class ConversationGrain(IEventLog log, TimeProvider clock, ILogger
             return new AppendResult(_id, _history.LastSeq);
         }
         var wasQueued = _history.Status == ConversationStatus.Queued;
-        var operatorId = _history.OperatorId;
+        var (operatorId, assignedAt, firstAnswerAt) = (_history.OperatorId, _history.AssignedAt, _history.FirstAnswerAt);
+        var now = clock.GetUtcNow();
         await Append([new ConversationEvent
         {
-            Seq = _history.LastSeq + 1, Type = EventTypes.Closed, At = clock.GetUtcNow(),
+            Seq = _history.LastSeq + 1, Type = EventTypes.Closed, At = now,
             From = ConversationAccess.SenderOf(actor), AuthorId = actor.Id, Author = actor.Name,
         }]);
         if (operatorId is not null)
         {
-            await GrainFactory.GetGrain<IOperatorGrain>(GrainKeys.Operator(_site, operatorId)).Release(_id, EventTypes.Closed);
+            await Operator(operatorId).Release(_id, UnassignReasons.Closed);
+            QueueGrain(_history.Queue).Handled(now - assignedAt!.Value, firstAnswerAt - assignedAt).Ignore();
         }
         if (wasQueued)
         {
-            QueueGrain().Withdraw(_id).Ignore();
+            QueueGrain(_history.Queue).Withdraw(_id).Ignore();
         }
-        GrainFactory.GetGrain<IVisitorGrain>(GrainKeys.Visitor(_site, _history.VisitorId)).ConversationClosed(_id).Ignore();
+        Visitor().ConversationClosed(_id).Ignore();
         return new AppendResult(_id, _history.LastSeq);
     }
 
@@ -187,7 +207,7 @@ public sealed class ConversationGrain(IEventLog log, TimeProvider clock, ILogger
     {
         if (_history.Exists && actor.Kind == ActorKind.Visitor && actor.Site == _site && actor.Id == _history.VisitorId)
         {
-            var signal = new ConversationSignal(this.GetPrimaryKeyString(), SignalTypes.VisitorTyping,
+            var signal = new ConversationSignal(_key, SignalTypes.VisitorTyping,
                 Draft: draft.Length > MessageText.MaxLength ? draft[..MessageText.MaxLength] : draft);
             Push(s => s.OnSignal(signal));
         }
@@ -196,9 +216,10 @@ public sealed class ConversationGrain(IEventLog log, TimeProvider clock, ILogger
 
     public Task OperatorTyping(Actor actor)
     {
+        // Typing is not an answer: it cancels neither hold messages nor the no-answer deadline.
         if (_history.Exists && actor.Kind == ActorKind.Operator && actor.Site == _site && actor.Id == _history.OperatorId)
         {
-            var signal = new ConversationSignal(this.GetPrimaryKeyString(), SignalTypes.OperatorTyping);
+            var signal = new ConversationSignal(_key, SignalTypes.OperatorTyping);
             Push(s => s.OnSignal(signal));
         }
         return Task.CompletedTask;
@@ -209,22 +230,26 @@ public sealed class ConversationGrain(IEventLog log, TimeProvider clock, ILogger
         if (_history.Status == ConversationStatus.Queued)
         {
             _position = position;
-            var signal = new ConversationSignal(this.GetPrimaryKeyString(), SignalTypes.Queued, position.Position, position.EtaSeconds);
+            var signal = new ConversationSignal(_key, SignalTypes.Queued, position.Position, position.EtaSeconds);
             Push(s => s.OnSignal(signal));
         }
         return Task.CompletedTask;
     }
 
+    public Task ReceiveReminder(string reminderName, TickStatus status) =>
+        // The reminder's only job is to bring the grain back after a crash; activation re-armed the deadlines.
+        _history.Exists ? OnDeadline() : Task.CompletedTask;
+
     private async Task Append(IReadOnlyList<ConversationEvent> events)
     {
         // Durable first: nothing is applied, acknowledged or pushed that the log does not hold.
-        await log.AppendAsync(this.GetPrimaryKeyString(), events);
-        var key = this.GetPrimaryKeyString();
+        await log.AppendAsync(_key, events);
         foreach (var evt in events)
         {
             _history.Apply(evt);
-            Push(s => s.OnEvent(key, evt));
+            Push(s => s.OnEvent(_key, evt));
         }
+        await ArmDeadlines();
     }
 
     /// <summary>Pushes are one-way: a slow or gone gateway never holds the conversation up.</summary>
@@ -240,6 +265,12 @@ public sealed class ConversationGrain(IEventLog log, TimeProvider clock, ILogger
         Author = visitorName, Text = text, Kind = MessageKinds.Text,
     };
 
+    private ConversationEvent Assigned(string operatorId, string operatorName, string reason) => new()
+    {
+        Seq = _history.LastSeq + 1, Type = EventTypes.Assigned, At = clock.GetUtcNow(),
+        AuthorId = operatorId, Author = operatorName, Reason = reason,
+    };
+
     private void EnsureExists()
     {
         if (!_history.Exists)
@@ -248,5 +279,15 @@ public sealed class ConversationGrain(IEventLog log, TimeProvider clock, ILogger
         }
     }
 
-    private IQueueGrain QueueGrain() => GrainFactory.GetGrain<IQueueGrain>(GrainKeys.Queue(_site, _history.Queue));
+    private void Enqueue(string queue, string? preferredOperator = null) =>
+        QueueGrain(queue).Enqueue(new QueueEntry(_id, _history.StartedAt, preferredOperator, _history.MissedBy.ToList())).Ignore();
+
+    private IQueueGrain QueueGrain(string queue) => GrainFactory.GetGrain<IQueueGrain>(GrainKeys.Queue(_site, queue));
+
+    private IOperatorGrain Operator(string login) => GrainFactory.GetGrain<IOperatorGrain>(GrainKeys.Operator(_site, login));
+
+    private IVisitorGrain Visitor() => GrainFactory.GetGrain<IVisitorGrain>(GrainKeys.Visitor(_site, _history.VisitorId));
+
+    private async Task<QueueSettings> Settings() =>
+        QueueSettings.Resolve((await _config.Get()).FindQueue(_history.Queue), defaults.Value, _history.Language);
 }

@@ -21,6 +21,28 @@ public sealed class ConversationHistory
     public string? OperatorId { get; private set; }
     public string? OperatorName { get; private set; }
     public DateTimeOffset StartedAt { get; private set; }
+    public string? Language { get; private set; }
+    public IReadOnlyDictionary<string, string>? Form { get; private set; }
+    public string? Phone { get; private set; }
+
+    /// <summary>When the current operator got the chat; null when nobody has it.</summary>
+    public DateTimeOffset? AssignedAt { get; private set; }
+    /// <summary>True when the current assignment is to the visitor's last operator (sticky routing).</summary>
+    public bool StickyAssignment { get; private set; }
+    /// <summary>The visitor's latest message that no operator message has followed yet.</summary>
+    public DateTimeOffset? AwaitingReplySince { get; private set; }
+    public int HoldsSent { get; private set; }
+    public DateTimeOffset? LastHoldAt { get; private set; }
+    /// <summary>The latest message from the visitor or an operator (not the system).</summary>
+    public DateTimeOffset LastActivityAt { get; private set; }
+    /// <summary>When the first operator answer came, for the queue's answer-time figures.</summary>
+    public DateTimeOffset? FirstAnswerAt { get; private set; }
+    /// <summary>Set by an automatic overflow reply while waiting: hold messages would then say something untrue.</summary>
+    public string? OverflowReason { get; private set; }
+    /// <summary>Operators who let this chat go unanswered: it is not offered to them again.</summary>
+    public IReadOnlySet<string> MissedBy => _missedBy;
+
+    private readonly HashSet<string> _missedBy = new(StringComparer.Ordinal);
 
     /// <summary>The seq stored for a client id, if that send was already stored.</summary>
     public long? SeqOf(string clientId) => _clientIds.TryGetValue(clientId, out var seq) ? seq : null;
@@ -51,24 +73,78 @@ public sealed class ConversationHistory
                 VisitorId = evt.VisitorId ?? "";
                 VisitorName = evt.VisitorName;
                 Queue = evt.Queue ?? "";
-                StartedAt = evt.At;
+                StartedAt = LastActivityAt = evt.At;
+                Language = evt.Language;
+                Form = evt.Form;
                 break;
             case EventTypes.Assigned:
                 Status = ConversationStatus.Assigned;
                 OperatorId = evt.AuthorId;
                 OperatorName = evt.Author;
+                AssignedAt = evt.At;
+                StickyAssignment = evt.Reason == AssignmentReasons.Sticky;
+                OverflowReason = null;
                 break;
             case EventTypes.Unassigned:
-                Status = ConversationStatus.Queued;
-                OperatorId = null;
-                OperatorName = null;
+                if (evt.Reason == UnassignReasons.NoAnswer && evt.AuthorId is { } missedBy)
+                {
+                    _missedBy.Add(missedBy);
+                }
+                Requeue();
                 break;
-            case EventTypes.Message when evt.From == Senders.Operator && Status == ConversationStatus.Assigned:
-                Status = ConversationStatus.Active;
+            case EventTypes.Transferred when evt.TargetOperatorId is null:
+                Queue = evt.Queue ?? Queue;
+                Requeue();
+                break;
+            case EventTypes.Message:
+                ApplyMessage(evt);
+                break;
+            case EventTypes.Callback:
+                Phone = evt.Phone;
                 break;
             case EventTypes.Closed:
                 Status = ConversationStatus.Closed;
+                AwaitingReplySince = null;
                 break;
         }
+    }
+
+    private void ApplyMessage(ConversationEvent evt)
+    {
+        switch (evt.From)
+        {
+            case Senders.Visitor:
+                // Each unanswered visitor message starts the hold schedule and the no-answer clock afresh.
+                AwaitingReplySince = evt.At;
+                HoldsSent = 0;
+                LastHoldAt = null;
+                LastActivityAt = evt.At;
+                break;
+            case Senders.Operator:
+                AwaitingReplySince = null;
+                LastActivityAt = evt.At;
+                FirstAnswerAt ??= evt.At;
+                if (Status == ConversationStatus.Assigned)
+                {
+                    Status = ConversationStatus.Active;
+                }
+                break;
+            case Senders.System when evt.Kind == MessageKinds.Hold:
+                HoldsSent++;
+                LastHoldAt = evt.At;
+                break;
+            case Senders.System when evt.Kind == MessageKinds.Auto:
+                OverflowReason = evt.Reason;
+                break;
+        }
+    }
+
+    private void Requeue()
+    {
+        Status = ConversationStatus.Queued;
+        OperatorId = null;
+        OperatorName = null;
+        AssignedAt = null;
+        StickyAssignment = false;
     }
 }

@@ -1,43 +1,49 @@
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 using Orleans.Runtime;
 using Orleans.Utilities;
+using Switchboard.Contracts.Conversations;
 using Switchboard.Contracts.Operators;
 using Switchboard.Contracts.Push;
 using Switchboard.Contracts.Queues;
 using Switchboard.Contracts.Sites;
+using Switchboard.Grains.Routing;
+using Switchboard.Grains.Sites;
 
 namespace Switchboard.Grains.Operators;
 
 /// <summary>
 /// One operator: presence, capacity and current conversations. A leaf in the call graph (it awaits only
-/// storage and its site), so queues can ask it to reserve capacity without any risk of a call cycle.
+/// storage and its site), so queues and conversations can ask it to reserve or release capacity without
+/// any risk of a call cycle.
 /// </summary>
 public sealed class OperatorGrain(
     [PersistentState(StorageNames.OperatorState, StorageNames.Provider)] IPersistentState<OperatorState> state,
+    IOptions<RoutingDefaults> defaults,
     TimeProvider clock,
     ILogger<OperatorGrain> logger)
     : Grain, IOperatorGrain
 {
     private readonly ObserverManager<IPushObserver> _consoles = new(TimeSpan.FromMinutes(3), logger);
     private string _site = "";
-    private OperatorAccount _account = null!;
+    private string _login = "";
+    private SiteConfigCache _config = null!;
 
     private OperatorState Operator => state.State;
 
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
-        var (site, login) = GrainKeys.Parse(this.GetPrimaryKeyString());
-        _site = site;
-        var config = await GrainFactory.GetGrain<ISiteGrain>(GrainKeys.Site(site)).GetConfig();
-        _account = config?.FindOperator(login) ?? throw SwitchboardException.NotFound($"No operator '{login}' on site '{site}'.");
+        (_site, _login) = GrainKeys.Parse(this.GetPrimaryKeyString());
+        _config = new SiteConfigCache(GrainFactory, _site, clock, TimeSpan.FromSeconds(defaults.Value.ConfigRefreshSeconds));
+        await Account();
     }
 
-    public Task<OperatorSnapshot> GetSnapshot() => Task.FromResult(Snapshot());
+    public async Task<OperatorSnapshot> GetSnapshot() => Snapshot(await Account());
 
-    public Task<OperatorSnapshot> Subscribe(IPushObserver subscriber)
+    public async Task<OperatorSnapshot> Subscribe(IPushObserver subscriber)
     {
         _consoles.Subscribe(subscriber, subscriber);
-        return Task.FromResult(Snapshot());
+        return Snapshot(await Account());
     }
 
     public Task Unsubscribe(IPushObserver subscriber)
@@ -52,6 +58,7 @@ public sealed class OperatorGrain(
         {
             throw SwitchboardException.BadRequest($"Unknown status '{status}'.");
         }
+        var account = await Account();
         if (status != Operator.Status)
         {
             if (status == OperatorStatus.Online)
@@ -60,10 +67,10 @@ public sealed class OperatorGrain(
             }
             Operator.Status = status;
             await state.WriteStateAsync();
-            Announce();
+            Announce(account);
         }
         Notify(new OperatorNotice(this.GetPrimaryKeyString(), NoticeTypes.Status, Status: Operator.Status));
-        return Snapshot();
+        return Snapshot(account);
     }
 
     public async Task<bool> TryReserve(string conversationId)
@@ -72,13 +79,14 @@ public sealed class OperatorGrain(
         {
             return true;
         }
-        if (Operator.Status != OperatorStatus.Online || Operator.Conversations.Count >= _account.Capacity)
+        var account = await Account();
+        if (Operator.Status != OperatorStatus.Online || Operator.Conversations.Count >= account.Capacity)
         {
             return false;
         }
         Operator.Conversations.Add(conversationId);
         await state.WriteStateAsync();
-        Announce();
+        Announce(account);
         return true;
     }
 
@@ -86,6 +94,21 @@ public sealed class OperatorGrain(
     {
         Notify(new OperatorNotice(this.GetPrimaryKeyString(), NoticeTypes.Assigned, conversationId));
         return Task.CompletedTask;
+    }
+
+    public async Task Missed(string conversationId)
+    {
+        if (!Operator.Conversations.Remove(conversationId))
+        {
+            return;
+        }
+        // An absent operator who forgot to log out must stop receiving chats.
+        Operator.Missed++;
+        Operator.Status = Operator.Status == OperatorStatus.Online ? OperatorStatus.Away : Operator.Status;
+        await state.WriteStateAsync();
+        Notify(new OperatorNotice(this.GetPrimaryKeyString(), NoticeTypes.Unassigned, conversationId, UnassignReasons.NoAnswer));
+        Notify(new OperatorNotice(this.GetPrimaryKeyString(), NoticeTypes.Status, Status: Operator.Status));
+        Announce(await Account());
     }
 
     public async Task Release(string conversationId, string reason)
@@ -97,15 +120,18 @@ public sealed class OperatorGrain(
         Operator.IdleSince = clock.GetUtcNow();
         await state.WriteStateAsync();
         Notify(new OperatorNotice(this.GetPrimaryKeyString(), NoticeTypes.Unassigned, conversationId, reason));
-        Announce();
+        Announce(await Account());
     }
 
+    private async Task<OperatorAccount> Account() =>
+        (await _config.Get()).FindOperator(_login) ?? throw SwitchboardException.NotFound($"No operator '{_login}' on site '{_site}'.");
+
     /// <summary>Tells every queue this operator serves what it can take now (one-way: queues call back into us).</summary>
-    private void Announce()
+    private void Announce(OperatorAccount account)
     {
         var availability = new OperatorAvailability(
-            _account.Login, _account.Name, Operator.Status, _account.Capacity, Operator.Conversations.Count, Operator.IdleSince);
-        foreach (var queue in _account.Queues)
+            account.Login, account.Name, Operator.Status, account.Capacity, Operator.Conversations.Count, Operator.IdleSince);
+        foreach (var queue in account.Queues)
         {
             GrainFactory.GetGrain<IQueueGrain>(GrainKeys.Queue(_site, queue)).OperatorChanged(availability).Ignore();
         }
@@ -113,6 +139,6 @@ public sealed class OperatorGrain(
 
     private void Notify(OperatorNotice notice) => _consoles.Notify(c => { c.OnOperatorNotice(notice).Ignore(); });
 
-    private OperatorSnapshot Snapshot() => new(
-        _account.Login, _account.Name, _account.Role, Operator.Status, _account.Capacity, Operator.Conversations.ToList());
+    private OperatorSnapshot Snapshot(OperatorAccount account) => new(
+        account.Login, account.Name, account.Role, Operator.Status, account.Capacity, Operator.Conversations.ToList(), Operator.Missed);
 }

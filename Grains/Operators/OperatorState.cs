@@ -10,4 +10,6 @@ public sealed class OperatorState
     [Id(1)] public List<string> Conversations { get; set; } = [];
     /// <summary>When the operator last had capacity freed or came online: "longest idle" routing.</summary>
     [Id(2)] public DateTimeOffset IdleSince { get; set; }
+    /// <summary>Chats this operator let go unanswered (no-answer reassignment).</summary>
+    [Id(3)] public int Missed { get; set; }
 }

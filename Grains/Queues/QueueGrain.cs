@@ -1,44 +1,62 @@
+using Microsoft.Extensions.Options;
 using Orleans.Runtime;
 using Switchboard.Contracts.Conversations;
 using Switchboard.Contracts.Operators;
 using Switchboard.Contracts.Queues;
+using Switchboard.Grains.Routing;
+using Switchboard.Grains.Sites;
 
 namespace Switchboard.Grains.Queues;
 
 /// <summary>
-/// Assigns waiting conversations, oldest first, to operators with free capacity. The grain is
-/// non-reentrant, so decisions are serial; the operator grain has the last word on capacity
-/// (<see cref="IOperatorGrain.TryReserve"/>), so an operator serving several queues is never overfilled.
+/// Assigns waiting conversations, oldest first, to operators with free capacity; tells each waiting visitor
+/// their place and the estimated wait; overflows honestly. Non-reentrant, so decisions are serial; the
+/// operator grain has the last word on capacity (<see cref="IOperatorGrain.TryReserve"/>), so an operator
+/// serving several queues is never overfilled.
 /// </summary>
 public sealed class QueueGrain(
     [PersistentState(StorageNames.QueueState, StorageNames.Provider)] IPersistentState<QueueState> state,
+    IOptions<RoutingDefaults> defaults,
     TimeProvider clock)
     : Grain, IQueueGrain
 {
     private readonly Dictionary<string, QueuePosition> _published = [];
     private string _site = "";
+    private string _queueId = "";
+    private SiteConfigCache _config = null!;
+    private IGrainTimer? _overflowCheck;
 
     private QueueState Queue => state.State;
 
     public override Task OnActivateAsync(CancellationToken cancellationToken)
     {
-        _site = GrainKeys.Parse(this.GetPrimaryKeyString()).Site;
+        (_site, _queueId) = GrainKeys.Parse(this.GetPrimaryKeyString());
+        _config = new SiteConfigCache(GrainFactory, _site, clock, TimeSpan.FromSeconds(defaults.Value.ConfigRefreshSeconds));
         if (Queue.Waiting.Count > 0)
         {
             // Reactivated with conversations waiting: route them as soon as the activation is done.
-            this.RegisterGrainTimer(DispatchAndPublish, new GrainTimerCreationOptions(TimeSpan.Zero, Timeout.InfiniteTimeSpan));
+            this.RegisterGrainTimer(Route, new GrainTimerCreationOptions(TimeSpan.Zero, Timeout.InfiniteTimeSpan));
         }
         return Task.CompletedTask;
     }
 
-    public async Task Enqueue(string conversationId, DateTimeOffset since)
+    public async Task Enqueue(QueueEntry entry)
     {
-        if (Queue.Waiting.All(w => w.ConversationId != conversationId))
+        var existing = Queue.Waiting.FindIndex(w => w.ConversationId == entry.ConversationId);
+        var waiting = new WaitingConversation(entry.ConversationId, entry.Since)
         {
-            Queue.Waiting.Add(new WaitingConversation(conversationId, since));
-            await state.WriteStateAsync();
+            PreferredOperator = entry.PreferredOperator,
+            Excluded = entry.Excluded,
+            Phone = existing >= 0 ? Queue.Waiting[existing].Phone : null,
+        };
+        if (existing >= 0)
+        {
+            Queue.Waiting.RemoveAt(existing);
         }
-        await DispatchAndPublish();
+        var at = Queue.Waiting.FindIndex(w => w.Since > waiting.Since);
+        Queue.Waiting.Insert(at < 0 ? Queue.Waiting.Count : at, waiting);
+        await state.WriteStateAsync();
+        await Route();
     }
 
     public async Task Withdraw(string conversationId)
@@ -47,7 +65,7 @@ public sealed class QueueGrain(
         {
             _published.Remove(conversationId);
             await state.WriteStateAsync();
-            await DispatchAndPublish();
+            await Route();
         }
     }
 
@@ -55,21 +73,43 @@ public sealed class QueueGrain(
     {
         Queue.Roster[availability.OperatorId] = availability;
         await state.WriteStateAsync();
-        await DispatchAndPublish();
+        await Route();
+    }
+
+    public async Task Handled(TimeSpan handling, TimeSpan? answer)
+    {
+        WaitEstimator.Record(Queue.RecentHandling, handling);
+        if (answer is { } value)
+        {
+            WaitEstimator.Record(Queue.RecentAnswers, value);
+        }
+        await state.WriteStateAsync();
+        await Publish();
+    }
+
+    public async Task Callback(string conversationId, string phone)
+    {
+        var index = Queue.Waiting.FindIndex(w => w.ConversationId == conversationId);
+        if (index >= 0)
+        {
+            Queue.Waiting[index] = Queue.Waiting[index] with { Phone = phone };
+            await state.WriteStateAsync();
+        }
     }
 
     public Task<QueueSnapshot> GetSnapshot() => Task.FromResult(new QueueSnapshot(
-        GrainKeys.Parse(this.GetPrimaryKeyString()).Id,
-        Queue.Waiting.Select(w => w.ConversationId).ToList(),
+        _queueId,
+        Queue.Waiting.Select((w, i) => new WaitingChat(w.ConversationId, w.Since, i + 1, Estimate(i + 1), w.Phone, w.OverflowReason)).ToList(),
         Queue.Roster.Values.ToList()));
 
-    private async Task DispatchAndPublish()
+    /// <summary>Assigns what can be assigned, then tells everyone still waiting where they stand.</summary>
+    private async Task Route()
     {
         if (await Dispatch())
         {
             await state.WriteStateAsync();
         }
-        PublishPositions();
+        await Publish();
     }
 
     /// <summary>Offers waiting conversations in order until nobody can take more; true when the queue changed.</summary>
@@ -77,16 +117,10 @@ public sealed class QueueGrain(
     {
         var changed = false;
         var index = 0;
-        while (index < Queue.Waiting.Count)
+        while (index < Queue.Waiting.Count && Queue.Roster.Values.Any(o => o.CanTakeMore))
         {
-            var candidates = RoutingPolicy.Candidates(Queue.Roster.Values);
-            if (candidates.Count == 0)
-            {
-                break;
-            }
             var waiting = Queue.Waiting[index];
-            var outcome = await Offer(waiting, candidates);
-            if (outcome == OfferOutcome.NobodyTookIt)
+            if (await Offer(waiting) == OfferOutcome.NobodyTookIt)
             {
                 index++;
                 continue;
@@ -98,10 +132,10 @@ public sealed class QueueGrain(
         return changed;
     }
 
-    private async Task<OfferOutcome> Offer(WaitingConversation waiting, IReadOnlyList<OperatorAvailability> candidates)
+    private async Task<OfferOutcome> Offer(WaitingConversation waiting)
     {
         var conversation = GrainFactory.GetGrain<IConversationGrain>(GrainKeys.Conversation(_site, waiting.ConversationId));
-        foreach (var candidate in candidates)
+        foreach (var candidate in RoutingPolicy.Candidates(Queue.Roster.Values, waiting))
         {
             var operatorGrain = GrainFactory.GetGrain<IOperatorGrain>(GrainKeys.Operator(_site, candidate.OperatorId));
             if (!await operatorGrain.TryReserve(waiting.ConversationId))
@@ -110,34 +144,75 @@ public sealed class QueueGrain(
                 Queue.Roster[candidate.OperatorId] = candidate with { Load = candidate.Capacity };
                 continue;
             }
-            if (!await conversation.Assign(candidate.OperatorId, candidate.Name))
+            var reason = candidate.OperatorId == waiting.PreferredOperator ? AssignmentReasons.Sticky : AssignmentReasons.Queue;
+            if (!await conversation.Assign(candidate.OperatorId, candidate.Name, reason))
             {
-                await operatorGrain.Release(waiting.ConversationId, EventTypes.Closed);
+                await operatorGrain.Release(waiting.ConversationId, UnassignReasons.Closed);
                 return OfferOutcome.NoLongerWaiting;
             }
             Queue.Roster[candidate.OperatorId] = candidate with { Load = candidate.Load + 1 };
-            WaitEstimator.Record(Queue.RecentWaits, clock.GetUtcNow() - waiting.Since);
             operatorGrain.Confirm(waiting.ConversationId).Ignore();
             return OfferOutcome.Assigned;
         }
         return OfferOutcome.NobodyTookIt;
     }
 
-    private void PublishPositions()
+    /// <summary>Sends changed positions and estimates, and overflows the chats that should be, each reason once.</summary>
+    private async Task Publish()
     {
-        var freeSlots = Queue.Roster.Values.Where(o => o.Status == OperatorStatus.Online).Sum(o => Math.Max(0, o.Capacity - o.Load));
+        var settings = await Settings();
+        var now = clock.GetUtcNow();
+        var open = WorkingHoursCalendar.IsOpen(settings.Hours, now);
+        var online = Queue.Roster.Values.Count(o => o.Status == OperatorStatus.Online);
+        var overflowed = false;
         for (var i = 0; i < Queue.Waiting.Count; i++)
         {
-            var id = Queue.Waiting[i].ConversationId;
-            var position = new QueuePosition(i + 1, WaitEstimator.EstimateSeconds(i + 1, Queue.RecentWaits, freeSlots));
-            if (_published.TryGetValue(id, out var last) && last == position)
+            var waiting = Queue.Waiting[i];
+            var conversation = GrainFactory.GetGrain<IConversationGrain>(GrainKeys.Conversation(_site, waiting.ConversationId));
+            var position = new QueuePosition(i + 1, Estimate(i + 1));
+            if (!_published.TryGetValue(waiting.ConversationId, out var last) || last != position)
             {
-                continue;
+                _published[waiting.ConversationId] = position;
+                conversation.Queued(position).Ignore();
             }
-            _published[id] = position;
-            GrainFactory.GetGrain<IConversationGrain>(GrainKeys.Conversation(_site, id)).Queued(position).Ignore();
+            var reason = OverflowPolicy.Reason(open, online, position.EtaSeconds, now - waiting.Since, settings);
+            if (reason is not null && reason != waiting.OverflowReason)
+            {
+                Queue.Waiting[i] = waiting with { OverflowReason = reason };
+                conversation.Overflow(reason, position.EtaSeconds).Ignore();
+                overflowed = true;
+            }
+        }
+        if (overflowed)
+        {
+            await state.WriteStateAsync();
+        }
+        ScheduleMaxWaitCheck(settings, now);
+    }
+
+    /// <summary>Wakes the queue when the next waiting chat reaches the maximum wait, so it overflows on time.</summary>
+    private void ScheduleMaxWaitCheck(QueueSettings settings, DateTimeOffset now)
+    {
+        _overflowCheck?.Dispose();
+        _overflowCheck = null;
+        var next = Queue.Waiting.Where(w => w.OverflowReason is not (OverflowReasons.MaxWait or OverflowReasons.Closed or OverflowReasons.Offline))
+            .Select(w => w.Since + settings.MaxWait).DefaultIfEmpty(DateTimeOffset.MaxValue).Min();
+        if (next != DateTimeOffset.MaxValue)
+        {
+            var due = next > now ? next - now : TimeSpan.Zero;
+            _overflowCheck = this.RegisterGrainTimer(Publish, new GrainTimerCreationOptions(due, Timeout.InfiniteTimeSpan));
         }
     }
+
+    private int? Estimate(int position)
+    {
+        var online = Queue.Roster.Values.Where(o => o.Status == OperatorStatus.Online).ToList();
+        return WaitEstimator.EstimateSeconds(position, online.Sum(o => Math.Max(0, o.Capacity - o.Load)), online.Sum(o => o.Capacity),
+            Queue.RecentHandling, Queue.RecentAnswers);
+    }
+
+    private async Task<QueueSettings> Settings() =>
+        QueueSettings.Resolve((await _config.Get()).FindQueue(_queueId), defaults.Value, language: "en");
 
     private enum OfferOutcome
     {

@@ -1,31 +1,40 @@
 namespace Switchboard.Grains.Queues;
 
 /// <summary>
-/// The queue-wait estimate sent with <c>queued</c>: zero when an operator has room now; otherwise the
-/// position times the mean of the recent waits (enqueue to assignment), or a default before there is history.
-/// Documented in docs/routing.md.
+/// The wait a queued visitor is told (docs/routing.md): with C slots online each freeing on average every
+/// H seconds (the mean recent handling time), a slot frees every H / C seconds; a visitor with k chats ahead
+/// of the free slots waits k × H / C, plus A, the mean recent time from assignment to the first answer.
+/// Unknown (null) when nobody is online.
 /// </summary>
 public static class WaitEstimator
 {
     public const int HistorySize = 20;
-    public static readonly TimeSpan DefaultWait = TimeSpan.FromSeconds(30);
+    public static readonly TimeSpan DefaultHandling = TimeSpan.FromMinutes(5);
+    public static readonly TimeSpan DefaultAnswer = TimeSpan.FromSeconds(10);
 
-    public static int EstimateSeconds(int position, IReadOnlyList<double> recentWaits, int freeSlots)
+    public static int? EstimateSeconds(int position, int freeSlots, int onlineCapacity, IReadOnlyList<double> handling, IReadOnlyList<double> answers)
     {
-        if (position <= freeSlots)
+        if (onlineCapacity <= 0)
         {
-            return 0;
+            return null;
         }
-        var mean = recentWaits.Count == 0 ? DefaultWait.TotalSeconds : recentWaits.Average();
-        return (int)Math.Ceiling((position - freeSlots) * mean);
+        var answer = answers.Count == 0 ? DefaultAnswer.TotalSeconds : answers.Average();
+        var ahead = position - freeSlots;
+        if (ahead <= 0)
+        {
+            return (int)Math.Ceiling(answer);
+        }
+        var handle = handling.Count == 0 ? DefaultHandling.TotalSeconds : handling.Average();
+        return (int)Math.Ceiling(ahead * handle / onlineCapacity + answer);
     }
 
-    public static void Record(List<double> recentWaits, TimeSpan wait)
+    /// <summary>Adds a sample, keeping only the newest <see cref="HistorySize"/>.</summary>
+    public static void Record(List<double> samples, TimeSpan value)
     {
-        recentWaits.Add(Math.Max(0, wait.TotalSeconds));
-        if (recentWaits.Count > HistorySize)
+        samples.Add(Math.Max(0, value.TotalSeconds));
+        if (samples.Count > HistorySize)
         {
-            recentWaits.RemoveRange(0, recentWaits.Count - HistorySize);
+            samples.RemoveRange(0, samples.Count - HistorySize);
         }
     }
 }

@@ -3,6 +3,7 @@ using Switchboard.Contracts.Sites;
 
 namespace Switchboard.Grains.Sites;
 
+/// <summary>A site's configuration. Every change is validated whole before it is stored; grains re-read it within seconds.</summary>
 public sealed class SiteGrain(
     [PersistentState(StorageNames.SiteState, StorageNames.Provider)] IPersistentState<SiteState> state)
     : Grain, ISiteGrain
@@ -15,8 +16,34 @@ public sealed class SiteGrain(
         {
             return false;
         }
+        await Store(config);
+        return true;
+    }
+
+    public Task<SiteConfig> UpsertQueue(QueueConfig queue) => Change(config => config.WithQueue(queue));
+
+    public Task<SiteConfig> UpsertOperator(OperatorAccount account) => Change(config => config.WithOperator(account));
+
+    public Task<SiteConfig> SetRoutingRules(IReadOnlyList<RoutingRule> rules) => Change(config => config.WithRoutingRules(rules));
+
+    public Task<SiteConfig> UpdateSettings(SiteSettings settings) => Change(config => config.WithSettings(settings));
+
+    private async Task<SiteConfig> Change(Func<SiteConfig, SiteConfig> change)
+    {
+        var config = state.State.Config ?? throw SwitchboardException.NotFound("No such site.");
+        var changed = change(config);
+        await Store(changed);
+        return changed;
+    }
+
+    private async Task Store(SiteConfig config)
+    {
+        var problems = SiteConfigValidator.Validate(config);
+        if (problems.Count > 0)
+        {
+            throw SwitchboardException.BadRequest(string.Join(" ", problems.SelectMany(p => p.Value.Select(v => $"{p.Key}: {v}"))));
+        }
         state.State.Config = config;
         await state.WriteStateAsync();
-        return true;
     }
 }

@@ -1,55 +1,76 @@
+using Microsoft.Extensions.Options;
 using Orleans.Runtime;
 using Switchboard.Contracts.Conversations;
 using Switchboard.Contracts.Push;
-using Switchboard.Contracts.Sites;
 using Switchboard.Contracts.Visitors;
 using Switchboard.Grains.Conversations;
+using Switchboard.Grains.Routing;
+using Switchboard.Grains.Sites;
 
 namespace Switchboard.Grains.Visitors;
 
-/// <summary>A browsing visitor: who they are and the one conversation they have open.</summary>
+/// <summary>A browsing visitor: who they are, where they are, their last operator and the one conversation they have open.</summary>
 public sealed class VisitorGrain(
-    [PersistentState(StorageNames.VisitorState, StorageNames.Provider)] IPersistentState<VisitorState> state)
+    [PersistentState(StorageNames.VisitorState, StorageNames.Provider)] IPersistentState<VisitorState> state,
+    IOptions<RoutingDefaults> defaults,
+    TimeProvider clock)
     : Grain, IVisitorGrain
 {
     private string _site = "";
     private string _id = "";
+    private string? _page;
+    private SiteConfigCache _config = null!;
 
     private VisitorState Visitor => state.State;
 
     public override Task OnActivateAsync(CancellationToken cancellationToken)
     {
         (_site, _id) = GrainKeys.Parse(this.GetPrimaryKeyString());
+        _config = new SiteConfigCache(GrainFactory, _site, clock, TimeSpan.FromSeconds(defaults.Value.ConfigRefreshSeconds));
         return Task.CompletedTask;
     }
 
-    public async Task<VisitorSnapshot> Hello(VerifiedIdentity? identity)
+    public async Task<VisitorSnapshot> Hello(VisitorHello hello)
     {
-        if (identity is not null && (identity.CustomerId != Visitor.CustomerId || identity.Name != Visitor.Name))
+        var before = (Visitor.CustomerId, Visitor.Name, Visitor.Language, Visitor.Region, Visitor.CustomerType);
+        if (hello.Identity is { } identity)
         {
             Visitor.CustomerId = identity.CustomerId;
             Visitor.Name = identity.Name ?? Visitor.Name;
+            Visitor.CustomerType = identity.CustomerType ?? Visitor.CustomerType;
+        }
+        Visitor.Language = hello.Language ?? Visitor.Language;
+        Visitor.Region = hello.Region ?? Visitor.Region;
+        if (before != (Visitor.CustomerId, Visitor.Name, Visitor.Language, Visitor.Region, Visitor.CustomerType))
+        {
             await state.WriteStateAsync();
         }
         return new VisitorSnapshot(_id, Visitor.Name, Visitor.CustomerId, Visitor.OpenConversationId);
     }
 
-    public async Task<AppendResult> StartChat(string clientId, string? queue, string? text, IPushObserver? subscriber)
+    public async Task<AppendResult> StartChat(StartChatRequest request, IPushObserver? subscriber)
     {
         var self = new Actor(ActorKind.Visitor, _site, _id, Visitor.Name);
-        if (Visitor.OpenConversationId is { } open && Visitor.OpenStartClientId != clientId)
+        if (Visitor.OpenConversationId is { } open && Visitor.OpenStartClientId != request.ClientId)
         {
             // Another tab already opened a chat: this start joins it as a message.
-            return string.IsNullOrWhiteSpace(text)
+            return string.IsNullOrWhiteSpace(request.Text)
                 ? new AppendResult(open, 0)
-                : await Conversation(open).Post(self, clientId, text);
+                : await Conversation(open).Post(self, request.ClientId, request.Text);
         }
-        var start = new StartConversation(_id, Visitor.Name, await ResolveQueue(queue), clientId, MessageText.Normalize(text, required: false));
+        var site = await _config.Get();
+        var queue = QueueSelector.Select(site, request.Queue, new VisitorFacts(_page, Visitor.Region, Visitor.CustomerType));
+        var start = new StartConversation(_id, Visitor.Name, queue, request.ClientId, MessageText.Normalize(request.Text, required: false))
+        {
+            Form = PreChatForm.Validate(site.FindQueue(queue)!, request.Form),
+            Language = Visitor.Language,
+            PreferredOperator = await LastOperator(),
+        };
         if (Visitor.OpenConversationId is null)
         {
             // Remember the chat before starting it, so a crash in between is retried into the same chat.
             Visitor.OpenConversationId = GrainKeys.NewId();
-            Visitor.OpenStartClientId = clientId;
+            Visitor.OpenStartClientId = request.ClientId;
             await state.WriteStateAsync();
         }
         try
@@ -64,6 +85,25 @@ public sealed class VisitorGrain(
         }
     }
 
+    public Task Page(string url)
+    {
+        _page = url;
+        return Task.CompletedTask;
+    }
+
+    public async Task Served(string operatorId)
+    {
+        if (Visitor.LastOperator != operatorId)
+        {
+            Visitor.LastOperator = operatorId;
+            await state.WriteStateAsync();
+        }
+        if (Visitor.CustomerId is { } customerId)
+        {
+            GrainFactory.GetGrain<ICustomerGrain>(GrainKeys.Customer(_site, customerId)).Served(operatorId).Ignore();
+        }
+    }
+
     public async Task ConversationClosed(string conversationId)
     {
         if (Visitor.OpenConversationId == conversationId)
@@ -74,16 +114,10 @@ public sealed class VisitorGrain(
         }
     }
 
-    private async Task<string> ResolveQueue(string? queue)
-    {
-        var config = await GrainFactory.GetGrain<ISiteGrain>(GrainKeys.Site(_site)).GetConfig()
-            ?? throw SwitchboardException.NotFound($"No site '{_site}'.");
-        if (string.IsNullOrEmpty(queue))
-        {
-            return config.DefaultQueue;
-        }
-        return config.FindQueue(queue)?.Id ?? throw SwitchboardException.BadRequest($"No queue '{queue}' on this site.");
-    }
+    /// <summary>A signed-in customer's last operator on any device, else this browser's.</summary>
+    private async Task<string?> LastOperator() => Visitor.CustomerId is { } customerId
+        ? await GrainFactory.GetGrain<ICustomerGrain>(GrainKeys.Customer(_site, customerId)).GetLastOperator() ?? Visitor.LastOperator
+        : Visitor.LastOperator;
 
     private IConversationGrain Conversation(string id) => GrainFactory.GetGrain<IConversationGrain>(GrainKeys.Conversation(_site, id));
 }

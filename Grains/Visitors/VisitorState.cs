@@ -8,4 +8,9 @@ public sealed class VisitorState
     [Id(2)] public string? OpenConversationId { get; set; }
     /// <summary>The client id of the <c>start_chat</c> that opened it: a retried start returns the same chat.</summary>
     [Id(3)] public string? OpenStartClientId { get; set; }
+    /// <summary>The operator of the visitor's latest chat: a returning visitor is offered to them first.</summary>
+    [Id(4)] public string? LastOperator { get; set; }
+    [Id(5)] public string? Language { get; set; }
+    [Id(6)] public string? Region { get; set; }
+    [Id(7)] public string? CustomerType { get; set; }
 }

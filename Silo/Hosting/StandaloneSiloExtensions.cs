@@ -3,10 +3,12 @@ using System.Net.Sockets;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Orleans;
 using Orleans.Hosting;
 using Orleans.Runtime.Hosting;
 using Orleans.Storage;
 using Switchboard.Grains;
+using Switchboard.Grains.Routing;
 using Switchboard.Grains.Storage;
 using Switchboard.Silo.Storage;
 using Switchboard.Silo.Storage.Sqlite;
@@ -24,6 +26,7 @@ public static class StandaloneSiloExtensions
         var siloPort = configuration.GetValue<int?>("Orleans:SiloPort") ?? FreeTcpPort();
         // Gateway port 0: the gateway co-hosts the silo, so no outside client needs a listener.
         silo.UseLocalhostClustering(siloPort: siloPort, gatewayPort: 0, serviceId: "switchboard", clusterId: "standalone");
+        silo.Services.AddSwitchboardGrains(configuration);
         silo.Services.AddSwitchboardSqlite(configuration);
         return silo;
     }
@@ -35,10 +38,20 @@ public static class StandaloneSiloExtensions
         services.AddSingleton<SqliteDatabase>();
         services.AddSingleton<SqliteWriter>();
         services.AddSingleton<IEventLog, SqliteEventLog>();
+        services.AddReminders();
+        services.AddSingleton<IReminderTable, SqliteReminderTable>();
         // Orleans' own binary format: state types are [GenerateSerializer] with [Id]s and [Alias]es, so stored
         // state survives renames and added fields.
         services.AddGrainStorage(StorageNames.Provider, (sp, _) => ActivatorUtilities.CreateInstance<SqliteGrainStorage>(
             sp, ActivatorUtilities.CreateInstance<OrleansGrainStorageSerializer>(sp)));
+        return services;
+    }
+
+    /// <summary>What the grains need whatever the providers: their clock and the routing defaults.</summary>
+    public static IServiceCollection AddSwitchboardGrains(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddOptions<RoutingDefaults>().Bind(configuration.GetSection(RoutingDefaults.Section));
         return services;
     }
 

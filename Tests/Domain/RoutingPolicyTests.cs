@@ -19,8 +19,22 @@ public sealed class RoutingPolicyTests
             new("idle", "Idle", OperatorStatus.Online, 4, 1, Nine),
         ];
 
-        var order = RoutingPolicy.Candidates(roster).Select(o => o.OperatorId);
+        var order = RoutingPolicy.Candidates(roster, new WaitingConversation("c1", Nine)).Select(o => o.OperatorId);
 
         Assert.Equal(["idle", "fresh", "busy"], order);
+    }
+
+    [Fact]
+    public void The_last_operator_comes_first_and_those_who_missed_the_chat_never()
+    {
+        OperatorAvailability[] roster =
+        [
+            new("idle", "Idle", OperatorStatus.Online, 4, 0, Nine),
+            new("last", "Last", OperatorStatus.Online, 4, 3, Nine),
+            new("missed", "Missed", OperatorStatus.Online, 4, 0, Nine.AddMinutes(-5)),
+        ];
+        var waiting = new WaitingConversation("c1", Nine) { PreferredOperator = "last", Excluded = ["missed"] };
+
+        Assert.Equal(["last", "idle"], RoutingPolicy.Candidates(roster, waiting).Select(o => o.OperatorId));
     }
 }

@@ -23,7 +23,7 @@ public sealed class ChatDriver(IGrainFactory grains, string site)
     {
         var visitorId = GrainKeys.NewId();
         var start = await grains.GetGrain<IVisitorGrain>(GrainKeys.Visitor(site, visitorId))
-            .StartChat("start-" + visitorId, queue, text, Reference);
+            .StartChat(new StartChatRequest("start-" + visitorId, queue, text, null), Reference);
         return (visitorId, start);
     }
 

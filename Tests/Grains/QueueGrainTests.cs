@@ -71,7 +71,7 @@ public sealed class QueueGrainTests(ClusterFixture fixture)
         }
         Assert.Equal(9, held.Distinct().Count());
         Assert.Equal(91, queue.Waiting.Count);
-        Assert.Empty(held.Intersect(queue.Waiting));
+        Assert.Empty(held.Intersect(queue.Waiting.Select(w => w.ConversationId)));
         Assert.Equal(100, starts.Select(s => s.Start.ConversationId).Distinct().Count());
         Assert.Equal(9, chat.AssignedCount());
     }

@@ -32,6 +32,7 @@ public sealed class ClusterFixture : IAsyncLifetime
         {
             silo.Services.AddSingleton<TimeProvider>(Clock);
             silo.Services.UseTimeProviderForBackgroundAreas(TimeProvider.System);
+            silo.Services.AddSwitchboardGrains(configuration);
             silo.Services.AddSwitchboardSqlite(configuration);
         });
         Cluster = builder.Build();

@@ -29,6 +29,16 @@ public static class SqliteSchema
             PRIMARY KEY (conversation, seq)
         ) WITHOUT ROWID;
         CREATE INDEX IF NOT EXISTS conversation_events_site_at ON conversation_events (site, at);
+        CREATE TABLE IF NOT EXISTS reminders (
+            grain_key     TEXT NOT NULL,
+            reminder_name TEXT NOT NULL,
+            grain_hash    INTEGER NOT NULL,
+            start_at      TEXT NOT NULL,
+            period_ms     INTEGER NOT NULL,
+            etag          INTEGER NOT NULL,
+            PRIMARY KEY (grain_key, reminder_name)
+        ) WITHOUT ROWID;
+        CREATE INDEX IF NOT EXISTS reminders_hash ON reminders (grain_hash);
         INSERT INTO schema_version (version) SELECT 1 WHERE NOT EXISTS (SELECT 1 FROM schema_version);
         """;
 

@@ -1,0 +1,9 @@
+namespace Switchboard.Contracts.Queues;
+
+/// <summary>A conversation joining a queue: since when it waits (its age decides its place), whom to offer it first, whom never.</summary>
+[GenerateSerializer, Immutable, Alias("Switchboard.QueueEntry")]
+public sealed record QueueEntry(
+    [property: Id(0)] string ConversationId,
+    [property: Id(1)] DateTimeOffset Since,
+    [property: Id(2)] string? PreferredOperator,
+    [property: Id(3)] IReadOnlyList<string> Excluded);

@@ -1,0 +1,8 @@
+namespace Switchboard.Contracts.Visitors;
+
+/// <summary>What a visitor's <c>hello</c> says about them: a verified identity, their language and region.</summary>
+[GenerateSerializer, Immutable, Alias("Switchboard.VisitorHello")]
+public sealed record VisitorHello(
+    [property: Id(0)] VerifiedIdentity? Identity,
+    [property: Id(1)] string? Language,
+    [property: Id(2)] string? Region);

@@ -1,0 +1,187 @@
+using System.Text.RegularExpressions;
+using Switchboard.Contracts.Conversations;
+using Switchboard.Contracts.Sites;
+using Switchboard.Grains.Routing;
+
+namespace Switchboard.Grains.Conversations;
+
+/// <summary>The conversation's routing half: transfers, callbacks, overflow replies and the timer state machine.</summary>
+public sealed partial class ConversationGrain
+{
+    private static readonly string[] OverflowActions = ["callback", "leave_message"];
+
+    public async Task<AppendResult> Transfer(Actor actor, string? toOperator, string? toQueue, string? note)
+    {
+        EnsureExists();
+        ConversationAccess.EnsureCanTransfer(actor, _site, _history);
+        if (_history.Status == ConversationStatus.Closed)
+        {
+            throw SwitchboardException.BadRequest("The conversation is closed.");
+        }
+        if ((toOperator is null) == (toQueue is null))
+        {
+            throw SwitchboardException.BadRequest("Transfer to either an operator or a queue.");
+        }
+        var transferred = new ConversationEvent
+        {
+            Seq = _history.LastSeq + 1, Type = EventTypes.Transferred, At = clock.GetUtcNow(),
+            AuthorId = actor.Id, Author = actor.Name, Note = MessageText.Normalize(note, required: false),
+        };
+        var (previous, wasQueued, fromQueue) = (_history.OperatorId, _history.Status == ConversationStatus.Queued, _history.Queue);
+        var site = await _config.Get();
+        if (toOperator is not null)
+        {
+            await TransferToOperator(site, transferred, toOperator);
+        }
+        else
+        {
+            var queue = site.FindQueue(toQueue!) ?? throw SwitchboardException.BadRequest($"No queue '{toQueue}' on this site.");
+            await Append([transferred with { Queue = queue.Id }]);
+            Enqueue(queue.Id);
+        }
+        if (previous is not null)
+        {
+            await Operator(previous).Release(_id, UnassignReasons.Transfer);
+        }
+        if (wasQueued && (toOperator is not null || fromQueue != toQueue))
+        {
+            QueueGrain(fromQueue).Withdraw(_id).Ignore();
+        }
+        return new AppendResult(_id, _history.LastSeq);
+    }
+
+    public async Task<AppendResult> RequestCallback(Actor actor, string clientId, string phone)
+    {
+        EnsureExists();
+        ConversationAccess.EnsureCanWrite(actor, _site, _history);
+        if (_history.SeqOf(clientId) is { } stored)
+        {
+            return new AppendResult(_id, stored);
+        }
+        if (actor.Kind != ActorKind.Visitor || _history.Status == ConversationStatus.Closed)
+        {
+            throw SwitchboardException.BadRequest("Only the visitor of an open conversation asks for a callback.");
+        }
+        if (!PhonePattern().IsMatch(phone))
+        {
+            throw SwitchboardException.BadRequest("That does not look like a phone number.");
+        }
+        await Append([new ConversationEvent
+        {
+            Seq = _history.LastSeq + 1, Type = EventTypes.Callback, At = clock.GetUtcNow(), ClientId = clientId,
+            From = Senders.Visitor, Phone = phone.Trim(),
+        }]);
+        if (_history.Status == ConversationStatus.Queued)
+        {
+            QueueGrain(_history.Queue).Callback(_id, phone.Trim()).Ignore();
+        }
+        return new AppendResult(_id, _history.LastSeq);
+    }
+
+    public async Task Overflow(string reason, int? etaSeconds)
+    {
+        if (_history.Status != ConversationStatus.Queued || _history.OverflowReason == reason)
+        {
+            return;
+        }
+        var settings = await Settings();
+        await Append([new ConversationEvent
+        {
+            Seq = _history.LastSeq + 1, Type = EventTypes.Message, At = clock.GetUtcNow(), From = Senders.System,
+            Kind = MessageKinds.Auto, Reason = reason, Actions = OverflowActions,
+            Text = SystemTexts.Overflow(reason, _history.Language, etaSeconds, WorkingHoursCalendar.Describe(settings.Hours)),
+        }]);
+    }
+
+    private async Task TransferToOperator(SiteConfig site, ConversationEvent transferred, string toOperator)
+    {
+        if (toOperator == _history.OperatorId)
+        {
+            throw SwitchboardException.BadRequest("The conversation is already theirs.");
+        }
+        var target = site.FindOperator(toOperator) ?? throw SwitchboardException.BadRequest($"No operator '{toOperator}' on this site.");
+        if (!await Operator(target.Login).TryReserve(_id))
+        {
+            throw SwitchboardException.BadRequest($"{target.Name} is not online with a free slot.");
+        }
+        await Append([
+            transferred with { TargetOperatorId = target.Login, TargetOperatorName = target.Name },
+            Assigned(target.Login, target.Name, AssignmentReasons.Transfer) with { Seq = transferred.Seq + 1 },
+        ]);
+        Operator(target.Login).Confirm(_id).Ignore();
+        Visitor().Served(target.Login).Ignore();
+    }
+
+    /// <summary>Arms one timer for the earliest deadline, and keeps a reminder while any deadline is pending.</summary>
+    private async Task ArmDeadlines()
+    {
+        _deadlineTimer?.Dispose();
+        _deadlineTimer = null;
+        var next = ConversationDeadlines.Of(_history, await Settings()).Earliest;
+        if (next is { } due)
+        {
+            var wait = due - clock.GetUtcNow();
+            _deadlineTimer = this.RegisterGrainTimer(OnDeadline, new GrainTimerCreationOptions(wait > TimeSpan.Zero ? wait : TimeSpan.Zero, Timeout.InfiniteTimeSpan));
+        }
+        await KeepReminder(next is not null);
+    }
+
+    /// <summary>Does whatever is due: reassign an unanswered chat, close an idle one, send a hold message.</summary>
+    private async Task OnDeadline()
+    {
+        var settings = await Settings();
+        var now = clock.GetUtcNow();
+        var due = ConversationDeadlines.Of(_history, settings);
+        if (due.NoAnswer <= now)
+        {
+            await Unanswered();
+        }
+        else if (due.Inactivity <= now)
+        {
+            await Close(Actor.System(_site));
+            return;
+        }
+        if (ConversationDeadlines.Of(_history, settings).Hold <= now)
+        {
+            await Append([new ConversationEvent
+            {
+                Seq = _history.LastSeq + 1, Type = EventTypes.Message, At = now, From = Senders.System,
+                Kind = MessageKinds.Hold, Text = HoldPlan.Text(settings.Hold, _history.HoldsSent),
+            }]);
+        }
+        await ArmDeadlines();
+    }
+
+    /// <summary>The operator did not answer in time: the chat goes back to the queue, ahead of newer ones, never to them again.</summary>
+    private async Task Unanswered()
+    {
+        var (operatorId, operatorName) = (_history.OperatorId!, _history.OperatorName);
+        await Append([new ConversationEvent
+        {
+            Seq = _history.LastSeq + 1, Type = EventTypes.Unassigned, At = clock.GetUtcNow(),
+            AuthorId = operatorId, Author = operatorName, Reason = UnassignReasons.NoAnswer,
+        }]);
+        await Operator(operatorId).Missed(_id);
+        Enqueue(_history.Queue);
+    }
+
+    private async Task KeepReminder(bool needed)
+    {
+        if (needed == _reminderRegistered)
+        {
+            return;
+        }
+        if (needed)
+        {
+            await this.RegisterOrUpdateReminder(DeadlineReminder, TimeSpan.FromMinutes(1), TimeSpan.FromMinutes(1));
+        }
+        else if (await this.GetReminder(DeadlineReminder) is { } reminder)
+        {
+            await this.UnregisterReminder(reminder);
+        }
+        _reminderRegistered = needed;
+    }
+
+    [GeneratedRegex(@"^\+?[0-9][0-9 ()\-]{4,19}$")]
+    private static partial Regex PhonePattern();
+}

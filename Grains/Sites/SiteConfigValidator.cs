@@ -1,0 +1,96 @@
+using Switchboard.Contracts.Sites;
+using Switchboard.Grains.Routing;
+
+namespace Switchboard.Grains.Sites;
+
+/// <summary>What a valid site configuration is: problems keyed by field, as problem details report them.</summary>
+public static class SiteConfigValidator
+{
+    public const int MinCapacity = 1;
+    public const int MaxCapacity = 10;
+
+    public static Dictionary<string, string[]> Validate(SiteConfig config)
+    {
+        var problems = new Dictionary<string, string[]>();
+        void Add(string field, string problem) =>
+            problems[field] = problems.TryGetValue(field, out var existing) ? [.. existing, problem] : [problem];
+
+        if (config.Language is not ("ru" or "en" or "auto"))
+        {
+            Add("language", "Use ru, en or auto.");
+        }
+        if (config.FindQueue(config.DefaultQueue) is null)
+        {
+            Add("defaultQueue", $"'{config.DefaultQueue}' is not one of the site's queues.");
+        }
+        foreach (var origin in config.AllowedOrigins)
+        {
+            if (!Uri.TryCreate(origin, UriKind.Absolute, out var uri) || uri.Scheme is not ("http" or "https") || uri.AbsolutePath != "/")
+            {
+                Add("allowedOrigins", $"'{origin}' is not an origin such as https://shop.example.");
+            }
+        }
+        foreach (var queue in config.Queues)
+        {
+            ValidateQueue(queue, Add);
+        }
+        foreach (var account in config.Operators)
+        {
+            var field = $"operators.{account.Login}";
+            if (account.Capacity is < MinCapacity or > MaxCapacity)
+            {
+                Add(field, $"Capacity is {MinCapacity} to {MaxCapacity}.");
+            }
+            if (account.Role is not (Roles.Operator or Roles.Supervisor))
+            {
+                Add(field, "Role is operator or supervisor.");
+            }
+            foreach (var queue in account.Queues.Where(q => config.FindQueue(q) is null))
+            {
+                Add(field, $"'{queue}' is not one of the site's queues.");
+            }
+        }
+        foreach (var rule in config.RoutingRules.Where(r => config.FindQueue(r.Queue) is null))
+        {
+            Add("routingRules", $"'{rule.Queue}' is not one of the site's queues.");
+        }
+        return problems;
+    }
+
+    private static void ValidateQueue(QueueConfig queue, Action<string, string> add)
+    {
+        var field = $"queues.{queue.Id}";
+        if (string.IsNullOrWhiteSpace(queue.Id) || queue.Id.Any(c => !(char.IsAsciiLetterOrDigit(c) || c is '-' or '_')))
+        {
+            add(field, "A queue id is letters, digits, '-' and '_'.");
+        }
+        if (queue.Hold is { } hold && (hold.RepeatSeconds < 0 || hold.Steps.Any(s => s.AfterSeconds < 1 || string.IsNullOrWhiteSpace(s.Text))
+            || hold.Steps.Zip(hold.Steps.Skip(1)).Any(p => p.Second.AfterSeconds <= p.First.AfterSeconds)))
+        {
+            add(field, "Hold steps need rising delays of at least 1 s and a text; the repeat is 0 or more seconds.");
+        }
+        foreach (var (name, value) in new[] { ("noAnswerSeconds", queue.NoAnswerSeconds), ("maxWaitSeconds", queue.MaxWaitSeconds),
+                     ("maxEtaSeconds", queue.MaxEtaSeconds), ("stickyGraceSeconds", queue.StickyGraceSeconds), ("inactivityMinutes", queue.InactivityMinutes) })
+        {
+            if (value is < 1)
+            {
+                add(field, $"{name} is at least 1.");
+            }
+        }
+        if (queue.Hours is { } hours)
+        {
+            if (!WorkingHoursCalendar.IsValidTimeZone(hours.TimeZone))
+            {
+                add(field, $"'{hours.TimeZone}' is not a time zone.");
+            }
+            foreach (var (day, range) in hours.Days.Where(d => !WorkingHoursCalendar.TryParse(d.Value, out _, out _)))
+            {
+                add(field, $"{day}: '{range}' is not HH:mm-HH:mm.");
+            }
+        }
+        if (queue.Form.Select(f => f.Id).Distinct().Count() != queue.Form.Count || queue.Form.Any(f => string.IsNullOrWhiteSpace(f.Id)))
+        {
+            add(field, "Form fields need distinct, non-empty ids.");
+        }
+    }
+}
