@@ -2,6 +2,7 @@ using Switchboard.Contracts;
 using Switchboard.Contracts.Conversations;
 using Switchboard.Contracts.Operators;
 using Switchboard.Contracts.Push;
+using Switchboard.Contracts.Sites;
 using Switchboard.Contracts.Visitors;
 using Switchboard.Tests.Infrastructure;
 
@@ -19,11 +20,11 @@ public sealed class ChatDriver(IGrainFactory grains, string site)
 
     public static Actor Operator(string site, string login) => new(ActorKind.Operator, site, login, login);
 
-    public async Task<(string VisitorId, AppendResult Start)> StartChat(string text = "Hello", string? queue = null)
+    public async Task<(string VisitorId, AppendResult Start)> StartChat(string text = "Hello", string? queue = null, string? visitorId = null)
     {
-        var visitorId = GrainKeys.NewId();
+        visitorId ??= GrainKeys.NewId();
         var start = await grains.GetGrain<IVisitorGrain>(GrainKeys.Visitor(site, visitorId))
-            .StartChat(new StartChatRequest("start-" + visitorId, queue, text, null), Reference);
+            .StartChat(new StartChatRequest("start-" + GrainKeys.NewId(), queue, text, null), Reference);
         return (visitorId, start);
     }
 
@@ -40,6 +41,24 @@ public sealed class ChatDriver(IGrainFactory grains, string site)
 
     public Task<OperatorNotice> Assigned(string conversationId) => Observer.WaitFor<OperatorNotice>(
         n => n.Type == NoticeTypes.Assigned && n.ConversationId == conversationId, $"conversation {conversationId} to be assigned");
+
+    public async Task<ConversationEvent> Event(string conversationId, Func<ConversationEvent, bool> match, string expected) =>
+        (await Observer.WaitFor<(string Key, ConversationEvent Event)>(
+            p => p.Key == GrainKeys.Conversation(site, conversationId) && match(p.Event), expected)).Event;
+
+    /// <summary>The next hold message after <paramref name="afterSeq"/>.</summary>
+    public Task<ConversationEvent> NextHold(string conversationId, long afterSeq) =>
+        Event(conversationId, e => e.Kind == MessageKinds.Hold && e.Seq > afterSeq, $"a hold message after seq {afterSeq}");
+
+    public Task<ConversationEvent> Auto(string conversationId, string reason) =>
+        Event(conversationId, e => e.Kind == MessageKinds.Auto && e.Reason == reason, $"an automatic '{reason}' reply");
+
+    public IReadOnlyList<ConversationEvent> Events(string conversationId) =>
+        Observer.EventsOf(GrainKeys.Conversation(site, conversationId)).OrderBy(e => e.Seq).ToList();
+
+    public int Holds(string conversationId) => Events(conversationId).Count(e => e.Kind == MessageKinds.Hold);
+
+    public Task Configure(QueueConfig queue) => grains.GetGrain<ISiteGrain>(GrainKeys.Site(site)).UpsertQueue(queue);
 
     public int AssignedCount(string? login = null) => Observer.Pushes.OfType<OperatorNotice>()
         .Count(n => n.Type == NoticeTypes.Assigned && (login is null || n.OperatorKey == GrainKeys.Operator(site, login)));

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.DependencyInjection;
 using Switchboard.Contracts;
 using Switchboard.Contracts.Conversations;
+using Switchboard.Contracts.Visitors;
 using Switchboard.Grains.Storage;
 using Switchboard.Tests.Infrastructure;
 
@@ -39,14 +40,16 @@ public sealed class ConversationGrainTests(ClusterFixture fixture)
     {
         var site = await TestSites.CreateAsync(Grains, ("anna", 4, ["general"]));
         var chat = new ChatDriver(Grains, site);
-        var (visitorId, start) = await chat.StartChat();
+        var visitorId = GrainKeys.NewId();
+        var request = new StartChatRequest("start-1", null, "Hello", null);
+        var visitorGrain = Grains.GetGrain<IVisitorGrain>(GrainKeys.Visitor(site, visitorId));
+        var start = await visitorGrain.StartChat(request, chat.Reference);
         var visitor = ChatDriver.Visitor(site, visitorId);
         var conversation = chat.Conversation(start.ConversationId);
 
         var first = await conversation.Post(visitor, "same-id", "Is delivery free?");
         var retry = await conversation.Post(visitor, "same-id", "Is delivery free?");
-        var retriedStart = await Grains.GetGrain<Contracts.Visitors.IVisitorGrain>(GrainKeys.Visitor(site, visitorId))
-            .StartChat(new Contracts.Visitors.StartChatRequest("start-" + visitorId, null, "Hello", null), null);
+        var retriedStart = await visitorGrain.StartChat(request, null);
 
         Assert.Equal(first.Seq, retry.Seq);
         Assert.Equal(start, retriedStart);

@@ -27,9 +27,12 @@ public sealed class RecordingObserver : IPushObserver
         using var timeout = new CancellationTokenSource(Waits.Signal);
         while (true)
         {
-            if (_pushes.OfType<T>().FirstOrDefault(match) is { } found)
+            foreach (var push in _pushes.OfType<T>())
             {
-                return found;
+                if (match(push))
+                {
+                    return push;
+                }
             }
             try
             {
