@@ -6,6 +6,9 @@
  * @property {string} id
  * @property {string} status queued | assigned | active | closed
  * @property {{id: string, name?: string, pages: Array, cart?: object}} visitor
+ * @property {string | null} queue the queue the chat is in
+ * @property {Record<string, string>} form pre-chat form answers by field id
+ * @property {string | null} phone where the visitor asked to be called back
  * @property {Map<number, object>} events sequenced frames by seq
  * @property {number} lastSeq highest seq seen, sent back on resume
  * @property {number} liveFrom events up to this seq were history at welcome time
@@ -45,6 +48,8 @@ export class ChatStore {
     for (const summary of list) {
       current.add(summary.id);
       const conv = this.#ensure(summary.id, summary.visitor);
+      if (summary.queue) conv.queue = String(summary.queue);
+      if (isObject(summary.form)) conv.form = summary.form;
       const serverSeq = Number(summary.lastSeq) || 0;
       conv.liveFrom = serverSeq;
       this.#setStatus(conv, summary.status, serverSeq);
@@ -65,6 +70,8 @@ export class ChatStore {
     for (const event of frame.transcript ?? []) {
       this.applyEvent({ conversationId: conv.id, ...event });
     }
+    if (frame.queue) conv.queue = String(frame.queue);
+    if (isObject(frame.form)) conv.form = frame.form;
     // The operator socket's own `assigned` does not name the operator: it is us.
     this.applyEvent(frame.operator || !toMe ? frame : { ...frame, operator: this.operator });
     if (toMe) this.#setStatus(conv, "assigned", Number(frame.seq) || conv.lastSeq);
@@ -183,6 +190,9 @@ export class ChatStore {
         readSeq: this.read[id] ?? 0,
         pending: new Map(),
         typing: null,
+        queue: null,
+        form: {},
+        phone: null,
       };
       this.conversations.set(id, conv);
     }
@@ -192,7 +202,13 @@ export class ChatStore {
 
   // What an event means for the chat beyond its place in the transcript.
   #follow(conv, frame, seq) {
-    if (frame.type === "started" && frame.visitor) mergeVisitor(conv, frame.visitor);
+    if (frame.type === "started") {
+      if (frame.visitor) mergeVisitor(conv, frame.visitor);
+      if (frame.queue) conv.queue = String(frame.queue);
+      if (isObject(frame.form)) conv.form = frame.form;
+    }
+    if (frame.type === "transferred" && frame.toQueue) conv.queue = String(frame.toQueue);
+    if (frame.type === "callback" && frame.phone) conv.phone = String(frame.phone);
     if (frame.type === "closed") this.#setStatus(conv, "closed", seq);
     if (frame.type !== "message") return;
 
@@ -218,6 +234,10 @@ export class ChatStore {
   #isMe(operator) {
     return Boolean(operator) && operator.id === this.operator.id;
   }
+}
+
+function isObject(value) {
+  return value !== null && typeof value === "object" && !Array.isArray(value);
 }
 
 function mergeVisitor(conv, visitor) {

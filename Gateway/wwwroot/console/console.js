@@ -9,7 +9,10 @@ import {
   chatListItem,
   errorText,
   eventNode,
+  formRows,
   pendingNode,
+  queueName,
+  setQueueNames,
   statusLabel,
   visitorContext,
   visitorName,
@@ -36,6 +39,7 @@ const ui = {
   operatorName: $("operator-name"),
   operatorRole: $("operator-role"),
   status: $("status"),
+  missed: $("missed"),
   connection: $("connection"),
   logout: $("logout"),
   languageSelects: document.querySelectorAll(".lang-select"),
@@ -48,7 +52,10 @@ const ui = {
   chat: $("chat"),
   chatVisitor: $("chat-visitor"),
   chatStatus: $("chat-status"),
+  chatPhone: $("chat-phone"),
   chatContext: $("chat-context"),
+  chatForm: $("chat-form"),
+  transfer: $("transfer"),
   closeChat: $("close-chat"),
   messages: $("messages"),
   visitorTyping: $("visitor-typing"),
@@ -57,6 +64,13 @@ const ui = {
   reply: $("reply"),
   send: $("send"),
   toast: $("toast"),
+  transferDialog: $("transfer-dialog"),
+  transferForm: $("transfer-form"),
+  transferTarget: $("transfer-target"),
+  transferNote: $("transfer-note"),
+  transferError: $("transfer-error"),
+  transferCancel: $("transfer-cancel"),
+  transferConfirm: $("transfer-confirm"),
 };
 
 /** @type {{site: string, token: string, operator: {id: string, name: string, role?: string}, read: object} | null} */
@@ -68,8 +82,13 @@ let socket = null;
 
 let selectedId = null;
 let operatorStatus = "offline";
+let missedCount = 0; // chats this operator let go unanswered, from welcome
 let connectionState = "connecting";
-let notice = null; // {key, name} shown where the chat was
+let notice = null; // {key, name} shown above the chat pane
+/** The open transfer dialog: {conversationId, loading, sending, error} */
+let transfer = null;
+let directoryRequested = false;
+let shownForm = null; // the form object #chat-form was built from
 let lastTypingSent = { conversationId: null, at: 0 };
 const drafts = new Map(); // unsent reply text per conversation
 let transcript = { conversationId: null, nodes: new Map() }; // what #messages shows
@@ -87,6 +106,7 @@ function boot() {
   bindHeader();
   bindChats();
   bindReply();
+  bindTransfer();
   session = loadSession();
   if (session) startConsole();
   else showLogin();
@@ -157,7 +177,7 @@ async function signIn() {
 }
 
 /** "title: detail" from an RFC 7807 problem, or a generic line when there is none. */
-async function problemText(response) {
+async function problemText(response, fallback = t("login.failed")) {
   let problem = {};
   try {
     problem = await response.json();
@@ -166,7 +186,7 @@ async function problemText(response) {
   }
   const parts = [problem?.title, problem?.detail].filter((part) => typeof part === "string" && part);
   if (parts.length === 2 && parts[0] === parts[1]) parts.pop();
-  return parts.length > 0 ? parts.join(": ") : `${t("login.failed")} (${response.status})`;
+  return parts.length > 0 ? parts.join(": ") : `${fallback} (${response.status})`;
 }
 
 function setSigningIn(busy) {
@@ -196,6 +216,8 @@ function startConsole() {
   notice = null;
   drafts.clear();
   operatorStatus = "offline";
+  missedCount = 0;
+  directoryRequested = false;
   ui.loginScreen.hidden = true;
   ui.app.hidden = false;
   socket = new OperatorSocket({
@@ -210,6 +232,7 @@ function startConsole() {
 }
 
 function logOut(message) {
+  closeTransfer();
   socket?.stop();
   socket = null;
   store = null;
@@ -231,9 +254,11 @@ const frameHandlers = {
   welcome: onWelcome,
   status: (frame) => {
     operatorStatus = frame.status;
+    if (Number.isFinite(frame.missed)) missedCount = frame.missed;
   },
   assigned: (frame) => store.applyAssigned(frame),
   unassigned: onUnassigned,
+  transferred: onTransferred,
   visitor_typing: onVisitorTyping,
   visitor_update: (frame) => store.updateVisitor(frame.conversationId, frame),
   ack: (frame) => store.acknowledge(frame.id, frame.seq),
@@ -253,10 +278,12 @@ function onWelcome(frame) {
   const me = frame.operator ?? {};
   session.operator = { ...session.operator, ...pick(me, ["name", "role"]) };
   if (me.status) operatorStatus = me.status;
+  if (Number.isFinite(me.missed)) missedCount = me.missed;
   for (const conv of store.applyWelcome(frame.conversations)) {
-    if (conv.id === selectedId) leaveSelectedChat(conv, "gone");
+    if (conv.id === selectedId) leaveChat(conv, "gone");
   }
   resendPending();
+  loadQueueNames();
 }
 
 function onUnassigned(frame) {
@@ -266,7 +293,21 @@ function onUnassigned(frame) {
   const conv = store.get(frame.conversationId);
   store.remove(conv.id);
   drafts.delete(conv.id);
-  if (conv.id === selectedId) leaveSelectedChat(conv, frame.reason);
+  if (transfer?.conversationId === conv.id) closeTransfer();
+  if (frame.reason === "no_answer") {
+    // The server also sends status away; the notice says so, so the select must agree at once.
+    operatorStatus = "away";
+    missedCount += 1;
+  }
+  // A transfer or a missed chat is news even when another chat is open; a close is only where it happened.
+  if (conv.id === selectedId || frame.reason === "transfer" || frame.reason === "no_answer") {
+    leaveChat(conv, frame.reason);
+  }
+}
+
+function onTransferred(frame) {
+  store.applyEvent(frame);
+  if (transfer?.sending && transfer.conversationId === frame.conversationId) closeTransfer();
 }
 
 function onVisitorTyping(frame) {
@@ -281,11 +322,12 @@ function onVisitorTyping(frame) {
 function onError(frame) {
   const found = frame.id ? store.findPending(frame.id) : null;
   if (found) found.pending.error = errorText(frame.code);
+  else if (transfer?.sending && !frame.id) failTransfer(frame);
   else showToast(errorText(frame.code));
 }
 
-function leaveSelectedChat(conv, reason) {
-  selectedId = null;
+function leaveChat(conv, reason) {
+  if (conv.id === selectedId) selectedId = null;
   const key = ["closed", "transfer", "no_answer"].includes(reason) ? `notice.${reason}` : "notice.gone";
   notice = { key, name: visitorName(conv.visitor) };
 }
@@ -426,6 +468,8 @@ function render() {
 
 function renderHeader() {
   ui.operatorName.textContent = session.operator.name ?? "";
+  ui.missed.hidden = !(missedCount > 0);
+  ui.missed.textContent = missedCount > 0 ? t("header.missed", { count: missedCount }) : "";
   const supervisor = session.operator.role === "supervisor";
   ui.operatorRole.hidden = !supervisor;
   ui.operatorRole.textContent = supervisor ? t("header.supervisor") : "";
@@ -455,6 +499,8 @@ function renderPane(conv) {
   ui.paneEmpty.hidden = Boolean(conv);
   ui.notice.hidden = !notice;
   ui.noticeText.textContent = notice ? t(notice.key, { name: notice.name }) : "";
+  if (transfer && transfer.conversationId !== conv?.id) closeTransfer();
+  renderTransfer();
   if (!conv) {
     transcript = { conversationId: null, nodes: new Map() };
     ui.messages.replaceChildren();
@@ -466,7 +512,11 @@ function renderPane(conv) {
   ui.chatVisitor.textContent = visitorName(conv.visitor);
   ui.chatStatus.textContent = statusLabel(conv.status);
   ui.chatStatus.dataset.status = conv.status;
-  ui.chatContext.textContent = visitorContext(conv.visitor);
+  renderPhone(conv.phone);
+  const queue = conv.queue ? t("chat.queue", { queue: queueName(conv.queue) }) : "";
+  ui.chatContext.textContent = [queue, visitorContext(conv.visitor)].filter(Boolean).join("  ·  ");
+  renderChatForm(conv.form);
+  ui.transfer.disabled = closed || connectionState !== "online";
   ui.closeChat.disabled = closed || connectionState !== "online";
   ui.reply.disabled = closed;
   ui.send.disabled = closed;
@@ -501,6 +551,23 @@ function renderTranscript(conv) {
   scrollToEnd = false;
 }
 
+function renderPhone(phone) {
+  ui.chatPhone.hidden = !phone;
+  ui.chatPhone.textContent = phone ?? "";
+  // Only digits and "+" reach the href: the link can dial, never run anything.
+  const dial = phone ? phone.replace(/[^\d+]/g, "") : "";
+  if (dial) ui.chatPhone.href = `tel:${dial}`;
+  else ui.chatPhone.removeAttribute("href");
+}
+
+function renderChatForm(form) {
+  if (form === shownForm) return;
+  shownForm = form;
+  const rows = formRows(form);
+  ui.chatForm.replaceChildren(...rows);
+  ui.chatForm.hidden = rows.length === 0;
+}
+
 function renderVisitorTyping(conv) {
   clearTimeout(typingTimer);
   const remaining = conv.typing && conv.status !== "closed" ? conv.typing.until - Date.now() : 0;
@@ -522,6 +589,153 @@ function showToast(text) {
   toastTimer = setTimeout(() => {
     ui.toast.hidden = true;
   }, TOAST_SHOWN_MS);
+}
+
+// ---- transfer -----------------------------------------------------------------
+
+function bindTransfer() {
+  ui.transfer.addEventListener("click", openTransfer);
+  ui.transferCancel.addEventListener("click", closeTransfer);
+  ui.transferTarget.addEventListener("change", renderTransfer);
+  ui.transferForm.addEventListener("submit", (event) => {
+    event.preventDefault();
+    confirmTransfer();
+  });
+  // Escape closes the dialog natively.
+  ui.transferDialog.addEventListener("close", () => {
+    transfer = null;
+  });
+}
+
+async function openTransfer() {
+  const conv = selectedConversation();
+  if (!conv || conv.status === "closed" || ui.transferDialog.open) return;
+  const mine = { conversationId: conv.id, loading: true, sending: false, error: null };
+  transfer = mine;
+  ui.transferNote.value = "";
+  fillTargets(null);
+  renderTransfer();
+  ui.transferDialog.showModal();
+  try {
+    const directory = await fetchDirectory();
+    if (transfer !== mine) return;
+    fillTargets(directory);
+  } catch (error) {
+    if (transfer !== mine) return;
+    mine.error = t("transfer.loadFailed", { reason: error.message });
+  }
+  mine.loading = false;
+  renderTransfer();
+  if (!mine.error) ui.transferTarget.focus();
+}
+
+/** GET /api/sites/{site}/directory: {queues: [{id, name}], operators: [{id, name, status}]}. */
+async function fetchDirectory() {
+  let response;
+  try {
+    response = await fetch(`/api/sites/${encodeURIComponent(session.site)}/directory`, {
+      headers: { Authorization: `Bearer ${session.token}`, Accept: "application/json" },
+      cache: "no-store",
+    });
+  } catch {
+    throw new Error(t("login.network"));
+  }
+  if (response.status === 401) throw new Error(t("login.expired"));
+  if (!response.ok) throw new Error(await problemText(response, t("error.unknown")));
+  const directory = await response.json();
+  setQueueNames(Array.isArray(directory?.queues) ? directory.queues : []);
+  return directory;
+}
+
+// Queue names for the chat header and transfer lines; the ids do until they arrive.
+function loadQueueNames() {
+  if (directoryRequested || !session) return;
+  directoryRequested = true;
+  fetchDirectory()
+    .then(() => {
+      transcript.conversationId = null; // lines already drawn with queue ids get their names
+      render();
+    })
+    .catch(() => {
+      directoryRequested = false; // try again after the next welcome
+    });
+}
+
+function fillTargets(directory) {
+  const placeholder = new Option(t(directory ? "transfer.choose" : "transfer.loading"), "");
+  placeholder.disabled = true;
+  placeholder.selected = true;
+  const groups = [];
+  const operators = (Array.isArray(directory?.operators) ? directory.operators : []).filter(
+    (op) => op?.id && op.id !== session.operator.id,
+  );
+  if (operators.length > 0) {
+    groups.push(
+      optionGroup(
+        t("transfer.operators"),
+        operators.map((op) => {
+          const status = t(`status.${op.status}`);
+          const label = op.status && !status.startsWith("status.")
+            ? t("transfer.operator", { name: op.name || op.id, status })
+            : String(op.name || op.id);
+          return new Option(label, `operator:${op.id}`);
+        }),
+      ),
+    );
+  }
+  const queues = (Array.isArray(directory?.queues) ? directory.queues : []).filter((q) => q?.id);
+  if (queues.length > 0) {
+    groups.push(optionGroup(t("transfer.queues"), queues.map((q) => new Option(q.name || q.id, `queue:${q.id}`))));
+  }
+  ui.transferTarget.replaceChildren(placeholder, ...groups);
+}
+
+function optionGroup(label, options) {
+  const group = document.createElement("optgroup");
+  group.label = label;
+  group.append(...options);
+  return group;
+}
+
+function confirmTransfer() {
+  const value = ui.transferTarget.value;
+  const split = value.indexOf(":");
+  if (!transfer || transfer.sending || split < 0) return;
+  const kind = value.slice(0, split);
+  const frame = { type: "transfer", conversationId: transfer.conversationId };
+  frame[kind === "operator" ? "toOperator" : "toQueue"] = value.slice(split + 1);
+  const note = ui.transferNote.value.trim();
+  if (note) frame.note = note;
+  if (socket?.send(frame)) {
+    transfer.sending = true;
+    transfer.error = null;
+  } else {
+    transfer.error = t("transfer.offline");
+  }
+  renderTransfer();
+}
+
+// The transfer frame carries no client id: an error without one, while a transfer waits, is its answer.
+function failTransfer(frame) {
+  transfer.sending = false;
+  const reason = [errorText(frame.code), frame.message].filter(Boolean).join(": ");
+  transfer.error = t("transfer.failed", { reason });
+}
+
+function closeTransfer() {
+  transfer = null;
+  if (ui.transferDialog.open) ui.transferDialog.close();
+}
+
+function renderTransfer() {
+  if (!transfer) return;
+  ui.transferError.hidden = !transfer.error;
+  ui.transferError.textContent = transfer.error ?? "";
+  ui.transferTarget.disabled = transfer.loading || transfer.sending;
+  ui.transferNote.disabled = transfer.sending;
+  ui.transferConfirm.disabled =
+    transfer.loading || transfer.sending || !ui.transferTarget.value || connectionState !== "online";
+  ui.transferConfirm.textContent = t(transfer.sending ? "transfer.sending" : "transfer.confirm");
 }
 
 function pick(source, keys) {

@@ -3,6 +3,19 @@
 
 import { language, t } from "./i18n.js";
 
+/** Queue names by id, from the site directory once it has been loaded. */
+const queueNames = new Map();
+
+export function setQueueNames(queues = []) {
+  for (const queue of queues) {
+    if (queue?.id && queue.name) queueNames.set(String(queue.id), String(queue.name));
+  }
+}
+
+export function queueName(id) {
+  return queueNames.get(String(id)) ?? String(id ?? "");
+}
+
 /**
  * Creates an element. props: class, text, data (dataset), attrs, on (listeners).
  * Children may be nodes, strings (as text) or null (skipped).
@@ -63,12 +76,24 @@ export function eventNode(frame) {
   if (frame.type === "message") return messageNode(frame);
   const text = eventText(frame);
   if (text == null) return null;
+  // A transfer's internal note is for operators only; the visitor's socket never carries it.
+  const note = frame.type === "transferred" && frame.note ? String(frame.note) : null;
   return el(
     "div",
     { class: "msg event", data: { from: "system", seq: frame.seq, type: frame.type } },
     el("span", { class: "event-text", text }),
     frame.at ? el("time", { class: "event-time", text: formatTime(frame.at), attrs: { datetime: frame.at } }) : null,
+    note ? el("span", { class: "event-note", text: t("event.note", { note }) }) : null,
   );
+}
+
+/** The pre-chat form answers as `.form-row`s of field id and answer; none when the form was empty. */
+export function formRows(form) {
+  return Object.entries(form ?? {})
+    .filter(([, value]) => value != null && String(value) !== "")
+    .map(([field, value]) =>
+      el("div", { class: "form-row" }, el("dt", { class: "form-key", text: field }), el("dd", { class: "form-value", text: value })),
+    );
 }
 
 /** A reply sent but not yet confirmed by its event; failed ones say why. */
@@ -132,11 +157,19 @@ function messageNode(frame) {
 function eventText(frame) {
   switch (frame.type) {
     case "started":
-      return frame.queue ? t("event.startedQueue", { queue: frame.queue }) : t("event.started");
+      return frame.queue ? t("event.startedQueue", { queue: queueName(frame.queue) }) : t("event.started");
     case "assigned":
       return t("event.assigned", { name: frame.operator?.name ?? t("someone") });
     case "closed":
       return t(`event.closed.${["visitor", "operator"].includes(frame.by) ? frame.by : "system"}`);
+    case "callback":
+      return t("event.callback", { phone: frame.phone ?? "" });
+    case "transferred": {
+      const from = frame.from?.name ?? t("someone");
+      if (frame.toOperator) return t("event.transferredOperator", { from, to: frame.toOperator.name ?? frame.toOperator.id });
+      if (frame.toQueue) return t("event.transferredQueue", { from, queue: queueName(frame.toQueue) });
+      return t("event.transferred", { from });
+    }
     case "rated":
       return frame.comment
         ? t("event.ratedComment", { score: frame.score, comment: frame.comment })
