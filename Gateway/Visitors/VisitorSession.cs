@@ -113,6 +113,7 @@ public sealed class VisitorSession(
             {
                 name = config.Name,
                 language = config.Language,
+                defaultQueue = config.DefaultQueue,
                 queues = config.Queues.Select(q => new
                 {
                     id = q.Id, name = q.Name, form = q.Form.Select(f => new { id = f.Id, label = f.Label, required = f.Required }),

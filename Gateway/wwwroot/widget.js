@@ -22,7 +22,7 @@
       transfer: 'Transferring you to {0}…', transferQ: 'Transferring you to another department…',
       required: 'Please fill in the required fields', callback: 'Request a callback', phone: 'Your phone number',
       cbsend: 'Call me', cbdone: 'We will call you back at {0}',
-      leave: 'You can leave a message here; we will answer as soon as we can.',
+      leave: 'You can leave a message here; we will answer as soon as we can.', any: 'Any question',
     },
     ru: {
       title: 'Чат с консультантом', placeholder: 'Введите сообщение…', send: 'Отправить', end: 'Завершить чат',
@@ -32,7 +32,7 @@
       typing: 'оператор печатает…', rate: 'Оцените консультацию:', thanks: 'Спасибо!',
       transfer: 'Переводим вас на консультанта {0}…', transferQ: 'Переводим вас в другой отдел…',
       required: 'Заполните обязательные поля', callback: 'Заказать обратный звонок', phone: 'Ваш номер телефона',
-      cbsend: 'Позвоните мне', cbdone: 'Мы перезвоним вам по номеру {0}',
+      cbsend: 'Позвоните мне', cbdone: 'Мы перезвоним вам по номеру {0}', any: 'Любой вопрос',
       leave: 'Вы можете оставить сообщение здесь, мы ответим, как только сможем.',
     },
   };
@@ -54,7 +54,7 @@
   const seen = new Set();     // every seq of the current conversation, rendered or not
   const retired = new Set();  // conversations left behind; their late frames are ignored
   let pending = [];           // our sends {id, frame, node, acked} until their event arrives
-  let closed = false, rated = false, status = ['hello'], queues = [];
+  let closed = false, rated = false, status = ['hello'], queues = [], defaultQueue;
   let offer = false, cbOpen = false; // a callback was offered by an auto reply; its phone form is open
 
   // Static skeleton only: no data ever goes through innerHTML.
@@ -230,6 +230,7 @@ input:focus:invalid{border-color:#b42318}
     if (f.visitorToken) store(tokenKey, f.visitorToken);
     store(langKey, lang = pickLang(f.site?.language));
     applyLanguage();
+    defaultQueue = f.site?.defaultQueue;
     setQueues(f.site?.queues || []);
     // hello named the browser's language but the site has its own: say hello again, once.
     if (lang !== sentLang && !relang++) return ws.close();
@@ -273,7 +274,8 @@ input:focus:invalid{border-color:#b42318}
 
   function startFrame(id, text) {
     const frame = { type: 'start_chat', id, text }, form = {};
-    if (queues.length > 1) frame.queue = ui.queue.value || queues[0].id;
+    // No choice ("Any question") lets the site's routing rules pick, else its default queue.
+    if (queues.length > 1 && ui.queue.value) frame.queue = ui.queue.value;
     fields().forEach((i) => { if (i.value.trim()) form[i.dataset.field] = i.value.trim(); });
     if (ui.form.firstChild) frame.form = form;
     return frame;
@@ -282,7 +284,7 @@ input:focus:invalid{border-color:#b42318}
   function setQueues(list) {
     const current = ui.queue.value;
     queues = list;
-    ui.queue.replaceChildren(...list.map((q) => new Option(q.name || q.id, q.id)));
+    ui.queue.replaceChildren(new Option(t('any'), ''), ...list.map((q) => new Option(q.name || q.id, q.id)));
     if (list.some((q) => q.id === current)) ui.queue.value = current;
     buildForm();
   }
@@ -290,7 +292,7 @@ input:focus:invalid{border-color:#b42318}
   // The chosen queue's pre-chat fields; what was typed survives switching queues.
   const typed = {};
   function buildForm() {
-    const q = queues.find((x) => x.id === ui.queue.value) || queues[0];
+    const q = queues.find((x) => x.id === (ui.queue.value || defaultQueue)) || queues[0];
     fields().forEach((i) => { typed[i.dataset.field] = i.value; });
     ui.form.replaceChildren(...(Array.isArray(q?.form) ? q.form : []).map((f) => {
       const label = document.createElement('label'), input = document.createElement('input');

@@ -41,9 +41,19 @@ public sealed class TestSocket : IAsyncDisposable
     public Task SendBytesAsync(byte[] bytes, WebSocketMessageType type) =>
         _socket.SendAsync(bytes, type, endOfMessage: true, CancellationToken.None);
 
-    /// <summary>The next frame of <paramref name="type"/> (that also matches <paramref name="match"/>); others are kept in <see cref="Skipped"/>.</summary>
+    /// <summary>
+    /// The first frame of <paramref name="type"/> (that also matches <paramref name="match"/>), whether already read past or
+    /// still to come: a push and an acknowledgement may arrive in either order. Others are kept in <see cref="Skipped"/>.
+    /// </summary>
     public async Task<JsonElement> ExpectAsync(string type, Func<JsonElement, bool>? match = null)
     {
+        var earlier = Skipped.FindIndex(f => f.GetProperty("type").GetString() == type && (match?.Invoke(f) ?? true));
+        if (earlier >= 0)
+        {
+            var found = Skipped[earlier];
+            Skipped.RemoveAt(earlier);
+            return found;
+        }
         using var timeout = new CancellationTokenSource(Waits.Signal);
         try
         {
