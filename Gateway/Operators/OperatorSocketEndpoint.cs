@@ -34,18 +34,8 @@ public static class OperatorSocketEndpoint
         }
         var actor = identity.ToActor();
         var logger = loggers.CreateLogger<OperatorSession>();
-        using var socket = await http.WebSockets.AcceptWebSocketAsync();
-        var connection = new SocketConnection(socket, Audience.Operator, Events, options.Value, logger);
-        var session = new OperatorSession(identity, connection, hub, grains, options.Value, logger);
-        try
-        {
-            await connection.RunAsync(session.HandleAsync, http.RequestAborted);
-        }
-        finally
-        {
-            session.End();
-        }
-        return Results.Empty;
+        return await SocketSessions.RunAsync(http, Audience.Operator, Events, options.Value, logger,
+            connection => new OperatorSession(identity, connection, hub, grains, options.Value, logger));
 
         Task<IReadOnlyList<ConversationEvent>> Events(string key, long after) =>
             grains.GetGrain<IConversationGrain>(key).GetEvents(actor, after, 1000);

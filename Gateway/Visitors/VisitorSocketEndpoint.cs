@@ -32,18 +32,8 @@ public static class VisitorSocketEndpoint
             return TypedResults.Problem(statusCode: 403, title: "This origin may not open chats for this site.");
         }
         var logger = loggers.CreateLogger<VisitorSession>();
-        using var socket = await http.WebSockets.AcceptWebSocketAsync();
-        var connection = new SocketConnection(socket, Audience.Visitor, Events, options.Value, logger);
-        var session = new VisitorSession(site, config, connection, hub, grains, tokens, options.Value, logger);
-        try
-        {
-            await connection.RunAsync(session.HandleAsync, http.RequestAborted);
-        }
-        finally
-        {
-            session.End();
-        }
-        return Results.Empty;
+        return await SocketSessions.RunAsync(http, Audience.Visitor, Events, options.Value, logger,
+            connection => new VisitorSession(site, config, connection, hub, grains, tokens, options.Value, logger));
 
         // The socket only ever follows conversations the grain already authorized it for (its own start,
         // or a resume the grain accepted), so its catch-up reads need no second check.

@@ -52,11 +52,9 @@ public sealed partial class ConversationGrain
 
     public async Task<AppendResult> RequestCallback(Actor actor, string clientId, string phone)
     {
-        EnsureExists();
-        ConversationAccess.EnsureCanWrite(actor, _site, _history);
-        if (_history.SeqOf(clientId) is { } stored)
+        if (RetriedSend(actor, clientId) is { } stored)
         {
-            return new AppendResult(_id, stored);
+            return stored;
         }
         if (actor.Kind != ActorKind.Visitor || _history.Status == ConversationStatus.Closed)
         {

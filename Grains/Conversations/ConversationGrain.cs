@@ -90,11 +90,9 @@ public sealed partial class ConversationGrain(
 
     public async Task<AppendResult> Post(Actor actor, string clientId, string text)
     {
-        EnsureExists();
-        ConversationAccess.EnsureCanWrite(actor, _site, _history);
-        if (_history.SeqOf(clientId) is { } stored)
+        if (RetriedSend(actor, clientId) is { } stored)
         {
-            return new AppendResult(_id, stored);
+            return stored;
         }
         if (_history.Status == ConversationStatus.Closed)
         {
@@ -270,6 +268,14 @@ public sealed partial class ConversationGrain(
         Seq = _history.LastSeq + 1, Type = EventTypes.Assigned, At = clock.GetUtcNow(),
         AuthorId = operatorId, Author = operatorName, Reason = reason,
     };
+
+    /// <summary>Checks a send from <paramref name="actor"/>; the original acknowledgement when its client id was already stored.</summary>
+    private AppendResult? RetriedSend(Actor actor, string clientId)
+    {
+        EnsureExists();
+        ConversationAccess.EnsureCanWrite(actor, _site, _history);
+        return _history.SeqOf(clientId) is { } stored ? new AppendResult(_id, stored) : null;
+    }
 
     private void EnsureExists()
     {

@@ -1,0 +1,23 @@
+namespace Switchboard.Gateway.Sockets;
+
+/// <summary>Accepts a WebSocket and runs one session on it until it closes.</summary>
+public static class SocketSessions
+{
+    public static async Task<IResult> RunAsync(
+        HttpContext http, Audience audience, EventSource events, GatewayOptions options, ILogger logger,
+        Func<SocketConnection, ISocketSession> createSession)
+    {
+        using var socket = await http.WebSockets.AcceptWebSocketAsync();
+        var connection = new SocketConnection(socket, audience, events, options, logger);
+        var session = createSession(connection);
+        try
+        {
+            await connection.RunAsync(session.HandleAsync, http.RequestAborted);
+        }
+        finally
+        {
+            session.End();
+        }
+        return Results.Empty;
+    }
+}
