@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.DataProtection;
 using Switchboard.Gateway.Auth;
 using Switchboard.Gateway.Health;
 using Switchboard.Gateway.Sockets;
+using Switchboard.Gateway.Visitors;
 using Switchboard.Silo.Storage;
 
 namespace Switchboard.Gateway.Hosting;
@@ -35,6 +36,8 @@ public static class GatewayServices
 
         services.AddSingleton<PushHub>();
         services.AddHostedService<PushRenewalService>();
+        services.AddSingleton<VisitorPresenceBoard>();
+        services.AddHostedService<VisitorPresencePublisher>();
         services.AddSwitchboardHealth();
         services.AddProblemDetails();
         return services;

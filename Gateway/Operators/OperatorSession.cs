@@ -3,6 +3,7 @@ using Switchboard.Contracts;
 using Switchboard.Contracts.Conversations;
 using Switchboard.Contracts.Operators;
 using Switchboard.Contracts.Push;
+using Switchboard.Contracts.Visitors;
 using Switchboard.Gateway.Auth;
 using Switchboard.Gateway.Sockets;
 
@@ -49,6 +50,14 @@ public sealed class OperatorSession(
         {
             connection.Send(EventFrames.Signal(GrainKeys.Parse(signal.ConversationKey).Id, signal));
         }
+        else if (signal.Type == SignalTypes.VisitorUpdate)
+        {
+            connection.Send(WireJson.Frame(new
+            {
+                type = SignalTypes.VisitorUpdate, conversationId = GrainKeys.Parse(signal.ConversationKey).Id,
+                page = signal.Page is { } page ? VisitFrames.Page(page) : null, cart = signal.Cart,
+            }));
+        }
     }
 
     public void OnNotice(OperatorNotice notice)
@@ -66,6 +75,10 @@ public sealed class OperatorSession(
                 connection.Send(WireJson.Frame(new { type = "status", status = notice.Status }));
                 break;
         }
+    }
+
+    public void OnVisitorNotice(VisitorNotice notice)
+    {
     }
 
     private Task Dispatch(InboundFrame frame)
@@ -143,19 +156,16 @@ public sealed class OperatorSession(
             var conversation = grains.GetGrain<IConversationGrain>(key);
             var snapshot = await conversation.Subscribe(_actor, hub.Reference);
             var transcript = await conversation.GetEvents(_actor, 0, 10_000);
+            var visit = await grains.GetGrain<IVisitorGrain>(GrainKeys.Visitor(identity.Site, snapshot.VisitorId)).GetVisit();
             var assignedSeq = transcript.LastOrDefault(e => e.Type == EventTypes.Assigned)?.Seq ?? snapshot.LastSeq;
-            connection.Send(WireJson.Frame("assigned", (conversationId, snapshot, transcript, assignedSeq), static (writer, state) =>
+            connection.Send(WireJson.Frame("assigned", (conversationId, snapshot, transcript, assignedSeq, visit), static (writer, state) =>
             {
                 writer.WriteString("conversationId", state.conversationId);
                 writer.WriteNumber("seq", state.assignedSeq);
                 writer.WriteString("queue", state.snapshot.Queue);
                 EventFrames.WriteForm(writer, state.transcript.FirstOrDefault()?.Form);
-                writer.WriteStartObject("visitor");
-                writer.WriteString("id", state.snapshot.VisitorId);
-                writer.WriteStringIfNotNull("name", state.snapshot.VisitorName);
-                writer.WriteStartArray("pages");
-                writer.WriteEndArray();
-                writer.WriteEndObject();
+                writer.WritePropertyName("visitor");
+                VisitFrames.WriteVisitor(writer, state.visit, state.snapshot.VisitorName);
                 writer.WriteStartArray("transcript");
                 foreach (var evt in state.transcript)
                 {

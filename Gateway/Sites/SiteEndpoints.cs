@@ -1,9 +1,11 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Switchboard.Contracts;
+using Switchboard.Contracts.Invitations;
 using Switchboard.Contracts.Operators;
 using Switchboard.Contracts.Queues;
 using Switchboard.Contracts.Sites;
 using Switchboard.Gateway.Auth;
+using Switchboard.Gateway.Visitors;
 using Switchboard.Grains.Sites;
 
 namespace Switchboard.Gateway.Sites;
@@ -22,6 +24,7 @@ public static class SiteEndpoints
         var site = app.MapGroup("/api/sites/{site}").RequireAuthorization().AddEndpointFilter(SameSite);
         site.MapGet("/directory", Directory);
         site.MapGet("/queues", Queues);
+        site.MapVisitors();
         var admin = site.MapGroup("").RequireAuthorization(policy => policy.RequireRole(Roles.Supervisor));
         admin.MapGet("/config", Config);
         admin.MapPut("/settings", (string site, SiteSettings body, IGrainFactory grains) =>
@@ -37,6 +40,8 @@ public static class SiteEndpoints
                 body.Queues, body.Capacity ?? DefaultCapacity);
             return Change(grains, site, config => config.WithOperator(account), g => g.UpsertOperator(account));
         });
+        admin.MapPut("/invitations", (string site, InvitationSettings body, IGrainFactory grains) =>
+            Change(grains, site, config => config.WithInvitations(body), g => g.SetInvitations(body)));
         admin.MapPut("/routing-rules", (string site, IReadOnlyList<RoutingRule> body, IGrainFactory grains) =>
             Change(grains, site, config => config.WithRoutingRules(body), g => g.SetRoutingRules(body)));
         return app;
@@ -59,7 +64,7 @@ public static class SiteEndpoints
         // Never the password hashes or the identity secret.
         return TypedResults.Ok<object>(new
         {
-            config.Name, config.Language, config.AllowedOrigins, config.DefaultQueue, config.Queues, config.RoutingRules,
+            config.Name, config.Language, config.AllowedOrigins, config.DefaultQueue, config.Queues, config.RoutingRules, config.Invitations,
             operators = config.Operators.Select(o => new { o.Login, o.Name, o.Role, o.Queues, o.Capacity }),
         });
     }

@@ -19,4 +19,6 @@ public interface ISocketSession
     void OnSignal(ConversationSignal signal);
 
     void OnNotice(OperatorNotice notice);
+
+    void OnVisitorNotice(VisitorNotice notice);
 }

@@ -3,6 +3,7 @@ using Switchboard.Contracts;
 using Switchboard.Contracts.Conversations;
 using Switchboard.Contracts.Operators;
 using Switchboard.Contracts.Push;
+using Switchboard.Contracts.Visitors;
 
 namespace Switchboard.Gateway.Sockets;
 
@@ -17,6 +18,7 @@ public sealed class PushHub : IPushObserver
     private readonly Lazy<IPushObserver> _reference;
     private readonly ConcurrentDictionary<string, ConcurrentDictionary<ISocketSession, byte>> _conversations = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, ConcurrentDictionary<ISocketSession, byte>> _operators = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, ConcurrentDictionary<ISocketSession, byte>> _visitors = new(StringComparer.Ordinal);
     private readonly Lock _membership = new();
 
     public PushHub(IGrainFactory grains)
@@ -50,12 +52,22 @@ public sealed class PushHub : IPushObserver
         }
     }
 
+    public void FollowVisitor(string visitorKey, ISocketSession session) => Add(_visitors, visitorKey, session);
+
+    /// <summary>Stops following a visitor; the grain learns the socket closed either way.</summary>
+    public void UnfollowVisitor(string visitorKey, ISocketSession session)
+    {
+        Remove(_visitors, visitorKey, session);
+        _grains.GetGrain<IVisitorGrain>(visitorKey).Disconnected().Ignore();
+    }
+
     /// <summary>Renews every subscription this node holds; called well within the grains' subscription lifetime.</summary>
     public async Task RenewAsync()
     {
         var renewals = _conversations.Keys
             .Select(key => (Task)_grains.GetGrain<IConversationGrain>(key).Subscribe(Actor.System(GrainKeys.Parse(key).Site), Reference))
-            .Concat(_operators.Keys.Select(key => (Task)_grains.GetGrain<IOperatorGrain>(key).Subscribe(Reference)));
+            .Concat(_operators.Keys.Select(key => (Task)_grains.GetGrain<IOperatorGrain>(key).Subscribe(Reference)))
+            .Concat(_visitors.Keys.Select(key => _grains.GetGrain<IVisitorGrain>(key).Subscribe(Reference)));
         await Task.WhenAll(renewals.Select(IgnoreFailure));
     }
 
@@ -90,6 +102,18 @@ public sealed class PushHub : IPushObserver
             foreach (var session in sessions.Keys)
             {
                 session.OnNotice(notice);
+            }
+        }
+        return Task.CompletedTask;
+    }
+
+    public Task OnVisitorNotice(VisitorNotice notice)
+    {
+        if (_visitors.TryGetValue(notice.VisitorKey, out var sessions))
+        {
+            foreach (var session in sessions.Keys)
+            {
+                session.OnVisitorNotice(notice);
             }
         }
         return Task.CompletedTask;

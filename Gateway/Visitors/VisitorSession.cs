@@ -1,5 +1,3 @@
-using System.Security.Cryptography;
-using System.Text;
 using System.Text.Json;
 using Switchboard.Contracts;
 using Switchboard.Contracts.Conversations;
@@ -10,6 +8,7 @@ using Switchboard.Contracts.Sites;
 using Switchboard.Contracts.Visitors;
 using Switchboard.Gateway.Auth;
 using Switchboard.Gateway.Sockets;
+using Switchboard.Grains.Invitations;
 
 namespace Switchboard.Gateway.Visitors;
 
@@ -17,13 +16,14 @@ namespace Switchboard.Gateway.Visitors;
 /// One visitor socket: translates the visitor's frames into grain calls and the grains' pushes into frames.
 /// The visitor is whoever the signed token says; without a valid one, a new visitor is issued.
 /// </summary>
-public sealed class VisitorSession(
+public sealed partial class VisitorSession(
     string site,
     SiteConfig config,
     SocketConnection connection,
     PushHub hub,
     IGrainFactory grains,
     TokenService tokens,
+    VisitorPresenceBoard presence,
     GatewayOptions options,
     ILogger logger) : ISocketSession
 {
@@ -39,9 +39,21 @@ public sealed class VisitorSession(
         {
             hub.Unfollow(_conversationKey, this);
         }
+        if (_visitor is not null)
+        {
+            hub.UnfollowVisitor(VisitorKey, this);
+            presence.Remove(this);
+        }
     }
 
-    public void OnEvent(string conversationKey, ConversationEvent evt) => connection.SendEvent(conversationKey, evt);
+    public void OnEvent(string conversationKey, ConversationEvent evt)
+    {
+        if (evt.Type == EventTypes.Closed && conversationKey == _conversationKey)
+        {
+            presence.Update(this, v => v with { Chatting = false });
+        }
+        connection.SendEvent(conversationKey, evt);
+    }
 
     public void OnSignal(ConversationSignal signal)
     {
@@ -71,8 +83,8 @@ public sealed class VisitorSession(
             "rate" => Rate(frame),
             "callback" => Callback(frame),
             "page" => Page(frame),
-            // Cart tracking and invitations arrive with proactive engagement; accepted now so widgets can send them.
-            "cart" or "invite_reply" => Task.CompletedTask,
+            "cart" => Cart(frame),
+            "invite_reply" => InviteReply(frame),
             _ => throw InboundFrame.Bad($"Unknown frame type '{frame.Type}'."),
         };
     }
@@ -92,9 +104,20 @@ public sealed class VisitorSession(
         visitorId ??= GrainKeys.NewId();
         var language = frame.OptionalString("language") is { Length: <= 16 } lang ? lang : null;
         var region = frame.OptionalString("region") is { Length: <= 64 } reg ? reg : null;
-        var visitor = await grains.GetGrain<IVisitorGrain>(GrainKeys.Visitor(site, visitorId))
-            .Hello(new VisitorHello(VerifyIdentity(frame), language, region));
-        _visitor = new Actor(ActorKind.Visitor, site, visitorId, visitor.Name);
+        var identity = IdentityVerifier.Verify(frame, config.IdentitySecret, connection);
+        var widget = RolloutShare.Includes(visitorId, config.Invitations.WidgetSharePercent);
+        // Follow before saying hello, so an invitation pushed at once is not missed.
+        _visitor = new Actor(ActorKind.Visitor, site, visitorId);
+        if (widget)
+        {
+            hub.FollowVisitor(VisitorKey, this);
+        }
+        var visitor = await grains.GetGrain<IVisitorGrain>(VisitorKey).Hello(new VisitorHello(identity, language, region), widget ? hub.Reference : null);
+        _visitor = _visitor with { Name = visitor.Name };
+        if (widget)
+        {
+            ShowOnline(visitor);
+        }
 
         var (conversationId, afterSeq) = ResumePoint(frame, visitor);
         ConversationSnapshot? conversation = null;
@@ -107,6 +130,7 @@ public sealed class VisitorSession(
             type = "welcome",
             visitorId,
             visitorToken = tokens.IssueVisitor(site, visitorId),
+            widget,
             conversation = conversation is null ? null : new { id = conversation.Id, status = conversation.Status, lastSeq = conversation.LastSeq },
             online = await OnlineOperators(),
             site = new
@@ -170,6 +194,7 @@ public sealed class VisitorSession(
         {
             Follow(key, 0);
         }
+        presence.Update(this, v => v with { Chatting = true });
         connection.Send(EventFrames.Ack(clientId, result));
     }
 
@@ -186,9 +211,6 @@ public sealed class VisitorSession(
         var result = await Conversation().RequestCallback(_visitor!, clientId, frame.Text("phone", 32, required: true)!);
         connection.Send(EventFrames.Ack(clientId, result));
     }
-
-    private Task Page(InboundFrame frame) =>
-        grains.GetGrain<IVisitorGrain>(GrainKeys.Visitor(site, _visitor!.Id)).Page(frame.Text("url", 2048, required: true)!);
 
     /// <summary>The pre-chat form: an object of short strings.</summary>
     private static Dictionary<string, string>? Form(InboundFrame frame)
@@ -236,37 +258,5 @@ public sealed class VisitorSession(
     {
         var queue = await grains.GetGrain<IQueueGrain>(GrainKeys.Queue(site, config.DefaultQueue)).GetSnapshot();
         return queue.Roster.Count(o => o.Status == OperatorStatus.Online);
-    }
-
-    /// <summary>A signed-in customer, when the site's HMAC over the customer id checks out.</summary>
-    private VerifiedIdentity? VerifyIdentity(InboundFrame frame)
-    {
-        if (frame.OptionalObject("identity") is not { } identity)
-        {
-            return null;
-        }
-        string? Field(string name) => identity.TryGetProperty(name, out var v) && v.ValueKind == JsonValueKind.String ? v.GetString() : null;
-        var customerId = Field("customerId");
-        var signature = Field("signature");
-        if (string.IsNullOrEmpty(customerId) || string.IsNullOrEmpty(signature))
-        {
-            throw InboundFrame.Bad("'identity' needs customerId and signature.");
-        }
-        var expected = HMACSHA256.HashData(Encoding.UTF8.GetBytes(config.IdentitySecret), Encoding.UTF8.GetBytes(customerId));
-        byte[] given;
-        try
-        {
-            given = Convert.FromHexString(signature);
-        }
-        catch (FormatException)
-        {
-            given = [];
-        }
-        if (!CryptographicOperations.FixedTimeEquals(expected, given))
-        {
-            connection.Send(EventFrames.Error(ErrorCodes.Unauthorized, "The identity signature does not match; continuing as a guest."));
-            return null;
-        }
-        return new VerifiedIdentity(customerId, Field("name"), Field("email"), Field("phone"));
     }
 }

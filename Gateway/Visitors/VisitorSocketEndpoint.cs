@@ -16,7 +16,7 @@ public static class VisitorSocketEndpoint
     }
 
     private static async Task<IResult> Accept(
-        HttpContext http, string? site, IGrainFactory grains, PushHub hub, TokenService tokens,
+        HttpContext http, string? site, IGrainFactory grains, PushHub hub, TokenService tokens, VisitorPresenceBoard presence,
         IOptions<GatewayOptions> options, ILoggerFactory loggers)
     {
         if (!http.WebSockets.IsWebSocketRequest)
@@ -33,7 +33,7 @@ public static class VisitorSocketEndpoint
         }
         var logger = loggers.CreateLogger<VisitorSession>();
         return await SocketSessions.RunAsync(http, Audience.Visitor, Events, options.Value, logger,
-            connection => new VisitorSession(site, config, connection, hub, grains, tokens, options.Value, logger));
+            connection => new VisitorSession(site, config, connection, hub, grains, tokens, presence, options.Value, logger));
 
         // The socket only ever follows conversations the grain already authorized it for (its own start,
         // or a resume the grain accepted), so its catch-up reads need no second check.

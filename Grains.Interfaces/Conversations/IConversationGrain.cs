@@ -56,6 +56,10 @@ public interface IConversationGrain : IGrainWithStringKey
     [Alias("VisitorTyping"), OneWay]
     Task VisitorTyping(Actor actor, string draft);
 
+    /// <summary>The visitor moved to another page or changed their cart: their operator sees it live.</summary>
+    [Alias("VisitorUpdate"), OneWay]
+    Task VisitorUpdate(Invitations.PageView? page, Invitations.Cart? cart);
+
     [Alias("OperatorTyping"), OneWay]
     Task OperatorTyping(Actor actor);
 

@@ -13,4 +13,7 @@ public sealed record StartConversation(
     [Id(6)] public string? Language { get; init; }
     /// <summary>A returning visitor's or customer's last operator, offered the chat first (sticky routing).</summary>
     [Id(7)] public string? PreferredOperator { get; init; }
+    /// <summary>The invitation the visitor accepted: its rule and text open the conversation.</summary>
+    [Id(8)] public string? InvitationRule { get; init; }
+    [Id(9)] public string? InvitationText { get; init; }
 }

@@ -7,4 +7,9 @@ public sealed record ConversationSignal(
     [property: Id(1)] string Type,
     [property: Id(2)] int? Position = null,
     [property: Id(3)] int? EtaSeconds = null,
-    [property: Id(4)] string? Draft = null);
+    [property: Id(4)] string? Draft = null)
+{
+    /// <summary>On <c>visitor_update</c>: the page the visitor moved to, or their cart.</summary>
+    [Id(5)] public Invitations.PageView? Page { get; init; }
+    [Id(6)] public Invitations.Cart? Cart { get; init; }
+}

@@ -18,4 +18,7 @@ public interface IPushObserver : IGrainObserver
 
     [Alias("OnOperatorNotice"), OneWay]
     Task OnOperatorNotice(OperatorNotice notice);
+
+    [Alias("OnVisitorNotice"), OneWay]
+    Task OnVisitorNotice(VisitorNotice notice);
 }

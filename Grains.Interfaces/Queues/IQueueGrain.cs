@@ -27,6 +27,16 @@ public interface IQueueGrain : IGrainWithStringKey
     [Alias("Callback"), OneWay]
     Task Callback(string conversationId, string phone);
 
+    /// <summary>
+    /// May this queue take an invitation's chat now (an online operator with a free slot, and an estimate within the
+    /// limit)? Counts the invitation as shown or suppressed.
+    /// </summary>
+    [Alias("OfferInvitation")]
+    Task<bool> OfferInvitation();
+
+    [Alias("InvitationAccepted"), OneWay]
+    Task InvitationAccepted();
+
     [Alias("GetSnapshot")]
     Task<QueueSnapshot> GetSnapshot();
 }

@@ -7,4 +7,5 @@ namespace Switchboard.Contracts.Queues;
 public sealed record QueueSnapshot(
     [property: Id(0)] string QueueId,
     [property: Id(1)] IReadOnlyList<WaitingChat> Waiting,
-    [property: Id(2)] IReadOnlyList<OperatorAvailability> Roster);
+    [property: Id(2)] IReadOnlyList<OperatorAvailability> Roster,
+    [property: Id(3)] Invitations.InvitationCounters Invitations);

@@ -20,6 +20,9 @@ public interface ISiteGrain : IGrainWithStringKey
     [Alias("UpsertOperator")]
     Task<SiteConfig> UpsertOperator(OperatorAccount account);
 
+    [Alias("SetInvitations")]
+    Task<SiteConfig> SetInvitations(Invitations.InvitationSettings invitations);
+
     [Alias("SetRoutingRules")]
     Task<SiteConfig> SetRoutingRules(IReadOnlyList<RoutingRule> rules);
 

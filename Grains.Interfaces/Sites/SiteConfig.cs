@@ -16,6 +16,8 @@ public sealed record SiteConfig
     [Id(6)] public required string IdentitySecret { get; init; }
     /// <summary>Queue choice by page, region or customer type when the visitor picks none.</summary>
     [Id(7)] public IReadOnlyList<RoutingRule> RoutingRules { get; init; } = [];
+    /// <summary>Proactive invitations: rules, caps, the widget's rollout share.</summary>
+    [Id(8)] public Invitations.InvitationSettings Invitations { get; init; } = new();
 
     public QueueConfig? FindQueue(string id) => Queues.FirstOrDefault(q => q.Id == id);
 

@@ -1,4 +1,5 @@
 using Switchboard.Contracts.Conversations;
+using Switchboard.Contracts.Invitations;
 using Switchboard.Contracts.Push;
 
 namespace Switchboard.Contracts.Visitors;
@@ -7,16 +8,45 @@ namespace Switchboard.Contracts.Visitors;
 [Alias("Switchboard.IVisitorGrain")]
 public interface IVisitorGrain : IGrainWithStringKey
 {
+    /// <summary>
+    /// A socket of this visitor said hello through <paramref name="gateway"/>: starts or continues the visit, and
+    /// pushes invitations there.
+    /// </summary>
     [Alias("Hello")]
-    Task<VisitorSnapshot> Hello(VisitorHello hello);
+    Task<VisitorSnapshot> Hello(VisitorHello hello, IPushObserver? gateway);
 
     /// <summary>Starts a chat, or returns the open one when the same start is retried.</summary>
     [Alias("StartChat")]
     Task<AppendResult> StartChat(StartChatRequest request, IPushObserver? subscriber);
 
-    /// <summary>The page the visitor is on now (routing rules may look at it).</summary>
+    /// <summary>Renews a gateway node's subscription for this visitor's invitations.</summary>
+    [Alias("Subscribe")]
+    Task Subscribe(IPushObserver gateway);
+
+    /// <summary>One of the visitor's sockets closed; with none left the invitation timer stops.</summary>
+    [Alias("Disconnected"), OneWay]
+    Task Disconnected();
+
+    /// <summary>The visitor is on a new page: tracked, routing rules and invitation timers look at it.</summary>
     [Alias("Page"), OneWay]
-    Task Page(string url);
+    Task Page(string url, string? title, string? referrer);
+
+    [Alias("Cart"), OneWay]
+    Task Cart(Invitations.Cart cart);
+
+    /// <summary>Accepts the pending invitation: starts a chat whose first message records it.</summary>
+    [Alias("AcceptInvitation")]
+    Task<AppendResult> AcceptInvitation(string inviteId, IPushObserver? subscriber);
+
+    [Alias("DismissInvitation"), OneWay]
+    Task DismissInvitation(string inviteId);
+
+    /// <summary>An operator invites this visitor with their own text; the chat goes to them first.</summary>
+    [Alias("InviteManually")]
+    Task InviteManually(Actor @operator, string text);
+
+    [Alias("GetVisit")]
+    Task<VisitSummary> GetVisit();
 
     /// <summary>An operator took this visitor's chat: remembered for sticky routing.</summary>
     [Alias("Served"), OneWay]

@@ -3,6 +3,7 @@ using Microsoft.Extensions.Options;
 using Orleans.Runtime;
 using Orleans.Utilities;
 using Switchboard.Contracts.Conversations;
+using Switchboard.Contracts.Invitations;
 using Switchboard.Contracts.Operators;
 using Switchboard.Contracts.Push;
 using Switchboard.Contracts.Queues;
@@ -70,15 +71,28 @@ public sealed partial class ConversationGrain(
         }
         var now = clock.GetUtcNow();
         var text = MessageText.Normalize(start.Text, required: false);
-        // The start's client id goes on its last event, so a retried start is acknowledged with the same seq.
-        var started = new ConversationEvent
+        var events = new List<ConversationEvent>
         {
-            Seq = 1, Type = EventTypes.Started, At = now, ClientId = text is null ? start.ClientId : null,
-            Queue = start.Queue, VisitorId = start.VisitorId, VisitorName = start.VisitorName, Form = start.Form, Language = start.Language,
+            new()
+            {
+                Seq = 1, Type = EventTypes.Started, At = now, Queue = start.Queue, VisitorId = start.VisitorId,
+                VisitorName = start.VisitorName, Form = start.Form, Language = start.Language, Reason = start.InvitationRule,
+            },
         };
-        ConversationEvent[] events = text is null
-            ? [started]
-            : [started, VisitorMessage(2, now, start.ClientId, start.VisitorName, text)];
+        if (start.InvitationText is { } invitation)
+        {
+            events.Add(new ConversationEvent
+            {
+                Seq = 2, Type = EventTypes.Message, At = now, From = Senders.System, Kind = MessageKinds.Invite,
+                Text = invitation, Reason = start.InvitationRule,
+            });
+        }
+        if (text is not null)
+        {
+            events.Add(VisitorMessage(events.Count + 1, now, clientId: null, start.VisitorName, text));
+        }
+        // The start's client id goes on its last event, so a retried start is acknowledged with the same seq.
+        events[^1] = events[^1] with { ClientId = start.ClientId };
         if (subscriber is not null)
         {
             _subscribers.Subscribe(subscriber, subscriber);
@@ -207,6 +221,16 @@ public sealed partial class ConversationGrain(
         {
             var signal = new ConversationSignal(_key, SignalTypes.VisitorTyping,
                 Draft: draft.Length > MessageText.MaxLength ? draft[..MessageText.MaxLength] : draft);
+            Push(s => s.OnSignal(signal));
+        }
+        return Task.CompletedTask;
+    }
+
+    public Task VisitorUpdate(PageView? page, Cart? cart)
+    {
+        if (_history.Status is ConversationStatus.Assigned or ConversationStatus.Active)
+        {
+            var signal = new ConversationSignal(_key, SignalTypes.VisitorUpdate) { Page = page, Cart = cart };
             Push(s => s.OnSignal(signal));
         }
         return Task.CompletedTask;

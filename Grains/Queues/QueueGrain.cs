@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Options;
 using Orleans.Runtime;
 using Switchboard.Contracts.Conversations;
+using Switchboard.Contracts.Invitations;
 using Switchboard.Contracts.Operators;
 using Switchboard.Contracts.Queues;
 using Switchboard.Grains.Routing;
@@ -97,10 +98,35 @@ public sealed class QueueGrain(
         }
     }
 
+    public async Task<bool> OfferInvitation()
+    {
+        // Inviting visitors to a queue that cannot answer them soon would only make them wait: count it instead.
+        var settings = await Settings();
+        var room = Queue.Roster.Values.Any(o => o.CanTakeMore);
+        var allowed = room && Estimate(Queue.Waiting.Count + 1) <= settings.MaxEta.TotalSeconds;
+        if (allowed)
+        {
+            Queue.InvitationsShown++;
+        }
+        else
+        {
+            Queue.InvitationsSuppressed++;
+        }
+        await state.WriteStateAsync();
+        return allowed;
+    }
+
+    public async Task InvitationAccepted()
+    {
+        Queue.InvitationsAccepted++;
+        await state.WriteStateAsync();
+    }
+
     public Task<QueueSnapshot> GetSnapshot() => Task.FromResult(new QueueSnapshot(
         _queueId,
         Queue.Waiting.Select((w, i) => new WaitingChat(w.ConversationId, w.Since, i + 1, Estimate(i + 1), w.Phone, w.OverflowReason)).ToList(),
-        Queue.Roster.Values.ToList()));
+        Queue.Roster.Values.ToList(),
+        new InvitationCounters(Queue.InvitationsShown, Queue.InvitationsSuppressed, Queue.InvitationsAccepted)));
 
     /// <summary>Assigns what can be assigned, then tells everyone still waiting where they stand.</summary>
     private async Task Route()

@@ -13,4 +13,7 @@ public sealed class QueueState
     [Id(2)] public List<double> RecentHandling { get; set; } = [];
     /// <summary>Recent answer times (assignment to the operator's first reply) in seconds, newest last.</summary>
     [Id(3)] public List<double> RecentAnswers { get; set; } = [];
+    [Id(4)] public long InvitationsShown { get; set; }
+    [Id(5)] public long InvitationsSuppressed { get; set; }
+    [Id(6)] public long InvitationsAccepted { get; set; }
 }

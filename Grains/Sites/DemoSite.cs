@@ -1,3 +1,4 @@
+using Switchboard.Contracts.Invitations;
 using Switchboard.Contracts.Sites;
 
 namespace Switchboard.Grains.Sites;
@@ -24,6 +25,20 @@ public static class DemoSite
                 new("olga", "Olga", Roles.Supervisor, hash, [], 4),
             ],
             IdentitySecret = Convert.ToHexStringLower(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32)),
+            Invitations = new InvitationSettings
+            {
+                Rules =
+                [
+                    new("product-dwell", "Need help choosing: {product}? Our stylist will gladly advise.")
+                    {
+                        Priority = 10, Queue = "stylist", UrlContains = "/product/", MinPageSeconds = 120,
+                    },
+                    new("abandoned-cart", "Still thinking about {cartItem}? Ask us about sizes, delivery or payment.")
+                    {
+                        Priority = 20, Queue = "general", CartUnchangedMinutes = 10,
+                    },
+                ],
+            },
         };
     }
 }

@@ -1,3 +1,4 @@
+using Switchboard.Contracts.Invitations;
 using Switchboard.Contracts.Sites;
 
 namespace Switchboard.Grains.Sites;
@@ -20,6 +21,8 @@ public static class SiteConfigChanges
         }
         return config with { Operators = Replace(config.Operators, o => o.Login == account.Login, account) };
     }
+
+    public static SiteConfig WithInvitations(this SiteConfig config, InvitationSettings invitations) => config with { Invitations = invitations };
 
     public static SiteConfig WithRoutingRules(this SiteConfig config, IReadOnlyList<RoutingRule> rules) => config with { RoutingRules = rules };
 

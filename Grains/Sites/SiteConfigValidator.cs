@@ -54,7 +54,41 @@ public static class SiteConfigValidator
         {
             Add("routingRules", $"'{rule.Queue}' is not one of the site's queues.");
         }
+        ValidateInvitations(config, Add);
         return problems;
+    }
+
+    private static void ValidateInvitations(SiteConfig config, Action<string, string> add)
+    {
+        var invitations = config.Invitations;
+        if (invitations.WidgetSharePercent is < 0 or > 100)
+        {
+            add("invitations.widgetSharePercent", "The widget's share is 0 to 100 percent.");
+        }
+        if (invitations.MinMinutesBetween < 0 || invitations.MaxPerVisit < 0 || invitations.DismissCooldownMinutes < 0)
+        {
+            add("invitations", "Caps are 0 or more.");
+        }
+        if (invitations.Rules.Select(r => r.Id).Distinct().Count() != invitations.Rules.Count)
+        {
+            add("invitations.rules", "Rule ids are distinct.");
+        }
+        foreach (var rule in invitations.Rules)
+        {
+            var field = $"invitations.rules.{rule.Id}";
+            if (string.IsNullOrWhiteSpace(rule.Id) || rule.Id == "manual" || string.IsNullOrWhiteSpace(rule.Text))
+            {
+                add(field, "A rule needs an id (not 'manual') and a text.");
+            }
+            if (rule.Queue is not null && config.FindQueue(rule.Queue) is null)
+            {
+                add(field, $"'{rule.Queue}' is not one of the site's queues.");
+            }
+            if (new[] { rule.MinPageSeconds, rule.MinSiteSeconds, rule.MinPages, rule.CartUnchangedMinutes }.Any(v => v < 0) || rule.CartTotalAtLeast < 0)
+            {
+                add(field, "Thresholds are 0 or more.");
+            }
+        }
     }
 
     private static void ValidateQueue(QueueConfig queue, Action<string, string> add)

@@ -24,6 +24,8 @@ public sealed class SiteGrain(
 
     public Task<SiteConfig> UpsertOperator(OperatorAccount account) => Change(config => config.WithOperator(account));
 
+    public Task<SiteConfig> SetInvitations(Contracts.Invitations.InvitationSettings invitations) => Change(config => config.WithInvitations(invitations));
+
     public Task<SiteConfig> SetRoutingRules(IReadOnlyList<RoutingRule> rules) => Change(config => config.WithRoutingRules(rules));
 
     public Task<SiteConfig> UpdateSettings(SiteSettings settings) => Change(config => config.WithSettings(settings));

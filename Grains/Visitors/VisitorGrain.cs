@@ -1,24 +1,31 @@
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Orleans.Runtime;
+using Orleans.Utilities;
 using Switchboard.Contracts.Conversations;
 using Switchboard.Contracts.Push;
 using Switchboard.Contracts.Visitors;
 using Switchboard.Grains.Conversations;
+using Switchboard.Grains.Invitations;
 using Switchboard.Grains.Routing;
 using Switchboard.Grains.Sites;
 
 namespace Switchboard.Grains.Visitors;
 
-/// <summary>A browsing visitor: who they are, where they are, their last operator and the one conversation they have open.</summary>
-public sealed class VisitorGrain(
+/// <summary>
+/// A browsing visitor: who they are, their visit (pages, cart, source), the invitation engine and its one
+/// timer, their last operator, and the one conversation they have open.
+/// </summary>
+public sealed partial class VisitorGrain(
     [PersistentState(StorageNames.VisitorState, StorageNames.Provider)] IPersistentState<VisitorState> state,
     IOptions<RoutingDefaults> defaults,
-    TimeProvider clock)
+    TimeProvider clock,
+    ILogger<VisitorGrain> logger)
     : Grain, IVisitorGrain
 {
+    private readonly ObserverManager<IPushObserver> _gateways = new(TimeSpan.FromMinutes(3), logger);
     private string _site = "";
     private string _id = "";
-    private string? _page;
     private SiteConfigCache _config = null!;
 
     private VisitorState Visitor => state.State;
@@ -30,9 +37,9 @@ public sealed class VisitorGrain(
         return Task.CompletedTask;
     }
 
-    public async Task<VisitorSnapshot> Hello(VisitorHello hello)
+    public async Task<VisitorSnapshot> Hello(VisitorHello hello, IPushObserver? gateway)
     {
-        var before = (Visitor.CustomerId, Visitor.Name, Visitor.Language, Visitor.Region, Visitor.CustomerType);
+        var before = (Visitor.CustomerId, Visitor.Name, Visitor.Language, Visitor.Region, Visitor.CustomerType, Visitor.Visits);
         if (hello.Identity is { } identity)
         {
             Visitor.CustomerId = identity.CustomerId;
@@ -41,11 +48,18 @@ public sealed class VisitorGrain(
         }
         Visitor.Language = hello.Language ?? Visitor.Language;
         Visitor.Region = hello.Region ?? Visitor.Region;
-        if (before != (Visitor.CustomerId, Visitor.Name, Visitor.Language, Visitor.Region, Visitor.CustomerType))
+        var visit = ContinueVisit();
+        if (before != (Visitor.CustomerId, Visitor.Name, Visitor.Language, Visitor.Region, Visitor.CustomerType, Visitor.Visits))
         {
             await state.WriteStateAsync();
         }
-        return new VisitorSnapshot(_id, Visitor.Name, Visitor.CustomerId, Visitor.OpenConversationId);
+        if (gateway is not null)
+        {
+            _gateways.Subscribe(gateway, gateway);
+            _connections++;
+        }
+        await ArmInvitation();
+        return new VisitorSnapshot(_id, Visitor.Name, Visitor.CustomerId, Visitor.OpenConversationId, visit.Returning, visit.StartedAt);
     }
 
     public async Task<AppendResult> StartChat(StartChatRequest request, IPushObserver? subscriber)
@@ -59,36 +73,14 @@ public sealed class VisitorGrain(
                 : await Conversation(open).Post(self, request.ClientId, request.Text);
         }
         var site = await _config.Get();
-        var queue = QueueSelector.Select(site, request.Queue, new VisitorFacts(_page, Visitor.Region, Visitor.CustomerType));
+        var queue = QueueSelector.Select(site, request.Queue, new VisitorFacts(_visit?.CurrentPage?.Url, Visitor.Region, Visitor.CustomerType));
         var start = new StartConversation(_id, Visitor.Name, queue, request.ClientId, MessageText.Normalize(request.Text, required: false))
         {
             Form = PreChatForm.Validate(site.FindQueue(queue)!, request.Form),
             Language = Visitor.Language,
             PreferredOperator = await LastOperator(),
         };
-        if (Visitor.OpenConversationId is null)
-        {
-            // Remember the chat before starting it, so a crash in between is retried into the same chat.
-            Visitor.OpenConversationId = GrainKeys.NewId();
-            Visitor.OpenStartClientId = request.ClientId;
-            await state.WriteStateAsync();
-        }
-        try
-        {
-            return await Conversation(Visitor.OpenConversationId).Start(start, subscriber);
-        }
-        catch (SwitchboardException)
-        {
-            // Refused before anything was stored: forget the chat so the next start begins afresh.
-            await ConversationClosed(Visitor.OpenConversationId);
-            throw;
-        }
-    }
-
-    public Task Page(string url)
-    {
-        _page = url;
-        return Task.CompletedTask;
+        return await Start(start, subscriber);
     }
 
     public async Task Served(string operatorId)
@@ -111,6 +103,30 @@ public sealed class VisitorGrain(
             Visitor.OpenConversationId = null;
             Visitor.OpenStartClientId = null;
             await state.WriteStateAsync();
+            await ArmInvitation();
+        }
+    }
+
+    /// <summary>Starts the chat described by <paramref name="start"/>, remembering it first so a crash in between is retried into the same chat.</summary>
+    private async Task<AppendResult> Start(StartConversation start, IPushObserver? subscriber)
+    {
+        if (Visitor.OpenConversationId is null)
+        {
+            Visitor.OpenConversationId = GrainKeys.NewId();
+            Visitor.OpenStartClientId = start.ClientId;
+            await state.WriteStateAsync();
+        }
+        try
+        {
+            var started = await Conversation(Visitor.OpenConversationId).Start(start, subscriber);
+            await ArmInvitation();
+            return started;
+        }
+        catch (SwitchboardException)
+        {
+            // Refused before anything was stored: forget the chat so the next start begins afresh.
+            await ConversationClosed(Visitor.OpenConversationId);
+            throw;
         }
     }
 

@@ -13,4 +13,6 @@ public sealed class VisitorState
     [Id(5)] public string? Language { get; set; }
     [Id(6)] public string? Region { get; set; }
     [Id(7)] public string? CustomerType { get; set; }
+    /// <summary>Visits so far: more than one makes a returning visitor.</summary>
+    [Id(8)] public int Visits { get; set; }
 }

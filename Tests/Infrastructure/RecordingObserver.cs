@@ -21,6 +21,8 @@ public sealed class RecordingObserver : IPushObserver
 
     public Task OnOperatorNotice(OperatorNotice notice) => Record(notice);
 
+    public Task OnVisitorNotice(VisitorNotice notice) => Record(notice);
+
     /// <summary>Waits until a push matching <paramref name="match"/> has arrived; fails saying what was expected.</summary>
     public async Task<T> WaitFor<T>(Func<T, bool> match, string expected)
     {
