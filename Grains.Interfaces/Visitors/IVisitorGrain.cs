@@ -24,21 +24,21 @@ public interface IVisitorGrain : IGrainWithStringKey
     Task Subscribe(IPushObserver gateway);
 
     /// <summary>One of the visitor's sockets closed; with none left the invitation timer stops.</summary>
-    [Alias("Disconnected"), OneWay]
+    [Alias("Disconnected")]
     Task Disconnected();
 
     /// <summary>The visitor is on a new page: tracked, routing rules and invitation timers look at it.</summary>
-    [Alias("Page"), OneWay]
+    [Alias("Page")]
     Task Page(string url, string? title, string? referrer);
 
-    [Alias("Cart"), OneWay]
+    [Alias("Cart")]
     Task Cart(Invitations.Cart cart);
 
     /// <summary>Accepts the pending invitation: starts a chat whose first message records it.</summary>
     [Alias("AcceptInvitation")]
     Task<AppendResult> AcceptInvitation(string inviteId, IPushObserver? subscriber);
 
-    [Alias("DismissInvitation"), OneWay]
+    [Alias("DismissInvitation")]
     Task DismissInvitation(string inviteId);
 
     /// <summary>An operator invites this visitor with their own text; the chat goes to them first.</summary>
