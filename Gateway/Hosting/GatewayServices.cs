@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.DataProtection;
 using Switchboard.Gateway.Auth;
 using Switchboard.Gateway.Health;
+using Switchboard.Gateway.Monitoring;
 using Switchboard.Gateway.Sockets;
 using Switchboard.Gateway.Visitors;
 using Switchboard.Silo.Storage;
@@ -37,6 +38,8 @@ public static class GatewayServices
         services.AddSingleton<PushHub>();
         services.AddHostedService<PushRenewalService>();
         services.AddSingleton<VisitorPresenceBoard>();
+        services.AddSingleton<SiteMonitor>();
+        services.AddSingleton<MonitorFeed>();
         services.AddHostedService<VisitorPresencePublisher>();
         services.AddSwitchboardHealth();
         services.AddProblemDetails();

@@ -4,7 +4,9 @@ using Switchboard.Contracts.Conversations;
 using Switchboard.Contracts.Operators;
 using Switchboard.Contracts.Push;
 using Switchboard.Contracts.Visitors;
+using Switchboard.Contracts.Sites;
 using Switchboard.Gateway.Auth;
+using Switchboard.Gateway.Monitoring;
 using Switchboard.Gateway.Sockets;
 
 namespace Switchboard.Gateway.Operators;
@@ -18,6 +20,7 @@ public sealed class OperatorSession(
     SocketConnection connection,
     PushHub hub,
     IGrainFactory grains,
+    MonitorFeed monitor,
     GatewayOptions options,
     ILogger logger) : ISocketSession
 {
@@ -26,11 +29,13 @@ public sealed class OperatorSession(
     private readonly HashSet<string> _following = [];
     private readonly Lock _gate = new();
     private bool _welcomed;
+    private IDisposable? _monitorFeed;
 
     public Task HandleAsync(InboundFrame frame) => FrameErrors.RunAsync(connection, frame, Dispatch, logger);
 
     public void End()
     {
+        _monitorFeed?.Dispose();
         hub.UnfollowOperator(_operatorKey, this);
         lock (_gate)
         {
@@ -127,6 +132,10 @@ public sealed class OperatorSession(
         foreach (var conversation in conversations)
         {
             Follow(GrainKeys.Conversation(identity.Site, conversation.Id), resume.GetValueOrDefault(conversation.Id));
+        }
+        if (identity.Role == Roles.Supervisor)
+        {
+            _monitorFeed = monitor.Start(connection, identity.Site);
         }
     }
 

@@ -5,6 +5,7 @@ using Switchboard.Contracts.Operators;
 using Switchboard.Contracts.Queues;
 using Switchboard.Contracts.Sites;
 using Switchboard.Gateway.Auth;
+using Switchboard.Gateway.Monitoring;
 using Switchboard.Gateway.Visitors;
 using Switchboard.Grains.Sites;
 
@@ -25,6 +26,7 @@ public static class SiteEndpoints
         site.MapGet("/directory", Directory);
         site.MapGet("/queues", Queues);
         site.MapVisitors();
+        site.MapMonitor();
         var admin = site.MapGroup("").RequireAuthorization(policy => policy.RequireRole(Roles.Supervisor));
         admin.MapGet("/config", Config);
         admin.MapPut("/settings", (string site, SiteSettings body, IGrainFactory grains) =>

@@ -34,6 +34,13 @@ public interface IOperatorGrain : IGrainWithStringKey
     [Alias("Missed")]
     Task Missed(string conversationId);
 
+    /// <summary>The operator's first reply in a chat came this long after the chat started.</summary>
+    [Alias("Answered"), OneWay]
+    Task Answered(TimeSpan firstResponse);
+
+    [Alias("Rated"), OneWay]
+    Task Rated(int score);
+
     /// <summary>Gives back the capacity a conversation held (closed, transferred, refused).</summary>
     [Alias("Release")]
     Task Release(string conversationId, string reason);

@@ -9,4 +9,5 @@ public sealed record OperatorSnapshot(
     [property: Id(3)] string Status,
     [property: Id(4)] int Capacity,
     [property: Id(5)] IReadOnlyList<string> Conversations,
-    [property: Id(6)] int Missed);
+    [property: Id(6)] int Missed,
+    [property: Id(7)] Monitoring.DailyFigures? Today = null);

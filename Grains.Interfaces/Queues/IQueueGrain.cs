@@ -23,6 +23,17 @@ public interface IQueueGrain : IGrainWithStringKey
     [Alias("Handled"), OneWay]
     Task Handled(TimeSpan handling, TimeSpan? answer);
 
+    /// <summary>A chat of this queue got its first operator reply this long after it started.</summary>
+    [Alias("Answered"), OneWay]
+    Task Answered(TimeSpan firstResponse);
+
+    /// <summary>A chat of this queue ended unanswered after waiting past the service-level threshold.</summary>
+    [Alias("Unanswered"), OneWay]
+    Task Unanswered();
+
+    [Alias("Rated"), OneWay]
+    Task Rated(int score);
+
     /// <summary>A waiting visitor left a phone number to be called back.</summary>
     [Alias("Callback"), OneWay]
     Task Callback(string conversationId, string phone);

@@ -8,4 +8,5 @@ public sealed record QueueSnapshot(
     [property: Id(0)] string QueueId,
     [property: Id(1)] IReadOnlyList<WaitingChat> Waiting,
     [property: Id(2)] IReadOnlyList<OperatorAvailability> Roster,
-    [property: Id(3)] Invitations.InvitationCounters Invitations);
+    [property: Id(3)] Invitations.InvitationCounters Invitations,
+    [property: Id(4)] Monitoring.DailyFigures Today);

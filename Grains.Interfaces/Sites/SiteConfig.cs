@@ -18,6 +18,8 @@ public sealed record SiteConfig
     [Id(7)] public IReadOnlyList<RoutingRule> RoutingRules { get; init; } = [];
     /// <summary>Proactive invitations: rules, caps, the widget's rollout share.</summary>
     [Id(8)] public Invitations.InvitationSettings Invitations { get; init; } = new();
+    /// <summary>Service-level threshold and the figures that raise supervisor alerts.</summary>
+    [Id(9)] public Monitoring.MonitorThresholds Monitor { get; init; } = new();
 
     public QueueConfig? FindQueue(string id) => Queues.FirstOrDefault(q => q.Id == id);
 

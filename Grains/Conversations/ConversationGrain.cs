@@ -122,7 +122,14 @@ public sealed partial class ConversationGrain(
                 Seq = seq, Type = EventTypes.Message, At = now, ClientId = clientId, From = Senders.Operator,
                 AuthorId = actor.Id, Author = actor.Name, Text = body, Kind = MessageKinds.Text,
             };
+        var firstAnswer = evt.From == Senders.Operator && _history.FirstAnswerAt is null;
         await Append([evt]);
+        if (firstAnswer)
+        {
+            var firstResponse = now - _history.StartedAt;
+            QueueGrain(_history.Queue).Answered(firstResponse).Ignore();
+            Operator(actor.Id).Answered(firstResponse).Ignore();
+        }
         return new AppendResult(_id, seq);
     }
 
@@ -149,6 +156,11 @@ public sealed partial class ConversationGrain(
         var wasQueued = _history.Status == ConversationStatus.Queued;
         var (operatorId, assignedAt, firstAnswerAt) = (_history.OperatorId, _history.AssignedAt, _history.FirstAnswerAt);
         var now = clock.GetUtcNow();
+        if (firstAnswerAt is null && now - _history.StartedAt > TimeSpan.FromSeconds((await _config.Get()).Monitor.ServiceLevelSeconds))
+        {
+            // It waited past the service-level threshold and never got an answer: it counts against the service level.
+            QueueGrain(_history.Queue).Unanswered().Ignore();
+        }
         await Append([new ConversationEvent
         {
             Seq = _history.LastSeq + 1, Type = EventTypes.Closed, At = now,
@@ -179,11 +191,21 @@ public sealed partial class ConversationGrain(
         {
             throw SwitchboardException.BadRequest("A rating is 1 to 5.");
         }
+        var firstRating = _history.Events.All(e => e.Type != EventTypes.Rated);
         await Append([new ConversationEvent
         {
             Seq = _history.LastSeq + 1, Type = EventTypes.Rated, At = clock.GetUtcNow(),
             From = Senders.Visitor, Score = score, Text = MessageText.Normalize(comment, required: false),
         }]);
+        if (firstRating)
+        {
+            // A visitor may change their rating; the day's figures count each chat once.
+            QueueGrain(_history.Queue).Rated(score).Ignore();
+            if (_history.OperatorId is { } rated)
+            {
+                Operator(rated).Rated(score).Ignore();
+            }
+        }
         return new AppendResult(_id, _history.LastSeq);
     }
 

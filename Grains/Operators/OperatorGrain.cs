@@ -7,6 +7,7 @@ using Switchboard.Contracts.Operators;
 using Switchboard.Contracts.Push;
 using Switchboard.Contracts.Queues;
 using Switchboard.Contracts.Sites;
+using Switchboard.Grains.Monitoring;
 using Switchboard.Grains.Routing;
 using Switchboard.Grains.Sites;
 
@@ -104,11 +105,25 @@ public sealed class OperatorGrain(
         }
         // An absent operator who forgot to log out must stop receiving chats.
         Operator.Missed++;
+        Figures.Today(Operator.Today, clock.GetUtcNow()).Missed++;
         Operator.Status = Operator.Status == OperatorStatus.Online ? OperatorStatus.Away : Operator.Status;
         await state.WriteStateAsync();
         Notify(new OperatorNotice(this.GetPrimaryKeyString(), NoticeTypes.Unassigned, conversationId, UnassignReasons.NoAnswer));
         Notify(new OperatorNotice(this.GetPrimaryKeyString(), NoticeTypes.Status, Status: Operator.Status));
         Announce(await Account());
+    }
+
+    public async Task Answered(TimeSpan firstResponse)
+    {
+        var site = await _config.Get();
+        Figures.RecordAnswer(Figures.Today(Operator.Today, clock.GetUtcNow()), firstResponse, site.Monitor.ServiceLevelSeconds);
+        await state.WriteStateAsync();
+    }
+
+    public async Task Rated(int score)
+    {
+        Figures.RecordRating(Figures.Today(Operator.Today, clock.GetUtcNow()), score);
+        await state.WriteStateAsync();
     }
 
     public async Task Release(string conversationId, string reason)
@@ -140,5 +155,6 @@ public sealed class OperatorGrain(
     private void Notify(OperatorNotice notice) => _consoles.Notify(c => { c.OnOperatorNotice(notice).Ignore(); });
 
     private OperatorSnapshot Snapshot(OperatorAccount account) => new(
-        account.Login, account.Name, account.Role, Operator.Status, account.Capacity, Operator.Conversations.ToList(), Operator.Missed);
+        account.Login, account.Name, account.Role, Operator.Status, account.Capacity, Operator.Conversations.ToList(), Operator.Missed,
+        Figures.Today(Operator.Today, clock.GetUtcNow()));
 }

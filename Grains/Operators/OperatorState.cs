@@ -12,4 +12,5 @@ public sealed class OperatorState
     [Id(2)] public DateTimeOffset IdleSince { get; set; }
     /// <summary>Chats this operator let go unanswered (no-answer reassignment).</summary>
     [Id(3)] public int Missed { get; set; }
+    [Id(4)] public Contracts.Monitoring.DailyFigures Today { get; set; } = new();
 }

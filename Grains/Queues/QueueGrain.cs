@@ -4,6 +4,7 @@ using Switchboard.Contracts.Conversations;
 using Switchboard.Contracts.Invitations;
 using Switchboard.Contracts.Operators;
 using Switchboard.Contracts.Queues;
+using Switchboard.Grains.Monitoring;
 using Switchboard.Grains.Routing;
 using Switchboard.Grains.Sites;
 
@@ -88,6 +89,25 @@ public sealed class QueueGrain(
         await Publish();
     }
 
+    public async Task Answered(TimeSpan firstResponse)
+    {
+        var site = await _config.Get();
+        Figures.RecordAnswer(Figures.Today(Queue.Today, clock.GetUtcNow()), firstResponse, site.Monitor.ServiceLevelSeconds);
+        await state.WriteStateAsync();
+    }
+
+    public async Task Unanswered()
+    {
+        Figures.Today(Queue.Today, clock.GetUtcNow()).Unanswered++;
+        await state.WriteStateAsync();
+    }
+
+    public async Task Rated(int score)
+    {
+        Figures.RecordRating(Figures.Today(Queue.Today, clock.GetUtcNow()), score);
+        await state.WriteStateAsync();
+    }
+
     public async Task Callback(string conversationId, string phone)
     {
         var index = Queue.Waiting.FindIndex(w => w.ConversationId == conversationId);
@@ -126,7 +146,8 @@ public sealed class QueueGrain(
         _queueId,
         Queue.Waiting.Select((w, i) => new WaitingChat(w.ConversationId, w.Since, i + 1, Estimate(i + 1), w.Phone, w.OverflowReason)).ToList(),
         Queue.Roster.Values.ToList(),
-        new InvitationCounters(Queue.InvitationsShown, Queue.InvitationsSuppressed, Queue.InvitationsAccepted)));
+        new InvitationCounters(Queue.InvitationsShown, Queue.InvitationsSuppressed, Queue.InvitationsAccepted),
+        Figures.Today(Queue.Today, clock.GetUtcNow())));
 
     /// <summary>Assigns what can be assigned, then tells everyone still waiting where they stand.</summary>
     private async Task Route()

@@ -16,4 +16,5 @@ public sealed class QueueState
     [Id(4)] public long InvitationsShown { get; set; }
     [Id(5)] public long InvitationsSuppressed { get; set; }
     [Id(6)] public long InvitationsAccepted { get; set; }
+    [Id(7)] public Contracts.Monitoring.DailyFigures Today { get; set; } = new();
 }

@@ -1,0 +1,23 @@
+using Switchboard.Contracts;
+using Switchboard.Contracts.Operators;
+using Switchboard.Contracts.Queues;
+using Switchboard.Contracts.Sites;
+using Switchboard.Grains.Monitoring;
+
+namespace Switchboard.Gateway.Monitoring;
+
+/// <summary>Reads a site's queues and operators and builds the supervisor's snapshot.</summary>
+public sealed class SiteMonitor(IGrainFactory grains, TimeProvider clock)
+{
+    public async Task<MonitorSnapshot?> SnapshotAsync(string site)
+    {
+        if (await grains.GetGrain<ISiteGrain>(GrainKeys.Site(site)).GetConfig() is not { } config)
+        {
+            return null;
+        }
+        var queues = Task.WhenAll(config.Queues.Select(q => grains.GetGrain<IQueueGrain>(GrainKeys.Queue(site, q.Id)).GetSnapshot()));
+        var operators = Task.WhenAll(config.Operators.Where(o => o.Role == Roles.Operator)
+            .Select(o => grains.GetGrain<IOperatorGrain>(GrainKeys.Operator(site, o.Login)).GetSnapshot()));
+        return MonitorBuilder.Build(config, await queues, await operators, clock.GetUtcNow());
+    }
+}

@@ -1,0 +1,51 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Switchboard.Tests.Infrastructure;
+
+namespace Switchboard.Tests.Gateway;
+
+public sealed class MonitorTests(GatewayFixture fixture) : IClassFixture<GatewayFixture>
+{
+    private GatewayHost Host => fixture.Host;
+
+    [Fact]
+    public async Task Supervisors_get_the_live_snapshot_over_rest_and_pushed_to_their_console()
+    {
+        var site = await TestSites.CreateAsync(Host.Grains, ("anna", 4, ["general"]));
+        var (anna, _) = await ChatPeers.OnlineOperatorAsync(Host, site, "anna");
+        var (visitor, _) = await ChatPeers.VisitorAsync(Host, site);
+        await visitor.SendAsync(new { type = "start_chat", id = "s1", text = "Hello" });
+        var conversationId = (await anna.ExpectAsync("assigned", f => f.TryGetProperty("transcript", out _))).Str("conversationId");
+        await anna.SendAsync(new { type = "message", conversationId, id = "a1", text = "Hi!" });
+        await visitor.ExpectAsync("message", f => f.Str("from") == "operator");
+        await visitor.SendAsync(new { type = "close" });
+        await visitor.ExpectAsync("closed");
+        await visitor.SendAsync(new { type = "rate", score = 5 });
+        await visitor.ExpectAsync("rated");
+
+        var path = $"/api/sites/{site}/monitor";
+        Assert.Equal(HttpStatusCode.Unauthorized, (await Host.Http.GetAsync(path)).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await Get(path, await Host.LoginAsync(site, "anna"))).StatusCode);
+        var supervisor = await Host.LoginAsync(site, "sup");
+        var snapshot = await (await Get(path, supervisor)).Content.ReadFromJsonAsync<JsonElement>();
+        Assert.Equal("anna", snapshot.GetProperty("operators")[0].Str("id"));
+        Assert.Equal("online", snapshot.GetProperty("operators")[0].Str("status"));
+
+        await using var console = await TestSocket.ConnectAsync(Host.WebSocketUri($"/ws/operator?access_token={Uri.EscapeDataString(supervisor)}"));
+        await console.SendAsync(new { type = "hello" });
+        await console.ExpectAsync("welcome");
+        var pushed = await console.ExpectAsync("monitor", f => f.GetProperty("snapshot").GetProperty("csat").ValueKind == JsonValueKind.Number);
+        Assert.Equal(100, pushed.GetProperty("snapshot").GetProperty("csat").GetDouble());
+        Assert.Equal(100, pushed.GetProperty("snapshot").GetProperty("serviceLevel").GetDouble());
+        await visitor.DisposeAsync();
+        await anna.DisposeAsync();
+    }
+
+    private Task<HttpResponseMessage> Get(string path, string token)
+    {
+        var request = new HttpRequestMessage(HttpMethod.Get, path);
+        request.Headers.Authorization = new("Bearer", token);
+        return Host.Http.SendAsync(request);
+    }
+}
