@@ -1,4 +1,5 @@
 using Switchboard.Gateway.Auth;
+using Switchboard.Gateway.Crm;
 using Switchboard.Gateway.Health;
 using Switchboard.Gateway.Operators;
 using Switchboard.Gateway.Sites;
@@ -35,6 +36,11 @@ public static class GatewayPipeline
         app.MapVisitorSocket();
         app.MapOperatorSocket();
         app.MapStorefront();
+        if (string.IsNullOrEmpty(app.Configuration[$"{CrmOptions.Section}:{nameof(CrmOptions.Endpoint)}"]))
+        {
+            // No CRM configured: the demo CRM answers, so the customer card works out of the box.
+            app.MapDemoCrm();
+        }
         return app;
     }
 }

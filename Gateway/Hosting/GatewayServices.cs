@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.DataProtection;
 using Switchboard.Gateway.Auth;
 using Switchboard.Gateway.Health;
+using Switchboard.Gateway.Crm;
 using Switchboard.Gateway.Monitoring;
 using Switchboard.Gateway.Sockets;
 using Switchboard.Gateway.Visitors;
@@ -40,6 +41,8 @@ public static class GatewayServices
         services.AddSingleton<VisitorPresenceBoard>();
         services.AddSingleton<SiteMonitor>();
         services.AddSingleton<MonitorFeed>();
+        services.AddOptions<CrmOptions>().Bind(configuration.GetSection(CrmOptions.Section));
+        services.AddHttpClient<CrmClient>();
         services.AddHostedService<VisitorPresencePublisher>();
         services.AddSwitchboardHealth();
         services.AddProblemDetails();

@@ -98,7 +98,9 @@ public sealed class OperatorSession(
             "status" => Status(frame),
             "message" => Message(frame),
             "typing" => Conversation(frame).OperatorTyping(_actor),
-            "close" => Conversation(frame).Close(_actor),
+            "close" => Conversation(frame).Close(_actor, Strings(frame, "tags")),
+            "note" => Note(frame),
+            "watch" => Watch(frame),
             "transfer" => Conversation(frame).Transfer(_actor, frame.OptionalString("toOperator"), frame.OptionalString("toQueue"),
                 frame.Text("note", options.MaxTextLength, required: false)),
             _ => throw InboundFrame.Bad($"Unknown frame type '{frame.Type}'."),
@@ -152,8 +154,38 @@ public sealed class OperatorSession(
     private async Task Message(InboundFrame frame)
     {
         var clientId = frame.ClientId();
-        var result = await Conversation(frame).Post(_actor, clientId, frame.Text("text", options.MaxTextLength, required: true)!);
+        var result = await Conversation(frame).Post(_actor, clientId, frame.Text("text", options.MaxTextLength, required: true)!, Strings(frame, "quickReplies"));
         connection.Send(EventFrames.Ack(clientId, result));
+    }
+
+    private async Task Note(InboundFrame frame)
+    {
+        var clientId = frame.ClientId();
+        var result = await Conversation(frame).AddNote(_actor, clientId, frame.Text("text", options.MaxTextLength, required: true)!);
+        connection.Send(EventFrames.Ack(clientId, result));
+    }
+
+    /// <summary>A supervisor opens any chat of the site read-only: its transcript, then live events.</summary>
+    private async Task Watch(InboundFrame frame)
+    {
+        if (identity.Role != Roles.Supervisor)
+        {
+            throw SwitchboardException.Forbidden("Only supervisors watch other operators' chats.");
+        }
+        var snapshot = await Conversation(frame).Subscribe(_actor, hub.Reference);
+        connection.Send(WireJson.Frame(new { type = "watching", conversationId = snapshot.Id, status = snapshot.Status, @operator = snapshot.OperatorId }));
+        Follow(GrainKeys.Conversation(identity.Site, snapshot.Id), 0);
+    }
+
+    private static IReadOnlyList<string>? Strings(InboundFrame frame, string name)
+    {
+        if (!frame.Root.TryGetProperty(name, out var list) || list.ValueKind != JsonValueKind.Array)
+        {
+            return null;
+        }
+        return list.EnumerateArray().Take(16)
+            .Select(v => v.ValueKind == JsonValueKind.String ? v.GetString()! : throw InboundFrame.Bad($"'{name}' is a list of strings."))
+            .ToList();
     }
 
     /// <summary>A chat was given to this operator: send it whole, then follow it live.</summary>

@@ -5,7 +5,9 @@ using Switchboard.Contracts.Operators;
 using Switchboard.Contracts.Queues;
 using Switchboard.Contracts.Sites;
 using Switchboard.Gateway.Auth;
+using Switchboard.Gateway.Crm;
 using Switchboard.Gateway.Monitoring;
+using Switchboard.Gateway.Workplace;
 using Switchboard.Gateway.Visitors;
 using Switchboard.Grains.Sites;
 
@@ -27,8 +29,10 @@ public static class SiteEndpoints
         site.MapGet("/queues", Queues);
         site.MapVisitors();
         site.MapMonitor();
+        site.MapCustomerCard();
         var admin = site.MapGroup("").RequireAuthorization(policy => policy.RequireRole(Roles.Supervisor));
         admin.MapGet("/config", Config);
+        site.MapWorkplace(admin);
         admin.MapPut("/settings", (string site, SiteSettings body, IGrainFactory grains) =>
             Change(grains, site, config => config.WithSettings(body), g => g.UpdateSettings(body)));
         admin.MapPut("/queues/{queueId}", (string site, string queueId, QueueConfig body, IGrainFactory grains) =>

@@ -39,15 +39,13 @@ public static class EventFrames
                 writer.WriteStringIfNotNull("text", evt.Text);
                 writer.WriteString("kind", evt.Kind ?? MessageKinds.Text);
                 writer.WriteStringIfNotNull("reason", evt.Reason);
-                if (evt.Actions is { Count: > 0 } actions)
-                {
-                    writer.WriteStartArray("actions");
-                    foreach (var action in actions)
-                    {
-                        writer.WriteStringValue(action);
-                    }
-                    writer.WriteEndArray();
-                }
+                WriteStrings(writer, "actions", evt.Actions);
+                WriteStrings(writer, "quickReplies", evt.QuickReplies);
+                break;
+            case EventTypes.Note when audience == Audience.Operator:
+                writer.WriteStringIfNotNull("id", evt.ClientId);
+                writer.WriteStringIfNotNull("author", evt.Author);
+                writer.WriteStringIfNotNull("text", evt.Text);
                 break;
             case EventTypes.Transferred:
                 WriteTransfer(writer, evt, audience);
@@ -58,6 +56,10 @@ public static class EventFrames
                 break;
             case EventTypes.Closed:
                 writer.WriteStringIfNotNull("by", evt.From);
+                if (audience == Audience.Operator)
+                {
+                    WriteStrings(writer, "tags", evt.Tags);
+                }
                 break;
             case EventTypes.Rated:
                 if (evt.Score is { } score)
@@ -66,6 +68,19 @@ public static class EventFrames
                 }
                 writer.WriteStringIfNotNull("comment", evt.Text);
                 break;
+        }
+    }
+
+    private static void WriteStrings(Utf8JsonWriter writer, string name, IReadOnlyList<string>? values)
+    {
+        if (values is { Count: > 0 })
+        {
+            writer.WriteStartArray(name);
+            foreach (var value in values)
+            {
+                writer.WriteStringValue(value);
+            }
+            writer.WriteEndArray();
         }
     }
 

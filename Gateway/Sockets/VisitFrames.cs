@@ -18,6 +18,7 @@ public static class VisitFrames
             cart = visit.Cart,
             source = visit.Source,
             returning = visit.Returning,
+            verified = visit.CustomerId is not null,
         }, WireJson.Options);
     }
 }

@@ -36,4 +36,8 @@ public sealed record ConversationEvent
     [Id(19)] public string? Language { get; init; }
     /// <summary>What the visitor can do about an auto reply: <c>callback</c>, <c>leave_message</c>.</summary>
     [Id(20)] public IReadOnlyList<string>? Actions { get; init; }
+    /// <summary>Buttons the visitor can tap to answer an operator's message.</summary>
+    [Id(21)] public IReadOnlyList<string>? QuickReplies { get; init; }
+    /// <summary>Topics chosen when the chat was closed.</summary>
+    [Id(22)] public IReadOnlyList<string>? Tags { get; init; }
 }

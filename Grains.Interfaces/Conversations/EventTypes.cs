@@ -11,4 +11,6 @@ public static class EventTypes
     public const string Rated = "rated";
     public const string Transferred = "transferred";
     public const string Callback = "callback";
+    /// <summary>An operator's internal note: visitors get the event (the sequence stays whole) without its text.</summary>
+    public const string Note = "note";
 }

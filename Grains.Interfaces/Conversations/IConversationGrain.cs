@@ -15,7 +15,11 @@ public interface IConversationGrain : IGrainWithStringKey
 
     /// <summary>Appends a message from the visitor or the assigned operator; a retried client id returns the original seq.</summary>
     [Alias("Post")]
-    Task<AppendResult> Post(Actor actor, string clientId, string text);
+    Task<AppendResult> Post(Actor actor, string clientId, string text, IReadOnlyList<string>? quickReplies = null);
+
+    /// <summary>An internal note of an operator or supervisor of the site: never shown to the visitor.</summary>
+    [Alias("AddNote")]
+    Task<AppendResult> AddNote(Actor actor, string clientId, string text);
 
     /// <summary>Called by the queue: gives the conversation to an operator who has already reserved capacity for it.</summary>
     [Alias("Assign")]
@@ -33,8 +37,9 @@ public interface IConversationGrain : IGrainWithStringKey
     [Alias("Overflow"), OneWay]
     Task Overflow(string reason, int? etaSeconds);
 
+    /// <summary>Closes the chat; an operator may tag it with topics from the site's list.</summary>
     [Alias("Close")]
-    Task<AppendResult> Close(Actor actor);
+    Task<AppendResult> Close(Actor actor, IReadOnlyList<string>? tags = null);
 
     [Alias("Rate")]
     Task<AppendResult> Rate(Actor actor, int score, string? comment);

@@ -12,4 +12,6 @@ public sealed record VisitSummary(
     [property: Id(6)] DateTimeOffset StartedAt,
     [property: Id(7)] string? OpenConversationId,
     /// <summary>When the invitation timer is due next; null when none is armed.</summary>
-    [property: Id(8)] DateTimeOffset? NextInvitationCheck);
+    [property: Id(8)] DateTimeOffset? NextInvitationCheck,
+    /// <summary>The site's customer id when the visitor's identity was verified.</summary>
+    [property: Id(9)] string? CustomerId = null);

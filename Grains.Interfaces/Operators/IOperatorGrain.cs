@@ -39,7 +39,18 @@ public interface IOperatorGrain : IGrainWithStringKey
     Task Answered(TimeSpan firstResponse);
 
     [Alias("Rated"), OneWay]
-    Task Rated(int score);
+    Task Rated(int score, string? comment, string conversationId);
+
+    /// <summary>The operator's most recent ratings, newest first.</summary>
+    [Alias("GetRatings")]
+    Task<IReadOnlyList<Monitoring.RatingEntry>> GetRatings();
+
+    [Alias("GetCanned")]
+    Task<IReadOnlyList<Sites.CannedResponse>> GetCanned();
+
+    /// <summary>Replaces the operator's own canned responses.</summary>
+    [Alias("SetCanned")]
+    Task SetCanned(IReadOnlyList<Sites.CannedResponse> canned);
 
     /// <summary>Gives back the capacity a conversation held (closed, transferred, refused).</summary>
     [Alias("Release")]

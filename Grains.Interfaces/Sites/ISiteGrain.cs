@@ -23,6 +23,13 @@ public interface ISiteGrain : IGrainWithStringKey
     [Alias("SetInvitations")]
     Task<SiteConfig> SetInvitations(Invitations.InvitationSettings invitations);
 
+    [Alias("SetMonitor")]
+    Task<SiteConfig> SetMonitor(Monitoring.MonitorThresholds thresholds);
+
+    /// <summary>The site's canned responses and close tags.</summary>
+    [Alias("SetCannedAndTags")]
+    Task<SiteConfig> SetCannedAndTags(IReadOnlyList<CannedResponse> canned, IReadOnlyList<string> tags);
+
     [Alias("SetRoutingRules")]
     Task<SiteConfig> SetRoutingRules(IReadOnlyList<RoutingRule> rules);
 

@@ -20,6 +20,10 @@ public sealed record SiteConfig
     [Id(8)] public Invitations.InvitationSettings Invitations { get; init; } = new();
     /// <summary>Service-level threshold and the figures that raise supervisor alerts.</summary>
     [Id(9)] public Monitoring.MonitorThresholds Monitor { get; init; } = new();
+    /// <summary>The site's canned responses (operators add their own on top).</summary>
+    [Id(10)] public IReadOnlyList<CannedResponse> CannedResponses { get; init; } = [];
+    /// <summary>The topics a chat can be tagged with when it is closed.</summary>
+    [Id(11)] public IReadOnlyList<string> Tags { get; init; } = [];
 
     public QueueConfig? FindQueue(string id) => Queues.FirstOrDefault(q => q.Id == id);
 

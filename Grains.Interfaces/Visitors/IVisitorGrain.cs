@@ -48,6 +48,10 @@ public interface IVisitorGrain : IGrainWithStringKey
     [Alias("GetVisit")]
     Task<VisitSummary> GetVisit();
 
+    /// <summary>The visitor's conversations so far, newest first (the console's "previous conversations").</summary>
+    [Alias("GetConversations")]
+    Task<IReadOnlyList<string>> GetConversations();
+
     /// <summary>An operator took this visitor's chat: remembered for sticky routing.</summary>
     [Alias("Served"), OneWay]
     Task Served(string operatorId);

@@ -102,7 +102,7 @@ public sealed partial class ConversationGrain(
         return new AppendResult(_id, _history.LastSeq);
     }
 
-    public async Task<AppendResult> Post(Actor actor, string clientId, string text)
+    public async Task<AppendResult> Post(Actor actor, string clientId, string text, IReadOnlyList<string>? quickReplies = null)
     {
         if (RetriedSend(actor, clientId) is { } stored)
         {
@@ -121,6 +121,7 @@ public sealed partial class ConversationGrain(
             {
                 Seq = seq, Type = EventTypes.Message, At = now, ClientId = clientId, From = Senders.Operator,
                 AuthorId = actor.Id, Author = actor.Name, Text = body, Kind = MessageKinds.Text,
+                QuickReplies = QuickReplyButtons.Normalize(quickReplies),
             };
         var firstAnswer = evt.From == Senders.Operator && _history.FirstAnswerAt is null;
         await Append([evt]);
@@ -145,10 +146,29 @@ public sealed partial class ConversationGrain(
         return true;
     }
 
-    public async Task<AppendResult> Close(Actor actor)
+    public async Task<AppendResult> AddNote(Actor actor, string clientId, string text)
+    {
+        EnsureExists();
+        ConversationAccess.EnsureCanTransfer(actor, _site, _history);
+        if (_history.SeqOf(clientId) is { } stored)
+        {
+            return new AppendResult(_id, stored);
+        }
+        await Append([new ConversationEvent
+        {
+            Seq = _history.LastSeq + 1, Type = EventTypes.Note, At = clock.GetUtcNow(), ClientId = clientId,
+            From = Senders.Operator, AuthorId = actor.Id, Author = actor.Name, Text = MessageText.Normalize(text, required: true),
+        }]);
+        return new AppendResult(_id, _history.LastSeq);
+    }
+
+    public async Task<AppendResult> Close(Actor actor, IReadOnlyList<string>? tags = null)
     {
         EnsureExists();
         ConversationAccess.EnsureCanClose(actor, _site, _history);
+        var chosenTags = actor.Kind is ActorKind.Operator or ActorKind.Supervisor && tags is { Count: > 0 }
+            ? CloseTags.Validate(tags, (await _config.Get()).Tags)
+            : null;
         if (_history.Status == ConversationStatus.Closed)
         {
             return new AppendResult(_id, _history.LastSeq);
@@ -164,7 +184,7 @@ public sealed partial class ConversationGrain(
         await Append([new ConversationEvent
         {
             Seq = _history.LastSeq + 1, Type = EventTypes.Closed, At = now,
-            From = ConversationAccess.SenderOf(actor), AuthorId = actor.Id, Author = actor.Name,
+            From = ConversationAccess.SenderOf(actor), AuthorId = actor.Id, Author = actor.Name, Tags = chosenTags,
         }]);
         if (operatorId is not null)
         {
@@ -203,7 +223,7 @@ public sealed partial class ConversationGrain(
             QueueGrain(_history.Queue).Rated(score).Ignore();
             if (_history.OperatorId is { } rated)
             {
-                Operator(rated).Rated(score).Ignore();
+                Operator(rated).Rated(score, MessageText.Normalize(comment, required: false), _id).Ignore();
             }
         }
         return new AppendResult(_id, _history.LastSeq);

@@ -3,6 +3,7 @@ using Microsoft.Extensions.Options;
 using Orleans.Runtime;
 using Orleans.Utilities;
 using Switchboard.Contracts.Conversations;
+using Switchboard.Contracts.Monitoring;
 using Switchboard.Contracts.Operators;
 using Switchboard.Contracts.Push;
 using Switchboard.Contracts.Queues;
@@ -120,9 +121,33 @@ public sealed class OperatorGrain(
         await state.WriteStateAsync();
     }
 
-    public async Task Rated(int score)
+    public const int KeptRatings = 50;
+
+    public async Task Rated(int score, string? comment, string conversationId)
     {
-        Figures.RecordRating(Figures.Today(Operator.Today, clock.GetUtcNow()), score);
+        var now = clock.GetUtcNow();
+        Figures.RecordRating(Figures.Today(Operator.Today, now), score);
+        Operator.Ratings.Add(new RatingEntry(conversationId, score, comment, now));
+        if (Operator.Ratings.Count > KeptRatings)
+        {
+            Operator.Ratings.RemoveAt(0);
+        }
+        await state.WriteStateAsync();
+    }
+
+    public Task<IReadOnlyList<RatingEntry>> GetRatings() =>
+        Task.FromResult<IReadOnlyList<RatingEntry>>(Enumerable.Reverse(Operator.Ratings).ToList());
+
+    public Task<IReadOnlyList<CannedResponse>> GetCanned() => Task.FromResult<IReadOnlyList<CannedResponse>>(Operator.Canned.ToList());
+
+    public async Task SetCanned(IReadOnlyList<CannedResponse> canned)
+    {
+        var problems = CannedResponses.Validate(canned);
+        if (problems is not null)
+        {
+            throw SwitchboardException.BadRequest(problems);
+        }
+        Operator.Canned = canned.ToList();
         await state.WriteStateAsync();
     }
 

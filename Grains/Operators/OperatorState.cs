@@ -13,4 +13,7 @@ public sealed class OperatorState
     /// <summary>Chats this operator let go unanswered (no-answer reassignment).</summary>
     [Id(3)] public int Missed { get; set; }
     [Id(4)] public Contracts.Monitoring.DailyFigures Today { get; set; } = new();
+    /// <summary>The most recent ratings, newest last.</summary>
+    [Id(5)] public List<Contracts.Monitoring.RatingEntry> Ratings { get; set; } = [];
+    [Id(6)] public List<Contracts.Sites.CannedResponse> Canned { get; set; } = [];
 }

@@ -25,6 +25,15 @@ public static class DemoSite
                 new("olga", "Olga", Roles.Supervisor, hash, [], 4),
             ],
             IdentitySecret = Convert.ToHexStringLower(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32)),
+            CannedResponses =
+            [
+                new("/hello", "Greeting", "Hello, {visitorName}! I'm {operatorName}. How can I help you today?"),
+                new("/delivery", "Delivery", "Delivery takes 1–3 days in Moscow and St Petersburg and 3–7 days elsewhere; it is free from 5,000 ₽."),
+                new("/size", "Size", "Which size do you usually wear?") { QuickReplies = ["XS", "S", "M", "L", "XL"] },
+                new("/order", "Order status", "Let me check order {orderNumber} for you."),
+                new("/bye", "Goodbye", "Thank you for your question! Have a nice day."),
+            ],
+            Tags = ["delivery", "sizing", "returns", "payment", "order status", "other"],
             Invitations = new InvitationSettings
             {
                 Rules =

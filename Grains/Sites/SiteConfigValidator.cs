@@ -55,6 +55,20 @@ public static class SiteConfigValidator
             Add("routingRules", $"'{rule.Queue}' is not one of the site's queues.");
         }
         ValidateInvitations(config, Add);
+        if (CannedResponses.Validate(config.CannedResponses) is { } canned)
+        {
+            Add("cannedResponses", canned);
+        }
+        if (config.Tags.Any(string.IsNullOrWhiteSpace) || config.Tags.Distinct().Count() != config.Tags.Count)
+        {
+            Add("tags", "Tags are distinct and not empty.");
+        }
+        var monitor = config.Monitor;
+        if (monitor.ServiceLevelSeconds < 1 || monitor.ServiceLevelMinPercent is < 0 or > 100 || monitor.FirstResponseMaxSeconds < 0
+            || monitor.MissedMax < 0 || monitor.RatingMin is < 1 or > 5 || monitor.QueueWaitMaxSeconds < 1)
+        {
+            Add("monitor", "Thresholds: service level seconds ≥ 1, percent 0–100, rating 1–5, the rest ≥ 0.");
+        }
         return problems;
     }
 

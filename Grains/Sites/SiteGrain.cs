@@ -26,6 +26,11 @@ public sealed class SiteGrain(
 
     public Task<SiteConfig> SetInvitations(Contracts.Invitations.InvitationSettings invitations) => Change(config => config.WithInvitations(invitations));
 
+    public Task<SiteConfig> SetMonitor(Contracts.Monitoring.MonitorThresholds thresholds) => Change(config => config with { Monitor = thresholds });
+
+    public Task<SiteConfig> SetCannedAndTags(IReadOnlyList<CannedResponse> canned, IReadOnlyList<string> tags) =>
+        Change(config => config with { CannedResponses = canned, Tags = tags });
+
     public Task<SiteConfig> SetRoutingRules(IReadOnlyList<RoutingRule> rules) => Change(config => config.WithRoutingRules(rules));
 
     public Task<SiteConfig> UpdateSettings(SiteSettings settings) => Change(config => config.WithSettings(settings));

@@ -124,7 +124,8 @@ public sealed partial class VisitorGrain
         var now = clock.GetUtcNow();
         var visit = _visit;
         return Task.FromResult(new VisitSummary(_id, Visitor.Name, visit?.Pages(now) ?? [], visit?.Cart, visit?.Source,
-            visit?.Returning ?? false, visit?.StartedAt ?? now, Visitor.OpenConversationId, _invitationTimer is null ? null : _invitationDue));
+            visit?.Returning ?? false, visit?.StartedAt ?? now, Visitor.OpenConversationId, _invitationTimer is null ? null : _invitationDue,
+            Visitor.CustomerId));
     }
 
     /// <summary>The current visit, or a new one when there is none or the visitor was idle too long.</summary>

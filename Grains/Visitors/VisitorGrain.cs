@@ -83,6 +83,11 @@ public sealed partial class VisitorGrain(
         return await Start(start, subscriber);
     }
 
+    public const int KeptConversations = 20;
+
+    public Task<IReadOnlyList<string>> GetConversations() =>
+        Task.FromResult<IReadOnlyList<string>>(Enumerable.Reverse(Visitor.Conversations).ToList());
+
     public async Task Served(string operatorId)
     {
         if (Visitor.LastOperator != operatorId)
@@ -114,6 +119,11 @@ public sealed partial class VisitorGrain(
         {
             Visitor.OpenConversationId = GrainKeys.NewId();
             Visitor.OpenStartClientId = start.ClientId;
+            Visitor.Conversations.Add(Visitor.OpenConversationId);
+            if (Visitor.Conversations.Count > KeptConversations)
+            {
+                Visitor.Conversations.RemoveAt(0);
+            }
             await state.WriteStateAsync();
         }
         try

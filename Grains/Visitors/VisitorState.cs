@@ -15,4 +15,6 @@ public sealed class VisitorState
     [Id(7)] public string? CustomerType { get; set; }
     /// <summary>Visits so far: more than one makes a returning visitor.</summary>
     [Id(8)] public int Visits { get; set; }
+    /// <summary>The visitor's conversations, newest last (bounded).</summary>
+    [Id(9)] public List<string> Conversations { get; set; } = [];
 }

@@ -18,10 +18,12 @@ public sealed class GatewayHost : WebApplicationFactory<Program>
     public const string DemoPassword = "demo-test-pass";
 
     private readonly string _dataDirectory;
+    private readonly IReadOnlyDictionary<string, string> _settings;
 
-    public GatewayHost(string dataDirectory)
+    public GatewayHost(string dataDirectory, IReadOnlyDictionary<string, string>? settings = null)
     {
         _dataDirectory = dataDirectory;
+        _settings = settings ?? new Dictionary<string, string>();
         UseKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, 0));
         StartServer();
         var address = Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
@@ -48,6 +50,10 @@ public sealed class GatewayHost : WebApplicationFactory<Program>
         builder.UseEnvironment("Testing");
         builder.UseSetting("Storage:DataDirectory", _dataDirectory);
         builder.UseSetting("Demo:OperatorPassword", DemoPassword);
+        foreach (var (key, value) in _settings)
+        {
+            builder.UseSetting(key, value);
+        }
     }
 
     protected override void Dispose(bool disposing)

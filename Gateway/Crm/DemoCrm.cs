@@ -1,0 +1,35 @@
+using System.Security.Cryptography;
+using System.Text;
+
+namespace Switchboard.Gateway.Crm;
+
+/// <summary>
+/// A small CRM served by the standalone gateway at <c>/demo-crm</c>, speaking the connector's contract, so the
+/// customer card works out of the box. Its customers are made up, the same for the same id or phone every time.
+/// </summary>
+public static class DemoCrm
+{
+    private static readonly string[] Names = ["Irina Volkova", "Sergey Petrov", "Maria Ivanova", "Alexei Smirnov", "Olga Kuznetsova"];
+    private static readonly string[] Statuses = ["delivered", "in transit", "processing"];
+
+    public static IEndpointRouteBuilder MapDemoCrm(this IEndpointRouteBuilder app)
+    {
+        app.MapGet("/demo-crm/customers", (string? customerId, string? phone) =>
+        {
+            var key = customerId ?? phone;
+            if (string.IsNullOrEmpty(key))
+            {
+                return Results.NotFound();
+            }
+            var seed = BitConverter.ToUInt32(SHA256.HashData(Encoding.UTF8.GetBytes(key)));
+            var customer = new CustomerCard.CustomerInfo(customerId ?? $"demo-{seed % 100000}", Names[seed % Names.Length],
+                $"customer{seed % 1000}@example.com", phone ?? $"+7 900 {seed % 1000:000}-{seed / 1000 % 100:00}-{seed / 100000 % 100:00}",
+                seed % 3 == 0 ? "gold" : "regular");
+            var orders = Enumerable.Range(0, (int)(seed % 3) + 1).Select(i => new CustomerCard.Order(
+                $"SB-{seed % 90000 + 10000 + i}", new DateOnly(2026, 11, 20).AddDays(-7 * i), 1990 + i * 2500 + seed % 1000, "RUB",
+                Statuses[(seed + (uint)i) % Statuses.Length])).ToList();
+            return Results.Ok(new CustomerCard(customer, orders));
+        });
+        return app;
+    }
+}
