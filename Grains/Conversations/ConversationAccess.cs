@@ -45,8 +45,8 @@ public static class ConversationAccess
         }
     }
 
-    /// <summary>Transferring: its operator, or a supervisor of the site (who may reassign any conversation).</summary>
-    public static void EnsureCanTransfer(Actor actor, string site, ConversationHistory history)
+    /// <summary>Transfers and internal notes: its operator, or a supervisor of the site (who may reassign any conversation).</summary>
+    public static void EnsureCanHandle(Actor actor, string site, ConversationHistory history)
     {
         EnsureCanRead(actor, site, history);
         var allowed = actor.Kind == ActorKind.Supervisor || actor.Kind == ActorKind.Operator && actor.Id == history.OperatorId;

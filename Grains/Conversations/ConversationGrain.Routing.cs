@@ -13,7 +13,7 @@ public sealed partial class ConversationGrain
     public async Task<AppendResult> Transfer(Actor actor, string? toOperator, string? toQueue, string? note)
     {
         EnsureExists();
-        ConversationAccess.EnsureCanTransfer(actor, _site, _history);
+        ConversationAccess.EnsureCanHandle(actor, _site, _history);
         if (_history.Status == ConversationStatus.Closed)
         {
             throw SwitchboardException.BadRequest("The conversation is closed.");

@@ -149,7 +149,7 @@ public sealed partial class ConversationGrain(
     public async Task<AppendResult> AddNote(Actor actor, string clientId, string text)
     {
         EnsureExists();
-        ConversationAccess.EnsureCanTransfer(actor, _site, _history);
+        ConversationAccess.EnsureCanHandle(actor, _site, _history);
         if (_history.SeqOf(clientId) is { } stored)
         {
             return new AppendResult(_id, stored);

@@ -26,7 +26,7 @@ public static class MonitorBuilder
         var total = Sum(queues.Select(q => q.Today));
         var waiting = queues.SelectMany(q => q.Waiting.Select(w => new MonitorSnapshot.ChatRow(
             w.ConversationId, q.QueueId, null, (int)(now - w.Since).TotalSeconds, w.Phone))).ToList();
-        var active = operators.SelectMany(o => o.Conversations.Select(c => new MonitorSnapshot.ChatRow(c, "", o.Id, null, null))).ToList();
+        var active = operators.SelectMany(o => o.Conversations.Select(c => new MonitorSnapshot.ChatRow(c, null, o.Id, null, null))).ToList();
         var snapshot = new MonitorSnapshot(now, operatorRows, queueRows, Figures.ServiceLevel(total), Figures.Csat(total),
             Figures.AverageFirstResponse(total), waiting, active, []);
         return snapshot with { Alerts = AlertRules.Evaluate(snapshot, site.Monitor) };

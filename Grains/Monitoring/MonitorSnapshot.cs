@@ -18,5 +18,5 @@ public sealed record MonitorSnapshot(
     public sealed record QueueRow(string Id, string Name, int Waiting, int? LongestWaitSeconds, int? EtaSeconds, double? ServiceLevel,
         double? Csat, int OnlineOperators);
 
-    public sealed record ChatRow(string ConversationId, string Queue, string? Operator, int? WaitingSeconds, string? Phone);
+    public sealed record ChatRow(string ConversationId, string? Queue, string? Operator, int? WaitingSeconds, string? Phone);
 }
