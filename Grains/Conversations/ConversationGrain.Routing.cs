@@ -113,13 +113,18 @@ public sealed partial class ConversationGrain
     /// <summary>Arms one timer for the earliest deadline, and keeps a reminder while any deadline is pending.</summary>
     private async Task ArmDeadlines()
     {
-        _deadlineTimer?.Dispose();
-        _deadlineTimer = null;
         var next = ConversationDeadlines.Of(_history, await Settings()).Earliest;
-        if (next is { } due)
+        if (next != _armedFor || _deadlineTimer is null)
         {
-            var wait = due - clock.GetUtcNow();
-            _deadlineTimer = this.RegisterGrainTimer(OnDeadline, new GrainTimerCreationOptions(wait > TimeSpan.Zero ? wait : TimeSpan.Zero, Timeout.InfiniteTimeSpan));
+            // Most messages leave the earliest deadline where it was: the timer is only replaced when it moves.
+            _deadlineTimer?.Dispose();
+            _deadlineTimer = null;
+            _armedFor = next;
+            if (next is { } due)
+            {
+                var wait = due - clock.GetUtcNow();
+                _deadlineTimer = this.RegisterGrainTimer(OnDeadline, new GrainTimerCreationOptions(wait > TimeSpan.Zero ? wait : TimeSpan.Zero, Timeout.InfiniteTimeSpan));
+            }
         }
         await KeepReminder(next is not null);
     }
@@ -127,6 +132,9 @@ public sealed partial class ConversationGrain
     /// <summary>Does whatever is due: reassign an unanswered chat, close an idle one, send a hold message.</summary>
     private async Task OnDeadline()
     {
+        // The one-shot timer has fired: the next ArmDeadlines arms a fresh one.
+        _deadlineTimer?.Dispose();
+        _deadlineTimer = null;
         var settings = await Settings();
         var now = clock.GetUtcNow();
         var due = ConversationDeadlines.Of(_history, settings);

@@ -39,6 +39,7 @@ public sealed partial class ConversationGrain(
     private QueuePosition? _position;
     private SiteConfigCache _config = null!;
     private IGrainTimer? _deadlineTimer;
+    private DateTimeOffset? _armedFor;
     private bool _reminderRegistered;
 
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
