@@ -45,6 +45,7 @@ function readCart() {
 function writeCart(items) {
   localStorage.setItem(CART_KEY, JSON.stringify(items));
   updateCartCount();
+  reportCart();
 }
 
 function addToCart(id) {
@@ -56,6 +57,18 @@ function addToCart(id) {
 
 function removeFromCart(id) {
   writeCart(readCart().filter((i) => i.id !== id));
+}
+
+// Tells the chat widget what is in the cart, so operators see it. The widget loads async: until it has
+// started, the call waits in window.SwitchboardQueue, which the widget runs first (see the top of widget.js).
+function reportCart() {
+  const items = readCart().map(({ id, qty }) => {
+    const product = findProduct(id);
+    return { sku: product.id, name: product.name, qty, price: product.price };
+  });
+  const cart = { items, total: items.reduce((sum, i) => sum + i.price * i.qty, 0), currency: 'RUB' };
+  if (window.Switchboard) window.Switchboard.cart(cart);
+  else (window.SwitchboardQueue ||= []).push(['cart', cart]);
 }
 
 function updateCartCount() {
@@ -156,6 +169,11 @@ document.addEventListener('DOMContentLoaded', () => {
   const render = PAGES[document.body.dataset.page];
   if (render) render(document.querySelector('main'));
   updateCartCount();
+  reportCart();
 });
 // Another tab changed the cart.
-window.addEventListener('storage', (e) => { if (e.key === CART_KEY) updateCartCount(); });
+window.addEventListener('storage', (e) => {
+  if (e.key !== CART_KEY) return;
+  updateCartCount();
+  reportCart();
+});

@@ -5,7 +5,7 @@
  * @typedef {object} Conversation
  * @property {string} id
  * @property {string} status queued | assigned | active | closed
- * @property {{id: string, name?: string, pages: Array, cart?: object}} visitor
+ * @property {Visitor} visitor
  * @property {string | null} queue the queue the chat is in
  * @property {Record<string, string>} form pre-chat form answers by field id
  * @property {string | null} phone where the visitor asked to be called back
@@ -16,6 +16,18 @@
  * @property {number} readSeq visitor messages after this seq are unread
  * @property {Map<string, {id: string, text: string, error?: string}>} pending replies by client id
  * @property {{draft: string, until: number} | null} typing
+ */
+
+/**
+ * @typedef {object} Visitor what the operator knows about the visitor of a chat
+ * @property {string} id
+ * @property {string} [name]
+ * @property {Array<{url: string, title?: string, seconds?: number}>} pages most recent last; `seconds` is the
+ *   time spent there, for the last page the time so far when `pagesAt` was taken
+ * @property {number} [pagesAt] Date.now() when the pages were last received
+ * @property {{items: Array<{sku, name, qty, price}>, total: number, currency: string} | null} [cart]
+ * @property {{referrer?: string, utmSource?: string, utmCampaign?: string}} [source]
+ * @property {boolean} [returning]
  */
 
 export class ChatStore {
@@ -116,11 +128,22 @@ export class ChatStore {
     if (conv) conv.typing = { draft: String(draft ?? ""), until: Date.now() + durationMs };
   }
 
-  updateVisitor(id, { page, cart }) {
+  /**
+   * A live `visitor_update`: a new page (the previous page's time there ends now)
+   * and/or the cart (null when emptied). The visitor object is replaced, not changed.
+   */
+  updateVisitor(id, { page, pages, cart }) {
     const conv = this.conversations.get(id);
     if (!conv) return;
-    if (page) conv.visitor.pages = [...conv.visitor.pages, page];
-    if (cart) conv.visitor.cart = cart;
+    const now = Date.now();
+    const visitor = { ...conv.visitor };
+    if (Array.isArray(pages)) Object.assign(visitor, { pages: pages.map(asPage), pagesAt: now });
+    else if (page) {
+      const earlier = visitor.pages.map((p, i, all) => (i === all.length - 1 ? { ...p, seconds: dwellSeconds(visitor, p, now) } : p));
+      Object.assign(visitor, { pages: [...earlier, asPage(page)], pagesAt: now });
+    }
+    if (cart !== undefined) visitor.cart = cart;
+    conv.visitor = visitor;
   }
 
   addPending(id, text) {
@@ -244,9 +267,23 @@ function mergeVisitor(conv, visitor) {
   const merged = { ...conv.visitor };
   if (visitor.id) merged.id = String(visitor.id);
   if (visitor.name) merged.name = String(visitor.name);
-  if (Array.isArray(visitor.pages)) merged.pages = visitor.pages;
-  if (visitor.cart) merged.cart = visitor.cart;
+  if (Array.isArray(visitor.pages)) Object.assign(merged, { pages: visitor.pages.map(asPage), pagesAt: Date.now() });
+  if (visitor.cart !== undefined) merged.cart = visitor.cart;
+  if (isObject(visitor.source)) merged.source = visitor.source;
+  if (typeof visitor.returning === "boolean") merged.returning = visitor.returning;
   conv.visitor = merged;
+}
+
+/** A page as {url, title?, seconds?}; older servers sent the URL alone. */
+function asPage(page) {
+  return typeof page === "string" ? { url: page } : { ...page };
+}
+
+/** Seconds spent on a page: for the visitor's current (last) page, counted on until `now`. */
+export function dwellSeconds(visitor, page, now = Date.now()) {
+  const base = Number(page?.seconds) || 0;
+  const current = page === visitor.pages?.at(-1) && visitor.pagesAt;
+  return current ? base + Math.max(0, Math.floor((now - visitor.pagesAt) / 1000)) : base;
 }
 
 /** crypto.randomUUID needs a secure context; plain-HTTP intranet hosts get the same format by hand. */

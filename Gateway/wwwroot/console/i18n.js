@@ -47,6 +47,39 @@ const dictionaries = {
     "chat.cart": "Cart: {count} pcs, {total}",
     "visitor.fallback": "Visitor {id}",
 
+    "tabs.label": "Chats and visitors",
+    "visitors.tabEmpty": "Visitors",
+    "visitors.tab": "Visitors ({total})",
+    "visitors.heading": "Visitors on the site",
+    "visitors.empty": "Nobody is on the site right now.",
+    "visitors.loadFailed": "Could not load the visitors: {reason}",
+    "visitors.returning": "returning",
+    "visitors.chatting": "chatting",
+    "visitors.invite": "Invite",
+    "visitors.time": "{time} on site",
+    "visitors.pages.one": "{count} page",
+    "visitors.pages.other": "{count} pages",
+    "visitors.cart": "cart {total}",
+    "visitors.direct": "direct",
+    "invite.title": "Invite {name} to a chat",
+    "invite.text": "Invitation",
+    "invite.default": "Hello! Can I help you with anything?",
+    "invite.cancel": "Cancel",
+    "invite.send": "Send invitation",
+    "invite.sending": "Sending…",
+    "invite.sent": "Invitation sent to {name}",
+    "invite.failed": "The invitation was not sent ({status})",
+    "panel.label": "About the visitor",
+    "panel.now": "Now on",
+    "panel.pages.one": "{count} page",
+    "panel.pages.other": "{count} pages",
+    "panel.cart": "Cart",
+    "panel.cartEmpty": "empty",
+    "panel.cartItem": "{name} × {qty}",
+    "panel.cartTotal": "Total {total}",
+    "panel.source": "Source",
+    "panel.returning": "returning visitor",
+
     "pane.empty": "Select a chat on the left to read and reply.",
     "notice.dismiss": "Dismiss",
     "notice.closed": "The chat with {name} has ended and left your list.",
@@ -149,6 +182,43 @@ const dictionaries = {
     "chat.cart": "Корзина: {count} шт., {total}",
     "visitor.fallback": "Посетитель {id}",
 
+    "tabs.label": "Чаты и посетители",
+    "visitors.tabEmpty": "Посетители",
+    "visitors.tab": "Посетители ({total})",
+    "visitors.heading": "Посетители на сайте",
+    "visitors.empty": "Сейчас на сайте никого нет.",
+    "visitors.loadFailed": "Не удалось загрузить посетителей: {reason}",
+    "visitors.returning": "повторный",
+    "visitors.chatting": "в чате",
+    "visitors.invite": "Пригласить",
+    "visitors.time": "{time} на сайте",
+    "visitors.pages.one": "{count} страница",
+    "visitors.pages.few": "{count} страницы",
+    "visitors.pages.many": "{count} страниц",
+    "visitors.pages.other": "{count} страницы",
+    "visitors.cart": "корзина {total}",
+    "visitors.direct": "прямой заход",
+    "invite.title": "Пригласить в чат: {name}",
+    "invite.text": "Приглашение",
+    "invite.default": "Здравствуйте! Могу я чем-нибудь помочь?",
+    "invite.cancel": "Отмена",
+    "invite.send": "Отправить приглашение",
+    "invite.sending": "Отправляем…",
+    "invite.sent": "Приглашение отправлено: {name}",
+    "invite.failed": "Приглашение не отправлено ({status})",
+    "panel.label": "О посетителе",
+    "panel.now": "Сейчас",
+    "panel.pages.one": "{count} страница",
+    "panel.pages.few": "{count} страницы",
+    "panel.pages.many": "{count} страниц",
+    "panel.pages.other": "{count} страницы",
+    "panel.cart": "Корзина",
+    "panel.cartEmpty": "пусто",
+    "panel.cartItem": "{name} × {qty}",
+    "panel.cartTotal": "Итого {total}",
+    "panel.source": "Источник",
+    "panel.returning": "повторный визит",
+
     "pane.empty": "Выберите чат слева, чтобы читать и отвечать.",
     "notice.dismiss": "Скрыть",
     "notice.closed": "Чат с «{name}» завершён и убран из списка.",
@@ -236,6 +306,16 @@ export function t(key, params = {}) {
   return template.replace(/\{(\w+)\}/g, (whole, name) =>
     name in params ? String(params[name]) : whole,
   );
+}
+
+/**
+ * A count with its plural form: key.one, key.few, key.many or key.other as the
+ * language's plural rules pick (English uses one/other); {count} is filled in.
+ */
+export function tn(key, count, params = {}) {
+  const form = new Intl.PluralRules(current).select(count);
+  const chosen = `${key}.${form}` in dictionaries[current] ? `${key}.${form}` : `${key}.other`;
+  return t(chosen, { ...params, count });
 }
 
 /** Fills static markup: data-i18n sets textContent, data-i18n-<attr> sets that attribute. */

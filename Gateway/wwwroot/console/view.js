@@ -190,7 +190,8 @@ function formatTime(at) {
   return date.toLocaleTimeString(language(), { hour: "2-digit", minute: "2-digit" });
 }
 
-function formatMoney(amount, currency) {
+/** An amount in a currency the visitor's page named; unknown currency codes are shown as given. */
+export function formatMoney(amount, currency) {
   const value = Number(amount) || 0;
   try {
     return new Intl.NumberFormat(language(), { style: "currency", currency }).format(value);

@@ -1,0 +1,36 @@
+// State shared by the console's modules, and the one way to ask for a redraw.
+// Handlers change state here and call rerender(); render.js draws from it.
+
+export const app = {
+  /** @type {{site: string, token: string, operator: {id: string, name: string, role?: string}, read: object} | null} */
+  session: null,
+  /** @type {import("./chats.js").ChatStore | null} */
+  store: null,
+  /** @type {import("./socket.js").OperatorSocket | null} */
+  socket: null,
+  selectedId: null,
+  operatorStatus: "offline",
+  missedCount: 0, // chats this operator let go unanswered, from welcome
+  connectionState: "connecting",
+  notice: null, // {key, name} shown above the chat pane
+  /** The open transfer dialog: {conversationId, loading, sending, error} */
+  transfer: null,
+  drafts: new Map(), // unsent reply text per conversation
+  scrollToEnd: false, // the next render scrolls the transcript to the newest line
+  view: "chats", // the sidebar shows "chats" or "visitors"
+};
+
+let renderer = () => {};
+
+/** render.js registers itself here, so modules can redraw without importing it. */
+export function setRenderer(render) {
+  renderer = render;
+}
+
+export function rerender() {
+  renderer();
+}
+
+export function selectedConversation() {
+  return app.selectedId ? (app.store?.get(app.selectedId) ?? null) : null;
+}
