@@ -14,6 +14,8 @@ namespace Switchboard.LoadTests.Echo;
 /// </summary>
 public static class EchoServer
 {
+    public const string ReadyPath = "/ready";
+
     private const int ReceiveChunk = 4096;
 
     /// <summary>Starts on <paramref name="url"/> (port 0 picks a free one); the returned app knows its address.</summary>
@@ -26,6 +28,7 @@ public static class EchoServer
         var app = builder.Build();
         app.UseWebSockets(new WebSocketOptions { KeepAliveInterval = TimeSpan.FromSeconds(30) });
         app.Map(EchoRoundTrips.Path, EchoAsync);
+        app.MapGet(ReadyPath, () => "ready");
         await app.StartAsync();
         return app;
     }

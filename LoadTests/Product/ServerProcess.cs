@@ -31,12 +31,17 @@ public sealed class ServerProcess : IAsyncDisposable
 
     public WatchedProcess Watched => new(Name, Pid);
 
-    public static async Task<ServerProcess> StartAsync(string name, string dll, IReadOnlyList<string> arguments, string readyPath, string logFile)
+    public static async Task<ServerProcess> StartAsync(
+        string name, string dll, IReadOnlyList<string> command, IReadOnlyList<string> arguments, string readyPath, string logFile)
     {
         var port = FreeLoopbackPort();
         var target = Target.Parse($"http://127.0.0.1:{port}");
         var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
         start.ArgumentList.Add(dll);
+        foreach (var word in command)
+        {
+            start.ArgumentList.Add(word);
+        }
         start.ArgumentList.Add("--urls");
         start.ArgumentList.Add(target.ToString());
         foreach (var argument in arguments)

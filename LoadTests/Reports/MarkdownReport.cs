@@ -18,12 +18,7 @@ public static class MarkdownReport
         }
         if (report.Headlines.Count > 0)
         {
-            md.AppendLine().AppendLine("## Headline figures").AppendLine();
-            md.AppendLine("| figure | value | target | verdict |").AppendLine("|---|---|---|---|");
-            foreach (var headline in report.Headlines)
-            {
-                md.AppendLine($"| {headline.Figure} | {headline.Value} | {headline.Target} | {headline.Verdict} |");
-            }
+            md.AppendLine().AppendLine("## Headline figures").AppendLine().Append(Headlines(report));
         }
         foreach (var note in report.Notes)
         {
@@ -32,6 +27,17 @@ public static class MarkdownReport
         foreach (var run in report.Runs)
         {
             AppendRun(md, run);
+        }
+        return md.ToString();
+    }
+
+    /// <summary>The headline table alone: what the console prints at the end of a benchmark.</summary>
+    public static string Headlines(Report report)
+    {
+        var md = new StringBuilder("| figure | value | target | verdict |\n|---|---|---|---|\n");
+        foreach (var headline in report.Headlines)
+        {
+            md.AppendLine($"| {headline.Figure} | {headline.Value} | {headline.Target} | {headline.Verdict} |");
         }
         return md.ToString();
     }

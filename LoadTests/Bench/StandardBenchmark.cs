@@ -1,0 +1,122 @@
+using System.Diagnostics;
+using Switchboard.LoadTests.Echo;
+using Switchboard.LoadTests.Monitoring;
+using Switchboard.LoadTests.Product;
+using Switchboard.LoadTests.Reports;
+using Switchboard.LoadTests.Runner;
+using Switchboard.LoadTests.Scenarios;
+using Switchboard.LoadTests.Wire;
+
+namespace Switchboard.LoadTests.Bench;
+
+/// <summary>
+/// The standard benchmark, start to finish: build the gateway, provision a load site into a fresh data
+/// directory, start the product and the echo baseline as processes, then run each workload against the echo
+/// server and against the product at the same rates, and write the report.
+/// </summary>
+public sealed class StandardBenchmark(BenchSettings settings, RepositoryPaths paths, string reportDirectory)
+{
+    private const string Site = "load";
+    private const string Password = "load-test-pass";
+
+    private static readonly string SelfDll = typeof(StandardBenchmark).Assembly.Location;
+
+    public async Task<Report> RunAsync()
+    {
+        await BuildGatewayAsync();
+        var data = Directory.CreateTempSubdirectory("switchboard-bench-").FullName;
+        var logins = Enumerable.Range(1, settings.Operators).Select(i => $"op{i:000}").ToList();
+        await SiteProvisioner.CreateAsync(data, Site, logins, Password, settings.OperatorCapacity);
+        Log($"Starting the gateway over {data} and the echo server");
+        await using var gateway = await ServerProcess.StartAsync("gateway (product)", paths.GatewayDll, [], [$"--Storage:DataDirectory={data}"],
+            "/health/ready", Path.Combine(reportDirectory, "gateway.log"));
+        await using var echo = await ServerProcess.StartAsync("echo server (baseline)", SelfDll, ["echo"], [], EchoServer.ReadyPath,
+            Path.Combine(reportDirectory, "echo.log"));
+
+        // Idle sockets first, while both servers are fresh, so their memory growth is the sockets' alone.
+        var fleet = new IdleFleet(SelfDll, reportDirectory);
+        Log($"Idle: {settings.IdleSockets} raw sockets on the echo server");
+        var idleRaw = await fleet.HoldAsync("Idle raw sockets on the echo server", echo.Watched, echo.Target.ToString(), "raw", null,
+            settings.IdleSockets, settings.IdleProcesses, settings.IdleRamp);
+        Log($"Idle: {settings.IdleSockets} visitors on the gateway");
+        var idleVisitors = await fleet.HoldAsync("Idle visitors on the gateway", gateway.Watched, gateway.Target.ToString(), "visitor", Site,
+            settings.IdleSockets, settings.IdleProcesses, settings.IdleRamp);
+
+        await using var desk = new OperatorDesk(gateway.Target, Site, logins, Password);
+        var copies = settings.ThroughputCopies;
+        var closed = LoadSimulation.KeepConstant(copies, settings.During);
+        var echoThroughput = await RunAsync($"Throughput, echo baseline: {copies} sockets in a closed loop", echo,
+            EchoRoundTrips.Create("echo round trips (closed loop)", new EchoPool(echo.Target, copies), settings.WarmUp, closed));
+        var chatThroughput = await RunAsync($"Throughput, chat: {copies} chats in a closed loop (visitor message, operator's reply)", gateway,
+            OperatorsAnswering.Create(desk, new OperatorScript(Greet: false, ReplyEvery: 1, TimeSpan.Zero)).WithWarmUp(settings.WarmUp),
+            ChatExchanges.Create(new ChatPool(gateway.Target, Site, copies), copies, settings.WarmUp, settings.During));
+
+        var rate = settings.MessageRate;
+        var open = LoadSimulation.Inject(rate, TimeSpan.FromSeconds(1), settings.During);
+        var echoAtRate = await RunAsync($"Latency, echo baseline: {rate} round trips/s over {settings.MessagePool} sockets", echo,
+            EchoRoundTrips.Create($"echo round trips at {rate}/s", new EchoPool(echo.Target, settings.MessagePool), settings.WarmUp, open));
+        var chatAtRate = await RunAsync($"Latency, chat: {rate} visitor messages/s over {settings.MessagePool} chats, operators reply to every 10th", gateway,
+            OperatorsAnswering.Create(desk, new OperatorScript(Greet: false, ReplyEvery: 10, TimeSpan.Zero)).WithWarmUp(settings.WarmUp),
+            ChatMessagesAtRate.Create(new ChatPool(gateway.Target, Site, settings.MessagePool), rate, settings.WarmUp, settings.During));
+
+        var starts = await RunAsync($"Assignment: {settings.StartRate} chat starts/s (start, greeting, one exchange, rate, close)", gateway,
+            OperatorsAnswering.Create(desk, OperatorScript.Attentive).WithWarmUp(settings.WarmUp),
+            VisitorsChatting.Create(gateway.Target, Site, ChatShape.Short)
+                .WithWarmUp(settings.WarmUp).WithLoad(LoadSimulation.Inject(settings.StartRate, TimeSpan.FromSeconds(1), settings.During)));
+
+        var mixed = await RunAsync("Mixed \"Black Friday\" profile: browsing and chatting shoppers, operators with a think time", gateway,
+            OperatorsAnswering.Create(desk, new OperatorScript(Greet: true, ReplyEvery: 1, TimeSpan.FromMilliseconds(300))),
+            VisitorsChatting.Create(gateway.Target, Site, new ChatShape(3, TimeSpan.FromSeconds(1), AwaitReplies: true), "shoppers chatting")
+                .WithLoad(LoadSimulation.RampingInject(settings.MixedChatsPerSecond, TimeSpan.FromSeconds(1), settings.MixedDuring / 3),
+                    LoadSimulation.Inject(settings.MixedChatsPerSecond, TimeSpan.FromSeconds(1), settings.MixedDuring * 2 / 3)),
+            VisitorsBrowsing.Create(gateway.Target, Site, TimeSpan.FromSeconds(1))
+                .WithLoad(LoadSimulation.RampingInject(settings.MixedBrowsersPerSecond, TimeSpan.FromSeconds(1), settings.MixedDuring / 3),
+                    LoadSimulation.Inject(settings.MixedBrowsersPerSecond, TimeSpan.FromSeconds(1), settings.MixedDuring * 2 / 3)));
+
+        var figures = new BenchFigures(settings, idleRaw, idleVisitors, echoThroughput, chatThroughput, echoAtRate, chatAtRate, starts, mixed);
+        return new Report(
+            "Switchboard standard benchmark",
+            DateTimeOffset.UtcNow,
+            [.. MachineInfo.Describe(), new("product", "standalone gateway (co-hosted silo, SQLite) built in Release, fresh data directory"),
+                new("site", $"'{Site}': {settings.Operators} scripted operators of capacity {settings.OperatorCapacity}, one queue")],
+            Headlines.Compute(figures),
+            [idleRaw.Run, idleVisitors.Run, echoThroughput, chatThroughput, echoAtRate, chatAtRate, starts, mixed],
+            [IdleNote("Echo server", idleRaw), IdleNote("Gateway", idleVisitors)]);
+    }
+
+    private async Task<RunResult> RunAsync(string title, ServerProcess server, params Scenario[] scenarios)
+    {
+        Log(title);
+        var result = await LoadRunner.RunAsync(title, scenarios, [server.Watched, WatchedProcess.Self()], CancellationToken.None);
+        foreach (var scenario in result.Scenarios)
+        {
+            Log($"  {scenario.Name}: {scenario.IterationsOk} ok, {scenario.Failures} failures; " +
+                string.Join("; ", scenario.Steps.Select(s => $"{s.Name} {Format.Rate(s.PerSecond)}/s p99 {Format.Ms(s.Ms(99))} ms")));
+        }
+        return result;
+    }
+
+    private static string IdleNote(string server, IdleResult idle) =>
+        $"{server}: {Format.Count(idle.Held)} of {Format.Count(idle.Wanted)} idle sockets held by {idle.Processes} client processes" +
+        $"{(idle.AllReady ? "" : " (not all connected in time)")}; resident memory {Format.MiB(idle.RssBefore)} before, {Format.MiB(idle.RssWith)} with them " +
+        $"({Format.Number(idle.BytesPerSocket, "0")} bytes each); {Format.Count(idle.FilesAdded)} more open files.";
+
+    private async Task BuildGatewayAsync()
+    {
+        Log("Building the gateway (Release)");
+        var build = new ProcessStartInfo("dotnet") { UseShellExecute = false, RedirectStandardOutput = true };
+        foreach (var argument in new[] { "build", paths.GatewayProject, "-c", "Release", "-nologo", "-v", "quiet" })
+        {
+            build.ArgumentList.Add(argument);
+        }
+        using var process = Process.Start(build)!;
+        var output = await process.StandardOutput.ReadToEndAsync();
+        await process.WaitForExitAsync();
+        if (process.ExitCode != 0)
+        {
+            throw new InvalidOperationException("The gateway did not build:\n" + output);
+        }
+    }
+
+    private static void Log(string line) => Console.WriteLine($"{DateTime.Now:HH:mm:ss} {line}");
+}
