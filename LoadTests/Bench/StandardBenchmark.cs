@@ -49,7 +49,7 @@ public sealed class StandardBenchmark(BenchSettings settings, RepositoryPaths pa
             EchoRoundTrips.Create("echo round trips (closed loop)", new EchoPool(echo.Target, copies), settings.WarmUp, closed));
         var chatThroughput = await RunAsync($"Throughput, chat: {copies} chats in a closed loop (visitor message, operator's reply)", gateway,
             OperatorsAnswering.Create(desk, new OperatorScript(Greet: false, ReplyEvery: 1, TimeSpan.Zero)).WithWarmUp(settings.WarmUp),
-            ChatExchanges.Create(new ChatPool(gateway.Target, Site, copies), copies, settings.WarmUp, settings.During));
+            ChatExchanges.Create(new ChatPool(gateway.Target, Site, copies, greeted: false), copies, settings.WarmUp, settings.During));
 
         var rate = settings.MessageRate;
         var open = LoadSimulation.Inject(rate, TimeSpan.FromSeconds(1), settings.During);
@@ -57,7 +57,7 @@ public sealed class StandardBenchmark(BenchSettings settings, RepositoryPaths pa
             EchoRoundTrips.Create($"echo round trips at {rate}/s", new EchoPool(echo.Target, settings.MessagePool), settings.WarmUp, open));
         var chatAtRate = await RunAsync($"Latency, chat: {rate} visitor messages/s over {settings.MessagePool} chats, operators reply to every 10th", gateway,
             OperatorsAnswering.Create(desk, new OperatorScript(Greet: false, ReplyEvery: 10, TimeSpan.Zero)).WithWarmUp(settings.WarmUp),
-            ChatMessagesAtRate.Create(new ChatPool(gateway.Target, Site, settings.MessagePool), rate, settings.WarmUp, settings.During));
+            ChatMessagesAtRate.Create(new ChatPool(gateway.Target, Site, settings.MessagePool, greeted: false), rate, settings.WarmUp, settings.During));
 
         var starts = await RunAsync($"Assignment: {settings.StartRate} chat starts/s (start, greeting, one exchange, rate, close)", gateway,
             OperatorsAnswering.Create(desk, OperatorScript.Attentive).WithWarmUp(settings.WarmUp),

@@ -36,7 +36,14 @@ public sealed class ServerProcess : IAsyncDisposable
     {
         var port = FreeLoopbackPort();
         var target = Target.Parse($"http://127.0.0.1:{port}");
-        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        var start = new ProcessStartInfo("dotnet")
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+            // Its own folder, as a deployment runs it: that is where its appsettings.json (log levels) is found.
+            WorkingDirectory = Path.GetDirectoryName(Path.GetFullPath(dll))!,
+        };
         start.ArgumentList.Add(dll);
         foreach (var word in command)
         {

@@ -1,4 +1,3 @@
-using System.Text;
 using System.Text.Json;
 using HdrHistogram;
 using Switchboard.LoadTests.Monitoring;
@@ -7,7 +6,7 @@ namespace Switchboard.LoadTests.Runner;
 
 /// <summary>
 /// A run's figures as a file, so a load-client process can hand them to the process that writes the report:
-/// JSON, with each step's histogram in HdrHistogram's own log format, so merged percentiles stay exact.
+/// JSON, with each step's histogram as its recorded values and counts, so merged percentiles stay exact.
 /// </summary>
 public static class ResultFile
 {
@@ -28,17 +27,18 @@ public static class ResultFile
             Array.Empty<ProcessSummary>());
     }
 
-    private static StepFile ToFile(StepResult step)
-    {
-        using var stream = new MemoryStream();
-        HistogramLogWriter.Write(stream, DateTime.UnixEpoch, step.Latency);
-        return new StepFile(step.Name, step.Ok, step.Failed, step.Measured, Encoding.UTF8.GetString(stream.ToArray()), step.Errors, step.Series);
-    }
+    private static StepFile ToFile(StepResult step) => new(
+        step.Name, step.Ok, step.Failed, step.Measured,
+        step.Latency.RecordedValues().Select(v => new[] { v.ValueIteratedTo, v.CountAddedInThisIterationStep }).ToList(),
+        step.Errors, step.Series);
 
     private static StepResult FromFile(StepFile step)
     {
-        using var stream = new MemoryStream(Encoding.UTF8.GetBytes(step.Histogram));
-        var latency = HistogramLogReader.Read(stream).FirstOrDefault() ?? new LongHistogram(1, StepStats.MaxMicros, 3);
+        var latency = new LongHistogram(1, StepStats.MaxMicros, 3);
+        foreach (var pair in step.Histogram)
+        {
+            latency.RecordValueWithCount(pair[0], pair[1]);
+        }
         return new StepResult(step.Name, step.Ok, step.Failed, step.Measured, latency, step.Errors, step.Series);
     }
 
@@ -46,5 +46,5 @@ public static class ResultFile
 
     private sealed record ScenarioFile(string Name, string Load, TimeSpan Measured, long IterationsOk, long IterationsFailed, List<StepFile> Steps, List<StepFile> InitSteps);
 
-    private sealed record StepFile(string Name, long Ok, long Failed, TimeSpan Measured, string Histogram, IReadOnlyDictionary<string, int> Errors, IReadOnlyList<SecondPoint> Series);
+    private sealed record StepFile(string Name, long Ok, long Failed, TimeSpan Measured, List<long[]> Histogram, IReadOnlyDictionary<string, int> Errors, IReadOnlyList<SecondPoint> Series);
 }

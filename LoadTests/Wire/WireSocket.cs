@@ -110,7 +110,7 @@ public sealed class WireSocket : IAsyncDisposable
     private async Task ReadAsync()
     {
         var buffer = new byte[2048];
-        var message = new ArrayBufferWriter<byte>(0);
+        var message = new ArrayBufferWriter<byte>();
         try
         {
             while (_socket.State == WebSocketState.Open)
@@ -129,7 +129,7 @@ public sealed class WireSocket : IAsyncDisposable
                 if (result.EndOfMessage)
                 {
                     Dispatch(message.WrittenSpan);
-                    message = new ArrayBufferWriter<byte>(0);
+                    message = new ArrayBufferWriter<byte>();
                 }
             }
         }
