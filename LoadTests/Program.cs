@@ -1,16 +1,27 @@
 using Switchboard.LoadTests.Cli;
 
-// Switchboard's load tests (docs/benchmarks.md):
-//   bench [--quick]    the standard benchmark against a freshly started standalone product, with the echo baseline
-//   run --target URL   scenarios against a running deployment (see RunCommand for the options)
-//   echo --urls URL    the raw Kestrel WebSocket echo server (the baseline) as its own process
-//   hold ...           one of several client processes holding idle sockets (started by bench)
-var options = Options.Parse(args);
-return options.Command switch
+namespace Switchboard.LoadTests;
+
+/// <summary>
+/// Switchboard's load tests (docs/benchmarks.md). A class in a namespace rather than top-level statements, so
+/// the tests can reference this project and the gateway's <c>Program</c> side by side.
+/// </summary>
+public static class Program
 {
-    "bench" => await BenchCommand.RunAsync(options),
-    "run" => await RunCommand.RunAsync(options),
-    "echo" => await EchoCommand.RunAsync(options),
-    "hold" => await HoldCommand.RunAsync(options),
-    _ => Usage.Print(),
-};
+    public static async Task<int> Main(string[] args)
+    {
+        var options = Options.Parse(args);
+        return options.Command switch
+        {
+            // The standard benchmark against a freshly started standalone product, with the echo baseline.
+            "bench" => await BenchCommand.RunAsync(options),
+            // Scenarios against a running deployment.
+            "run" => await RunCommand.RunAsync(options),
+            // The raw Kestrel WebSocket echo server (the baseline) as its own process.
+            "echo" => await EchoCommand.RunAsync(options),
+            // One of several client processes holding idle sockets (started by bench).
+            "hold" => await HoldCommand.RunAsync(options),
+            _ => Usage.Print(),
+        };
+    }
+}

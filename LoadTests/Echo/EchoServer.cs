@@ -2,7 +2,10 @@ using System.Net;
 using System.Net.WebSockets;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Switchboard.LoadTests.Scenarios;
 
@@ -32,6 +35,10 @@ public static class EchoServer
         await app.StartAsync();
         return app;
     }
+
+    /// <summary>Where a started echo server listens, e.g. <c>http://127.0.0.1:41234</c>.</summary>
+    public static string Address(WebApplication app) =>
+        app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
 
     private static async Task EchoAsync(HttpContext http)
     {
