@@ -14,8 +14,11 @@ namespace Switchboard.LoadTests.Bench;
 /// directory, start the product and the echo baseline as processes, then run each workload against the echo
 /// server and against the product at the same rates, and write the report.
 /// </summary>
-public sealed class StandardBenchmark(BenchSettings settings, RepositoryPaths paths, string reportDirectory)
+public sealed class StandardBenchmark(BenchSettings settings, RepositoryPaths paths, string reportDirectory, IReadOnlySet<string> only)
 {
+    /// <summary>The parts, in the order they run; <c>--only</c> picks some of them.</summary>
+    public static readonly string[] Parts = ["idle", "throughput", "latency", "assignment", "mixed"];
+
     private const string Site = "load";
     private const string Password = "load-test-pass";
 
@@ -32,57 +35,91 @@ public sealed class StandardBenchmark(BenchSettings settings, RepositoryPaths pa
             "/health/ready", Path.Combine(reportDirectory, "gateway.log"));
         await using var echo = await ServerProcess.StartAsync("echo server (baseline)", SelfDll, ["echo"], [], EchoServer.ReadyPath,
             Path.Combine(reportDirectory, "echo.log"));
+        Log($"Gateway pid {gateway.Pid} on {gateway.Target}; echo server pid {echo.Pid} on {echo.Target}");
+        await using var desk = new OperatorDesk(gateway.Target, Site, logins, Password);
 
         // Idle sockets first, while both servers are fresh, so their memory growth is the sockets' alone.
-        var fleet = new IdleFleet(SelfDll, reportDirectory);
-        Log($"Idle: {settings.IdleSockets} raw sockets on the echo server");
-        var idleRaw = await fleet.HoldAsync("Idle raw sockets on the echo server", echo.Watched, echo.Target.ToString(), "raw", null,
-            settings.IdleSockets, settings.IdleProcesses, settings.IdleRamp);
-        Log($"Idle: {settings.IdleSockets} visitors on the gateway");
-        var idleVisitors = await fleet.HoldAsync("Idle visitors on the gateway", gateway.Watched, gateway.Target.ToString(), "visitor", Site,
-            settings.IdleSockets, settings.IdleProcesses, settings.IdleRamp);
-
-        await using var desk = new OperatorDesk(gateway.Target, Site, logins, Password);
-        var copies = settings.ThroughputCopies;
-        var closed = LoadSimulation.KeepConstant(copies, settings.During);
-        var echoThroughput = await RunAsync($"Throughput, echo baseline: {copies} sockets in a closed loop", echo,
-            EchoRoundTrips.Create("echo round trips (closed loop)", new EchoPool(echo.Target, copies), settings.WarmUp, closed));
-        var chatThroughput = await RunAsync($"Throughput, chat: {copies} chats in a closed loop (visitor message, operator's reply)", gateway,
-            OperatorsAnswering.Create(desk, new OperatorScript(Greet: false, ReplyEvery: 1, TimeSpan.Zero)).WithWarmUp(settings.WarmUp),
-            ChatExchanges.Create(new ChatPool(gateway.Target, Site, copies, greeted: false), copies, settings.WarmUp, settings.During));
-
-        var rate = settings.MessageRate;
-        var open = LoadSimulation.Inject(rate, TimeSpan.FromSeconds(1), settings.During);
-        var echoAtRate = await RunAsync($"Latency, echo baseline: {rate} round trips/s over {settings.MessagePool} sockets", echo,
-            EchoRoundTrips.Create($"echo round trips at {rate}/s", new EchoPool(echo.Target, settings.MessagePool), settings.WarmUp, open));
-        var chatAtRate = await RunAsync($"Latency, chat: {rate} visitor messages/s over {settings.MessagePool} chats, operators reply to every 10th", gateway,
-            OperatorsAnswering.Create(desk, new OperatorScript(Greet: false, ReplyEvery: 10, TimeSpan.Zero)).WithWarmUp(settings.WarmUp),
-            ChatMessagesAtRate.Create(new ChatPool(gateway.Target, Site, settings.MessagePool, greeted: false), rate, settings.WarmUp, settings.During));
-
-        var starts = await RunAsync($"Assignment: {settings.StartRate} chat starts/s (start, greeting, one exchange, rate, close)", gateway,
-            OperatorsAnswering.Create(desk, OperatorScript.Attentive).WithWarmUp(settings.WarmUp),
-            VisitorsChatting.Create(gateway.Target, Site, ChatShape.Short)
-                .WithWarmUp(settings.WarmUp).WithLoad(LoadSimulation.Inject(settings.StartRate, TimeSpan.FromSeconds(1), settings.During)));
-
-        var mixed = await RunAsync("Mixed \"Black Friday\" profile: browsing and chatting shoppers, operators with a think time", gateway,
-            OperatorsAnswering.Create(desk, new OperatorScript(Greet: true, ReplyEvery: 1, TimeSpan.FromMilliseconds(300))),
-            VisitorsChatting.Create(gateway.Target, Site, new ChatShape(3, TimeSpan.FromSeconds(1), AwaitReplies: true), "shoppers chatting")
-                .WithLoad(LoadSimulation.RampingInject(settings.MixedChatsPerSecond, TimeSpan.FromSeconds(1), settings.MixedDuring / 3),
-                    LoadSimulation.Inject(settings.MixedChatsPerSecond, TimeSpan.FromSeconds(1), settings.MixedDuring * 2 / 3)),
-            VisitorsBrowsing.Create(gateway.Target, Site, TimeSpan.FromSeconds(1))
-                .WithLoad(LoadSimulation.RampingInject(settings.MixedBrowsersPerSecond, TimeSpan.FromSeconds(1), settings.MixedDuring / 3),
-                    LoadSimulation.Inject(settings.MixedBrowsersPerSecond, TimeSpan.FromSeconds(1), settings.MixedDuring * 2 / 3)));
+        var (idleRaw, idleVisitors) = Includes("idle") ? await IdleAsync(gateway, echo) : (null, null);
+        var (echoThroughput, chatThroughput) = Includes("throughput") ? await ThroughputAsync(gateway, echo, desk) : (null, null);
+        var (echoAtRate, chatAtRate) = Includes("latency") ? await LatencyAsync(gateway, echo, desk) : (null, null);
+        var starts = Includes("assignment") ? await AssignmentAsync(gateway, desk) : null;
+        var mixed = Includes("mixed") ? await MixedAsync(gateway, desk) : null;
 
         var figures = new BenchFigures(settings, idleRaw, idleVisitors, echoThroughput, chatThroughput, echoAtRate, chatAtRate, starts, mixed);
+        var notes = new List<string>();
+        if (idleRaw is not null && idleVisitors is not null)
+        {
+            notes.Add(IdleNote("Echo server", idleRaw));
+            notes.Add(IdleNote("Gateway", idleVisitors));
+        }
         return new Report(
             "Switchboard standard benchmark",
             DateTimeOffset.UtcNow,
             [.. MachineInfo.Describe(), new("product", "standalone gateway (co-hosted silo, SQLite) built in Release, fresh data directory"),
                 new("site", $"'{Site}': {settings.Operators} scripted operators of capacity {settings.OperatorCapacity}, one queue")],
             Headlines.Compute(figures),
-            [idleRaw.Run, idleVisitors.Run, echoThroughput, chatThroughput, echoAtRate, chatAtRate, starts, mixed],
-            [IdleNote("Echo server", idleRaw), IdleNote("Gateway", idleVisitors)]);
+            [.. figures.Runs],
+            notes);
     }
+
+    private async Task<(IdleResult, IdleResult)> IdleAsync(ServerProcess gateway, ServerProcess echo)
+    {
+        var fleet = new IdleFleet(SelfDll, reportDirectory);
+        Log($"Idle: {settings.IdleSockets} raw sockets on the echo server");
+        var raw = await fleet.HoldAsync("Idle raw sockets on the echo server", echo.Watched, echo.Target.ToString(), "raw", null,
+            settings.IdleSockets, settings.IdleProcesses, settings.IdleRamp);
+        Log($"Idle: {settings.IdleSockets} visitors on the gateway");
+        var visitors = await fleet.HoldAsync("Idle visitors on the gateway", gateway.Watched, gateway.Target.ToString(), "visitor", Site,
+            settings.IdleSockets, settings.IdleProcesses, settings.IdleRamp);
+        return (raw, visitors);
+    }
+
+    /// <summary>Closed loops with the same number of copies: as many round trips, or exchanges, as each server can take.</summary>
+    private async Task<(RunResult, RunResult)> ThroughputAsync(ServerProcess gateway, ServerProcess echo, OperatorDesk desk)
+    {
+        var copies = settings.ThroughputCopies;
+        var closed = LoadSimulation.KeepConstant(copies, settings.During);
+        var echoRun = await RunAsync($"Throughput, echo baseline: {copies} sockets in a closed loop", echo,
+            EchoRoundTrips.Create("echo round trips (closed loop)", new EchoPool(echo.Target, copies), settings.WarmUp, closed));
+        var chatRun = await RunAsync($"Throughput, chat: {copies} chats in a closed loop (visitor message, operator's reply)", gateway,
+            OperatorsAnswering.Create(desk, new OperatorScript(Greet: false, ReplyEvery: 1, TimeSpan.Zero)).WithWarmUp(settings.WarmUp),
+            ChatExchanges.Create(new ChatPool(gateway.Target, Site, copies, greeted: false), copies, settings.WarmUp, settings.During));
+        return (echoRun, chatRun);
+    }
+
+    /// <summary>Open loops at the same fixed rate: what the latency is when the load does not wait for the server.</summary>
+    private async Task<(RunResult, RunResult)> LatencyAsync(ServerProcess gateway, ServerProcess echo, OperatorDesk desk)
+    {
+        var rate = settings.MessageRate;
+        var open = LoadSimulation.Inject(rate, TimeSpan.FromSeconds(1), settings.During);
+        var echoRun = await RunAsync($"Latency, echo baseline: {rate} round trips/s over {settings.MessagePool} sockets", echo,
+            EchoRoundTrips.Create($"echo round trips at {rate}/s", new EchoPool(echo.Target, settings.MessagePool), settings.WarmUp, open));
+        var chatRun = await RunAsync($"Latency, chat: {rate} visitor messages/s over {settings.MessagePool} chats, operators reply to every 10th", gateway,
+            OperatorsAnswering.Create(desk, new OperatorScript(Greet: false, ReplyEvery: 10, TimeSpan.Zero)).WithWarmUp(settings.WarmUp),
+            ChatMessagesAtRate.Create(new ChatPool(gateway.Target, Site, settings.MessagePool, greeted: false), rate, settings.WarmUp, settings.During));
+        return (echoRun, chatRun);
+    }
+
+    private Task<RunResult> AssignmentAsync(ServerProcess gateway, OperatorDesk desk) =>
+        RunAsync($"Assignment: {settings.StartRate} chat starts/s (start, greeting, one exchange, rate, close)", gateway,
+            OperatorsAnswering.Create(desk, OperatorScript.Attentive).WithWarmUp(settings.WarmUp),
+            VisitorsChatting.Create(gateway.Target, Site, ChatShape.Short)
+                .WithWarmUp(settings.WarmUp).WithLoad(LoadSimulation.Inject(settings.StartRate, TimeSpan.FromSeconds(1), settings.During)));
+
+    private Task<RunResult> MixedAsync(ServerProcess gateway, OperatorDesk desk)
+    {
+        var second = TimeSpan.FromSeconds(1);
+        var ramp = settings.MixedDuring / 3;
+        var plateau = settings.MixedDuring - ramp;
+        return RunAsync("Mixed \"Black Friday\" profile: browsing and chatting shoppers, operators with a think time", gateway,
+            OperatorsAnswering.Create(desk, new OperatorScript(Greet: true, ReplyEvery: 1, TimeSpan.FromMilliseconds(300))),
+            VisitorsChatting.Create(gateway.Target, Site, new ChatShape(3, second, AwaitReplies: true), "shoppers chatting")
+                .WithLoad(LoadSimulation.RampingInject(settings.MixedChatsPerSecond, second, ramp), LoadSimulation.Inject(settings.MixedChatsPerSecond, second, plateau)),
+            VisitorsBrowsing.Create(gateway.Target, Site, second)
+                .WithLoad(LoadSimulation.RampingInject(settings.MixedBrowsersPerSecond, second, ramp), LoadSimulation.Inject(settings.MixedBrowsersPerSecond, second, plateau)));
+    }
+
+    private bool Includes(string part) => only.Count == 0 || only.Contains(part);
 
     private async Task<RunResult> RunAsync(string title, ServerProcess server, params Scenario[] scenarios)
     {

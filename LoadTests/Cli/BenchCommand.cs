@@ -3,7 +3,7 @@ using Switchboard.LoadTests.Reports;
 
 namespace Switchboard.LoadTests.Cli;
 
-/// <summary><c>bench [--quick] [--out DIR]</c>: the standard benchmark against a fresh standalone product.</summary>
+/// <summary><c>bench [--quick] [--only idle,throughput,latency,assignment,mixed] [--out DIR]</c>: the standard benchmark against a fresh standalone product.</summary>
 public static class BenchCommand
 {
     public static async Task<int> RunAsync(Options options)
@@ -12,7 +12,13 @@ public static class BenchCommand
         var directory = options.Get("out") ?? Path.Combine(paths.Reports, DateTime.UtcNow.ToString("yyyyMMdd-HHmmss"));
         Directory.CreateDirectory(directory);
         var settings = options.Flag("quick") ? BenchSettings.Quick : BenchSettings.Standard;
-        var report = await new StandardBenchmark(settings, paths, directory).RunAsync();
+        var only = (options.Get("only") ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).ToHashSet();
+        if (only.Except(StandardBenchmark.Parts).FirstOrDefault() is { } unknown)
+        {
+            Console.Error.WriteLine($"--only takes {string.Join(", ", StandardBenchmark.Parts)}; not '{unknown}'.");
+            return 2;
+        }
+        var report = await new StandardBenchmark(settings, paths, directory, only).RunAsync();
         await ReportWriter.WriteAsync(report, directory);
         Console.WriteLine();
         Console.WriteLine(MarkdownReport.Headlines(report));
