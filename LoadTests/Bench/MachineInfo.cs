@@ -15,6 +15,9 @@ public static class MachineInfo
         yield return new(".NET", $"{RuntimeInformation.FrameworkDescription}; servers run with server GC, the load generator with {(GCSettings.IsServerGC ? "server" : "workstation")} GC");
     }
 
+    /// <summary>The 1-minute load average: anything above the benchmark's own processes was other work on the shared machine.</summary>
+    public static string LoadAverage() => Read("/proc/loadavg").FirstOrDefault()?.Split(' ')[0] ?? "unknown";
+
     private static string Cpu() => Read("/proc/cpuinfo").FirstOrDefault(l => l.StartsWith("model name", StringComparison.Ordinal)) is { } line
         ? line[(line.IndexOf(':') + 1)..].Trim()
         : RuntimeInformation.ProcessArchitecture.ToString();

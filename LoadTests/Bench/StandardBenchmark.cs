@@ -26,6 +26,7 @@ public sealed class StandardBenchmark(BenchSettings settings, RepositoryPaths pa
 
     public async Task<Report> RunAsync()
     {
+        var loadBefore = MachineInfo.LoadAverage();
         await BuildGatewayAsync();
         var data = Directory.CreateTempSubdirectory("switchboard-bench-").FullName;
         var logins = Enumerable.Range(1, settings.Operators).Select(i => $"op{i:000}").ToList();
@@ -62,7 +63,8 @@ public sealed class StandardBenchmark(BenchSettings settings, RepositoryPaths pa
             "Switchboard standard benchmark",
             DateTimeOffset.UtcNow,
             [.. MachineInfo.Describe(), new("product", "standalone gateway (co-hosted silo, SQLite) built in Release, fresh data directory"),
-                new("site", $"'{Site}': {settings.Operators} scripted operators of capacity {settings.OperatorCapacity}, one queue")],
+                new("site", $"'{Site}': {settings.Operators} scripted operators of capacity {settings.OperatorCapacity}, one queue"),
+                new("load average (1 min)", $"{loadBefore} before the benchmark, {MachineInfo.LoadAverage()} at its end (other work on the machine shows here)")],
             Headlines.Compute(figures),
             [.. figures.Runs],
             notes);
