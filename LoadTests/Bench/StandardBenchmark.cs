@@ -29,6 +29,19 @@ public sealed class StandardBenchmark(BenchSettings settings, RepositoryPaths pa
         var loadBefore = MachineInfo.LoadAverage();
         await BuildGatewayAsync();
         var data = Directory.CreateTempSubdirectory("switchboard-bench-").FullName;
+        try
+        {
+            return await RunOnAsync(data, loadBefore);
+        }
+        finally
+        {
+            // Every server has exited by now (their disposal waits for it), so the data can go.
+            Directory.Delete(data, recursive: true);
+        }
+    }
+
+    private async Task<Report> RunOnAsync(string data, string loadBefore)
+    {
         var logins = Enumerable.Range(1, settings.Operators).Select(i => $"op{i:000}").ToList();
         await SiteProvisioner.CreateAsync(data, Site, logins, Password, settings.OperatorCapacity);
         // Idle sockets on servers of their own, fresh, so memory growth is the sockets' alone; the servers are then
