@@ -26,7 +26,7 @@ public static class HoldCommand
 
         using var stop = new CancellationTokenSource();
         var run = LoadRunner.RunAsync(options.Get("title", scenario.Name), [scenario], [], stop.Token);
-        var reading = Task.Run(async () =>
+        _ = Task.Run(async () =>
         {
             while (await Console.In.ReadLineAsync() is { } line && line.Trim() != "stop")
             {
@@ -53,7 +53,6 @@ public static class HoldCommand
         var result = await run;
         await ResultFile.WriteAsync(result, options.Require("result"));
         Console.WriteLine("done");
-        await Task.WhenAny(reading, Task.CompletedTask);
         return 0;
     }
 }
