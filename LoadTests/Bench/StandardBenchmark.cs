@@ -66,7 +66,7 @@ public sealed class StandardBenchmark(BenchSettings settings, RepositoryPaths pa
         var mixed = Includes("mixed") ? await MixedAsync(gateway, desk) : null;
 
         var figures = new BenchFigures(settings, idleRaw, idleVisitors, echoThroughput, chatThroughput, echoAtRate, chatAtRate, starts, mixed);
-        var notes = new List<string>();
+        var notes = new List<string> { StorageCensus.Describe(data) };
         if (idleRaw is not null && idleVisitors is not null)
         {
             notes.Add(IdleNote("Echo server", idleRaw));
@@ -80,7 +80,7 @@ public sealed class StandardBenchmark(BenchSettings settings, RepositoryPaths pa
                 new("load average (1 min)", $"{loadBefore} before the benchmark, {MachineInfo.LoadAverage()} at its end (other work on the machine shows here)")],
             Headlines.Compute(figures),
             [.. figures.Runs],
-            notes);
+            [.. notes.Where(n => n.Length > 0)]);
     }
 
     private async Task<(ServerProcess Gateway, ServerProcess Echo)> StartServersAsync(string data, string phase)
