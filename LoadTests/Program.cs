@@ -1,4 +1,27 @@
-// The load runner and its scenarios arrive with the load-test issue (docs/benchmarks.md).
-// Until then this project only builds, so the solution's layout is complete.
-Console.Error.WriteLine("Switchboard LoadTests: no scenarios yet. See docs/benchmarks.md.");
-return 2;
+using Switchboard.LoadTests.Cli;
+
+namespace Switchboard.LoadTests;
+
+/// <summary>
+/// Switchboard's load tests (docs/benchmarks.md). A class in a namespace rather than top-level statements, so
+/// the tests can reference this project and the gateway's <c>Program</c> side by side.
+/// </summary>
+public static class Program
+{
+    public static async Task<int> Main(string[] args)
+    {
+        var options = Options.Parse(args);
+        return options.Command switch
+        {
+            // The standard benchmark against a freshly started standalone product, with the echo baseline.
+            "bench" => await BenchCommand.RunAsync(options),
+            // Scenarios against a running deployment.
+            "run" => await RunCommand.RunAsync(options),
+            // The raw Kestrel WebSocket echo server (the baseline) as its own process.
+            "echo" => await EchoCommand.RunAsync(options),
+            // One of several client processes holding idle sockets (started by bench).
+            "hold" => await HoldCommand.RunAsync(options),
+            _ => Usage.Print(),
+        };
+    }
+}

@@ -1,0 +1,92 @@
+using Switchboard.LoadTests.Reports;
+using Switchboard.LoadTests.Runner;
+using Switchboard.LoadTests.Scenarios;
+using Switchboard.LoadTests.Wire;
+
+namespace Switchboard.LoadTests.Bench;
+
+/// <summary>
+/// The issue's targets, each as a ratio to the same-run echo baseline where it is one. Figures, not assertions:
+/// a missed target is reported as missed.
+/// </summary>
+public static class Headlines
+{
+    public const int ConcurrentVisitorsTarget = 15_000;
+
+    public static IReadOnlyList<Headline> Compute(BenchFigures f) =>
+    [
+        Throughput(f), Delivery(f), Memory(f), Concurrency(f), Assignment(f),
+        new("10,000 armed invitation timers, p99 lateness", "invitations are not built yet (proactive engagement issue)", "< 1 s", null),
+    ];
+
+    private static Headline Throughput(BenchFigures f)
+    {
+        const string figure = "chat messages/s ÷ echo round trips/s (closed loop, same copies)";
+        if (f.ChatThroughput is not { } chat || f.EchoThroughput is not { } echo)
+        {
+            return NotRun(figure, "≥ 0.5×");
+        }
+        var chatPerSecond = Rate(chat, OperatorsAnswering.Name, Measures.DeliveryToOperator) + Rate(chat, ChatExchanges.Name, Measures.DeliveryToVisitor);
+        var echoPerSecond = Rate(echo, echo.Scenarios[0].Name, EchoRoundTrips.Step);
+        var ratio = Ratio(chatPerSecond, echoPerSecond);
+        return new(figure, $"{Format.Rate(chatPerSecond)} ÷ {Format.Rate(echoPerSecond)} = {Format.Ratio(ratio)}", "≥ 0.5×", ratio >= 0.5);
+    }
+
+    private static Headline Delivery(BenchFigures f)
+    {
+        var figure = $"p99 delivery visitor → operator ÷ echo p99 at {f.Settings.MessageRate} msgs/s";
+        if (f.ChatAtRate is not { } chat || f.EchoAtRate is not { } echo)
+        {
+            return NotRun(figure, "≤ 2×");
+        }
+        var delivery = Step(chat, OperatorsAnswering.Name, Measures.DeliveryToOperator);
+        var echoP99 = Step(echo, echo.Scenarios[0].Name, EchoRoundTrips.Step)?.Ms(99) ?? 0;
+        var sent = Step(chat, ChatMessagesAtRate.Name, "message ack");
+        var ratio = Ratio(delivery?.Ms(99) ?? 0, echoP99);
+        return new(figure, $"{Format.Ms(delivery?.Ms(99) ?? 0)} ms ÷ {Format.Ms(echoP99)} ms = {Format.Ratio(ratio)} (sent {Format.Rate(sent?.PerSecond ?? 0)}/s)",
+            "≤ 2×", delivery is { Ok: > 0 } && ratio <= 2);
+    }
+
+    private static Headline Memory(BenchFigures f)
+    {
+        const string figure = "bytes per idle visitor ÷ bytes per idle raw socket";
+        if (f.IdleVisitors is not { } visitors || f.IdleRaw is not { } raw)
+        {
+            return NotRun(figure, "≤ 1.5×");
+        }
+        var ratio = Ratio(visitors.BytesPerSocket, raw.BytesPerSocket);
+        return new(figure, $"{Format.Number(visitors.BytesPerSocket, "0")} B ÷ {Format.Number(raw.BytesPerSocket, "0")} B = {Format.Ratio(ratio)}", "≤ 1.5×",
+            visitors.Held > 0 && ratio <= 1.5);
+    }
+
+    private static Headline Concurrency(BenchFigures f)
+    {
+        const string figure = "concurrent visitor sockets on one gateway";
+        return f.IdleVisitors is not { } visitors
+            ? NotRun(figure, Format.Count(ConcurrentVisitorsTarget))
+            : new(figure, $"{Format.Count(visitors.Held)} of {Format.Count(visitors.Wanted)} held ({visitors.Processes} client processes)",
+                Format.Count(ConcurrentVisitorsTarget), visitors.Held >= ConcurrentVisitorsTarget);
+    }
+
+    private static Headline Assignment(BenchFigures f)
+    {
+        var figure = $"assignment p99 (start_chat → operator's assigned) at {f.Settings.StartRate} starts/s";
+        if (f.Starts is not { } run)
+        {
+            return NotRun(figure, "< 10 ms");
+        }
+        var assignment = Step(run, OperatorsAnswering.Name, Measures.Assignment);
+        var starts = Step(run, VisitorsChatting.Name, "start_chat ack");
+        return new(figure, $"{Format.Ms(assignment?.Ms(99) ?? 0)} ms (p50 {Format.Ms(assignment?.Ms(50) ?? 0)} ms; started {Format.Rate(starts?.PerSecond ?? 0)}/s)",
+            "< 10 ms", assignment is { Ok: > 0 } && assignment.Ms(99) < 10);
+    }
+
+    private static Headline NotRun(string figure, string target) => new(figure, "not run (left out with --only)", target, null);
+
+    private static StepResult? Step(RunResult run, string scenario, string step) =>
+        run.Scenarios.FirstOrDefault(s => s.Name == scenario)?.Step(step);
+
+    private static double Rate(RunResult run, string scenario, string step) => Step(run, scenario, step)?.PerSecond ?? 0;
+
+    private static double Ratio(double value, double baseline) => baseline > 0 ? value / baseline : 0;
+}

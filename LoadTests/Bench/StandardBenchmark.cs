@@ -1,0 +1,191 @@
+using System.Diagnostics;
+using Switchboard.LoadTests.Echo;
+using Switchboard.LoadTests.Monitoring;
+using Switchboard.LoadTests.Product;
+using Switchboard.LoadTests.Reports;
+using Switchboard.LoadTests.Runner;
+using Switchboard.LoadTests.Scenarios;
+using Switchboard.LoadTests.Wire;
+
+namespace Switchboard.LoadTests.Bench;
+
+/// <summary>
+/// The standard benchmark, start to finish: build the gateway, provision a load site into a fresh data
+/// directory, start the product and the echo baseline as processes, then run each workload against the echo
+/// server and against the product at the same rates, and write the report.
+/// </summary>
+public sealed class StandardBenchmark(BenchSettings settings, RepositoryPaths paths, string reportDirectory, IReadOnlySet<string> only)
+{
+    /// <summary>The parts, in the order they run; <c>--only</c> picks some of them.</summary>
+    public static readonly string[] Parts = ["idle", "throughput", "latency", "assignment", "mixed"];
+
+    private const string Site = "load";
+    private const string Password = "load-test-pass";
+
+    private static readonly string SelfDll = typeof(StandardBenchmark).Assembly.Location;
+
+    public async Task<Report> RunAsync()
+    {
+        var loadBefore = MachineInfo.LoadAverage();
+        await BuildGatewayAsync();
+        var data = Directory.CreateTempSubdirectory("switchboard-bench-").FullName;
+        try
+        {
+            return await RunOnAsync(data, loadBefore);
+        }
+        finally
+        {
+            // Every server has exited by now (their disposal waits for it), so the data can go.
+            Directory.Delete(data, recursive: true);
+        }
+    }
+
+    private async Task<Report> RunOnAsync(string data, string loadBefore)
+    {
+        var logins = Enumerable.Range(1, settings.Operators).Select(i => $"op{i:000}").ToList();
+        await SiteProvisioner.CreateAsync(data, Site, logins, Password, settings.OperatorCapacity);
+        // Idle sockets on servers of their own, fresh, so memory growth is the sockets' alone; the servers are then
+        // restarted (same data) so the chat workloads do not run on a heap still holding 15,000 visitors' grains.
+        IdleResult? idleRaw = null, idleVisitors = null;
+        if (Includes("idle"))
+        {
+            var (idleGateway, idleEcho) = await StartServersAsync(data, "idle");
+            await using (idleGateway)
+            await using (idleEcho)
+            {
+                (idleRaw, idleVisitors) = await IdleAsync(idleGateway, idleEcho);
+            }
+        }
+        var (gateway, echo) = await StartServersAsync(data, "load");
+        await using var runningGateway = gateway;
+        await using var runningEcho = echo;
+        await using var desk = new OperatorDesk(gateway.Target, Site, logins, Password);
+        var (echoThroughput, chatThroughput) = Includes("throughput") ? await ThroughputAsync(gateway, echo, desk) : (null, null);
+        var (echoAtRate, chatAtRate) = Includes("latency") ? await LatencyAsync(gateway, echo, desk) : (null, null);
+        var starts = Includes("assignment") ? await AssignmentAsync(gateway, desk) : null;
+        var mixed = Includes("mixed") ? await MixedAsync(gateway, desk) : null;
+
+        var figures = new BenchFigures(settings, idleRaw, idleVisitors, echoThroughput, chatThroughput, echoAtRate, chatAtRate, starts, mixed);
+        var notes = new List<string> { StorageCensus.Describe(data) };
+        if (idleRaw is not null && idleVisitors is not null)
+        {
+            notes.Add(IdleNote("Echo server", idleRaw));
+            notes.Add(IdleNote("Gateway", idleVisitors));
+        }
+        return new Report(
+            "Switchboard standard benchmark",
+            DateTimeOffset.UtcNow,
+            [.. MachineInfo.Describe(), new("product", "standalone gateway (co-hosted silo, SQLite) built in Release, fresh data directory"),
+                new("site", $"'{Site}': {settings.Operators} scripted operators of capacity {settings.OperatorCapacity}, one queue"),
+                new("load average (1 min)", $"{loadBefore} before the benchmark, {MachineInfo.LoadAverage()} at its end (other work on the machine shows here)")],
+            Headlines.Compute(figures),
+            [.. figures.Runs],
+            [.. notes.Where(n => n.Length > 0)]);
+    }
+
+    private async Task<(ServerProcess Gateway, ServerProcess Echo)> StartServersAsync(string data, string phase)
+    {
+        Log($"Starting the gateway over {data} and the echo server ({phase})");
+        var gateway = await ServerProcess.StartAsync("gateway (product)", paths.GatewayDll, [], [$"--Storage:DataDirectory={data}"],
+            "/health/ready", Path.Combine(reportDirectory, $"gateway-{phase}.log"));
+        var echo = await ServerProcess.StartAsync("echo server (baseline)", SelfDll, ["echo"], [], EchoServer.ReadyPath,
+            Path.Combine(reportDirectory, $"echo-{phase}.log"));
+        Log($"Gateway pid {gateway.Pid} on {gateway.Target}; echo server pid {echo.Pid} on {echo.Target}");
+        return (gateway, echo);
+    }
+
+    private async Task<(IdleResult, IdleResult)> IdleAsync(ServerProcess gateway, ServerProcess echo)
+    {
+        var fleet = new IdleFleet(SelfDll, reportDirectory);
+        Log($"Idle: {settings.IdleSockets} raw sockets on the echo server");
+        var raw = await fleet.HoldAsync("Idle raw sockets on the echo server", echo.Watched, echo.Target.ToString(), "raw", null,
+            settings.IdleSockets, settings.IdleProcesses, settings.IdleRamp);
+        Log($"Idle: {settings.IdleSockets} visitors on the gateway");
+        var visitors = await fleet.HoldAsync("Idle visitors on the gateway", gateway.Watched, gateway.Target.ToString(), "visitor", Site,
+            settings.IdleSockets, settings.IdleProcesses, settings.IdleRamp);
+        return (raw, visitors);
+    }
+
+    /// <summary>Closed loops with the same number of copies: as many round trips, or exchanges, as each server can take.</summary>
+    private async Task<(RunResult, RunResult)> ThroughputAsync(ServerProcess gateway, ServerProcess echo, OperatorDesk desk)
+    {
+        var copies = settings.ThroughputCopies;
+        var closed = LoadSimulation.KeepConstant(copies, settings.During);
+        var echoRun = await RunAsync($"Throughput, echo baseline: {copies} sockets in a closed loop", echo,
+            EchoRoundTrips.Create("echo round trips (closed loop)", new EchoPool(echo.Target, copies), settings.WarmUp, closed));
+        var chatRun = await RunAsync($"Throughput, chat: {copies} chats in a closed loop (visitor message, operator's reply)", gateway,
+            OperatorsAnswering.Create(desk, new OperatorScript(Greet: false, ReplyEvery: 1, TimeSpan.Zero)).WithWarmUp(settings.WarmUp),
+            ChatExchanges.Create(new ChatPool(gateway.Target, Site, copies, greeted: false), copies, settings.WarmUp, settings.During));
+        return (echoRun, chatRun);
+    }
+
+    /// <summary>Open loops at the same fixed rate: what the latency is when the load does not wait for the server.</summary>
+    private async Task<(RunResult, RunResult)> LatencyAsync(ServerProcess gateway, ServerProcess echo, OperatorDesk desk)
+    {
+        var rate = settings.MessageRate;
+        var open = LoadSimulation.Inject(rate, TimeSpan.FromSeconds(1), settings.During);
+        var echoRun = await RunAsync($"Latency, echo baseline: {rate} round trips/s over {settings.MessagePool} sockets", echo,
+            EchoRoundTrips.Create($"echo round trips at {rate}/s", new EchoPool(echo.Target, settings.MessagePool), settings.WarmUp, open));
+        var chatRun = await RunAsync($"Latency, chat: {rate} visitor messages/s over {settings.MessagePool} chats, operators reply to every 10th", gateway,
+            OperatorsAnswering.Create(desk, new OperatorScript(Greet: false, ReplyEvery: 10, TimeSpan.Zero)).WithWarmUp(settings.WarmUp),
+            ChatMessagesAtRate.Create(new ChatPool(gateway.Target, Site, settings.MessagePool, greeted: false), rate, settings.WarmUp, settings.During));
+        return (echoRun, chatRun);
+    }
+
+    private Task<RunResult> AssignmentAsync(ServerProcess gateway, OperatorDesk desk) =>
+        RunAsync($"Assignment: {settings.StartRate} chat starts/s (start, greeting, one exchange, rate, close)", gateway,
+            OperatorsAnswering.Create(desk, OperatorScript.Attentive).WithWarmUp(settings.WarmUp),
+            VisitorsChatting.Create(gateway.Target, Site, ChatShape.Short)
+                .WithWarmUp(settings.WarmUp).WithLoad(LoadSimulation.Inject(settings.StartRate, TimeSpan.FromSeconds(1), settings.During)));
+
+    private Task<RunResult> MixedAsync(ServerProcess gateway, OperatorDesk desk)
+    {
+        var second = TimeSpan.FromSeconds(1);
+        var ramp = settings.MixedDuring / 3;
+        var plateau = settings.MixedDuring - ramp;
+        return RunAsync("Mixed \"Black Friday\" profile: browsing and chatting shoppers, operators with a think time", gateway,
+            OperatorsAnswering.Create(desk, new OperatorScript(Greet: true, ReplyEvery: 1, TimeSpan.FromMilliseconds(300))),
+            VisitorsChatting.Create(gateway.Target, Site, new ChatShape(3, second, AwaitReplies: true), "shoppers chatting")
+                .WithLoad(LoadSimulation.RampingInject(settings.MixedChatsPerSecond, second, ramp), LoadSimulation.Inject(settings.MixedChatsPerSecond, second, plateau)),
+            VisitorsBrowsing.Create(gateway.Target, Site, second)
+                .WithLoad(LoadSimulation.RampingInject(settings.MixedBrowsersPerSecond, second, ramp), LoadSimulation.Inject(settings.MixedBrowsersPerSecond, second, plateau)));
+    }
+
+    private bool Includes(string part) => only.Count == 0 || only.Contains(part);
+
+    private async Task<RunResult> RunAsync(string title, ServerProcess server, params Scenario[] scenarios)
+    {
+        Log(title);
+        var result = await LoadRunner.RunAsync(title, scenarios, [server.Watched, WatchedProcess.Self()], CancellationToken.None);
+        foreach (var scenario in result.Scenarios)
+        {
+            Log($"  {scenario.Name}: {scenario.IterationsOk} ok, {scenario.Failures} failures; " +
+                string.Join("; ", scenario.Steps.Select(s => $"{s.Name} {Format.Rate(s.PerSecond)}/s p99 {Format.Ms(s.Ms(99))} ms")));
+        }
+        return result;
+    }
+
+    private static string IdleNote(string server, IdleResult idle) =>
+        $"{server}: {Format.Count(idle.Held)} of {Format.Count(idle.Wanted)} idle sockets held by {idle.Processes} client processes" +
+        $"{(idle.AllReady ? "" : " (not all connected in time)")}; resident memory {Format.MiB(idle.RssBefore)} before, {Format.MiB(idle.RssWith)} with them " +
+        $"({Format.Number(idle.BytesPerSocket, "0")} bytes each); {Format.Count(idle.FilesAdded)} more open files.";
+
+    private async Task BuildGatewayAsync()
+    {
+        Log("Building the gateway (Release)");
+        var build = new ProcessStartInfo("dotnet") { UseShellExecute = false, RedirectStandardOutput = true };
+        foreach (var argument in new[] { "build", paths.GatewayProject, "-c", "Release", "-nologo", "-v", "quiet" })
+        {
+            build.ArgumentList.Add(argument);
+        }
+        using var process = Process.Start(build)!;
+        var output = await process.StandardOutput.ReadToEndAsync();
+        await process.WaitForExitAsync();
+        if (process.ExitCode != 0)
+        {
+            throw new InvalidOperationException("The gateway did not build:\n" + output);
+        }
+    }
+
+    private static void Log(string line) => Console.WriteLine($"{DateTime.Now:HH:mm:ss} {line}");
+}

@@ -1,0 +1,45 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
+
+namespace Switchboard.LoadTests.Runner;
+
+/// <summary>A scenario's live statistics. <see cref="Reset"/> starts them afresh when the warm-up ends; init steps are kept.</summary>
+public sealed class ScenarioStats(string name)
+{
+    private readonly ConcurrentDictionary<string, StepStats> _init = new();
+    private ConcurrentDictionary<string, StepStats> _steps = new();
+    private long _start = Stopwatch.GetTimestamp();
+    private long _end;
+    private long _iterationsOk;
+    private long _iterationsFailed;
+
+    public string Name { get; } = name;
+
+    public StepStats Step(string step) => _steps.GetOrAdd(step, static (s, start) => new StepStats(s, start), _start);
+
+    public StepStats InitStep(string step) => _init.GetOrAdd(step, static (s, start) => new StepStats(s, start), _start);
+
+    public void IterationOk() => Interlocked.Increment(ref _iterationsOk);
+
+    public void IterationFailed() => Interlocked.Increment(ref _iterationsFailed);
+
+    public void Reset()
+    {
+        _start = Stopwatch.GetTimestamp();
+        _steps = new ConcurrentDictionary<string, StepStats>();
+        Interlocked.Exchange(ref _iterationsOk, 0);
+        Interlocked.Exchange(ref _iterationsFailed, 0);
+    }
+
+    /// <summary>The load ended: what completes later still counts, but the measured window closes here.</summary>
+    public void LoadEnded() => _end = Stopwatch.GetTimestamp();
+
+    public ScenarioResult Snapshot(string load)
+    {
+        var measured = Stopwatch.GetElapsedTime(_start, _end == 0 ? Stopwatch.GetTimestamp() : _end);
+        return new ScenarioResult(
+            Name, load, measured, Interlocked.Read(ref _iterationsOk), Interlocked.Read(ref _iterationsFailed),
+            _steps.Values.Select(s => s.Snapshot(measured)).OrderBy(s => s.Name, StringComparer.Ordinal).ToList(),
+            _init.Values.Select(s => s.Snapshot(measured)).OrderBy(s => s.Name, StringComparer.Ordinal).ToList());
+    }
+}

@@ -1,0 +1,9 @@
+namespace Switchboard.LoadTests.Runner;
+
+public enum SimulationKind
+{
+    Inject,
+    RampingInject,
+    KeepConstant,
+    RampingConstant,
+}

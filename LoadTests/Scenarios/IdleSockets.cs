@@ -1,0 +1,44 @@
+using Switchboard.LoadTests.Runner;
+using Switchboard.LoadTests.Wire;
+
+namespace Switchboard.LoadTests.Scenarios;
+
+/// <summary>
+/// Idle connections for the memory and concurrency figures. An idle visitor is a widget on an open page:
+/// connected, hello answered with welcome, then silent. An idle raw socket is its baseline: connected to the
+/// echo server, one frame of the same size bounced, then silent. Each copy holds its socket until the load ends.
+/// </summary>
+public static class IdleSockets
+{
+    public const string VisitorsName = "idle visitors";
+    public const string RawName = "idle raw sockets";
+
+    public static Scenario Visitors(Target target, string site, int count, TimeSpan ramp, TimeSpan hold, Action connected) =>
+        Scenario.Create(VisitorsName, async context =>
+            {
+                await using var visitor = await context.StepAsync("connect", () => VisitorClient.ConnectAsync(target, site, context.StopToken));
+                await context.StepAsync("hello", visitor.HelloAsync);
+                connected();
+                await context.WaitForStopAsync();
+                if (!visitor.IsOpen)
+                {
+                    context.Fail("held open", "the server closed the socket");
+                }
+            })
+            .WithLoad(LoadSimulation.RampingConstant(count, ramp), LoadSimulation.KeepConstant(count, hold));
+
+    public static Scenario Raw(Target target, int count, TimeSpan ramp, TimeSpan hold, Action connected) =>
+        Scenario.Create(RawName, async context =>
+            {
+                await using var socket = await context.StepAsync("connect", () => WireSocket.ConnectAsync(target.WebSocket(EchoRoundTrips.Path), context.StopToken));
+                var id = ClientIds.Next('h');
+                await context.StepAsync("hello", () => socket.RequestAsync(WireFrames.VisitorMessage(id, "hello"), "echo", f => f.Id == id));
+                connected();
+                await context.WaitForStopAsync();
+                if (!socket.IsOpen)
+                {
+                    context.Fail("held open", "the server closed the socket");
+                }
+            })
+            .WithLoad(LoadSimulation.RampingConstant(count, ramp), LoadSimulation.KeepConstant(count, hold));
+}

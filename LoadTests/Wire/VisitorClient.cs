@@ -1,0 +1,72 @@
+namespace Switchboard.LoadTests.Wire;
+
+/// <summary>
+/// A scripted widget on the visitor socket (docs/protocol.md): hello, start_chat, messages, rate, close.
+/// Operator messages that carry a probe report their delivery latency to <see cref="OperatorMessage"/>.
+/// </summary>
+public sealed class VisitorClient : IAsyncDisposable
+{
+    /// <summary>How long a chat may wait in the queue before the wait counts as failed.</summary>
+    public static readonly TimeSpan AssignTimeout = TimeSpan.FromSeconds(30);
+
+    private readonly WireSocket _socket;
+
+    private VisitorClient(WireSocket socket)
+    {
+        _socket = socket;
+        socket.OnFrame(OnFrame);
+    }
+
+    public string? ConversationId { get; private set; }
+
+    public bool IsOpen => _socket.IsOpen;
+
+    /// <summary>Called with the delivery latency of every probed operator message.</summary>
+    public Action<TimeSpan>? OperatorMessage { get; set; }
+
+    public static async Task<VisitorClient> ConnectAsync(Target target, string site, CancellationToken cancellationToken) =>
+        new(await WireSocket.ConnectAsync(target.WebSocket($"/ws/visitor?site={Uri.EscapeDataString(site)}"), cancellationToken));
+
+    public Task<WireFrame> HelloAsync() => _socket.RequestAsync(WireFrames.Hello(), "welcome", f => f.Type is "welcome" or "error");
+
+    /// <summary>Starts a chat; returns its ack and, still pending, the conversation's <c>assigned</c> event.</summary>
+    public async Task<(WireFrame Ack, Task<WireFrame> Assigned)> StartChatAsync(string text)
+    {
+        var assigned = _socket.Expect("assigned event", f => f.Type == "assigned", AssignTimeout);
+        var id = ClientIds.Next('s');
+        var ack = await _socket.RequestAsync(WireFrames.StartChat(id, text), "start_chat ack", f => IsAnswerTo(f, id));
+        ConversationId = ack.ConversationId;
+        return (ack, assigned);
+    }
+
+    public Task<WireFrame> SendAsync(string text)
+    {
+        var id = ClientIds.Next('m');
+        return _socket.RequestAsync(WireFrames.VisitorMessage(id, text), "message ack", f => IsAnswerTo(f, id));
+    }
+
+    /// <summary>The next operator message from now on.</summary>
+    public Task<WireFrame> ExpectOperatorMessage(TimeSpan timeout) =>
+        _socket.Expect("operator message", f => f.Type == "message" && f.From == "operator", timeout);
+
+    public Task<WireFrame> RateAsync(int score) => _socket.RequestAsync(WireFrames.Rate(score), "rated event", f => f.Type is "rated" or "error");
+
+    public Task<WireFrame> CloseAsync() => _socket.RequestAsync(WireFrames.VisitorClose(), "closed event", f => f.Type is "closed" or "error");
+
+    /// <summary>Tracking frames: accepted without an answer until proactive engagement arrives.</summary>
+    public Task PageAsync(string url, string title) => _socket.SendAsync(WireFrames.Page(url, title));
+
+    public Task CartAsync(string sku, decimal price) => _socket.SendAsync(WireFrames.Cart(sku, price));
+
+    public ValueTask DisposeAsync() => _socket.DisposeAsync();
+
+    private static bool IsAnswerTo(WireFrame frame, string id) => frame.Type is "ack" or "error" && frame.Id == id;
+
+    private void OnFrame(WireFrame frame)
+    {
+        if (frame.Type == "message" && frame.From == "operator" && Probe.TryAge(frame.Text, out var age))
+        {
+            OperatorMessage?.Invoke(age);
+        }
+    }
+}
