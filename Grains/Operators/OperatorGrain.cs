@@ -30,6 +30,7 @@ public sealed class OperatorGrain(
     private string _site = "";
     private string _login = "";
     private SiteConfigCache _config = null!;
+    private IGrainTimer? _pendingWrite;
 
     private OperatorState Operator => state.State;
 
@@ -118,12 +119,12 @@ public sealed class OperatorGrain(
     {
         var site = await _config.Get();
         Figures.RecordAnswer(Figures.Today(Operator.Today, clock.GetUtcNow()), firstResponse, site.Monitor.ServiceLevelSeconds);
-        await state.WriteStateAsync();
+        WriteSoon();
     }
 
     public const int KeptRatings = 50;
 
-    public async Task Rated(int score, string? comment, string conversationId)
+    public Task Rated(int score, string? comment, string conversationId)
     {
         var now = clock.GetUtcNow();
         Figures.RecordRating(Figures.Today(Operator.Today, now), score);
@@ -132,7 +133,8 @@ public sealed class OperatorGrain(
         {
             Operator.Ratings.RemoveAt(0);
         }
-        await state.WriteStateAsync();
+        WriteSoon();
+        return Task.CompletedTask;
     }
 
     public Task<IReadOnlyList<RatingEntry>> GetRatings() =>
@@ -161,6 +163,28 @@ public sealed class OperatorGrain(
         await state.WriteStateAsync();
         Notify(new OperatorNotice(this.GetPrimaryKeyString(), NoticeTypes.Unassigned, conversationId, reason));
         Announce(await Account());
+    }
+
+    /// <summary>
+    /// Figures and ratings are written behind (at most once a second, and on deactivation): they must not put a disk
+    /// sync in front of the operator's next reservation. Presence and capacity are still written at once.
+    /// </summary>
+    private void WriteSoon() =>
+        _pendingWrite ??= this.RegisterGrainTimer(Flush, new GrainTimerCreationOptions(TimeSpan.FromSeconds(1), Timeout.InfiniteTimeSpan));
+
+    private async Task Flush()
+    {
+        _pendingWrite?.Dispose();
+        _pendingWrite = null;
+        await state.WriteStateAsync();
+    }
+
+    public override async Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
+    {
+        if (_pendingWrite is not null)
+        {
+            await Flush();
+        }
     }
 
     private async Task<OperatorAccount> Account() =>

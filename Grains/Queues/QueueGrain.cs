@@ -27,6 +27,7 @@ public sealed class QueueGrain(
     private string _queueId = "";
     private SiteConfigCache _config = null!;
     private IGrainTimer? _overflowCheck;
+    private IGrainTimer? _pendingWrite;
 
     private QueueState Queue => state.State;
 
@@ -40,6 +41,21 @@ public sealed class QueueGrain(
             this.RegisterGrainTimer(Route, new GrainTimerCreationOptions(TimeSpan.Zero, Timeout.InfiniteTimeSpan));
         }
         return Task.CompletedTask;
+    }
+
+    /// <summary>
+    /// The queue's state is written behind, at most once a <see cref="WriteBehind"/>: every routing decision stays
+    /// off the disk's path. Nothing is lost that matters: a waiting conversation re-enqueues itself, and operators
+    /// re-announce on every change (docs/routing.md, "Durability").
+    /// </summary>
+    public static readonly TimeSpan WriteBehind = TimeSpan.FromSeconds(1);
+
+    public override async Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
+    {
+        if (_pendingWrite is not null)
+        {
+            await Flush();
+        }
     }
 
     public async Task Enqueue(QueueEntry entry)
@@ -57,7 +73,7 @@ public sealed class QueueGrain(
         }
         var at = Queue.Waiting.FindIndex(w => w.Since > waiting.Since);
         Queue.Waiting.Insert(at < 0 ? Queue.Waiting.Count : at, waiting);
-        await state.WriteStateAsync();
+        WriteSoon();
         await Route();
     }
 
@@ -66,7 +82,7 @@ public sealed class QueueGrain(
         if (Queue.Waiting.RemoveAll(w => w.ConversationId == conversationId) > 0)
         {
             _published.Remove(conversationId);
-            await state.WriteStateAsync();
+            WriteSoon();
             await Route();
         }
     }
@@ -74,7 +90,7 @@ public sealed class QueueGrain(
     public async Task OperatorChanged(OperatorAvailability availability)
     {
         Queue.Roster[availability.OperatorId] = availability;
-        await state.WriteStateAsync();
+        WriteSoon();
         await Route();
     }
 
@@ -85,7 +101,7 @@ public sealed class QueueGrain(
         {
             WaitEstimator.Record(Queue.RecentAnswers, value);
         }
-        await state.WriteStateAsync();
+        WriteSoon();
         await Publish();
     }
 
@@ -93,19 +109,19 @@ public sealed class QueueGrain(
     {
         var site = await _config.Get();
         Figures.RecordAnswer(Figures.Today(Queue.Today, clock.GetUtcNow()), firstResponse, site.Monitor.ServiceLevelSeconds);
-        await state.WriteStateAsync();
+        WriteSoon();
     }
 
     public async Task Unanswered()
     {
         Figures.Today(Queue.Today, clock.GetUtcNow()).Unanswered++;
-        await state.WriteStateAsync();
+        WriteSoon();
     }
 
     public async Task Rated(int score)
     {
         Figures.RecordRating(Figures.Today(Queue.Today, clock.GetUtcNow()), score);
-        await state.WriteStateAsync();
+        WriteSoon();
     }
 
     public async Task Callback(string conversationId, string phone)
@@ -114,7 +130,7 @@ public sealed class QueueGrain(
         if (index >= 0)
         {
             Queue.Waiting[index] = Queue.Waiting[index] with { Phone = phone };
-            await state.WriteStateAsync();
+            WriteSoon();
         }
     }
 
@@ -132,14 +148,14 @@ public sealed class QueueGrain(
         {
             Queue.InvitationsSuppressed++;
         }
-        await state.WriteStateAsync();
+        WriteSoon();
         return allowed;
     }
 
     public async Task InvitationAccepted()
     {
         Queue.InvitationsAccepted++;
-        await state.WriteStateAsync();
+        WriteSoon();
     }
 
     public Task<QueueSnapshot> GetSnapshot() => Task.FromResult(new QueueSnapshot(
@@ -154,7 +170,7 @@ public sealed class QueueGrain(
     {
         if (await Dispatch())
         {
-            await state.WriteStateAsync();
+            WriteSoon();
         }
         await Publish();
     }
@@ -232,7 +248,7 @@ public sealed class QueueGrain(
         }
         if (overflowed)
         {
-            await state.WriteStateAsync();
+            WriteSoon();
         }
         ScheduleMaxWaitCheck(settings, now);
     }
@@ -249,6 +265,16 @@ public sealed class QueueGrain(
             var due = next > now ? next - now : TimeSpan.Zero;
             _overflowCheck = this.RegisterGrainTimer(Publish, new GrainTimerCreationOptions(due, Timeout.InfiniteTimeSpan));
         }
+    }
+
+    private void WriteSoon() =>
+        _pendingWrite ??= this.RegisterGrainTimer(Flush, new GrainTimerCreationOptions(WriteBehind, Timeout.InfiniteTimeSpan));
+
+    private async Task Flush()
+    {
+        _pendingWrite?.Dispose();
+        _pendingWrite = null;
+        await state.WriteStateAsync();
     }
 
     private int? Estimate(int position)
