@@ -21,12 +21,12 @@
       assigned: '{0} is answering', closed: 'Chat closed', idle: 'Chat closed after inactivity', typing: 'operator is typing…',
       rate: 'Rate this chat:', thanks: 'Thank you!', transfer: 'Transferring you to {0}…', transferQ: 'Transferring you to another department…',
       required: 'Please fill in the required fields', callback: 'Request a callback', phone: 'Your phone number', cbsend: 'Call me',
-      cbdone: 'We will call you back at {0}', leave: 'You can leave a message here; we will answer as soon as we can.',
+      cbdone: 'We will call you back at {0}', leave: 'You can leave a message here; we will answer as soon as we can.', comment: 'Comment (optional)',
     },
     ru: {
       title: 'Чат с консультантом', placeholder: 'Введите сообщение…', send: 'Отправить', end: 'Завершить чат', open: 'Чат',
       any: 'Любой вопрос', hello: 'Задайте вопрос, обычно мы отвечаем в течение минуты.', waiting: 'Подключаем консультанта…',
-      queued: 'Ваш номер в очереди: {0}{1}', min: ' (около {0} мин)', soon: ' (меньше минуты)', assigned: '{0} отвечает',
+      queued: 'Ваш номер в очереди: {0}{1}', min: ' (около {0} мин)', soon: ' (меньше минуты)', assigned: '{0} отвечает', comment: 'Комментарий (необязательно)',
       closed: 'Чат завершён', idle: 'Чат закрыт из-за неактивности', typing: 'оператор печатает…', rate: 'Оцените консультацию:',
       thanks: 'Спасибо!', transfer: 'Переводим вас на консультанта {0}…', transferQ: 'Переводим вас в другой отдел…', ask: 'Задать вопрос',
       required: 'Заполните обязательные поля', callback: 'Заказать обратный звонок', phone: 'Ваш номер телефона', dismiss: 'Закрыть',
@@ -59,7 +59,6 @@
   let offer = false, cbOpen = false; // a callback was offered by an auto reply; its phone form is open
   let invite = null, cartFrame = null; // the invitation on show; the page's latest cart, re-sent after reconnects
   const OPENS_CHAT = ['start_chat', 'invite_reply'];
-
   // Static skeleton only: no data ever goes through innerHTML. Styles go one line per component.
   const host = document.createElement('div');
   const root = host.attachShadow({ mode: 'open' });
@@ -76,6 +75,8 @@ header::before{content:"";width:8px;height:8px;border-radius:50%;background:#3ec
 [data-from=visitor]{background:#2b59c3;color:#fff;align-self:flex-end} [data-author]::before{content:attr(data-author);display:block;font-size:11px;opacity:.7}
 [data-from=system]:not([data-kind=invite]){background:none;color:#57606a;font-size:12px;align-self:center;text-align:center}
 [data-sb=rate]{width:28px;height:28px;margin-left:4px;border:1px solid #ccc;border-radius:6px;background:#fff} select{margin:4px 12px}
+[data-sb=rate-comment]{display:block;box-sizing:border-box;width:100%;margin:0 0 6px;font:inherit} [data-sb=quick-replies]{display:flex;flex-wrap:wrap;gap:4px}
+[data-sb=quick-reply]{border:1px solid #2b59c3;border-radius:14px;background:#fff;color:#2b59c3;padding:3px 10px}
 .compose{display:flex;gap:6px;padding:8px;border-top:1px solid #eee} textarea{flex:1;resize:none;border:1px solid #ccc;border-radius:8px;padding:6px}
 .primary{border:0;border-radius:8px;background:#2b59c3;color:#fff;padding:0 12px} label{display:block;font-size:12px;color:#57606a;margin:2px 0}
 input{display:block;box-sizing:border-box;width:100%;font:inherit;border:1px solid #ccc;border-radius:6px;padding:4px 6px} input:focus:invalid{border-color:#b42318}
@@ -87,7 +88,7 @@ input{display:block;box-sizing:border-box;width:100%;font:inherit;border:1px sol
 </style>
 <div data-sb="panel" class="card" role="dialog" hidden><header data-t="title"></header><div class="line" data-sb="status" aria-live="polite"></div>
 <div data-sb="messages"></div><div class="line" data-sb="typing" data-t="typing" hidden></div><div class="line" data-sb="error" role="alert" hidden></div>
-<div class="line" data-sb="rating" hidden><span data-t="rate"></span>${
+<div class="line" data-sb="rating" hidden><textarea data-sb="rate-comment" rows="2" maxlength="1000"></textarea><span data-t="rate"></span>${
   [1, 2, 3, 4, 5].map((n) => `<button data-sb="rate" data-score="${n}">${n}</button>`).join('')}</div>
 <div class="line" data-sb="thanks" data-t="thanks" hidden></div><div class="line" data-sb="cb" hidden><button data-sb="callback" data-t="callback"></button>
 <div data-sb="cbform"><input data-sb="phone" type="tel" autocomplete="tel" maxlength="40"><button data-sb="callback-send" data-t="cbsend"></button></div></div>
@@ -100,13 +101,11 @@ input{display:block;box-sizing:border-box;width:100%;font:inherit;border:1px sol
 <path d="M4 4h16a2 2 0 0 1 2 2v10a2 2 0 0 1-2 2H9l-5 4v-4a2 2 0 0 1-2-2V6a2 2 0 0 1 2-2z"/></svg></button>`;
   const ui = {};
   root.querySelectorAll('[data-sb]').forEach((el) => { ui[el.dataset.sb] = el; });
-
   function applyLanguage() {
     root.querySelectorAll('[data-t]').forEach((el) => { el.textContent = t(el.dataset.t); });
-    [ui.input.placeholder, ui.phone.placeholder] = [t('placeholder'), t('phone')];
+    [ui.input.placeholder, ui.phone.placeholder, ui['rate-comment'].placeholder] = [t('placeholder'), t('phone'), t('comment')];
     [ui.launcher.ariaLabel, ui.panel.ariaLabel, ui['invite-dismiss'].ariaLabel] = [t('open'), t('title'), t('dismiss')];
   }
-
   // Everything derived from state is refreshed here after each frame and user action.
   function render() {
     const open = hasOpenChat();
@@ -121,16 +120,29 @@ input{display:block;box-sizing:border-box;width:100%;font:inherit;border:1px sol
     ui.invite.hidden = !invite || open || !ui.panel.hidden; // an open panel sits where the bubble would
   }
   const messageNode = (from, text) => make('div', { sb: 'message', from }, text);
+  // Drafts leave the browser before the visitor chooses to send them: a card-number-like run (13–19 digits, maybe split
+  // by spaces or dashes) keeps only its last 4 digits. Runs touching letters, '@', '.' or a leading '+' (e-mails, phones) stay.
+  const maskDraft = (s) => s.replace(/\d(?:[ -]?\d)*/g, (run, at) => {
+    let n = run.replace(/\D/g, '').length - 4;
+    return n < 9 || n > 15 || /[\w@.+]/.test(s[at - 1] || '') || /[\w@]/.test(s[at + run.length] || '') ? run
+      : run.replace(/\d/g, (d) => (n-- > 0 ? '•' : d));
+  });
+  // The latest operator message's quick replies, as buttons right under it until the visitor sends anything.
+  const quick = make('div', { sb: 'quick-replies' });
+  function showQuick(f, node) {
+    const list = Array.isArray(f.quickReplies) ? f.quickReplies : [];
+    quick.replaceChildren(...list.map((text) => make('button', { sb: 'quick-reply' }, String(text))));
+    if (!list.length) return quick.remove();
+    quick.dataset.seq = f.seq; node.after(quick);
+  }
   const sending = (type) => pending.find((p) => p.frame.type === type);
   const hasOpenChat = () => (!!state.conversationId && !closed) || pending.some((p) => OPENS_CHAT.includes(p.frame.type) && !p.acked);
-
   // Seq order; our greyed pending nodes (no data-seq) stay at the end, in send order.
   function place(node, seq) {
     const next = seq && [...ui.messages.children].find((c) => !c.dataset.seq || +c.dataset.seq > seq);
     ui.messages.insertBefore(node, next || null);
     ui.messages.scrollTop = ui.messages.scrollHeight;
   }
-
   // A sequenced line: our own greyed copy (mine) becomes it, else a new node.
   function showLine(f, from, text, kind, mine) {
     pending = pending.filter((p) => p !== mine);
@@ -140,7 +152,6 @@ input{display:block;box-sizing:border-box;width:100%;font:inherit;border:1px sol
     place(node, f.seq);
     return node;
   }
-
   // kind "invite" (from system) is the accepted invitation's text: shown like an operator's greeting.
   function showMessage(f) {
     const from = ['visitor', 'operator', 'system'].includes(f.from) ? f.from : 'system';
@@ -149,11 +160,11 @@ input{display:block;box-sizing:border-box;width:100%;font:inherit;border:1px sol
     const mine = from === 'visitor' && (pending.find((p) => p.id === f.id) || pending.find((p) => p.frame.text === f.text));
     const node = showLine(f, from, String(f.text ?? ''), f.kind || 'text', mine);
     if ((from === 'operator' || f.kind === 'invite') && f.author) node.dataset.author = f.author;
-    if (from === 'operator') flash(ui.typing, 0);
+    if (from === 'operator') { flash(ui.typing, 0); showQuick(f, node); }
+    if (from === 'visitor') quick.remove();
     if (actions.includes('callback')) offer = true;
     if (actions.includes('leave_message')) place(make('div', { sb: 'hint', from: 'system', seq: f.seq }, t('leave')), f.seq);
   }
-
   const timers = new Map(); // flash shows an element for ms milliseconds (0 hides it now)
   function flash(el, ms) {
     clearTimeout(timers.get(el));
@@ -168,7 +179,7 @@ input{display:block;box-sizing:border-box;width:100%;font:inherit;border:1px sol
     ui.messages.querySelectorAll('[data-seq]').forEach((node) => node.remove());
     seen.clear(); flash(ui.typing, 0);
     closed = rated = offer = cbOpen = false;
-    status = invite = null;
+    status = invite = null; ui['rate-comment'].value = '';
   }
   // Makes id the current conversation; false for frames of one we already left.
   function adopt(id) {
@@ -178,7 +189,6 @@ input{display:block;box-sizing:border-box;width:100%;font:inherit;border:1px sol
     store(key('conversation'), state.conversationId = id);
     return true;
   }
-
   function onEvent(f) {
     if (!adopt(f.conversationId) || seen.has(f.seq)) return;
     seen.add(f.seq);
@@ -192,10 +202,9 @@ input{display:block;box-sizing:border-box;width:100%;font:inherit;border:1px sol
       if (f.reason !== 'transfer' || !/^transfer/.test(status?.[0])) status = ['waiting'];
     } else if (f.type === 'transferred') status = f.toOperator?.name ? ['transfer', f.toOperator.name] : ['transferQ'];
     else if (f.type === 'assigned') { offer = false; status = ['assigned', f.operator?.name || '…']; }
-    else if (f.type === 'closed') { closed = true; status = [f.by === 'system' ? 'idle' : 'closed']; flash(ui.typing, 0); }
+    else if (f.type === 'closed') { closed = true; status = [f.by === 'system' ? 'idle' : 'closed']; flash(ui.typing, 0); quick.remove(); }
     else if (f.type === 'rated') rated = true;
   }
-
   function onWelcome(f) {
     // Not in the share of visitors the site shows the widget to: gone, and for later pages too (see mount).
     if (f.widget === false) { store(key('hidden'), f.visitorId || '1'); return stop(); }
@@ -220,7 +229,6 @@ input{display:block;box-sizing:border-box;width:100%;font:inherit;border:1px sol
     pageSent ||= send({ type: 'page', url: location.href, title: document.title, referrer: document.referrer });
     if (cartFrame) send(cartFrame);
   }
-
   // An accepted invitation is acknowledged like start_chat: the ack names the new conversation.
   function onAck(f) {
     const p = pending.find((x) => x.id === f.id);
@@ -238,7 +246,6 @@ input{display:block;box-sizing:border-box;width:100%;font:inherit;border:1px sol
     if (f.code === 'not_found' && p.frame.type === 'message') forgetConversation();
     if (f.code === 'not_found' || p.frame.type === 'start_chat') ui.input.value ||= p.frame.text || '';
   }
-
   // A new invitation replaces the one on show (which needs no answer); none while a conversation is open.
   function onInvite(f) {
     if (hasOpenChat() || !f.inviteId) return;
@@ -254,7 +261,6 @@ input{display:block;box-sizing:border-box;width:100%;font:inherit;border:1px sol
     sendPending(frame);
     setOpen(true);
   }
-
   const fields = () => [...root.querySelectorAll('[data-sb=form-field]')];
   function startFrame(id, text) {
     const frame = { type: 'start_chat', id, text }, form = {};
@@ -293,12 +299,7 @@ input{display:block;box-sizing:border-box;width:100%;font:inherit;border:1px sol
     } else if (f.type === 'operator_typing' && f.conversationId === state.conversationId) flash(ui.typing, 4000);
     else if (f.type === 'invite') onInvite(f);
   }
-
-  function send(frame) {
-    if (!ready || ws?.readyState !== WebSocket.OPEN) return false;
-    ws.send(JSON.stringify(frame));
-    return true;
-  }
+  const send = (frame) => ready && ws?.readyState === WebSocket.OPEN && (ws.send(JSON.stringify(frame)), true);
   function sendText() {
     const text = ui.input.value.trim();
     if (!text) return;
@@ -306,12 +307,14 @@ input{display:block;box-sizing:border-box;width:100%;font:inherit;border:1px sol
     if (missing) { missing.focus(); return showError(t('required')); }
     ui.input.value = '';
     clearTimeout(draftTimer); draftTimer = 0;
-    if (hasOpenChat()) return sendPending({ type: 'message', id: newId(), text }, messageNode('visitor', text));
+    if (hasOpenChat()) return say(text);
     forgetConversation();
     sendPending(startFrame(newId(), text), messageNode('visitor', text));
   }
+  const say = (text) => sendPending({ type: 'message', id: newId(), text }, messageNode('visitor', text));
   // Greyed (when it has a line) until its event arrives; re-sent after a reconnect until acknowledged.
   function sendPending(frame, node) {
+    quick.remove();
     if (node) { node.dataset.pending = ''; place(node); }
     pending.push({ id: frame.id ?? frame.inviteId, frame, node });
     send(frame); render();
@@ -327,17 +330,15 @@ input{display:block;box-sizing:border-box;width:100%;font:inherit;border:1px sol
       .map(({ sku, name, qty, price } = {}) => ({ sku: String(sku ?? ''), name: String(name ?? ''), qty: +qty || 0, price: +price || 0 }));
     send(cartFrame = { type: 'cart', items, total: +c?.total || 0, currency: String(c?.currency ?? '') });
   }
-
   // Typing preview: at most one frame per 1.5 s, and the last draft is always sent.
   let draftTimer = 0, lastDraftAt = 0;
   function onDraft() {
     if (!state.conversationId || closed || draftTimer) return;
     draftTimer = setTimeout(() => {
       draftTimer = 0; lastDraftAt = Date.now();
-      send({ type: 'typing', draft: ui.input.value });
+      send({ type: 'typing', draft: maskDraft(ui.input.value) });
     }, Math.max(0, lastDraftAt + 1500 - Date.now()));
   }
-
   let ws = null, ready = false, attempt = 0, sentResume = null, pageSent = false, sentLang, relang = 0, stopped = false;
   function connect() {
     let sock;
@@ -370,7 +371,8 @@ input{display:block;box-sizing:border-box;width:100%;font:inherit;border:1px sol
   const clicks = { // by the data-sb name of the element clicked; render() follows
     launcher: () => setOpen(ui.panel.hidden), send: sendText, 'callback-send': sendCallback, close: () => send({ type: 'close' }),
     callback: () => { cbOpen = true; render(); ui.phone.focus(); }, 'invite-accept': () => replyInvite(true),
-    rate: (el) => { if (send({ type: 'rate', score: +el.dataset.score })) rated = true; }, 'invite-dismiss': () => replyInvite(false),
+    rate: (el) => { if (send({ type: 'rate', score: +el.dataset.score, comment: ui['rate-comment'].value.trim() || undefined })) rated = true; },
+    'invite-dismiss': () => replyInvite(false), 'quick-reply': (el) => hasOpenChat() && say(el.textContent),
   };
   root.addEventListener('click', (e) => {
     const el = e.target.closest('[data-sb]');
@@ -380,7 +382,6 @@ input{display:block;box-sizing:border-box;width:100%;font:inherit;border:1px sol
   ui.input.oninput = onDraft;
   ui.phone.onkeydown = (e) => { if (e.key === 'Enter') sendCallback(); };
   ui.queue.onchange = () => { buildForm(); render(); };
-
   function mount() { // shown by the first welcome (or after 3 s without one): a left-out visitor never sees it
     host.style.display = 'none';
     setTimeout(() => { host.style.display = ''; }, 3000);
@@ -389,7 +390,6 @@ input{display:block;box-sizing:border-box;width:100%;font:inherit;border:1px sol
   }
   if (store(key('hidden'))) stopped = true; // left out before, and the server's choice is fixed per visitor
   else if (document.body) mount(); else document.addEventListener('DOMContentLoaded', mount);
-
   const api = { open: () => setOpen(true), close: () => setOpen(false), cart, state }, queued = window.SwitchboardQueue;
   window.Switchboard = api;
   window.SwitchboardQueue = { push: (...calls) => calls.forEach(([name, ...args] = []) => api[name]?.call && api[name](...args)) };

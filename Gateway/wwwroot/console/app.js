@@ -17,8 +17,15 @@ export const app = {
   transfer: null,
   drafts: new Map(), // unsent reply text per conversation
   scrollToEnd: false, // the next render scrolls the transcript to the newest line
-  view: "chats", // the sidebar shows "chats" or "visitors"
+  view: "chats", // "chats" or "visitors" in the sidebar, or the supervisor's "monitor"
+  viewPicked: false, // a tab was chosen by hand since signing in (supervisors start on "monitor")
+  noteMode: false, // the reply box adds internal notes instead of messages
+  quickReplies: new Map(), // per conversation: quick replies that go with the next message
 };
+
+export function isSupervisor() {
+  return app.session?.operator?.role === "supervisor";
+}
 
 let renderer = () => {};
 

@@ -14,7 +14,8 @@
  * @property {number} liveFrom events up to this seq were history at welcome time
  * @property {number} statusSeq seq of the frame that set the status
  * @property {number} readSeq visitor messages after this seq are unread
- * @property {Map<string, {id: string, text: string, error?: string}>} pending replies by client id
+ * @property {Map<string, {id: string, text: string, error?: string, kind?: "note", quickReplies?: string[]}>} pending
+ *   replies (and internal notes) by client id
  * @property {{draft: string, until: number} | null} typing
  */
 
@@ -28,6 +29,7 @@
  * @property {{items: Array<{sku, name, qty, price}>, total: number, currency: string} | null} [cart]
  * @property {{referrer?: string, utmSource?: string, utmCampaign?: string}} [source]
  * @property {boolean} [returning]
+ * @property {boolean} [verified] signed in on the site with an identity the site signed
  */
 
 export class ChatStore {
@@ -188,6 +190,21 @@ export class ChatStore {
     return count;
   }
 
+  /**
+   * Since when (ms since the epoch) the visitor has waited: the time of their latest
+   * message when no operator message came after it; null when answered or closed.
+   */
+  waitingSince(conv) {
+    if (conv.status === "closed") return null;
+    let since = null;
+    for (const event of this.eventsInOrder(conv)) {
+      if (event.type !== "message") continue;
+      if (event.from === "visitor") since = Date.parse(event.at);
+      else if (event.from === "operator") since = null;
+    }
+    return Number.isFinite(since) ? since : null;
+  }
+
   /** The newest message text, for the chat list preview. */
   lastMessageText(conv) {
     const pending = [...conv.pending.values()].at(-1);
@@ -233,6 +250,7 @@ export class ChatStore {
     if (frame.type === "transferred" && frame.toQueue) conv.queue = String(frame.toQueue);
     if (frame.type === "callback" && frame.phone) conv.phone = String(frame.phone);
     if (frame.type === "closed") this.#setStatus(conv, "closed", seq);
+    if (frame.type === "note") conv.pending.delete(frame.id);
     if (frame.type !== "message") return;
 
     conv.pending.delete(frame.id);
@@ -271,6 +289,7 @@ function mergeVisitor(conv, visitor) {
   if (visitor.cart !== undefined) merged.cart = visitor.cart;
   if (isObject(visitor.source)) merged.source = visitor.source;
   if (typeof visitor.returning === "boolean") merged.returning = visitor.returning;
+  if (typeof visitor.verified === "boolean") merged.verified = visitor.verified;
   conv.visitor = merged;
 }
 

@@ -7,21 +7,35 @@
 //   api.js      HTTP with the operator's token   view.js     DOM builders (text only)
 //   chats.js    ChatStore, the chats as data     socket.js   the operator WebSocket
 //   visitors.js the Visitors view and invites    visitor-panel.js, visitor-view.js  what is known of a visitor
+//   canned.js, canned-ui.js  canned responses and quick replies   close-dialog.js  closing with tags
+//   customer.js the CRM customer card            history.js  a visitor's previous chats
+//   ratings.js  the operator's own ratings       notify.js   new-chat chime and desktop notification
+//   monitor.js, monitor-view.js  the supervisor's Monitor   watch.js  watching a chat read-only, reassigning
+//   i18n.js + strings-*.js  UI strings
 
 import { app, rerender, setRenderer } from "./app.js";
 import { resetQueueNames } from "./api.js";
+import { loadCanned, resetCanned } from "./canned.js";
+import { bindCanned } from "./canned-ui.js";
 import { ChatStore } from "./chats.js";
+import { bindClose, closeCloseDialog } from "./close-dialog.js";
+import { bindCustomer, resetCustomers } from "./customer.js";
 import { ui } from "./dom.js";
 import { handleFrame } from "./frames.js";
+import { bindHistory, resetHistory } from "./history.js";
 import { language, setLanguage, t, translatePage } from "./i18n.js";
 import { bindLogin, setSigningIn, showLogin } from "./login.js";
+import { applyDefaultView, bindMonitor, resetMonitor } from "./monitor.js";
 import { bindNotices } from "./notices.js";
+import { askNotificationPermission, bindNotify } from "./notify.js";
+import { bindRatings, closeRatings } from "./ratings.js";
 import { redrawTranscript, render, stopRendering } from "./render.js";
 import { bindReply } from "./replies.js";
 import { clearSession, loadSession, rememberSavedRead } from "./session.js";
 import { OperatorSocket } from "./socket.js";
 import { bindTransfer, closeTransfer } from "./transfer.js";
-import { bindVisitors, startVisitors, stopVisitors } from "./visitors.js";
+import { bindVisitors, showView, startVisitors, stopVisitors } from "./visitors.js";
+import { bindWatch, resetWatch } from "./watch.js";
 
 boot();
 
@@ -29,12 +43,23 @@ function boot() {
   setRenderer(render);
   translatePage();
   syncLanguageSelects();
-  bindLogin(startConsole);
+  bindLogin(() => {
+    startConsole();
+    askNotificationPermission(); // once, right after signing in
+  });
   bindHeader();
   bindChats();
   bindNotices();
+  bindCanned(); // before bindReply: its keys come first in the reply box
   bindReply();
   bindTransfer();
+  bindClose();
+  bindCustomer();
+  bindHistory();
+  bindRatings();
+  bindMonitor();
+  bindWatch();
+  bindNotify(openChat);
   bindVisitors(() => logOut(t("login.expired")));
   app.session = loadSession();
   if (app.session) startConsole();
@@ -49,9 +74,16 @@ function startConsole() {
   app.selectedId = null;
   app.notice = null;
   app.drafts.clear();
+  app.quickReplies.clear();
+  app.noteMode = false;
   app.operatorStatus = "offline";
   app.missedCount = 0;
   resetQueueNames();
+  resetCanned();
+  resetCustomers();
+  resetHistory();
+  resetMonitor();
+  resetWatch();
   ui.loginScreen.hidden = true;
   ui.app.hidden = false;
   app.socket = new OperatorSocket({
@@ -63,11 +95,17 @@ function startConsole() {
   });
   app.socket.start();
   startVisitors();
+  applyDefaultView(); // supervisors start on the Monitor
+  loadCanned();
   render();
 }
 
 function logOut(message) {
   closeTransfer();
+  closeCloseDialog();
+  closeRatings();
+  resetHistory();
+  resetWatch();
   stopVisitors();
   app.socket?.stop();
   app.socket = null;
@@ -110,10 +148,13 @@ function bindChats() {
     event.preventDefault();
     selectChat(item.dataset.conversationId);
   });
-  ui.closeChat.addEventListener("click", () => {
-    const id = app.selectedId;
-    if (id && app.store?.get(id)) app.socket?.send({ type: "close", conversationId: id });
-  });
+}
+
+/** A desktop notification clicked: show that chat. */
+function openChat(id) {
+  if (!app.store?.get(id)) return;
+  if (app.view !== "chats") showView("chats");
+  selectChat(id);
 }
 
 function selectChat(id) {

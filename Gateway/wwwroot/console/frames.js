@@ -3,11 +3,15 @@
 
 import { app, rerender } from "./app.js";
 import { loadQueueNames } from "./api.js";
+import { forgetCustomer } from "./customer.js";
+import { applyDefaultView, setSnapshot } from "./monitor.js";
 import { leaveChat, showToast } from "./notices.js";
+import { announceChat } from "./notify.js";
 import { redrawTranscript } from "./render.js";
 import { resendPending } from "./replies.js";
 import { closeTransfer, failTransfer, transferWaiting } from "./transfer.js";
 import { errorText } from "./view.js";
+import { applyWatchFrame, failReassign, isWatchedFrame, onWatching, reassignWaiting, rewatch } from "./watch.js";
 
 const VISITOR_TYPING_SHOWN_MS = 5_000;
 
@@ -17,22 +21,33 @@ const frameHandlers = {
     app.operatorStatus = frame.status;
     if (Number.isFinite(frame.missed)) app.missedCount = frame.missed;
   },
-  assigned: (frame) => app.store.applyAssigned(frame),
+  assigned: onAssigned,
   unassigned: onUnassigned,
   transferred: onTransferred,
   visitor_typing: onVisitorTyping,
   visitor_update: (frame) => app.store.updateVisitor(frame.conversationId, frame),
   ack: (frame) => app.store.acknowledge(frame.id, frame.seq),
   error: onError,
+  monitor: (frame) => setSnapshot(frame.snapshot),
+  watching: onWatching,
 };
 
 export function handleFrame(frame) {
   if (!app.store) return;
   const handler = frameHandlers[frame.type];
-  // Everything else that carries a seq (message, started, closed, rated, …) is a conversation event.
-  if (handler) handler(frame);
+  // A supervisor's watched chat is not one of their own: its events go to watch.js.
+  if (Number.isInteger(frame.seq) && frame.type !== "ack" && isWatchedFrame(frame)) applyWatchFrame(frame);
+  // Everything else that carries a seq (message, note, started, closed, rated, …) is a conversation event.
+  else if (handler) handler(frame);
   else app.store.applyEvent(frame);
   rerender();
+}
+
+// The operator socket's own `assigned` (with the visitor and transcript) is a new chat: chime and notify.
+function onAssigned(frame) {
+  const fresh = Boolean(frame.visitor || frame.transcript) && !app.store.get(frame.conversationId);
+  const conv = app.store.applyAssigned(frame);
+  if (fresh && conv) announceChat(conv);
 }
 
 function onWelcome(frame) {
@@ -44,6 +59,8 @@ function onWelcome(frame) {
     if (conv.id === app.selectedId) leaveChat(conv, "gone");
   }
   resendPending();
+  applyDefaultView();
+  rewatch();
   loadQueueNames().then((loaded) => {
     if (!loaded) return;
     redrawTranscript(); // lines already drawn with queue ids get their names
@@ -59,6 +76,8 @@ function onUnassigned(frame) {
   const conv = store.get(frame.conversationId);
   store.remove(conv.id);
   app.drafts.delete(conv.id);
+  app.quickReplies.delete(conv.id);
+  forgetCustomer(conv.id);
   if (app.transfer?.conversationId === conv.id) closeTransfer();
   if (frame.reason === "no_answer") {
     // The server also sends status away; the notice says so, so the select must agree at once.
@@ -88,6 +107,7 @@ function onVisitorTyping(frame) {
 function onError(frame) {
   const found = frame.id ? app.store.findPending(frame.id) : null;
   if (found) found.pending.error = errorText(frame.code);
+  else if (reassignWaiting() && !frame.id) failReassign(frame);
   else if (transferWaiting() && !frame.id) failTransfer(frame);
   else showToast(errorText(frame.code));
 }

@@ -1,5 +1,9 @@
-// UI strings for the operator console. Every visible string lives here;
-// placeholders are written {name} and filled by t(key, params).
+// UI strings for the operator console. Every visible string lives here or in
+// the strings-*.js modules merged below; placeholders are written {name} and
+// filled by t(key, params).
+
+import { monitorStrings } from "./strings-monitor.js";
+import { workplaceStrings } from "./strings-workplace.js";
 
 const LANGUAGE_KEY = "switchboard:console:lang";
 
@@ -278,6 +282,10 @@ const dictionaries = {
     "error.unknown": "непредвиденная ошибка",
   },
 };
+
+for (const extra of [workplaceStrings, monitorStrings]) {
+  for (const lang of Object.keys(dictionaries)) Object.assign(dictionaries[lang], extra[lang]);
+}
 
 export const languages = Object.keys(dictionaries);
 

@@ -2,13 +2,30 @@
 // the page title. Called after every change (app.rerender()).
 
 import { app, selectedConversation } from "./app.js";
+import { renderCanned } from "./canned-ui.js";
+import { renderCloseDialog } from "./close-dialog.js";
+import { renderCustomer } from "./customer.js";
 import { ui } from "./dom.js";
+import { renderHistory } from "./history.js";
 import { t } from "./i18n.js";
+import { renderMonitor } from "./monitor.js";
 import { renderNotice } from "./notices.js";
-import { retry } from "./replies.js";
+import { renderRatingsButton } from "./ratings.js";
+import { renderReply, retry } from "./replies.js";
 import { saveReadPositions } from "./session.js";
 import { closeTransfer, renderTransfer } from "./transfer.js";
-import { chatListItem, eventNode, formRows, pendingNode, queueName, statusLabel, visitorContext, visitorName } from "./view.js";
+import {
+  chatListItem,
+  eventNode,
+  formatDuration,
+  formRows,
+  pendingNode,
+  queueName,
+  secondsSince,
+  statusLabel,
+  visitorContext,
+  visitorName,
+} from "./view.js";
 import { clearVisitorPanel, renderVisitorPanel } from "./visitor-panel.js";
 import { renderVisitors } from "./visitors.js";
 
@@ -18,6 +35,8 @@ const STICK_TO_BOTTOM_PX = 48;
 let shownForm = null; // the form object #chat-form was built from
 let transcript = { conversationId: null, nodes: new Map() }; // what #messages shows
 let typingTimer = 0;
+let waitTicker = 0; // counts the chat list's waiting times on
+const WAIT_TICK_MS = 250; // a quarter second: the m:ss shown is never more than that behind
 
 export function render() {
   if (!app.store) return;
@@ -26,6 +45,7 @@ export function render() {
   renderHeader();
   renderChatList();
   renderVisitors();
+  renderMonitor();
   renderPane(conv);
   renderTitle();
   saveReadPositions();
@@ -39,6 +59,8 @@ export function redrawTranscript() {
 /** Stops the timers a signed-out console must not keep. */
 export function stopRendering() {
   clearTimeout(typingTimer);
+  clearInterval(waitTicker);
+  waitTicker = 0;
   clearVisitorPanel();
 }
 
@@ -50,6 +72,7 @@ function renderHeader() {
   const supervisor = operator.role === "supervisor";
   ui.operatorRole.hidden = !supervisor;
   ui.operatorRole.textContent = supervisor ? t("header.supervisor") : "";
+  renderRatingsButton();
   ui.status.value = app.operatorStatus;
   ui.status.disabled = app.connectionState !== "online";
   ui.status.dataset.status = app.operatorStatus;
@@ -64,17 +87,31 @@ function renderChatList() {
       selected: conv.id === app.selectedId,
       unread: app.store.unreadCount(conv),
       preview: app.store.lastMessageText(conv),
+      waitingSince: app.store.waitingSince(conv),
     }),
   );
   ui.chats.replaceChildren(...items);
   ui.chatsEmpty.hidden = items.length > 0;
   if (focusedId) items.find((item) => item.dataset.conversationId === focusedId)?.focus();
+  if (!waitTicker) waitTicker = setInterval(tickWaits, WAIT_TICK_MS);
+}
+
+// The waiting times count on between redraws (m:ss since each .chat-wait's data-since).
+function tickWaits() {
+  const now = Date.now();
+  for (const span of ui.chats.querySelectorAll(".chat-wait[data-since]")) {
+    const time = formatDuration(secondsSince(Number(span.dataset.since), now));
+    if (span.textContent !== time) span.textContent = time;
+  }
 }
 
 function renderPane(conv) {
-  ui.chat.hidden = !conv;
-  ui.paneEmpty.hidden = Boolean(conv);
+  const monitoring = !ui.monitor.hidden; // the supervisor's Monitor takes the whole pane
+  ui.chat.hidden = !conv || monitoring;
+  ui.paneEmpty.hidden = Boolean(conv) || monitoring;
   renderNotice();
+  if (monitoring) ui.notice.hidden = true;
+  renderCloseDialog();
   if (app.transfer && app.transfer.conversationId !== conv?.id) closeTransfer();
   renderTransfer();
   if (!conv) {
@@ -82,6 +119,8 @@ function renderPane(conv) {
     ui.messages.replaceChildren();
     clearTimeout(typingTimer);
     clearVisitorPanel();
+    renderCanned(null);
+    renderCustomer(null);
     return;
   }
   const closed = conv.status === "closed";
@@ -94,12 +133,15 @@ function renderPane(conv) {
   const queue = conv.queue ? t("chat.queue", { queue: queueName(conv.queue) }) : "";
   ui.chatContext.textContent = [queue, visitorContext(conv.visitor)].filter(Boolean).join("  ·  ");
   renderVisitorPanel(conv.visitor);
+  renderHistory(conv);
+  renderCustomer(conv);
   renderChatForm(conv.form);
   ui.transfer.disabled = closed || offline;
   ui.closeChat.disabled = closed || offline;
   ui.reply.disabled = closed;
   ui.send.disabled = closed;
-  ui.reply.placeholder = t(closed ? "reply.closedPlaceholder" : "reply.placeholder");
+  renderReply(conv);
+  renderCanned(conv);
   renderTranscript(conv);
   renderVisitorTyping(conv);
 }

@@ -1,8 +1,11 @@
 // The operator's replies: sending, re-sending after a reconnect, retrying a
-// failed one, and the throttled typing signal.
+// failed one, and the throttled typing signal. In note mode (#note-mode) the
+// reply box adds internal notes instead, which the visitor never sees.
 
 import { app, rerender, selectedConversation } from "./app.js";
+import { takeQuickReplies } from "./canned.js";
 import { ui } from "./dom.js";
+import { t } from "./i18n.js";
 
 const TYPING_THROTTLE_MS = 2_000;
 let lastTypingSent = { conversationId: null, at: 0 };
@@ -13,11 +16,16 @@ export function bindReply() {
     sendReply();
   });
   ui.reply.addEventListener("keydown", (event) => {
-    if (event.key !== "Enter" || event.shiftKey || event.isComposing) return;
+    if (event.key !== "Enter" || event.shiftKey || event.isComposing || event.defaultPrevented) return;
     event.preventDefault();
     sendReply();
   });
   ui.reply.addEventListener("input", sendTyping);
+  ui.noteMode.addEventListener("change", () => {
+    app.noteMode = ui.noteMode.checked;
+    rerender();
+    ui.reply.focus();
+  });
 }
 
 function sendReply() {
@@ -25,6 +33,11 @@ function sendReply() {
   const text = ui.reply.value.trim();
   if (!conv || conv.status === "closed" || !text) return;
   const pending = app.store.addPending(conv.id, text);
+  if (app.noteMode) pending.kind = "note";
+  else {
+    const quickReplies = takeQuickReplies(conv.id);
+    if (quickReplies) pending.quickReplies = quickReplies;
+  }
   transmit(conv.id, pending);
   ui.reply.value = "";
   app.drafts.delete(conv.id);
@@ -34,7 +47,9 @@ function sendReply() {
 
 // Not sent while offline: the reply stays pending and goes out again after welcome.
 function transmit(conversationId, pending) {
-  app.socket?.send({ type: "message", conversationId, id: pending.id, text: pending.text });
+  const frame = { type: pending.kind === "note" ? "note" : "message", conversationId, id: pending.id, text: pending.text };
+  if (pending.quickReplies) frame.quickReplies = pending.quickReplies;
+  app.socket?.send(frame);
 }
 
 export function resendPending() {
@@ -54,9 +69,21 @@ export function retry(pending) {
   rerender();
 }
 
+/** The reply box as a message or a note box. */
+export function renderReply(conv) {
+  const closed = !conv || conv.status === "closed";
+  const note = app.noteMode;
+  ui.noteMode.checked = note;
+  ui.noteMode.disabled = closed;
+  ui.replyForm.classList.toggle("note-mode", note);
+  ui.reply.placeholder = t(closed ? "reply.closedPlaceholder" : note ? "note.placeholder" : "reply.placeholder");
+  ui.send.textContent = t(note ? "note.send" : "reply.send");
+}
+
+// Notes are not the visitor's business: typing one sends no typing signal.
 function sendTyping() {
   const conv = selectedConversation();
-  if (!conv || !ui.reply.value) return;
+  if (!conv || !ui.reply.value || app.noteMode) return;
   const now = Date.now();
   const recent = lastTypingSent.conversationId === conv.id && now - lastTypingSent.at < TYPING_THROTTLE_MS;
   if (recent) return;

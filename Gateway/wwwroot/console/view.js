@@ -44,8 +44,28 @@ export function visitorName(visitor) {
   return t("visitor.fallback", { id: String(visitor?.id ?? "").slice(0, 6) });
 }
 
+/** m:ss; the minutes go past 59 rather than add hours. */
+export function formatDuration(seconds) {
+  const whole = Math.max(0, Math.floor(Number(seconds) || 0));
+  return `${Math.floor(whole / 60)}:${String(whole % 60).padStart(2, "0")}`;
+}
+
+/** Seconds from `since` (ms since the epoch) until now, never negative. */
+export function secondsSince(since, now = Date.now()) {
+  return Math.max(0, Math.floor((now - since) / 1000));
+}
+
+/**
+ * How long the visitor has waited for a reply, as a `.chat-wait` whose text the
+ * console's ticker keeps counting from its data-since (ms since the epoch).
+ */
+export function waitNode(since) {
+  const time = formatDuration(secondsSince(since));
+  return el("span", { class: "chat-wait", text: time, data: { since }, attrs: { title: t("chats.waiting", { time }) } });
+}
+
 /** One row of the chat list. */
-export function chatListItem(conv, { selected, unread, preview }) {
+export function chatListItem(conv, { selected, unread, preview, waitingSince }) {
   const status = conv.status ?? "assigned";
   return el(
     "li",
@@ -58,6 +78,7 @@ export function chatListItem(conv, { selected, unread, preview }) {
       "div",
       { class: "chat-top" },
       el("span", { class: "chat-name", text: visitorName(conv.visitor) }),
+      waitingSince != null ? waitNode(waitingSince) : null,
       unread > 0
         ? el("span", { class: "unread", text: unread, attrs: { title: t("chats.unread", { count: unread }) } })
         : null,
@@ -74,6 +95,7 @@ export function chatListItem(conv, { selected, unread, preview }) {
 /** The transcript node for a sequenced event, or null for types not shown. */
 export function eventNode(frame) {
   if (frame.type === "message") return messageNode(frame);
+  if (frame.type === "note") return noteNode(frame);
   const text = eventText(frame);
   if (text == null) return null;
   // A transfer's internal note is for operators only; the visitor's socket never carries it.
@@ -84,6 +106,30 @@ export function eventNode(frame) {
     el("span", { class: "event-text", text }),
     frame.at ? el("time", { class: "event-time", text: formatTime(frame.at), attrs: { datetime: frame.at } }) : null,
     note ? el("span", { class: "event-note", text: t("event.note", { note }) }) : null,
+    frame.type === "closed" ? closedTags(frame.tags) : null,
+  );
+}
+
+/** The tags an operator closed the chat with (operators' sockets only). */
+function closedTags(tags) {
+  const list = Array.isArray(tags) ? tags.filter((tag) => typeof tag === "string" && tag) : [];
+  if (list.length === 0) return null;
+  return el(
+    "span",
+    { class: "event-tags", attrs: { title: t("event.closedTags", { tags: list.join(", ") }) } },
+    el("span", { class: "event-tags-label", text: t("event.closedTags", { tags: "" }).trim() }),
+    ...list.map((tag) => el("span", { class: "tag", text: tag })),
+  );
+}
+
+/** An internal note: operators only; the visitor's socket carries its seq alone. */
+function noteNode(frame) {
+  const meta = [frame.author, frame.at ? formatTime(frame.at) : null].filter(Boolean).join(" · ");
+  return el(
+    "div",
+    { class: "msg note", data: { from: "note", seq: frame.seq, type: "note" } },
+    el("div", { class: "bubble" }, el("span", { class: "note-label", text: t("note.label") }), el("div", { class: "text", text: frame.text ?? "" })),
+    meta ? el("div", { class: "meta", text: meta }) : null,
   );
 }
 
@@ -99,15 +145,18 @@ export function formRows(form) {
 /** A reply sent but not yet confirmed by its event; failed ones say why. */
 export function pendingNode(pending, onRetry) {
   const failed = Boolean(pending.error);
+  const note = pending.kind === "note";
   return el(
     "div",
     {
-      class: `msg pending${failed ? " failed" : ""}`,
-      data: { from: "operator", pending: pending.id },
+      class: `msg pending${failed ? " failed" : ""}${note ? " note" : ""}`,
+      data: { from: note ? "note" : "operator", pending: pending.id },
       attrs: failed ? { role: "button", tabindex: 0 } : {},
       on: failed ? { click: () => onRetry(pending), keydown: (e) => e.key === "Enter" && onRetry(pending) } : {},
     },
-    el("div", { class: "bubble" }, el("div", { class: "text", text: pending.text })),
+    el("div", { class: "bubble" }, note ? el("span", { class: "note-label", text: t("note.label") }) : null,
+      el("div", { class: "text", text: pending.text })),
+    quickReplyChips(pending.quickReplies),
     el("div", {
       class: "meta",
       text: failed ? t("msg.failed", { reason: pending.error }) : t("msg.sending"),
@@ -150,8 +199,16 @@ function messageNode(frame) {
     "div",
     { class: "msg", data: { from, seq: frame.seq, kind: frame.kind ?? "text" } },
     el("div", { class: "bubble" }, el("div", { class: "text", text: frame.text ?? "" })),
+    from === "operator" ? quickReplyChips(frame.quickReplies) : null,
     meta ? el("div", { class: "meta", text: meta }) : null,
   );
+}
+
+/** The quick replies an operator message offered the visitor, as small chips under it. */
+function quickReplyChips(replies) {
+  const list = Array.isArray(replies) ? replies.filter((text) => typeof text === "string" && text) : [];
+  if (list.length === 0) return null;
+  return el("div", { class: "msg-quick-replies" }, ...list.map((text) => el("span", { class: "chip", text })));
 }
 
 function eventText(frame) {

@@ -1,12 +1,14 @@
-// #visitor-panel in the chat header: the visitor's current page, the pages
-// they visited with the time spent on each, their cart and where they came from.
+// #visitor-panel in the chat header: whether the site verified who they are, the
+// visitor's current page, the pages they visited with the time spent on each,
+// their cart, where they came from and their previous chats (history.js).
 // Rebuilt when the visitor object changes (assigned, visitor_update) or the
 // language does; the current page's time counts on every second in between.
 
 import { dwellSeconds } from "./chats.js";
 import { ui } from "./dom.js";
-import { language } from "./i18n.js";
-import { formatDuration, visitorPanelRows } from "./visitor-view.js";
+import { historyBox } from "./history.js";
+import { language, t } from "./i18n.js";
+import { formatDuration, row, visitorPanelRows } from "./visitor-view.js";
 
 const TICK_MS = 1_000;
 
@@ -20,6 +22,7 @@ export function renderVisitorPanel(visitor) {
   if (shown.visitor === visitor && shown.language === language()) return;
   shown = { visitor, language: language() };
   const built = visitorPanelRows(visitor, (page) => dwellSeconds(visitor, page));
+  if (visitor.id) built.rows.push(row("history", t("history.label"), historyBox));
   ui.visitorPanel.replaceChildren(...built.rows);
   ui.visitorPanel.hidden = built.rows.length === 0;
   live = built.live;

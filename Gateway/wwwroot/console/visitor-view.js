@@ -3,13 +3,9 @@
 // page titles, URLs, cart items, UTM values) only ever goes in as text.
 
 import { t, tn } from "./i18n.js";
-import { el, formatMoney, visitorName } from "./view.js";
+import { el, formatDuration, formatMoney, visitorName } from "./view.js";
 
-/** m:ss; the minutes go past 59 rather than add hours. */
-export function formatDuration(seconds) {
-  const whole = Math.max(0, Math.floor(Number(seconds) || 0));
-  return `${Math.floor(whole / 60)}:${String(whole % 60).padStart(2, "0")}`;
-}
+export { formatDuration };
 
 /** A page's title, else the path of its URL, else the URL as given. */
 export function pageLabel(page) {
@@ -89,6 +85,9 @@ export function visitorPanelRows(visitor, dwell) {
     if (current) live.push({ span, page });
     return span;
   };
+  if (visitor.verified) {
+    rows.push(row("identity", t("panel.identity"), el("span", { class: "badge verified", text: t("panel.verified"), data: { verified: "" } })));
+  }
   const current = pages.at(-1);
   if (current) {
     rows.push(row("now", t("panel.now"), el("span", { class: "page-title", text: pageLabel(current), attrs: { title: current.url } }),
@@ -120,6 +119,6 @@ function cartNodes(cart) {
   return [el("ul", { class: "panel-cart" }, ...lines), el("span", { class: "cart-total", text: t("panel.cartTotal", { total: formatMoney(cart.total, cart.currency) }) })];
 }
 
-function row(name, label, ...values) {
+export function row(name, label, ...values) {
   return el("div", { class: "panel-row", data: { row: name } }, el("dt", { text: label }), el("dd", {}, ...values));
 }

@@ -52,9 +52,12 @@ export function stopVisitors() {
   closeInvite();
   visitors = empty();
   app.view = "chats";
+  app.viewPicked = false;
 }
 
-function showView(view) {
+/** Switches the sidebar tab: "chats", "visitors" or (supervisors) "monitor". */
+export function showView(view) {
+  app.viewPicked = true;
   if (app.view === view) return;
   app.view = view;
   rerender();
@@ -104,9 +107,10 @@ async function load() {
 /** The tabs, and the list when its data or the language changed since it was built. */
 export function renderVisitors() {
   const showing = app.view === "visitors";
-  ui.chatsTab.setAttribute("aria-selected", String(!showing));
+  const chats = !showing && app.view !== "monitor";
+  ui.chatsTab.setAttribute("aria-selected", String(chats));
   ui.visitorsTab.setAttribute("aria-selected", String(showing));
-  ui.chatsView.hidden = showing;
+  ui.chatsView.hidden = !chats;
   ui.visitorsView.hidden = !showing;
   ui.visitorsTab.textContent = visitors.total == null ? t("visitors.tabEmpty") : t("visitors.tab", { total: visitors.total });
   ui.visitorsError.hidden = !visitors.error;

@@ -1,0 +1,124 @@
+// The CRM customer card (docs/crm.md): #customer-card in the chat header asks
+// GET /api/sites/{site}/conversations/{id}/customer and #customer-panel shows the
+// customer and their orders, or the problem's title in #customer-error. Cards
+// are kept per conversation, so {orderNumber} in canned responses can use them.
+
+import { app, rerender, selectedConversation } from "./app.js";
+import { readProblem, siteFetch } from "./api.js";
+import { ui } from "./dom.js";
+import { language, t } from "./i18n.js";
+import { el, formatMoney } from "./view.js";
+
+/** Per conversation id: {open, loading, card, error}. */
+const cards = new Map();
+let drawn = { entry: null, card: null, language: null }; // what the panel was built from
+
+export function bindCustomer() {
+  ui.customerCard.addEventListener("click", () => {
+    const conv = selectedConversation();
+    if (!conv) return;
+    const entry = cards.get(conv.id);
+    if (entry?.open) entry.open = false;
+    else openCard(conv.id);
+    rerender();
+  });
+  ui.customerClose.addEventListener("click", () => {
+    const entry = app.selectedId && cards.get(app.selectedId);
+    if (entry) entry.open = false;
+    rerender();
+    ui.customerCard.focus();
+  });
+}
+
+export function resetCustomers() {
+  cards.clear();
+}
+
+export function forgetCustomer(conversationId) {
+  cards.delete(conversationId);
+}
+
+/** The first order number of the chat's customer card, if it has been loaded. */
+export function firstOrderNumber(conversationId) {
+  const number = cards.get(conversationId)?.card?.orders?.[0]?.number;
+  return number == null || number === "" ? null : String(number);
+}
+
+async function openCard(conversationId) {
+  const entry = cards.get(conversationId) ?? { card: null, error: null };
+  Object.assign(entry, { open: true, loading: true, error: null });
+  cards.set(conversationId, entry);
+  const session = app.session;
+  let result;
+  try {
+    const response = await siteFetch(`/conversations/${encodeURIComponent(conversationId)}/customer`);
+    if (response.ok) {
+      const body = await response.json().catch(() => null);
+      result = isCard(body) ? { card: body, error: null } : { card: null, error: t("customer.failed", { status: response.status }) };
+    } else {
+      // Problem details: the title says what happened ("The CRM did not answer within 3 s.").
+      const problem = await readProblem(response);
+      const title = typeof problem?.title === "string" && problem.title ? problem.title : t("customer.failed", { status: response.status });
+      result = { card: null, error: title };
+    }
+  } catch (error) {
+    result = { card: entry.card, error: error.message };
+  }
+  if (app.session !== session || cards.get(conversationId) !== entry) return;
+  Object.assign(entry, result, { loading: false });
+  rerender();
+}
+
+function isCard(body) {
+  return body !== null && typeof body === "object" && body.customer !== null && typeof body.customer === "object";
+}
+
+/** The button's state and, when open for the selected chat, the panel. */
+export function renderCustomer(conv) {
+  const entry = conv ? cards.get(conv.id) : null;
+  const open = Boolean(entry?.open);
+  ui.customerCard.setAttribute("aria-expanded", String(open));
+  ui.customerCard.classList.toggle("active", open);
+  ui.customerPanel.hidden = !open;
+  ui.customerLoading.hidden = !entry?.loading;
+  if (!open) return;
+  ui.customerError.hidden = !entry.error;
+  ui.customerError.textContent = entry.error ?? "";
+  if (drawn.entry === entry && drawn.card === entry.card && drawn.language === language()) return;
+  drawn = { entry, card: entry.card, language: language() };
+  drawCard(entry.card);
+}
+
+function drawCard(card) {
+  const customer = card?.customer ?? {};
+  const fields = ["name", "email", "phone", "segment", "id"]
+    .filter((field) => customer[field] != null && String(customer[field]) !== "")
+    .map((field) =>
+      el("div", { class: "customer-row", data: { field } }, el("dt", { text: t(`customer.${field}`) }), el("dd", { text: customer[field] })),
+    );
+  ui.customerInfo.replaceChildren(...fields);
+  ui.customerInfo.hidden = fields.length === 0;
+  const orders = Array.isArray(card?.orders) ? card.orders.filter((order) => order && typeof order === "object") : [];
+  ui.customerOrdersBox.hidden = !card;
+  ui.customerNoOrders.hidden = orders.length > 0;
+  ui.customerOrders.replaceChildren(
+    ...orders.map((order) =>
+      el(
+        "tr",
+        { data: { order: order.number } },
+        el("td", { class: "order-number", text: order.number ?? "" }),
+        el("td", { class: "order-date", text: formatDate(order.date) }),
+        el("td", { class: "order-total", text: formatMoney(order.total, order.currency) }),
+        el("td", { class: "order-status", text: order.status ?? "" }),
+      ),
+    ),
+  );
+}
+
+/** "2026-11-20" in the console's language; anything else as given. */
+function formatDate(value) {
+  const text = String(value ?? "");
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(text)) return text;
+  const date = new Date(`${text}T00:00:00Z`);
+  return Number.isNaN(date.getTime()) ? text : date.toLocaleDateString(language(), { timeZone: "UTC", dateStyle: "medium" });
+}
