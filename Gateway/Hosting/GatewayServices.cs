@@ -1,10 +1,8 @@
 using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.Authentication;
-using Microsoft.AspNetCore.DataProtection;
 using Switchboard.Gateway.Auth;
 using Switchboard.Gateway.Health;
 using Switchboard.Gateway.Sockets;
-using Switchboard.Silo.Storage;
 
 namespace Switchboard.Gateway.Hosting;
 
@@ -17,10 +15,7 @@ public static class GatewayServices
         services.AddOptions<DemoOptions>().Bind(configuration.GetSection(DemoOptions.Section));
         services.TryAddTimeProvider();
 
-        var storage = configuration.GetSection(StorageOptions.Section).Get<StorageOptions>() ?? new StorageOptions();
-        services.AddDataProtection()
-            .SetApplicationName("switchboard")
-            .PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(storage.FullDataDirectory, "keys")));
+        services.AddSwitchboardKeyRing(configuration);
         services.AddSingleton<TokenService>();
         services.AddAuthentication(OperatorTokenHandler.SchemeName)
             .AddScheme<AuthenticationSchemeOptions, OperatorTokenHandler>(OperatorTokenHandler.SchemeName, null);
@@ -34,6 +29,7 @@ public static class GatewayServices
         });
 
         services.AddSingleton<PushHub>();
+        services.AddSingleton<PushResync>();
         services.AddHostedService<PushRenewalService>();
         services.AddSwitchboardHealth();
         services.AddProblemDetails();

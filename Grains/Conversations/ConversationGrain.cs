@@ -218,7 +218,18 @@ public sealed class ConversationGrain(IEventLog log, TimeProvider clock, ILogger
     private async Task Append(IReadOnlyList<ConversationEvent> events)
     {
         // Durable first: nothing is applied, acknowledged or pushed that the log does not hold.
-        await log.AppendAsync(this.GetPrimaryKeyString(), events);
+        try
+        {
+            await log.AppendAsync(this.GetPrimaryKeyString(), events);
+        }
+        catch
+        {
+            // The outcome may be unknown (the database went away mid-commit), so this activation's history may be
+            // behind the log: the next call gets a fresh activation that replays it, and a retried client id then
+            // finds its stored seq instead of conflicting forever.
+            DeactivateOnIdle();
+            throw;
+        }
         var key = this.GetPrimaryKeyString();
         foreach (var evt in events)
         {
