@@ -12,7 +12,7 @@ public sealed class SiloLossObserver(PushResync resync, ILogger<SiloLossObserver
     {
         if (currentNumberOfGateways < previousNumberOfGateways || connectionRecovered)
         {
-            logger.LogWarning("Connected silos: {Previous} -> {Current}", previousNumberOfGateways, currentNumberOfGateways);
+            logger.LogInformation("Connected silos: {Previous} -> {Current}", previousNumberOfGateways, currentNumberOfGateways);
             resync.Request();
         }
     }

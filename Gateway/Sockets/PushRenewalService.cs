@@ -19,7 +19,7 @@ public sealed class PushRenewalService(PushHub hub, PushResync resync, TimeProvi
             var retrying = clock.GetUtcNow() < retryUntil;
             if (await resync.WaitAsync(retrying ? RetryInterval : Interval, clock, stoppingToken))
             {
-                logger.LogInformation("A silo connection was lost; renewing push subscriptions");
+                logger.LogInformation("Silo connections changed; renewing push subscriptions");
                 retryUntil = clock.GetUtcNow() + RetryWindow;
             }
             try

@@ -15,6 +15,7 @@ public static class SiloDefaults
         ["Logging:LogLevel:Default"] = "Information",
         ["Logging:LogLevel:Microsoft"] = "Warning",
         ["Logging:LogLevel:Orleans"] = "Warning",
+        ["Logging:LogLevel:Polly"] = "Warning",
         // Joins, deaths and votes are what an operator of the cluster wants to see.
         ["Logging:LogLevel:Orleans.Runtime.MembershipService"] = "Information",
     };
