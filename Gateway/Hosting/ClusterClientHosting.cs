@@ -12,6 +12,9 @@ public static class ClusterClientHosting
     /// <summary>Bound onto Orleans' own <see cref="GatewayOptions"/> (e.g. <c>GatewayListRefreshPeriod</c>).</summary>
     public const string GatewaysSection = "Cluster:Gateways";
 
+    /// <summary>Bound onto Orleans' <see cref="ClientMessagingOptions"/> (e.g. <c>ResponseTimeout</c>).</summary>
+    public const string MessagingSection = "Cluster:Messaging";
+
     public static WebApplicationBuilder UseSwitchboardClusterClient(this WebApplicationBuilder builder, ClusterModeOptions cluster)
     {
         var redis = cluster.RequireRedis();
@@ -24,11 +27,13 @@ public static class ClusterClientHosting
             });
             client.UseRedisClustering(redis);
             client.Configure<GatewayOptions>(builder.Configuration.GetSection(GatewaysSection));
+            client.Configure<ClientMessagingOptions>(builder.Configuration.GetSection(MessagingSection));
             client.AddClusterConnectionStatusObserver<SiloLossObserver>();
             client.UseConnectionRetryFilter<WaitForCluster>();
         });
         // The database: readiness checks the event log, and the gateways share their token key ring there.
         builder.Services.AddSwitchboardPostgres(cluster.RequirePostgres());
+        builder.Services.AddHostedService<MembershipWatcher>();
         return builder;
     }
 }

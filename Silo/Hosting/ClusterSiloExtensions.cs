@@ -23,6 +23,9 @@ public static class ClusterSiloExtensions
     /// <summary>Where membership tuning lives, bound onto Orleans' own <see cref="ClusterMembershipOptions"/>.</summary>
     public const string MembershipSection = "Cluster:Membership";
 
+    /// <summary>Bound onto Orleans' <see cref="SiloMessagingOptions"/> (e.g. <c>ResponseTimeout</c>).</summary>
+    public const string MessagingSection = "Cluster:Messaging";
+
     public static ISiloBuilder UseSwitchboardCluster(this ISiloBuilder silo, IConfiguration configuration)
     {
         var cluster = ClusterModeOptions.From(configuration);
@@ -42,6 +45,7 @@ public static class ClusterSiloExtensions
             options.GatewayPort = cluster.GatewayPort;
         });
         silo.Configure<ClusterMembershipOptions>(configuration.GetSection(MembershipSection));
+        silo.Configure<SiloMessagingOptions>(configuration.GetSection(MessagingSection));
 
         silo.AddAdoNetGrainStorage(StorageNames.Provider, (OptionsBuilder<AdoNetGrainStorageOptions> options) => options
             .Configure<IServiceProvider>((storage, services) =>

@@ -22,6 +22,11 @@ public sealed class TestSocket : IAsyncDisposable
     /// <summary>Frames read past while waiting for another one.</summary>
     public List<JsonElement> Skipped { get; } = [];
 
+    /// <summary>Every frame received, in arrival order, whether or not a test waited for it.</summary>
+    public IReadOnlyCollection<JsonElement> Received => _received;
+
+    private readonly System.Collections.Concurrent.ConcurrentQueue<JsonElement> _received = new();
+
     public static async Task<TestSocket> ConnectAsync(Uri uri, string? origin = null)
     {
         var socket = new ClientWebSocket();
@@ -42,15 +47,19 @@ public sealed class TestSocket : IAsyncDisposable
         _socket.SendAsync(bytes, type, endOfMessage: true, CancellationToken.None);
 
     /// <summary>The next frame of <paramref name="type"/> (that also matches <paramref name="match"/>); others are kept in <see cref="Skipped"/>.</summary>
-    public async Task<JsonElement> ExpectAsync(string type, Func<JsonElement, bool>? match = null)
+    public Task<JsonElement> ExpectAsync(string type, Func<JsonElement, bool>? match = null) =>
+        ExpectAsync(frame => frame.GetProperty("type").GetString() == type && (match?.Invoke(frame) ?? true), $"a '{type}' frame", Waits.Signal);
+
+    /// <summary>The next frame that matches; others are kept in <see cref="Skipped"/>.</summary>
+    public async Task<JsonElement> ExpectAsync(Func<JsonElement, bool> match, string expected, TimeSpan within)
     {
-        using var timeout = new CancellationTokenSource(Waits.Signal);
+        using var timeout = new CancellationTokenSource(within);
         try
         {
             while (true)
             {
                 var frame = await _frames.Reader.ReadAsync(timeout.Token);
-                if (frame.GetProperty("type").GetString() == type && (match?.Invoke(frame) ?? true))
+                if (match(frame))
                 {
                     return frame;
                 }
@@ -59,7 +68,11 @@ public sealed class TestSocket : IAsyncDisposable
         }
         catch (OperationCanceledException)
         {
-            throw new TimeoutException($"Expected a '{type}' frame within {Waits.Signal}; read past: {string.Join(" ", Skipped.Select(f => f.GetRawText()))}");
+            throw new TimeoutException($"Expected {expected} within {within}; read past: {string.Join(" ", Skipped.Select(f => f.GetRawText()))}");
+        }
+        catch (ChannelClosedException)
+        {
+            throw new InvalidOperationException($"Expected {expected}, but the socket closed; read past: {string.Join(" ", Skipped.Select(f => f.GetRawText()))}");
         }
     }
 
@@ -109,7 +122,9 @@ public sealed class TestSocket : IAsyncDisposable
                 {
                     break;
                 }
-                _frames.Writer.TryWrite(JsonDocument.Parse(buffer.AsMemory(0, length)).RootElement.Clone());
+                var frame = JsonDocument.Parse(buffer.AsMemory(0, length)).RootElement.Clone();
+                _received.Enqueue(frame);
+                _frames.Writer.TryWrite(frame);
             }
         }
         catch (Exception error) when (error is WebSocketException or OperationCanceledException)

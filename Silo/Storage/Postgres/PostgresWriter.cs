@@ -116,12 +116,32 @@ public sealed class PostgresWriter : IAsyncDisposable
         {
             await batch.ExecuteNonQueryAsync();
         }
-        catch (PostgresException error) when (error.BatchCommand is { } command && IsDataFault(error.SqlState))
+        catch (PostgresException error) when (IsDataFault(error.SqlState))
         {
-            return (batch.BatchCommands.IndexOf(command), error);
+            return (FailedCommand(batch, error), error);
         }
         await transaction.CommitAsync();
         return (-1, null);
+    }
+
+    /// <summary>
+    /// The command the error came from. Npgsql names it only in some modes; otherwise it is the first command
+    /// that did not complete (those after it were skipped by the aborted transaction).
+    /// </summary>
+    private static int FailedCommand(NpgsqlBatch batch, PostgresException error)
+    {
+        if (error.BatchCommand is { } named)
+        {
+            return batch.BatchCommands.IndexOf(named);
+        }
+        for (var i = 0; i < batch.BatchCommands.Count; i++)
+        {
+            if (batch.BatchCommands[i].RecordsAffected < 0)
+            {
+                return i;
+            }
+        }
+        throw new InvalidOperationException("A batch failed on its data, but every command completed.", error);
     }
 
     /// <summary>Class 23 (integrity) and 22 (data): the append itself is at fault, not the connection or the server.</summary>
