@@ -22,10 +22,47 @@ public sealed class TestSocket : IAsyncDisposable
     /// <summary>Frames read past while waiting for another one.</summary>
     public List<JsonElement> Skipped { get; } = [];
 
-    /// <summary>Every frame received, in arrival order, whether or not a test waited for it.</summary>
-    public IReadOnlyCollection<JsonElement> Received => _received;
+    private readonly Lock _historyGate = new();
+    private readonly List<JsonElement> _history = [];
+    private readonly List<(int From, Func<JsonElement, bool> Match, TaskCompletionSource<JsonElement> Seen)> _watchers = [];
 
-    private readonly System.Collections.Concurrent.ConcurrentQueue<JsonElement> _received = new();
+    /// <summary>Every frame received so far, in arrival order, whether or not a test waited for it.</summary>
+    public IReadOnlyList<JsonElement> Received
+    {
+        get
+        {
+            lock (_historyGate)
+            {
+                return [.. _history];
+            }
+        }
+    }
+
+    /// <summary>
+    /// The first frame at or after position <paramref name="from"/> of <see cref="Received"/> that matches, whether
+    /// it came already or comes later. Unlike <see cref="ExpectAsync(string, Func{JsonElement, bool}?)"/> it takes
+    /// nothing from the queue, so frames may arrive in any order.
+    /// </summary>
+    public async Task<JsonElement> SeenAsync(Func<JsonElement, bool> match, string expected, TimeSpan within, int from = 0)
+    {
+        var seen = new TaskCompletionSource<JsonElement>(TaskCreationOptions.RunContinuationsAsynchronously);
+        lock (_historyGate)
+        {
+            for (var i = from; i < _history.Count; i++)
+            {
+                if (match(_history[i]))
+                {
+                    return _history[i];
+                }
+            }
+            _watchers.Add((from, match, seen));
+        }
+        if (await Task.WhenAny(seen.Task, Task.Delay(within)) == seen.Task)
+        {
+            return await seen.Task;
+        }
+        throw new TimeoutException($"Expected {expected} within {within}; received: {string.Join(" ", Received.Select(f => f.GetRawText()))}");
+    }
 
     public static async Task<TestSocket> ConnectAsync(Uri uri, string? origin = null)
     {
@@ -103,6 +140,22 @@ public sealed class TestSocket : IAsyncDisposable
         _socket.Dispose();
     }
 
+    private void Remember(JsonElement frame)
+    {
+        lock (_historyGate)
+        {
+            _history.Add(frame);
+            for (var i = _watchers.Count - 1; i >= 0; i--)
+            {
+                if (_history.Count - 1 >= _watchers[i].From && _watchers[i].Match(frame))
+                {
+                    _watchers[i].Seen.TrySetResult(frame);
+                    _watchers.RemoveAt(i);
+                }
+            }
+        }
+    }
+
     private async Task ReadAsync()
     {
         var buffer = new byte[256 * 1024];
@@ -123,7 +176,7 @@ public sealed class TestSocket : IAsyncDisposable
                     break;
                 }
                 var frame = JsonDocument.Parse(buffer.AsMemory(0, length)).RootElement.Clone();
-                _received.Enqueue(frame);
+                Remember(frame);
                 _frames.Writer.TryWrite(frame);
             }
         }
