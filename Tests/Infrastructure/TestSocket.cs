@@ -11,6 +11,7 @@ public sealed class TestSocket : IAsyncDisposable
     private readonly ClientWebSocket _socket;
     private readonly Channel<JsonElement> _frames = Channel.CreateUnbounded<JsonElement>();
     private readonly CancellationTokenSource _stop = new();
+    private readonly SemaphoreSlim _sending = new(1, 1);
     private readonly Task _reading;
 
     private TestSocket(ClientWebSocket socket)
@@ -80,8 +81,19 @@ public sealed class TestSocket : IAsyncDisposable
 
     public Task SendRawAsync(string text) => SendBytesAsync(Encoding.UTF8.GetBytes(text), WebSocketMessageType.Text);
 
-    public Task SendBytesAsync(byte[] bytes, WebSocketMessageType type) =>
-        _socket.SendAsync(bytes, type, endOfMessage: true, CancellationToken.None);
+    public async Task SendBytesAsync(byte[] bytes, WebSocketMessageType type)
+    {
+        // A WebSocket takes one send at a time; tests may send from several tasks.
+        await _sending.WaitAsync();
+        try
+        {
+            await _socket.SendAsync(bytes, type, endOfMessage: true, CancellationToken.None);
+        }
+        finally
+        {
+            _sending.Release();
+        }
+    }
 
     /// <summary>The next frame of <paramref name="type"/> (that also matches <paramref name="match"/>); others are kept in <see cref="Skipped"/>.</summary>
     public Task<JsonElement> ExpectAsync(string type, Func<JsonElement, bool>? match = null) =>
