@@ -14,12 +14,13 @@ namespace Switchboard.Grains.Conversations;
 /// every change is an append that is durable before it is applied, acknowledged or pushed.
 /// </summary>
 public sealed class ConversationGrain(IEventLog log, TimeProvider clock, ILogger<ConversationGrain> logger)
-    : Grain, IConversationGrain
+    : Grain, IConversationGrain, IIncomingGrainCallFilter
 {
     /// <summary>Gateways re-subscribe well within this; a node that died drops out after it.</summary>
     public static readonly TimeSpan SubscriptionLifetime = TimeSpan.FromMinutes(3);
 
-    private readonly ConversationHistory _history = new();
+    private ConversationHistory _history = new();
+    private bool _historyStale;
     private readonly ObserverManager<IPushObserver> _subscribers = new(SubscriptionLifetime, logger);
     private string _site = "";
     private string _id = "";
@@ -37,6 +38,16 @@ public sealed class ConversationGrain(IEventLog log, TimeProvider clock, ILogger
             // The queue may have lost it with a silo; enqueueing is idempotent.
             QueueGrain().Enqueue(_id, _history.StartedAt).Ignore();
         }
+    }
+
+    /// <summary>Before every call: after a failed append, catch up with the log (the subscribers stay, unlike a reactivation).</summary>
+    public async Task Invoke(IIncomingGrainCallContext context)
+    {
+        if (_historyStale)
+        {
+            await ReloadHistoryAsync();
+        }
+        await context.Invoke();
     }
 
     public async Task<AppendResult> Start(StartConversation start, IPushObserver? subscriber)
@@ -224,16 +235,35 @@ public sealed class ConversationGrain(IEventLog log, TimeProvider clock, ILogger
         }
         catch
         {
-            // The outcome may be unknown (the database went away mid-commit), so this activation's history may be
-            // behind the log: the next call gets a fresh activation that replays it, and a retried client id then
-            // finds its stored seq instead of conflicting forever.
-            DeactivateOnIdle();
+            // The outcome may be unknown (the database went away mid-commit), so the log may hold more than this
+            // activation knows: the next call replays it first (see Invoke), and a retried client id then finds
+            // its stored seq instead of conflicting forever.
+            _historyStale = true;
             throw;
         }
         var key = this.GetPrimaryKeyString();
         foreach (var evt in events)
         {
             _history.Apply(evt);
+            Push(s => s.OnEvent(key, evt));
+        }
+    }
+
+    private async Task ReloadHistoryAsync()
+    {
+        var key = this.GetPrimaryKeyString();
+        var known = _history.LastSeq;
+        var events = await log.ReadAsync(key, 0);
+        var history = new ConversationHistory();
+        foreach (var evt in events)
+        {
+            history.Apply(evt);
+        }
+        _history = history;
+        _historyStale = false;
+        // A commit that landed although its caller heard it failed: nobody was told of these events yet.
+        foreach (var evt in events.Where(e => e.Seq > known))
+        {
             Push(s => s.OnEvent(key, evt));
         }
     }
