@@ -30,6 +30,7 @@ public static class GatewayServices
 
         services.AddSingleton<PushHub>();
         services.AddSingleton<PushResync>();
+        services.AddSingleton<SocketDrain>();
         services.AddHostedService<PushRenewalService>();
         services.AddSwitchboardHealth();
         services.AddProblemDetails();

@@ -16,7 +16,7 @@ public static class OperatorSocketEndpoint
     }
 
     private static async Task<IResult> Accept(
-        HttpContext http, IGrainFactory grains, PushHub hub, IOptions<GatewayOptions> options, ILoggerFactory loggers)
+        HttpContext http, IGrainFactory grains, PushHub hub, IOptions<GatewayOptions> options, SocketDrain drain, ILoggerFactory loggers)
     {
         if (!http.WebSockets.IsWebSocketRequest)
         {
@@ -36,6 +36,7 @@ public static class OperatorSocketEndpoint
         var logger = loggers.CreateLogger<OperatorSession>();
         using var socket = await http.WebSockets.AcceptWebSocketAsync();
         var connection = new SocketConnection(socket, Events, options.Value, logger);
+        using var tracked = drain.Track(connection);
         var session = new OperatorSession(identity, connection, hub, grains, options.Value, logger);
         try
         {

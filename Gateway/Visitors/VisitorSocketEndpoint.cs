@@ -17,7 +17,7 @@ public static class VisitorSocketEndpoint
 
     private static async Task<IResult> Accept(
         HttpContext http, string? site, IGrainFactory grains, PushHub hub, TokenService tokens,
-        IOptions<GatewayOptions> options, ILoggerFactory loggers)
+        IOptions<GatewayOptions> options, SocketDrain drain, ILoggerFactory loggers)
     {
         if (!http.WebSockets.IsWebSocketRequest)
         {
@@ -34,6 +34,7 @@ public static class VisitorSocketEndpoint
         var logger = loggers.CreateLogger<VisitorSession>();
         using var socket = await http.WebSockets.AcceptWebSocketAsync();
         var connection = new SocketConnection(socket, Events, options.Value, logger);
+        using var tracked = drain.Track(connection);
         var session = new VisitorSession(site, config, connection, hub, grains, tokens, options.Value, logger);
         try
         {

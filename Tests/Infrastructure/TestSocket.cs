@@ -132,6 +132,18 @@ public sealed class TestSocket : IAsyncDisposable
         return await _frames.Reader.ReadAsync(timeout.Token);
     }
 
+    /// <summary>How the server closed the socket (null while it is open or when the connection just died).</summary>
+    public (WebSocketCloseStatus? Status, string? Description) Close => (_socket.CloseStatus, _socket.CloseStatusDescription);
+
+    /// <summary>Completes when the socket stops reading: closed by the server, or the connection died.</summary>
+    public async Task WaitClosedAsync(TimeSpan within)
+    {
+        if (await Task.WhenAny(_reading, Task.Delay(within)) != _reading)
+        {
+            throw new TimeoutException($"The socket was expected to close within {within}.");
+        }
+    }
+
     /// <summary>True when the server closed the socket.</summary>
     public bool IsClosed => _socket.State is WebSocketState.Closed or WebSocketState.CloseReceived or WebSocketState.Aborted;
 
@@ -185,6 +197,8 @@ public sealed class TestSocket : IAsyncDisposable
                 while (!result.EndOfMessage);
                 if (result.MessageType == WebSocketMessageType.Close)
                 {
+                    // Answer the close as a browser does, so the server's side of the handshake completes.
+                    await _socket.CloseOutputAsync(WebSocketCloseStatus.NormalClosure, null, CancellationToken.None);
                     break;
                 }
                 var frame = JsonDocument.Parse(buffer.AsMemory(0, length)).RootElement.Clone();
