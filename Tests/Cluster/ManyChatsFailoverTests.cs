@@ -19,6 +19,13 @@ public sealed class ManyChatsFailoverTests(DatabaseServers servers, ITestOutputH
 {
     private const int Chats = 200;
 
+    /// <summary>
+    /// The queue decides one assignment at a time (by design: no operator is ever overfilled), each with a few
+    /// storage writes, and tells every waiting visitor its new position; 200 arrivals at once on a busy 2-core
+    /// machine take a while to drain.
+    /// </summary>
+    private static readonly TimeSpan AssignmentWait = TimeSpan.FromSeconds(90);
+
     private readonly ClusterChat _chat = new();
     private RunningCluster _cluster = null!;
 
@@ -40,7 +47,9 @@ public sealed class ManyChatsFailoverTests(DatabaseServers servers, ITestOutputH
         await using var bob = await OnlineConsoleAsync(_cluster.GatewayB, site, "bob");
         var consoles = new Dictionary<string, TestSocket> { ["ann"] = ann, ["bob"] = bob };
 
+        var arrivals = Stopwatch.StartNew();
         var chats = await Task.WhenAll(Enumerable.Range(0, Chats).Select(i => StartAsync(i, site, consoles)));
+        output.WriteLine($"{Chats} chats started and assigned in {arrivals.Elapsed.TotalSeconds:F1} s.");
         try
         {
             await Task.WhenAll(chats.Select(chat => ExchangeAsync(chat, "before")));
@@ -97,7 +106,7 @@ public sealed class ManyChatsFailoverTests(DatabaseServers servers, ITestOutputH
         var id = $"c{index}-start";
         var conversationId = (await _chat.SendUntilAckedAsync(visitor, new { type = "start_chat", id, text = $"Здравствуйте, №{index} 👋" }, id)).Str("conversationId");
         var assigned = await visitor.SeenAsync(
-            f => f.Str("type") == EventTypes.Assigned && f.Str("conversationId") == conversationId, $"chat {index} assigned", Waits.Signal);
+            f => f.Str("type") == EventTypes.Assigned && f.Str("conversationId") == conversationId, $"chat {index} assigned", AssignmentWait);
         var console = consoles[assigned.GetProperty("operator").Str("id")];
         var notice = await console.SeenAsync(
             f => f.Str("type") == "assigned" && f.TryGetProperty("transcript", out _) && f.Str("conversationId") == conversationId,
