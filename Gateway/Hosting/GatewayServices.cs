@@ -34,6 +34,7 @@ public static class GatewayServices
         services.AddHostedService<PushRenewalService>();
         services.AddSwitchboardHealth();
         services.AddProblemDetails();
+        services.AddExceptionHandler<ClusterUnavailableHandler>();
         return services;
     }
 

@@ -60,7 +60,7 @@ public sealed class PushHub : IPushObserver
     {
         var renewals = _conversations.Keys
             .Select(RenewConversationAsync)
-            .Concat(_operators.Keys.Select(key => (Task)_grains.GetGrain<IOperatorGrain>(key).Subscribe(Reference)));
+            .Concat(_operators.Keys.Select(RenewOperatorAsync));
         var renewed = await Task.WhenAll(renewals.Select(Succeeded));
         return renewed.Count(ok => !ok);
     }
@@ -79,6 +79,17 @@ public sealed class PushHub : IPushObserver
             {
                 await OnEvent(conversationKey, latest);
             }
+        }
+    }
+
+    private async Task RenewOperatorAsync(string operatorKey)
+    {
+        var snapshot = await _grains.GetGrain<IOperatorGrain>(operatorKey).Subscribe(Reference);
+        // A chat given while this node was not subscribed (the operator came back on another silo) was announced
+        // to nobody; consoles that already have a chat ignore the repeat.
+        foreach (var conversationId in snapshot.Conversations)
+        {
+            await OnOperatorNotice(new OperatorNotice(operatorKey, NoticeTypes.Assigned, conversationId));
         }
     }
 

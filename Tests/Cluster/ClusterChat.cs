@@ -56,6 +56,75 @@ public sealed class ClusterChat
         }
     }
 
+    /// <summary>
+    /// Opens a socket (and logs in first, for a console), retrying (paced) while the gateway answers 503: the
+    /// cluster behind it is busy or still recovering from a death, as the widget's reconnect loop would.
+    /// </summary>
+    public static async Task<TestSocket> ConnectAsync(Func<Task<TestSocket>> connect)
+    {
+        var deadline = DateTime.UtcNow + Failover;
+        while (true)
+        {
+            try
+            {
+                return await connect();
+            }
+            catch (Exception refused) when (IsServiceUnavailable(refused) && DateTime.UtcNow < deadline)
+            {
+                await Task.Delay(RetryPace);
+            }
+        }
+    }
+
+    private static bool IsServiceUnavailable(Exception error) => error switch
+    {
+        System.Net.WebSockets.WebSocketException socket => socket.Message.Contains("'503'", StringComparison.Ordinal),
+        HttpRequestException http => http.StatusCode == System.Net.HttpStatusCode.ServiceUnavailable,
+        _ => false,
+    };
+
+    /// <summary>Sends <c>hello</c> until welcomed, again after each <c>unavailable</c> (the cluster is recovering).</summary>
+    public static async Task<JsonElement> HelloAsync(TestSocket socket, object hello)
+    {
+        var deadline = DateTime.UtcNow + Failover;
+        while (true)
+        {
+            var from = socket.Received.Count;
+            await socket.SendAsync(hello);
+            var reply = await socket.SeenAsync(f => f.Str("type") is "welcome" or "error", "welcome", Failover, from);
+            if (reply.Str("type") == "welcome")
+            {
+                return reply;
+            }
+            if (reply.Str("code") != ErrorCodes.Unavailable || DateTime.UtcNow > deadline)
+            {
+                throw new Xunit.Sdk.XunitException($"'hello' was refused: {reply.GetRawText()}");
+            }
+            await Task.Delay(RetryPace);
+        }
+    }
+
+    /// <summary>An operator's console on <paramref name="gateway"/>: signed in, welcomed and online, retrying as the console would.</summary>
+    public static async Task<TestSocket> OnlineConsoleAsync(GatewayNode gateway, string site, string login, string password)
+    {
+        var console = await ConnectAsync(async () => await gateway.OperatorSocketAsync(await gateway.LoginAsync(site, login, password)));
+        await HelloAsync(console, new { type = "hello" });
+        var deadline = DateTime.UtcNow + Failover;
+        while (true)
+        {
+            var from = console.Received.Count;
+            await console.SendAsync(new { type = "status", status = "online" });
+            var reply = await console.SeenAsync(f => f.Str("type") == "error" || (f.Str("type") == "status" && f.Str("status") == "online"),
+                "online", Failover, from);
+            if (reply.Str("type") == "status")
+            {
+                return console;
+            }
+            Assert.True(reply.Str("code") == ErrorCodes.Unavailable && DateTime.UtcNow < deadline, $"'status' was refused: {reply.GetRawText()}");
+            await Task.Delay(RetryPace);
+        }
+    }
+
     public static Func<JsonElement, bool> IsMessage(string conversationId, string clientId) => f =>
         f.Str("type") == EventTypes.Message && f.Str("conversationId") == conversationId
         && f.TryGetProperty("id", out var id) && id.GetString() == clientId;

@@ -36,15 +36,10 @@ public sealed class ClusterFailoverTests(DatabaseServers servers, ITestOutputHel
     {
         // The operator signs in through gateway A and works on gateway B: one key ring for every gateway.
         var token = await _cluster.GatewayA.LoginAsync("demo", "anna", ClusterNodes.DemoPassword);
-        await using var console = await _cluster.GatewayB.OperatorSocketAsync(token);
-        await console.SendAsync(new { type = "hello" });
-        await console.ExpectAsync("welcome");
-        await console.SendAsync(new { type = "status", status = "online" });
-        await console.ExpectAsync("status", f => f.Str("status") == "online");
+        await using var console = await ClusterChat.OnlineConsoleAsync(_cluster.GatewayB, "demo", "anna", ClusterNodes.DemoPassword);
 
         var visitor = await _cluster.GatewayA.VisitorSocketAsync("demo");
-        await visitor.SendAsync(new { type = "hello" });
-        var visitorToken = (await visitor.ExpectAsync("welcome")).Str("visitorToken");
+        var visitorToken = (await ClusterChat.HelloAsync(visitor, new { type = "hello" })).Str("visitorToken");
         var started = await _chat.SendUntilAckedAsync(visitor, new { type = "start_chat", id = "v-start", text = "Здравствуйте! Есть размер M? 👗" }, "v-start");
         var conversationId = started.Str("conversationId");
         var assigned = await console.SeenAsync(
@@ -67,8 +62,7 @@ public sealed class ClusterFailoverTests(DatabaseServers servers, ITestOutputHel
         outage.Restart();
         await _chat.SendUntilAckedAsync(console, new { type = "message", conversationId, id = "o-while-away", text = "Вы ещё здесь?" }, "o-while-away");
         await using var resumed = await _cluster.GatewayB.VisitorSocketAsync("demo");
-        await resumed.SendAsync(new { type = "hello", visitorToken, resume = new { conversationId, lastSeq = lastSeen } });
-        await resumed.ExpectAsync("welcome");
+        await ClusterChat.HelloAsync(resumed, new { type = "hello", visitorToken, resume = new { conversationId, lastSeq = lastSeen } });
         await resumed.SeenAsync(ClusterChat.IsMessage(conversationId, "o-while-away"), "the message sent while away", Waits.Signal);
         output.WriteLine($"Killed the visitor's gateway: the visitor resumed on the other from seq {lastSeen} after {outage.Elapsed.TotalSeconds:F1} s.");
 

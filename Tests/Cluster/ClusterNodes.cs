@@ -42,6 +42,9 @@ public sealed class ClusterNodes(DatabaseServers servers, string postgres) : IAs
         var url = $"http://127.0.0.1:{FreePorts.Next()}";
         var environment = Environment();
         environment["ASPNETCORE_ENVIRONMENT"] = "Production";
+        // A call that reached a dead silo fails after this and the client retries. Only on gateways: between
+        // silos a short timeout also expires one-way messages that wait in a busy grain's queue.
+        environment["Cluster__Messaging__ResponseTimeout"] = "00:00:05";
         environment["Demo__OperatorPassword"] = DemoPassword;
         var process = Start(name, [Output("Gateway"), "--contentRoot", Path.Combine(RepoRoot, "Gateway"), "--urls", url], environment);
         await process.WaitForLineAsync($"Now listening on: {url}", StartTimeout);
@@ -67,7 +70,6 @@ public sealed class ClusterNodes(DatabaseServers servers, string postgres) : IAs
         ["Cluster__Membership__ProbeTimeout"] = "00:00:01",
         ["Cluster__Membership__NumMissedProbesLimit"] = "2",
         ["Cluster__Membership__TableRefreshTimeout"] = "00:00:02",
-        ["Cluster__Messaging__ResponseTimeout"] = "00:00:05",
         ["Cluster__Gateways__GatewayListRefreshPeriod"] = "00:00:02",
         ["Logging__LogLevel__Switchboard"] = "Debug",
     };

@@ -43,8 +43,8 @@ public sealed class ManyChatsFailoverTests(DatabaseServers servers, ITestOutputH
     public async Task Two_hundred_chats_through_both_gateways_lose_nothing_when_a_silo_dies()
     {
         var site = await TestSites.CreateAsync(_cluster.Observer.Client, ("ann", Chats / 2, ["general"]), ("bob", Chats / 2, ["general"]));
-        await using var ann = await OnlineConsoleAsync(_cluster.GatewayA, site, "ann");
-        await using var bob = await OnlineConsoleAsync(_cluster.GatewayB, site, "bob");
+        await using var ann = await ClusterChat.OnlineConsoleAsync(_cluster.GatewayA, site, "ann", TestSites.Password);
+        await using var bob = await ClusterChat.OnlineConsoleAsync(_cluster.GatewayB, site, "bob", TestSites.Password);
         var consoles = new Dictionary<string, TestSocket> { ["ann"] = ann, ["bob"] = bob };
 
         var arrivals = Stopwatch.StartNew();
@@ -86,23 +86,12 @@ public sealed class ManyChatsFailoverTests(DatabaseServers servers, ITestOutputH
         }
     }
 
-    private async Task<TestSocket> OnlineConsoleAsync(GatewayNode gateway, string site, string login)
-    {
-        var console = await gateway.OperatorSocketAsync(await gateway.LoginAsync(site, login, TestSites.Password));
-        await console.SendAsync(new { type = "hello" });
-        await console.ExpectAsync("welcome");
-        await console.SendAsync(new { type = "status", status = "online" });
-        await console.ExpectAsync("status", f => f.Str("status") == "online");
-        return console;
-    }
-
     /// <summary>A visitor on gateway A or B (alternately) starts a chat and an operator gets it.</summary>
     private async Task<Chat> StartAsync(int index, string site, Dictionary<string, TestSocket> consoles)
     {
         var gateway = index % 2 == 0 ? _cluster.GatewayA : _cluster.GatewayB;
-        var visitor = await gateway.VisitorSocketAsync(site);
-        await visitor.SendAsync(new { type = "hello" });
-        await visitor.ExpectAsync("welcome");
+        var visitor = await ClusterChat.ConnectAsync(() => gateway.VisitorSocketAsync(site));
+        await ClusterChat.HelloAsync(visitor, new { type = "hello" });
         var id = $"c{index}-start";
         var conversationId = (await _chat.SendUntilAckedAsync(visitor, new { type = "start_chat", id, text = $"Здравствуйте, №{index} 👋" }, id)).Str("conversationId");
         var assigned = await visitor.SeenAsync(

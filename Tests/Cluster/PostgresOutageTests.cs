@@ -42,14 +42,9 @@ public sealed class PostgresOutageTests(DatabaseServers servers) : IAsyncLifetim
     public async Task Sends_fail_clearly_while_the_database_is_down_and_nothing_acknowledged_is_lost()
     {
         var token = await _cluster.GatewayA.LoginAsync("demo", "anna", ClusterNodes.DemoPassword);
-        await using var console = await _cluster.GatewayB.OperatorSocketAsync(token);
-        await console.SendAsync(new { type = "hello" });
-        await console.ExpectAsync("welcome");
-        await console.SendAsync(new { type = "status", status = "online" });
-        await console.ExpectAsync("status", f => f.Str("status") == "online");
+        await using var console = await ClusterChat.OnlineConsoleAsync(_cluster.GatewayB, "demo", "anna", ClusterNodes.DemoPassword);
         await using var visitor = await _cluster.GatewayA.VisitorSocketAsync("demo");
-        await visitor.SendAsync(new { type = "hello" });
-        await visitor.ExpectAsync("welcome");
+        await ClusterChat.HelloAsync(visitor, new { type = "hello" });
         var conversationId = (await _chat.SendUntilAckedAsync(visitor, new { type = "start_chat", id = "v-start", text = "Добрый день" }, "v-start")).Str("conversationId");
         await console.SeenAsync(f => f.Str("type") == "assigned" && f.Str("conversationId") == conversationId, "the chat assigned", Waits.Signal);
 
