@@ -19,7 +19,15 @@ public sealed class ConversationGrain(IEventLog log, TimeProvider clock, ILogger
     /// <summary>Gateways re-subscribe well within this; a node that died drops out after it.</summary>
     public static readonly TimeSpan SubscriptionLifetime = TimeSpan.FromMinutes(3);
 
+    /// <summary>
+    /// While queued, the conversation reminds its queue of itself this often. Calls into a queue are one-way, and
+    /// one can be lost (with the queue's silo, or dropped after waiting too long in a busy queue); a visitor must
+    /// not wait forever because of it. Enqueueing is idempotent.
+    /// </summary>
+    public static readonly TimeSpan RequeueInterval = TimeSpan.FromSeconds(30);
+
     private ConversationHistory _history = new();
+    private IGrainTimer? _requeue;
     private bool _historyStale;
     private readonly ObserverManager<IPushObserver> _subscribers = new(SubscriptionLifetime, logger);
     private string _site = "";
@@ -37,6 +45,7 @@ public sealed class ConversationGrain(IEventLog log, TimeProvider clock, ILogger
         {
             // The queue may have lost it with a silo; enqueueing is idempotent.
             QueueGrain().Enqueue(_id, _history.StartedAt).Ignore();
+            KeepQueued();
         }
     }
 
@@ -75,6 +84,7 @@ public sealed class ConversationGrain(IEventLog log, TimeProvider clock, ILogger
         }
         await Append(events);
         QueueGrain().Enqueue(_id, now).Ignore();
+        KeepQueued();
         return new AppendResult(_id, _history.LastSeq);
     }
 
@@ -247,6 +257,22 @@ public sealed class ConversationGrain(IEventLog log, TimeProvider clock, ILogger
             _history.Apply(evt);
             Push(s => s.OnEvent(key, evt));
         }
+    }
+
+    private void KeepQueued() => _requeue ??= this.RegisterGrainTimer(Requeue, new GrainTimerCreationOptions(RequeueInterval, RequeueInterval));
+
+    private Task Requeue()
+    {
+        if (_history.Status == ConversationStatus.Queued)
+        {
+            QueueGrain().Enqueue(_id, _history.StartedAt).Ignore();
+        }
+        else
+        {
+            _requeue?.Dispose();
+            _requeue = null;
+        }
+        return Task.CompletedTask;
     }
 
     private async Task ReloadHistoryAsync()
