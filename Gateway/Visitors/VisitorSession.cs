@@ -89,21 +89,24 @@ public sealed class VisitorSession(
         }
         visitorId ??= GrainKeys.NewId();
         var visitor = await grains.GetGrain<IVisitorGrain>(GrainKeys.Visitor(site, visitorId)).Hello(VerifyIdentity(frame));
-        _visitor = new Actor(ActorKind.Visitor, site, visitorId, visitor.Name);
+        var actor = new Actor(ActorKind.Visitor, site, visitorId, visitor.Name);
 
         var (conversationId, afterSeq) = ResumePoint(frame, visitor);
         ConversationSnapshot? conversation = null;
         if (conversationId is not null)
         {
-            conversation = await TrySubscribe(conversationId);
+            conversation = await TrySubscribe(conversationId, actor);
         }
+        var online = await OnlineOperators();
+        // Only now: a hello that failed part-way (the cluster was busy) leaves the socket free to send it again.
+        _visitor = actor;
         connection.Send(WireJson.Frame(new
         {
             type = "welcome",
             visitorId,
             visitorToken = tokens.IssueVisitor(site, visitorId),
             conversation = conversation is null ? null : new { id = conversation.Id, status = conversation.Status, lastSeq = conversation.LastSeq },
-            online = await OnlineOperators(),
+            online,
             site = new { name = config.Name, language = config.Language, queues = config.Queues.Select(q => new { id = q.Id, name = q.Name }) },
         }));
         if (conversation is not null)
@@ -132,11 +135,11 @@ public sealed class VisitorSession(
         return (visitor.OpenConversationId, 0);
     }
 
-    private async Task<ConversationSnapshot?> TrySubscribe(string conversationId)
+    private async Task<ConversationSnapshot?> TrySubscribe(string conversationId, Actor visitor)
     {
         try
         {
-            return await grains.GetGrain<IConversationGrain>(GrainKeys.Conversation(site, conversationId)).Subscribe(_visitor!, hub.Reference);
+            return await grains.GetGrain<IConversationGrain>(GrainKeys.Conversation(site, conversationId)).Subscribe(visitor, hub.Reference);
         }
         catch (SwitchboardException refusal)
         {
