@@ -1,8 +1,9 @@
 using Microsoft.Extensions.Hosting;
 using Switchboard.Silo.Hosting;
 
-// A silo on its own. Standalone (SQLite, localhost clustering) until cluster mode lands; the gateway
-// usually co-hosts this same silo configuration in-process instead.
+// A silo on its own: cluster mode (Cluster:Mode=Cluster) on Redis and PostgreSQL, as docs/deployment.md
+// describes. In standalone mode the gateway usually co-hosts this silo in-process instead.
 var builder = Host.CreateApplicationBuilder(args);
-builder.UseOrleans(silo => silo.UseSwitchboardStandalone(builder.Configuration));
+builder.Configuration.AddSiloDefaults();
+builder.UseOrleans(silo => silo.UseSwitchboard(builder.Configuration));
 await builder.Build().RunAsync();

@@ -4,24 +4,30 @@ using Microsoft.Extensions.Options;
 using Switchboard.Contracts;
 using Switchboard.Contracts.Sites;
 using Switchboard.Grains.Sites;
+using Switchboard.Silo.Hosting;
 using Switchboard.Silo.Storage;
 
 namespace Switchboard.Gateway.Hosting;
 
 /// <summary>
-/// Standalone start-up: seeds the demo site when it does not exist yet, then prints where to go,
-/// the demo logins and where the data lives. Runs after the co-hosted silo has started.
+/// Start-up: seeds the demo site when it does not exist yet (unless <c>Demo:Enabled</c> is false), then prints
+/// where to go, the demo logins and where the data lives. Runs after the co-hosted silo or the cluster client
+/// has started; several gateways seeding at once is fine, as the site grain creates it only once.
 /// </summary>
 public sealed class DemoSeeder(
     IGrainFactory grains,
     IOptions<DemoOptions> demo,
-    StorageOptions storage,
+    IConfiguration configuration,
     IServer server,
     IHostApplicationLifetime lifetime,
     ILogger<DemoSeeder> logger) : IHostedService
 {
     public async Task StartAsync(CancellationToken cancellationToken)
     {
+        if (!demo.Value.Enabled)
+        {
+            return;
+        }
         var created = await grains.GetGrain<ISiteGrain>(GrainKeys.Site(DemoSite.Id))
             .CreateIfAbsent(DemoSite.Build(demo.Value.OperatorPassword));
         if (created)
@@ -39,12 +45,24 @@ public sealed class DemoSeeder(
         var url = urls.FirstOrDefault() ?? "(no address)";
         Console.WriteLine($"""
 
-            Switchboard is running (standalone).
+            Switchboard is running ({Mode()}).
               Demo store:  {url}/
               Console:     {url}/console/
               Logins:      anna, boris (operators), olga (supervisor) on site "demo", password "{demo.Value.OperatorPassword}"
-              Data:        {Path.Combine(storage.FullDataDirectory, Silo.Storage.Sqlite.SqliteDatabase.FileName)}
+              Data:        {DataLocation()}
 
             """);
+    }
+
+    private string Mode() => ClusterModeOptions.From(configuration).IsCluster ? "cluster mode, a gateway" : "standalone";
+
+    private string DataLocation()
+    {
+        if (ClusterModeOptions.From(configuration).IsCluster)
+        {
+            return "PostgreSQL (Cluster:Postgres)";
+        }
+        var storage = configuration.GetSection(StorageOptions.Section).Get<StorageOptions>() ?? new StorageOptions();
+        return Path.Combine(storage.FullDataDirectory, Silo.Storage.Sqlite.SqliteDatabase.FileName);
     }
 }

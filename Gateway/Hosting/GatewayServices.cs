@@ -1,13 +1,11 @@
 using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.Authentication;
-using Microsoft.AspNetCore.DataProtection;
 using Switchboard.Gateway.Auth;
 using Switchboard.Gateway.Health;
 using Switchboard.Gateway.Crm;
 using Switchboard.Gateway.Monitoring;
 using Switchboard.Gateway.Sockets;
 using Switchboard.Gateway.Visitors;
-using Switchboard.Silo.Storage;
 
 namespace Switchboard.Gateway.Hosting;
 
@@ -20,10 +18,7 @@ public static class GatewayServices
         services.AddOptions<DemoOptions>().Bind(configuration.GetSection(DemoOptions.Section));
         services.TryAddTimeProvider();
 
-        var storage = configuration.GetSection(StorageOptions.Section).Get<StorageOptions>() ?? new StorageOptions();
-        services.AddDataProtection()
-            .SetApplicationName("switchboard")
-            .PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(storage.FullDataDirectory, "keys")));
+        services.AddSwitchboardKeyRing(configuration);
         services.AddSingleton<TokenService>();
         services.AddAuthentication(OperatorTokenHandler.SchemeName)
             .AddScheme<AuthenticationSchemeOptions, OperatorTokenHandler>(OperatorTokenHandler.SchemeName, null);
@@ -37,6 +32,8 @@ public static class GatewayServices
         });
 
         services.AddSingleton<PushHub>();
+        services.AddSingleton<PushResync>();
+        services.AddSingleton<SocketDrain>();
         services.AddHostedService<PushRenewalService>();
         services.AddSingleton<VisitorPresenceBoard>();
         services.AddSingleton<SiteMonitor>();
@@ -46,6 +43,7 @@ public static class GatewayServices
         services.AddHostedService<VisitorPresencePublisher>();
         services.AddSwitchboardHealth();
         services.AddProblemDetails();
+        services.AddExceptionHandler<ClusterUnavailableHandler>();
         return services;
     }
 

@@ -28,15 +28,16 @@ public sealed class MonitorFeed(SiteMonitor monitor, TimeProvider clock, ILogger
                         connection.Send(WireJson.Frame(new { type = "monitor", snapshot }));
                     }
                 }
-                catch (Exception error) when (error is not OperationCanceledException)
+                catch (Exception error) when (error is not (OperationCanceledException or ObjectDisposedException))
                 {
                     logger.LogWarning(error, "Building the monitor snapshot for {Site} failed", site);
                 }
             }
             while (await timer.WaitForNextTickAsync(stop));
         }
-        catch (OperationCanceledException)
+        catch (Exception error) when (error is OperationCanceledException or ObjectDisposedException)
         {
+            // The socket closed, or the gateway is shutting down.
         }
     }
 }

@@ -69,7 +69,7 @@ public sealed class OperatorSession(
     {
         switch (notice.Type)
         {
-            case NoticeTypes.Assigned:
+            case NoticeTypes.Assigned when Claim(GrainKeys.Conversation(identity.Site, notice.ConversationId!)):
                 AssignedAsync(notice.ConversationId!).Ignore();
                 break;
             case NoticeTypes.Unassigned:
@@ -116,6 +116,11 @@ public sealed class OperatorSession(
         var resume = ResumePoints(frame);
         hub.FollowOperator(_operatorKey, this);
         var me = await grains.GetGrain<IOperatorGrain>(_operatorKey).Subscribe(hub.Reference);
+        foreach (var id in me.Conversations)
+        {
+            // Listed in the welcome below: a repeated notice for one of them must not send it twice.
+            Claim(GrainKeys.Conversation(identity.Site, id));
+        }
         var conversations = new List<ConversationSnapshot>();
         foreach (var id in me.Conversations)
         {
@@ -221,8 +226,22 @@ public sealed class OperatorSession(
         }
         catch (Exception error)
         {
+            lock (_gate)
+            {
+                // Not delivered: a later notice (the hub repeats them when it renews) may try again.
+                _following.Remove(key);
+            }
             logger.LogWarning(error, "Could not deliver assignment {Conversation}", conversationId);
             connection.Send(EventFrames.Error(ErrorCodes.Unavailable, "A new chat could not be loaded; reconnect to see it."));
+        }
+    }
+
+    /// <summary>True the first time: this socket takes on the conversation; false when it already has it.</summary>
+    private bool Claim(string key)
+    {
+        lock (_gate)
+        {
+            return _following.Add(key);
         }
     }
 

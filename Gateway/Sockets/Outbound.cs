@@ -15,4 +15,7 @@ internal abstract record Outbound
     public sealed record Attach(string ConversationKey, long AfterSeq) : Outbound;
 
     public sealed record Detach(string ConversationKey) : Outbound;
+
+    /// <summary>Say goodbye after everything queued before it: the gateway is shutting down, reconnect elsewhere.</summary>
+    public sealed record Close : Outbound;
 }

@@ -19,6 +19,7 @@ public sealed class PushHub : IPushObserver
     private readonly ConcurrentDictionary<string, ConcurrentDictionary<ISocketSession, byte>> _conversations = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, ConcurrentDictionary<ISocketSession, byte>> _operators = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, ConcurrentDictionary<ISocketSession, byte>> _visitors = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, long> _lastSeqs = new(StringComparer.Ordinal);
     private readonly Lock _membership = new();
 
     public PushHub(IGrainFactory grains)
@@ -38,6 +39,7 @@ public sealed class PushHub : IPushObserver
     {
         if (Remove(_conversations, conversationKey, session))
         {
+            _lastSeqs.TryRemove(conversationKey, out _);
             _grains.GetGrain<IConversationGrain>(conversationKey).Unsubscribe(Reference).Ignore();
         }
     }
@@ -61,20 +63,53 @@ public sealed class PushHub : IPushObserver
         _grains.GetGrain<IVisitorGrain>(visitorKey).Disconnected().Ignore();
     }
 
-    /// <summary>Renews every subscription this node holds; called well within the grains' subscription lifetime.</summary>
-    public async Task RenewAsync()
+    /// <summary>
+    /// Renews every subscription this node holds; called well within the grains' subscription lifetime, and
+    /// at once after a silo is lost. Returns how many could not be renewed.
+    /// </summary>
+    public async Task<int> RenewAsync()
     {
         var renewals = _conversations.Keys
-            .Select(key => (Task)_grains.GetGrain<IConversationGrain>(key).Subscribe(Actor.System(GrainKeys.Parse(key).Site), Reference))
-            .Concat(_operators.Keys.Select(key => (Task)_grains.GetGrain<IOperatorGrain>(key).Subscribe(Reference)))
+            .Select(RenewConversationAsync)
+            .Concat(_operators.Keys.Select(RenewOperatorAsync))
             .Concat(_visitors.Keys.Select(key => _grains.GetGrain<IVisitorGrain>(key).Subscribe(Reference)));
-        await Task.WhenAll(renewals.Select(IgnoreFailure));
+        var renewed = await Task.WhenAll(renewals.Select(Succeeded));
+        return renewed.Count(ok => !ok);
+    }
+
+    private async Task RenewConversationAsync(string conversationKey)
+    {
+        var system = Actor.System(GrainKeys.Parse(conversationKey).Site);
+        var conversation = _grains.GetGrain<IConversationGrain>(conversationKey);
+        var snapshot = await conversation.Subscribe(system, Reference);
+        if (snapshot.LastSeq > _lastSeqs.GetValueOrDefault(conversationKey))
+        {
+            // Events were appended that this node never had pushed (the conversation came back on another silo
+            // without its subscribers). Handing the sockets the latest one lets each socket's cursor see its gap
+            // and fetch exactly what it missed.
+            foreach (var latest in await conversation.GetEvents(system, snapshot.LastSeq - 1, 1))
+            {
+                await OnEvent(conversationKey, latest);
+            }
+        }
+    }
+
+    private async Task RenewOperatorAsync(string operatorKey)
+    {
+        var snapshot = await _grains.GetGrain<IOperatorGrain>(operatorKey).Subscribe(Reference);
+        // A chat given while this node was not subscribed (the operator came back on another silo) was announced
+        // to nobody; consoles that already have a chat ignore the repeat.
+        foreach (var conversationId in snapshot.Conversations)
+        {
+            await OnOperatorNotice(new OperatorNotice(operatorKey, NoticeTypes.Assigned, conversationId));
+        }
     }
 
     public Task OnEvent(string conversationKey, ConversationEvent evt)
     {
         if (_conversations.TryGetValue(conversationKey, out var sessions))
         {
+            _lastSeqs.AddOrUpdate(conversationKey, evt.Seq, (_, seen) => Math.Max(seen, evt.Seq));
             foreach (var session in sessions.Keys)
             {
                 session.OnEvent(conversationKey, evt);
@@ -141,15 +176,17 @@ public sealed class PushHub : IPushObserver
         }
     }
 
-    private static async Task IgnoreFailure(Task task)
+    private static async Task<bool> Succeeded(Task task)
     {
         try
         {
             await task;
+            return true;
         }
         catch
         {
             // A conversation that can no longer be reached is renewed again next round; the socket resumes on reconnect.
+            return false;
         }
     }
 }

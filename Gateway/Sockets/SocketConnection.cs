@@ -45,6 +45,12 @@ public sealed class SocketConnection
 
     public void Detach(string conversationKey) => Queue(new Outbound.Detach(conversationKey));
 
+    /// <summary>Closes the socket with <see cref="ServiceRestart"/> once the frames queued before are sent.</summary>
+    public void CloseForRestart() => Queue(new Outbound.Close());
+
+    /// <summary>1012 "service restart": the client should reconnect (to another gateway) and resume.</summary>
+    public const WebSocketCloseStatus ServiceRestart = (WebSocketCloseStatus)1012;
+
     /// <summary>
     /// Runs until the peer closes or the socket fails; <paramref name="onFrame"/> sees each well-formed frame,
     /// one at a time. Malformed ones are answered with <c>bad_request</c> here.
@@ -154,6 +160,9 @@ public sealed class SocketConnection
                         break;
                     case Outbound.Detach detach:
                         _cursors.Remove(detach.ConversationKey);
+                        break;
+                    case Outbound.Close when _socket.State == WebSocketState.Open:
+                        await _socket.CloseOutputAsync(ServiceRestart, "reconnect", CancellationToken.None);
                         break;
                 }
             }

@@ -9,6 +9,8 @@ public static class SocketSessions
     {
         using var socket = await http.WebSockets.AcceptWebSocketAsync();
         var connection = new SocketConnection(socket, audience, events, options, logger);
+        // A gateway that is shutting down tells this socket to reconnect elsewhere after its queued frames.
+        using var tracked = http.RequestServices.GetRequiredService<SocketDrain>().Track(connection);
         var session = createSession(connection);
         try
         {

@@ -112,8 +112,26 @@ public sealed partial class VisitorSession(
         {
             hub.FollowVisitor(VisitorKey, this);
         }
+        try
+        {
+            await Welcome(frame, visitorId, widget, identity, language, region);
+        }
+        catch
+        {
+            // A hello that failed part-way (the cluster was busy) leaves the socket free to send it again.
+            if (widget)
+            {
+                hub.UnfollowVisitor(VisitorKey, this);
+            }
+            _visitor = null;
+            throw;
+        }
+    }
+
+    private async Task Welcome(InboundFrame frame, string visitorId, bool widget, VerifiedIdentity? identity, string? language, string? region)
+    {
         var visitor = await grains.GetGrain<IVisitorGrain>(VisitorKey).Hello(new VisitorHello(identity, language, region), widget ? hub.Reference : null);
-        _visitor = _visitor with { Name = visitor.Name };
+        _visitor = _visitor! with { Name = visitor.Name };
         if (widget)
         {
             ShowOnline(visitor);
@@ -123,8 +141,9 @@ public sealed partial class VisitorSession(
         ConversationSnapshot? conversation = null;
         if (conversationId is not null)
         {
-            conversation = await TrySubscribe(conversationId);
+            conversation = await TrySubscribe(conversationId, _visitor);
         }
+        var online = await OnlineOperators();
         connection.Send(WireJson.Frame(new
         {
             type = "welcome",
@@ -132,7 +151,7 @@ public sealed partial class VisitorSession(
             visitorToken = tokens.IssueVisitor(site, visitorId),
             widget,
             conversation = conversation is null ? null : new { id = conversation.Id, status = conversation.Status, lastSeq = conversation.LastSeq },
-            online = await OnlineOperators(),
+            online,
             site = new
             {
                 name = config.Name,
@@ -170,11 +189,11 @@ public sealed partial class VisitorSession(
         return (visitor.OpenConversationId, 0);
     }
 
-    private async Task<ConversationSnapshot?> TrySubscribe(string conversationId)
+    private async Task<ConversationSnapshot?> TrySubscribe(string conversationId, Actor visitor)
     {
         try
         {
-            return await grains.GetGrain<IConversationGrain>(GrainKeys.Conversation(site, conversationId)).Subscribe(_visitor!, hub.Reference);
+            return await grains.GetGrain<IConversationGrain>(GrainKeys.Conversation(site, conversationId)).Subscribe(visitor, hub.Reference);
         }
         catch (SwitchboardException refusal)
         {

@@ -25,13 +25,22 @@ public sealed partial class ConversationGrain(
     IOptions<RoutingDefaults> defaults,
     TimeProvider clock,
     ILogger<ConversationGrain> logger)
-    : Grain, IConversationGrain, IRemindable
+    : Grain, IConversationGrain, IRemindable, IIncomingGrainCallFilter
 {
     /// <summary>Gateways re-subscribe well within this; a node that died drops out after it.</summary>
     public static readonly TimeSpan SubscriptionLifetime = TimeSpan.FromMinutes(3);
     public const string DeadlineReminder = "deadlines";
 
-    private readonly ConversationHistory _history = new();
+    /// <summary>
+    /// While queued, the conversation reminds its queue of itself this often. Calls into a queue are one-way, and
+    /// one can be lost (with the queue's silo, or dropped after waiting too long in a busy queue); a visitor must
+    /// not wait forever because of it. Enqueueing is idempotent.
+    /// </summary>
+    public static readonly TimeSpan RequeueInterval = TimeSpan.FromSeconds(30);
+
+    private ConversationHistory _history = new();
+    private IGrainTimer? _requeue;
+    private bool _historyStale;
     private readonly ObserverManager<IPushObserver> _subscribers = new(SubscriptionLifetime, logger);
     private string _site = "";
     private string _id = "";
@@ -60,6 +69,16 @@ public sealed partial class ConversationGrain(
         {
             await ArmDeadlines();
         }
+    }
+
+    /// <summary>Before every call: after a failed append, catch up with the log (the subscribers stay, unlike a reactivation).</summary>
+    public async Task Invoke(IIncomingGrainCallContext context)
+    {
+        if (_historyStale)
+        {
+            await ReloadHistoryAsync();
+        }
+        await context.Invoke();
     }
 
     public async Task<AppendResult> Start(StartConversation start, IPushObserver? subscriber)
@@ -308,13 +327,59 @@ public sealed partial class ConversationGrain(
     private async Task Append(IReadOnlyList<ConversationEvent> events)
     {
         // Durable first: nothing is applied, acknowledged or pushed that the log does not hold.
-        await log.AppendAsync(_key, events);
+        try
+        {
+            await log.AppendAsync(_key, events);
+        }
+        catch
+        {
+            // The outcome may be unknown (the database went away mid-commit), so the log may hold more than this
+            // activation knows: the next call replays it first (see Invoke), and a retried client id then finds
+            // its stored seq instead of conflicting forever.
+            _historyStale = true;
+            throw;
+        }
         foreach (var evt in events)
         {
             _history.Apply(evt);
             Push(s => s.OnEvent(_key, evt));
         }
         await ArmDeadlines();
+    }
+
+    private void KeepQueued() => _requeue ??= this.RegisterGrainTimer(Requeue, new GrainTimerCreationOptions(RequeueInterval, RequeueInterval));
+
+    private Task Requeue()
+    {
+        if (_history.Status == ConversationStatus.Queued)
+        {
+            Enqueue(_history.Queue);
+        }
+        else
+        {
+            _requeue?.Dispose();
+            _requeue = null;
+        }
+        return Task.CompletedTask;
+    }
+
+    private async Task ReloadHistoryAsync()
+    {
+        var key = this.GetPrimaryKeyString();
+        var known = _history.LastSeq;
+        var events = await log.ReadAsync(key, 0);
+        var history = new ConversationHistory();
+        foreach (var evt in events)
+        {
+            history.Apply(evt);
+        }
+        _history = history;
+        _historyStale = false;
+        // A commit that landed although its caller heard it failed: nobody was told of these events yet.
+        foreach (var evt in events.Where(e => e.Seq > known))
+        {
+            Push(s => s.OnEvent(key, evt));
+        }
     }
 
     /// <summary>Pushes are one-way: a slow or gone gateway never holds the conversation up.</summary>
@@ -352,8 +417,12 @@ public sealed partial class ConversationGrain(
         }
     }
 
-    private void Enqueue(string queue, string? preferredOperator = null) =>
+    /// <summary>Puts the chat in a queue (idempotently) and keeps reminding the queue while it waits.</summary>
+    private void Enqueue(string queue, string? preferredOperator = null)
+    {
         QueueGrain(queue).Enqueue(new QueueEntry(_id, _history.StartedAt, preferredOperator, _history.MissedBy.ToList())).Ignore();
+        KeepQueued();
+    }
 
     private IQueueGrain QueueGrain(string queue) => GrainFactory.GetGrain<IQueueGrain>(GrainKeys.Queue(_site, queue));
 

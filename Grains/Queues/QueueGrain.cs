@@ -35,12 +35,22 @@ public sealed class QueueGrain(
     {
         (_site, _queueId) = GrainKeys.Parse(this.GetPrimaryKeyString());
         _config = new SiteConfigCache(GrainFactory, _site, clock, TimeSpan.FromSeconds(defaults.Value.ConfigRefreshSeconds));
-        if (Queue.Waiting.Count > 0)
-        {
-            // Reactivated with conversations waiting: route them as soon as the activation is done.
-            this.RegisterGrainTimer(Route, new GrainTimerCreationOptions(TimeSpan.Zero, Timeout.InfiniteTimeSpan));
-        }
+        // The stored roster may be a second old (it is written behind): ask the operators themselves, then route.
+        this.RegisterGrainTimer(RefreshRosterAndRoute, new GrainTimerCreationOptions(TimeSpan.Zero, Timeout.InfiniteTimeSpan));
         return Task.CompletedTask;
+    }
+
+    private async Task RefreshRosterAndRoute()
+    {
+        var site = await _config.Get();
+        var accounts = site.Operators.Where(o => o.Queues.Contains(_queueId)).ToList();
+        var snapshots = await Task.WhenAll(accounts.Select(a => GrainFactory.GetGrain<IOperatorGrain>(GrainKeys.Operator(_site, a.Login)).GetSnapshot()));
+        foreach (var snapshot in snapshots)
+        {
+            var idleSince = Queue.Roster.TryGetValue(snapshot.Id, out var known) ? known.IdleSince : clock.GetUtcNow();
+            Queue.Roster[snapshot.Id] = new OperatorAvailability(snapshot.Id, snapshot.Name, snapshot.Status, snapshot.Capacity, snapshot.Conversations.Count, idleSince);
+        }
+        await Route();
     }
 
     /// <summary>

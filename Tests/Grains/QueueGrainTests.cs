@@ -29,6 +29,25 @@ public sealed class QueueGrainTests(ClusterFixture fixture)
     }
 
     [Fact]
+    public async Task A_waiting_chat_the_queue_lost_is_queued_again_by_its_conversation()
+    {
+        var site = await TestSites.CreateAsync(Grains, ("anna", 4, ["general"]));
+        var chat = new ChatDriver(Grains, site);
+        var (_, start) = await chat.StartChat();
+        await chat.Observer.WaitFor<ConversationSignal>(s => s.Type == SignalTypes.Queued && s.Position == 1, "queued at position 1");
+        // What a one-way Enqueue lost with a silo leaves behind: a queued conversation its queue does not know.
+        var queue = Grains.GetGrain<IQueueGrain>(GrainKeys.Queue(site, "general"));
+        await queue.Withdraw(start.ConversationId);
+        await chat.Online("anna");
+        Assert.Empty((await queue.GetSnapshot()).Waiting);
+
+        fixture.Clock.Advance(Switchboard.Grains.Conversations.ConversationGrain.RequeueInterval);
+
+        var notice = await chat.Assigned(start.ConversationId);
+        Assert.Equal(GrainKeys.Operator(site, "anna"), notice.OperatorKey);
+    }
+
+    [Fact]
     public async Task Waiting_chats_go_oldest_first_as_capacity_frees()
     {
         var site = await TestSites.CreateAsync(Grains, ("anna", 1, ["general"]));

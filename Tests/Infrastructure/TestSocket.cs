@@ -11,6 +11,7 @@ public sealed class TestSocket : IAsyncDisposable
     private readonly ClientWebSocket _socket;
     private readonly Channel<JsonElement> _frames = Channel.CreateUnbounded<JsonElement>();
     private readonly CancellationTokenSource _stop = new();
+    private readonly SemaphoreSlim _sending = new(1, 1);
     private readonly Task _reading;
 
     private TestSocket(ClientWebSocket socket)
@@ -21,6 +22,48 @@ public sealed class TestSocket : IAsyncDisposable
 
     /// <summary>Frames read past while waiting for another one.</summary>
     public List<JsonElement> Skipped { get; } = [];
+
+    private readonly Lock _historyGate = new();
+    private readonly List<JsonElement> _history = [];
+    private readonly List<(int From, Func<JsonElement, bool> Match, TaskCompletionSource<JsonElement> Seen)> _watchers = [];
+
+    /// <summary>Every frame received so far, in arrival order, whether or not a test waited for it.</summary>
+    public IReadOnlyList<JsonElement> Received
+    {
+        get
+        {
+            lock (_historyGate)
+            {
+                return [.. _history];
+            }
+        }
+    }
+
+    /// <summary>
+    /// The first frame at or after position <paramref name="from"/> of <see cref="Received"/> that matches, whether
+    /// it came already or comes later. Unlike <see cref="ExpectAsync(string, Func{JsonElement, bool}?)"/> it takes
+    /// nothing from the queue, so frames may arrive in any order.
+    /// </summary>
+    public async Task<JsonElement> SeenAsync(Func<JsonElement, bool> match, string expected, TimeSpan within, int from = 0)
+    {
+        var seen = new TaskCompletionSource<JsonElement>(TaskCreationOptions.RunContinuationsAsynchronously);
+        lock (_historyGate)
+        {
+            for (var i = from; i < _history.Count; i++)
+            {
+                if (match(_history[i]))
+                {
+                    return _history[i];
+                }
+            }
+            _watchers.Add((from, match, seen));
+        }
+        if (await Task.WhenAny(seen.Task, Task.Delay(within)) == seen.Task)
+        {
+            return await seen.Task;
+        }
+        throw new TimeoutException($"Expected {expected} within {within}; received: {string.Join(" ", Received.Select(f => f.GetRawText()))}");
+    }
 
     public static async Task<TestSocket> ConnectAsync(Uri uri, string? origin = null)
     {
@@ -38,29 +81,44 @@ public sealed class TestSocket : IAsyncDisposable
 
     public Task SendRawAsync(string text) => SendBytesAsync(Encoding.UTF8.GetBytes(text), WebSocketMessageType.Text);
 
-    public Task SendBytesAsync(byte[] bytes, WebSocketMessageType type) =>
-        _socket.SendAsync(bytes, type, endOfMessage: true, CancellationToken.None);
+    public async Task SendBytesAsync(byte[] bytes, WebSocketMessageType type)
+    {
+        // A WebSocket takes one send at a time; tests may send from several tasks.
+        await _sending.WaitAsync();
+        try
+        {
+            await _socket.SendAsync(bytes, type, endOfMessage: true, CancellationToken.None);
+        }
+        finally
+        {
+            _sending.Release();
+        }
+    }
 
     /// <summary>
     /// The first frame of <paramref name="type"/> (that also matches <paramref name="match"/>), whether already read past or
     /// still to come: a push and an acknowledgement may arrive in either order. Others are kept in <see cref="Skipped"/>.
     /// </summary>
-    public async Task<JsonElement> ExpectAsync(string type, Func<JsonElement, bool>? match = null)
+    public Task<JsonElement> ExpectAsync(string type, Func<JsonElement, bool>? match = null) =>
+        ExpectAsync(frame => frame.GetProperty("type").GetString() == type && (match?.Invoke(frame) ?? true), $"a '{type}' frame", Waits.Signal);
+
+    /// <summary>The first matching frame, read past already or still to come; others are kept in <see cref="Skipped"/>.</summary>
+    public async Task<JsonElement> ExpectAsync(Func<JsonElement, bool> match, string expected, TimeSpan within)
     {
-        var earlier = Skipped.FindIndex(f => f.GetProperty("type").GetString() == type && (match?.Invoke(f) ?? true));
+        var earlier = Skipped.FindIndex(f => match(f));
         if (earlier >= 0)
         {
             var found = Skipped[earlier];
             Skipped.RemoveAt(earlier);
             return found;
         }
-        using var timeout = new CancellationTokenSource(Waits.Signal);
+        using var timeout = new CancellationTokenSource(within);
         try
         {
             while (true)
             {
                 var frame = await _frames.Reader.ReadAsync(timeout.Token);
-                if (frame.GetProperty("type").GetString() == type && (match?.Invoke(frame) ?? true))
+                if (match(frame))
                 {
                     return frame;
                 }
@@ -69,7 +127,11 @@ public sealed class TestSocket : IAsyncDisposable
         }
         catch (OperationCanceledException)
         {
-            throw new TimeoutException($"Expected a '{type}' frame within {Waits.Signal}; read past: {string.Join(" ", Skipped.Select(f => f.GetRawText()))}");
+            throw new TimeoutException($"Expected {expected} within {within}; read past: {string.Join(" ", Skipped.Select(f => f.GetRawText()))}");
+        }
+        catch (ChannelClosedException)
+        {
+            throw new InvalidOperationException($"Expected {expected}, but the socket closed; read past: {string.Join(" ", Skipped.Select(f => f.GetRawText()))}");
         }
     }
 
@@ -78,6 +140,18 @@ public sealed class TestSocket : IAsyncDisposable
     {
         using var timeout = new CancellationTokenSource(Waits.Signal);
         return await _frames.Reader.ReadAsync(timeout.Token);
+    }
+
+    /// <summary>How the server closed the socket (null while it is open or when the connection just died).</summary>
+    public (WebSocketCloseStatus? Status, string? Description) Close => (_socket.CloseStatus, _socket.CloseStatusDescription);
+
+    /// <summary>Completes when the socket stops reading: closed by the server, or the connection died.</summary>
+    public async Task WaitClosedAsync(TimeSpan within)
+    {
+        if (await Task.WhenAny(_reading, Task.Delay(within)) != _reading)
+        {
+            throw new TimeoutException($"The socket was expected to close within {within}.");
+        }
     }
 
     /// <summary>True when the server closed the socket.</summary>
@@ -100,6 +174,22 @@ public sealed class TestSocket : IAsyncDisposable
         _socket.Dispose();
     }
 
+    private void Remember(JsonElement frame)
+    {
+        lock (_historyGate)
+        {
+            _history.Add(frame);
+            for (var i = _watchers.Count - 1; i >= 0; i--)
+            {
+                if (_history.Count - 1 >= _watchers[i].From && _watchers[i].Match(frame))
+                {
+                    _watchers[i].Seen.TrySetResult(frame);
+                    _watchers.RemoveAt(i);
+                }
+            }
+        }
+    }
+
     private async Task ReadAsync()
     {
         var buffer = new byte[256 * 1024];
@@ -117,9 +207,13 @@ public sealed class TestSocket : IAsyncDisposable
                 while (!result.EndOfMessage);
                 if (result.MessageType == WebSocketMessageType.Close)
                 {
+                    // Answer the close as a browser does, so the server's side of the handshake completes.
+                    await _socket.CloseOutputAsync(WebSocketCloseStatus.NormalClosure, null, CancellationToken.None);
                     break;
                 }
-                _frames.Writer.TryWrite(JsonDocument.Parse(buffer.AsMemory(0, length)).RootElement.Clone());
+                var frame = JsonDocument.Parse(buffer.AsMemory(0, length)).RootElement.Clone();
+                Remember(frame);
+                _frames.Writer.TryWrite(frame);
             }
         }
         catch (Exception error) when (error is WebSocketException or OperationCanceledException)

@@ -1,0 +1,75 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
+using Orleans.Configuration;
+using Orleans.Hosting;
+using Orleans.Runtime;
+using Orleans.Storage;
+using Switchboard.Grains;
+
+namespace Switchboard.Silo.Hosting;
+
+/// <summary>
+/// Cluster mode: any number of silos with Redis membership, grain state and reminders in PostgreSQL through
+/// the Orleans ADO.NET providers, and the conversation event log in PostgreSQL. The grains are the same as
+/// standalone; only these providers differ.
+/// </summary>
+public static class ClusterSiloExtensions
+{
+    /// <summary>The ADO.NET invariant of Npgsql.</summary>
+    public const string NpgsqlInvariant = "Npgsql";
+
+    /// <summary>Where membership tuning lives, bound onto Orleans' own <see cref="ClusterMembershipOptions"/>.</summary>
+    public const string MembershipSection = "Cluster:Membership";
+
+    /// <summary>Bound onto Orleans' <see cref="SiloMessagingOptions"/> (e.g. <c>ResponseTimeout</c>).</summary>
+    public const string MessagingSection = "Cluster:Messaging";
+
+    public static ISiloBuilder UseSwitchboardCluster(this ISiloBuilder silo, IConfiguration configuration)
+    {
+        var cluster = ClusterModeOptions.From(configuration);
+        var postgres = cluster.RequirePostgres();
+        var advertised = AdvertisedAddress.Resolve(cluster.AdvertisedIP);
+
+        silo.Configure<ClusterOptions>(options =>
+        {
+            options.ServiceId = cluster.ServiceId;
+            options.ClusterId = cluster.ClusterId;
+        });
+        silo.UseRedisClustering(cluster.RequireRedis());
+        silo.Configure<EndpointOptions>(options =>
+        {
+            options.AdvertisedIPAddress = advertised;
+            options.SiloPort = cluster.SiloPort;
+            options.GatewayPort = cluster.GatewayPort;
+        });
+        silo.Configure<ClusterMembershipOptions>(configuration.GetSection(MembershipSection));
+        silo.Configure<SiloMessagingOptions>(configuration.GetSection(MessagingSection));
+
+        silo.AddAdoNetGrainStorage(StorageNames.Provider, (OptionsBuilder<AdoNetGrainStorageOptions> options) => options
+            .Configure<IServiceProvider>((storage, services) =>
+            {
+                storage.Invariant = NpgsqlInvariant;
+                storage.ConnectionString = postgres;
+                // Orleans' binary format, as in standalone: state types carry [Id]s and [Alias]es.
+                storage.GrainStorageSerializer = ActivatorUtilities.CreateInstance<OrleansGrainStorageSerializer>(services);
+            }));
+        silo.UseAdoNetReminderService(options =>
+        {
+            options.Invariant = NpgsqlInvariant;
+            options.ConnectionString = postgres;
+        });
+
+        silo.Services.AddSwitchboardGrains(configuration);
+        silo.Services.AddSwitchboardPostgres(postgres);
+        silo.Services.AddSingleton<ILifecycleParticipant<ISiloLifecycle>, SchemaMigrationParticipant>();
+        return silo;
+    }
+
+    /// <summary>Standalone or cluster, as <c>Cluster:Mode</c> says.</summary>
+    public static ISiloBuilder UseSwitchboard(this ISiloBuilder silo, IConfiguration configuration) =>
+        ClusterModeOptions.From(configuration).IsCluster
+            ? silo.UseSwitchboardCluster(configuration)
+            : silo.UseSwitchboardStandalone(configuration);
+}

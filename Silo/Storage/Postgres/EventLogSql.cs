@@ -1,0 +1,30 @@
+namespace Switchboard.Silo.Storage.Postgres;
+
+/// <summary>The conversation event log: append-only, unique on (conversation, seq), the source for transcripts and reports.</summary>
+public static class EventLogSql
+{
+    // payload is json, not jsonb: json keeps the text as written, so a message containing U+0000 (which jsonb
+    // refuses) is stored like any other, while ->> still works for reports.
+    public const string Table = """
+        CREATE TABLE IF NOT EXISTS conversation_events (
+            conversation text        NOT NULL,
+            seq          bigint      NOT NULL,
+            site         text        NOT NULL,
+            type         text        NOT NULL,
+            client_id    text        NULL,
+            at           timestamptz NOT NULL,
+            payload      json        NOT NULL,
+            PRIMARY KEY (conversation, seq)
+        );
+        CREATE INDEX IF NOT EXISTS conversation_events_site_at ON conversation_events (site, at);
+        """;
+
+    // One statement per append whatever its size, so the text is the same every time and stays prepared.
+    public const string Append = """
+        INSERT INTO conversation_events (conversation, seq, site, type, client_id, at, payload)
+        SELECT $1, e.seq, $2, e.type, e.client_id, e.at, e.payload::json
+          FROM unnest($3::bigint[], $4::text[], $5::text[], $6::timestamptz[], $7::text[]) AS e (seq, type, client_id, at, payload)
+        """;
+
+    public const string Read = "SELECT payload FROM conversation_events WHERE conversation = $1 AND seq > $2 ORDER BY seq";
+}

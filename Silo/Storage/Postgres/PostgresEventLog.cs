@@ -1,0 +1,34 @@
+using System.Text.Json;
+using Npgsql;
+using Switchboard.Contracts;
+using Switchboard.Contracts.Conversations;
+using Switchboard.Grains.Storage;
+
+namespace Switchboard.Silo.Storage.Postgres;
+
+/// <summary>The conversation event log in PostgreSQL (cluster mode); appends go through the group commit.</summary>
+public sealed class PostgresEventLog(PostgresDatabase database, PostgresWriter writer) : IEventLog
+{
+    public Task AppendAsync(string conversationKey, IReadOnlyList<ConversationEvent> events, CancellationToken cancellationToken = default) =>
+        writer.AppendAsync(conversationKey, GrainKeys.Parse(conversationKey).Site, events);
+
+    public async Task<IReadOnlyList<ConversationEvent>> ReadAsync(string conversationKey, long afterSeq, CancellationToken cancellationToken = default)
+    {
+        await using var command = database.DataSource.CreateCommand(EventLogSql.Read);
+        command.Parameters.Add(new NpgsqlParameter { Value = conversationKey });
+        command.Parameters.Add(new NpgsqlParameter { Value = afterSeq });
+        var events = new List<ConversationEvent>();
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            events.Add(JsonSerializer.Deserialize(reader.GetString(0), EventJson.Default.ConversationEvent)!);
+        }
+        return events;
+    }
+
+    public async Task<bool> IsReachableAsync(CancellationToken cancellationToken = default)
+    {
+        await using var command = database.DataSource.CreateCommand("SELECT max(version) FROM switchboard_schema");
+        return await command.ExecuteScalarAsync(cancellationToken) is int;
+    }
+}

@@ -1,0 +1,154 @@
+using System.Diagnostics;
+using System.Text.Json;
+using Npgsql;
+using Switchboard.Contracts;
+using Switchboard.Contracts.Conversations;
+using Switchboard.Tests.Gateway;
+using Switchboard.Tests.Infrastructure;
+using Xunit.Abstractions;
+
+namespace Switchboard.Tests.Cluster;
+
+/// <summary>
+/// Two hundred chats at once through both gateways, with operators on both; a silo is killed mid-way. Every
+/// acknowledged message is in the event log exactly once, no client sees a gap or a repeat, and every
+/// conversation takes messages again within <see cref="ClusterChat.Failover"/>.
+/// </summary>
+[Collection(DatabaseServers.Name)]
+public sealed class ManyChatsFailoverTests(DatabaseServers servers, ITestOutputHelper output) : IAsyncLifetime
+{
+    private const int Chats = 200;
+    private const int MaxCapacity = 10;
+
+    /// <summary>
+    /// The queue decides one assignment at a time (by design: no operator is ever overfilled), each with a few
+    /// storage writes, and tells every waiting visitor its new position; 200 arrivals at once on a busy 2-core
+    /// machine take a while to drain.
+    /// </summary>
+    private static readonly TimeSpan AssignmentWait = TimeSpan.FromSeconds(90);
+
+    private readonly ClusterChat _chat = new();
+    private RunningCluster _cluster = null!;
+
+    public async Task InitializeAsync() => _cluster = await RunningCluster.StartAsync(servers);
+
+    public async Task DisposeAsync()
+    {
+        if (_cluster is not null)
+        {
+            await _cluster.DisposeAsync();
+        }
+    }
+
+    [Fact]
+    public async Task Two_hundred_chats_through_both_gateways_lose_nothing_when_a_silo_dies()
+    {
+        // Capacity is at most 10 a head, so 200 chats need 20 operators, their consoles split over both gateways.
+        var logins = Enumerable.Range(0, Chats / MaxCapacity).Select(i => $"op{i:00}").ToList();
+        var site = await TestSites.CreateAsync(_cluster.Observer.Client, logins.Select(l => (l, MaxCapacity, new[] { "general" })).ToArray());
+        var consoles = new Dictionary<string, TestSocket>();
+        foreach (var (login, i) in logins.Select((l, i) => (l, i)))
+        {
+            consoles[login] = await ClusterChat.OnlineConsoleAsync(i % 2 == 0 ? _cluster.GatewayA : _cluster.GatewayB, site, login, TestSites.Password);
+        }
+
+        var arrivals = Stopwatch.StartNew();
+        var chats = await Task.WhenAll(Enumerable.Range(0, Chats).Select(i => StartAsync(i, site, consoles)));
+        output.WriteLine($"{Chats} chats started and assigned in {arrivals.Elapsed.TotalSeconds:F1} s.");
+        try
+        {
+            await Task.WhenAll(chats.Select(chat => ExchangeAsync(chat, "before")));
+
+            var killed = _cluster.Silos[0];
+            var homes = await Task.WhenAll(chats.Select(chat => _cluster.Observer.SiloPortOfAsync(
+                _cluster.Observer.Client.GetGrain<IConversationGrain>(GrainKeys.Conversation(site, chat.ConversationId)))));
+            await killed.Process.KillAsync();
+            var outage = Stopwatch.StartNew();
+            var recovered = await Task.WhenAll(chats.Select(async chat =>
+            {
+                await ExchangeAsync(chat, "after");
+                return outage.Elapsed;
+            }));
+            output.WriteLine($"{Chats} chats, {homes.Count(port => port == killed.SiloPort)} of them on the killed silo; " +
+                $"all exchanged messages again within {recovered.Max().TotalSeconds:F1} s (median {recovered.Order().ElementAt(Chats / 2).TotalSeconds:F1} s); " +
+                $"{_chat.Refusals} refused sends retried.");
+
+            await AssertLogHoldsEveryAcknowledgedSendOnceAsync(site);
+            foreach (var chat in chats)
+            {
+                var last = ClusterChat.LastSeq(chat.Visitor, chat.ConversationId);
+                await chat.Console.SeenAsync(ClusterChat.IsEvent(chat.ConversationId, last), $"event {last} of {chat.ConversationId} on the console", Waits.Signal);
+                ClusterChat.AssertGapFree(chat.Visitor, chat.ConversationId, fromSeq: 1);
+                ClusterChat.AssertGapFree(chat.Console, chat.ConversationId, fromSeq: chat.AssignedTranscriptEnd + 1);
+            }
+        }
+        finally
+        {
+            foreach (var chat in chats)
+            {
+                await chat.Visitor.DisposeAsync();
+            }
+            foreach (var console in consoles.Values)
+            {
+                await console.DisposeAsync();
+            }
+        }
+    }
+
+    /// <summary>A visitor on gateway A or B (alternately) starts a chat and an operator gets it.</summary>
+    private async Task<Chat> StartAsync(int index, string site, Dictionary<string, TestSocket> consoles)
+    {
+        var gateway = index % 2 == 0 ? _cluster.GatewayA : _cluster.GatewayB;
+        var visitor = await ClusterChat.ConnectAsync(() => gateway.VisitorSocketAsync(site));
+        await ClusterChat.HelloAsync(visitor, new { type = "hello" });
+        var id = $"c{index}-start";
+        var conversationId = (await _chat.SendUntilAckedAsync(visitor, new { type = "start_chat", id, text = $"Здравствуйте, №{index} 👋" }, id)).Str("conversationId");
+        var assigned = await visitor.SeenAsync(
+            f => f.Str("type") == EventTypes.Assigned && f.Str("conversationId") == conversationId, $"chat {index} assigned", AssignmentWait);
+        var console = consoles[assigned.GetProperty("operator").Str("id")];
+        var notice = await console.SeenAsync(
+            f => f.Str("type") == "assigned" && f.TryGetProperty("transcript", out _) && f.Str("conversationId") == conversationId,
+            $"chat {index} on its operator's console", Waits.Signal);
+        return new Chat(index, conversationId, visitor, console, notice.GetProperty("transcript").EnumerateArray().Last().Seq());
+    }
+
+    private async Task ExchangeAsync(Chat chat, string round)
+    {
+        var fromVisitor = $"c{chat.Index}-v-{round}";
+        await _chat.SendUntilAckedAsync(chat.Visitor, new { type = "message", id = fromVisitor, text = $"Вопрос {round}" }, fromVisitor);
+        await chat.Console.SeenAsync(ClusterChat.IsMessage(chat.ConversationId, fromVisitor), $"'{fromVisitor}' on the console", ClusterChat.Failover);
+
+        var fromOperator = $"c{chat.Index}-o-{round}";
+        await _chat.SendUntilAckedAsync(chat.Console, new { type = "message", conversationId = chat.ConversationId, id = fromOperator, text = $"Ответ {round}" }, fromOperator);
+        await chat.Visitor.SeenAsync(ClusterChat.IsMessage(chat.ConversationId, fromOperator), $"'{fromOperator}' at the visitor", ClusterChat.Failover);
+    }
+
+    private async Task AssertLogHoldsEveryAcknowledgedSendOnceAsync(string site)
+    {
+        var rows = new List<(string Conversation, long Seq, string? ClientId)>();
+        await using (var connection = new NpgsqlConnection(_cluster.Postgres))
+        {
+            await connection.OpenAsync();
+            await using var command = new NpgsqlCommand("SELECT conversation, seq, client_id FROM conversation_events WHERE site = $1 ORDER BY conversation, seq", connection);
+            command.Parameters.Add(new NpgsqlParameter { Value = site });
+            await using var reader = await command.ExecuteReaderAsync();
+            while (await reader.ReadAsync())
+            {
+                rows.Add((reader.GetString(0), reader.GetInt64(1), reader.IsDBNull(2) ? null : reader.GetString(2)));
+            }
+        }
+        Assert.Equal(Chats, rows.Select(r => r.Conversation).Distinct().Count());
+        foreach (var conversation in rows.GroupBy(r => r.Conversation))
+        {
+            Assert.Equal(Enumerable.Range(1, conversation.Count()).Select(s => (long)s), conversation.Select(r => r.Seq));
+        }
+        var stored = rows.Where(r => r.ClientId is not null).GroupBy(r => r.ClientId!).ToDictionary(g => g.Key, g => g.ToList());
+        foreach (var (clientId, seq) in _chat.Acknowledged)
+        {
+            Assert.True(stored.TryGetValue(clientId, out var copies), $"'{clientId}' was acknowledged but is not in the log");
+            Assert.Equal(seq, Assert.Single(copies).Seq);
+        }
+    }
+
+    private sealed record Chat(int Index, string ConversationId, TestSocket Visitor, TestSocket Console, long AssignedTranscriptEnd);
+}

@@ -1,0 +1,45 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Orleans.Configuration;
+
+namespace Switchboard.Tests.Cluster;
+
+/// <summary>The test's own Orleans client of a cluster under test: it asks where a grain lives, to kill that silo.</summary>
+public sealed class ObserverClient(IHost host) : IAsyncDisposable
+{
+    public IClusterClient Client => host.Services.GetRequiredService<IClusterClient>();
+
+    public static async Task<ObserverClient> ConnectAsync(ClusterNodes nodes)
+    {
+        var builder = Host.CreateApplicationBuilder();
+        builder.Logging.ClearProviders();
+        builder.UseOrleansClient(client =>
+        {
+            client.UseRedisClustering(nodes.Redis);
+            client.Configure<ClusterOptions>(options =>
+            {
+                options.ServiceId = nodes.ServiceId;
+                options.ClusterId = nodes.ClusterId;
+            });
+        });
+        var host = builder.Build();
+        await host.StartAsync();
+        return new ObserverClient(host);
+    }
+
+    /// <summary>The silo port of the silo that hosts <paramref name="grain"/>'s activation now.</summary>
+    public async Task<int> SiloPortOfAsync(IAddressable grain)
+    {
+        var address = await Client.GetGrain<IManagementGrain>(0).GetActivationAddress(grain);
+        return address?.Endpoint.Port ?? throw new InvalidOperationException("The grain has no activation.");
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        // The cluster may be gone by now (a test kills its silos): no goodbye worth waiting for.
+        using var hurry = new CancellationTokenSource(TimeSpan.FromSeconds(2));
+        await host.StopAsync(hurry.Token);
+        host.Dispose();
+    }
+}

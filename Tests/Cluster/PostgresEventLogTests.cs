@@ -1,0 +1,117 @@
+using Microsoft.Extensions.Logging.Abstractions;
+using Switchboard.Contracts;
+using Switchboard.Contracts.Conversations;
+using Switchboard.Grains.Storage;
+using Switchboard.Silo.Storage.Postgres;
+
+namespace Switchboard.Tests.Cluster;
+
+/// <summary>The conversation event log on real PostgreSQL: appends, group commit, conflicts, reads.</summary>
+[Collection(DatabaseServers.Name)]
+public sealed class PostgresEventLogTests(DatabaseServers servers) : IAsyncLifetime
+{
+    private const int Conversations = 200;
+    private const int MessagesEach = 20;
+    private static readonly DateTimeOffset At = new(2026, 11, 23, 9, 0, 0, TimeSpan.Zero);
+
+    private PostgresDatabase _database = null!;
+    private PostgresWriter _writer = null!;
+    private PostgresEventLog _log = null!;
+
+    public async Task InitializeAsync()
+    {
+        _database = new PostgresDatabase(await servers.Postgres.CreateDatabaseAsync("event_log"));
+        await _database.MigrateAsync();
+        _writer = new PostgresWriter(_database, NullLogger<PostgresWriter>.Instance);
+        _log = new PostgresEventLog(_database, _writer);
+    }
+
+    public async Task DisposeAsync()
+    {
+        await _writer.DisposeAsync();
+        await _database.DisposeAsync();
+    }
+
+    [Fact]
+    public async Task Appended_events_read_back_in_order_with_every_field_and_any_text()
+    {
+        var key = NewConversation();
+        ConversationEvent[] events =
+        [
+            new() { Seq = 1, Type = EventTypes.Started, At = At, Queue = "general", VisitorId = "v1", VisitorName = "Анна" },
+            Message(2, "c-2", "Здравствуйте! Есть ли размер M? 👗🛒"),
+            Message(3, "c-3", "quotes \" and \\ and a nul \u0000 and <b>tags</b>"),
+        ];
+
+        await _log.AppendAsync(key, events);
+
+        Assert.Equal(events, await _log.ReadAsync(key, 0));
+        Assert.Equal(events[1..], await _log.ReadAsync(key, 1));
+        Assert.Empty(await _log.ReadAsync(key, 3));
+        Assert.True(await _log.IsReachableAsync());
+    }
+
+    [Fact]
+    public async Task Appends_from_many_conversations_share_commits()
+    {
+        var keys = Enumerable.Range(0, Conversations).Select(_ => NewConversation()).ToList();
+        var commitsBefore = _writer.Commits;
+
+        await Task.WhenAll(keys.Select(key => _log.AppendAsync(key, [Message(1, "c-1", key)])));
+
+        var commits = _writer.Commits - commitsBefore;
+        Assert.InRange(commits, 1, Conversations - 1);
+        foreach (var key in keys)
+        {
+            Assert.Equal(key, Assert.Single(await _log.ReadAsync(key, 0)).Text);
+        }
+    }
+
+    [Fact]
+    public async Task A_second_writer_of_a_seq_conflicts_alone_and_changes_nothing()
+    {
+        var taken = NewConversation();
+        await _log.AppendAsync(taken, [Message(1, "first", "first")]);
+        var innocent = NewConversation();
+
+        // Queued together, so they travel in one batch: the conflict must not take the other append down.
+        var conflicting = _log.AppendAsync(taken, [Message(1, "second", "second"), Message(2, "third", "third")]);
+        var fine = _log.AppendAsync(innocent, [Message(1, "ok", "ok")]);
+
+        var conflict = await Assert.ThrowsAsync<EventLogConflictException>(() => conflicting);
+        Assert.Contains(taken, conflict.Message);
+        await fine;
+        Assert.Equal(["first"], (await _log.ReadAsync(taken, 0)).Select(e => e.Text));
+        Assert.Equal(["ok"], (await _log.ReadAsync(innocent, 0)).Select(e => e.Text));
+    }
+
+    [Fact]
+    public async Task Concurrent_conversations_never_interleave_their_sequences()
+    {
+        var keys = Enumerable.Range(0, Conversations / 10).Select(_ => NewConversation()).ToList();
+
+        // Each conversation appends one event at a time (as its grain does); all conversations at once.
+        await Task.WhenAll(keys.Select(async key =>
+        {
+            for (var seq = 1; seq <= MessagesEach; seq++)
+            {
+                await _log.AppendAsync(key, [Message(seq, $"c-{seq}", $"{key}#{seq}")]);
+            }
+        }));
+
+        foreach (var key in keys)
+        {
+            var events = await _log.ReadAsync(key, 0);
+            Assert.Equal(Enumerable.Range(1, MessagesEach).Select(s => (long)s), events.Select(e => e.Seq));
+            Assert.All(events, e => Assert.Equal($"{key}#{e.Seq}", e.Text));
+        }
+    }
+
+    private static string NewConversation() => GrainKeys.Conversation("log", GrainKeys.NewId());
+
+    private static ConversationEvent Message(long seq, string clientId, string text) => new()
+    {
+        Seq = seq, Type = EventTypes.Message, At = At.AddSeconds(seq), ClientId = clientId, From = Senders.Visitor,
+        Text = text, Kind = MessageKinds.Text,
+    };
+}

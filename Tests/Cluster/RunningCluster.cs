@@ -1,0 +1,50 @@
+namespace Switchboard.Tests.Cluster;
+
+/// <summary>Two silos and two gateways as processes on a database of their own, and the test's observer client.</summary>
+public sealed class RunningCluster : IAsyncDisposable
+{
+    private RunningCluster(ClusterNodes nodes, string postgres)
+    {
+        Nodes = nodes;
+        Postgres = postgres;
+    }
+
+    public ClusterNodes Nodes { get; }
+    public string Postgres { get; }
+    public SiloNode[] Silos { get; private set; } = [];
+    public GatewayNode GatewayA { get; private set; } = null!;
+    public GatewayNode GatewayB { get; private set; } = null!;
+    public ObserverClient Observer { get; private set; } = null!;
+
+    public static async Task<RunningCluster> StartAsync(DatabaseServers servers, PostgresServer? postgresServer = null)
+    {
+        var postgres = await (postgresServer ?? servers.Postgres).CreateDatabaseAsync("cluster");
+        var cluster = new RunningCluster(new ClusterNodes(servers, postgres), postgres);
+        try
+        {
+            cluster.Silos = await Task.WhenAll(cluster.Nodes.StartSiloAsync("silo1"), cluster.Nodes.StartSiloAsync("silo2"));
+            var gateways = await Task.WhenAll(cluster.Nodes.StartGatewayAsync("gatewayA"), cluster.Nodes.StartGatewayAsync("gatewayB"));
+            (cluster.GatewayA, cluster.GatewayB) = (gateways[0], gateways[1]);
+            cluster.Observer = await ObserverClient.ConnectAsync(cluster.Nodes);
+            return cluster;
+        }
+        catch
+        {
+            await cluster.DisposeAsync();
+            throw;
+        }
+    }
+
+    public SiloNode SiloAt(int port) => Silos.Single(s => s.SiloPort == port);
+
+    public async ValueTask DisposeAsync()
+    {
+        if (Observer is not null)
+        {
+            await Observer.DisposeAsync();
+        }
+        GatewayA?.Dispose();
+        GatewayB?.Dispose();
+        await Nodes.DisposeAsync();
+    }
+}
