@@ -43,6 +43,19 @@ public sealed class BrowserFixture : IAsyncLifetime
         return page;
     }
 
+    /// <summary>A console signed in to the demo site as <paramref name="login"/>, connected.</summary>
+    public async Task<IPage> SignInAsync(List<string> problems, string login)
+    {
+        var page = await NewPageAsync(problems);
+        await page.GotoAsync("/console/");
+        await page.FillAsync("#login-site", "demo");
+        await page.FillAsync("#login-name", login);
+        await page.FillAsync("#login-password", GatewayHost.DemoPassword);
+        await page.ClickAsync("#login-submit");
+        await Assertions.Expect(page.Locator("#connection")).ToHaveAttributeAsync("data-state", "online");
+        return page;
+    }
+
     public async Task DisposeAsync()
     {
         if (Browser is not null)
