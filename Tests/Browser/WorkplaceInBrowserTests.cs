@@ -47,6 +47,10 @@ public sealed class WorkplaceInBrowserTests(BrowserFixture fixture) : IClassFixt
         await store.FillAsync("[data-sb=input]", "And to Kazan, how many da");
         await store.Locator("[data-sb=input]").PressAsync("s");
         await Assertions.Expect(console.Locator("#visitor-typing")).ToContainTextAsync("to Kazan");
+        await store.FillAsync("[data-sb=input]", "My card is 4111 1111 1111 123");
+        await store.Locator("[data-sb=input]").PressAsync("4");
+        await Assertions.Expect(console.Locator("#visitor-typing")).ToContainTextAsync("1234");
+        Assert.DoesNotContain("4111", await console.Locator("#visitor-typing").InnerTextAsync());
         foreach (var payload in XssCorpus)
         {
             await store.FillAsync("[data-sb=input]", payload);

@@ -42,6 +42,39 @@ public sealed class MonitorTests(GatewayFixture fixture) : IClassFixture<Gateway
         await anna.DisposeAsync();
     }
 
+    [Fact]
+    public async Task A_supervisor_watches_any_chat_read_only_and_reassigns_it()
+    {
+        var site = await TestSites.CreateAsync(Host.Grains, ("anna", 4, ["general"]), ("boris", 4, ["general"]));
+        var (anna, _) = await ChatPeers.OnlineOperatorAsync(Host, site, "anna");
+        var (visitor, _) = await ChatPeers.VisitorAsync(Host, site);
+        await visitor.SendAsync(new { type = "start_chat", id = "s1", text = "Hello" });
+        var conversationId = (await anna.ExpectAsync("assigned", f => f.TryGetProperty("transcript", out _))).Str("conversationId");
+        var (boris, _) = await ChatPeers.OnlineOperatorAsync(Host, site, "boris");
+        var token = await Host.LoginAsync(site, "sup");
+        await using var supervisor = await TestSocket.ConnectAsync(Host.WebSocketUri($"/ws/operator?access_token={Uri.EscapeDataString(token)}"));
+        await supervisor.SendAsync(new { type = "hello" });
+        await supervisor.ExpectAsync("welcome");
+
+        await boris.SendAsync(new { type = "watch", conversationId });
+        Assert.Equal("forbidden", (await boris.ExpectAsync("error")).Str("code"));
+        await supervisor.SendAsync(new { type = "watch", conversationId });
+        Assert.Equal("anna", (await supervisor.ExpectAsync("watching")).Str("operator"));
+        Assert.Equal("Hello", (await supervisor.ExpectAsync("message")).Str("text"));
+        await supervisor.SendAsync(new { type = "message", conversationId, id = "x", text = "I should not be able to" });
+        Assert.Equal("forbidden", (await supervisor.ExpectAsync("error", f => f.Str("id") == "x")).Str("code"));
+        await visitor.SendAsync(new { type = "message", id = "v2", text = "Still there?" });
+        await supervisor.ExpectAsync("message", f => f.Str("id") == "v2");
+
+        await supervisor.SendAsync(new { type = "transfer", conversationId, toOperator = "boris" });
+        await boris.ExpectAsync("assigned", f => f.TryGetProperty("transcript", out _) && f.Str("conversationId") == conversationId);
+        Assert.Equal("transfer", (await anna.ExpectAsync("unassigned")).Str("reason"));
+        foreach (var socket in new[] { anna, boris, visitor })
+        {
+            await socket.DisposeAsync();
+        }
+    }
+
     private Task<HttpResponseMessage> Get(string path, string token)
     {
         var request = new HttpRequestMessage(HttpMethod.Get, path);
