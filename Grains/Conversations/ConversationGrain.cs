@@ -71,16 +71,6 @@ public sealed partial class ConversationGrain(
         }
     }
 
-    /// <summary>Before every call: after a failed append, catch up with the log (the subscribers stay, unlike a reactivation).</summary>
-    public async Task Invoke(IIncomingGrainCallContext context)
-    {
-        if (_historyStale)
-        {
-            await ReloadHistoryAsync();
-        }
-        await context.Invoke();
-    }
-
     public async Task<AppendResult> Start(StartConversation start, IPushObserver? subscriber)
     {
         if (_history.Exists)
@@ -345,41 +335,6 @@ public sealed partial class ConversationGrain(
             Push(s => s.OnEvent(_key, evt));
         }
         await ArmDeadlines();
-    }
-
-    private void KeepQueued() => _requeue ??= this.RegisterGrainTimer(Requeue, new GrainTimerCreationOptions(RequeueInterval, RequeueInterval));
-
-    private Task Requeue()
-    {
-        if (_history.Status == ConversationStatus.Queued)
-        {
-            Enqueue(_history.Queue);
-        }
-        else
-        {
-            _requeue?.Dispose();
-            _requeue = null;
-        }
-        return Task.CompletedTask;
-    }
-
-    private async Task ReloadHistoryAsync()
-    {
-        var key = this.GetPrimaryKeyString();
-        var known = _history.LastSeq;
-        var events = await log.ReadAsync(key, 0);
-        var history = new ConversationHistory();
-        foreach (var evt in events)
-        {
-            history.Apply(evt);
-        }
-        _history = history;
-        _historyStale = false;
-        // A commit that landed although its caller heard it failed: nobody was told of these events yet.
-        foreach (var evt in events.Where(e => e.Seq > known))
-        {
-            Push(s => s.OnEvent(key, evt));
-        }
     }
 
     /// <summary>Pushes are one-way: a slow or gone gateway never holds the conversation up.</summary>

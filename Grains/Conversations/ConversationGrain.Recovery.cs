@@ -1,0 +1,55 @@
+using Switchboard.Contracts.Conversations;
+
+namespace Switchboard.Grains.Conversations;
+
+/// <summary>
+/// The conversation's recovery half: catching up with its log after a failed append, and reminding its queue
+/// while it waits, so neither a lost database commit nor a lost one-way call can strand a visitor.
+/// </summary>
+public sealed partial class ConversationGrain
+{
+    /// <summary>Before every call: after a failed append, catch up with the log (the subscribers stay, unlike a reactivation).</summary>
+    public async Task Invoke(IIncomingGrainCallContext context)
+    {
+        if (_historyStale)
+        {
+            await ReloadHistoryAsync();
+        }
+        await context.Invoke();
+    }
+
+    private void KeepQueued() => _requeue ??= this.RegisterGrainTimer(Requeue, new GrainTimerCreationOptions(RequeueInterval, RequeueInterval));
+
+    private Task Requeue()
+    {
+        if (_history.Status == ConversationStatus.Queued)
+        {
+            Enqueue(_history.Queue);
+        }
+        else
+        {
+            _requeue?.Dispose();
+            _requeue = null;
+        }
+        return Task.CompletedTask;
+    }
+
+    private async Task ReloadHistoryAsync()
+    {
+        var key = this.GetPrimaryKeyString();
+        var known = _history.LastSeq;
+        var events = await log.ReadAsync(key, 0);
+        var history = new ConversationHistory();
+        foreach (var evt in events)
+        {
+            history.Apply(evt);
+        }
+        _history = history;
+        _historyStale = false;
+        // A commit that landed although its caller heard it failed: nobody was told of these events yet.
+        foreach (var evt in events.Where(e => e.Seq > known))
+        {
+            Push(s => s.OnEvent(key, evt));
+        }
+    }
+}
