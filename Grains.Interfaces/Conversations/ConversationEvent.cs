@@ -40,4 +40,6 @@ public sealed record ConversationEvent
     [Id(21)] public IReadOnlyList<string>? QuickReplies { get; init; }
     /// <summary>Topics chosen when the chat was closed.</summary>
     [Id(22)] public IReadOnlyList<string>? Tags { get; init; }
+    /// <summary>The chat's routing priority, on <c>started</c>.</summary>
+    [Id(23)] public int? Priority { get; init; }
 }

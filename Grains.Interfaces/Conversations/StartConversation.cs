@@ -16,4 +16,5 @@ public sealed record StartConversation(
     /// <summary>The invitation the visitor accepted: its rule and text open the conversation.</summary>
     [Id(8)] public string? InvitationRule { get; init; }
     [Id(9)] public string? InvitationText { get; init; }
+    [Id(10)] public int Priority { get; init; }
 }

@@ -6,4 +6,8 @@ public sealed record QueueEntry(
     [property: Id(0)] string ConversationId,
     [property: Id(1)] DateTimeOffset Since,
     [property: Id(2)] string? PreferredOperator,
-    [property: Id(3)] IReadOnlyList<string> Excluded);
+    [property: Id(3)] IReadOnlyList<string> Excluded)
+{
+    /// <summary>Higher waits ahead; equal priorities go by age.</summary>
+    [Id(4)] public int Priority { get; init; }
+}

@@ -87,6 +87,7 @@ public sealed partial class ConversationGrain(
             {
                 Seq = 1, Type = EventTypes.Started, At = now, Queue = start.Queue, VisitorId = start.VisitorId,
                 VisitorName = start.VisitorName, Form = start.Form, Language = start.Language, Reason = start.InvitationRule,
+                Priority = start.Priority == 0 ? null : start.Priority,
             },
         };
         if (start.InvitationText is { } invitation)
@@ -375,7 +376,7 @@ public sealed partial class ConversationGrain(
     /// <summary>Puts the chat in a queue (idempotently) and keeps reminding the queue while it waits.</summary>
     private void Enqueue(string queue, string? preferredOperator = null)
     {
-        QueueGrain(queue).Enqueue(new QueueEntry(_id, _history.StartedAt, preferredOperator, _history.MissedBy.ToList())).Ignore();
+        QueueGrain(queue).Enqueue(new QueueEntry(_id, _history.StartedAt, preferredOperator, _history.MissedBy.ToList()) { Priority = _history.Priority }).Ignore();
         KeepQueued();
     }
 

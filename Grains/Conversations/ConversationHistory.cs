@@ -24,6 +24,7 @@ public sealed class ConversationHistory
     public string? Language { get; private set; }
     public IReadOnlyDictionary<string, string>? Form { get; private set; }
     public string? Phone { get; private set; }
+    public int Priority { get; private set; }
 
     /// <summary>When the current operator got the chat; null when nobody has it.</summary>
     public DateTimeOffset? AssignedAt { get; private set; }
@@ -76,6 +77,7 @@ public sealed class ConversationHistory
                 StartedAt = LastActivityAt = evt.At;
                 Language = evt.Language;
                 Form = evt.Form;
+                Priority = evt.Priority ?? 0;
                 break;
             case EventTypes.Assigned:
                 Status = ConversationStatus.Assigned;

@@ -74,6 +74,7 @@ public sealed class QueueGrain(
         var waiting = new WaitingConversation(entry.ConversationId, entry.Since)
         {
             PreferredOperator = entry.PreferredOperator,
+            Priority = entry.Priority,
             Excluded = entry.Excluded,
             Phone = existing >= 0 ? Queue.Waiting[existing].Phone : null,
         };
@@ -81,7 +82,7 @@ public sealed class QueueGrain(
         {
             Queue.Waiting.RemoveAt(existing);
         }
-        var at = Queue.Waiting.FindIndex(w => w.Since > waiting.Since);
+        var at = Queue.Waiting.FindIndex(w => w.Priority < waiting.Priority || w.Priority == waiting.Priority && w.Since > waiting.Since);
         Queue.Waiting.Insert(at < 0 ? Queue.Waiting.Count : at, waiting);
         WriteSoon();
         await Route();

@@ -13,4 +13,5 @@ public sealed record WaitingConversation(
     [Id(4)] public string? Phone { get; init; }
     /// <summary>The overflow the visitor was last told about, so each is said once.</summary>
     [Id(5)] public string? OverflowReason { get; init; }
+    [Id(6)] public int Priority { get; init; }
 }

@@ -15,6 +15,10 @@ public static class QueueSelector
         return rule?.Queue ?? site.DefaultQueue;
     }
 
+    /// <summary>The highest priority among the rules the visitor matches (0 when none): waiting chats go by priority, then age.</summary>
+    public static int Priority(SiteConfig site, VisitorFacts facts) =>
+        site.RoutingRules.Where(r => Matches(r, facts)).Select(r => r.Priority).DefaultIfEmpty(0).Max();
+
     private static bool Matches(RoutingRule rule, VisitorFacts facts) =>
         (rule.PageContains is null || facts.Page?.Contains(rule.PageContains, StringComparison.OrdinalIgnoreCase) == true)
         && (rule.Region is null || string.Equals(rule.Region, facts.Region, StringComparison.OrdinalIgnoreCase))

@@ -73,12 +73,14 @@ public sealed partial class VisitorGrain(
                 : await Conversation(open).Post(self, request.ClientId, request.Text);
         }
         var site = await _config.Get();
-        var queue = QueueSelector.Select(site, request.Queue, new VisitorFacts(_visit?.CurrentPage?.Url, Visitor.Region, Visitor.CustomerType));
+        var facts = new VisitorFacts(_visit?.CurrentPage?.Url, Visitor.Region, Visitor.CustomerType);
+        var queue = QueueSelector.Select(site, request.Queue, facts);
         var start = new StartConversation(_id, Visitor.Name, queue, request.ClientId, MessageText.Normalize(request.Text, required: false))
         {
             Form = PreChatForm.Validate(site.FindQueue(queue)!, request.Form),
             Language = Visitor.Language,
             PreferredOperator = await LastOperator(),
+            Priority = QueueSelector.Priority(site, facts),
         };
         return await Start(start, subscriber);
     }

@@ -19,7 +19,7 @@ public sealed class RoutingRulesTests
         ],
         RoutingRules =
         [
-            new("b2b", CustomerType: "corporate"),
+            new("b2b", CustomerType: "corporate") { Priority = 5 },
             new("spb", Region: "SPB"),
             new("stylist", PageContains: "/product/midi-dress"),
         ],
@@ -34,6 +34,13 @@ public sealed class RoutingRulesTests
     public void The_visitors_choice_wins_then_the_first_matching_rule_then_the_default(
         string? chosen, string? page, string? region, string? customerType, string expected) =>
         Assert.Equal(expected, QueueSelector.Select(Site, chosen, new VisitorFacts(page, region, customerType)));
+
+    [Fact]
+    public void A_matching_rule_gives_its_priority_even_when_the_visitor_chose_the_queue()
+    {
+        Assert.Equal(5, QueueSelector.Priority(Site, new VisitorFacts(null, "MSK", "corporate")));
+        Assert.Equal(0, QueueSelector.Priority(Site, new VisitorFacts("https://shop/product/midi-dress", null, null)));
+    }
 
     [Fact]
     public void An_unknown_queue_is_refused()

@@ -112,6 +112,27 @@ public sealed class QueueGrainTests(ClusterFixture fixture)
     }
 
     [Fact]
+    public async Task A_higher_priority_chat_goes_ahead_of_an_older_one()
+    {
+        var site = await TestSites.CreateAsync(Grains, ("anna", 1, ["general"]));
+        await Grains.GetGrain<Contracts.Sites.ISiteGrain>(GrainKeys.Site(site))
+            .SetRoutingRules([new Contracts.Sites.RoutingRule("general", CustomerType: "corporate") { Priority = 5 }]);
+        var chat = new ChatDriver(Grains, site);
+        var (_, regular) = await chat.StartChat("I was here first");
+        var corporateId = GrainKeys.NewId();
+        await Grains.GetGrain<Contracts.Visitors.IVisitorGrain>(GrainKeys.Visitor(site, corporateId))
+            .Hello(new Contracts.Visitors.VisitorHello(new Contracts.Visitors.VerifiedIdentity("c-1", "Acme buyer", null, null, "corporate"), "en", null), null);
+        var (_, corporate) = await chat.StartChat("Order of 40 uniforms", visitorId: corporateId);
+        await chat.Observer.WaitFor<ConversationSignal>(s => s.Type == SignalTypes.Queued && s.Position == 2, "both chats waiting");
+
+        await chat.Online("anna");
+
+        await chat.Assigned(corporate.ConversationId);
+        var queue = await Grains.GetGrain<IQueueGrain>(GrainKeys.Queue(site, "general")).GetSnapshot();
+        Assert.Equal([regular.ConversationId], queue.Waiting.Select(w => w.ConversationId));
+    }
+
+    [Fact]
     public async Task An_away_operator_gets_nothing_new()
     {
         var site = await TestSites.CreateAsync(Grains, ("anna", 4, ["general"]));
