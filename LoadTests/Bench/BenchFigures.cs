@@ -12,7 +12,8 @@ public sealed record BenchFigures(
     RunResult? EchoAtRate,
     RunResult? ChatAtRate,
     RunResult? Starts,
-    RunResult? Mixed)
+    RunResult? Mixed,
+    IdleResult? Invited)
 {
-    public IEnumerable<RunResult> Runs => new[] { IdleRaw?.Run, IdleVisitors?.Run, EchoThroughput, ChatThroughput, EchoAtRate, ChatAtRate, Starts, Mixed }.OfType<RunResult>();
+    public IEnumerable<RunResult> Runs => new[] { IdleRaw?.Run, IdleVisitors?.Run, EchoThroughput, ChatThroughput, EchoAtRate, ChatAtRate, Starts, Mixed, Invited?.Run }.OfType<RunResult>();
 }

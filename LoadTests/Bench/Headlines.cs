@@ -16,8 +16,22 @@ public static class Headlines
     public static IReadOnlyList<Headline> Compute(BenchFigures f) =>
     [
         Throughput(f), Delivery(f), Memory(f), Concurrency(f), Assignment(f),
-        new("10,000 armed invitation timers, p99 lateness", "invitations are not built yet (proactive engagement issue)", "< 1 s", null),
+        Invitations(f),
     ];
+
+    private static Headline Invitations(BenchFigures f)
+    {
+        var figure = $"{Format.Count(f.Settings.InvitedVisitors)} armed invitation timers, p99 lateness";
+        if (f.Invited is not { } invited)
+        {
+            return NotRun(figure, "< 1 s");
+        }
+        var lateness = Step(invited.Run, InvitedVisitors.Name, InvitedVisitors.Lateness);
+        var arrived = lateness?.Ok ?? 0;
+        return new(figure, $"{Format.Ms(lateness?.Ms(99) ?? 0)} ms (p50 {Format.Ms(lateness?.Ms(50) ?? 0)} ms, max {Format.Ms(lateness?.MaxMs ?? 0)} ms; " +
+            $"{Format.Count(arrived)} invites for {Format.Count(f.Settings.InvitedVisitors)} visitors)",
+            "< 1 s", arrived >= f.Settings.InvitedVisitors && lateness!.Ms(99) < 1000);
+    }
 
     private static Headline Throughput(BenchFigures f)
     {

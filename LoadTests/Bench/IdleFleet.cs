@@ -13,13 +13,14 @@ public sealed class IdleFleet(string loadTestsDll, string reportDirectory)
     private static readonly TimeSpan Settle = TimeSpan.FromSeconds(3);
     private static readonly TimeSpan Sample = TimeSpan.FromSeconds(1);
 
-    public async Task<IdleResult> HoldAsync(string title, WatchedProcess server, string serverUrl, string kind, string? site, int total, int processes, TimeSpan ramp)
+    public async Task<IdleResult> HoldAsync(string title, WatchedProcess server, string serverUrl, string kind, string? site, int total, int processes, TimeSpan ramp,
+        TimeSpan? readyWithin = null, IReadOnlyList<string>? extra = null)
     {
         var before = await MedianRssAsync(server.Pid);
         var filesBefore = ProcStat.OpenFiles(server.Pid);
         var sampler = ProcessSampler.Start(server);
-        var clients = Enumerable.Range(0, processes).Select(i => StartClient(title, serverUrl, kind, site, total / processes + (i < total % processes ? 1 : 0), ramp, i)).ToList();
-        var timeout = ramp + TimeSpan.FromSeconds(60);
+        var clients = Enumerable.Range(0, processes).Select(i => StartClient(title, serverUrl, kind, site, total / processes + (i < total % processes ? 1 : 0), ramp, i, extra ?? [])).ToList();
+        var timeout = readyWithin ?? ramp + TimeSpan.FromSeconds(60);
         var allReady = await Task.WhenAll(clients.Select(c => c.WaitReadyAsync(timeout)));
         await Task.Delay(Settle);
         var after = await MedianRssAsync(server.Pid);
@@ -39,12 +40,16 @@ public sealed class IdleFleet(string loadTestsDll, string reportDirectory)
         return new IdleResult(merged, total, held, allReady.All(r => r), before, after, filesAfter - filesBefore, processes);
     }
 
-    private HoldClient StartClient(string title, string url, string kind, string? site, int count, TimeSpan ramp, int index)
+    private HoldClient StartClient(string title, string url, string kind, string? site, int count, TimeSpan ramp, int index, IReadOnlyList<string> extra)
     {
         var result = Path.Combine(reportDirectory, $"hold-{kind}-{index}.json");
         var start = new ProcessStartInfo("dotnet") { RedirectStandardInput = true, RedirectStandardOutput = true, UseShellExecute = false };
         foreach (var argument in new[] { loadTestsDll, "hold", "--target", url, "--kind", kind, "--count", count.ToString(System.Globalization.CultureInfo.InvariantCulture),
                      "--ramp", ramp.TotalSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture), "--result", result, "--title", title })
+        {
+            start.ArgumentList.Add(argument);
+        }
+        foreach (var argument in extra)
         {
             start.ArgumentList.Add(argument);
         }

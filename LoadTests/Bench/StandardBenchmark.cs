@@ -17,7 +17,7 @@ namespace Switchboard.LoadTests.Bench;
 public sealed class StandardBenchmark(BenchSettings settings, RepositoryPaths paths, string reportDirectory, IReadOnlySet<string> only)
 {
     /// <summary>The parts, in the order they run; <c>--only</c> picks some of them.</summary>
-    public static readonly string[] Parts = ["idle", "throughput", "latency", "assignment", "mixed"];
+    public static readonly string[] Parts = ["idle", "throughput", "latency", "assignment", "mixed", "invitations"];
 
     private const string Site = "load";
     private const string Password = "load-test-pass";
@@ -64,13 +64,19 @@ public sealed class StandardBenchmark(BenchSettings settings, RepositoryPaths pa
         var (echoAtRate, chatAtRate) = Includes("latency") ? await LatencyAsync(gateway, echo, desk) : (null, null);
         var starts = Includes("assignment") ? await AssignmentAsync(gateway, desk) : null;
         var mixed = Includes("mixed") ? await MixedAsync(gateway, desk) : null;
+        // Last: it leaves 10,000 visitor grains on the gateway's heap.
+        var invited = Includes("invitations") ? await InvitationsAsync(gateway, desk) : null;
 
-        var figures = new BenchFigures(settings, idleRaw, idleVisitors, echoThroughput, chatThroughput, echoAtRate, chatAtRate, starts, mixed);
+        var figures = new BenchFigures(settings, idleRaw, idleVisitors, echoThroughput, chatThroughput, echoAtRate, chatAtRate, starts, mixed, invited);
         var notes = new List<string> { StorageCensus.Describe(data) };
         if (idleRaw is not null && idleVisitors is not null)
         {
             notes.Add(IdleNote("Echo server", idleRaw));
             notes.Add(IdleNote("Gateway", idleVisitors));
+        }
+        if (invited is not null)
+        {
+            notes.Add(InvitedNote(invited));
         }
         return new Report(
             "Switchboard standard benchmark",
@@ -149,6 +155,41 @@ public sealed class StandardBenchmark(BenchSettings settings, RepositoryPaths pa
                 .WithLoad(LoadSimulation.RampingInject(settings.MixedChatsPerSecond, second, ramp), LoadSimulation.Inject(settings.MixedChatsPerSecond, second, plateau)),
             VisitorsBrowsing.Create(gateway.Target, Site, second)
                 .WithLoad(LoadSimulation.RampingInject(settings.MixedBrowsersPerSecond, second, ramp), LoadSimulation.Inject(settings.MixedBrowsersPerSecond, second, plateau)));
+    }
+
+    /// <summary>
+    /// Visitors on product pages with armed invitation timers, held by several client processes, while the desk's
+    /// operators are online with free slots (nobody accepts), so no invitation is suppressed.
+    /// </summary>
+    private async Task<IdleResult> InvitationsAsync(ServerProcess gateway, OperatorDesk desk)
+    {
+        var stats = new ScenarioStats("operators online");
+        using (var never = new CancellationTokenSource())
+        {
+            await desk.OpenAsync(new ScenarioContext(stats, 0, -1, true, never.Token, never.Token));
+        }
+        var count = settings.InvitedVisitors;
+        var dwell = TimeSpan.FromSeconds(InvitedVisitors.DwellSeconds);
+        Log($"Invitations: {count} visitors on product pages over {settings.InvitedRamp.TotalSeconds:0} s " +
+            $"({count / settings.InvitedRamp.TotalSeconds:0} page views/s), invited after {dwell.TotalSeconds:0} s; {desk.Count} operators online");
+        var fleet = new IdleFleet(SelfDll, reportDirectory);
+        var invited = await fleet.HoldAsync($"Invitations: {Format.Count(count)} visitors with armed timers ({InvitedVisitors.DwellSeconds} s on a product page)",
+            gateway.Watched, gateway.Target.ToString(), "invited", Site, count, settings.InvitedProcesses, settings.InvitedRamp,
+            settings.InvitedRamp + dwell + InvitedVisitors.Grace + TimeSpan.FromSeconds(30));
+        Log("  " + InvitedNote(invited));
+        return invited;
+    }
+
+    private static string InvitedNote(IdleResult invited)
+    {
+        var lateness = invited.Run.Scenarios.FirstOrDefault(s => s.Name == InvitedVisitors.Name)?.Step(InvitedVisitors.Lateness);
+        var page = invited.Run.Scenarios.FirstOrDefault(s => s.Name == InvitedVisitors.Name)?.Step("page sent");
+        return $"Invitations: {Format.Count(lateness?.Ok ?? 0)} invites arrived for {Format.Count(invited.Wanted)} visitors " +
+            $"({Format.Count(lateness?.Failed ?? 0)} missing; {Format.Count(page?.Ok ?? 0)} page views sent at {Format.Rate(page?.PerSecond ?? 0)}/s); " +
+            $"lateness p50 {Format.Ms(lateness?.Ms(50) ?? 0)} ms, p95 {Format.Ms(lateness?.Ms(95) ?? 0)} ms, p99 {Format.Ms(lateness?.Ms(99) ?? 0)} ms, " +
+            $"max {Format.Ms(lateness?.MaxMs ?? 0)} ms; {Format.Count(invited.Held)} settled of {Format.Count(invited.Wanted)}" +
+            $"{(invited.AllReady ? "" : " (not all in time)")}; gateway resident memory {Format.MiB(invited.RssBefore)} before, {Format.MiB(invited.RssWith)} with them; " +
+            $"{Format.Count(invited.FilesAdded)} more open files.";
     }
 
     private bool Includes(string part) => only.Count == 0 || only.Contains(part);

@@ -3,7 +3,7 @@ using Switchboard.LoadTests.Reports;
 
 namespace Switchboard.LoadTests.Cli;
 
-/// <summary><c>bench [--quick] [--only idle,throughput,latency,assignment,mixed] [--out DIR]</c>: the standard benchmark against a fresh standalone product.</summary>
+/// <summary><c>bench [--quick] [--only idle,throughput,latency,assignment,mixed,invitations] [--out DIR]</c>: the standard benchmark against a fresh standalone product.</summary>
 public static class BenchCommand
 {
     public static async Task<int> RunAsync(Options options)

@@ -6,7 +6,7 @@ namespace Switchboard.LoadTests.Cli;
 
 /// <summary>
 /// <c>hold</c>: one load-client process of several that together hold more idle sockets than one process may
-/// open (about 20,000 files each here). Prints <c>connected N</c> as sockets open and <c>ready</c> once all are,
+/// open (about 20,000 files each here); <c>--kind invited</c> visitors also wait for an invitation. Prints <c>connected N</c> as sockets open and <c>ready</c> once all are,
 /// holds them until a <c>stop</c> line (or the end of input), then writes its figures to <c>--result</c>.
 /// </summary>
 public static class HoldCommand
@@ -20,9 +20,14 @@ public static class HoldCommand
         var ramp = options.Seconds("ramp", 10);
         var connected = 0;
         void Connected() => Interlocked.Increment(ref connected);
-        var scenario = options.Get("kind", "visitor") == "raw"
-            ? IdleSockets.Raw(target, count, ramp, TimeSpan.FromHours(1), Connected)
-            : IdleSockets.Visitors(target, options.Require("site"), count, ramp, TimeSpan.FromHours(1), Connected);
+        var scenario = options.Get("kind", "visitor") switch
+        {
+            "raw" => IdleSockets.Raw(target, count, ramp, TimeSpan.FromHours(1), Connected),
+            // "connected" counts visitors whose invitation came (or timed out); "ready" then means every timer has fired.
+            "invited" => InvitedVisitors.Create(target, options.Require("site"), count, ramp, TimeSpan.FromHours(1),
+                options.Seconds("dwell", InvitedVisitors.DwellSeconds), Connected),
+            _ => IdleSockets.Visitors(target, options.Require("site"), count, ramp, TimeSpan.FromHours(1), Connected),
+        };
 
         using var stop = new CancellationTokenSource();
         var run = LoadRunner.RunAsync(options.Get("title", scenario.Name), [scenario], [], stop.Token);

@@ -4,9 +4,11 @@ using Orleans.Runtime;
 using Orleans.Serialization;
 using Orleans.Storage;
 using Switchboard.Contracts;
+using Switchboard.Contracts.Invitations;
 using Switchboard.Contracts.Sites;
 using Switchboard.Grains;
 using Switchboard.Grains.Sites;
+using Switchboard.LoadTests.Scenarios;
 using Switchboard.Silo.Storage;
 using Switchboard.Silo.Storage.Sqlite;
 
@@ -39,9 +41,15 @@ public static class SiteProvisioner
                 Name = "Load test store",
                 Language = "en",
                 DefaultQueue = "general",
-                Queues = [new("general", "General questions")],
+                // A high MaxEtaSeconds so the invitation benchmark's invitations are never suppressed for the estimate.
+                Queues = [new("general", "General questions") { MaxEtaSeconds = 86_400 }],
                 Operators = operators.Select(login => new OperatorAccount(login, "Operator " + login, Roles.Operator, hash, ["general"], capacity)).ToList(),
                 IdentitySecret = GrainKeys.NewId(),
+                // The invitation benchmark's rule: every visitor on a product page is invited after the dwell.
+                Invitations = new InvitationSettings
+                {
+                    Rules = [new InvitationRule(InvitedVisitors.RuleId, "Need help?") { UrlContains = "/product/", MinPageSeconds = InvitedVisitors.DwellSeconds }],
+                },
             },
         });
         // The Site grain's id: grain type "site" (from SiteGrain), key from GrainKeys.

@@ -56,6 +56,18 @@ public sealed class VisitorClient : IAsyncDisposable
     /// <summary>Tracking frames: accepted without an answer until proactive engagement arrives.</summary>
     public Task PageAsync(string url, string title) => _socket.SendAsync(WireFrames.Page(url, title));
 
+    /// <summary>The next <c>invite</c> from now on; <paramref name="arrived"/> runs on the receive loop as it is matched.</summary>
+    public Task<WireFrame> ExpectInvite(Action<WireFrame> arrived, TimeSpan timeout) =>
+        _socket.Expect("invite", f =>
+        {
+            if (f.Type != "invite")
+            {
+                return false;
+            }
+            arrived(f);
+            return true;
+        }, timeout);
+
     public Task CartAsync(string sku, decimal price) => _socket.SendAsync(WireFrames.Cart(sku, price));
 
     public ValueTask DisposeAsync() => _socket.DisposeAsync();
