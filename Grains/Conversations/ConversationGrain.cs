@@ -147,6 +147,11 @@ public sealed partial class ConversationGrain(
 
     public async Task<bool> Assign(string operatorId, string operatorName, string reason)
     {
+        if (_history.OperatorId == operatorId && _history.Status is ConversationStatus.Assigned or ConversationStatus.Active)
+        {
+            // A retried offer whose first answer was lost: it is already theirs.
+            return true;
+        }
         if (_history.Status != ConversationStatus.Queued)
         {
             return false;

@@ -77,6 +77,7 @@ public sealed class QueueGrain(
             Priority = entry.Priority,
             Excluded = entry.Excluded,
             Phone = existing >= 0 ? Queue.Waiting[existing].Phone : null,
+            ReservedBy = existing >= 0 ? Queue.Waiting[existing].ReservedBy : null,
         };
         if (existing >= 0)
         {
@@ -209,7 +210,14 @@ public sealed class QueueGrain(
     private async Task<OfferOutcome> Offer(WaitingConversation waiting)
     {
         var conversation = GrainFactory.GetGrain<IConversationGrain>(GrainKeys.Conversation(_site, waiting.ConversationId));
-        foreach (var candidate in RoutingPolicy.Candidates(Queue.Roster.Values, waiting))
+        // An operator who already holds a reservation for this chat (an earlier offer's answer was lost) comes first,
+        // so the reservation is used rather than leaked.
+        var candidates = RoutingPolicy.Candidates(Queue.Roster.Values, waiting);
+        if (waiting.ReservedBy is { } reserved && Queue.Roster.TryGetValue(reserved, out var holder))
+        {
+            candidates = [holder, .. candidates.Where(c => c.OperatorId != reserved)];
+        }
+        foreach (var candidate in candidates)
         {
             var operatorGrain = GrainFactory.GetGrain<IOperatorGrain>(GrainKeys.Operator(_site, candidate.OperatorId));
             if (!await operatorGrain.TryReserve(waiting.ConversationId))
@@ -219,7 +227,19 @@ public sealed class QueueGrain(
                 continue;
             }
             var reason = candidate.OperatorId == waiting.PreferredOperator ? AssignmentReasons.Sticky : AssignmentReasons.Queue;
-            if (!await conversation.Assign(candidate.OperatorId, candidate.Name, reason))
+            bool accepted;
+            try
+            {
+                accepted = await conversation.Assign(candidate.OperatorId, candidate.Name, reason);
+            }
+            catch (Exception error) when (error is TimeoutException or OrleansException)
+            {
+                // The answer was lost (a busy or failing silo): the chat may or may not be theirs now. Keep the
+                // reservation with the chat and offer it to the same operator next time; Assign is idempotent.
+                Queue.Waiting[Queue.Waiting.FindIndex(w => w.ConversationId == waiting.ConversationId)] = waiting with { ReservedBy = candidate.OperatorId };
+                return OfferOutcome.NobodyTookIt;
+            }
+            if (!accepted)
             {
                 await operatorGrain.Release(waiting.ConversationId, UnassignReasons.Closed);
                 return OfferOutcome.NoLongerWaiting;

@@ -14,4 +14,6 @@ public sealed record WaitingConversation(
     /// <summary>The overflow the visitor was last told about, so each is said once.</summary>
     [Id(5)] public string? OverflowReason { get; init; }
     [Id(6)] public int Priority { get; init; }
+    /// <summary>An operator holding capacity for this chat from an offer whose answer was lost.</summary>
+    [Id(7)] public string? ReservedBy { get; init; }
 }
