@@ -46,6 +46,11 @@ public sealed partial class ConversationGrain
         }
         _history = history;
         _historyStale = false;
+        if (_history.Status == ConversationStatus.Queued)
+        {
+            // The failed call may have stored the start but never reached its enqueue.
+            Enqueue(_history.Queue);
+        }
         // A commit that landed although its caller heard it failed: nobody was told of these events yet.
         foreach (var evt in events.Where(e => e.Seq > known))
         {
