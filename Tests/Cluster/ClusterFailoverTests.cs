@@ -16,31 +16,20 @@ namespace Switchboard.Tests.Cluster;
 /// conversation goes on, and nothing that was acknowledged is lost, repeated or out of order anywhere.
 /// </summary>
 [Collection(DatabaseServers.Name)]
-public sealed class ClusterFailoverTests(DatabaseServers servers, ITestOutputHelper output) : IAsyncLifetime
+public sealed class ClusterFailoverTests(DatabaseServers servers, ITestOutputHelper output) : RunningClusterTests(servers)
 {
-    private readonly ClusterChat _chat = new();
-    private RunningCluster _cluster = null!;
 
-    public async Task InitializeAsync() => _cluster = await RunningCluster.StartAsync(servers);
-
-    public async Task DisposeAsync()
-    {
-        if (_cluster is not null)
-        {
-            await _cluster.DisposeAsync();
-        }
-    }
 
     [Fact]
     public async Task A_chat_across_two_gateways_survives_a_silo_and_a_gateway_dying_with_nothing_acknowledged_lost()
     {
         // The operator signs in through gateway A and works on gateway B: one key ring for every gateway.
-        var token = await _cluster.GatewayA.LoginAsync("demo", "anna", ClusterNodes.DemoPassword);
-        await using var console = await ClusterChat.OnlineConsoleAsync(_cluster.GatewayB, "demo", "anna", ClusterNodes.DemoPassword);
+        var token = await Cluster.GatewayA.LoginAsync("demo", "anna", ClusterNodes.DemoPassword);
+        await using var console = await ClusterChat.OnlineConsoleAsync(Cluster.GatewayB, "demo", "anna", ClusterNodes.DemoPassword);
 
-        var visitor = await _cluster.GatewayA.VisitorSocketAsync("demo");
+        var visitor = await Cluster.GatewayA.VisitorSocketAsync("demo");
         var visitorToken = (await ClusterChat.HelloAsync(visitor, new { type = "hello" })).Str("visitorToken");
-        var started = await _chat.SendUntilAckedAsync(visitor, new { type = "start_chat", id = "v-start", text = "Здравствуйте! Есть размер M? 👗" }, "v-start");
+        var started = await Wire.SendUntilAckedAsync(visitor, new { type = "start_chat", id = "v-start", text = "Здравствуйте! Есть размер M? 👗" }, "v-start");
         var conversationId = started.Str("conversationId");
         var assigned = await console.SeenAsync(
             f => f.Str("type") == "assigned" && f.TryGetProperty("transcript", out _) && f.Str("conversationId") == conversationId,
@@ -48,20 +37,20 @@ public sealed class ClusterFailoverTests(DatabaseServers servers, ITestOutputHel
 
         await ExchangeAsync(visitor, console, conversationId, "before");
 
-        var conversation = _cluster.Observer.Client.GetGrain<IConversationGrain>(GrainKeys.Conversation("demo", conversationId));
-        var host = await _cluster.Observer.SiloPortOfAsync(conversation);
-        await _cluster.SiloAt(host).Process.KillAsync();
+        var conversation = Cluster.Observer.Client.GetGrain<IConversationGrain>(GrainKeys.Conversation("demo", conversationId));
+        var host = await Cluster.Observer.SiloPortOfAsync(conversation);
+        await Cluster.SiloAt(host).Process.KillAsync();
         var outage = Stopwatch.StartNew();
 
         await ExchangeAsync(visitor, console, conversationId, "after-silo");
-        output.WriteLine($"Killed the conversation's silo: messages went both ways again after {outage.Elapsed.TotalSeconds:F1} s ({_chat.Refusals} refused sends retried).");
+        output.WriteLine($"Killed the conversation's silo: messages went both ways again after {outage.Elapsed.TotalSeconds:F1} s ({Wire.Refusals} refused sends retried).");
 
         // Gateway A dies with the visitor's socket; anna writes meanwhile; the visitor comes back through B.
         var lastSeen = ClusterChat.LastSeq(visitor, conversationId);
-        await _cluster.GatewayA.Process.KillAsync();
+        await Cluster.GatewayA.Process.KillAsync();
         outage.Restart();
-        await _chat.SendUntilAckedAsync(console, new { type = "message", conversationId, id = "o-while-away", text = "Вы ещё здесь?" }, "o-while-away");
-        await using var resumed = await _cluster.GatewayB.VisitorSocketAsync("demo");
+        await Wire.SendUntilAckedAsync(console, new { type = "message", conversationId, id = "o-while-away", text = "Вы ещё здесь?" }, "o-while-away");
+        await using var resumed = await Cluster.GatewayB.VisitorSocketAsync("demo");
         await ClusterChat.HelloAsync(resumed, new { type = "hello", visitorToken, resume = new { conversationId, lastSeq = lastSeen } });
         await resumed.SeenAsync(ClusterChat.IsMessage(conversationId, "o-while-away"), "the message sent while away", Waits.Signal);
         output.WriteLine($"Killed the visitor's gateway: the visitor resumed on the other from seq {lastSeen} after {outage.Elapsed.TotalSeconds:F1} s.");
@@ -70,7 +59,7 @@ public sealed class ClusterFailoverTests(DatabaseServers servers, ITestOutputHel
 
         var log = await TranscriptAsync(token, conversationId);
         Assert.Equal(Enumerable.Range(1, log.Count).Select(s => (long)s), log.Select(e => e.Seq()));
-        foreach (var (clientId, seq) in _chat.Acknowledged)
+        foreach (var (clientId, seq) in Wire.Acknowledged)
         {
             var stored = Assert.Single(log, e => e.TryGetProperty("id", out var id) && id.GetString() == clientId);
             Assert.Equal(seq, stored.Seq());
@@ -89,11 +78,11 @@ public sealed class ClusterFailoverTests(DatabaseServers servers, ITestOutputHel
     private async Task ExchangeAsync(TestSocket visitor, TestSocket console, string conversationId, string round)
     {
         var fromOperator = $"o-{round}";
-        await _chat.SendUntilAckedAsync(console, new { type = "message", conversationId, id = fromOperator, text = $"Да, есть ({round})" }, fromOperator);
+        await Wire.SendUntilAckedAsync(console, new { type = "message", conversationId, id = fromOperator, text = $"Да, есть ({round})" }, fromOperator);
         await visitor.SeenAsync(ClusterChat.IsMessage(conversationId, fromOperator), $"the operator's '{round}' message", ClusterChat.Failover);
 
         var fromVisitor = $"v-{round}";
-        await _chat.SendUntilAckedAsync(visitor, new { type = "message", id = fromVisitor, text = $"Спасибо! 🙏 ({round})" }, fromVisitor);
+        await Wire.SendUntilAckedAsync(visitor, new { type = "message", id = fromVisitor, text = $"Спасибо! 🙏 ({round})" }, fromVisitor);
         await console.SeenAsync(ClusterChat.IsMessage(conversationId, fromVisitor), $"the visitor's '{round}' message", ClusterChat.Failover);
     }
 
@@ -101,7 +90,7 @@ public sealed class ClusterFailoverTests(DatabaseServers servers, ITestOutputHel
     {
         using var request = new HttpRequestMessage(HttpMethod.Get, $"/api/sites/demo/conversations/{conversationId}");
         request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
-        using var response = await _cluster.GatewayB.Http.SendAsync(request);
+        using var response = await Cluster.GatewayB.Http.SendAsync(request);
         response.EnsureSuccessStatusCode();
         var body = await response.Content.ReadFromJsonAsync<JsonElement>();
         return [.. body.GetProperty("events").EnumerateArray()];

@@ -15,7 +15,7 @@ namespace Switchboard.Tests.Cluster;
 /// conversation takes messages again within <see cref="ClusterChat.Failover"/>.
 /// </summary>
 [Collection(DatabaseServers.Name)]
-public sealed class ManyChatsFailoverTests(DatabaseServers servers, ITestOutputHelper output) : IAsyncLifetime
+public sealed class ManyChatsFailoverTests(DatabaseServers servers, ITestOutputHelper output) : RunningClusterTests(servers)
 {
     private const int Chats = 200;
     private const int MaxCapacity = 10;
@@ -27,29 +27,18 @@ public sealed class ManyChatsFailoverTests(DatabaseServers servers, ITestOutputH
     /// </summary>
     private static readonly TimeSpan AssignmentWait = TimeSpan.FromSeconds(90);
 
-    private readonly ClusterChat _chat = new();
-    private RunningCluster _cluster = null!;
 
-    public async Task InitializeAsync() => _cluster = await RunningCluster.StartAsync(servers);
-
-    public async Task DisposeAsync()
-    {
-        if (_cluster is not null)
-        {
-            await _cluster.DisposeAsync();
-        }
-    }
 
     [Fact]
     public async Task Two_hundred_chats_through_both_gateways_lose_nothing_when_a_silo_dies()
     {
         // Capacity is at most 10 a head, so 200 chats need 20 operators, their consoles split over both gateways.
         var logins = Enumerable.Range(0, Chats / MaxCapacity).Select(i => $"op{i:00}").ToList();
-        var site = await TestSites.CreateAsync(_cluster.Observer.Client, logins.Select(l => (l, MaxCapacity, new[] { "general" })).ToArray());
+        var site = await TestSites.CreateAsync(Cluster.Observer.Client, logins.Select(l => (l, MaxCapacity, new[] { "general" })).ToArray());
         var consoles = new Dictionary<string, TestSocket>();
         foreach (var (login, i) in logins.Select((l, i) => (l, i)))
         {
-            consoles[login] = await ClusterChat.OnlineConsoleAsync(i % 2 == 0 ? _cluster.GatewayA : _cluster.GatewayB, site, login, TestSites.Password);
+            consoles[login] = await ClusterChat.OnlineConsoleAsync(i % 2 == 0 ? Cluster.GatewayA : Cluster.GatewayB, site, login, TestSites.Password);
         }
 
         var arrivals = Stopwatch.StartNew();
@@ -59,9 +48,9 @@ public sealed class ManyChatsFailoverTests(DatabaseServers servers, ITestOutputH
         {
             await Task.WhenAll(chats.Select(chat => ExchangeAsync(chat, "before")));
 
-            var killed = _cluster.Silos[0];
-            var homes = await Task.WhenAll(chats.Select(chat => _cluster.Observer.SiloPortOfAsync(
-                _cluster.Observer.Client.GetGrain<IConversationGrain>(GrainKeys.Conversation(site, chat.ConversationId)))));
+            var killed = Cluster.Silos[0];
+            var homes = await Task.WhenAll(chats.Select(chat => Cluster.Observer.SiloPortOfAsync(
+                Cluster.Observer.Client.GetGrain<IConversationGrain>(GrainKeys.Conversation(site, chat.ConversationId)))));
             await killed.Process.KillAsync();
             var outage = Stopwatch.StartNew();
             var recovered = await Task.WhenAll(chats.Select(async chat =>
@@ -71,7 +60,7 @@ public sealed class ManyChatsFailoverTests(DatabaseServers servers, ITestOutputH
             }));
             output.WriteLine($"{Chats} chats, {homes.Count(port => port == killed.SiloPort)} of them on the killed silo; " +
                 $"all exchanged messages again within {recovered.Max().TotalSeconds:F1} s (median {recovered.Order().ElementAt(Chats / 2).TotalSeconds:F1} s); " +
-                $"{_chat.Refusals} refused sends retried.");
+                $"{Wire.Refusals} refused sends retried.");
 
             await AssertLogHoldsEveryAcknowledgedSendOnceAsync(site);
             foreach (var chat in chats)
@@ -98,11 +87,11 @@ public sealed class ManyChatsFailoverTests(DatabaseServers servers, ITestOutputH
     /// <summary>A visitor on gateway A or B (alternately) starts a chat and an operator gets it.</summary>
     private async Task<Chat> StartAsync(int index, string site, Dictionary<string, TestSocket> consoles)
     {
-        var gateway = index % 2 == 0 ? _cluster.GatewayA : _cluster.GatewayB;
+        var gateway = index % 2 == 0 ? Cluster.GatewayA : Cluster.GatewayB;
         var visitor = await ClusterChat.ConnectAsync(() => gateway.VisitorSocketAsync(site));
         await ClusterChat.HelloAsync(visitor, new { type = "hello" });
         var id = $"c{index}-start";
-        var conversationId = (await _chat.SendUntilAckedAsync(visitor, new { type = "start_chat", id, text = $"Здравствуйте, №{index} 👋" }, id)).Str("conversationId");
+        var conversationId = (await Wire.SendUntilAckedAsync(visitor, new { type = "start_chat", id, text = $"Здравствуйте, №{index} 👋" }, id)).Str("conversationId");
         var assigned = await visitor.SeenAsync(
             f => f.Str("type") == EventTypes.Assigned && f.Str("conversationId") == conversationId, $"chat {index} assigned", AssignmentWait);
         var console = consoles[assigned.GetProperty("operator").Str("id")];
@@ -115,18 +104,18 @@ public sealed class ManyChatsFailoverTests(DatabaseServers servers, ITestOutputH
     private async Task ExchangeAsync(Chat chat, string round)
     {
         var fromVisitor = $"c{chat.Index}-v-{round}";
-        await _chat.SendUntilAckedAsync(chat.Visitor, new { type = "message", id = fromVisitor, text = $"Вопрос {round}" }, fromVisitor);
+        await Wire.SendUntilAckedAsync(chat.Visitor, new { type = "message", id = fromVisitor, text = $"Вопрос {round}" }, fromVisitor);
         await chat.Console.SeenAsync(ClusterChat.IsMessage(chat.ConversationId, fromVisitor), $"'{fromVisitor}' on the console", ClusterChat.Failover);
 
         var fromOperator = $"c{chat.Index}-o-{round}";
-        await _chat.SendUntilAckedAsync(chat.Console, new { type = "message", conversationId = chat.ConversationId, id = fromOperator, text = $"Ответ {round}" }, fromOperator);
+        await Wire.SendUntilAckedAsync(chat.Console, new { type = "message", conversationId = chat.ConversationId, id = fromOperator, text = $"Ответ {round}" }, fromOperator);
         await chat.Visitor.SeenAsync(ClusterChat.IsMessage(chat.ConversationId, fromOperator), $"'{fromOperator}' at the visitor", ClusterChat.Failover);
     }
 
     private async Task AssertLogHoldsEveryAcknowledgedSendOnceAsync(string site)
     {
         var rows = new List<(string Conversation, long Seq, string? ClientId)>();
-        await using (var connection = new NpgsqlConnection(_cluster.Postgres))
+        await using (var connection = new NpgsqlConnection(Cluster.Postgres))
         {
             await connection.OpenAsync();
             await using var command = new NpgsqlCommand("SELECT conversation, seq, client_id FROM conversation_events WHERE site = $1 ORDER BY conversation, seq", connection);
@@ -143,7 +132,7 @@ public sealed class ManyChatsFailoverTests(DatabaseServers servers, ITestOutputH
             Assert.Equal(Enumerable.Range(1, conversation.Count()).Select(s => (long)s), conversation.Select(r => r.Seq));
         }
         var stored = rows.Where(r => r.ClientId is not null).GroupBy(r => r.ClientId!).ToDictionary(g => g.Key, g => g.ToList());
-        foreach (var (clientId, seq) in _chat.Acknowledged)
+        foreach (var (clientId, seq) in Wire.Acknowledged)
         {
             Assert.True(stored.TryGetValue(clientId, out var copies), $"'{clientId}' was acknowledged but is not in the log");
             Assert.Equal(seq, Assert.Single(copies).Seq);

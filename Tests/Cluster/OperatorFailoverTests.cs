@@ -11,38 +11,27 @@ namespace Switchboard.Tests.Cluster;
 /// reach the console.
 /// </summary>
 [Collection(DatabaseServers.Name)]
-public sealed class OperatorFailoverTests(DatabaseServers servers) : IAsyncLifetime
+public sealed class OperatorFailoverTests(DatabaseServers servers) : RunningClusterTests(servers)
 {
-    private readonly ClusterChat _chat = new();
-    private RunningCluster _cluster = null!;
 
-    public async Task InitializeAsync() => _cluster = await RunningCluster.StartAsync(servers);
-
-    public async Task DisposeAsync()
-    {
-        if (_cluster is not null)
-        {
-            await _cluster.DisposeAsync();
-        }
-    }
 
     [Fact]
     public async Task A_chat_assigned_after_the_operators_silo_died_reaches_the_console()
     {
-        var token = await _cluster.GatewayB.LoginAsync("demo", "anna", ClusterNodes.DemoPassword);
-        await using var console = await ClusterChat.OnlineConsoleAsync(_cluster.GatewayB, "demo", "anna", ClusterNodes.DemoPassword);
+        var token = await Cluster.GatewayB.LoginAsync("demo", "anna", ClusterNodes.DemoPassword);
+        await using var console = await ClusterChat.OnlineConsoleAsync(Cluster.GatewayB, "demo", "anna", ClusterNodes.DemoPassword);
 
-        var anna = _cluster.Observer.Client.GetGrain<IOperatorGrain>(GrainKeys.Operator("demo", "anna"));
-        await _cluster.SiloAt(await _cluster.Observer.SiloPortOfAsync(anna)).Process.KillAsync();
+        var anna = Cluster.Observer.Client.GetGrain<IOperatorGrain>(GrainKeys.Operator("demo", "anna"));
+        await Cluster.SiloAt(await Cluster.Observer.SiloPortOfAsync(anna)).Process.KillAsync();
 
-        await using var visitor = await ClusterChat.ConnectAsync(() => _cluster.GatewayA.VisitorSocketAsync("demo"));
+        await using var visitor = await ClusterChat.ConnectAsync(() => Cluster.GatewayA.VisitorSocketAsync("demo"));
         await ClusterChat.HelloAsync(visitor, new { type = "hello" });
-        var conversationId = (await _chat.SendUntilAckedAsync(visitor, new { type = "start_chat", id = "v-start", text = "Кто-нибудь есть?" }, "v-start")).Str("conversationId");
+        var conversationId = (await Wire.SendUntilAckedAsync(visitor, new { type = "start_chat", id = "v-start", text = "Кто-нибудь есть?" }, "v-start")).Str("conversationId");
 
         await console.SeenAsync(
             f => f.Str("type") == "assigned" && f.TryGetProperty("transcript", out _) && f.Str("conversationId") == conversationId,
             "the new chat on anna's console", ClusterChat.Failover);
-        await _chat.SendUntilAckedAsync(console, new { type = "message", conversationId, id = "o-1", text = "Да, здравствуйте!" }, "o-1");
+        await Wire.SendUntilAckedAsync(console, new { type = "message", conversationId, id = "o-1", text = "Да, здравствуйте!" }, "o-1");
         await visitor.SeenAsync(ClusterChat.IsMessage(conversationId, "o-1"), "anna's answer", ClusterChat.Failover);
         Assert.Single(console.Received, f => f.Str("type") == "assigned" && f.TryGetProperty("transcript", out _) && f.Str("conversationId") == conversationId);
     }

@@ -1,0 +1,23 @@
+namespace Switchboard.Tests.Cluster;
+
+/// <summary>
+/// A test class with a cluster of its own (two silo and two gateway processes on the collection's Redis and
+/// PostgreSQL), started before its test and stopped after.
+/// </summary>
+public abstract class RunningClusterTests(DatabaseServers servers) : IAsyncLifetime
+{
+    /// <summary>Sends that retry until acknowledged, and what was acknowledged.</summary>
+    protected ClusterChat Wire { get; } = new();
+
+    protected RunningCluster Cluster { get; private set; } = null!;
+
+    public async Task InitializeAsync() => Cluster = await RunningCluster.StartAsync(servers);
+
+    public async Task DisposeAsync()
+    {
+        if (Cluster is not null)
+        {
+            await Cluster.DisposeAsync();
+        }
+    }
+}
