@@ -10,4 +10,9 @@ public sealed record QueueEntry(
 {
     /// <summary>Higher waits ahead; equal priorities go by age.</summary>
     [Id(4)] public int Priority { get; init; }
+    /// <summary>
+    /// The conversation's seq when it was put in the queue. A queue that has assigned this round ignores later
+    /// enqueues of it: they are the conversation's reminders, sent before it heard of its assignment.
+    /// </summary>
+    [Id(5)] public long Round { get; init; }
 }

@@ -381,7 +381,10 @@ public sealed partial class ConversationGrain(
     /// <summary>Puts the chat in a queue (idempotently) and keeps reminding the queue while it waits.</summary>
     private void Enqueue(string queue, string? preferredOperator = null)
     {
-        QueueGrain(queue).Enqueue(new QueueEntry(_id, _history.StartedAt, preferredOperator, _history.MissedBy.ToList()) { Priority = _history.Priority }).Ignore();
+        QueueGrain(queue).Enqueue(new QueueEntry(_id, _history.StartedAt, preferredOperator, _history.MissedBy.ToList())
+        {
+            Priority = _history.Priority, Round = _history.QueuedAtSeq,
+        }).Ignore();
         KeepQueued();
     }
 

@@ -25,6 +25,8 @@ public sealed class ConversationHistory
     public IReadOnlyDictionary<string, string>? Form { get; private set; }
     public string? Phone { get; private set; }
     public int Priority { get; private set; }
+    /// <summary>The seq of the event that last put the chat in a queue: tells a fresh enqueue from a late reminder of an old one.</summary>
+    public long QueuedAtSeq { get; private set; }
 
     /// <summary>When the current operator got the chat; null when nobody has it.</summary>
     public DateTimeOffset? AssignedAt { get; private set; }
@@ -78,6 +80,7 @@ public sealed class ConversationHistory
                 Language = evt.Language;
                 Form = evt.Form;
                 Priority = evt.Priority ?? 0;
+                QueuedAtSeq = evt.Seq;
                 break;
             case EventTypes.Assigned:
                 Status = ConversationStatus.Assigned;
@@ -92,11 +95,11 @@ public sealed class ConversationHistory
                 {
                     _missedBy.Add(missedBy);
                 }
-                Requeue();
+                Requeue(evt.Seq);
                 break;
             case EventTypes.Transferred when evt.TargetOperatorId is null:
                 Queue = evt.Queue ?? Queue;
-                Requeue();
+                Requeue(evt.Seq);
                 break;
             case EventTypes.Message:
                 ApplyMessage(evt);
@@ -141,9 +144,10 @@ public sealed class ConversationHistory
         }
     }
 
-    private void Requeue()
+    private void Requeue(long seq)
     {
         Status = ConversationStatus.Queued;
+        QueuedAtSeq = seq;
         OperatorId = null;
         OperatorName = null;
         AssignedAt = null;

@@ -23,6 +23,7 @@ public sealed class QueueGrain(
     : Grain, IQueueGrain
 {
     private readonly Dictionary<string, QueuePosition> _published = [];
+    private RecentAssignments _assigned = null!;
     private string _site = "";
     private string _queueId = "";
     private SiteConfigCache _config = null!;
@@ -34,6 +35,7 @@ public sealed class QueueGrain(
     public override Task OnActivateAsync(CancellationToken cancellationToken)
     {
         (_site, _queueId) = GrainKeys.Parse(this.GetPrimaryKeyString());
+        _assigned = new RecentAssignments(clock);
         _config = new SiteConfigCache(GrainFactory, _site, clock, TimeSpan.FromSeconds(defaults.Value.ConfigRefreshSeconds));
         // The stored roster may be a second old (it is written behind): ask the operators themselves, then route.
         this.RegisterGrainTimer(RefreshRosterAndRoute, new GrainTimerCreationOptions(TimeSpan.Zero, Timeout.InfiniteTimeSpan));
@@ -70,12 +72,17 @@ public sealed class QueueGrain(
 
     public async Task Enqueue(QueueEntry entry)
     {
+        if (_assigned.AlreadyAssigned(entry.ConversationId, entry.Round))
+        {
+            return;
+        }
         var existing = Queue.Waiting.FindIndex(w => w.ConversationId == entry.ConversationId);
         var waiting = new WaitingConversation(entry.ConversationId, entry.Since)
         {
             PreferredOperator = entry.PreferredOperator,
             Priority = entry.Priority,
             Excluded = entry.Excluded,
+            Round = entry.Round,
             Phone = existing >= 0 ? Queue.Waiting[existing].Phone : null,
             ReservedBy = existing >= 0 ? Queue.Waiting[existing].ReservedBy : null,
         };
@@ -91,12 +98,20 @@ public sealed class QueueGrain(
 
     public async Task Withdraw(string conversationId)
     {
-        if (Queue.Waiting.RemoveAll(w => w.ConversationId == conversationId) > 0)
+        var index = Queue.Waiting.FindIndex(w => w.ConversationId == conversationId);
+        if (index < 0)
         {
-            _published.Remove(conversationId);
-            WriteSoon();
-            await Route();
+            return;
         }
+        if (Queue.Waiting[index].ReservedBy is { } holder)
+        {
+            // The chat leaves while still queued, so the slot an unanswered offer took for it was never used: free it.
+            await GrainFactory.GetGrain<IOperatorGrain>(GrainKeys.Operator(_site, holder)).Release(conversationId, UnassignReasons.Closed);
+        }
+        Queue.Waiting.RemoveAt(index);
+        _published.Remove(conversationId);
+        WriteSoon();
+        await Route();
     }
 
     public async Task OperatorChanged(OperatorAvailability availability)
@@ -192,10 +207,12 @@ public sealed class QueueGrain(
     {
         var changed = false;
         var index = 0;
-        while (index < Queue.Waiting.Count && Queue.Roster.Values.Any(o => o.CanTakeMore))
+        while (index < Queue.Waiting.Count)
         {
             var waiting = Queue.Waiting[index];
-            if (await Offer(waiting) == OfferOutcome.NobodyTookIt)
+            // A chat holding a reservation is offered even when everyone looks full: the slot is already its own.
+            var offerable = waiting.ReservedBy is not null || Queue.Roster.Values.Any(o => o.CanTakeMore);
+            if (!offerable || await Offer(waiting) == OfferOutcome.NobodyTookIt)
             {
                 index++;
                 continue;
@@ -213,40 +230,47 @@ public sealed class QueueGrain(
         // An operator who already holds a reservation for this chat (an earlier offer's answer was lost) comes first,
         // so the reservation is used rather than leaked.
         var candidates = RoutingPolicy.Candidates(Queue.Roster.Values, waiting);
-        if (waiting.ReservedBy is { } reserved && Queue.Roster.TryGetValue(reserved, out var holder))
+        if (waiting.ReservedBy is { } reserved && Queue.Roster.TryGetValue(reserved, out var holder) && !waiting.Excluded.Contains(reserved))
         {
             candidates = [holder, .. candidates.Where(c => c.OperatorId != reserved)];
         }
         foreach (var candidate in candidates)
         {
             var operatorGrain = GrainFactory.GetGrain<IOperatorGrain>(GrainKeys.Operator(_site, candidate.OperatorId));
-            if (!await operatorGrain.TryReserve(waiting.ConversationId))
-            {
-                // Our view was stale (another queue filled them, or they left); they will tell us when that changes.
-                Queue.Roster[candidate.OperatorId] = candidate with { Load = candidate.Capacity };
-                continue;
-            }
             var reason = candidate.OperatorId == waiting.PreferredOperator ? AssignmentReasons.Sticky : AssignmentReasons.Queue;
             bool accepted;
             try
             {
+                if (!await operatorGrain.TryReserve(waiting.ConversationId))
+                {
+                    // Our view was stale (another queue filled them, or they left); they will tell us when that changes.
+                    Queue.Roster[candidate.OperatorId] = candidate with { Load = candidate.Capacity };
+                    continue;
+                }
                 accepted = await conversation.Assign(candidate.OperatorId, candidate.Name, reason);
+                if (!accepted)
+                {
+                    await operatorGrain.Release(waiting.ConversationId, UnassignReasons.Closed);
+                    return OfferOutcome.NoLongerWaiting;
+                }
             }
             catch (Exception error) when (error is TimeoutException or OrleansException)
             {
-                // The answer was lost (a busy or failing silo): the chat may or may not be theirs now. Keep the
-                // reservation with the chat and offer it to the same operator next time; Assign is idempotent.
+                // An answer was lost (a busy or failing silo): the operator may hold a slot for the chat, and the chat
+                // may be theirs. Keep that with the chat and offer it to the same operator first next time; reserving,
+                // assigning and releasing are all idempotent, so the retry settles it either way.
                 Queue.Waiting[Queue.Waiting.FindIndex(w => w.ConversationId == waiting.ConversationId)] = waiting with { ReservedBy = candidate.OperatorId };
                 return OfferOutcome.NobodyTookIt;
             }
-            if (!accepted)
-            {
-                await operatorGrain.Release(waiting.ConversationId, UnassignReasons.Closed);
-                return OfferOutcome.NoLongerWaiting;
-            }
             Queue.Roster[candidate.OperatorId] = candidate with { Load = candidate.Load + 1 };
+            _assigned.Record(waiting.ConversationId, waiting.Round);
             operatorGrain.Confirm(waiting.ConversationId).Ignore();
             return OfferOutcome.Assigned;
+        }
+        if (waiting.ReservedBy is not null)
+        {
+            // Everyone answered, the holder included, and nobody holds a slot for it any more.
+            Queue.Waiting[Queue.Waiting.FindIndex(w => w.ConversationId == waiting.ConversationId)] = waiting with { ReservedBy = null };
         }
         return OfferOutcome.NobodyTookIt;
     }

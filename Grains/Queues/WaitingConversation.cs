@@ -16,4 +16,6 @@ public sealed record WaitingConversation(
     [Id(6)] public int Priority { get; init; }
     /// <summary>An operator holding capacity for this chat from an offer whose answer was lost.</summary>
     [Id(7)] public string? ReservedBy { get; init; }
+    /// <summary>Which time the conversation joined a queue (<see cref="Contracts.Queues.QueueEntry.Round"/>).</summary>
+    [Id(8)] public long Round { get; init; }
 }

@@ -3,6 +3,8 @@ using System.Text.Json;
 using Npgsql;
 using Switchboard.Contracts;
 using Switchboard.Contracts.Conversations;
+using Switchboard.Contracts.Operators;
+using Switchboard.Contracts.Queues;
 using Switchboard.Tests.Gateway;
 using Switchboard.Tests.Infrastructure;
 using Xunit.Abstractions;
@@ -92,13 +94,44 @@ public sealed class ManyChatsFailoverTests(DatabaseServers servers, ITestOutputH
         await ClusterChat.HelloAsync(visitor, new { type = "hello" });
         var id = $"c{index}-start";
         var conversationId = (await Wire.SendUntilAckedAsync(visitor, new { type = "start_chat", id, text = $"Здравствуйте, №{index} 👋" }, id)).Str("conversationId");
-        var assigned = await visitor.SeenAsync(
-            f => f.Str("type") == EventTypes.Assigned && f.Str("conversationId") == conversationId, $"chat {index} assigned", AssignmentWait);
+        JsonElement assigned;
+        try
+        {
+            assigned = await visitor.SeenAsync(
+                f => f.Str("type") == EventTypes.Assigned && f.Str("conversationId") == conversationId, $"chat {index} assigned", AssignmentWait);
+        }
+        catch (TimeoutException unassigned)
+        {
+            throw new TimeoutException($"{unassigned.Message}\n{await RoutingStateAsync(site, conversationId, consoles.Keys)}", unassigned);
+        }
         var console = consoles[assigned.GetProperty("operator").Str("id")];
         var notice = await console.SeenAsync(
             f => f.Str("type") == "assigned" && f.TryGetProperty("transcript", out _) && f.Str("conversationId") == conversationId,
             $"chat {index} on its operator's console", Waits.Signal);
         return new Chat(index, conversationId, visitor, console, notice.GetProperty("transcript").EnumerateArray().Last().Seq());
+    }
+
+    /// <summary>What the queue and the operators hold, to tell a leaked seat from a lost entry when a chat is stranded.</summary>
+    private async Task<string> RoutingStateAsync(string site, string conversationId, IEnumerable<string> logins)
+    {
+        var grains = Cluster.Observer.Client;
+        var queue = await grains.GetGrain<IQueueGrain>(GrainKeys.Queue(site, "general")).GetSnapshot();
+        var held = new List<string>();
+        var seats = new List<string>();
+        foreach (var login in logins)
+        {
+            var snapshot = await grains.GetGrain<IOperatorGrain>(GrainKeys.Operator(site, login)).GetSnapshot();
+            held.AddRange(snapshot.Conversations);
+            var roster = queue.Roster.FirstOrDefault(o => o.OperatorId == login);
+            seats.Add($"{login} {snapshot.Status} {snapshot.Conversations.Count}/{snapshot.Capacity} (queue sees {roster?.Status} {roster?.Load})");
+        }
+        var conversation = await grains.GetGrain<IConversationGrain>(GrainKeys.Conversation(site, conversationId))
+            .GetSnapshot(Actor.System(site));
+        var phantoms = held.GroupBy(h => h).Where(g => g.Count() > 1).Select(g => g.Key).ToList();
+        return $"conversation: {conversation.Status} operator {conversation.OperatorId}; " +
+            $"queue waiting {queue.Waiting.Count} [{string.Join(", ", queue.Waiting.Take(5).Select(w => w.ConversationId))}], " +
+            $"holds it: {queue.Waiting.Any(w => w.ConversationId == conversationId)}; seats held {held.Count}, distinct {held.Distinct().Count()}, " +
+            $"held twice [{string.Join(", ", phantoms)}]; operators: {string.Join("; ", seats)}";
     }
 
     private async Task ExchangeAsync(Chat chat, string round)

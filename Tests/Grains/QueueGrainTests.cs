@@ -147,4 +147,38 @@ public sealed class QueueGrainTests(ClusterFixture fixture)
         await chat.Operator("anna").SetStatus("online");
         await chat.Assigned(start.ConversationId);
     }
+
+    [Theory]
+    [InlineData("TryReserve")]
+    [InlineData("Assign")]
+    public async Task A_lost_answer_during_an_offer_neither_leaks_the_operators_slot_nor_strands_a_chat(string lostAnswer)
+    {
+        // Two seats for two chats: a seat leaked by the lost answer would leave the second chat waiting for ever.
+        var site = await TestSites.CreateAsync(Grains, ("anna", 1, ["general"]), ("boris", 1, ["general"]));
+        var chat = new ChatDriver(Grains, site);
+        await chat.Online("anna");
+        fixture.Clock.Advance(TimeSpan.FromSeconds(1));
+        await chat.Online("boris");
+        var lostBefore = fixture.LostAnswers.Lost;
+        fixture.LostAnswers.LoseNext(lostAnswer, site);
+
+        // The first chat is offered to anna (idle longest), and the queue never hears her answer.
+        var (_, first) = await chat.StartChat("first");
+        await chat.Assigned(first.ConversationId);
+        var (_, second) = await chat.StartChat("second");
+        await chat.Assigned(second.ConversationId);
+
+        Assert.Equal(lostBefore + 1, fixture.LostAnswers.Lost);
+        var held = new List<string>();
+        foreach (var login in new[] { "anna", "boris" })
+        {
+            held.Add(Assert.Single((await chat.Operator(login).GetSnapshot()).Conversations));
+        }
+        Assert.Equal(new[] { first.ConversationId, second.ConversationId }.Order(), held.Order());
+        foreach (var conversation in new[] { first, second })
+        {
+            Assert.Equal(1, chat.Events(conversation.ConversationId).Count(e => e.Type == EventTypes.Assigned));
+        }
+        Assert.Empty((await Grains.GetGrain<IQueueGrain>(GrainKeys.Queue(site, "general")).GetSnapshot()).Waiting);
+    }
 }

@@ -18,6 +18,7 @@ public sealed class ClusterFixture : IAsyncLifetime
 
     public FakeTimeProvider Clock { get; } = new(new DateTimeOffset(2026, 11, 23, 9, 0, 0, TimeSpan.Zero));
     public InProcessTestCluster Cluster { get; private set; } = null!;
+    public LostAnswers LostAnswers { get; } = new();
     public IGrainFactory Grains => Cluster.Client;
     public string DataDirectory => _data.Path;
 
@@ -34,6 +35,7 @@ public sealed class ClusterFixture : IAsyncLifetime
             silo.Services.UseTimeProviderForBackgroundAreas(TimeProvider.System);
             silo.Services.AddSwitchboardGrains(configuration);
             silo.Services.AddSwitchboardSqlite(configuration);
+            silo.AddIncomingGrainCallFilter(LostAnswers.Invoke);
         });
         Cluster = builder.Build();
         await Cluster.DeployAsync();
