@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using Microsoft.Extensions.Logging;
 using Switchboard.Contracts.Conversations;
 using Switchboard.Contracts.Sites;
 using Switchboard.Grains.Routing;
@@ -171,21 +172,34 @@ public sealed partial class ConversationGrain
         Enqueue(_history.Queue);
     }
 
+    /// <summary>
+    /// Keeps the crash-safety reminder in step with the deadlines. It runs after a durable append, so a failure here
+    /// (a slow reminder table) must not fail the call that stored the event, nor skip what follows it (enqueueing a
+    /// new chat): the grain timer still fires, and the next change tries the reminder again.
+    /// </summary>
     private async Task KeepReminder(bool needed)
     {
         if (needed == _reminderRegistered)
         {
             return;
         }
-        if (needed)
+        try
         {
-            await this.RegisterOrUpdateReminder(DeadlineReminder, TimeSpan.FromMinutes(1), TimeSpan.FromMinutes(1));
+            if (needed)
+            {
+                await this.RegisterOrUpdateReminder(DeadlineReminder, TimeSpan.FromMinutes(1), TimeSpan.FromMinutes(1));
+            }
+            else if (await this.GetReminder(DeadlineReminder) is { } reminder)
+            {
+                await this.UnregisterReminder(reminder);
+            }
+            _reminderRegistered = needed;
         }
-        else if (await this.GetReminder(DeadlineReminder) is { } reminder)
+        catch (Exception error) when (error is not OperationCanceledException)
         {
-            await this.UnregisterReminder(reminder);
+            logger.LogWarning(error, "The deadline reminder of conversation {Conversation} could not be {Change}; it is retried at the next change",
+                _key, needed ? "registered" : "removed");
         }
-        _reminderRegistered = needed;
     }
 
     [GeneratedRegex(@"^\+?[0-9][0-9 ()\-]{4,19}$")]

@@ -75,9 +75,16 @@ public sealed partial class ConversationGrain(
     {
         if (_history.Exists)
         {
-            return _history.SeqOf(start.ClientId) is { } stored
-                ? new AppendResult(_id, stored)
-                : throw SwitchboardException.BadRequest("The conversation has already started.");
+            if (_history.SeqOf(start.ClientId) is not { } stored)
+            {
+                throw SwitchboardException.BadRequest("The conversation has already started.");
+            }
+            if (_history.Status == ConversationStatus.Queued)
+            {
+                // The first attempt may have failed between storing the start and enqueueing it; enqueueing is idempotent.
+                Enqueue(_history.Queue, start.PreferredOperator);
+            }
+            return new AppendResult(_id, stored);
         }
         var now = clock.GetUtcNow();
         var text = MessageText.Normalize(start.Text, required: false);

@@ -181,4 +181,29 @@ public sealed class QueueGrainTests(ClusterFixture fixture)
         }
         Assert.Empty((await Grains.GetGrain<IQueueGrain>(GrainKeys.Queue(site, "general")).GetSnapshot()).Waiting);
     }
+
+    [Fact]
+    public async Task A_start_whose_reminder_could_not_be_written_is_still_queued_and_assigned()
+    {
+        var site = await TestSites.CreateAsync(Grains, ("anna", 4, ["general"]));
+        var chat = new ChatDriver(Grains, site);
+        await chat.Online("anna");
+        fixture.Reminders.FailNext(site);
+
+        // As a widget does: a start that fails is sent again with the same client id.
+        var visitor = Grains.GetGrain<Contracts.Visitors.IVisitorGrain>(GrainKeys.Visitor(site, GrainKeys.NewId()));
+        var request = new Contracts.Visitors.StartChatRequest("start-1", null, "Is the blue dress in stock?", null);
+        AppendResult start;
+        try
+        {
+            start = await visitor.StartChat(request, chat.Reference);
+        }
+        catch (TimeoutException)
+        {
+            start = await visitor.StartChat(request, chat.Reference);
+        }
+
+        await chat.Assigned(start.ConversationId);
+        Assert.Equal([start.ConversationId], (await chat.Operator("anna").GetSnapshot()).Conversations);
+    }
 }

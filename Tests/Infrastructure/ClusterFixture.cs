@@ -19,6 +19,7 @@ public sealed class ClusterFixture : IAsyncLifetime
     public FakeTimeProvider Clock { get; } = new(new DateTimeOffset(2026, 11, 23, 9, 0, 0, TimeSpan.Zero));
     public InProcessTestCluster Cluster { get; private set; } = null!;
     public LostAnswers LostAnswers { get; } = new();
+    public FailingReminderTable Reminders { get; private set; } = null!;
     public IGrainFactory Grains => Cluster.Client;
     public string DataDirectory => _data.Path;
 
@@ -35,6 +36,8 @@ public sealed class ClusterFixture : IAsyncLifetime
             silo.Services.UseTimeProviderForBackgroundAreas(TimeProvider.System);
             silo.Services.AddSwitchboardGrains(configuration);
             silo.Services.AddSwitchboardSqlite(configuration);
+            silo.Services.AddSingleton<IReminderTable>(services =>
+                Reminders = new FailingReminderTable(ActivatorUtilities.CreateInstance<Switchboard.Silo.Storage.Sqlite.SqliteReminderTable>(services)));
             silo.AddIncomingGrainCallFilter(LostAnswers.Invoke);
         });
         Cluster = builder.Build();
