@@ -6,4 +6,5 @@ using Switchboard.Silo.Hosting;
 var builder = Host.CreateApplicationBuilder(args);
 builder.Configuration.AddSiloDefaults();
 builder.UseOrleans(silo => silo.UseSwitchboard(builder.Configuration));
+builder.Services.AddSiloMetrics(builder.Configuration);
 await builder.Build().RunAsync();

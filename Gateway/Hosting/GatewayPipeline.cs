@@ -4,6 +4,7 @@ using Switchboard.Gateway.Health;
 using Switchboard.Gateway.Operators;
 using Switchboard.Gateway.Sites;
 using Switchboard.Gateway.Storefront;
+using Switchboard.Gateway.Telemetry;
 using Switchboard.Gateway.Transcripts;
 using Switchboard.Gateway.Visitors;
 
@@ -30,6 +31,7 @@ public static class GatewayPipeline
     public static WebApplication MapSwitchboard(this WebApplication app)
     {
         app.MapHealth();
+        app.MapGatewayMetrics();
         app.MapAuth();
         app.MapTranscripts();
         app.MapSites();

@@ -5,6 +5,7 @@ using Switchboard.Gateway.Health;
 using Switchboard.Gateway.Crm;
 using Switchboard.Gateway.Monitoring;
 using Switchboard.Gateway.Sockets;
+using Switchboard.Gateway.Telemetry;
 using Switchboard.Gateway.Visitors;
 
 namespace Switchboard.Gateway.Hosting;
@@ -42,6 +43,7 @@ public static class GatewayServices
         services.AddHttpClient<CrmClient>();
         services.AddHostedService<VisitorPresencePublisher>();
         services.AddSwitchboardHealth();
+        services.AddGatewayMetrics(configuration);
         services.AddProblemDetails();
         services.AddExceptionHandler<ClusterUnavailableHandler>();
         return services;

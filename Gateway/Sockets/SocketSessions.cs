@@ -1,3 +1,5 @@
+using Switchboard.Gateway.Telemetry;
+
 namespace Switchboard.Gateway.Sockets;
 
 /// <summary>Accepts a WebSocket and runs one session on it until it closes.</summary>
@@ -11,6 +13,7 @@ public static class SocketSessions
         var connection = new SocketConnection(socket, audience, events, options, logger);
         // A gateway that is shutting down tells this socket to reconnect elsewhere after its queued frames.
         using var tracked = http.RequestServices.GetRequiredService<SocketDrain>().Track(connection);
+        using var counted = http.RequestServices.GetRequiredService<GatewayMetrics>().SocketOpened(audience);
         var session = createSession(connection);
         try
         {

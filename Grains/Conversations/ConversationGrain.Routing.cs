@@ -3,6 +3,7 @@ using Microsoft.Extensions.Logging;
 using Switchboard.Contracts.Conversations;
 using Switchboard.Contracts.Sites;
 using Switchboard.Grains.Routing;
+using Switchboard.Grains.Telemetry;
 
 namespace Switchboard.Grains.Conversations;
 
@@ -124,10 +125,19 @@ public sealed partial class ConversationGrain
             if (next is { } due)
             {
                 var wait = due - clock.GetUtcNow();
-                _deadlineTimer = this.RegisterGrainTimer(OnDeadline, new GrainTimerCreationOptions(wait > TimeSpan.Zero ? wait : TimeSpan.Zero, Timeout.InfiniteTimeSpan));
+                _deadlineTimer = this.RegisterGrainTimer(OnDeadlineTimer, new GrainTimerCreationOptions(wait > TimeSpan.Zero ? wait : TimeSpan.Zero, Timeout.InfiniteTimeSpan));
             }
         }
         await KeepReminder(next is not null);
+    }
+
+    private Task OnDeadlineTimer()
+    {
+        if (_armedFor is { } due)
+        {
+            metrics.TimerFired(TimerNames.Deadline, clock.GetUtcNow() - due);
+        }
+        return OnDeadline();
     }
 
     /// <summary>Does whatever is due: reassign an unanswered chat, close an idle one, send a hold message.</summary>

@@ -11,6 +11,7 @@ using Switchboard.Contracts.Visitors;
 using Switchboard.Grains.Routing;
 using Switchboard.Grains.Sites;
 using Switchboard.Grains.Storage;
+using Switchboard.Grains.Telemetry;
 
 namespace Switchboard.Grains.Conversations;
 
@@ -24,6 +25,7 @@ public sealed partial class ConversationGrain(
     IEventLog log,
     IOptions<RoutingDefaults> defaults,
     TimeProvider clock,
+    SwitchboardMetrics metrics,
     ILogger<ConversationGrain> logger)
     : Grain, IConversationGrain, IRemindable, IIncomingGrainCallFilter
 {
@@ -164,7 +166,9 @@ public sealed partial class ConversationGrain(
             return false;
         }
         _position = null;
+        var queuedAt = _history.QueuedAt;
         await Append([Assigned(operatorId, operatorName, reason)]);
+        metrics.Assigned(clock.GetUtcNow() - queuedAt);
         Visitor().Served(operatorId).Ignore();
         return true;
     }
@@ -194,6 +198,11 @@ public sealed partial class ConversationGrain(
             : null;
         if (_history.Status == ConversationStatus.Closed)
         {
+            if (_history.OperatorId is { } holder)
+            {
+                // A retried close: the first one's release may be what failed, and releasing is idempotent.
+                await Operator(holder).Release(_id, UnassignReasons.Closed);
+            }
             return new AppendResult(_id, _history.LastSeq);
         }
         var wasQueued = _history.Status == ConversationStatus.Queued;
@@ -346,6 +355,10 @@ public sealed partial class ConversationGrain(
         {
             _history.Apply(evt);
             Push(s => s.OnEvent(_key, evt));
+            if (evt.Type == EventTypes.Message)
+            {
+                metrics.MessageStored(evt.From ?? Senders.System);
+            }
         }
         await ArmDeadlines();
     }

@@ -27,6 +27,8 @@ public sealed class ConversationHistory
     public int Priority { get; private set; }
     /// <summary>The seq of the event that last put the chat in a queue: tells a fresh enqueue from a late reminder of an old one.</summary>
     public long QueuedAtSeq { get; private set; }
+    /// <summary>When the chat last joined a queue: where assignment latency is measured from.</summary>
+    public DateTimeOffset QueuedAt { get; private set; }
 
     /// <summary>When the current operator got the chat; null when nobody has it.</summary>
     public DateTimeOffset? AssignedAt { get; private set; }
@@ -81,6 +83,7 @@ public sealed class ConversationHistory
                 Form = evt.Form;
                 Priority = evt.Priority ?? 0;
                 QueuedAtSeq = evt.Seq;
+                QueuedAt = evt.At;
                 break;
             case EventTypes.Assigned:
                 Status = ConversationStatus.Assigned;
@@ -95,11 +98,11 @@ public sealed class ConversationHistory
                 {
                     _missedBy.Add(missedBy);
                 }
-                Requeue(evt.Seq);
+                Requeue(evt);
                 break;
             case EventTypes.Transferred when evt.TargetOperatorId is null:
                 Queue = evt.Queue ?? Queue;
-                Requeue(evt.Seq);
+                Requeue(evt);
                 break;
             case EventTypes.Message:
                 ApplyMessage(evt);
@@ -144,10 +147,11 @@ public sealed class ConversationHistory
         }
     }
 
-    private void Requeue(long seq)
+    private void Requeue(ConversationEvent evt)
     {
         Status = ConversationStatus.Queued;
-        QueuedAtSeq = seq;
+        QueuedAtSeq = evt.Seq;
+        QueuedAt = evt.At;
         OperatorId = null;
         OperatorName = null;
         AssignedAt = null;

@@ -11,6 +11,7 @@ using Switchboard.Contracts.Sites;
 using Switchboard.Grains.Monitoring;
 using Switchboard.Grains.Routing;
 using Switchboard.Grains.Sites;
+using Switchboard.Grains.Telemetry;
 
 namespace Switchboard.Grains.Operators;
 
@@ -23,6 +24,7 @@ public sealed class OperatorGrain(
     [PersistentState(StorageNames.OperatorState, StorageNames.Provider)] IPersistentState<OperatorState> state,
     IOptions<RoutingDefaults> defaults,
     TimeProvider clock,
+    SwitchboardMetrics metrics,
     ILogger<OperatorGrain> logger)
     : Grain, IOperatorGrain
 {
@@ -39,6 +41,7 @@ public sealed class OperatorGrain(
         (_site, _login) = GrainKeys.Parse(this.GetPrimaryKeyString());
         _config = new SiteConfigCache(GrainFactory, _site, clock, TimeSpan.FromSeconds(defaults.Value.ConfigRefreshSeconds));
         await Account();
+        metrics.Holding(this.GetPrimaryKeyString(), _site, Operator.Conversations.Count);
     }
 
     public async Task<OperatorSnapshot> GetSnapshot() => Snapshot(await Account());
@@ -181,6 +184,7 @@ public sealed class OperatorGrain(
 
     public override async Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
     {
+        metrics.Forget(this.GetPrimaryKeyString());
         if (_pendingWrite is not null)
         {
             await Flush();
@@ -193,6 +197,7 @@ public sealed class OperatorGrain(
     /// <summary>Tells every queue this operator serves what it can take now (one-way: queues call back into us).</summary>
     private void Announce(OperatorAccount account)
     {
+        metrics.Holding(this.GetPrimaryKeyString(), _site, Operator.Conversations.Count);
         var availability = new OperatorAvailability(
             account.Login, account.Name, Operator.Status, account.Capacity, Operator.Conversations.Count, Operator.IdleSince);
         foreach (var queue in account.Queues)

@@ -7,6 +7,7 @@ using Switchboard.Contracts.Queues;
 using Switchboard.Grains.Monitoring;
 using Switchboard.Grains.Routing;
 using Switchboard.Grains.Sites;
+using Switchboard.Grains.Telemetry;
 
 namespace Switchboard.Grains.Queues;
 
@@ -19,7 +20,8 @@ namespace Switchboard.Grains.Queues;
 public sealed class QueueGrain(
     [PersistentState(StorageNames.QueueState, StorageNames.Provider)] IPersistentState<QueueState> state,
     IOptions<RoutingDefaults> defaults,
-    TimeProvider clock)
+    TimeProvider clock,
+    SwitchboardMetrics metrics)
     : Grain, IQueueGrain
 {
     private readonly Dictionary<string, QueuePosition> _published = [];
@@ -64,6 +66,7 @@ public sealed class QueueGrain(
 
     public override async Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
     {
+        metrics.Forget(this.GetPrimaryKeyString());
         if (_pendingWrite is not null)
         {
             await Flush();
@@ -278,6 +281,7 @@ public sealed class QueueGrain(
     /// <summary>Sends changed positions and estimates, and overflows the chats that should be, each reason once.</summary>
     private async Task Publish()
     {
+        metrics.Waiting(this.GetPrimaryKeyString(), _site, _queueId, Queue.Waiting.Count);
         var settings = await Settings();
         var now = clock.GetUtcNow();
         var open = WorkingHoursCalendar.IsOpen(settings.Hours, now);

@@ -3,6 +3,7 @@ using Switchboard.Contracts.Invitations;
 using Switchboard.Contracts.Push;
 using Switchboard.Contracts.Queues;
 using Switchboard.Grains.Invitations;
+using Switchboard.Grains.Telemetry;
 
 namespace Switchboard.Grains.Visitors;
 
@@ -161,8 +162,12 @@ public sealed partial class VisitorGrain
 
     private async Task OnInvitationDue()
     {
-        var site = await _config.Get();
         var now = clock.GetUtcNow();
+        if (_invitationDue is { } due)
+        {
+            metrics.TimerFired(TimerNames.Invitation, now - due);
+        }
+        var site = await _config.Get();
         if (_visit is not { } visit || InvitationEngine.Next(visit, site.Invitations, Visitor.OpenConversationId is not null) is not { } next)
         {
             return;

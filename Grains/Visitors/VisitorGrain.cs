@@ -9,6 +9,7 @@ using Switchboard.Grains.Conversations;
 using Switchboard.Grains.Invitations;
 using Switchboard.Grains.Routing;
 using Switchboard.Grains.Sites;
+using Switchboard.Grains.Telemetry;
 
 namespace Switchboard.Grains.Visitors;
 
@@ -20,6 +21,7 @@ public sealed partial class VisitorGrain(
     [PersistentState(StorageNames.VisitorState, StorageNames.Provider)] IPersistentState<VisitorState> state,
     IOptions<RoutingDefaults> defaults,
     TimeProvider clock,
+    SwitchboardMetrics metrics,
     ILogger<VisitorGrain> logger)
     : Grain, IVisitorGrain
 {

@@ -10,6 +10,7 @@ using Orleans.Storage;
 using Switchboard.Grains;
 using Switchboard.Grains.Routing;
 using Switchboard.Grains.Storage;
+using Switchboard.Grains.Telemetry;
 using Switchboard.Silo.Storage;
 using Switchboard.Silo.Storage.Sqlite;
 
@@ -52,6 +53,8 @@ public static class StandaloneSiloExtensions
     {
         services.TryAddSingleton(TimeProvider.System);
         services.AddOptions<RoutingDefaults>().Bind(configuration.GetSection(RoutingDefaults.Section));
+        services.AddMetrics();
+        services.TryAddSingleton<SwitchboardMetrics>();
         return services;
     }
 

@@ -72,6 +72,13 @@ public sealed class ClusterFailoverTests(DatabaseServers servers, ITestOutputHel
         ClusterChat.AssertGapFree(resumed, conversationId, fromSeq: lastSeen + 1);
         ClusterChat.AssertGapFree(console, conversationId, fromSeq: assigned.GetProperty("transcript").EnumerateArray().Last().Seq() + 1);
         await visitor.DisposeAsync();
+
+        // The surviving silo took the conversation over, and says so to Prometheus on its own port.
+        using var scraper = new HttpClient();
+        var survivor = Cluster.Silos.Single(s => s.SiloPort != host);
+        var scrape = await scraper.GetStringAsync($"http://127.0.0.1:{survivor.MetricsPort}/metrics");
+        Assert.Contains("orleans_", scrape);
+        Assert.Contains("switchboard_messages_total{", scrape);
     }
 
     /// <summary>The operator writes and the visitor sees it; the visitor writes and the operator sees it.</summary>

@@ -28,13 +28,16 @@ public sealed class ClusterNodes(DatabaseServers servers, string postgres) : IAs
     {
         var siloPort = FreePorts.Next();
         var gatewayPort = FreePorts.Next();
+        var metricsPort = FreePorts.Next();
         var environment = Environment();
         environment["Cluster__AdvertisedIP"] = "127.0.0.1";
         environment["Cluster__SiloPort"] = siloPort.ToString();
         environment["Cluster__GatewayPort"] = gatewayPort.ToString();
+        environment["Metrics__SiloPort"] = metricsPort.ToString();
+        environment["Metrics__SiloHost"] = "127.0.0.1";
         var process = Start(name, [Output("Silo")], environment);
         await process.WaitForLineAsync("Finished BecomeActive", StartTimeout);
-        return new SiloNode(process, siloPort);
+        return new SiloNode(process, siloPort, metricsPort);
     }
 
     public async Task<GatewayNode> StartGatewayAsync(string name)

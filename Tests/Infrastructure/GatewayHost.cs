@@ -6,6 +6,7 @@ using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 
 namespace Switchboard.Tests.Infrastructure;
 
@@ -19,11 +20,13 @@ public sealed class GatewayHost : WebApplicationFactory<Program>
 
     private readonly string _dataDirectory;
     private readonly IReadOnlyDictionary<string, string> _settings;
+    private readonly ILoggerProvider? _logs;
 
-    public GatewayHost(string dataDirectory, IReadOnlyDictionary<string, string>? settings = null)
+    public GatewayHost(string dataDirectory, IReadOnlyDictionary<string, string>? settings = null, ILoggerProvider? logs = null)
     {
         _dataDirectory = dataDirectory;
         _settings = settings ?? new Dictionary<string, string>();
+        _logs = logs;
         UseKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, 0));
         StartServer();
         var address = Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
@@ -53,6 +56,10 @@ public sealed class GatewayHost : WebApplicationFactory<Program>
         foreach (var (key, value) in _settings)
         {
             builder.UseSetting(key, value);
+        }
+        if (_logs is not null)
+        {
+            builder.ConfigureLogging(logging => logging.AddProvider(_logs));
         }
     }
 

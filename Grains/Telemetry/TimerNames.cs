@@ -1,0 +1,8 @@
+namespace Switchboard.Grains.Telemetry;
+
+/// <summary>The <c>timer</c> tag of <c>switchboard.timer.lateness</c>.</summary>
+public static class TimerNames
+{
+    public const string Deadline = "deadline";
+    public const string Invitation = "invitation";
+}

@@ -1,0 +1,37 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using OpenTelemetry.Metrics;
+using Switchboard.Grains.Telemetry;
+
+namespace Switchboard.Silo.Hosting;
+
+/// <summary>
+/// OpenTelemetry metrics for a Switchboard process: Orleans' own meter, the product's meter and the .NET runtime's.
+/// The gateway adds its HTTP instruments and a scraping endpoint; a separate silo serves its own listener.
+/// </summary>
+public static class MetricsHosting
+{
+    /// <summary>The meter Orleans publishes its runtime instruments on (messaging, activations, storage, reminders).</summary>
+    public const string OrleansMeter = "Microsoft.Orleans";
+
+    public static MeterProviderBuilder AddSwitchboardMeters(this MeterProviderBuilder metrics) => metrics
+        .AddMeter(OrleansMeter, SwitchboardMetrics.MeterName)
+        .AddRuntimeInstrumentation();
+
+    /// <summary>A silo process on its own: <c>http://{Metrics:SiloHost}:{Metrics:SiloPort}/metrics</c>.</summary>
+    public static IServiceCollection AddSiloMetrics(this IServiceCollection services, IConfiguration configuration)
+    {
+        var options = MetricsOptions.From(configuration);
+        if (options.Enabled)
+        {
+            services.AddOpenTelemetry().WithMetrics(metrics => metrics
+                .AddSwitchboardMeters()
+                .AddPrometheusHttpListener(listener =>
+                {
+                    listener.Host = options.SiloHost;
+                    listener.Port = options.SiloPort;
+                }));
+        }
+        return services;
+    }
+}

@@ -1,0 +1,24 @@
+namespace Switchboard.Silo.Hosting;
+
+/// <summary>The <c>Metrics</c> section: where Prometheus scrapes each process (docs/monitoring.md, "Metrics").</summary>
+public sealed class MetricsOptions
+{
+    public const string Section = "Metrics";
+
+    public bool Enabled { get; set; } = true;
+
+    /// <summary>The gateway's scraping path, on its own HTTP port.</summary>
+    public string Path { get; set; } = "/metrics";
+
+    /// <summary>
+    /// The port a separate silo process serves <c>/metrics</c> on (it has no other HTTP server). 9464 is
+    /// OpenTelemetry's registered Prometheus port; silos sharing a host each need their own.
+    /// </summary>
+    public int SiloPort { get; set; } = 9464;
+
+    /// <summary>The host the silo's listener binds: every interface by default, so a scraper on another machine reaches it.</summary>
+    public string SiloHost { get; set; } = "*";
+
+    public static MetricsOptions From(Microsoft.Extensions.Configuration.IConfiguration configuration) =>
+        Microsoft.Extensions.Configuration.ConfigurationBinder.Get<MetricsOptions>(configuration.GetSection(Section)) ?? new MetricsOptions();
+}

@@ -1,0 +1,46 @@
+using System.Globalization;
+using Switchboard.Tests.Infrastructure;
+
+namespace Switchboard.Tests.Gateway;
+
+/// <summary>What Prometheus reads from a standalone gateway: Orleans' meter, the product's, and the gateway's sockets.</summary>
+public sealed class MetricsEndpointTests(GatewayFixture fixture) : IClassFixture<GatewayFixture>
+{
+    private GatewayHost Host => fixture.Host;
+
+    [Fact]
+    public async Task A_scrape_after_a_chat_shows_its_messages_assignment_sockets_and_open_conversation()
+    {
+        var site = await TestSites.CreateAsync(Host.Grains, ("anna", 4, ["general"]));
+        var (anna, _) = await ChatPeers.OnlineOperatorAsync(Host, site, "anna");
+        var (visitor, _) = await ChatPeers.VisitorAsync(Host, site);
+        await visitor.SendAsync(new { type = "start_chat", id = "s1", text = "Hello" });
+        var conversationId = (await anna.ExpectAsync("assigned", f => f.TryGetProperty("transcript", out _))).Str("conversationId");
+        await anna.SendAsync(new { type = "message", conversationId, id = "a1", text = "Hi!" });
+        await visitor.ExpectAsync("message", f => f.Str("from") == "operator");
+
+        var response = await Host.Http.GetAsync("/metrics");
+        response.EnsureSuccessStatusCode();
+        var scrape = await response.Content.ReadAsStringAsync();
+
+        Assert.True(Sample(scrape, "switchboard_messages_total", "from=\"visitor\"") >= 1, "visitor messages counted");
+        Assert.True(Sample(scrape, "switchboard_messages_total", "from=\"operator\"") >= 1, "operator messages counted");
+        Assert.True(Sample(scrape, "switchboard_assignment_latency_seconds_count") >= 1, "the assignment is measured");
+        Assert.True(Sample(scrape, "switchboard_sockets", "audience=\"visitor\"") >= 1, "the visitor's socket is open");
+        Assert.True(Sample(scrape, "switchboard_sockets", "audience=\"operator\"") >= 1, "anna's socket is open");
+        // The site is this test's own: its one chat is held by anna.
+        Assert.Equal(1, Sample(scrape, "switchboard_conversations_active", $"site=\"{site}\""));
+        Assert.Contains("orleans_", scrape);
+        await visitor.DisposeAsync();
+        await anna.DisposeAsync();
+    }
+
+    /// <summary>The value of the first sample of <paramref name="metric"/> whose labels contain <paramref name="label"/>.</summary>
+    private static double Sample(string scrape, string metric, string label = "")
+    {
+        var line = scrape.Split('\n').FirstOrDefault(l => (l.StartsWith(metric + "{", StringComparison.Ordinal) || l.StartsWith(metric + " ", StringComparison.Ordinal)) && l.Contains(label, StringComparison.Ordinal))
+            ?? throw new Xunit.Sdk.XunitException($"No sample of {metric} with {label} in the scrape:\n{scrape}");
+        var value = line[(line.LastIndexOf('}') + 1)..].Trim().Split(' ')[^1];
+        return double.Parse(value, CultureInfo.InvariantCulture);
+    }
+}
