@@ -237,6 +237,8 @@ input{display:block;box-sizing:border-box;width:100%;font:inherit;border:1px sol
     if (p?.frame.type === 'invite_reply') pending = pending.filter((x) => x !== p); // no event carries its id
   }
   function onError(f) {
+    // hello itself could not be answered (the cluster is busy or moving a grain): reconnect with backoff and say it again.
+    if (!ready && !f.id && f.code === 'unavailable') return ws?.close();
     showError(f.message || f.code);
     const p = f.id && pending.find((x) => x.id === f.id);
     if (!p || f.code === 'unavailable') return; // unavailable: kept and re-sent after reconnect

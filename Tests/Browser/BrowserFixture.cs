@@ -1,3 +1,4 @@
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 using Switchboard.Tests.Infrastructure;
 
@@ -12,11 +13,13 @@ public sealed class BrowserFixture : IAsyncLifetime
     private IPlaywright? _playwright;
 
     public GatewayHost Host { get; private set; } = null!;
+    /// <summary>Loses grain answers on demand: a test shows the widget and console ride out a refused call.</summary>
+    public LostAnswers LostAnswers { get; } = new();
     public IBrowser Browser { get; private set; } = null!;
 
     public async Task InitializeAsync()
     {
-        Host = new GatewayHost(_data.Path);
+        Host = new GatewayHost(_data.Path, services: services => services.AddSingleton<IIncomingGrainCallFilter>(LostAnswers));
         _playwright = await Playwright.CreateAsync();
         Browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
         {

@@ -56,6 +56,28 @@ public sealed class ChatInBrowserTests(BrowserFixture fixture) : IClassFixture<B
         Assert.Empty(problems);
     }
 
+    [Fact]
+    public async Task A_widget_and_a_console_whose_hello_went_unanswered_reconnect_by_themselves_and_chat()
+    {
+        var problems = new List<string>();
+        // The first hello of each is answered "unavailable", as when a silo is busy or just died.
+        fixture.LostAnswers.LoseNext("Subscribe", "demo");
+        var console = await fixture.SignInAsync(problems, "boris");
+        await console.SelectOptionAsync("#status", "online");
+        fixture.LostAnswers.LoseNext("Hello", "demo");
+        var store = await fixture.NewPageAsync(problems);
+        await store.GotoAsync("/product/cloud-hoodie");
+
+        await store.ClickAsync("[data-sb=launcher]");
+        await store.FillAsync("[data-sb=input]", "Do you ship to Kazan?");
+        await store.ClickAsync("[data-sb=send]");
+        await Assertions.Expect(store.Locator("[data-sb=status]")).ToContainTextAsync("Boris");
+        var chat = console.Locator("#chats li[data-conversation-id]");
+        await Assertions.Expect(chat).ToHaveCountAsync(1);
+        Assert.Equal(2, fixture.LostAnswers.Lost);
+        Assert.Empty(problems);
+    }
+
     /// <summary>What a person would see, kept beside the test binaries for a human to look at.</summary>
     private static Task Screenshot(IPage page, string name) => page.ScreenshotAsync(new PageScreenshotOptions
     {

@@ -21,12 +21,17 @@ public sealed class GatewayHost : WebApplicationFactory<Program>
     private readonly string _dataDirectory;
     private readonly IReadOnlyDictionary<string, string> _settings;
     private readonly ILoggerProvider? _logs;
+    private readonly Action<IServiceCollection>? _services;
 
-    public GatewayHost(string dataDirectory, IReadOnlyDictionary<string, string>? settings = null, ILoggerProvider? logs = null)
+    /// <param name="services">Test additions to the host's services, e.g. a grain call filter that injects faults.</param>
+    public GatewayHost(
+        string dataDirectory, IReadOnlyDictionary<string, string>? settings = null, ILoggerProvider? logs = null,
+        Action<IServiceCollection>? services = null)
     {
         _dataDirectory = dataDirectory;
         _settings = settings ?? new Dictionary<string, string>();
         _logs = logs;
+        _services = services;
         UseKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, 0));
         StartServer();
         var address = Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
@@ -60,6 +65,10 @@ public sealed class GatewayHost : WebApplicationFactory<Program>
         if (_logs is not null)
         {
             builder.ConfigureLogging(logging => logging.AddProvider(_logs));
+        }
+        if (_services is not null)
+        {
+            builder.ConfigureServices(_services);
         }
     }
 

@@ -6,7 +6,7 @@ namespace Switchboard.Tests.Infrastructure;
 /// Loses answers on purpose: a grain call runs to completion, then its caller hears a timeout, as when a busy
 /// silo answers too late. Armed per method and per site, so tests sharing a cluster do not trip over each other.
 /// </summary>
-public sealed class LostAnswers
+public sealed class LostAnswers : IIncomingGrainCallFilter
 {
     private readonly ConcurrentDictionary<(string Method, string Site), int> _armed = new();
     private int _lost;

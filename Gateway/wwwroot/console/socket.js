@@ -11,6 +11,8 @@ const WELCOME_TIMEOUT_MS = 10_000;
 const FAILURES_BEFORE_PROBE = 3;
 // Close codes a server may use to refuse an operator outright.
 const REFUSED_CLOSE_CODES = new Set([1008, 4001, 4401, 4403]);
+/** Our own close when hello was answered "unavailable": a busy cluster, not a refused token. */
+const RETRY_CLOSE_CODE = 4503;
 
 export class OperatorSocket {
   #token;
@@ -98,6 +100,11 @@ export class OperatorSocket {
       this.#refused();
       return;
     }
+    if (frame.type === "error" && frame.code === "unavailable" && !this.#ready) {
+      // hello could not be answered this time: reconnect with backoff and say it again.
+      ws.close(RETRY_CLOSE_CODE);
+      return;
+    }
     if (frame.type === "welcome") this.#welcomed();
     this.#onFrame(frame);
     if (frame.type === "welcome") this.#onState("online");
@@ -120,7 +127,7 @@ export class OperatorSocket {
     if (this.#stopped) return;
     this.#onState("offline");
 
-    if (!wasReady && (REFUSED_CLOSE_CODES.has(code) || (await this.#looksRefused()))) {
+    if (!wasReady && code !== RETRY_CLOSE_CODE && (REFUSED_CLOSE_CODES.has(code) || (await this.#looksRefused()))) {
       this.#refused();
       return;
     }
