@@ -12,6 +12,7 @@
   const src = new URL(script.src, location.href);
   const wsUrl = `${src.protocol === 'https:' ? 'wss' : 'ws'}://${src.host}/ws/visitor?site=${encodeURIComponent(site)}`;
   const key = (name) => `switchboard:${site}:${name}`;
+  const HIDDEN_FOR_MS = 12 * 3600e3; // a visitor outside the rollout share stays away this long before asking again
 
   const STRINGS = {
     en: {
@@ -207,7 +208,7 @@ input{display:block;box-sizing:border-box;width:100%;font:inherit;border:1px sol
   }
   function onWelcome(f) {
     // Not in the share of visitors the site shows the widget to: gone, and for later pages too (see mount).
-    if (f.widget === false) { store(key('hidden'), f.visitorId || '1'); return stop(); }
+    if (f.widget === false) { store(key('hidden'), String(Date.now() + HIDDEN_FOR_MS)); return stop(); }
     host.style.display = '';
     state.connected = true; attempt = 0;
     if (f.visitorToken) store(key('token'), f.visitorToken);
@@ -390,7 +391,8 @@ input{display:block;box-sizing:border-box;width:100%;font:inherit;border:1px sol
     document.body.appendChild(host);
     applyLanguage(); render(); connect();
   }
-  if (store(key('hidden'))) stopped = true; // left out before, and the server's choice is fixed per visitor
+  // Left out before: the choice is fixed per visitor while the share stays, so ask again only after a while (a pilot grows).
+  if (Number(store(key('hidden'))) > Date.now()) stopped = true;
   else if (document.body) mount(); else document.addEventListener('DOMContentLoaded', mount);
   const api = { open: () => setOpen(true), close: () => setOpen(false), cart, state }, queued = window.SwitchboardQueue;
   window.Switchboard = api;
