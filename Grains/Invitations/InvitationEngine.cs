@@ -12,12 +12,16 @@ public static class InvitationEngine
 {
     public static (InvitationRule Rule, DateTimeOffset At)? Next(Visit visit, InvitationSettings settings, bool chatting)
     {
-        if (chatting || visit.Pending is not null || visit.InvitationsShown >= settings.MaxPerVisit || visit.CurrentPage is null)
+        if (chatting || visit.InvitationsShown >= settings.MaxPerVisit || visit.CurrentPage is null)
         {
             return null;
         }
+        // An invitation still on screen (manual ones included) holds the next one back for the usual interval; one the
+        // visitor simply ignored then makes way, rather than silencing the rest of the visit.
+        var interval = TimeSpan.FromMinutes(settings.MinMinutesBetween);
         var allowedFrom = Max(visit.StartedAt,
-            visit.LastInvitationAt + TimeSpan.FromMinutes(settings.MinMinutesBetween),
+            visit.LastInvitationAt + interval,
+            visit.Pending?.At + interval,
             visit.DismissedAt + TimeSpan.FromMinutes(settings.DismissCooldownMinutes));
         (InvitationRule Rule, DateTimeOffset At)? best = null;
         foreach (var rule in settings.Rules.OrderByDescending(r => r.Priority))

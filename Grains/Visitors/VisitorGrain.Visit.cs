@@ -117,7 +117,7 @@ public sealed partial class VisitorGrain
         var site = await _config.Get();
         var queue = site.FindOperator(@operator.Id)?.Queues.FirstOrDefault() ?? site.DefaultQueue;
         var body = Conversations.MessageText.Normalize(text, required: true)!;
-        Invite(new PendingInvitation(GrainKeys.NewId(), "manual", body, queue, @operator.Kind == ActorKind.Operator ? @operator.Id : null));
+        Invite(new PendingInvitation(GrainKeys.NewId(), "manual", body, queue, @operator.Kind == ActorKind.Operator ? @operator.Id : null, clock.GetUtcNow()));
     }
 
     public Task<VisitSummary> GetVisit()
@@ -178,7 +178,7 @@ public sealed partial class VisitorGrain
             if (await GrainFactory.GetGrain<IQueueGrain>(GrainKeys.Queue(_site, queue)).OfferInvitation())
             {
                 visit.Invited(next.Rule.Id, now);
-                Invite(new PendingInvitation(GrainKeys.NewId(), next.Rule.Id, InvitationEngine.Render(next.Rule, visit), queue, null));
+                Invite(new PendingInvitation(GrainKeys.NewId(), next.Rule.Id, InvitationEngine.Render(next.Rule, visit), queue, null, now));
             }
             else
             {

@@ -78,6 +78,24 @@ public sealed class InvitationEngineTests
     }
 
     [Fact]
+    public void An_invitation_left_unanswered_holds_the_next_one_back_for_the_interval_then_makes_way()
+    {
+        var visit = Visiting("https://shop/", "Home");
+        var settings = new InvitationSettings { Rules = [new InvitationRule("a", "x"), new InvitationRule("b", "y")], MinMinutesBetween = 5 };
+        var first = InvitationEngine.Next(visit, settings, chatting: false)!.Value;
+        visit.Invited(first.Rule.Id, T0);
+        visit.Pending = new PendingInvitation("i1", first.Rule.Id, "x", "general", null, T0);
+
+        var next = InvitationEngine.Next(visit, settings, chatting: false)!.Value;
+
+        Assert.Equal(T0.AddMinutes(5), next.At);
+        Assert.NotEqual(first.Rule.Id, next.Rule.Id);
+        // A manual invitation an operator sent later holds the automatic ones back from its own moment.
+        visit.Pending = new PendingInvitation("i2", "manual", "Can I help?", "general", "anna", T0.AddMinutes(4));
+        Assert.Equal(T0.AddMinutes(9), InvitationEngine.Next(visit, settings, chatting: false)!.Value.At);
+    }
+
+    [Fact]
     public void The_higher_priority_rule_wins_a_tie_and_a_held_back_rule_waits_for_its_retry()
     {
         var visit = Visiting("https://shop/product/coat", "Wool coat");
