@@ -1,3 +1,4 @@
+using Switchboard.Gateway.Sites;
 using Switchboard.Silo.Hosting;
 
 namespace Switchboard.Gateway.Hosting;
@@ -20,6 +21,7 @@ public static class ClusterHosting
             builder.UseOrleans(silo => silo.UseSwitchboardStandalone(builder.Configuration));
         }
         builder.Services.AddHostedService<DemoSeeder>();
+        builder.Services.AddHostedService<ConfiguredSites>();
         return builder;
     }
 }
