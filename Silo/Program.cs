@@ -8,3 +8,9 @@ builder.Configuration.AddSiloDefaults();
 builder.UseOrleans(silo => silo.UseSwitchboard(builder.Configuration));
 builder.Services.AddSiloMetrics(builder.Configuration);
 await builder.Build().RunAsync();
+
+/// <summary>
+/// Kept internal on purpose: the dashboard brings in ASP.NET Core, whose source generator would otherwise make
+/// this entry point public, and the tests' WebApplicationFactory&lt;Program&gt; would see two public Programs.
+/// </summary>
+internal partial class Program;

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Switchboard.Contracts;
 using Switchboard.Contracts.Sites;
+using Switchboard.Gateway.Dashboard;
 using Switchboard.Grains.Sites;
 
 namespace Switchboard.Gateway.Auth;
@@ -12,11 +13,17 @@ public static class AuthEndpoints
     public static IEndpointRouteBuilder MapAuth(this IEndpointRouteBuilder app)
     {
         app.MapPost("/api/auth/login", Login).RequireRateLimiting(LoginRateLimit);
+        // Tokens are not revocable; signing out forgets what the browser holds that the console cannot reach.
+        app.MapPost("/api/auth/logout", (HttpContext http, DashboardSignIn dashboard) =>
+        {
+            dashboard.SignOut(http);
+            return TypedResults.NoContent();
+        });
         return app;
     }
 
     private static async Task<Results<Ok<LoginResponse>, ProblemHttpResult>> Login(
-        LoginRequest request, IGrainFactory grains, TokenService tokens)
+        LoginRequest request, HttpContext http, IGrainFactory grains, TokenService tokens, DashboardSignIn dashboard)
     {
         if (string.IsNullOrWhiteSpace(request.Site) || string.IsNullOrWhiteSpace(request.Login) || request.Password is null)
         {
@@ -30,6 +37,8 @@ public static class AuthEndpoints
             return TypedResults.Problem(statusCode: 401, title: "Wrong site, login or password.");
         }
         var identity = new OperatorIdentity(request.Site, account.Login, account.Role, account.Name);
-        return TypedResults.Ok(new LoginResponse(tokens.IssueOperator(identity), new(account.Login, account.Name, account.Role)));
+        var token = tokens.IssueOperator(identity);
+        var dashboardPath = dashboard.SignIn(http, identity, token);
+        return TypedResults.Ok(new LoginResponse(token, new(account.Login, account.Name, account.Role), dashboardPath));
     }
 }

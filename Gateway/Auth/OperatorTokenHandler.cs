@@ -2,18 +2,21 @@ using System.Security.Claims;
 using System.Text.Encodings.Web;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.Extensions.Options;
+using Switchboard.Gateway.Dashboard;
 
 namespace Switchboard.Gateway.Auth;
 
 /// <summary>
 /// Authenticates operators by their token: <c>Authorization: Bearer …</c>, or <c>access_token</c> in the
-/// query on WebSocket paths (browsers cannot set headers on a WebSocket handshake).
+/// query on WebSocket paths (browsers cannot set headers on a WebSocket handshake), or the dashboard's
+/// cookie on the dashboard's path (a page opened in a tab cannot set headers either).
 /// </summary>
 public sealed class OperatorTokenHandler(
     IOptionsMonitor<AuthenticationSchemeOptions> options,
     ILoggerFactory logger,
     UrlEncoder encoder,
-    TokenService tokens)
+    TokenService tokens,
+    DashboardSignIn dashboard)
     : AuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)
 {
     public const string SchemeName = "SwitchboardToken";
@@ -46,6 +49,17 @@ public sealed class OperatorTokenHandler(
         {
             return header["Bearer ".Length..].Trim();
         }
-        return Request.Path.StartsWithSegments("/ws") ? Request.Query["access_token"].FirstOrDefault() : null;
+        return Request.Path.StartsWithSegments("/ws") ? Request.Query["access_token"].FirstOrDefault() : dashboard.ReadToken(Request);
+    }
+
+    /// <summary>A browser opening the dashboard without a valid cookie goes to the console's sign-in; everything else gets its 401.</summary>
+    protected override Task HandleChallengeAsync(AuthenticationProperties properties)
+    {
+        if (!dashboard.IsPageRequest(Request))
+        {
+            return base.HandleChallengeAsync(properties);
+        }
+        Response.Redirect(DashboardSignIn.ConsoleSignIn);
+        return Task.CompletedTask;
     }
 }

@@ -30,6 +30,8 @@ public static class ClusterClientHosting
             client.Configure<ClientMessagingOptions>(builder.Configuration.GetSection(MessagingSection));
             client.AddClusterConnectionStatusObserver<SiloLossObserver>();
             client.UseConnectionRetryFilter<WaitForCluster>();
+            // Serves the dashboard's pages from the silos' dashboard grains (GatewayPipeline maps them).
+            client.AddSwitchboardDashboard(builder.Configuration);
         });
         // The database: readiness checks the event log, and the gateways share their token key ring there.
         builder.Services.AddSwitchboardPostgres(cluster.RequirePostgres());

@@ -17,6 +17,7 @@ namespace Switchboard.Gateway.Hosting;
 public sealed class DemoSeeder(
     IGrainFactory grains,
     IOptions<DemoOptions> demo,
+    ClusterDashboardOptions dashboard,
     IConfiguration configuration,
     IServer server,
     IHostApplicationLifetime lifetime,
@@ -48,11 +49,15 @@ public sealed class DemoSeeder(
             Switchboard is running ({Mode()}).
               Demo store:  {url}/
               Console:     {url}/console/
+              Dashboard:   {DashboardLocation(url)}
               Logins:      anna, boris (operators), olga (supervisor) on site "demo", password "{demo.Value.OperatorPassword}"
               Data:        {DataLocation()}
 
             """);
     }
+
+    private string DashboardLocation(string url) =>
+        dashboard.Enabled ? $"{url}{dashboard.Path}/ (supervisors)" : "off (Dashboard:Enabled=false)";
 
     private string Mode() => ClusterModeOptions.From(configuration).IsCluster ? "cluster mode, a gateway" : "standalone";
 

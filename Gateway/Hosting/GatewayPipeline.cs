@@ -1,5 +1,6 @@
 using Switchboard.Gateway.Auth;
 using Switchboard.Gateway.Crm;
+using Switchboard.Gateway.Dashboard;
 using Switchboard.Gateway.Health;
 using Switchboard.Gateway.Operators;
 using Switchboard.Gateway.Sites;
@@ -38,6 +39,7 @@ public static class GatewayPipeline
         app.MapVisitorSocket();
         app.MapOperatorSocket();
         app.MapStorefront();
+        app.MapClusterDashboard();
         if (string.IsNullOrEmpty(app.Configuration[$"{CrmOptions.Section}:{nameof(CrmOptions.Endpoint)}"]))
         {
             // No CRM configured: the demo CRM answers, so the customer card works out of the box.

@@ -3,10 +3,12 @@ using Microsoft.AspNetCore.Authentication;
 using Switchboard.Gateway.Auth;
 using Switchboard.Gateway.Health;
 using Switchboard.Gateway.Crm;
+using Switchboard.Gateway.Dashboard;
 using Switchboard.Gateway.Monitoring;
 using Switchboard.Gateway.Sockets;
 using Switchboard.Gateway.Telemetry;
 using Switchboard.Gateway.Visitors;
+using Switchboard.Silo.Hosting;
 
 namespace Switchboard.Gateway.Hosting;
 
@@ -21,6 +23,8 @@ public static class GatewayServices
 
         services.AddSwitchboardKeyRing(configuration);
         services.AddSingleton<TokenService>();
+        services.AddSingleton(ClusterDashboardOptions.From(configuration));
+        services.AddSingleton<DashboardSignIn>();
         services.AddAuthentication(OperatorTokenHandler.SchemeName)
             .AddScheme<AuthenticationSchemeOptions, OperatorTokenHandler>(OperatorTokenHandler.SchemeName, null);
         services.AddAuthorization();

@@ -6,8 +6,9 @@ namespace Switchboard.Gateway.Hosting;
 /// </summary>
 public static class SecurityHeaders
 {
+    // Fonts may be data: URLs: the Orleans Dashboard's stylesheet inlines its text font that way.
     private const string ContentSecurityPolicy =
-        "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; connect-src 'self' ws: wss:; frame-ancestors 'none'";
+        "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; font-src 'self' data:; connect-src 'self' ws: wss:; frame-ancestors 'none'";
 
     public static IApplicationBuilder UseSecurityHeaders(this IApplicationBuilder app) => app.Use(async (context, next) =>
     {

@@ -2,7 +2,10 @@
 // Handlers change state here and call rerender(); render.js draws from it.
 
 export const app = {
-  /** @type {{site: string, token: string, operator: {id: string, name: string, role?: string}, read: object} | null} */
+  /**
+   * dashboard: where the cluster dashboard is, for a supervisor whose sign-in set its cookie; null otherwise.
+   * @type {{site: string, token: string, operator: {id: string, name: string, role?: string}, dashboard?: string | null, read: object} | null}
+   */
   session: null,
   /** @type {import("./chats.js").ChatStore | null} */
   store: null,

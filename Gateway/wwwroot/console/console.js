@@ -24,7 +24,7 @@ import { ui } from "./dom.js";
 import { handleFrame } from "./frames.js";
 import { bindHistory, resetHistory } from "./history.js";
 import { language, setLanguage, t, translatePage } from "./i18n.js";
-import { bindLogin, setSigningIn, showLogin } from "./login.js";
+import { bindLogin, setSigningIn, showLogin, signOutOfDashboard } from "./login.js";
 import { applyDefaultView, bindMonitor, resetMonitor } from "./monitor.js";
 import { bindNotices } from "./notices.js";
 import { askNotificationPermission, bindNotify } from "./notify.js";
@@ -113,6 +113,7 @@ function logOut(message) {
   app.session = null;
   app.selectedId = null;
   clearSession();
+  signOutOfDashboard();
   stopRendering();
   showLogin(message);
 }

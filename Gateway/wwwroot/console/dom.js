@@ -17,6 +17,7 @@ export const ui = {
   missed: $("missed"),
   connection: $("connection"),
   logout: $("logout"),
+  dashboardLink: $("dashboard-link"),
   languageSelects: document.querySelectorAll(".lang-select"),
   chatsTab: $("chats-tab"),
   chatsUnread: $("chats-unread"),

@@ -1,4 +1,5 @@
-// The sign-in screen: POST /api/auth/login, then the console starts.
+// The sign-in screen: POST /api/auth/login, then the console starts. A supervisor's sign-in also
+// gets the cluster dashboard's cookie (HttpOnly, so only POST /api/auth/logout can take it away).
 
 import { app } from "./app.js";
 import { problemText } from "./api.js";
@@ -32,8 +33,8 @@ async function signIn(onSignedIn) {
       showLoginError(await problemText(response));
       return;
     }
-    const { token, operator } = await response.json();
-    app.session = { site: credentials.site, token, operator, read: {} };
+    const { token, operator, dashboard } = await response.json();
+    app.session = { site: credentials.site, token, operator, dashboard: dashboardPath(dashboard), read: {} };
     saveSession();
     ui.loginPassword.value = "";
     onSignedIn();
@@ -42,6 +43,16 @@ async function signIn(onSignedIn) {
   } finally {
     setSigningIn(false);
   }
+}
+
+/** The dashboard's path from the sign-in response: a path on this gateway, or null. */
+function dashboardPath(path) {
+  return typeof path === "string" && path.startsWith("/") && !path.startsWith("//") ? path : null;
+}
+
+/** Tells the gateway to clear the dashboard's cookie; the console is signed out whether or not it answers. */
+export function signOutOfDashboard() {
+  fetch("/api/auth/logout", { method: "POST", keepalive: true }).catch(() => {});
 }
 
 export function setSigningIn(busy) {

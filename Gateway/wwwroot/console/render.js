@@ -73,6 +73,10 @@ function renderHeader() {
   ui.operatorRole.hidden = !supervisor;
   ui.operatorRole.textContent = supervisor ? t("header.supervisor") : "";
   renderRatingsButton();
+  // Only a supervisor's sign-in returns the dashboard's path, together with the cookie that opens it.
+  const dashboard = supervisor ? app.session.dashboard : null;
+  ui.dashboardLink.hidden = !dashboard;
+  if (dashboard) ui.dashboardLink.href = `${dashboard}/`;
   ui.status.value = app.operatorStatus;
   ui.status.disabled = app.connectionState !== "online";
   ui.status.dataset.status = app.operatorStatus;
