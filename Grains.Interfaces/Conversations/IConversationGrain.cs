@@ -1,3 +1,4 @@
+using Orleans.Concurrency;
 using Switchboard.Contracts.Push;
 
 namespace Switchboard.Contracts.Conversations;
@@ -50,6 +51,13 @@ public interface IConversationGrain : IGrainWithStringKey
 
     [Alias("GetSnapshot")]
     Task<ConversationSnapshot> GetSnapshot(Actor actor);
+
+    /// <summary>
+    /// The login of the operator the chat is assigned to now, or null. Operator grains ask it to free seats that no
+    /// chat uses any more; it answers at once, even while the conversation is busy (it may be waiting on that operator).
+    /// </summary>
+    [Alias("GetHolder"), AlwaysInterleave]
+    Task<string?> GetHolder();
 
     /// <summary>Registers a gateway node's observer for this conversation's pushes; returns the snapshot to resume from.</summary>
     [Alias("Subscribe")]

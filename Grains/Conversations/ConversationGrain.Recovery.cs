@@ -11,7 +11,8 @@ public sealed partial class ConversationGrain
     /// <summary>Before every call: after a failed append, catch up with the log (the subscribers stay, unlike a reactivation).</summary>
     public async Task Invoke(IIncomingGrainCallContext context)
     {
-        if (_historyStale)
+        // GetHolder interleaves with a running call: it must not replace the history under that call's feet.
+        if (_historyStale && context.MethodName != nameof(GetHolder))
         {
             await ReloadHistoryAsync();
         }

@@ -43,7 +43,7 @@ public sealed partial class ConversationGrain
         }
         if (previous is not null)
         {
-            await Operator(previous).Release(_id, UnassignReasons.Transfer);
+            await FreeSeat(previous, UnassignReasons.Transfer);
         }
         if (wasQueued && (toOperator is not null || fromQueue != toQueue))
         {
@@ -178,8 +178,16 @@ public sealed partial class ConversationGrain
             Seq = _history.LastSeq + 1, Type = EventTypes.Unassigned, At = clock.GetUtcNow(),
             AuthorId = operatorId, Author = operatorName, Reason = UnassignReasons.NoAnswer,
         }]);
-        await Operator(operatorId).Missed(_id);
+        // Back in the queue first: whatever happens to the call below, the visitor is not stranded.
         Enqueue(_history.Queue);
+        try
+        {
+            await Operator(operatorId).Missed(_id);
+        }
+        catch (Exception error) when (error is TimeoutException or OrleansException)
+        {
+            logger.LogWarning(error, "Could not tell {Operator} they missed conversation {Conversation}; their audit frees the seat", operatorId, _key);
+        }
     }
 
     /// <summary>

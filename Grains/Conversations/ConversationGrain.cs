@@ -201,7 +201,7 @@ public sealed partial class ConversationGrain(
             if (_history.OperatorId is { } holder)
             {
                 // A retried close: the first one's release may be what failed, and releasing is idempotent.
-                await Operator(holder).Release(_id, UnassignReasons.Closed);
+                await FreeSeat(holder, UnassignReasons.Closed);
             }
             return new AppendResult(_id, _history.LastSeq);
         }
@@ -218,16 +218,17 @@ public sealed partial class ConversationGrain(
             Seq = _history.LastSeq + 1, Type = EventTypes.Closed, At = now,
             From = ConversationAccess.SenderOf(actor), AuthorId = actor.Id, Author = actor.Name, Tags = chosenTags,
         }]);
-        if (operatorId is not null)
-        {
-            await Operator(operatorId).Release(_id, UnassignReasons.Closed);
-            QueueGrain(_history.Queue).Handled(now - assignedAt!.Value, firstAnswerAt - assignedAt).Ignore();
-        }
+        // The close is stored: what follows tells the others, and none of it may fail the close or skip the rest.
+        Visitor().ConversationClosed(_id).Ignore();
         if (wasQueued)
         {
             QueueGrain(_history.Queue).Withdraw(_id).Ignore();
         }
-        Visitor().ConversationClosed(_id).Ignore();
+        if (operatorId is not null)
+        {
+            QueueGrain(_history.Queue).Handled(now - assignedAt!.Value, firstAnswerAt - assignedAt).Ignore();
+            await FreeSeat(operatorId, UnassignReasons.Closed);
+        }
         return new AppendResult(_id, _history.LastSeq);
     }
 
@@ -274,6 +275,9 @@ public sealed partial class ConversationGrain(
         ConversationAccess.EnsureCanRead(actor, _site, _history);
         return Task.FromResult(Snapshot());
     }
+
+    public Task<string?> GetHolder() =>
+        Task.FromResult(_history.Status is ConversationStatus.Assigned or ConversationStatus.Active ? _history.OperatorId : null);
 
     public Task<ConversationSnapshot> Subscribe(Actor actor, IPushObserver subscriber)
     {
@@ -406,6 +410,22 @@ public sealed partial class ConversationGrain(
             Priority = _history.Priority, Round = _history.QueuedAtSeq,
         }).Ignore();
         KeepQueued();
+    }
+
+    /// <summary>
+    /// Gives an operator's seat back after a stored change took the chat from them. A failure is logged, not thrown:
+    /// the change is durable, and the operator grain's own audit frees a seat no chat uses (<see cref="Operators.OperatorGrain"/>).
+    /// </summary>
+    private async Task FreeSeat(string operatorId, string reason)
+    {
+        try
+        {
+            await Operator(operatorId).Release(_id, reason);
+        }
+        catch (Exception error) when (error is TimeoutException or OrleansException)
+        {
+            logger.LogWarning(error, "Could not free {Operator}'s seat for conversation {Conversation}; their audit will", operatorId, _key);
+        }
     }
 
     private IQueueGrain QueueGrain(string queue) => GrainFactory.GetGrain<IQueueGrain>(GrainKeys.Queue(_site, queue));

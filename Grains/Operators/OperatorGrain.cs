@@ -18,7 +18,7 @@ namespace Switchboard.Grains.Operators;
 /// <summary>
 /// One operator: presence, capacity and current conversations. A leaf in the call graph (it awaits only
 /// storage and its site), so queues and conversations can ask it to reserve or release capacity without
-/// any risk of a call cycle.
+/// any risk of a call cycle; its seat audit asks conversations only through a read that always interleaves.
 /// </summary>
 public sealed class OperatorGrain(
     [PersistentState(StorageNames.OperatorState, StorageNames.Provider)] IPersistentState<OperatorState> state,
@@ -28,7 +28,15 @@ public sealed class OperatorGrain(
     ILogger<OperatorGrain> logger)
     : Grain, IOperatorGrain
 {
+    /// <summary>How often the operator checks that every seat it holds is used by a chat that is still theirs.</summary>
+    public static readonly TimeSpan AuditInterval = TimeSpan.FromMinutes(1);
+
+    /// <summary>A seat younger than this is left alone: its chat may be in the middle of being assigned.</summary>
+    public static readonly TimeSpan SeatGrace = TimeSpan.FromMinutes(1);
+
     private readonly ObserverManager<IPushObserver> _consoles = new(TimeSpan.FromMinutes(3), logger);
+    /// <summary>When each held seat was taken (or, after a reactivation, first seen): the audit's grace.</summary>
+    private readonly Dictionary<string, DateTimeOffset> _heldSince = new(StringComparer.Ordinal);
     private string _site = "";
     private string _login = "";
     private SiteConfigCache _config = null!;
@@ -42,6 +50,12 @@ public sealed class OperatorGrain(
         _config = new SiteConfigCache(GrainFactory, _site, clock, TimeSpan.FromSeconds(defaults.Value.ConfigRefreshSeconds));
         await Account();
         metrics.Holding(this.GetPrimaryKeyString(), _site, Operator.Conversations.Count);
+        foreach (var conversationId in Operator.Conversations)
+        {
+            _heldSince[conversationId] = clock.GetUtcNow();
+        }
+        // Interleaved: the audit waits on conversations, and must not hold up reservations meanwhile.
+        this.RegisterGrainTimer(Audit, new GrainTimerCreationOptions(AuditInterval, AuditInterval) { Interleave = true });
     }
 
     public async Task<OperatorSnapshot> GetSnapshot() => Snapshot(await Account());
@@ -91,9 +105,61 @@ public sealed class OperatorGrain(
             return false;
         }
         Operator.Conversations.Add(conversationId);
+        _heldSince[conversationId] = clock.GetUtcNow();
         await state.WriteStateAsync();
         Announce(account);
         return true;
+    }
+
+    /// <summary>
+    /// Frees seats that no chat uses: a chat closed, transferred or reassigned whose call to release this operator
+    /// was lost (a busy or dying silo). Each seat older than <see cref="SeatGrace"/> is checked with its
+    /// conversation, which answers even while busy; a conversation that cannot be reached keeps its seat.
+    /// </summary>
+    private async Task Audit()
+    {
+        var now = clock.GetUtcNow();
+        var suspects = Operator.Conversations.Where(id => !_heldSince.TryGetValue(id, out var since) || now - since >= SeatGrace).ToList();
+        if (suspects.Count == 0)
+        {
+            return;
+        }
+        var answers = await Task.WhenAll(suspects.Select(async id => (Id: id, Holder: await HolderOf(id))));
+        var freed = answers
+            .Where(a => a.Holder is { Known: true } holder && holder.Login != _login)
+            // The seat may have been released and taken again for the same chat while we asked: then it is new.
+            .Where(a => Operator.Conversations.Contains(a.Id) && _heldSince.TryGetValue(a.Id, out var since) && now - since >= SeatGrace)
+            .Select(a => a.Id)
+            .ToList();
+        if (freed.Count == 0)
+        {
+            return;
+        }
+        foreach (var conversationId in freed)
+        {
+            Operator.Conversations.Remove(conversationId);
+            _heldSince.Remove(conversationId);
+        }
+        Operator.IdleSince = clock.GetUtcNow();
+        await state.WriteStateAsync();
+        logger.LogWarning("Freed {Count} seats of operator {Operator} that no chat of theirs used", freed.Count, this.GetPrimaryKeyString());
+        foreach (var conversationId in freed)
+        {
+            Notify(new OperatorNotice(this.GetPrimaryKeyString(), NoticeTypes.Unassigned, conversationId, UnassignReasons.Closed));
+        }
+        Announce(await Account());
+    }
+
+    private async Task<(bool Known, string? Login)> HolderOf(string conversationId)
+    {
+        try
+        {
+            return (true, await GrainFactory.GetGrain<IConversationGrain>(GrainKeys.Conversation(_site, conversationId)).GetHolder());
+        }
+        catch (Exception error) when (error is TimeoutException or OrleansException)
+        {
+            return (false, null);
+        }
     }
 
     public Task Confirm(string conversationId)
@@ -108,6 +174,7 @@ public sealed class OperatorGrain(
         {
             return;
         }
+        _heldSince.Remove(conversationId);
         // An absent operator who forgot to log out must stop receiving chats.
         Operator.Missed++;
         Figures.Today(Operator.Today, clock.GetUtcNow()).Missed++;
@@ -162,6 +229,7 @@ public sealed class OperatorGrain(
         {
             return;
         }
+        _heldSince.Remove(conversationId);
         Operator.IdleSince = clock.GetUtcNow();
         await state.WriteStateAsync();
         Notify(new OperatorNotice(this.GetPrimaryKeyString(), NoticeTypes.Unassigned, conversationId, reason));

@@ -67,6 +67,12 @@ public sealed partial class VisitorGrain(
     public async Task<AppendResult> StartChat(StartChatRequest request, IPushObserver? subscriber)
     {
         var self = new Actor(ActorKind.Visitor, _site, _id, Visitor.Name);
+        if (Visitor.OpenConversationId is { } stale && Visitor.OpenStartClientId != request.ClientId
+            && (await Conversation(stale).GetSnapshot(self)).Status == ConversationStatus.Closed)
+        {
+            // The chat closed but its one-way word to this grain was lost: the visitor must not be stuck with it.
+            await ConversationClosed(stale);
+        }
         if (Visitor.OpenConversationId is { } open && Visitor.OpenStartClientId != request.ClientId)
         {
             // Another tab already opened a chat: this start joins it as a message.
