@@ -206,4 +206,25 @@ public sealed class QueueGrainTests(ClusterFixture fixture)
         await chat.Assigned(start.ConversationId);
         Assert.Equal([start.ConversationId], (await chat.Operator("anna").GetSnapshot()).Conversations);
     }
+
+    [Fact]
+    public async Task An_operator_taken_out_of_a_queue_gets_none_of_its_chats_and_one_added_to_it_gets_them()
+    {
+        var site = await TestSites.CreateAsync(Grains, ("anna", 4, ["general"]), ("boris", 4, ["stylist"]));
+        var chat = new ChatDriver(Grains, site);
+        await chat.Online("anna");
+        await chat.Online("boris");
+        var (_, first) = await chat.StartChat("first");
+        Assert.Equal(GrainKeys.Operator(site, "anna"), (await chat.Assigned(first.ConversationId)).OperatorKey);
+
+        var siteGrain = Grains.GetGrain<Contracts.Sites.ISiteGrain>(GrainKeys.Site(site));
+        var config = (await siteGrain.GetConfig())!;
+        await siteGrain.UpsertOperator(config.FindOperator("anna")! with { Queues = ["stylist"] });
+        await siteGrain.UpsertOperator(config.FindOperator("boris")! with { Queues = ["stylist", "general"] });
+        // Grains read the site's configuration again after Routing:ConfigRefreshSeconds.
+        fixture.Clock.Advance(TimeSpan.FromSeconds(5));
+        var (_, second) = await chat.StartChat("second");
+
+        Assert.Equal(GrainKeys.Operator(site, "boris"), (await chat.Assigned(second.ConversationId)).OperatorKey);
+    }
 }
