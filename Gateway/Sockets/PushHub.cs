@@ -40,7 +40,22 @@ public sealed class PushHub : IPushObserver
         if (Remove(_conversations, conversationKey, session))
         {
             _lastSeqs.TryRemove(conversationKey, out _);
-            _grains.GetGrain<IConversationGrain>(conversationKey).Unsubscribe(Reference).Ignore();
+            UnsubscribeConversationAsync(conversationKey).Ignore();
+        }
+    }
+
+    /// <summary>
+    /// Unsubscribes a conversation no local socket follows. A socket may follow it again meanwhile (a page reload
+    /// reconnects at once), and its subscribe can reach the grain before this unsubscribe: then the grain would
+    /// drop a subscription that is wanted. So once the unsubscribe is through, a conversation followed again is
+    /// subscribed again, and its sockets are handed the latest event to catch up from.
+    /// </summary>
+    private async Task UnsubscribeConversationAsync(string conversationKey)
+    {
+        await _grains.GetGrain<IConversationGrain>(conversationKey).Unsubscribe(Reference);
+        if (_conversations.ContainsKey(conversationKey))
+        {
+            await RenewConversationAsync(conversationKey);
         }
     }
 
@@ -50,7 +65,17 @@ public sealed class PushHub : IPushObserver
     {
         if (Remove(_operators, operatorKey, session))
         {
-            _grains.GetGrain<IOperatorGrain>(operatorKey).Unsubscribe(Reference).Ignore();
+            UnsubscribeOperatorAsync(operatorKey).Ignore();
+        }
+    }
+
+    /// <summary>As <see cref="UnsubscribeConversationAsync"/>: a console that reconnected meanwhile is subscribed again.</summary>
+    private async Task UnsubscribeOperatorAsync(string operatorKey)
+    {
+        await _grains.GetGrain<IOperatorGrain>(operatorKey).Unsubscribe(Reference);
+        if (_operators.ContainsKey(operatorKey))
+        {
+            await RenewOperatorAsync(operatorKey);
         }
     }
 

@@ -85,43 +85,63 @@ public sealed class SocketConnection
 
     private async Task ReceiveLoopAsync(Func<InboundFrame, Task> onFrame, CancellationToken cancellationToken)
     {
+        while (_socket.State == WebSocketState.Open)
+        {
+            // Wait for the next frame without a buffer: an idle socket (most visitors, most of the time) holds none.
+            var first = await _socket.ReceiveAsync(Memory<byte>.Empty, cancellationToken);
+            if (first.MessageType == WebSocketMessageType.Close || !await ReceiveMessageAsync(first, onFrame, cancellationToken))
+            {
+                await _socket.CloseOutputAsync(WebSocketCloseStatus.NormalClosure, null, CancellationToken.None);
+                return;
+            }
+        }
+    }
+
+    /// <summary>
+    /// Reads the rest of a message whose start the buffer-less read saw, into a pooled chunk (and, only for a message
+    /// longer than a chunk, a growing buffer), then hands it on. False when the peer closed instead.
+    /// </summary>
+    private async Task<bool> ReceiveMessageAsync(ValueWebSocketReceiveResult first, Func<InboundFrame, Task> onFrame, CancellationToken cancellationToken)
+    {
         var chunk = ArrayPool<byte>.Shared.Rent(ReceiveChunk);
-        var message = new ArrayBufferWriter<byte>(ReceiveChunk);
-        var tooLarge = false;
+        ArrayBufferWriter<byte>? longer = null;
         try
         {
-            while (_socket.State == WebSocketState.Open)
+            var (result, inChunk, total) = (first, 0, 0);
+            while (!result.EndOfMessage)
             {
-                var result = await _socket.ReceiveAsync(chunk.AsMemory(), cancellationToken);
+                result = await _socket.ReceiveAsync(chunk.AsMemory(inChunk), cancellationToken);
                 if (result.MessageType == WebSocketMessageType.Close)
                 {
-                    await _socket.CloseOutputAsync(WebSocketCloseStatus.NormalClosure, null, CancellationToken.None);
-                    return;
+                    return false;
                 }
-                tooLarge |= message.WrittenCount + result.Count > _maxFrameBytes;
-                if (!tooLarge)
+                inChunk += result.Count;
+                total += result.Count;
+                if (total > _maxFrameBytes)
                 {
-                    message.Write(chunk.AsSpan(0, result.Count));
+                    inChunk = 0; // read on to the end of the message, keeping none of it
                 }
-                if (!result.EndOfMessage)
+                else if (inChunk == chunk.Length && !result.EndOfMessage)
                 {
-                    continue;
+                    longer ??= new ArrayBufferWriter<byte>(2 * ReceiveChunk);
+                    longer.Write(chunk);
+                    inChunk = 0;
                 }
-                if (tooLarge)
-                {
-                    Send(EventFrames.Error(ErrorCodes.TooLarge, $"A frame is at most {_maxFrameBytes} bytes."));
-                }
-                else if (result.MessageType == WebSocketMessageType.Binary)
-                {
-                    Send(EventFrames.Error(ErrorCodes.BadRequest, "Frames are JSON text."));
-                }
-                else
-                {
-                    await HandleAsync(message.WrittenMemory, onFrame);
-                }
-                message.ResetWrittenCount();
-                tooLarge = false;
             }
+            if (total > _maxFrameBytes)
+            {
+                Send(EventFrames.Error(ErrorCodes.TooLarge, $"A frame is at most {_maxFrameBytes} bytes."));
+            }
+            else if (first.MessageType == WebSocketMessageType.Binary)
+            {
+                Send(EventFrames.Error(ErrorCodes.BadRequest, "Frames are JSON text."));
+            }
+            else
+            {
+                longer?.Write(chunk.AsSpan(0, inChunk));
+                await HandleAsync(longer?.WrittenMemory ?? chunk.AsMemory(0, inChunk), onFrame);
+            }
+            return true;
         }
         finally
         {

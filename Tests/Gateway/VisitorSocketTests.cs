@@ -152,6 +152,10 @@ public sealed class VisitorSocketTests(GatewayFixture fixture) : IClassFixture<G
 
         await socket.SendAsync(new { type = "start_chat", id = "s2", text = "still here" });
         Assert.Equal("s2", (await socket.ExpectAsync("ack")).Str("id"));
+        // A frame longer than the gateway's 4 KiB receive chunk arrives whole: 3,900 Cyrillic letters are 7,800 bytes.
+        var longText = string.Concat(Enumerable.Repeat("Щука", 975));
+        await socket.SendAsync(new { type = "message", id = "long", text = longText });
+        Assert.Equal(longText, (await socket.ExpectAsync("message", f => f.TryGetProperty("id", out var id) && id.GetString() == "long")).Str("text"));
         Assert.False(socket.IsClosed);
         await socket.DisposeAsync();
     }

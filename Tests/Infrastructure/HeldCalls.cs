@@ -1,0 +1,45 @@
+using System.Collections.Concurrent;
+
+namespace Switchboard.Tests.Infrastructure;
+
+/// <summary>
+/// Holds a host's outgoing grain call back until the test lets it go, so calls can be made to arrive in the order
+/// a busy network sometimes gives them. Armed per method and per site.
+/// </summary>
+public sealed class HeldCalls : IOutgoingGrainCallFilter
+{
+    private readonly ConcurrentDictionary<(string Method, string Site), HeldCall> _armed = new();
+
+    /// <summary>The next call of <paramref name="method"/> to a grain of <paramref name="site"/> waits for <see cref="HeldCall.Release"/>.</summary>
+    public HeldCall HoldNext(string method, string site) => _armed[(method, site)] = new HeldCall();
+
+    public async Task Invoke(IOutgoingGrainCallContext context)
+    {
+        var key = (context.MethodName, Site: context.TargetId.Key.ToString()!.Split('/')[0]);
+        if (!_armed.TryRemove(key, out var held))
+        {
+            await context.Invoke();
+            return;
+        }
+        held.Reached.TrySetResult();
+        await held.Released.Task;
+        try
+        {
+            await context.Invoke();
+        }
+        finally
+        {
+            held.Done.TrySetResult();
+        }
+    }
+}
+
+/// <summary>One held call: it has been made (<see cref="Reached"/>), may go (<see cref="Release"/>), has been answered (<see cref="Done"/>).</summary>
+public sealed class HeldCall
+{
+    public TaskCompletionSource Reached { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    public TaskCompletionSource Released { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    public TaskCompletionSource Done { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    public void Release() => Released.TrySetResult();
+}
