@@ -31,8 +31,17 @@ public sealed class OperatorGrain(
     /// <summary>How often the operator checks that every seat it holds is used by a chat that is still theirs.</summary>
     public static readonly TimeSpan AuditInterval = TimeSpan.FromMinutes(1);
 
-    /// <summary>A seat younger than this is left alone: its chat may be in the middle of being assigned.</summary>
-    public static readonly TimeSpan SeatGrace = TimeSpan.FromMinutes(1);
+    /// <summary>
+    /// A seat younger than this is left alone: its chat may be in the middle of being assigned. Longer than a grain
+    /// call's timeout (30 s by default), so an offer in flight has landed or been given up by then.
+    /// </summary>
+    public static readonly TimeSpan SeatGrace = TimeSpan.FromSeconds(45);
+
+    /// <summary>An operator found full by a queue audits at once, but not more often than this.</summary>
+    public static readonly TimeSpan AuditCooldown = TimeSpan.FromSeconds(10);
+
+    private DateTimeOffset _lastAudit = DateTimeOffset.MinValue;
+    private IGrainTimer? _kickedAudit;
 
     private readonly ObserverManager<IPushObserver> _consoles = new(TimeSpan.FromMinutes(3), logger);
     /// <summary>When each held seat was taken (or, after a reactivation, first seen): the audit's grace.</summary>
@@ -100,8 +109,14 @@ public sealed class OperatorGrain(
             return true;
         }
         var account = await Account();
-        if (Operator.Status != OperatorStatus.Online || Operator.Conversations.Count >= account.Capacity)
+        if (Operator.Status != OperatorStatus.Online)
         {
+            return false;
+        }
+        if (Operator.Conversations.Count >= account.Capacity)
+        {
+            // Full while a queue has a chat waiting: that is when a seat no chat uses costs a visitor, so look now.
+            KickAudit();
             return false;
         }
         Operator.Conversations.Add(conversationId);
@@ -116,9 +131,23 @@ public sealed class OperatorGrain(
     /// was lost (a busy or dying silo). Each seat older than <see cref="SeatGrace"/> is checked with its
     /// conversation, which answers even while busy; a conversation that cannot be reached keeps its seat.
     /// </summary>
+    private void KickAudit()
+    {
+        if (_kickedAudit is null && clock.GetUtcNow() - _lastAudit >= AuditCooldown)
+        {
+            _kickedAudit = this.RegisterGrainTimer(async () =>
+            {
+                _kickedAudit?.Dispose();
+                _kickedAudit = null;
+                await Audit();
+            }, new GrainTimerCreationOptions(TimeSpan.Zero, Timeout.InfiniteTimeSpan) { Interleave = true });
+        }
+    }
+
     private async Task Audit()
     {
         var now = clock.GetUtcNow();
+        _lastAudit = now;
         var suspects = Operator.Conversations.Where(id => !_heldSince.TryGetValue(id, out var since) || now - since >= SeatGrace).ToList();
         if (suspects.Count == 0)
         {
@@ -162,10 +191,17 @@ public sealed class OperatorGrain(
         }
     }
 
-    public Task Confirm(string conversationId)
+    public async Task Confirm(string conversationId)
     {
+        if (!Operator.Conversations.Contains(conversationId) && await HolderOf(conversationId) is (true, var holder) && holder == _login)
+        {
+            // The chat is theirs, but its seat went (an audit gave up on an offer that then landed): count it again.
+            Operator.Conversations.Add(conversationId);
+            _heldSince[conversationId] = clock.GetUtcNow();
+            await state.WriteStateAsync();
+            Announce(await Account());
+        }
         Notify(new OperatorNotice(this.GetPrimaryKeyString(), NoticeTypes.Assigned, conversationId));
-        return Task.CompletedTask;
     }
 
     public async Task Missed(string conversationId)
