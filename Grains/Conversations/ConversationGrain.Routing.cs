@@ -184,7 +184,7 @@ public sealed partial class ConversationGrain
         {
             await Operator(operatorId).Missed(_id);
         }
-        catch (Exception error) when (error is TimeoutException or OrleansException)
+        catch (Exception error) when (error is not SwitchboardException)
         {
             logger.LogWarning(error, "Could not tell {Operator} they missed conversation {Conversation}; their audit frees the seat", operatorId, _key);
         }

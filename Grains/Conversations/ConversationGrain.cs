@@ -422,7 +422,7 @@ public sealed partial class ConversationGrain(
         {
             await Operator(operatorId).Release(_id, reason);
         }
-        catch (Exception error) when (error is TimeoutException or OrleansException)
+        catch (Exception error) when (error is not SwitchboardException)
         {
             logger.LogWarning(error, "Could not free {Operator}'s seat for conversation {Conversation}; their audit will", operatorId, _key);
         }

@@ -185,7 +185,7 @@ public sealed class OperatorGrain(
         {
             return (true, await GrainFactory.GetGrain<IConversationGrain>(GrainKeys.Conversation(_site, conversationId)).GetHolder());
         }
-        catch (Exception error) when (error is TimeoutException or OrleansException)
+        catch (Exception error) when (error is not SwitchboardException)
         {
             return (false, null);
         }

@@ -298,11 +298,17 @@ public sealed class QueueGrain(
                     return OfferOutcome.NoLongerWaiting;
                 }
             }
-            catch (Exception error) when (error is TimeoutException or OrleansException)
+            catch (SwitchboardException)
             {
-                // An answer was lost (a busy or failing silo): the operator may hold a slot for the chat, and the chat
-                // may be theirs. Keep that with the chat and offer it to the same operator first next time; reserving,
-                // assigning and releasing are all idempotent, so the retry settles it either way.
+                // Refused outright (the operator's account is gone): nothing was reserved; try the next.
+                continue;
+            }
+            catch (Exception)
+            {
+                // The outcome is unknown (an answer lost with a busy or failing silo, or the conversation's storage
+                // failing): the operator may hold a slot for the chat, and the chat may be theirs. Keep that with the
+                // chat and offer it to the same operator first next time; reserving, assigning and releasing are all
+                // idempotent, so the retry settles it either way. Letting the error escape would leak the slot.
                 Queue.Waiting[Queue.Waiting.FindIndex(w => w.ConversationId == waiting.ConversationId)] = waiting with { ReservedBy = candidate.OperatorId };
                 return OfferOutcome.NobodyTookIt;
             }

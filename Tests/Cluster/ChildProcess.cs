@@ -49,6 +49,16 @@ public sealed class ChildProcess : IAsyncDisposable
         return new ChildProcess(name, new Process { StartInfo = info, EnableRaisingEvents = true });
     }
 
+    /// <summary>Every line it printed so far that <paramref name="match"/> accepts, with the line after it (a log entry's message).</summary>
+    public IReadOnlyList<string> Entries(Func<string, bool> match)
+    {
+        lock (_gate)
+        {
+            return _lines.Select((line, i) => (line, i)).Where(l => match(l.line))
+                .Select(l => l.i + 1 < _lines.Count ? $"{l.line.Trim()} {_lines[l.i + 1].Trim()}" : l.line.Trim()).ToList();
+        }
+    }
+
     /// <summary>Everything it printed so far, for failure messages.</summary>
     public string Output
     {

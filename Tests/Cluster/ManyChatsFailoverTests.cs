@@ -136,18 +136,10 @@ public sealed class ManyChatsFailoverTests(DatabaseServers servers, ITestOutputH
             .GetSnapshot(Actor.System(site));
         var phantoms = held.GroupBy(h => h).Where(g => g.Count() > 1).Select(g => g.Key).ToList();
         // What the silos warned about (lost calls, freed seats): the product's own warnings, with their message line.
-        var warnings = new List<string>();
-        foreach (var silo in Cluster.Silos)
-        {
-            var lines = silo.Process.Output.Split('\n');
-            for (var i = 0; i + 1 < lines.Length; i++)
-            {
-                if (lines[i].StartsWith("warn: Switchboard", StringComparison.Ordinal) || lines[i].StartsWith("fail: Switchboard", StringComparison.Ordinal))
-                {
-                    warnings.Add($"{silo.Process.Name}: {lines[i].Trim()} {lines[i + 1].Trim()}");
-                }
-            }
-        }
+        var nodes = Cluster.Silos.Select(silo => silo.Process).Concat([Cluster.GatewayA.Process, Cluster.GatewayB.Process]);
+        var warnings = nodes.SelectMany(node => node.Entries(line =>
+                line.StartsWith("warn: Switchboard", StringComparison.Ordinal) || line.StartsWith("fail: ", StringComparison.Ordinal))
+            .Select(entry => $"{node.Name}: {entry}")).ToList();
         return $"silo warnings: [{string.Join(" | ", warnings.TakeLast(30))}]; " +
             $"conversation: {conversation.Status} operator {conversation.OperatorId}; " +
             $"queue waiting {queue.Waiting.Count} [{string.Join(", ", queue.Waiting.Take(5).Select(w => w.ConversationId))}], " +

@@ -36,6 +36,8 @@ public sealed class NoAnswerTests(ClusterFixture fixture)
         fixture.Clock.Advance(NoAnswer);
         await chat.Observer.WaitFor<ConversationSignal>(s => s.Type == SignalTypes.Queued && s.ConversationKey == GrainKeys.Conversation(site, id),
             "the chat back in the queue with nobody left");
+        // Pushes are one-way and may overtake each other: wait for the event rather than count what has arrived.
+        await chat.Event(id, e => e.Type == EventTypes.Unassigned && e.Reason == UnassignReasons.NoAnswer && e.AuthorId == second, "the second miss");
         Assert.Equal(2, chat.Events(id).Count(e => e.Type == EventTypes.Unassigned && e.Reason == UnassignReasons.NoAnswer));
 
         // Back online, the operators who missed it are not offered it again; a new chat proves routing ran.
