@@ -67,7 +67,8 @@ public sealed class ClusterNodes(DatabaseServers servers, string postgres) : IAs
         ["DOTNET_ENVIRONMENT"] = "Production",
         ["Cluster__Mode"] = "Cluster",
         ["Cluster__Redis"] = servers.Redis.Configuration,
-        ["Cluster__Postgres"] = postgres,
+        // As docs/deployment.md advises for production: a bounded pool per process, so four nodes stay well inside the server's limit.
+        ["Cluster__Postgres"] = postgres + ";Maximum Pool Size=30",
         ["Cluster__ServiceId"] = ServiceId,
         ["Cluster__ClusterId"] = ClusterId,
         ["Cluster__Membership__ProbeTimeout"] = "00:00:01",

@@ -59,7 +59,13 @@ public sealed class PostgresServer : IAsyncDisposable
     public Task StopAsync() => RunAsync(Path.Combine(_bin, "pg_ctl"), "-D", DataDirectory, "-m", "fast", "-w", "stop");
 
     public Task RestartAsync() => RunAsync(Path.Combine(_bin, "pg_ctl"), "-D", DataDirectory, "-l", Path.Combine(_directory.Path, "postgres.log"),
-        "-w", "-t", "60", "-o", $"-p {Port} -c listen_addresses=127.0.0.1 -k {_directory.Path} -c fsync=off", "start");
+        "-w", "-t", "60", "-o", $"-p {Port} -c listen_addresses=127.0.0.1 -k {_directory.Path} -c fsync=off -c max_connections={MaxConnections}", "start");
+
+    /// <summary>
+    /// Above PostgreSQL's default of 100: every cluster test's two silos and two gateways keep pools (docs/deployment.md,
+    /// "Sizing"), and the test process keeps its own for each cluster's database.
+    /// </summary>
+    public const int MaxConnections = 400;
 
     public async ValueTask DisposeAsync()
     {
