@@ -30,6 +30,13 @@ public interface IOperatorGrain : IGrainWithStringKey
     [Alias("Confirm"), OneWay]
     Task Confirm(string conversationId);
 
+    /// <summary>
+    /// The operator's own seat audit found these seats unused (their conversations hold no chat of this operator's):
+    /// free those still unused and older than the grace. Sent by the grain to itself, so the change is one serial turn.
+    /// </summary>
+    [Alias("FreeUnusedSeats"), OneWay]
+    Task FreeUnusedSeats(IReadOnlyList<string> conversationIds);
+
     /// <summary>The operator let a chat go unanswered: it leaves them, a missed chat is counted, and they are set away.</summary>
     [Alias("Missed")]
     Task Missed(string conversationId);

@@ -126,11 +126,7 @@ public sealed class OperatorGrain(
         return true;
     }
 
-    /// <summary>
-    /// Frees seats that no chat uses: a chat closed, transferred or reassigned whose call to release this operator
-    /// was lost (a busy or dying silo). Each seat older than <see cref="SeatGrace"/> is checked with its
-    /// conversation, which answers even while busy; a conversation that cannot be reached keeps its seat.
-    /// </summary>
+    /// <summary>Audits at once when a queue found the operator full, at most every <see cref="AuditCooldown"/>.</summary>
     private void KickAudit()
     {
         if (_kickedAudit is null && clock.GetUtcNow() - _lastAudit >= AuditCooldown)
@@ -144,22 +140,34 @@ public sealed class OperatorGrain(
         }
     }
 
+    /// <summary>
+    /// Finds seats that no chat uses: a chat closed, transferred or reassigned whose call to release this operator
+    /// was lost (a busy or dying silo). Each seat older than <see cref="SeatGrace"/> is checked with its
+    /// conversation, which answers even while busy; a conversation that cannot be reached keeps its seat. The
+    /// asking interleaves with the grain's other work; the freeing is a serial turn of its own (<see cref="FreeUnusedSeats"/>).
+    /// </summary>
     private async Task Audit()
     {
         var now = clock.GetUtcNow();
         _lastAudit = now;
-        var suspects = Operator.Conversations.Where(id => !_heldSince.TryGetValue(id, out var since) || now - since >= SeatGrace).ToList();
+        var suspects = Operator.Conversations.Where(id => SeatIsOld(id, now)).ToList();
         if (suspects.Count == 0)
         {
             return;
         }
         var answers = await Task.WhenAll(suspects.Select(async id => (Id: id, Holder: await HolderOf(id))));
-        var freed = answers
-            .Where(a => a.Holder is { Known: true } holder && holder.Login != _login)
-            // The seat may have been released and taken again for the same chat while we asked: then it is new.
-            .Where(a => Operator.Conversations.Contains(a.Id) && _heldSince.TryGetValue(a.Id, out var since) && now - since >= SeatGrace)
-            .Select(a => a.Id)
-            .ToList();
+        var unused = answers.Where(a => a.Holder is { Known: true } holder && holder.Login != _login).Select(a => a.Id).ToList();
+        if (unused.Count > 0)
+        {
+            this.AsReference<IOperatorGrain>().FreeUnusedSeats(unused).Ignore();
+        }
+    }
+
+    public async Task FreeUnusedSeats(IReadOnlyList<string> conversationIds)
+    {
+        var now = clock.GetUtcNow();
+        // A seat released and taken again for the same chat while the audit asked is new: it stays.
+        var freed = conversationIds.Where(id => Operator.Conversations.Contains(id) && SeatIsOld(id, now)).ToList();
         if (freed.Count == 0)
         {
             return;
@@ -169,7 +177,7 @@ public sealed class OperatorGrain(
             Operator.Conversations.Remove(conversationId);
             _heldSince.Remove(conversationId);
         }
-        Operator.IdleSince = clock.GetUtcNow();
+        Operator.IdleSince = now;
         await state.WriteStateAsync();
         logger.LogWarning("Freed {Count} seats of operator {Operator} that no chat of theirs used", freed.Count, this.GetPrimaryKeyString());
         foreach (var conversationId in freed)
@@ -178,6 +186,9 @@ public sealed class OperatorGrain(
         }
         Announce(await Account());
     }
+
+    private bool SeatIsOld(string conversationId, DateTimeOffset now) =>
+        !_heldSince.TryGetValue(conversationId, out var since) || now - since >= SeatGrace;
 
     private async Task<(bool Known, string? Login)> HolderOf(string conversationId)
     {
