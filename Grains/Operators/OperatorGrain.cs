@@ -119,8 +119,7 @@ public sealed class OperatorGrain(
             KickAudit();
             return false;
         }
-        Operator.Conversations.Add(conversationId);
-        _heldSince[conversationId] = clock.GetUtcNow();
+        TakeSeat(conversationId);
         await state.WriteStateAsync();
         Announce(account);
         return true;
@@ -174,8 +173,7 @@ public sealed class OperatorGrain(
         }
         foreach (var conversationId in freed)
         {
-            Operator.Conversations.Remove(conversationId);
-            _heldSince.Remove(conversationId);
+            GiveSeatBack(conversationId);
         }
         Operator.IdleSince = now;
         await state.WriteStateAsync();
@@ -185,6 +183,19 @@ public sealed class OperatorGrain(
             Notify(new OperatorNotice(this.GetPrimaryKeyString(), NoticeTypes.Unassigned, conversationId, UnassignReasons.Closed));
         }
         Announce(await Account());
+    }
+
+    private void TakeSeat(string conversationId)
+    {
+        Operator.Conversations.Add(conversationId);
+        _heldSince[conversationId] = clock.GetUtcNow();
+    }
+
+    /// <summary>False when the operator held no seat for it.</summary>
+    private bool GiveSeatBack(string conversationId)
+    {
+        _heldSince.Remove(conversationId);
+        return Operator.Conversations.Remove(conversationId);
     }
 
     private bool SeatIsOld(string conversationId, DateTimeOffset now) =>
@@ -207,8 +218,7 @@ public sealed class OperatorGrain(
         if (!Operator.Conversations.Contains(conversationId) && await HolderOf(conversationId) is (true, var holder) && holder == _login)
         {
             // The chat is theirs, but its seat went (an audit gave up on an offer that then landed): count it again.
-            Operator.Conversations.Add(conversationId);
-            _heldSince[conversationId] = clock.GetUtcNow();
+            TakeSeat(conversationId);
             await state.WriteStateAsync();
             Announce(await Account());
         }
@@ -217,11 +227,10 @@ public sealed class OperatorGrain(
 
     public async Task Missed(string conversationId)
     {
-        if (!Operator.Conversations.Remove(conversationId))
+        if (!GiveSeatBack(conversationId))
         {
             return;
         }
-        _heldSince.Remove(conversationId);
         // An absent operator who forgot to log out must stop receiving chats.
         Operator.Missed++;
         Figures.Today(Operator.Today, clock.GetUtcNow()).Missed++;
@@ -272,11 +281,10 @@ public sealed class OperatorGrain(
 
     public async Task Release(string conversationId, string reason)
     {
-        if (!Operator.Conversations.Remove(conversationId))
+        if (!GiveSeatBack(conversationId))
         {
             return;
         }
-        _heldSince.Remove(conversationId);
         Operator.IdleSince = clock.GetUtcNow();
         await state.WriteStateAsync();
         Notify(new OperatorNotice(this.GetPrimaryKeyString(), NoticeTypes.Unassigned, conversationId, reason));

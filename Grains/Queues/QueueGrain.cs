@@ -309,7 +309,7 @@ public sealed class QueueGrain(
                 // failing): the operator may hold a slot for the chat, and the chat may be theirs. Keep that with the
                 // chat and offer it to the same operator first next time; reserving, assigning and releasing are all
                 // idempotent, so the retry settles it either way. Letting the error escape would leak the slot.
-                Queue.Waiting[Queue.Waiting.FindIndex(w => w.ConversationId == waiting.ConversationId)] = waiting with { ReservedBy = candidate.OperatorId };
+                Replace(waiting with { ReservedBy = candidate.OperatorId });
                 return OfferOutcome.NobodyTookIt;
             }
             Queue.Roster[candidate.OperatorId] = candidate with { Load = candidate.Load + 1 };
@@ -320,10 +320,14 @@ public sealed class QueueGrain(
         if (waiting.ReservedBy is not null)
         {
             // Everyone answered, the holder included, and nobody holds a slot for it any more.
-            Queue.Waiting[Queue.Waiting.FindIndex(w => w.ConversationId == waiting.ConversationId)] = waiting with { ReservedBy = null };
+            Replace(waiting with { ReservedBy = null });
         }
         return OfferOutcome.NobodyTookIt;
     }
+
+    /// <summary>Puts a changed copy of a waiting chat in its place in the list.</summary>
+    private void Replace(WaitingConversation changed) =>
+        Queue.Waiting[Queue.Waiting.FindIndex(w => w.ConversationId == changed.ConversationId)] = changed;
 
     /// <summary>Sends changed positions and estimates, and overflows the chats that should be, each reason once.</summary>
     private async Task Publish()

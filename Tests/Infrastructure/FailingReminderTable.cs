@@ -1,5 +1,3 @@
-using System.Collections.Concurrent;
-
 namespace Switchboard.Tests.Infrastructure;
 
 /// <summary>
@@ -8,10 +6,13 @@ namespace Switchboard.Tests.Infrastructure;
 /// </summary>
 public sealed class FailingReminderTable(IReminderTable inner) : IReminderTable
 {
-    private readonly ConcurrentDictionary<string, int> _failures = new(StringComparer.Ordinal);
+    /// <summary>Every reminder write counts as the same method: a slow table fails them all alike.</summary>
+    private const string Write = "write";
+
+    private readonly ArmedFaults _failures = new();
 
     /// <summary>The next <paramref name="times"/> reminder writes for grains of <paramref name="site"/> fail.</summary>
-    public void FailNext(string site, int times = 1) => _failures[site] = times;
+    public void FailNext(string site, int times = 1) => _failures.Arm(Write, site, times);
 
     public Task<ReminderTableData> ReadRows(GrainId grainId) => inner.ReadRows(grainId);
 
@@ -35,13 +36,9 @@ public sealed class FailingReminderTable(IReminderTable inner) : IReminderTable
 
     private void FailIfArmed(GrainId grainId)
     {
-        var site = grainId.Key.ToString()!.Split('/')[0];
-        while (_failures.TryGetValue(site, out var left) && left > 0)
+        if (_failures.Take(Write, grainId))
         {
-            if (_failures.TryUpdate(site, left - 1, left))
-            {
-                throw new TimeoutException($"Test fault: the reminder table did not answer for {grainId}.");
-            }
+            throw new TimeoutException($"Test fault: the reminder table did not answer for {grainId}.");
         }
     }
 }

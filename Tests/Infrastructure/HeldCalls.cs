@@ -15,7 +15,7 @@ public sealed class HeldCalls : IOutgoingGrainCallFilter
 
     public async Task Invoke(IOutgoingGrainCallContext context)
     {
-        var key = (context.MethodName, Site: context.TargetId.Key.ToString()!.Split('/')[0]);
+        var key = (context.MethodName, ArmedFaults.SiteOf(context.TargetId));
         if (!_armed.TryRemove(key, out var held))
         {
             await context.Invoke();
