@@ -19,6 +19,7 @@ public static class EventFrames
         {
             case EventTypes.Started:
                 writer.WriteStringIfNotNull("queue", evt.Queue);
+                writer.WriteString("channel", ChannelNames.OrWeb(evt.Channel));
                 writer.WriteStartObject("visitor");
                 writer.WriteStringIfNotNull("id", evt.VisitorId);
                 writer.WriteStringIfNotNull("name", evt.VisitorName);

@@ -38,6 +38,7 @@ public static class TranscriptEndpoints
                 writer.WriteString("status", state.snapshot.Status);
                 writer.WriteNumber("lastSeq", state.snapshot.LastSeq);
                 writer.WriteString("queue", state.snapshot.Queue);
+                writer.WriteString("channel", state.snapshot.Channel);
                 writer.WriteString("visitorId", state.snapshot.VisitorId);
                 writer.WriteStringIfNotNull("operatorId", state.snapshot.OperatorId);
                 writer.WriteEndObject();

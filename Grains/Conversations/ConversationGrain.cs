@@ -70,6 +70,7 @@ public sealed partial class ConversationGrain(
         if (_history.Exists)
         {
             await ArmDeadlines();
+            await ResumeRelays();
         }
     }
 
@@ -90,26 +91,15 @@ public sealed partial class ConversationGrain(
         }
         var now = clock.GetUtcNow();
         var text = MessageText.Normalize(start.Text, required: false);
-        var events = new List<ConversationEvent>
-        {
-            new()
-            {
-                Seq = 1, Type = EventTypes.Started, At = now, Queue = start.Queue, VisitorId = start.VisitorId,
-                VisitorName = start.VisitorName, Form = start.Form, Language = start.Language, Reason = start.InvitationRule,
-                Priority = start.Priority == 0 ? null : start.Priority,
-            },
-        };
+        var events = new List<ConversationEvent> { ConversationEvents.Started(1, now, start) };
         if (start.InvitationText is { } invitation)
         {
-            events.Add(new ConversationEvent
-            {
-                Seq = 2, Type = EventTypes.Message, At = now, From = Senders.System, Kind = MessageKinds.Invite,
-                Text = invitation, Reason = start.InvitationRule,
-            });
+            events.Add(ConversationEvents.SystemMessage(2, now, MessageKinds.Invite, invitation, start.InvitationRule));
         }
-        if (text is not null)
+        var attachments = MessageAttachments.Validate(start.Attachments);
+        if (text is not null || attachments is not null)
         {
-            events.Add(VisitorMessage(events.Count + 1, now, clientId: null, start.VisitorName, text));
+            events.Add(ConversationEvents.VisitorMessage(events.Count + 1, now, clientId: null, start.VisitorName, text, attachments));
         }
         // The start's client id goes on its last event, so a retried start is acknowledged with the same seq.
         events[^1] = events[^1] with { ClientId = start.ClientId };
@@ -120,38 +110,6 @@ public sealed partial class ConversationGrain(
         await Append(events);
         Enqueue(start.Queue, start.PreferredOperator);
         return new AppendResult(_id, _history.LastSeq);
-    }
-
-    public async Task<AppendResult> Post(Actor actor, string clientId, string text, IReadOnlyList<string>? quickReplies = null)
-    {
-        if (RetriedSend(actor, clientId) is { } stored)
-        {
-            return stored;
-        }
-        if (_history.Status == ConversationStatus.Closed)
-        {
-            throw SwitchboardException.BadRequest("The conversation is closed; start a new one.");
-        }
-        var body = MessageText.Normalize(text, required: true)!;
-        var seq = _history.LastSeq + 1;
-        var now = clock.GetUtcNow();
-        var evt = actor.Kind == ActorKind.Visitor
-            ? VisitorMessage(seq, now, clientId, _history.VisitorName, body)
-            : new ConversationEvent
-            {
-                Seq = seq, Type = EventTypes.Message, At = now, ClientId = clientId, From = Senders.Operator,
-                AuthorId = actor.Id, Author = actor.Name, Text = body, Kind = MessageKinds.Text,
-                QuickReplies = QuickReplyButtons.Normalize(quickReplies),
-            };
-        var firstAnswer = evt.From == Senders.Operator && _history.FirstAnswerAt is null;
-        await Append([evt]);
-        if (firstAnswer)
-        {
-            var firstResponse = now - _history.StartedAt;
-            QueueGrain(_history.Queue).Answered(firstResponse).Ignore();
-            Operator(actor.Id).Answered(firstResponse).Ignore();
-        }
-        return new AppendResult(_id, seq);
     }
 
     public async Task<bool> Assign(string operatorId, string operatorName, string reason)
@@ -181,11 +139,7 @@ public sealed partial class ConversationGrain(
         {
             return new AppendResult(_id, stored);
         }
-        await Append([new ConversationEvent
-        {
-            Seq = _history.LastSeq + 1, Type = EventTypes.Note, At = clock.GetUtcNow(), ClientId = clientId,
-            From = Senders.Operator, AuthorId = actor.Id, Author = actor.Name, Text = MessageText.Normalize(text, required: true),
-        }]);
+        await Append([ConversationEvents.Note(_history.LastSeq + 1, clock.GetUtcNow(), actor, clientId, MessageText.Normalize(text, required: true)!)]);
         return new AppendResult(_id, _history.LastSeq);
     }
 
@@ -213,11 +167,7 @@ public sealed partial class ConversationGrain(
             // It waited past the service-level threshold and never got an answer: it counts against the service level.
             QueueGrain(_history.Queue).Unanswered().Ignore();
         }
-        await Append([new ConversationEvent
-        {
-            Seq = _history.LastSeq + 1, Type = EventTypes.Closed, At = now,
-            From = ConversationAccess.SenderOf(actor), AuthorId = actor.Id, Author = actor.Name, Tags = chosenTags,
-        }]);
+        await Append([ConversationEvents.Closed(_history.LastSeq + 1, now, ConversationAccess.SenderOf(actor), actor, chosenTags)]);
         // The close is stored: what follows tells the others, and none of it may fail the close or skip the rest.
         Visitor().ConversationClosed(_id).Ignore();
         if (wasQueued)
@@ -245,11 +195,7 @@ public sealed partial class ConversationGrain(
             throw SwitchboardException.BadRequest("A rating is 1 to 5.");
         }
         var firstRating = _history.Events.All(e => e.Type != EventTypes.Rated);
-        await Append([new ConversationEvent
-        {
-            Seq = _history.LastSeq + 1, Type = EventTypes.Rated, At = clock.GetUtcNow(),
-            From = Senders.Visitor, Score = score, Text = MessageText.Normalize(comment, required: false),
-        }]);
+        await Append([ConversationEvents.Rated(_history.LastSeq + 1, clock.GetUtcNow(), score, MessageText.Normalize(comment, required: false))]);
         if (firstRating)
         {
             // A visitor may change their rating; the day's figures count each chat once.
@@ -364,6 +310,7 @@ public sealed partial class ConversationGrain(
                 metrics.MessageStored(evt.From ?? Senders.System);
             }
         }
+        await RelayStored(events);
         await ArmDeadlines();
     }
 
@@ -372,19 +319,13 @@ public sealed partial class ConversationGrain(
 
     private ConversationSnapshot Snapshot() => new(
         _id, _history.Status, _history.LastSeq, _history.VisitorId, _history.VisitorName, _history.Queue,
-        _history.OperatorId, _history.OperatorName, _history.Status == ConversationStatus.Queued ? _position : null);
-
-    private static ConversationEvent VisitorMessage(long seq, DateTimeOffset at, string? clientId, string? visitorName, string text) => new()
+        _history.OperatorId, _history.OperatorName, _history.Status == ConversationStatus.Queued ? _position : null)
     {
-        Seq = seq, Type = EventTypes.Message, At = at, ClientId = clientId, From = Senders.Visitor,
-        Author = visitorName, Text = text, Kind = MessageKinds.Text,
+        Channel = _history.Channel,
     };
 
-    private ConversationEvent Assigned(string operatorId, string operatorName, string reason) => new()
-    {
-        Seq = _history.LastSeq + 1, Type = EventTypes.Assigned, At = clock.GetUtcNow(),
-        AuthorId = operatorId, Author = operatorName, Reason = reason,
-    };
+    private ConversationEvent Assigned(string operatorId, string operatorName, string reason) =>
+        ConversationEvents.Assigned(_history.LastSeq + 1, clock.GetUtcNow(), operatorId, operatorName, reason);
 
     /// <summary>Checks a send from <paramref name="actor"/>; the original acknowledgement when its client id was already stored.</summary>
     private AppendResult? RetriedSend(Actor actor, string clientId)
