@@ -98,8 +98,17 @@ public sealed partial class VisitorGrain(
 
     public const int KeptConversations = 20;
 
-    public Task<IReadOnlyList<string>> GetConversations() =>
-        Task.FromResult<IReadOnlyList<string>>(Enumerable.Reverse(Visitor.Conversations).ToList());
+    /// <summary>This visitor's conversations, and a linked customer's on every other channel and device.</summary>
+    public async Task<IReadOnlyList<string>> GetConversations()
+    {
+        var own = Enumerable.Reverse(Visitor.Conversations);
+        if (Visitor.CustomerId is not { } customerId)
+        {
+            return own.ToList();
+        }
+        var customer = await GrainFactory.GetGrain<ICustomerGrain>(GrainKeys.Customer(_site, customerId)).GetProfile();
+        return own.Concat(customer.Conversations.Select(c => c.ConversationId)).Distinct().ToList();
+    }
 
     public async Task Served(string operatorId)
     {
