@@ -17,7 +17,7 @@ public static class GatewayServices
     /// <summary>Everything the gateway's edge needs: options, tokens, auth, the push hub, health, limits.</summary>
     public static IServiceCollection AddSwitchboardGateway(this IServiceCollection services, IConfiguration configuration)
     {
-        services.AddOptions<GatewayOptions>().Bind(configuration.GetSection(GatewayOptions.Section));
+        services.AddOptions<GatewaySettings>().Bind(configuration.GetSection(GatewaySettings.Section));
         services.AddOptions<DemoOptions>().Bind(configuration.GetSection(DemoOptions.Section));
         services.TryAddTimeProvider();
 

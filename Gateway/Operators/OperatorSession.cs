@@ -21,7 +21,7 @@ public sealed class OperatorSession(
     PushHub hub,
     IGrainFactory grains,
     MonitorFeed monitor,
-    GatewayOptions options,
+    GatewaySettings options,
     ILogger logger) : ISocketSession
 {
     private readonly Actor _actor = identity.ToActor();

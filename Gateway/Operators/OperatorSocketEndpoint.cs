@@ -17,7 +17,7 @@ public static class OperatorSocketEndpoint
     }
 
     private static async Task<IResult> Accept(
-        HttpContext http, IGrainFactory grains, PushHub hub, MonitorFeed monitor, IOptions<GatewayOptions> options, ILoggerFactory loggers)
+        HttpContext http, IGrainFactory grains, PushHub hub, MonitorFeed monitor, IOptions<GatewaySettings> options, ILoggerFactory loggers)
     {
         if (!http.WebSockets.IsWebSocketRequest)
         {

@@ -23,7 +23,7 @@ public sealed class SocketConnection
     private readonly Dictionary<string, long> _cursors = new(StringComparer.Ordinal);
     private readonly Audience _audience;
 
-    public SocketConnection(WebSocket socket, Audience audience, EventSource events, GatewayOptions options, ILogger logger)
+    public SocketConnection(WebSocket socket, Audience audience, EventSource events, GatewaySettings options, ILogger logger)
     {
         _socket = socket;
         _audience = audience;

@@ -24,7 +24,7 @@ public sealed partial class VisitorSession(
     IGrainFactory grains,
     TokenService tokens,
     VisitorPresenceBoard presence,
-    GatewayOptions options,
+    GatewaySettings options,
     ILogger logger) : ISocketSession
 {
     private Actor? _visitor;

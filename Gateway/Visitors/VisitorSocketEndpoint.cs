@@ -17,7 +17,7 @@ public static class VisitorSocketEndpoint
 
     private static async Task<IResult> Accept(
         HttpContext http, string? site, IGrainFactory grains, PushHub hub, TokenService tokens, VisitorPresenceBoard presence,
-        IOptions<GatewayOptions> options, ILoggerFactory loggers)
+        IOptions<GatewaySettings> options, ILoggerFactory loggers)
     {
         if (!http.WebSockets.IsWebSocketRequest)
         {

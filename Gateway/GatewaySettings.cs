@@ -1,7 +1,10 @@
 namespace Switchboard.Gateway;
 
-/// <summary>The <c>Gateway</c> configuration section: limits of the wire.</summary>
-public sealed class GatewayOptions
+/// <summary>
+/// The <c>Gateway</c> configuration section: limits of the wire and of operator tokens. Not named after the section:
+/// Orleans has a <c>GatewayOptions</c> of its own, and a type of this namespace would silently win over it.
+/// </summary>
+public sealed class GatewaySettings
 {
     public const string Section = "Gateway";
 
