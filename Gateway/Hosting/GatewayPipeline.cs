@@ -40,9 +40,9 @@ public static class GatewayPipeline
         app.MapOperatorSocket();
         app.MapStorefront();
         app.MapClusterDashboard();
-        if (string.IsNullOrEmpty(app.Configuration[$"{CrmOptions.Section}:{nameof(CrmOptions.Endpoint)}"]))
+        if (app.Services.GetRequiredService<CrmAvailability>().ServesDemoCrm)
         {
-            // No CRM configured: the demo CRM answers, so the customer card works out of the box.
+            // No CRM configured and a demo running: the demo CRM answers for the demo site, so its card works out of the box.
             app.MapDemoCrm();
         }
         return app;

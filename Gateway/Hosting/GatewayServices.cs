@@ -45,6 +45,7 @@ public static class GatewayServices
         services.AddSingleton<MonitorFeed>();
         services.AddOptions<CrmOptions>().Bind(configuration.GetSection(CrmOptions.Section));
         services.AddHttpClient<CrmClient>();
+        services.AddSingleton<CrmAvailability>();
         services.AddHostedService<VisitorPresencePublisher>();
         services.AddSwitchboardHealth();
         services.AddGatewayMetrics(configuration);
