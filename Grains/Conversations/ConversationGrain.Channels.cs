@@ -39,7 +39,7 @@ public sealed partial class ConversationGrain
         if (firstAnswer)
         {
             var firstResponse = now - _history.StartedAt;
-            QueueGrain(_history.Queue).Answered(firstResponse).Ignore();
+            QueueGrain(_history.Queue).Answered(firstResponse, _history.Channel).Ignore();
             Operator(actor.Id).Answered(firstResponse).Ignore();
         }
         return new AppendResult(_id, seq);

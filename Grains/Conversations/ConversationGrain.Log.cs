@@ -62,7 +62,7 @@ public sealed partial class ConversationGrain
     {
         QueueGrain(queue).Enqueue(new QueueEntry(_id, _history.StartedAt, preferredOperator, _history.MissedBy.ToList())
         {
-            Priority = _history.Priority, Round = _history.QueuedAtSeq,
+            Priority = _history.Priority, Round = _history.QueuedAtSeq, Channel = _history.Channel,
         }).Ignore();
         KeepQueued();
     }

@@ -165,7 +165,7 @@ public sealed partial class ConversationGrain(
         if (firstAnswerAt is null && now - _history.StartedAt > TimeSpan.FromSeconds((await _config.Get()).Monitor.ServiceLevelSeconds))
         {
             // It waited past the service-level threshold and never got an answer: it counts against the service level.
-            QueueGrain(_history.Queue).Unanswered().Ignore();
+            QueueGrain(_history.Queue).Unanswered(_history.Channel).Ignore();
         }
         await Append([ConversationEvents.Closed(_history.LastSeq + 1, now, ConversationAccess.SenderOf(actor), actor, chosenTags)]);
         // The close is stored: what follows tells the others, and none of it may fail the close or skip the rest.

@@ -76,6 +76,7 @@ public sealed partial class QueueGrain(
             Priority = entry.Priority,
             Excluded = entry.Excluded,
             Round = entry.Round,
+            Channel = entry.Channel,
             Phone = existing >= 0 ? Queue.Waiting[existing].Phone : null,
             ReservedBy = existing >= 0 ? Queue.Waiting[existing].ReservedBy : null,
         };
@@ -125,16 +126,20 @@ public sealed partial class QueueGrain(
         await Publish();
     }
 
-    public async Task Answered(TimeSpan firstResponse)
+    public async Task Answered(TimeSpan firstResponse, string channel)
     {
         var site = await _config.Get();
-        Figures.RecordAnswer(Figures.Today(Queue.Today, clock.GetUtcNow()), firstResponse, site.Monitor.ServiceLevelSeconds);
+        var today = Figures.Today(Queue.Today, clock.GetUtcNow());
+        Figures.RecordAnswer(today, firstResponse, site.Monitor.ServiceLevelSeconds);
+        Figures.RecordAnswer(today.Of(channel), firstResponse, site.Monitor.ServiceLevelSeconds);
         WriteSoon();
     }
 
-    public async Task Unanswered()
+    public async Task Unanswered(string channel)
     {
-        Figures.Today(Queue.Today, clock.GetUtcNow()).Unanswered++;
+        var today = Figures.Today(Queue.Today, clock.GetUtcNow());
+        today.Unanswered++;
+        today.Of(channel).Unanswered++;
         WriteSoon();
     }
 
@@ -180,7 +185,7 @@ public sealed partial class QueueGrain(
 
     public Task<QueueSnapshot> GetSnapshot() => Task.FromResult(new QueueSnapshot(
         _queueId,
-        Queue.Waiting.Select((w, i) => new WaitingChat(w.ConversationId, w.Since, i + 1, Estimate(i + 1), w.Phone, w.OverflowReason)).ToList(),
+        Queue.Waiting.Select((w, i) => new WaitingChat(w.ConversationId, w.Since, i + 1, Estimate(i + 1), w.Phone, w.OverflowReason) { Channel = w.Channel }).ToList(),
         Queue.Roster.Values.ToList(),
         new InvitationCounters(Queue.InvitationsShown, Queue.InvitationsSuppressed, Queue.InvitationsAccepted),
         Figures.Today(Queue.Today, clock.GetUtcNow())));
