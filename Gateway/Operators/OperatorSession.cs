@@ -18,14 +18,11 @@ namespace Switchboard.Gateway.Operators;
 public sealed class OperatorSession(
     OperatorIdentity identity,
     SocketConnection connection,
-    PushHub hub,
-    IGrainFactory grains,
+    OperatorWorkbench workbench,
     MonitorFeed monitor,
     GatewayOptions options,
-    ILogger logger) : ISocketSession
+    ILogger logger) : ISocketSession, IPushSubscriber
 {
-    private readonly Actor _actor = identity.ToActor();
-    private readonly string _operatorKey = GrainKeys.Operator(identity.Site, identity.Login);
     private readonly HashSet<string> _following = [];
     private readonly Lock _gate = new();
     private bool _welcomed;
@@ -36,12 +33,12 @@ public sealed class OperatorSession(
     public void End()
     {
         _monitorFeed?.Dispose();
-        hub.UnfollowOperator(_operatorKey, this);
+        workbench.SignOut(identity, this);
         lock (_gate)
         {
             foreach (var key in _following)
             {
-                hub.Unfollow(key, this);
+                workbench.Unfollow(key, this);
             }
             _following.Clear();
         }
@@ -97,11 +94,11 @@ public sealed class OperatorSession(
             "hello" => Hello(frame),
             "status" => Status(frame),
             "message" => Message(frame),
-            "typing" => Conversation(frame).OperatorTyping(_actor),
-            "close" => Conversation(frame).Close(_actor, Strings(frame, "tags")),
+            "typing" => workbench.TypingAsync(identity, ConversationId(frame)),
+            "close" => workbench.CloseAsync(identity, ConversationId(frame), Strings(frame, "tags")),
             "note" => Note(frame),
             "watch" => Watch(frame),
-            "transfer" => Conversation(frame).Transfer(_actor, frame.OptionalString("toOperator"), frame.OptionalString("toQueue"),
+            "transfer" => workbench.TransferAsync(identity, ConversationId(frame), frame.OptionalString("toOperator"), frame.OptionalString("toQueue"),
                 frame.Text("note", options.MaxTextLength, required: false)),
             _ => throw InboundFrame.Bad($"Unknown frame type '{frame.Type}'."),
         };
@@ -114,18 +111,13 @@ public sealed class OperatorSession(
             throw InboundFrame.Bad("'hello' was already sent.");
         }
         var resume = ResumePoints(frame);
-        hub.FollowOperator(_operatorKey, this);
-        var me = await grains.GetGrain<IOperatorGrain>(_operatorKey).Subscribe(hub.Reference);
+        var me = await workbench.SignInAsync(identity, this);
         foreach (var id in me.Conversations)
         {
             // Listed in the welcome below: a repeated notice for one of them must not send it twice.
             Claim(GrainKeys.Conversation(identity.Site, id));
         }
-        var conversations = new List<ConversationSnapshot>();
-        foreach (var id in me.Conversations)
-        {
-            conversations.Add(await grains.GetGrain<IConversationGrain>(GrainKeys.Conversation(identity.Site, id)).Subscribe(_actor, hub.Reference));
-        }
+        var conversations = await workbench.OpenChatsAsync(identity, me.Conversations);
         _welcomed = true;
         connection.Send(WireJson.Frame(new
         {
@@ -153,31 +145,27 @@ public sealed class OperatorSession(
         {
             throw InboundFrame.Bad("'status' is online, away or offline.");
         }
-        await grains.GetGrain<IOperatorGrain>(_operatorKey).SetStatus(status);
+        await workbench.SetStatusAsync(identity, status);
     }
 
     private async Task Message(InboundFrame frame)
     {
         var clientId = frame.ClientId();
-        var result = await Conversation(frame).Post(_actor, clientId, frame.Text("text", options.MaxTextLength, required: true)!, Strings(frame, "quickReplies"));
+        var result = await workbench.PostAsync(identity, ConversationId(frame), clientId, frame.Text("text", options.MaxTextLength, required: true)!, Strings(frame, "quickReplies"));
         connection.Send(EventFrames.Ack(clientId, result));
     }
 
     private async Task Note(InboundFrame frame)
     {
         var clientId = frame.ClientId();
-        var result = await Conversation(frame).AddNote(_actor, clientId, frame.Text("text", options.MaxTextLength, required: true)!);
+        var result = await workbench.AddNoteAsync(identity, ConversationId(frame), clientId, frame.Text("text", options.MaxTextLength, required: true)!);
         connection.Send(EventFrames.Ack(clientId, result));
     }
 
     /// <summary>A supervisor opens any chat of the site read-only: its transcript, then live events.</summary>
     private async Task Watch(InboundFrame frame)
     {
-        if (identity.Role != Roles.Supervisor)
-        {
-            throw SwitchboardException.Forbidden("Only supervisors watch other operators' chats.");
-        }
-        var snapshot = await Conversation(frame).Subscribe(_actor, hub.Reference);
+        var snapshot = await workbench.WatchAsync(identity, ConversationId(frame));
         connection.Send(WireJson.Frame(new { type = "watching", conversationId = snapshot.Id, status = snapshot.Status, @operator = snapshot.OperatorId }));
         Follow(GrainKeys.Conversation(identity.Site, snapshot.Id), 0);
     }
@@ -199,11 +187,7 @@ public sealed class OperatorSession(
         var key = GrainKeys.Conversation(identity.Site, conversationId);
         try
         {
-            var conversation = grains.GetGrain<IConversationGrain>(key);
-            var snapshot = await conversation.Subscribe(_actor, hub.Reference);
-            var transcript = await conversation.GetEvents(_actor, 0, 10_000);
-            var visit = await grains.GetGrain<IVisitorGrain>(GrainKeys.Visitor(identity.Site, snapshot.VisitorId)).GetVisit();
-            var assignedSeq = transcript.LastOrDefault(e => e.Type == EventTypes.Assigned)?.Seq ?? snapshot.LastSeq;
+            var (snapshot, transcript, visit, assignedSeq) = await workbench.LoadAssignmentAsync(identity, conversationId);
             connection.Send(WireJson.Frame("assigned", (conversationId, snapshot, transcript, assignedSeq, visit), static (writer, state) =>
             {
                 writer.WriteString("conversationId", state.conversationId);
@@ -251,7 +235,7 @@ public sealed class OperatorSession(
         {
             _following.Add(key);
         }
-        hub.Follow(key, this);
+        workbench.Follow(key, this);
         connection.Attach(key, afterSeq);
     }
 
@@ -261,16 +245,14 @@ public sealed class OperatorSession(
         {
             _following.Remove(key);
         }
-        hub.Unfollow(key, this);
+        workbench.Unfollow(key, this);
         connection.Detach(key);
     }
 
-    private IConversationGrain Conversation(InboundFrame frame)
+    private static string ConversationId(InboundFrame frame)
     {
         var id = frame.RequiredString("conversationId");
-        return id.Length <= 64
-            ? grains.GetGrain<IConversationGrain>(GrainKeys.Conversation(identity.Site, id))
-            : throw InboundFrame.Bad("'conversationId' is not valid.");
+        return id.Length <= 64 ? id : throw InboundFrame.Bad("'conversationId' is not valid.");
     }
 
     private static Dictionary<string, long> ResumePoints(InboundFrame frame)

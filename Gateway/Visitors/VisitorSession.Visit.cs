@@ -13,8 +13,6 @@ public sealed partial class VisitorSession
 {
     public const int MaxCartItems = 100;
 
-    private string VisitorKey => GrainKeys.Visitor(site, _visitor!.Id);
-
     public void OnVisitorNotice(VisitorNotice notice) =>
         connection.Send(WireJson.Frame(new { type = "invite", inviteId = notice.InviteId, text = notice.Text, rule = notice.Rule }));
 
@@ -23,7 +21,7 @@ public sealed partial class VisitorSession
         var url = frame.Text("url", 2048, required: true)!;
         var title = frame.Text("title", 512, required: false);
         var referrer = frame.Text("referrer", 2048, required: false);
-        await grains.GetGrain<IVisitorGrain>(VisitorKey).Page(url, title, referrer);
+        await desk.PageAsync(_visitor!, url, title, referrer);
         presence.Update(this, v => v with
         {
             PageUrl = url, PageTitle = title, Pages = v.Pages + 1, Source = v.Source ?? VisitSources.Parse(url, referrer),
@@ -33,7 +31,7 @@ public sealed partial class VisitorSession
     private async Task Cart(InboundFrame frame)
     {
         var cart = ReadCart(frame);
-        await grains.GetGrain<IVisitorGrain>(VisitorKey).Cart(cart);
+        await desk.CartAsync(_visitor!, cart);
         presence.Update(this, v => v with { Cart = cart });
     }
 
@@ -41,20 +39,10 @@ public sealed partial class VisitorSession
     {
         var inviteId = frame.RequiredString("inviteId");
         var accepted = frame.Root.TryGetProperty("accepted", out var value) && value.ValueKind == JsonValueKind.True;
-        var visitor = grains.GetGrain<IVisitorGrain>(VisitorKey);
-        if (!accepted)
+        if (await desk.ReplyToInvitationAsync(_visitor!, inviteId, accepted) is { } joined)
         {
-            await visitor.DismissInvitation(inviteId);
-            return;
+            Joined(inviteId, joined);
         }
-        var result = await visitor.AcceptInvitation(inviteId, hub.Reference);
-        var key = GrainKeys.Conversation(site, result.ConversationId);
-        if (key != _conversationKey)
-        {
-            Follow(key, 0);
-        }
-        presence.Update(this, v => v with { Chatting = true });
-        connection.Send(EventFrames.Ack(inviteId, result));
     }
 
     private void ShowOnline(VisitorSnapshot visitor) => presence.Set(this, site, new OnlineVisitor(

@@ -7,6 +7,7 @@ using Switchboard.Contracts.Queues;
 using Switchboard.Contracts.Sites;
 using Switchboard.Contracts.Visitors;
 using Switchboard.Gateway.Auth;
+using Switchboard.Gateway.Contacts;
 using Switchboard.Gateway.Sockets;
 using Switchboard.Grains.Invitations;
 
@@ -20,12 +21,11 @@ public sealed partial class VisitorSession(
     string site,
     SiteConfig config,
     SocketConnection connection,
-    PushHub hub,
-    IGrainFactory grains,
+    ContactDesk desk,
     TokenService tokens,
     VisitorPresenceBoard presence,
     GatewayOptions options,
-    ILogger logger) : ISocketSession
+    ILogger logger) : ISocketSession, IPushSubscriber
 {
     private Actor? _visitor;
     private string? _conversationKey;
@@ -37,11 +37,11 @@ public sealed partial class VisitorSession(
     {
         if (_conversationKey is not null)
         {
-            hub.Unfollow(_conversationKey, this);
+            desk.Unfollow(_conversationKey, this);
         }
         if (_visitor is not null)
         {
-            hub.UnfollowVisitor(VisitorKey, this);
+            desk.Leave(_visitor, this);
             presence.Remove(this);
         }
     }
@@ -106,44 +106,19 @@ public sealed partial class VisitorSession(
         var region = frame.OptionalString("region") is { Length: <= 64 } reg ? reg : null;
         var identity = IdentityVerifier.Verify(frame, config.IdentitySecret, connection);
         var widget = RolloutShare.Includes(visitorId, config.Invitations.WidgetSharePercent);
-        // Follow before saying hello, so an invitation pushed at once is not missed.
-        _visitor = new Actor(ActorKind.Visitor, site, visitorId);
+        var hello = new ContactHello(site, visitorId, identity, language, region, ResumePoint(frame), FollowsVisitor: widget);
+        var welcome = await desk.HelloAsync(hello, config.DefaultQueue, this);
+        _visitor = welcome.Contact;
         if (widget)
         {
-            hub.FollowVisitor(VisitorKey, this);
+            ShowOnline(welcome.Visitor);
         }
-        try
+        if (welcome.ResumeRefused is { } refusal)
         {
-            await Welcome(frame, visitorId, widget, identity, language, region);
+            // Someone else's conversation, or none: the visitor is told, and learns nothing about it.
+            connection.Send(EventFrames.Error(refusal.Code, refusal.Message));
         }
-        catch
-        {
-            // A hello that failed part-way (the cluster was busy) leaves the socket free to send it again.
-            if (widget)
-            {
-                hub.UnfollowVisitor(VisitorKey, this);
-            }
-            _visitor = null;
-            throw;
-        }
-    }
-
-    private async Task Welcome(InboundFrame frame, string visitorId, bool widget, VerifiedIdentity? identity, string? language, string? region)
-    {
-        var visitor = await grains.GetGrain<IVisitorGrain>(VisitorKey).Hello(new VisitorHello(identity, language, region), widget ? hub.Reference : null);
-        _visitor = _visitor! with { Name = visitor.Name };
-        if (widget)
-        {
-            ShowOnline(visitor);
-        }
-
-        var (conversationId, afterSeq) = ResumePoint(frame, visitor);
-        ConversationSnapshot? conversation = null;
-        if (conversationId is not null)
-        {
-            conversation = await TrySubscribe(conversationId, _visitor);
-        }
-        var online = await OnlineOperators();
+        var conversation = welcome.Conversation;
         connection.Send(WireJson.Frame(new
         {
             type = "welcome",
@@ -151,7 +126,7 @@ public sealed partial class VisitorSession(
             visitorToken = tokens.IssueVisitor(site, visitorId),
             widget,
             conversation = conversation is null ? null : new { id = conversation.Id, status = conversation.Status, lastSeq = conversation.LastSeq },
-            online,
+            online = welcome.OnlineOperators,
             site = new
             {
                 name = config.Name,
@@ -165,7 +140,7 @@ public sealed partial class VisitorSession(
         }));
         if (conversation is not null)
         {
-            Follow(GrainKeys.Conversation(site, conversation.Id), afterSeq);
+            Follow(GrainKeys.Conversation(site, conversation.Id), welcome.AfterSeq);
             if (conversation.Position is { } position)
             {
                 OnSignal(new ConversationSignal(_conversationKey!, SignalTypes.Queued, position.Position, position.EtaSeconds));
@@ -173,61 +148,40 @@ public sealed partial class VisitorSession(
         }
     }
 
-    /// <summary>Resume where the client says, or replay the open conversation from the start.</summary>
-    private static (string? ConversationId, long AfterSeq) ResumePoint(InboundFrame frame, VisitorSnapshot visitor)
+    /// <summary>Resume where the client says; without it, the desk replays the open conversation from the start.</summary>
+    private static ConversationCursor? ResumePoint(InboundFrame frame)
     {
-        if (frame.OptionalObject("resume") is { } resume)
+        if (frame.OptionalObject("resume") is not { } resume)
         {
-            var id = resume.TryGetProperty("conversationId", out var c) && c.ValueKind == JsonValueKind.String ? c.GetString() : null;
-            var lastSeq = resume.TryGetProperty("lastSeq", out var s) && s.ValueKind == JsonValueKind.Number && s.TryGetInt64(out var n) ? n : 0;
-            if (string.IsNullOrEmpty(id) || id.Length > 64 || lastSeq < 0)
-            {
-                throw InboundFrame.Bad("'resume' needs a conversationId and a lastSeq of 0 or more.");
-            }
-            return (id, lastSeq);
-        }
-        return (visitor.OpenConversationId, 0);
-    }
-
-    private async Task<ConversationSnapshot?> TrySubscribe(string conversationId, Actor visitor)
-    {
-        try
-        {
-            return await grains.GetGrain<IConversationGrain>(GrainKeys.Conversation(site, conversationId)).Subscribe(visitor, hub.Reference);
-        }
-        catch (SwitchboardException refusal)
-        {
-            // Someone else's conversation, or none: the visitor is told, and learns nothing about it.
-            connection.Send(EventFrames.Error(refusal.Code, refusal.Message));
             return null;
         }
+        var id = resume.TryGetProperty("conversationId", out var c) && c.ValueKind == JsonValueKind.String ? c.GetString() : null;
+        var lastSeq = resume.TryGetProperty("lastSeq", out var s) && s.ValueKind == JsonValueKind.Number && s.TryGetInt64(out var n) ? n : 0;
+        if (string.IsNullOrEmpty(id) || id.Length > 64 || lastSeq < 0)
+        {
+            throw InboundFrame.Bad("'resume' needs a conversationId and a lastSeq of 0 or more.");
+        }
+        return new ConversationCursor(id, lastSeq);
     }
 
     private async Task StartChat(InboundFrame frame)
     {
         var clientId = frame.ClientId();
         var request = new StartChatRequest(clientId, frame.OptionalString("queue"), frame.Text("text", options.MaxTextLength, required: false), Form(frame));
-        var result = await grains.GetGrain<IVisitorGrain>(GrainKeys.Visitor(site, _visitor!.Id)).StartChat(request, hub.Reference);
-        var key = GrainKeys.Conversation(site, result.ConversationId);
-        if (key != _conversationKey)
-        {
-            Follow(key, 0);
-        }
-        presence.Update(this, v => v with { Chatting = true });
-        connection.Send(EventFrames.Ack(clientId, result));
+        Joined(clientId, await desk.StartChatAsync(_visitor!, request));
     }
 
     private async Task Message(InboundFrame frame)
     {
         var clientId = frame.ClientId();
-        var result = await Conversation().Post(_visitor!, clientId, frame.Text("text", options.MaxTextLength, required: true)!);
+        var result = await desk.PostAsync(_visitor!, ConversationKey(), clientId, frame.Text("text", options.MaxTextLength, required: true)!);
         connection.Send(EventFrames.Ack(clientId, result));
     }
 
     private async Task Callback(InboundFrame frame)
     {
         var clientId = frame.ClientId();
-        var result = await Conversation().RequestCallback(_visitor!, clientId, frame.Text("phone", 32, required: true)!);
+        var result = await desk.RequestCallbackAsync(_visitor!, ConversationKey(), clientId, frame.Text("phone", 32, required: true)!);
         connection.Send(EventFrames.Ack(clientId, result));
     }
 
@@ -251,31 +205,34 @@ public sealed partial class VisitorSession(
     }
 
     private Task Typing(InboundFrame frame) =>
-        _conversationKey is null ? Task.CompletedTask : Conversation().VisitorTyping(_visitor!, frame.Text("draft", options.MaxTextLength, required: false) ?? "");
+        _conversationKey is null ? Task.CompletedTask : desk.TypingAsync(_visitor!, _conversationKey, frame.Text("draft", options.MaxTextLength, required: false) ?? "");
 
-    private Task Close() => Conversation().Close(_visitor!);
+    private Task Close() => desk.CloseAsync(_visitor!, ConversationKey());
 
-    private Task Rate(InboundFrame frame) => Conversation().Rate(_visitor!, frame.RequiredInt("score"), frame.Text("comment", options.MaxTextLength, required: false));
+    private Task Rate(InboundFrame frame) => desk.RateAsync(_visitor!, ConversationKey(), frame.RequiredInt("score"), frame.Text("comment", options.MaxTextLength, required: false));
+
+    /// <summary>A chat was started or joined (an accepted invitation): follow it, show the visitor chatting, acknowledge.</summary>
+    private void Joined(string clientId, ChatJoined joined)
+    {
+        if (joined.ConversationKey != _conversationKey)
+        {
+            Follow(joined.ConversationKey, 0);
+        }
+        presence.Update(this, v => v with { Chatting = true });
+        connection.Send(EventFrames.Ack(clientId, joined.Result));
+    }
 
     private void Follow(string conversationKey, long afterSeq)
     {
         if (_conversationKey is not null)
         {
             connection.Detach(_conversationKey);
-            hub.Unfollow(_conversationKey, this);
+            desk.Unfollow(_conversationKey, this);
         }
         _conversationKey = conversationKey;
-        hub.Follow(conversationKey, this);
+        desk.Follow(conversationKey, this);
         connection.Attach(conversationKey, afterSeq);
     }
 
-    private IConversationGrain Conversation() => _conversationKey is null
-        ? throw InboundFrame.Bad("There is no conversation yet: send 'start_chat'.")
-        : grains.GetGrain<IConversationGrain>(_conversationKey);
-
-    private async Task<int> OnlineOperators()
-    {
-        var queue = await grains.GetGrain<IQueueGrain>(GrainKeys.Queue(site, config.DefaultQueue)).GetSnapshot();
-        return queue.Roster.Count(o => o.Status == OperatorStatus.Online);
-    }
+    private string ConversationKey() => _conversationKey ?? throw InboundFrame.Bad("There is no conversation yet: send 'start_chat'.");
 }
