@@ -1,4 +1,3 @@
-using System.Text.Json;
 using Switchboard.Contracts;
 using Switchboard.Contracts.Conversations;
 using Switchboard.Contracts.Operators;
@@ -8,6 +7,8 @@ using Switchboard.Contracts.Sites;
 using Switchboard.Gateway.Auth;
 using Switchboard.Gateway.Monitoring;
 using Switchboard.Gateway.Sockets;
+using Switchboard.Wire;
+using Switchboard.Wire.Frames;
 
 namespace Switchboard.Gateway.Operators;
 
@@ -54,11 +55,9 @@ public sealed class OperatorSession(
         }
         else if (signal.Type == SignalTypes.VisitorUpdate)
         {
-            connection.Send(WireJson.Frame(new
-            {
-                type = SignalTypes.VisitorUpdate, conversationId = GrainKeys.Parse(signal.ConversationKey).Id,
-                page = signal.Page is { } page ? VisitFrames.Page(page) : null, cart = signal.Cart,
-            }));
+            var page = signal.Page is { } view ? new VisitedPage(view.Url, view.Title, view.Seconds) : null;
+            connection.Send(FrameWriter.ToBytes(
+                new VisitorUpdateFrame(GrainKeys.Parse(signal.ConversationKey).Id, page, signal.Cart), WireContext.Default.VisitorUpdateFrame));
         }
     }
 
@@ -71,10 +70,10 @@ public sealed class OperatorSession(
                 break;
             case NoticeTypes.Unassigned:
                 Unfollow(GrainKeys.Conversation(identity.Site, notice.ConversationId!));
-                connection.Send(WireJson.Frame(new { type = "unassigned", conversationId = notice.ConversationId, reason = notice.Reason }));
+                connection.Send(FrameWriter.ToBytes(new UnassignedFrame(notice.ConversationId!, notice.Reason), WireContext.Default.UnassignedFrame));
                 break;
             case NoticeTypes.Status:
-                connection.Send(WireJson.Frame(new { type = "status", status = notice.Status }));
+                connection.Send(FrameWriter.ToBytes(new StatusFrame(notice.Status), WireContext.Default.StatusFrame));
                 break;
         }
     }
@@ -85,32 +84,31 @@ public sealed class OperatorSession(
 
     private Task Dispatch(InboundFrame frame)
     {
-        if (!_welcomed && frame.Type != "hello")
+        if (!_welcomed && frame.Type != OperatorHelloFrame.Name)
         {
             throw new SwitchboardException(ErrorCodes.Unauthorized, "Send 'hello' first.");
         }
         return frame.Type switch
         {
-            "hello" => Hello(frame),
-            "status" => Status(frame),
-            "message" => Message(frame),
-            "typing" => workbench.TypingAsync(identity, ConversationId(frame)),
-            "close" => workbench.CloseAsync(identity, ConversationId(frame), Strings(frame, "tags")),
-            "note" => Note(frame),
-            "watch" => Watch(frame),
-            "transfer" => workbench.TransferAsync(identity, ConversationId(frame), frame.OptionalString("toOperator"), frame.OptionalString("toQueue"),
-                frame.Text("note", options.MaxTextLength, required: false)),
+            OperatorHelloFrame.Name => Hello(frame.Read(WireContext.Default.OperatorHelloFrame)),
+            StatusFrame.Name => Status(frame.Read(WireContext.Default.StatusFrame)),
+            OperatorMessageFrame.Name => Message(frame.Read(WireContext.Default.OperatorMessageFrame)),
+            OperatorTypingFrame.Name => workbench.TypingAsync(identity, ConversationId(frame.Read(WireContext.Default.OperatorTypingFrame).ConversationId)),
+            OperatorCloseFrame.Name => Close(frame.Read(WireContext.Default.OperatorCloseFrame)),
+            NoteFrame.Name => Note(frame.Read(WireContext.Default.NoteFrame)),
+            WatchFrame.Name => Watch(frame.Read(WireContext.Default.WatchFrame)),
+            TransferFrame.Name => Transfer(frame.Read(WireContext.Default.TransferFrame)),
             _ => throw InboundFrame.Bad($"Unknown frame type '{frame.Type}'."),
         };
     }
 
-    private async Task Hello(InboundFrame frame)
+    private async Task Hello(OperatorHelloFrame frame)
     {
         if (_welcomed)
         {
             throw InboundFrame.Bad("'hello' was already sent.");
         }
-        var resume = ResumePoints(frame);
+        var resume = frame.Resume ?? new Dictionary<string, long>();
         var me = await workbench.SignInAsync(identity, this);
         foreach (var id in me.Conversations)
         {
@@ -119,15 +117,10 @@ public sealed class OperatorSession(
         }
         var conversations = await workbench.OpenChatsAsync(identity, me.Conversations);
         _welcomed = true;
-        connection.Send(WireJson.Frame(new
-        {
-            type = "welcome",
-            @operator = new { id = me.Id, name = me.Name, status = me.Status, capacity = me.Capacity, role = me.Role, missed = me.Missed },
-            conversations = conversations.Select(c => new
-            {
-                id = c.Id, status = c.Status, lastSeq = c.LastSeq, visitor = new { id = c.VisitorId, name = c.VisitorName },
-            }),
-        }));
+        connection.Send(FrameWriter.ToBytes(new OperatorWelcomeFrame(
+            new WelcomeOperator(me.Id, me.Name, me.Status, me.Capacity, me.Role, me.Missed),
+            [.. conversations.Select(c => new WelcomeChat(c.Id, c.Status, c.LastSeq, new WelcomeChatVisitor(c.VisitorId, c.VisitorName)))]),
+            WireContext.Default.OperatorWelcomeFrame));
         foreach (var conversation in conversations)
         {
             Follow(GrainKeys.Conversation(identity.Site, conversation.Id), resume.GetValueOrDefault(conversation.Id));
@@ -138,9 +131,9 @@ public sealed class OperatorSession(
         }
     }
 
-    private async Task Status(InboundFrame frame)
+    private async Task Status(StatusFrame frame)
     {
-        var status = frame.RequiredString("status");
+        var status = FieldRules.Required(frame.Status, "status");
         if (!OperatorStatus.IsValid(status))
         {
             throw InboundFrame.Bad("'status' is online, away or offline.");
@@ -148,37 +141,34 @@ public sealed class OperatorSession(
         await workbench.SetStatusAsync(identity, status);
     }
 
-    private async Task Message(InboundFrame frame)
+    private async Task Message(OperatorMessageFrame frame)
     {
-        var clientId = frame.ClientId();
-        var result = await workbench.PostAsync(identity, ConversationId(frame), clientId, frame.Text("text", options.MaxTextLength, required: true)!, Strings(frame, "quickReplies"));
+        var clientId = FieldRules.ClientId(frame.Id);
+        var conversationId = ConversationId(frame.ConversationId);
+        var text = FieldRules.Text(frame.Text, "text", options.MaxTextLength, required: true)!;
+        var result = await workbench.PostAsync(identity, conversationId, clientId, text, frame.QuickReplies);
         connection.Send(EventFrames.Ack(clientId, result));
     }
 
-    private async Task Note(InboundFrame frame)
+    private async Task Note(NoteFrame frame)
     {
-        var clientId = frame.ClientId();
-        var result = await workbench.AddNoteAsync(identity, ConversationId(frame), clientId, frame.Text("text", options.MaxTextLength, required: true)!);
+        var clientId = FieldRules.ClientId(frame.Id);
+        var conversationId = ConversationId(frame.ConversationId);
+        var result = await workbench.AddNoteAsync(identity, conversationId, clientId, FieldRules.Text(frame.Text, "text", options.MaxTextLength, required: true)!);
         connection.Send(EventFrames.Ack(clientId, result));
     }
+
+    private Task Close(OperatorCloseFrame frame) => workbench.CloseAsync(identity, ConversationId(frame.ConversationId), frame.Tags);
+
+    private Task Transfer(TransferFrame frame) => workbench.TransferAsync(
+        identity, ConversationId(frame.ConversationId), frame.ToOperator, frame.ToQueue, FieldRules.Text(frame.Note, "note", options.MaxTextLength, required: false));
 
     /// <summary>A supervisor opens any chat of the site read-only: its transcript, then live events.</summary>
-    private async Task Watch(InboundFrame frame)
+    private async Task Watch(WatchFrame frame)
     {
-        var snapshot = await workbench.WatchAsync(identity, ConversationId(frame));
-        connection.Send(WireJson.Frame(new { type = "watching", conversationId = snapshot.Id, status = snapshot.Status, @operator = snapshot.OperatorId }));
+        var snapshot = await workbench.WatchAsync(identity, ConversationId(frame.ConversationId));
+        connection.Send(FrameWriter.ToBytes(new WatchingFrame(snapshot.Id, snapshot.Status, snapshot.OperatorId), WireContext.Default.WatchingFrame));
         Follow(GrainKeys.Conversation(identity.Site, snapshot.Id), 0);
-    }
-
-    private static IReadOnlyList<string>? Strings(InboundFrame frame, string name)
-    {
-        if (!frame.Root.TryGetProperty(name, out var list) || list.ValueKind != JsonValueKind.Array)
-        {
-            return null;
-        }
-        return list.EnumerateArray().Take(16)
-            .Select(v => v.ValueKind == JsonValueKind.String ? v.GetString()! : throw InboundFrame.Bad($"'{name}' is a list of strings."))
-            .ToList();
     }
 
     /// <summary>A chat was given to this operator: send it whole, then follow it live.</summary>
@@ -188,24 +178,13 @@ public sealed class OperatorSession(
         try
         {
             var (snapshot, transcript, visit, assignedSeq) = await workbench.LoadAssignmentAsync(identity, conversationId);
-            connection.Send(WireJson.Frame("assigned", (conversationId, snapshot, transcript, assignedSeq, visit), static (writer, state) =>
-            {
-                writer.WriteString("conversationId", state.conversationId);
-                writer.WriteNumber("seq", state.assignedSeq);
-                writer.WriteString("queue", state.snapshot.Queue);
-                EventFrames.WriteForm(writer, state.transcript.FirstOrDefault()?.Form);
-                writer.WritePropertyName("visitor");
-                VisitFrames.WriteVisitor(writer, state.visit, state.snapshot.VisitorName);
-                writer.WriteStartArray("transcript");
-                foreach (var evt in state.transcript)
-                {
-                    writer.WriteStartObject();
-                    writer.WriteString("type", evt.Type);
-                    EventFrames.WriteEvent(writer, state.conversationId, evt, Audience.Operator);
-                    writer.WriteEndObject();
-                }
-                writer.WriteEndArray();
-            }));
+            var visitor = new VisitorCard(
+                visit.VisitorId, visit.Name ?? snapshot.VisitorName, [.. visit.Pages.Select(p => new VisitedPage(p.Url, p.Title, p.Seconds))],
+                visit.Cart, visit.Source, visit.Returning, Verified: visit.CustomerId is not null);
+            connection.Send(FrameWriter.ToBytes(new AssignedFrame(
+                conversationId, assignedSeq, snapshot.Queue, EventFrames.Form(transcript.FirstOrDefault()?.Form), visitor,
+                [.. transcript.Select(evt => EventFrames.ToFrame(conversationId, evt, Audience.Operator))]),
+                WireContext.Default.AssignedFrame));
             Follow(key, transcript.Count == 0 ? 0 : transcript[^1].Seq);
         }
         catch (Exception error)
@@ -249,25 +228,9 @@ public sealed class OperatorSession(
         connection.Detach(key);
     }
 
-    private static string ConversationId(InboundFrame frame)
+    private static string ConversationId(string? id)
     {
-        var id = frame.RequiredString("conversationId");
-        return id.Length <= 64 ? id : throw InboundFrame.Bad("'conversationId' is not valid.");
-    }
-
-    private static Dictionary<string, long> ResumePoints(InboundFrame frame)
-    {
-        var points = new Dictionary<string, long>(StringComparer.Ordinal);
-        if (frame.OptionalObject("resume") is { } resume)
-        {
-            foreach (var entry in resume.EnumerateObject())
-            {
-                if (entry.Value.ValueKind == JsonValueKind.Number && entry.Value.TryGetInt64(out var seq) && seq >= 0)
-                {
-                    points[entry.Name] = seq;
-                }
-            }
-        }
-        return points;
+        var value = FieldRules.Required(id, "conversationId");
+        return value.Length <= 64 ? value : throw InboundFrame.Bad("'conversationId' is not valid.");
     }
 }

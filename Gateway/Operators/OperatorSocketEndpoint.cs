@@ -5,6 +5,7 @@ using Switchboard.Contracts.Sites;
 using Switchboard.Gateway.Auth;
 using Switchboard.Gateway.Monitoring;
 using Switchboard.Gateway.Sockets;
+using Switchboard.Wire;
 
 namespace Switchboard.Gateway.Operators;
 

@@ -1,3 +1,5 @@
+using Switchboard.Wire;
+
 namespace Switchboard.Gateway.Sockets;
 
 /// <summary>A live socket's session: it handles the client's frames one at a time.</summary>

@@ -1,0 +1,13 @@
+using System.Text.Json.Serialization;
+
+namespace Switchboard.Wire.Frames;
+
+/// <summary>The visitor asks to be called back.</summary>
+[WireFrame(Name, FrameSide.VisitorToServer)]
+public sealed record CallbackFrame(string? Id = null, string? Phone = null)
+{
+    public const string Name = "callback";
+
+    [JsonPropertyOrder(-1)]
+    public string Type => Name;
+}

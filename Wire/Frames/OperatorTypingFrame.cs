@@ -1,0 +1,13 @@
+using System.Text.Json.Serialization;
+
+namespace Switchboard.Wire.Frames;
+
+/// <summary>The operator is typing in a chat.</summary>
+[WireFrame(Name, FrameSide.OperatorToServer)]
+public sealed record OperatorTypingFrame(string? ConversationId = null)
+{
+    public const string Name = "typing";
+
+    [JsonPropertyOrder(-1)]
+    public string Type => Name;
+}

@@ -1,0 +1,3 @@
+namespace Switchboard.Wire.Frames;
+
+public sealed record WelcomeChatVisitor(string Id, string? Name);
