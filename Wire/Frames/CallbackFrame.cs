@@ -4,7 +4,9 @@ namespace Switchboard.Wire.Frames;
 
 /// <summary>The visitor asks to be called back.</summary>
 [WireFrame(Name, FrameSide.VisitorToServer)]
-public sealed record CallbackFrame(string? Id = null, string? Phone = null)
+public sealed record CallbackFrame(
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? Id = null,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? Phone = null)
 {
     public const string Name = "callback";
 

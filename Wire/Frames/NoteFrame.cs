@@ -4,7 +4,10 @@ namespace Switchboard.Wire.Frames;
 
 /// <summary>An internal note into a chat.</summary>
 [WireFrame(Name, FrameSide.OperatorToServer)]
-public sealed record NoteFrame(string? ConversationId = null, string? Id = null, string? Text = null)
+public sealed record NoteFrame(
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? ConversationId = null,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? Id = null,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? Text = null)
 {
     public const string Name = "note";
 

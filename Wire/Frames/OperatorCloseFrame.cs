@@ -6,8 +6,8 @@ namespace Switchboard.Wire.Frames;
 /// <summary>An operator closes a chat, with tags from the site's list.</summary>
 [WireFrame(Name, FrameSide.OperatorToServer)]
 public sealed record OperatorCloseFrame(
-    string? ConversationId = null,
-    [property: JsonConverter(typeof(StringListConverter))] IReadOnlyList<string>? Tags = null)
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? ConversationId = null,
+    [property: JsonConverter(typeof(StringListConverter)), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] IReadOnlyList<string>? Tags = null)
 {
     public const string Name = "close";
 

@@ -6,7 +6,7 @@ namespace Switchboard.Wire.Frames;
 /// <summary>The console's first frame: the last seq it has of each conversation (entries that are not a seq of 0 or more are ignored).</summary>
 [WireFrame(Name, FrameSide.OperatorToServer)]
 public sealed record OperatorHelloFrame(
-    [property: JsonConverter(typeof(SeqMapConverter))] IReadOnlyDictionary<string, long>? Resume = null)
+    [property: JsonConverter(typeof(SeqMapConverter)), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] IReadOnlyDictionary<string, long>? Resume = null)
 {
     public const string Name = "hello";
 

@@ -4,7 +4,8 @@ namespace Switchboard.Wire.Frames;
 
 /// <summary>The operator is typing in a chat.</summary>
 [WireFrame(Name, FrameSide.OperatorToServer)]
-public sealed record OperatorTypingFrame(string? ConversationId = null)
+public sealed record OperatorTypingFrame(
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? ConversationId = null)
 {
     public const string Name = "typing";
 

@@ -4,7 +4,10 @@ namespace Switchboard.Wire.Frames;
 
 /// <summary>The visitor opened a page.</summary>
 [WireFrame(Name, FrameSide.VisitorToServer)]
-public sealed record PageFrame(string? Url = null, string? Title = null, string? Referrer = null)
+public sealed record PageFrame(
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? Url = null,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? Title = null,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? Referrer = null)
 {
     public const string Name = "page";
 

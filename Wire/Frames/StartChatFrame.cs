@@ -5,10 +5,10 @@ namespace Switchboard.Wire.Frames;
 /// <summary>The visitor starts a chat: client id, queue (absent: routing decides), pre-chat answers, first text.</summary>
 [WireFrame(Name, FrameSide.VisitorToServer)]
 public sealed record StartChatFrame(
-    string? Id = null,
-    string? Queue = null,
-    IReadOnlyDictionary<string, string>? Form = null,
-    string? Text = null)
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? Id = null,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? Queue = null,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] IReadOnlyDictionary<string, string>? Form = null,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? Text = null)
 {
     public const string Name = "start_chat";
 

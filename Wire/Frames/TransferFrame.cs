@@ -4,7 +4,11 @@ namespace Switchboard.Wire.Frames;
 
 /// <summary>An operator hands a chat to another operator or a queue, with a note for them.</summary>
 [WireFrame(Name, FrameSide.OperatorToServer)]
-public sealed record TransferFrame(string? ConversationId = null, string? ToOperator = null, string? ToQueue = null, string? Note = null)
+public sealed record TransferFrame(
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? ConversationId = null,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? ToOperator = null,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? ToQueue = null,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? Note = null)
 {
     public const string Name = "transfer";
 

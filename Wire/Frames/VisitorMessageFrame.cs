@@ -4,7 +4,9 @@ namespace Switchboard.Wire.Frames;
 
 /// <summary>A visitor's message into their chat.</summary>
 [WireFrame(Name, FrameSide.VisitorToServer)]
-public sealed record VisitorMessageFrame(string? Id = null, string? Text = null)
+public sealed record VisitorMessageFrame(
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? Id = null,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? Text = null)
 {
     public const string Name = "message";
 

@@ -4,7 +4,8 @@ namespace Switchboard.Wire.Frames;
 
 /// <summary>The visitor's draft as they type.</summary>
 [WireFrame(Name, FrameSide.VisitorToServer)]
-public sealed record VisitorTypingFrame(string? Draft = null)
+public sealed record VisitorTypingFrame(
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? Draft = null)
 {
     public const string Name = "typing";
 

@@ -4,7 +4,8 @@ namespace Switchboard.Wire.Frames;
 
 /// <summary>A supervisor opens any chat of the site read-only.</summary>
 [WireFrame(Name, FrameSide.OperatorToServer)]
-public sealed record WatchFrame(string? ConversationId = null)
+public sealed record WatchFrame(
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? ConversationId = null)
 {
     public const string Name = "watch";
 
