@@ -20,8 +20,12 @@ public sealed partial class ProtocolDocumentTests
         var documented = DocumentedFrames(File.ReadAllText(Path.Combine(RepositoryPaths.Find().Root, "docs", "protocol.md")))[side];
         var records = RecordedFrames(side);
 
+        var withoutRecord = documented.Except(records).ToList();
+        var undocumented = records.Except(documented).ToList();
+
         Assert.NotEmpty(documented);
-        Assert.Equal(documented.Order(), records.Order());
+        Assert.True(withoutRecord.Count == 0, $"{side} frames in docs/protocol.md without a record: {string.Join(", ", withoutRecord)}");
+        Assert.True(undocumented.Count == 0, $"{side} frame records not in docs/protocol.md: {string.Join(", ", undocumented)}");
     }
 
     [Fact]

@@ -5,13 +5,21 @@ namespace Switchboard.Wire.Frames;
 
 /// <summary>The page's cart. Read leniently (the shop's data): a missing or odd total is the items' sum.</summary>
 [WireFrame(Name, FrameSide.VisitorToServer)]
-public sealed record CartFrame(
-    [property: JsonConverter(typeof(LenientListConverter<CartLine>)), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] IReadOnlyList<CartLine>? Items = null,
-    [property: JsonConverter(typeof(LenientDecimalConverter)), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] decimal? Total = null,
-    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? Currency = null)
+public sealed record CartFrame
 {
     public const string Name = "cart";
 
     [JsonPropertyOrder(-1)]
     public string Type => Name;
+
+    [JsonConverter(typeof(LenientListConverter<CartLine>))]
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public IReadOnlyList<CartLine>? Items { get; init; }
+
+    [JsonConverter(typeof(LenientDecimalConverter))]
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public decimal? Total { get; init; }
+
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public string? Currency { get; init; }
 }
