@@ -155,21 +155,24 @@ public sealed partial class VisitorSession(
     private async Task StartChat(StartChatFrame frame)
     {
         var clientId = FieldRules.ClientId(frame.Id);
-        var request = new StartChatRequest(clientId, frame.Queue, FieldRules.Text(frame.Text, "text", options.MaxTextLength, required: false), Form(frame.Form));
+        var text = FieldRules.Text(frame.Text, "text", options.MaxTextLength, required: false);
+        var request = new StartChatRequest(clientId, frame.Queue, text, Form(frame.Form));
         Joined(clientId, await desk.StartChatAsync(_visitor!, request));
     }
 
     private async Task Message(VisitorMessageFrame frame)
     {
         var clientId = FieldRules.ClientId(frame.Id);
-        var result = await desk.PostAsync(_visitor!, ConversationKey(), clientId, FieldRules.Text(frame.Text, "text", options.MaxTextLength, required: true)!);
+        var result = await desk.PostAsync(
+            _visitor!, ConversationKey(), clientId, FieldRules.Text(frame.Text, "text", options.MaxTextLength, required: true)!);
         connection.Send(EventFrames.Ack(clientId, result));
     }
 
     private async Task Callback(CallbackFrame frame)
     {
         var clientId = FieldRules.ClientId(frame.Id);
-        var result = await desk.RequestCallbackAsync(_visitor!, ConversationKey(), clientId, FieldRules.Text(frame.Phone, "phone", 32, required: true)!);
+        var result = await desk.RequestCallbackAsync(
+            _visitor!, ConversationKey(), clientId, FieldRules.Text(frame.Phone, "phone", 32, required: true)!);
         connection.Send(EventFrames.Ack(clientId, result));
     }
 
@@ -177,8 +180,9 @@ public sealed partial class VisitorSession(
     private static Dictionary<string, string>? Form(IReadOnlyDictionary<string, string>? form) =>
         form?.Take(32).ToDictionary(StringComparer.Ordinal);
 
-    private Task Typing(VisitorTypingFrame frame) =>
-        _conversationKey is null ? Task.CompletedTask : desk.TypingAsync(_visitor!, _conversationKey, FieldRules.Text(frame.Draft, "draft", options.MaxTextLength, required: false) ?? "");
+    private Task Typing(VisitorTypingFrame frame) => _conversationKey is null
+        ? Task.CompletedTask
+        : desk.TypingAsync(_visitor!, _conversationKey, FieldRules.Text(frame.Draft, "draft", options.MaxTextLength, required: false) ?? "");
 
     private Task Close() => desk.CloseAsync(_visitor!, ConversationKey());
 
