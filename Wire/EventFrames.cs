@@ -87,9 +87,11 @@ public static class EventFrames
     /// <summary>A signal a client shows: the queue place (visitors), or who is typing.</summary>
     public static byte[] Signal(string conversationId, ConversationSignal signal) => signal.Type switch
     {
-        SignalTypes.Queued => FrameWriter.ToBytes(new QueuedFrame(conversationId, signal.Position ?? 0, signal.EtaSeconds), WireContext.Default.QueuedFrame),
+        SignalTypes.Queued =>
+            FrameWriter.ToBytes(new QueuedFrame(conversationId, signal.Position ?? 0, signal.EtaSeconds), WireContext.Default.QueuedFrame),
         SignalTypes.OperatorTyping => FrameWriter.ToBytes(new OperatorIsTypingFrame(conversationId), WireContext.Default.OperatorIsTypingFrame),
-        SignalTypes.VisitorTyping => FrameWriter.ToBytes(new VisitorIsTypingFrame(conversationId, signal.Draft ?? ""), WireContext.Default.VisitorIsTypingFrame),
+        SignalTypes.VisitorTyping =>
+            FrameWriter.ToBytes(new VisitorIsTypingFrame(conversationId, signal.Draft ?? ""), WireContext.Default.VisitorIsTypingFrame),
         _ => throw new InvalidOperationException($"No frame for signal '{signal.Type}'."),
     };
 

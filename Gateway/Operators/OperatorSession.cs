@@ -13,8 +13,9 @@ using Switchboard.Wire.Frames;
 namespace Switchboard.Gateway.Operators;
 
 /// <summary>
-/// One operator console socket. The operator is whoever the token says; they follow their own
-/// conversations, and every write is authorized again by the conversation grain.
+/// One operator console socket: reads the console's frames into the <see cref="OperatorWorkbench"/>'s calls and
+/// renders its results and the grains' pushes as frames. The operator is whoever the token says; they follow their
+/// own conversations, and every write is authorized again by the conversation grain.
 /// </summary>
 public sealed class OperatorSession(
     OperatorIdentity identity,
@@ -93,7 +94,7 @@ public sealed class OperatorSession(
             OperatorHelloFrame.Name => Hello(frame.Read(WireContext.Default.OperatorHelloFrame)),
             StatusFrame.Name => Status(frame.Read(WireContext.Default.StatusFrame)),
             OperatorMessageFrame.Name => Message(frame.Read(WireContext.Default.OperatorMessageFrame)),
-            OperatorTypingFrame.Name => workbench.TypingAsync(identity, ConversationId(frame.Read(WireContext.Default.OperatorTypingFrame).ConversationId)),
+            OperatorTypingFrame.Name => Typing(frame.Read(WireContext.Default.OperatorTypingFrame)),
             OperatorCloseFrame.Name => Close(frame.Read(WireContext.Default.OperatorCloseFrame)),
             NoteFrame.Name => Note(frame.Read(WireContext.Default.NoteFrame)),
             WatchFrame.Name => Watch(frame.Read(WireContext.Default.WatchFrame)),
@@ -154,14 +155,18 @@ public sealed class OperatorSession(
     {
         var clientId = FieldRules.ClientId(frame.Id);
         var conversationId = ConversationId(frame.ConversationId);
-        var result = await workbench.AddNoteAsync(identity, conversationId, clientId, FieldRules.Text(frame.Text, "text", options.MaxTextLength, required: true)!);
+        var text = FieldRules.Text(frame.Text, "text", options.MaxTextLength, required: true)!;
+        var result = await workbench.AddNoteAsync(identity, conversationId, clientId, text);
         connection.Send(EventFrames.Ack(clientId, result));
     }
+
+    private Task Typing(OperatorTypingFrame frame) => workbench.TypingAsync(identity, ConversationId(frame.ConversationId));
 
     private Task Close(OperatorCloseFrame frame) => workbench.CloseAsync(identity, ConversationId(frame.ConversationId), frame.Tags);
 
     private Task Transfer(TransferFrame frame) => workbench.TransferAsync(
-        identity, ConversationId(frame.ConversationId), frame.ToOperator, frame.ToQueue, FieldRules.Text(frame.Note, "note", options.MaxTextLength, required: false));
+        identity, ConversationId(frame.ConversationId), frame.ToOperator, frame.ToQueue,
+        FieldRules.Text(frame.Note, "note", options.MaxTextLength, required: false));
 
     /// <summary>A supervisor opens any chat of the site read-only: its transcript, then live events.</summary>
     private async Task Watch(WatchFrame frame)

@@ -56,13 +56,15 @@ public sealed class OperatorWorkbench(IGrainFactory grains, PushHub hub)
 
     public Task SetStatusAsync(OperatorIdentity identity, string status) => grains.GetGrain<IOperatorGrain>(OperatorKey(identity)).SetStatus(status);
 
-    public Task<AppendResult> PostAsync(OperatorIdentity identity, string conversationId, string clientId, string text, IReadOnlyList<string>? quickReplies) =>
+    public Task<AppendResult> PostAsync(
+        OperatorIdentity identity, string conversationId, string clientId, string text, IReadOnlyList<string>? quickReplies) =>
         Conversation(identity, conversationId).Post(identity.ToActor(), clientId, text, quickReplies);
 
     public Task<AppendResult> AddNoteAsync(OperatorIdentity identity, string conversationId, string clientId, string text) =>
         Conversation(identity, conversationId).AddNote(identity.ToActor(), clientId, text);
 
-    public Task TypingAsync(OperatorIdentity identity, string conversationId) => Conversation(identity, conversationId).OperatorTyping(identity.ToActor());
+    public Task TypingAsync(OperatorIdentity identity, string conversationId) =>
+        Conversation(identity, conversationId).OperatorTyping(identity.ToActor());
 
     public Task CloseAsync(OperatorIdentity identity, string conversationId, IReadOnlyList<string>? tags) =>
         Conversation(identity, conversationId).Close(identity.ToActor(), tags);
