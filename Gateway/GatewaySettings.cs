@@ -2,7 +2,7 @@ namespace Switchboard.Gateway;
 
 /// <summary>
 /// The <c>Gateway</c> configuration section: limits of the wire and of operator tokens. Not named after the section:
-/// Orleans has a <c>GatewayOptions</c> of its own, and a type of this namespace would silently win over it.
+/// Orleans has a <c>GatewaySettings</c> of its own, and a type of this namespace would silently win over it.
 /// </summary>
 public sealed class GatewaySettings
 {

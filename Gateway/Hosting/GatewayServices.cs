@@ -1,10 +1,12 @@
 using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.Authentication;
 using Switchboard.Gateway.Auth;
+using Switchboard.Gateway.Contacts;
 using Switchboard.Gateway.Health;
 using Switchboard.Gateway.Crm;
 using Switchboard.Gateway.Dashboard;
 using Switchboard.Gateway.Monitoring;
+using Switchboard.Gateway.Operators;
 using Switchboard.Gateway.Sockets;
 using Switchboard.Gateway.Telemetry;
 using Switchboard.Gateway.Visitors;
@@ -37,6 +39,8 @@ public static class GatewayServices
         });
 
         services.AddSingleton<PushHub>();
+        services.AddSingleton<ContactDesk>();
+        services.AddSingleton<OperatorWorkbench>();
         services.AddSingleton<PushResync>();
         services.AddSingleton<SocketDrain>();
         services.AddHostedService<PushRenewalService>();

@@ -3,6 +3,7 @@ using System.Net.WebSockets;
 using System.Threading.Channels;
 using Switchboard.Contracts;
 using Switchboard.Contracts.Conversations;
+using Switchboard.Wire;
 
 namespace Switchboard.Gateway.Sockets;
 
@@ -151,7 +152,7 @@ public sealed class SocketConnection
 
     private async Task HandleAsync(ReadOnlyMemory<byte> bytes, Func<InboundFrame, Task> onFrame)
     {
-        using var frame = InboundFrame.TryParse(bytes, out var problem);
+        var frame = InboundFrame.TryParse(bytes, out var problem);
         if (frame is null)
         {
             Send(EventFrames.Error(ErrorCodes.BadRequest, problem!));

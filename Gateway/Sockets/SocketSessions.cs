@@ -1,4 +1,5 @@
 using Switchboard.Gateway.Telemetry;
+using Switchboard.Wire;
 
 namespace Switchboard.Gateway.Sockets;
 

@@ -1,6 +1,6 @@
 using System.Diagnostics.Metrics;
-using Switchboard.Gateway.Sockets;
 using Switchboard.Grains.Telemetry;
+using Switchboard.Wire;
 
 namespace Switchboard.Gateway.Telemetry;
 

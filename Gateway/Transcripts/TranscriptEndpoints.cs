@@ -3,6 +3,7 @@ using Switchboard.Contracts;
 using Switchboard.Contracts.Conversations;
 using Switchboard.Gateway.Auth;
 using Switchboard.Gateway.Sockets;
+using Switchboard.Wire;
 
 namespace Switchboard.Gateway.Transcripts;
 
@@ -45,10 +46,7 @@ public static class TranscriptEndpoints
                 writer.WriteStartArray("events");
                 foreach (var evt in state.events)
                 {
-                    writer.WriteStartObject();
-                    writer.WriteString("type", evt.Type);
                     EventFrames.WriteEvent(writer, state.snapshot.Id, evt, Audience.Operator);
-                    writer.WriteEndObject();
                 }
                 writer.WriteEndArray();
             });

@@ -1,5 +1,7 @@
 using System.Text.Json;
 using Switchboard.Tests.Infrastructure;
+using Switchboard.Wire;
+using Switchboard.Wire.Frames;
 
 namespace Switchboard.Tests.Gateway;
 
@@ -21,7 +23,7 @@ public static class ChatPeers
         var socket = await TestSocket.ConnectAsync(host.WebSocketUri($"/ws/operator?access_token={Uri.EscapeDataString(token)}"));
         await socket.SendAsync(hello ?? new { type = "hello" });
         var welcome = await socket.ExpectAsync("welcome");
-        await socket.SendAsync(new { type = "status", status = "online" });
+        await socket.SendAsync(new StatusFrame("online"), WireContext.Default.StatusFrame);
         await socket.ExpectAsync("status", f => f.GetProperty("status").GetString() == "online");
         return (socket, welcome);
     }
