@@ -8,6 +8,7 @@ using Switchboard.Gateway.Storefront;
 using Switchboard.Gateway.Telemetry;
 using Switchboard.Gateway.Transcripts;
 using Switchboard.Gateway.Visitors;
+using Switchboard.Gateway.Widget;
 
 namespace Switchboard.Gateway.Hosting;
 
@@ -39,6 +40,7 @@ public static class GatewayPipeline
         app.MapVisitorSocket();
         app.MapOperatorSocket();
         app.MapStorefront();
+        app.MapWidget();
         app.MapClusterDashboard();
         if (string.IsNullOrEmpty(app.Configuration[$"{CrmOptions.Section}:{nameof(CrmOptions.Endpoint)}"]))
         {
