@@ -1,4 +1,5 @@
 using Switchboard.Gateway.Auth;
+using Switchboard.Gateway.ConsolePage;
 using Switchboard.Gateway.Crm;
 using Switchboard.Gateway.Dashboard;
 using Switchboard.Gateway.Health;
@@ -41,6 +42,7 @@ public static class GatewayPipeline
         app.MapOperatorSocket();
         app.MapStorefront();
         app.MapWidget();
+        app.MapConsolePage();
         app.MapClusterDashboard();
         if (string.IsNullOrEmpty(app.Configuration[$"{CrmOptions.Section}:{nameof(CrmOptions.Endpoint)}"]))
         {

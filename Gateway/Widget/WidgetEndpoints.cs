@@ -1,15 +1,16 @@
+using Switchboard.Gateway.Hosting;
+
 namespace Switchboard.Gateway.Widget;
 
-/// <summary>Serves the joined widget at /widget.js, with an ETag so browsers revalidate instead of downloading it again.</summary>
+/// <summary>Serves the widget retailers embed, /widget.js, joined from its parts in Gateway/Widget.</summary>
 public static class WidgetEndpoints
 {
     public const string Path = "/widget.js";
 
     public static IEndpointRouteBuilder MapWidget(this IEndpointRouteBuilder app)
     {
-        var script = WidgetScript.Join(typeof(WidgetScript).Assembly);
-        app.MapMethods(Path, [HttpMethods.Get, HttpMethods.Head],
-            () => Results.Bytes(script.Content, "text/javascript", entityTag: script.ETag));
+        var script = JoinedFile.Join(typeof(WidgetEndpoints).Assembly, "widget/", "text/javascript");
+        app.MapMethods(Path, [HttpMethods.Get, HttpMethods.Head], script.Serve);
         return app;
     }
 }
