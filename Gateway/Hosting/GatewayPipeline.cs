@@ -40,9 +40,9 @@ public static class GatewayPipeline
         app.MapOperatorSocket();
         app.MapStorefront();
         app.MapClusterDashboard();
-        if (string.IsNullOrEmpty(app.Configuration[$"{CrmOptions.Section}:{nameof(CrmOptions.Endpoint)}"]))
+        if (app.Services.GetRequiredService<CrmScope>().ServesDemoCrm)
         {
-            // No CRM configured: the demo CRM answers, so the customer card works out of the box.
+            // No CRM configured in the demo or in Development: the demo site's customer card works out of the box.
             app.MapDemoCrm();
         }
         return app;

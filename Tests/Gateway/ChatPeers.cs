@@ -14,9 +14,10 @@ public static class ChatPeers
     }
 
     /// <summary>An operator's console: logged in, welcomed, and online.</summary>
-    public static async Task<(TestSocket Socket, JsonElement Welcome)> OnlineOperatorAsync(GatewayHost host, string site, string login, object? hello = null)
+    public static async Task<(TestSocket Socket, JsonElement Welcome)> OnlineOperatorAsync(
+        GatewayHost host, string site, string login, object? hello = null, string password = TestSites.Password)
     {
-        var token = await host.LoginAsync(site, login);
+        var token = await host.LoginAsync(site, login, password);
         var socket = await TestSocket.ConnectAsync(host.WebSocketUri($"/ws/operator?access_token={Uri.EscapeDataString(token)}"));
         await socket.SendAsync(hello ?? new { type = "hello" });
         var welcome = await socket.ExpectAsync("welcome");

@@ -57,14 +57,15 @@ public sealed class WorkplaceTests(GatewayFixture fixture) : IClassFixture<Gatew
     }
 
     [Fact]
-    public async Task The_customer_card_comes_from_the_demo_crm_for_a_visitor_who_left_a_phone()
+    public async Task The_demo_sites_customer_card_comes_from_the_demo_crm_for_a_visitor_who_left_a_phone()
     {
-        var site = await TestSites.CreateAsync(Host.Grains, ("anna", 4, ["general"]));
-        var (anna, _) = await ChatPeers.OnlineOperatorAsync(Host, site, "anna");
+        // The standalone demo (Demo:Enabled, no Crm:Endpoint): the demo CRM answers for the seeded demo site only.
+        const string site = "demo";
+        var (anna, _) = await ChatPeers.OnlineOperatorAsync(Host, site, "anna", password: GatewayHost.DemoPassword);
         var (visitor, _) = await ChatPeers.VisitorAsync(Host, site);
         await visitor.SendAsync(new { type = "start_chat", id = "s1", text = "Where is my order?" });
         var conversationId = (await anna.ExpectAsync("assigned", f => f.TryGetProperty("transcript", out _))).Str("conversationId");
-        var token = await Host.LoginAsync(site, "anna");
+        var token = await Host.LoginAsync(site, "anna", GatewayHost.DemoPassword);
         var path = $"/api/sites/{site}/conversations/{conversationId}/customer";
 
         var anonymous = await Send(HttpMethod.Get, path, token);
