@@ -1,3 +1,5 @@
+using System.ComponentModel.DataAnnotations;
+
 namespace Switchboard.Gateway;
 
 /// <summary>
@@ -9,14 +11,18 @@ public sealed class GatewaySettings
     public const string Section = "Gateway";
 
     /// <summary>Largest WebSocket frame accepted; larger ones get <c>too_large</c> and are dropped.</summary>
+    [Range(1024, 16 * 1024 * 1024)]
     public int MaxFrameBytes { get; set; } = 64 * 1024;
 
     /// <summary>Longest message text accepted.</summary>
+    [Range(1, 1024 * 1024)]
     public int MaxTextLength { get; set; } = 4000;
 
     /// <summary>How long an operator's login token is valid.</summary>
+    [Range(typeof(TimeSpan), "00:01:00", "30.00:00:00")]
     public TimeSpan OperatorTokenLifetime { get; set; } = TimeSpan.FromHours(12);
 
     /// <summary>Frames a socket may queue for sending before it is judged too slow and closed.</summary>
+    [Range(1, 1_000_000)]
     public int MaxQueuedFrames { get; set; } = 4096;
 }

@@ -3,12 +3,15 @@ using System.Net.Http.Json;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.Options;
+using Polly.CircuitBreaker;
+using Polly.Timeout;
 
 namespace Switchboard.Gateway.Crm;
 
 /// <summary>
-/// The customer-card connector: <c>GET {endpoint}/customers?customerId=…&amp;phone=…</c> with a timeout. Every way it
-/// can fail becomes a <see cref="CrmException"/> whose message an operator can read.
+/// The customer-card connector: <c>GET {endpoint}/customers?customerId=…&amp;phone=…</c>, retried and timed out by
+/// the resilience handler <see cref="CrmHosting"/> puts in front of it. Every way it can fail becomes a
+/// <see cref="CrmException"/> whose message an operator can read.
 /// </summary>
 public sealed class CrmClient(HttpClient http, IOptions<CrmOptions> options, IServer server)
 {
@@ -22,11 +25,9 @@ public sealed class CrmClient(HttpClient http, IOptions<CrmOptions> options, ISe
         {
             request.Headers.Authorization = new("Bearer", settings.ApiKey);
         }
-        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        timeout.CancelAfter(TimeSpan.FromSeconds(settings.TimeoutSeconds));
         try
         {
-            using var response = await http.SendAsync(request, timeout.Token);
+            using var response = await http.SendAsync(request, cancellationToken);
             if (response.StatusCode == HttpStatusCode.NotFound)
             {
                 return null;
@@ -35,12 +36,16 @@ public sealed class CrmClient(HttpClient http, IOptions<CrmOptions> options, ISe
             {
                 throw new CrmException($"The CRM answered {(int)response.StatusCode} {response.ReasonPhrase}.");
             }
-            return await response.Content.ReadFromJsonAsync<CustomerCard>(timeout.Token)
+            return await response.Content.ReadFromJsonAsync<CustomerCard>(cancellationToken)
                 ?? throw new CrmException("The CRM answered with an empty card.");
         }
-        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+        catch (TimeoutRejectedException)
         {
-            throw new CrmException($"The CRM did not answer within {settings.TimeoutSeconds:0.#} s.", timedOut: true);
+            throw new CrmException($"The CRM did not answer within {settings.Timeout.TotalSeconds:0.#} s.", timedOut: true);
+        }
+        catch (BrokenCircuitException)
+        {
+            throw new CrmException("The CRM failed too often lately; the gateway is giving it a rest.");
         }
         catch (HttpRequestException error)
         {
@@ -52,7 +57,7 @@ public sealed class CrmClient(HttpClient http, IOptions<CrmOptions> options, ISe
         }
     }
 
-    /// <summary>The configured CRM, or the demo CRM on this gateway's own address.</summary>
+    /// <summary>The configured CRM, or the demo CRM on this gateway's own address (only asked when <see cref="CrmScope"/> allows).</summary>
     private string Endpoint(CrmOptions settings) => string.IsNullOrEmpty(settings.Endpoint)
         ? $"{server.Features.Get<IServerAddressesFeature>()!.Addresses.First().Replace("0.0.0.0", "127.0.0.1", StringComparison.Ordinal)}/demo-crm"
         : settings.Endpoint;

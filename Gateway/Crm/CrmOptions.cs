@@ -1,15 +1,34 @@
+using System.ComponentModel.DataAnnotations;
+
 namespace Switchboard.Gateway.Crm;
 
 /// <summary>The <c>Crm</c> section: where the customer-card connector asks (docs/crm.md).</summary>
-public sealed class CrmOptions
+public sealed class CrmOptions : IValidatableObject
 {
     public const string Section = "Crm";
 
-    /// <summary>The CRM's base URL; empty uses the demo CRM this gateway serves at <c>/demo-crm</c>.</summary>
+    /// <summary>The key <see cref="Timeout"/> had before durations became TimeSpans; still read when it is absent.</summary>
+    public const string LegacyTimeoutSecondsKey = "TimeoutSeconds";
+
+    /// <summary>
+    /// The CRM's base URL; empty means no CRM, except the demo CRM this gateway serves at <c>/demo-crm</c> for the demo
+    /// site (<see cref="CrmScope"/>).
+    /// </summary>
     public string Endpoint { get; set; } = "";
 
-    public double TimeoutSeconds { get; set; } = 3;
+    /// <summary>How long the card may take, retries included.</summary>
+    [Range(typeof(TimeSpan), "00:00:00.1", "00:05:00")]
+    public TimeSpan Timeout { get; set; } = TimeSpan.FromSeconds(3);
 
     /// <summary>Sent as <c>Authorization: Bearer …</c> when set.</summary>
     public string ApiKey { get; set; } = "";
+
+    /// <summary>Empty is allowed (no CRM), so <see cref="UrlAttribute"/>, which refuses it, does not fit.</summary>
+    public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
+    {
+        if (Endpoint.Length > 0 && !(Uri.TryCreate(Endpoint, UriKind.Absolute, out var uri) && uri.Scheme is "http" or "https"))
+        {
+            yield return new ValidationResult($"{Section}:{nameof(Endpoint)} must be an http or https URL, or empty.", [nameof(Endpoint)]);
+        }
+    }
 }

@@ -7,21 +7,15 @@ namespace Switchboard.Gateway.Crm;
 
 public static class CustomerCardEndpoints
 {
-    public const string NoCrm = "No CRM is configured for this site.";
-
     /// <summary>
     /// <c>GET /api/sites/{site}/conversations/{id}/customer</c>: the CRM's card for the chat's visitor, by their verified
-    /// customer id, else the phone they left. 404 when no CRM is configured, there is nothing to look up or the CRM does not know them;
-    /// 504 when the CRM is too slow; 502 when it fails.
+    /// customer id, else the phone they left. 501 when the site has no CRM (<see cref="CrmScope"/>); 404 when there is
+    /// nothing to look up or the CRM does not know them; 504 when the CRM is too slow; 502 when it fails.
     /// </summary>
     public static RouteGroupBuilder MapCustomerCard(this RouteGroupBuilder site)
     {
-        site.MapGet("/conversations/{id}/customer", async (string site, string id, HttpContext http, IGrainFactory grains, CrmClient crm, CrmAvailability availability) =>
+        site.MapGet("/conversations/{id}/customer", async (string site, string id, HttpContext http, IGrainFactory grains, CrmScope scope, CrmClient crm) =>
         {
-            if (!availability.Answers(site))
-            {
-                return TypedResults.Problem(statusCode: 404, title: NoCrm);
-            }
             var actor = http.User.Identity().ToActor();
             var conversation = grains.GetGrain<IConversationGrain>(GrainKeys.Conversation(site, id));
             ConversationSnapshot snapshot;
@@ -32,6 +26,10 @@ public static class CustomerCardEndpoints
             catch (SwitchboardException refusal)
             {
                 return TypedResults.Problem(statusCode: 404, title: refusal.Message);
+            }
+            if (!scope.HasCrm(site))
+            {
+                return TypedResults.Problem(statusCode: 501, title: CrmScope.NotConfiguredTitle);
             }
             var visitor = await grains.GetGrain<IVisitorGrain>(GrainKeys.Visitor(site, snapshot.VisitorId)).GetVisit();
             var phone = (await conversation.GetEvents(actor, 0, 10_000)).LastOrDefault(e => e.Type == EventTypes.Callback)?.Phone;

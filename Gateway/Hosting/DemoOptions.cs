@@ -1,3 +1,5 @@
+using System.ComponentModel.DataAnnotations;
+
 namespace Switchboard.Gateway.Hosting;
 
 /// <summary>The <c>Demo</c> section: the demo site's seed.</summary>
@@ -9,5 +11,6 @@ public sealed class DemoOptions
     public bool Enabled { get; set; } = true;
 
     /// <summary>Password of the demo logins anna, boris and olga; printed at start-up.</summary>
+    [Required(AllowEmptyStrings = false)]
     public string OperatorPassword { get; set; } = "demo";
 }

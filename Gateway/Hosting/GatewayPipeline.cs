@@ -44,9 +44,9 @@ public static class GatewayPipeline
         app.MapWidget();
         app.MapConsolePage();
         app.MapClusterDashboard();
-        if (app.Services.GetRequiredService<CrmAvailability>().ServesDemoCrm)
+        if (app.Services.GetRequiredService<CrmScope>().ServesDemoCrm)
         {
-            // No CRM configured and a demo running: the demo CRM answers for the demo site, so its card works out of the box.
+            // No CRM configured in the demo or in Development: the demo site's customer card works out of the box.
             app.MapDemoCrm();
         }
         return app;

@@ -19,8 +19,10 @@ public static class GatewayServices
     /// <summary>Everything the gateway's edge needs: options, tokens, auth, the push hub, health, limits.</summary>
     public static IServiceCollection AddSwitchboardGateway(this IServiceCollection services, IConfiguration configuration)
     {
-        services.AddOptions<GatewaySettings>().Bind(configuration.GetSection(GatewaySettings.Section));
-        services.AddOptions<DemoOptions>().Bind(configuration.GetSection(DemoOptions.Section));
+        services.AddOptions<GatewaySettings>().Bind(configuration.GetSection(GatewaySettings.Section))
+            .ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<DemoOptions>().Bind(configuration.GetSection(DemoOptions.Section))
+            .ValidateDataAnnotations().ValidateOnStart();
         services.TryAddTimeProvider();
 
         services.AddSwitchboardKeyRing(configuration);
@@ -47,9 +49,7 @@ public static class GatewayServices
         services.AddSingleton<VisitorPresenceBoard>();
         services.AddSingleton<SiteMonitor>();
         services.AddSingleton<MonitorFeed>();
-        services.AddOptions<CrmOptions>().Bind(configuration.GetSection(CrmOptions.Section));
-        services.AddHttpClient<CrmClient>();
-        services.AddSingleton<CrmAvailability>();
+        services.AddCrm(configuration);
         services.AddHostedService<VisitorPresencePublisher>();
         services.AddSwitchboardHealth();
         services.AddGatewayMetrics(configuration);

@@ -1,3 +1,4 @@
+using System.CommandLine;
 using Switchboard.LoadTests.Bench;
 using Switchboard.Wire;
 using Switchboard.Wire.Frames;
@@ -12,7 +13,14 @@ public static class FramesCommand
 {
     private const int MaxTextLength = 4000;
 
-    public static Task<int> RunAsync(Options options)
+    public static Command Create()
+    {
+        var command = new Command("frames", "What the hot path spends on frames, per call, in this process");
+        command.SetAction(_ => RunAsync());
+        return command;
+    }
+
+    public static Task<int> RunAsync()
     {
         var inbound = FrameCost.Measure("inbound message parse", ParseMessage);
         var outbound = FrameCost.Measure("outbound message event", WriteEvent);

@@ -1,3 +1,4 @@
+using System.CommandLine;
 using Switchboard.LoadTests.Runner;
 using Switchboard.LoadTests.Scenarios;
 using Switchboard.LoadTests.Wire;
@@ -13,24 +14,47 @@ public static class HoldCommand
 {
     private static readonly TimeSpan Progress = TimeSpan.FromMilliseconds(500);
 
-    public static async Task<int> RunAsync(Options options)
+    public static Command Create()
     {
-        var target = Target.Parse(options.Require("target"));
-        var count = options.Int("count", 1000);
-        var ramp = options.Seconds("ramp", 10);
+        var target = CliOptions.Target();
+        var kind = new Option<string>("--kind") { Description = "What holds the sockets", DefaultValueFactory = _ => "visitor" };
+        kind.AcceptOnlyFromAmong("visitor", "invited", "raw");
+        var site = new Option<string?>("--site") { Description = "The visitors' site (not for --kind raw)" };
+        var count = new Option<int>("--count") { Description = "Sockets to hold", DefaultValueFactory = _ => 1000 };
+        var ramp = CliOptions.Seconds("--ramp", 10, "How long the connecting takes");
+        var dwell = CliOptions.Seconds("--dwell", InvitedVisitors.DwellSeconds, "The site's dwell rule, for --kind invited");
+        var title = new Option<string?>("--title") { Description = "The run's title in the result" };
+        var result = new Option<string>("--result") { Description = "The file the figures are written to", Required = true };
+        var command = new Command("hold", "One of several client processes holding idle sockets (started by bench)")
+        {
+            target, kind, site, count, ramp, dwell, title, result,
+        };
+        command.SetAction(parse =>
+        {
+            var on = Target.Parse(parse.GetValue(target)!);
+            var visitorsSite = parse.GetValue(site);
+            var how = new HoldShape(parse.GetValue(count), TimeSpan.FromSeconds(parse.GetValue(ramp)), TimeSpan.FromSeconds(parse.GetValue(dwell)));
+            return RunAsync(on, parse.GetValue(kind)!, visitorsSite, how, parse.GetValue(title), parse.GetValue(result)!);
+        });
+        return command;
+    }
+
+    public static async Task<int> RunAsync(Target target, string kind, string? site, HoldShape shape, string? title, string resultFile)
+    {
+        var (count, ramp, dwell) = shape;
+        string Site() => site ?? throw new ArgumentException("--site is required.");
         var connected = 0;
         void Connected() => Interlocked.Increment(ref connected);
-        var scenario = options.Get("kind", "visitor") switch
+        var scenario = kind switch
         {
             "raw" => IdleSockets.Raw(target, count, ramp, TimeSpan.FromHours(1), Connected),
             // "connected" counts visitors whose invitation came (or timed out); "ready" then means every timer has fired.
-            "invited" => InvitedVisitors.Create(target, options.Require("site"), count, ramp, TimeSpan.FromHours(1),
-                options.Seconds("dwell", InvitedVisitors.DwellSeconds), Connected),
-            _ => IdleSockets.Visitors(target, options.Require("site"), count, ramp, TimeSpan.FromHours(1), Connected),
+            "invited" => InvitedVisitors.Create(target, Site(), count, ramp, TimeSpan.FromHours(1), dwell, Connected),
+            _ => IdleSockets.Visitors(target, Site(), count, ramp, TimeSpan.FromHours(1), Connected),
         };
 
         using var stop = new CancellationTokenSource();
-        var run = LoadRunner.RunAsync(options.Get("title", scenario.Name), [scenario], [], stop.Token);
+        var run = LoadRunner.RunAsync(title ?? scenario.Name, [scenario], [], stop.Token);
         _ = Task.Run(async () =>
         {
             while (await Console.In.ReadLineAsync() is { } line && line.Trim() != "stop")
@@ -56,7 +80,7 @@ public static class HoldCommand
             await Task.WhenAny(run, Task.Delay(Progress));
         }
         var result = await run;
-        await ResultFile.WriteAsync(result, options.Require("result"));
+        await ResultFile.WriteAsync(result, resultFile);
         Console.WriteLine("done");
         return 0;
     }

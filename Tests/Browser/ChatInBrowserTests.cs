@@ -3,6 +3,7 @@ using Switchboard.Tests.Infrastructure;
 
 namespace Switchboard.Tests.Browser;
 
+[Trait("Category", "Browser")]
 public sealed class ChatInBrowserTests(BrowserFixture fixture) : IClassFixture<BrowserFixture>
 {
     private const string Payload = "<img src=x onerror=\"window.__xss=1;alert(1)\"><script>window.__xss=2</script>";

@@ -7,6 +7,7 @@ using Switchboard.Tests.Infrastructure;
 namespace Switchboard.Tests.Browser;
 
 /// <summary>A supervisor goes from the console to the Orleans Dashboard in Chromium, signed in by the cookie alone.</summary>
+[Trait("Category", "Browser")]
 public sealed class DashboardInBrowserTests(BrowserFixture fixture) : IClassFixture<BrowserFixture>
 {
     [Fact]

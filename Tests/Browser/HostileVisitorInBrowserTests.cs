@@ -12,6 +12,7 @@ namespace Switchboard.Tests.Browser;
 /// A visitor who puts script in every field they control — name, page title and URL, referrer, cart items,
 /// pre-chat form, messages, draft — and an operator console that must show it all as text and run nothing.
 /// </summary>
+[Trait("Category", "Browser")]
 public sealed class HostileVisitorInBrowserTests(BrowserFixture fixture) : IClassFixture<BrowserFixture>
 {
     private const string Payload = "<img src=x onerror=\"window.__xss=1\"><script>window.__xss=2</script>";

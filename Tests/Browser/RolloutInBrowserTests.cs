@@ -6,6 +6,7 @@ using Switchboard.Tests.Infrastructure;
 namespace Switchboard.Tests.Browser;
 
 /// <summary>A pilot that shows the widget to a share of visitors, then grows: the visitors left out come in later.</summary>
+[Trait("Category", "Browser")]
 public sealed class RolloutInBrowserTests(BrowserFixture fixture) : IClassFixture<BrowserFixture>
 {
     private const string Hidden = "switchboard:demo:hidden";

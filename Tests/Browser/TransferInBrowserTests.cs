@@ -3,6 +3,7 @@ using Switchboard.Tests.Infrastructure;
 
 namespace Switchboard.Tests.Browser;
 
+[Trait("Category", "Browser")]
 public sealed class TransferInBrowserTests(BrowserFixture fixture) : IClassFixture<BrowserFixture>
 {
     [Fact]

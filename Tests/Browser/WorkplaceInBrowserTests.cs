@@ -4,6 +4,7 @@ using Switchboard.Tests.Infrastructure;
 namespace Switchboard.Tests.Browser;
 
 /// <summary>The operator's main flows and the supervisor's live page, in Chromium, against the real gateway.</summary>
+[Trait("Category", "Browser")]
 public sealed class WorkplaceInBrowserTests(BrowserFixture fixture) : IClassFixture<BrowserFixture>
 {
     private static readonly string[] XssCorpus =

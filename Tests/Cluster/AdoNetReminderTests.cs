@@ -3,6 +3,7 @@ using Switchboard.Contracts;
 namespace Switchboard.Tests.Cluster;
 
 /// <summary>Reminders through Microsoft.Orleans.Reminders.AdoNet on the project's own PostgreSQL schema.</summary>
+[Trait("Category", "Cluster")]
 [Collection(DatabaseServers.Name)]
 public sealed class AdoNetReminderTests(DatabaseServers servers)
 {

@@ -8,6 +8,7 @@ using Switchboard.Grains.Operators;
 namespace Switchboard.Tests.Cluster;
 
 /// <summary>Grain state through Microsoft.Orleans.Persistence.AdoNet on the project's own PostgreSQL schema.</summary>
+[Trait("Category", "Cluster")]
 [Collection(DatabaseServers.Name)]
 public sealed class AdoNetStorageTests(DatabaseServers servers)
 {

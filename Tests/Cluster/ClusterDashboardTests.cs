@@ -10,6 +10,7 @@ namespace Switchboard.Tests.Cluster;
 /// Cluster mode: the dashboard is served by gateways that are Orleans clients, from the silo processes'
 /// dashboard grains, and a supervisor's cookie from one gateway opens it on the other (shared key ring).
 /// </summary>
+[Trait("Category", "Cluster")]
 [Collection(DatabaseServers.Name)]
 public sealed class ClusterDashboardTests(DatabaseServers servers) : RunningClusterTests(servers)
 {

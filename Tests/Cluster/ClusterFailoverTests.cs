@@ -15,6 +15,7 @@ namespace Switchboard.Tests.Cluster;
 /// and an operator on gateway B chat; the silo hosting their conversation is killed, then gateway A is; the
 /// conversation goes on, and nothing that was acknowledged is lost, repeated or out of order anywhere.
 /// </summary>
+[Trait("Category", "Cluster")]
 [Collection(DatabaseServers.Name)]
 public sealed class ClusterFailoverTests(DatabaseServers servers, ITestOutputHelper output) : RunningClusterTests(servers)
 {

@@ -16,6 +16,7 @@ namespace Switchboard.Tests.Cluster;
 /// acknowledged message is in the event log exactly once, no client sees a gap or a repeat, and every
 /// conversation takes messages again within <see cref="ClusterChat.Failover"/>.
 /// </summary>
+[Trait("Category", "Cluster")]
 [Collection(DatabaseServers.Name)]
 public sealed class ManyChatsFailoverTests(DatabaseServers servers, ITestOutputHelper output) : RunningClusterTests(servers)
 {

@@ -10,6 +10,7 @@ namespace Switchboard.Tests.Cluster;
 /// state (still online) but without the console's subscription: a chat given to the operator then must still
 /// reach the console.
 /// </summary>
+[Trait("Category", "Cluster")]
 [Collection(DatabaseServers.Name)]
 public sealed class OperatorFailoverTests(DatabaseServers servers) : RunningClusterTests(servers)
 {

@@ -7,6 +7,7 @@ using Switchboard.Silo.Storage.Postgres;
 namespace Switchboard.Tests.Cluster;
 
 /// <summary>The conversation event log on real PostgreSQL: appends, group commit, conflicts, reads.</summary>
+[Trait("Category", "Cluster")]
 [Collection(DatabaseServers.Name)]
 public sealed class PostgresEventLogTests(DatabaseServers servers) : IAsyncLifetime
 {

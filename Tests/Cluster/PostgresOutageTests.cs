@@ -13,6 +13,7 @@ namespace Switchboard.Tests.Cluster;
 /// cluster tests keep theirs): sends fail clearly meanwhile, readiness says so, and afterwards the same sends
 /// go through once with nothing acknowledged lost. With every silo gone, readiness fails too.
 /// </summary>
+[Trait("Category", "Cluster")]
 [Collection(DatabaseServers.Name)]
 public sealed class PostgresOutageTests(DatabaseServers servers) : IAsyncLifetime
 {

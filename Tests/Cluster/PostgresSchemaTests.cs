@@ -3,6 +3,7 @@ using Switchboard.Silo.Storage.Postgres;
 
 namespace Switchboard.Tests.Cluster;
 
+[Trait("Category", "Cluster")]
 [Collection(DatabaseServers.Name)]
 public sealed class PostgresSchemaTests(DatabaseServers servers)
 {

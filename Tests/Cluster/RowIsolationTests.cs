@@ -12,6 +12,7 @@ namespace Switchboard.Tests.Cluster;
 /// The ADO.NET provider keys a row by state name and grain key only (not grain type), and reads a key that
 /// looks like a number as one. These prove the project's names and keys keep every grain's state apart.
 /// </summary>
+[Trait("Category", "Cluster")]
 [Collection(DatabaseServers.Name)]
 public sealed class RowIsolationTests(DatabaseServers servers)
 {

@@ -55,6 +55,9 @@ async function openCard(conversationId) {
     if (response.ok) {
       const body = await response.json().catch(() => null);
       result = isCard(body) ? { card: body, error: null } : { card: null, error: t("customer.failed", { status: response.status }) };
+    } else if (response.status === 501) {
+      // The site has no CRM (docs/crm.md): said in the console's own language.
+      result = { card: null, error: t("customer.notConfigured") };
     } else {
       // Problem details: the title says what happened ("The CRM did not answer within 3 s.").
       const problem = await readProblem(response);

@@ -1,0 +1,31 @@
+using System.Globalization;
+using Switchboard.Gateway.Hosting;
+
+namespace Switchboard.Gateway.Crm;
+
+public static class CrmHosting
+{
+    /// <summary>The customer-card connector: its validated options, which sites have a CRM, its resilient client.</summary>
+    public static IServiceCollection AddCrm(this IServiceCollection services, IConfiguration configuration)
+    {
+        var section = configuration.GetSection(CrmOptions.Section);
+        services.AddOptions<CrmOptions>()
+            .Bind(section)
+            .Configure(options => ReadLegacyTimeout(section, options))
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
+        services.AddSingleton<CrmScope>();
+        services.AddResilientHttpClient<CrmClient, CrmOptions>(options => options.Timeout);
+        return services;
+    }
+
+    /// <summary><c>Crm:TimeoutSeconds</c> from before <c>Crm:Timeout</c>, so existing configuration keeps working.</summary>
+    private static void ReadLegacyTimeout(IConfigurationSection section, CrmOptions options)
+    {
+        var seconds = section[CrmOptions.LegacyTimeoutSecondsKey];
+        if (section[nameof(CrmOptions.Timeout)] is null && !string.IsNullOrEmpty(seconds))
+        {
+            options.Timeout = TimeSpan.FromSeconds(double.Parse(seconds, CultureInfo.InvariantCulture));
+        }
+    }
+}

@@ -1,0 +1,32 @@
+using System.CommandLine;
+
+namespace Switchboard.LoadTests.Cli;
+
+/// <summary>The commands of docs/benchmarks.md; <c>--help</c> on any of them says what it takes.</summary>
+public static class LoadTestsCommandLine
+{
+    public static RootCommand Build()
+    {
+        var root = new RootCommand("Switchboard load tests (docs/benchmarks.md)")
+        {
+            // The standard benchmark against a freshly started standalone product, with the echo baseline.
+            BenchCommand.Create(),
+            // Scenarios against a running deployment.
+            RunCommand.Create(),
+            // The raw Kestrel WebSocket echo server (the baseline) as its own process.
+            EchoCommand.Create(),
+            // One of several client processes holding idle sockets (started by bench).
+            HoldCommand.Create(),
+            // The cost of the hot path's frames, per call, in this process.
+            FramesCommand.Create(),
+        };
+        // No command: the help, and a failing exit code, as before.
+        root.SetAction(parse =>
+        {
+            Console.Out.WriteLine("Name a command: bench, run, echo, hold or frames.");
+            new System.CommandLine.Help.HelpAction().Invoke(parse);
+            return 2;
+        });
+        return root;
+    }
+}
