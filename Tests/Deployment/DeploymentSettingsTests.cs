@@ -1,5 +1,3 @@
-using System.Reflection;
-
 namespace Switchboard.Tests.Deployment;
 
 /// <summary>Every environment variable docker-compose.yml and deploy/kubernetes/ set is a setting the code reads.</summary>
@@ -46,12 +44,7 @@ public sealed class DeploymentSettingsTests
     [Fact]
     public void The_sections_bound_onto_Orleans_types_are_still_named_by_the_product()
     {
-        var productConstants = typeof(Switchboard.Silo.Hosting.ClusterModeOptions).Assembly.GetTypes()
-            .Concat(typeof(Switchboard.Gateway.Hosting.ClusterClientHosting).Assembly.GetTypes())
-            .SelectMany(type => type.GetFields(BindingFlags.Public | BindingFlags.Static))
-            .Where(field => field.IsLiteral && field.FieldType == typeof(string))
-            .Select(field => (string)field.GetRawConstantValue()!)
-            .ToHashSet();
+        var productConstants = SettingsTheCodeReads.ProductConstants();
         Assert.All(SettingsTheCodeReads.SectionsBoundOntoOrleans.Keys, section => Assert.Contains(section, productConstants));
     }
 

@@ -113,6 +113,14 @@ public sealed class SettingsTheCodeReads
         }
     }
 
+    /// <summary>Every string constant of the product, e.g. the section names its hosting code binds.</summary>
+    public static IReadOnlySet<string> ProductConstants() => ProductAssemblies()
+        .SelectMany(assembly => assembly.GetTypes())
+        .SelectMany(type => type.GetFields(BindingFlags.Public | BindingFlags.NonPublic | BindingFlags.Static))
+        .Where(field => field.IsLiteral && field.FieldType == typeof(string))
+        .Select(field => (string)field.GetRawConstantValue()!)
+        .ToHashSet();
+
     /// <summary>The product's assemblies (Switchboard.* namespaces), reached from the tests' references.</summary>
     private static IEnumerable<Assembly> ProductAssemblies()
     {
