@@ -5,7 +5,7 @@ using Switchboard.Silo.Hosting;
 // describes. In standalone mode the gateway usually co-hosts this silo in-process instead.
 var builder = Host.CreateApplicationBuilder(args);
 builder.Configuration.AddSiloDefaults();
-builder.UseOrleans(silo => silo.UseSwitchboard(builder.Configuration));
+builder.UseOrleans(silo => silo.UseSwitchboard(builder.Configuration).UseSwitchboardKubernetes(builder.Configuration));
 builder.Services.AddSiloMetrics(builder.Configuration);
 await builder.Build().RunAsync();
 
