@@ -4,7 +4,7 @@ using Switchboard.Contracts.Invitations;
 using Switchboard.Contracts.Push;
 using Switchboard.Contracts.Visitors;
 using Switchboard.Gateway.Sockets;
-using Switchboard.Grains.Invitations;
+using Switchboard.Domain.Invitations;
 
 namespace Switchboard.Gateway.Visitors;
 

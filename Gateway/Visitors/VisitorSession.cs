@@ -8,7 +8,7 @@ using Switchboard.Contracts.Sites;
 using Switchboard.Contracts.Visitors;
 using Switchboard.Gateway.Auth;
 using Switchboard.Gateway.Sockets;
-using Switchboard.Grains.Invitations;
+using Switchboard.Domain.Invitations;
 
 namespace Switchboard.Gateway.Visitors;
 
