@@ -12,4 +12,5 @@ public static class StorageNames
     public const string QueueState = "queue";
     public const string OperatorState = "operator";
     public const string CustomerState = "customer";
+    public const string OutboxState = "channelOutbox";
 }

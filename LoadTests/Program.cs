@@ -21,6 +21,8 @@ public static class Program
             "echo" => await EchoCommand.RunAsync(options),
             // One of several client processes holding idle sockets (started by bench).
             "hold" => await HoldCommand.RunAsync(options),
+            // The cost of the hot path's frames, per call, in this process.
+            "frames" => await FramesCommand.RunAsync(options),
             _ => Usage.Print(),
         };
     }

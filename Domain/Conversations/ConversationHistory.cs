@@ -18,6 +18,10 @@ public sealed class ConversationHistory
     public string VisitorId { get; private set; } = "";
     public string? VisitorName { get; private set; }
     public string Queue { get; private set; } = "";
+    /// <summary>Where the conversation takes place (<see cref="ChannelNames"/>).</summary>
+    public string Channel { get; private set; } = ChannelNames.Web;
+    /// <summary>The person's address on a messenger or the phone; null on the web.</summary>
+    public string? ContactId { get; private set; }
     public string? OperatorId { get; private set; }
     public string? OperatorName { get; private set; }
     public DateTimeOffset StartedAt { get; private set; }
@@ -49,6 +53,11 @@ public sealed class ConversationHistory
 
     private readonly HashSet<string> _missedBy = new(StringComparer.Ordinal);
 
+    /// <summary>The latest delivery status of a relayed message, or null when none came back yet.</summary>
+    public string? DeliveryOf(string messageId) => _deliveries.GetValueOrDefault(messageId);
+
+    private readonly Dictionary<string, string> _deliveries = new(StringComparer.Ordinal);
+
     /// <summary>The seq stored for a client id, if that send was already stored.</summary>
     public long? SeqOf(string clientId) => _clientIds.TryGetValue(clientId, out var seq) ? seq : null;
 
@@ -78,6 +87,8 @@ public sealed class ConversationHistory
                 VisitorId = evt.VisitorId ?? "";
                 VisitorName = evt.VisitorName;
                 Queue = evt.Queue ?? "";
+                Channel = ChannelNames.OrWeb(evt.Channel);
+                ContactId = evt.ContactId;
                 StartedAt = LastActivityAt = evt.At;
                 Language = evt.Language;
                 Form = evt.Form;
@@ -109,6 +120,9 @@ public sealed class ConversationHistory
                 break;
             case EventTypes.Callback:
                 Phone = evt.Phone;
+                break;
+            case EventTypes.Delivery when evt.MessageId is { } messageId && evt.Status is { } status:
+                _deliveries[messageId] = status;
                 break;
             case EventTypes.Closed:
                 Status = ConversationStatus.Closed;

@@ -17,6 +17,7 @@ public static class Figures
             figures.Day = today;
             figures.Answered = figures.AnsweredWithinTarget = figures.Unanswered = figures.Ratings = figures.RatingSum = figures.Satisfied = figures.Missed = 0;
             figures.FirstResponseSeconds = 0;
+            figures.Channels = null;
         }
         return figures;
     }

@@ -1,3 +1,4 @@
+using Switchboard.Contracts.Conversations;
 using Switchboard.Contracts.Monitoring;
 using Switchboard.Contracts.Operators;
 using Switchboard.Contracts.Queues;
@@ -25,11 +26,25 @@ public static class MonitorBuilder
             site.FindOperator(o.Id)?.Queues ?? [])).ToList();
         var total = Sum(queues.Select(q => q.Today));
         var waiting = queues.SelectMany(q => q.Waiting.Select(w => new MonitorSnapshot.ChatRow(
-            w.ConversationId, q.QueueId, null, (int)(now - w.Since).TotalSeconds, w.Phone))).ToList();
+            w.ConversationId, q.QueueId, null, (int)(now - w.Since).TotalSeconds, w.Phone) { Channel = w.Channel })).ToList();
         var active = operators.SelectMany(o => o.Conversations.Select(c => new MonitorSnapshot.ChatRow(c, null, o.Id, null, null))).ToList();
         var snapshot = new MonitorSnapshot(now, operatorRows, queueRows, Figures.ServiceLevel(total), Figures.Csat(total),
             Figures.AverageFirstResponse(total), waiting, active, []);
-        return snapshot with { Alerts = AlertRules.Evaluate(snapshot, site.Monitor) };
+        return snapshot with { Alerts = AlertRules.Evaluate(snapshot, site.Monitor), Channels = ByChannel(queues, waiting) };
+    }
+
+    /// <summary>Every channel that has someone waiting or a figure today, web first, then by name.</summary>
+    private static List<MonitorSnapshot.ChannelRow> ByChannel(IReadOnlyList<QueueSnapshot> queues, List<MonitorSnapshot.ChatRow> waiting)
+    {
+        var figures = queues.SelectMany(q => q.Today.Channels ?? []).GroupBy(c => c.Key).ToDictionary(g => g.Key, g => Sum(g.Select(c => c.Value)));
+        return waiting.Select(w => w.Channel ?? ChannelNames.Web).Concat(figures.Keys).Distinct()
+            .OrderBy(c => c == ChannelNames.Web ? 0 : 1).ThenBy(c => c, StringComparer.Ordinal)
+            .Select(channel =>
+            {
+                var here = waiting.Where(w => (w.Channel ?? ChannelNames.Web) == channel).ToList();
+                return new MonitorSnapshot.ChannelRow(channel, here.Count, here.Count == 0 ? null : here.Max(w => w.WaitingSeconds),
+                    figures.TryGetValue(channel, out var today) ? Figures.ServiceLevel(today) : null);
+            }).ToList();
     }
 
     private static DailyFigures Sum(IEnumerable<DailyFigures> days) => days.Aggregate(new DailyFigures(), (sum, day) =>

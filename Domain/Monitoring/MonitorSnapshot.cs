@@ -12,11 +12,19 @@ public sealed record MonitorSnapshot(
     IReadOnlyList<MonitorSnapshot.ChatRow> Active,
     IReadOnlyList<Alert> Alerts)
 {
+    /// <summary>Waiting chats and service level per channel (web, messengers, phone), across the site's queues.</summary>
+    public IReadOnlyList<ChannelRow> Channels { get; init; } = [];
+
+    public sealed record ChannelRow(string Channel, int Waiting, int? LongestWaitSeconds, double? ServiceLevel);
+
     public sealed record OperatorRow(string Id, string Name, string Status, int Chats, int Capacity, int MissedToday,
         double? AverageFirstResponse, double? AverageRating, IReadOnlyList<string> Queues);
 
     public sealed record QueueRow(string Id, string Name, int Waiting, int? LongestWaitSeconds, int? EtaSeconds, double? ServiceLevel,
         double? Csat, int OnlineOperators);
 
-    public sealed record ChatRow(string ConversationId, string? Queue, string? Operator, int? WaitingSeconds, string? Phone);
+    public sealed record ChatRow(string ConversationId, string? Queue, string? Operator, int? WaitingSeconds, string? Phone)
+    {
+        public string? Channel { get; init; }
+    }
 }

@@ -18,4 +18,5 @@ public sealed record WaitingConversation(
     [Id(7)] public string? ReservedBy { get; init; }
     /// <summary>Which time the conversation joined a queue (<see cref="Contracts.Queues.QueueEntry.Round"/>).</summary>
     [Id(8)] public long Round { get; init; }
+    [Id(9)] public string Channel { get; init; } = Contracts.Conversations.ChannelNames.Web;
 }

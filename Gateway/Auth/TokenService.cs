@@ -8,7 +8,7 @@ namespace Switchboard.Gateway.Auth;
 /// Signed, encrypted tokens from ASP.NET Core Data Protection: operator tokens expire, visitor tokens
 /// identify a browser for as long as it keeps them. The key ring lives in the data directory.
 /// </summary>
-public sealed class TokenService(IDataProtectionProvider provider, IOptions<GatewayOptions> options, TimeProvider clock)
+public sealed class TokenService(IDataProtectionProvider provider, IOptions<GatewaySettings> options, TimeProvider clock)
 {
     private readonly ITimeLimitedDataProtector _operators =
         provider.CreateProtector("Switchboard.OperatorToken.v1").ToTimeLimitedDataProtector();

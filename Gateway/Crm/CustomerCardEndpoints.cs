@@ -7,15 +7,21 @@ namespace Switchboard.Gateway.Crm;
 
 public static class CustomerCardEndpoints
 {
+    public const string NoCrm = "No CRM is configured for this site.";
+
     /// <summary>
     /// <c>GET /api/sites/{site}/conversations/{id}/customer</c>: the CRM's card for the chat's visitor, by their verified
-    /// customer id, else the phone they left. 404 when there is nothing to look up or the CRM does not know them;
+    /// customer id, else the phone they left. 404 when no CRM is configured, there is nothing to look up or the CRM does not know them;
     /// 504 when the CRM is too slow; 502 when it fails.
     /// </summary>
     public static RouteGroupBuilder MapCustomerCard(this RouteGroupBuilder site)
     {
-        site.MapGet("/conversations/{id}/customer", async (string site, string id, HttpContext http, IGrainFactory grains, CrmClient crm) =>
+        site.MapGet("/conversations/{id}/customer", async (string site, string id, HttpContext http, IGrainFactory grains, CrmClient crm, CrmAvailability availability) =>
         {
+            if (!availability.Answers(site))
+            {
+                return TypedResults.Problem(statusCode: 404, title: NoCrm);
+            }
             var actor = http.User.Identity().ToActor();
             var conversation = grains.GetGrain<IConversationGrain>(GrainKeys.Conversation(site, id));
             ConversationSnapshot snapshot;

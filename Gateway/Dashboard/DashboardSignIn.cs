@@ -10,7 +10,7 @@ namespace Switchboard.Gateway.Dashboard;
 /// <c>Authorization</c> header, so a supervisor's sign-in also sets their token as an HttpOnly cookie scoped
 /// to the dashboard's path, and that cookie is accepted there and nowhere else.
 /// </summary>
-public sealed class DashboardSignIn(ClusterDashboardOptions dashboard, IOptions<GatewayOptions> gateway)
+public sealed class DashboardSignIn(ClusterDashboardOptions dashboard, IOptions<GatewaySettings> gateway)
 {
     public const string CookieName = "switchboard_dashboard";
 

@@ -9,7 +9,7 @@ namespace Switchboard.Gateway.Hosting;
 /// </summary>
 public static class ClusterClientHosting
 {
-    /// <summary>Bound onto Orleans' own <see cref="GatewayOptions"/> (e.g. <c>GatewayListRefreshPeriod</c>).</summary>
+    /// <summary>Bound onto Orleans' own <see cref="Orleans.Configuration.GatewayOptions"/> (e.g. <c>GatewayListRefreshPeriod</c>).</summary>
     public const string GatewaysSection = "Cluster:Gateways";
 
     /// <summary>Bound onto Orleans' <see cref="ClientMessagingOptions"/> (e.g. <c>ResponseTimeout</c>).</summary>
@@ -26,7 +26,7 @@ public static class ClusterClientHosting
                 options.ClusterId = cluster.ClusterId;
             });
             client.UseRedisClustering(redis);
-            client.Configure<GatewayOptions>(builder.Configuration.GetSection(GatewaysSection));
+            client.Configure<Orleans.Configuration.GatewayOptions>(builder.Configuration.GetSection(GatewaysSection));
             client.Configure<ClientMessagingOptions>(builder.Configuration.GetSection(MessagingSection));
             client.AddClusterConnectionStatusObserver<SiloLossObserver>();
             client.UseConnectionRetryFilter<WaitForCluster>();

@@ -1,4 +1,5 @@
 using Switchboard.Gateway.Auth;
+using Switchboard.Gateway.ConsolePage;
 using Switchboard.Gateway.Crm;
 using Switchboard.Gateway.Dashboard;
 using Switchboard.Gateway.Health;
@@ -8,6 +9,7 @@ using Switchboard.Gateway.Storefront;
 using Switchboard.Gateway.Telemetry;
 using Switchboard.Gateway.Transcripts;
 using Switchboard.Gateway.Visitors;
+using Switchboard.Gateway.Widget;
 
 namespace Switchboard.Gateway.Hosting;
 
@@ -39,10 +41,12 @@ public static class GatewayPipeline
         app.MapVisitorSocket();
         app.MapOperatorSocket();
         app.MapStorefront();
+        app.MapWidget();
+        app.MapConsolePage();
         app.MapClusterDashboard();
-        if (string.IsNullOrEmpty(app.Configuration[$"{CrmOptions.Section}:{nameof(CrmOptions.Endpoint)}"]))
+        if (app.Services.GetRequiredService<CrmAvailability>().ServesDemoCrm)
         {
-            // No CRM configured: the demo CRM answers, so the customer card works out of the box.
+            // No CRM configured and a demo running: the demo CRM answers for the demo site, so its card works out of the box.
             app.MapDemoCrm();
         }
         return app;

@@ -1,10 +1,12 @@
 using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.Authentication;
 using Switchboard.Gateway.Auth;
+using Switchboard.Gateway.Contacts;
 using Switchboard.Gateway.Health;
 using Switchboard.Gateway.Crm;
 using Switchboard.Gateway.Dashboard;
 using Switchboard.Gateway.Monitoring;
+using Switchboard.Gateway.Operators;
 using Switchboard.Gateway.Sockets;
 using Switchboard.Gateway.Telemetry;
 using Switchboard.Gateway.Visitors;
@@ -17,7 +19,7 @@ public static class GatewayServices
     /// <summary>Everything the gateway's edge needs: options, tokens, auth, the push hub, health, limits.</summary>
     public static IServiceCollection AddSwitchboardGateway(this IServiceCollection services, IConfiguration configuration)
     {
-        services.AddOptions<GatewayOptions>().Bind(configuration.GetSection(GatewayOptions.Section));
+        services.AddOptions<GatewaySettings>().Bind(configuration.GetSection(GatewaySettings.Section));
         services.AddOptions<DemoOptions>().Bind(configuration.GetSection(DemoOptions.Section));
         services.TryAddTimeProvider();
 
@@ -37,6 +39,8 @@ public static class GatewayServices
         });
 
         services.AddSingleton<PushHub>();
+        services.AddSingleton<ContactDesk>();
+        services.AddSingleton<OperatorWorkbench>();
         services.AddSingleton<PushResync>();
         services.AddSingleton<SocketDrain>();
         services.AddHostedService<PushRenewalService>();
@@ -45,6 +49,7 @@ public static class GatewayServices
         services.AddSingleton<MonitorFeed>();
         services.AddOptions<CrmOptions>().Bind(configuration.GetSection(CrmOptions.Section));
         services.AddHttpClient<CrmClient>();
+        services.AddSingleton<CrmAvailability>();
         services.AddHostedService<VisitorPresencePublisher>();
         services.AddSwitchboardHealth();
         services.AddGatewayMetrics(configuration);

@@ -1,4 +1,7 @@
+using System.Text.Json;
 using Switchboard.Gateway.Sockets;
+using Switchboard.Wire;
+using Switchboard.Wire.Frames;
 
 namespace Switchboard.Gateway.Monitoring;
 
@@ -25,7 +28,8 @@ public sealed class MonitorFeed(SiteMonitor monitor, TimeProvider clock, ILogger
                 {
                     if (await monitor.SnapshotAsync(site) is { } snapshot)
                     {
-                        connection.Send(WireJson.Frame(new { type = "monitor", snapshot }));
+                        connection.Send(FrameWriter.ToBytes(
+                            new MonitorFrame(JsonSerializer.SerializeToElement(snapshot, WireJson.Options)), WireContext.Default.MonitorFrame));
                     }
                 }
                 catch (Exception error) when (error is not (OperationCanceledException or ObjectDisposedException))

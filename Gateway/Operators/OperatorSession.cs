@@ -1,4 +1,3 @@
-using System.Text.Json;
 using Switchboard.Contracts;
 using Switchboard.Contracts.Conversations;
 using Switchboard.Contracts.Operators;
@@ -8,24 +7,24 @@ using Switchboard.Contracts.Sites;
 using Switchboard.Gateway.Auth;
 using Switchboard.Gateway.Monitoring;
 using Switchboard.Gateway.Sockets;
+using Switchboard.Wire;
+using Switchboard.Wire.Frames;
 
 namespace Switchboard.Gateway.Operators;
 
 /// <summary>
-/// One operator console socket. The operator is whoever the token says; they follow their own
-/// conversations, and every write is authorized again by the conversation grain.
+/// One operator console socket: reads the console's frames into the <see cref="OperatorWorkbench"/>'s calls and
+/// renders its results and the grains' pushes as frames. The operator is whoever the token says; they follow their
+/// own conversations, and every write is authorized again by the conversation grain.
 /// </summary>
 public sealed class OperatorSession(
     OperatorIdentity identity,
     SocketConnection connection,
-    PushHub hub,
-    IGrainFactory grains,
+    OperatorWorkbench workbench,
     MonitorFeed monitor,
-    GatewayOptions options,
-    ILogger logger) : ISocketSession
+    GatewaySettings options,
+    ILogger logger) : ISocketSession, IPushSubscriber
 {
-    private readonly Actor _actor = identity.ToActor();
-    private readonly string _operatorKey = GrainKeys.Operator(identity.Site, identity.Login);
     private readonly HashSet<string> _following = [];
     private readonly Lock _gate = new();
     private bool _welcomed;
@@ -36,12 +35,12 @@ public sealed class OperatorSession(
     public void End()
     {
         _monitorFeed?.Dispose();
-        hub.UnfollowOperator(_operatorKey, this);
+        workbench.SignOut(identity, this);
         lock (_gate)
         {
             foreach (var key in _following)
             {
-                hub.Unfollow(key, this);
+                workbench.Unfollow(key, this);
             }
             _following.Clear();
         }
@@ -57,11 +56,9 @@ public sealed class OperatorSession(
         }
         else if (signal.Type == SignalTypes.VisitorUpdate)
         {
-            connection.Send(WireJson.Frame(new
-            {
-                type = SignalTypes.VisitorUpdate, conversationId = GrainKeys.Parse(signal.ConversationKey).Id,
-                page = signal.Page is { } page ? VisitFrames.Page(page) : null, cart = signal.Cart,
-            }));
+            var page = signal.Page is { } view ? new VisitedPage(view.Url, view.Title, view.Seconds) : null;
+            connection.Send(FrameWriter.ToBytes(
+                new VisitorUpdateFrame(GrainKeys.Parse(signal.ConversationKey).Id, page, signal.Cart), WireContext.Default.VisitorUpdateFrame));
         }
     }
 
@@ -74,10 +71,10 @@ public sealed class OperatorSession(
                 break;
             case NoticeTypes.Unassigned:
                 Unfollow(GrainKeys.Conversation(identity.Site, notice.ConversationId!));
-                connection.Send(WireJson.Frame(new { type = "unassigned", conversationId = notice.ConversationId, reason = notice.Reason }));
+                connection.Send(FrameWriter.ToBytes(new UnassignedFrame(notice.ConversationId!, notice.Reason), WireContext.Default.UnassignedFrame));
                 break;
             case NoticeTypes.Status:
-                connection.Send(WireJson.Frame(new { type = "status", status = notice.Status }));
+                connection.Send(FrameWriter.ToBytes(new StatusFrame(notice.Status), WireContext.Default.StatusFrame));
                 break;
         }
     }
@@ -88,54 +85,43 @@ public sealed class OperatorSession(
 
     private Task Dispatch(InboundFrame frame)
     {
-        if (!_welcomed && frame.Type != "hello")
+        if (!_welcomed && frame.Type != OperatorHelloFrame.Name)
         {
             throw new SwitchboardException(ErrorCodes.Unauthorized, "Send 'hello' first.");
         }
         return frame.Type switch
         {
-            "hello" => Hello(frame),
-            "status" => Status(frame),
-            "message" => Message(frame),
-            "typing" => Conversation(frame).OperatorTyping(_actor),
-            "close" => Conversation(frame).Close(_actor, Strings(frame, "tags")),
-            "note" => Note(frame),
-            "watch" => Watch(frame),
-            "transfer" => Conversation(frame).Transfer(_actor, frame.OptionalString("toOperator"), frame.OptionalString("toQueue"),
-                frame.Text("note", options.MaxTextLength, required: false)),
+            OperatorHelloFrame.Name => Hello(frame.Read(WireContext.Default.OperatorHelloFrame)),
+            StatusFrame.Name => Status(frame.Read(WireContext.Default.StatusFrame)),
+            OperatorMessageFrame.Name => Message(frame.Read(WireContext.Default.OperatorMessageFrame)),
+            OperatorTypingFrame.Name => Typing(frame.Read(WireContext.Default.OperatorTypingFrame)),
+            OperatorCloseFrame.Name => Close(frame.Read(WireContext.Default.OperatorCloseFrame)),
+            NoteFrame.Name => Note(frame.Read(WireContext.Default.NoteFrame)),
+            WatchFrame.Name => Watch(frame.Read(WireContext.Default.WatchFrame)),
+            TransferFrame.Name => Transfer(frame.Read(WireContext.Default.TransferFrame)),
             _ => throw InboundFrame.Bad($"Unknown frame type '{frame.Type}'."),
         };
     }
 
-    private async Task Hello(InboundFrame frame)
+    private async Task Hello(OperatorHelloFrame frame)
     {
         if (_welcomed)
         {
             throw InboundFrame.Bad("'hello' was already sent.");
         }
-        var resume = ResumePoints(frame);
-        hub.FollowOperator(_operatorKey, this);
-        var me = await grains.GetGrain<IOperatorGrain>(_operatorKey).Subscribe(hub.Reference);
+        var resume = frame.Resume ?? new Dictionary<string, long>();
+        var me = await workbench.SignInAsync(identity, this);
         foreach (var id in me.Conversations)
         {
             // Listed in the welcome below: a repeated notice for one of them must not send it twice.
             Claim(GrainKeys.Conversation(identity.Site, id));
         }
-        var conversations = new List<ConversationSnapshot>();
-        foreach (var id in me.Conversations)
-        {
-            conversations.Add(await grains.GetGrain<IConversationGrain>(GrainKeys.Conversation(identity.Site, id)).Subscribe(_actor, hub.Reference));
-        }
+        var conversations = await workbench.OpenChatsAsync(identity, me.Conversations);
         _welcomed = true;
-        connection.Send(WireJson.Frame(new
-        {
-            type = "welcome",
-            @operator = new { id = me.Id, name = me.Name, status = me.Status, capacity = me.Capacity, role = me.Role, missed = me.Missed },
-            conversations = conversations.Select(c => new
-            {
-                id = c.Id, status = c.Status, lastSeq = c.LastSeq, visitor = new { id = c.VisitorId, name = c.VisitorName },
-            }),
-        }));
+        connection.Send(FrameWriter.ToBytes(new OperatorWelcomeFrame(
+            new WelcomeOperator(me.Id, me.Name, me.Status, me.Capacity, me.Role, me.Missed),
+            [.. conversations.Select(c => new WelcomeChat(c.Id, c.Status, c.LastSeq, new WelcomeChatVisitor(c.VisitorId, c.VisitorName, c.Channel)))]),
+            WireContext.Default.OperatorWelcomeFrame));
         foreach (var conversation in conversations)
         {
             Follow(GrainKeys.Conversation(identity.Site, conversation.Id), resume.GetValueOrDefault(conversation.Id));
@@ -146,51 +132,48 @@ public sealed class OperatorSession(
         }
     }
 
-    private async Task Status(InboundFrame frame)
+    private async Task Status(StatusFrame frame)
     {
-        var status = frame.RequiredString("status");
+        var status = FieldRules.Required(frame.Status, "status");
         if (!OperatorStatus.IsValid(status))
         {
             throw InboundFrame.Bad("'status' is online, away or offline.");
         }
-        await grains.GetGrain<IOperatorGrain>(_operatorKey).SetStatus(status);
+        await workbench.SetStatusAsync(identity, status);
     }
 
-    private async Task Message(InboundFrame frame)
+    private async Task Message(OperatorMessageFrame frame)
     {
-        var clientId = frame.ClientId();
-        var result = await Conversation(frame).Post(_actor, clientId, frame.Text("text", options.MaxTextLength, required: true)!, Strings(frame, "quickReplies"));
+        var clientId = FieldRules.ClientId(frame.Id);
+        var conversationId = ConversationId(frame.ConversationId);
+        var text = FieldRules.Text(frame.Text, "text", options.MaxTextLength, required: true)!;
+        var result = await workbench.PostAsync(identity, conversationId, clientId, text, frame.QuickReplies);
         connection.Send(EventFrames.Ack(clientId, result));
     }
 
-    private async Task Note(InboundFrame frame)
+    private async Task Note(NoteFrame frame)
     {
-        var clientId = frame.ClientId();
-        var result = await Conversation(frame).AddNote(_actor, clientId, frame.Text("text", options.MaxTextLength, required: true)!);
+        var clientId = FieldRules.ClientId(frame.Id);
+        var conversationId = ConversationId(frame.ConversationId);
+        var text = FieldRules.Text(frame.Text, "text", options.MaxTextLength, required: true)!;
+        var result = await workbench.AddNoteAsync(identity, conversationId, clientId, text);
         connection.Send(EventFrames.Ack(clientId, result));
     }
+
+    private Task Typing(OperatorTypingFrame frame) => workbench.TypingAsync(identity, ConversationId(frame.ConversationId));
+
+    private Task Close(OperatorCloseFrame frame) => workbench.CloseAsync(identity, ConversationId(frame.ConversationId), frame.Tags);
+
+    private Task Transfer(TransferFrame frame) => workbench.TransferAsync(
+        identity, ConversationId(frame.ConversationId), frame.ToOperator, frame.ToQueue,
+        FieldRules.Text(frame.Note, "note", options.MaxTextLength, required: false));
 
     /// <summary>A supervisor opens any chat of the site read-only: its transcript, then live events.</summary>
-    private async Task Watch(InboundFrame frame)
+    private async Task Watch(WatchFrame frame)
     {
-        if (identity.Role != Roles.Supervisor)
-        {
-            throw SwitchboardException.Forbidden("Only supervisors watch other operators' chats.");
-        }
-        var snapshot = await Conversation(frame).Subscribe(_actor, hub.Reference);
-        connection.Send(WireJson.Frame(new { type = "watching", conversationId = snapshot.Id, status = snapshot.Status, @operator = snapshot.OperatorId }));
+        var snapshot = await workbench.WatchAsync(identity, ConversationId(frame.ConversationId));
+        connection.Send(FrameWriter.ToBytes(new WatchingFrame(snapshot.Id, snapshot.Status, snapshot.OperatorId), WireContext.Default.WatchingFrame));
         Follow(GrainKeys.Conversation(identity.Site, snapshot.Id), 0);
-    }
-
-    private static IReadOnlyList<string>? Strings(InboundFrame frame, string name)
-    {
-        if (!frame.Root.TryGetProperty(name, out var list) || list.ValueKind != JsonValueKind.Array)
-        {
-            return null;
-        }
-        return list.EnumerateArray().Take(16)
-            .Select(v => v.ValueKind == JsonValueKind.String ? v.GetString()! : throw InboundFrame.Bad($"'{name}' is a list of strings."))
-            .ToList();
     }
 
     /// <summary>A chat was given to this operator: send it whole, then follow it live.</summary>
@@ -199,29 +182,14 @@ public sealed class OperatorSession(
         var key = GrainKeys.Conversation(identity.Site, conversationId);
         try
         {
-            var conversation = grains.GetGrain<IConversationGrain>(key);
-            var snapshot = await conversation.Subscribe(_actor, hub.Reference);
-            var transcript = await conversation.GetEvents(_actor, 0, 10_000);
-            var visit = await grains.GetGrain<IVisitorGrain>(GrainKeys.Visitor(identity.Site, snapshot.VisitorId)).GetVisit();
-            var assignedSeq = transcript.LastOrDefault(e => e.Type == EventTypes.Assigned)?.Seq ?? snapshot.LastSeq;
-            connection.Send(WireJson.Frame("assigned", (conversationId, snapshot, transcript, assignedSeq, visit), static (writer, state) =>
-            {
-                writer.WriteString("conversationId", state.conversationId);
-                writer.WriteNumber("seq", state.assignedSeq);
-                writer.WriteString("queue", state.snapshot.Queue);
-                EventFrames.WriteForm(writer, state.transcript.FirstOrDefault()?.Form);
-                writer.WritePropertyName("visitor");
-                VisitFrames.WriteVisitor(writer, state.visit, state.snapshot.VisitorName);
-                writer.WriteStartArray("transcript");
-                foreach (var evt in state.transcript)
-                {
-                    writer.WriteStartObject();
-                    writer.WriteString("type", evt.Type);
-                    EventFrames.WriteEvent(writer, state.conversationId, evt, Audience.Operator);
-                    writer.WriteEndObject();
-                }
-                writer.WriteEndArray();
-            }));
+            var (snapshot, transcript, visit, assignedSeq) = await workbench.LoadAssignmentAsync(identity, conversationId);
+            var visitor = new VisitorCard(
+                visit.VisitorId, visit.Name ?? snapshot.VisitorName, [.. visit.Pages.Select(p => new VisitedPage(p.Url, p.Title, p.Seconds))],
+                visit.Cart, visit.Source, visit.Returning, Verified: visit.CustomerId is not null, Channel: snapshot.Channel);
+            connection.Send(FrameWriter.ToBytes(new AssignedFrame(
+                conversationId, assignedSeq, snapshot.Queue, EventFrames.Form(transcript.FirstOrDefault()?.Form), visitor,
+                [.. transcript.Select(evt => EventFrames.ToFrame(conversationId, evt, Audience.Operator))]),
+                WireContext.Default.AssignedFrame));
             Follow(key, transcript.Count == 0 ? 0 : transcript[^1].Seq);
         }
         catch (Exception error)
@@ -251,7 +219,7 @@ public sealed class OperatorSession(
         {
             _following.Add(key);
         }
-        hub.Follow(key, this);
+        workbench.Follow(key, this);
         connection.Attach(key, afterSeq);
     }
 
@@ -261,31 +229,13 @@ public sealed class OperatorSession(
         {
             _following.Remove(key);
         }
-        hub.Unfollow(key, this);
+        workbench.Unfollow(key, this);
         connection.Detach(key);
     }
 
-    private IConversationGrain Conversation(InboundFrame frame)
+    private static string ConversationId(string? id)
     {
-        var id = frame.RequiredString("conversationId");
-        return id.Length <= 64
-            ? grains.GetGrain<IConversationGrain>(GrainKeys.Conversation(identity.Site, id))
-            : throw InboundFrame.Bad("'conversationId' is not valid.");
-    }
-
-    private static Dictionary<string, long> ResumePoints(InboundFrame frame)
-    {
-        var points = new Dictionary<string, long>(StringComparer.Ordinal);
-        if (frame.OptionalObject("resume") is { } resume)
-        {
-            foreach (var entry in resume.EnumerateObject())
-            {
-                if (entry.Value.ValueKind == JsonValueKind.Number && entry.Value.TryGetInt64(out var seq) && seq >= 0)
-                {
-                    points[entry.Name] = seq;
-                }
-            }
-        }
-        return points;
+        var value = FieldRules.Required(id, "conversationId");
+        return value.Length <= 64 ? value : throw InboundFrame.Bad("'conversationId' is not valid.");
     }
 }

@@ -5,6 +5,7 @@ using Switchboard.Contracts.Sites;
 using Switchboard.Gateway.Auth;
 using Switchboard.Gateway.Monitoring;
 using Switchboard.Gateway.Sockets;
+using Switchboard.Wire;
 
 namespace Switchboard.Gateway.Operators;
 
@@ -17,7 +18,7 @@ public static class OperatorSocketEndpoint
     }
 
     private static async Task<IResult> Accept(
-        HttpContext http, IGrainFactory grains, PushHub hub, MonitorFeed monitor, IOptions<GatewayOptions> options, ILoggerFactory loggers)
+        HttpContext http, IGrainFactory grains, OperatorWorkbench workbench, MonitorFeed monitor, IOptions<GatewaySettings> options, ILoggerFactory loggers)
     {
         if (!http.WebSockets.IsWebSocketRequest)
         {
@@ -36,7 +37,7 @@ public static class OperatorSocketEndpoint
         var actor = identity.ToActor();
         var logger = loggers.CreateLogger<OperatorSession>();
         return await SocketSessions.RunAsync(http, Audience.Operator, Events, options.Value, logger,
-            connection => new OperatorSession(identity, connection, hub, grains, monitor, options.Value, logger));
+            connection => new OperatorSession(identity, connection, workbench, monitor, options.Value, logger));
 
         Task<IReadOnlyList<ConversationEvent>> Events(string key, long after) =>
             grains.GetGrain<IConversationGrain>(key).GetEvents(actor, after, 1000);

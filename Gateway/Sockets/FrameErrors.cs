@@ -1,4 +1,5 @@
 using Switchboard.Contracts;
+using Switchboard.Wire;
 
 namespace Switchboard.Gateway.Sockets;
 
@@ -13,15 +14,12 @@ public static class FrameErrors
         }
         catch (SwitchboardException refusal)
         {
-            connection.Send(EventFrames.Error(refusal.Code, refusal.Message, ClientIdOf(frame)));
+            connection.Send(EventFrames.Error(refusal.Code, refusal.Message, frame.ClientId));
         }
         catch (Exception error)
         {
             logger.LogWarning(error, "A '{Type}' frame failed", frame.Type);
-            connection.Send(EventFrames.Error(ErrorCodes.Unavailable, "The request could not be completed; retry it.", ClientIdOf(frame)));
+            connection.Send(EventFrames.Error(ErrorCodes.Unavailable, "The request could not be completed; retry it.", frame.ClientId));
         }
     }
-
-    private static string? ClientIdOf(InboundFrame frame) =>
-        frame.Root.TryGetProperty("id", out var id) && id.ValueKind == System.Text.Json.JsonValueKind.String ? id.GetString() : null;
 }

@@ -9,16 +9,16 @@ namespace Switchboard.Gateway.Sockets;
 
 /// <summary>
 /// This gateway node's one observer (the GPSTracker pattern): grains push to it, and it hands each push
-/// to the local sockets that follow that conversation or operator. It subscribes at a grain while at least
+/// to the local subscribers (sockets, relays) that follow that conversation or operator. It subscribes at a grain while at least
 /// one local socket follows it, and renews those subscriptions before they lapse.
 /// </summary>
 public sealed class PushHub : IPushObserver
 {
     private readonly IGrainFactory _grains;
     private readonly Lazy<IPushObserver> _reference;
-    private readonly ConcurrentDictionary<string, ConcurrentDictionary<ISocketSession, byte>> _conversations = new(StringComparer.Ordinal);
-    private readonly ConcurrentDictionary<string, ConcurrentDictionary<ISocketSession, byte>> _operators = new(StringComparer.Ordinal);
-    private readonly ConcurrentDictionary<string, ConcurrentDictionary<ISocketSession, byte>> _visitors = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, ConcurrentDictionary<IPushSubscriber, byte>> _conversations = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, ConcurrentDictionary<IPushSubscriber, byte>> _operators = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, ConcurrentDictionary<IPushSubscriber, byte>> _visitors = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, long> _lastSeqs = new(StringComparer.Ordinal);
     private readonly Lock _membership = new();
 
@@ -33,9 +33,9 @@ public sealed class PushHub : IPushObserver
 
     public int ConversationCount => _conversations.Count;
 
-    public void Follow(string conversationKey, ISocketSession session) => Add(_conversations, conversationKey, session);
+    public void Follow(string conversationKey, IPushSubscriber session) => Add(_conversations, conversationKey, session);
 
-    public void Unfollow(string conversationKey, ISocketSession session)
+    public void Unfollow(string conversationKey, IPushSubscriber session)
     {
         if (Remove(_conversations, conversationKey, session))
         {
@@ -59,9 +59,9 @@ public sealed class PushHub : IPushObserver
         }
     }
 
-    public void FollowOperator(string operatorKey, ISocketSession session) => Add(_operators, operatorKey, session);
+    public void FollowOperator(string operatorKey, IPushSubscriber session) => Add(_operators, operatorKey, session);
 
-    public void UnfollowOperator(string operatorKey, ISocketSession session)
+    public void UnfollowOperator(string operatorKey, IPushSubscriber session)
     {
         if (Remove(_operators, operatorKey, session))
         {
@@ -79,10 +79,10 @@ public sealed class PushHub : IPushObserver
         }
     }
 
-    public void FollowVisitor(string visitorKey, ISocketSession session) => Add(_visitors, visitorKey, session);
+    public void FollowVisitor(string visitorKey, IPushSubscriber session) => Add(_visitors, visitorKey, session);
 
     /// <summary>Stops following a visitor; the grain learns the socket closed either way.</summary>
-    public void UnfollowVisitor(string visitorKey, ISocketSession session)
+    public void UnfollowVisitor(string visitorKey, IPushSubscriber session)
     {
         Remove(_visitors, visitorKey, session);
         _grains.GetGrain<IVisitorGrain>(visitorKey).Disconnected().Ignore();
@@ -179,7 +179,7 @@ public sealed class PushHub : IPushObserver
         return Task.CompletedTask;
     }
 
-    private void Add(ConcurrentDictionary<string, ConcurrentDictionary<ISocketSession, byte>> map, string key, ISocketSession session)
+    private void Add(ConcurrentDictionary<string, ConcurrentDictionary<IPushSubscriber, byte>> map, string key, IPushSubscriber session)
     {
         lock (_membership)
         {
@@ -188,7 +188,7 @@ public sealed class PushHub : IPushObserver
     }
 
     /// <summary>True when that was the key's last local session.</summary>
-    private bool Remove(ConcurrentDictionary<string, ConcurrentDictionary<ISocketSession, byte>> map, string key, ISocketSession session)
+    private bool Remove(ConcurrentDictionary<string, ConcurrentDictionary<IPushSubscriber, byte>> map, string key, IPushSubscriber session)
     {
         lock (_membership)
         {

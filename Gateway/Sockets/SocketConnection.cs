@@ -3,6 +3,7 @@ using System.Net.WebSockets;
 using System.Threading.Channels;
 using Switchboard.Contracts;
 using Switchboard.Contracts.Conversations;
+using Switchboard.Wire;
 
 namespace Switchboard.Gateway.Sockets;
 
@@ -23,7 +24,7 @@ public sealed class SocketConnection
     private readonly Dictionary<string, long> _cursors = new(StringComparer.Ordinal);
     private readonly Audience _audience;
 
-    public SocketConnection(WebSocket socket, Audience audience, EventSource events, GatewayOptions options, ILogger logger)
+    public SocketConnection(WebSocket socket, Audience audience, EventSource events, GatewaySettings options, ILogger logger)
     {
         _socket = socket;
         _audience = audience;
@@ -151,7 +152,7 @@ public sealed class SocketConnection
 
     private async Task HandleAsync(ReadOnlyMemory<byte> bytes, Func<InboundFrame, Task> onFrame)
     {
-        using var frame = InboundFrame.TryParse(bytes, out var problem);
+        var frame = InboundFrame.TryParse(bytes, out var problem);
         if (frame is null)
         {
             Send(EventFrames.Error(ErrorCodes.BadRequest, problem!));

@@ -1,4 +1,5 @@
 using Switchboard.Gateway.Telemetry;
+using Switchboard.Wire;
 
 namespace Switchboard.Gateway.Sockets;
 
@@ -6,7 +7,7 @@ namespace Switchboard.Gateway.Sockets;
 public static class SocketSessions
 {
     public static async Task<IResult> RunAsync(
-        HttpContext http, Audience audience, EventSource events, GatewayOptions options, ILogger logger,
+        HttpContext http, Audience audience, EventSource events, GatewaySettings options, ILogger logger,
         Func<SocketConnection, ISocketSession> createSession)
     {
         using var socket = await http.WebSockets.AcceptWebSocketAsync();

@@ -3,17 +3,20 @@ using System.Text.Json;
 
 namespace Switchboard.Gateway.Sockets;
 
-/// <summary>The one JSON shape of the wire: camelCase, optional fields left out, hot frames written straight to UTF-8.</summary>
+/// <summary>
+/// JSON the gateway writes that is not a socket frame (socket frames are the records of Switchboard.Wire): the HTTP
+/// transcript, and the monitor snapshot whose shape belongs to the monitor.
+/// </summary>
 public static class WireJson
 {
-    /// <summary>For frames written from objects: every field listed is sent, a null as <c>null</c> (e.g. <c>welcome.conversation</c>).</summary>
+    /// <summary>For objects without a record of their own: camelCase, every field sent, a null as <c>null</c>.</summary>
     public static readonly JsonSerializerOptions Options = new(JsonSerializerDefaults.Web);
 
     private static readonly JsonWriterOptions WriterOptions = new() { SkipValidation = true };
 
     [ThreadStatic] private static ArrayBufferWriter<byte>? _buffer;
 
-    /// <summary>Writes one JSON object with <paramref name="write"/> filling in its members; returns the frame's bytes.</summary>
+    /// <summary>Writes one JSON object with <paramref name="write"/> filling in its members; returns its bytes.</summary>
     public static byte[] Frame<TState>(string type, TState state, Action<Utf8JsonWriter, TState> write)
     {
         var buffer = _buffer ??= new ArrayBufferWriter<byte>(512);
@@ -27,9 +30,6 @@ public static class WireJson
         }
         return buffer.WrittenSpan.ToArray();
     }
-
-    /// <summary>A frame from a plain object (welcome and other rare frames where clarity beats speed).</summary>
-    public static byte[] Frame(object frame) => JsonSerializer.SerializeToUtf8Bytes(frame, frame.GetType(), Options);
 
     public static void WriteStringIfNotNull(this Utf8JsonWriter writer, string name, string? value)
     {

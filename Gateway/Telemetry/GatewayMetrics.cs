@@ -1,6 +1,6 @@
 using System.Diagnostics.Metrics;
 using Switchboard.Domain.Telemetry;
-using Switchboard.Gateway.Sockets;
+using Switchboard.Wire;
 
 namespace Switchboard.Gateway.Telemetry;
 

@@ -3,6 +3,7 @@ using Switchboard.Contracts;
 using Switchboard.Contracts.Conversations;
 using Switchboard.Gateway.Auth;
 using Switchboard.Gateway.Sockets;
+using Switchboard.Wire;
 
 namespace Switchboard.Gateway.Transcripts;
 
@@ -38,16 +39,14 @@ public static class TranscriptEndpoints
                 writer.WriteString("status", state.snapshot.Status);
                 writer.WriteNumber("lastSeq", state.snapshot.LastSeq);
                 writer.WriteString("queue", state.snapshot.Queue);
+                writer.WriteString("channel", state.snapshot.Channel);
                 writer.WriteString("visitorId", state.snapshot.VisitorId);
                 writer.WriteStringIfNotNull("operatorId", state.snapshot.OperatorId);
                 writer.WriteEndObject();
                 writer.WriteStartArray("events");
                 foreach (var evt in state.events)
                 {
-                    writer.WriteStartObject();
-                    writer.WriteString("type", evt.Type);
                     EventFrames.WriteEvent(writer, state.snapshot.Id, evt, Audience.Operator);
-                    writer.WriteEndObject();
                 }
                 writer.WriteEndArray();
             });

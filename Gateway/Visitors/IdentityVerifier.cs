@@ -1,24 +1,23 @@
 using System.Security.Cryptography;
 using System.Text;
-using System.Text.Json;
 using Switchboard.Contracts;
 using Switchboard.Contracts.Visitors;
 using Switchboard.Gateway.Sockets;
+using Switchboard.Wire;
+using Switchboard.Wire.Frames;
 
 namespace Switchboard.Gateway.Visitors;
 
 /// <summary>A signed-in customer from <c>hello.identity</c>, when the site's HMAC-SHA256 over the customer id checks out.</summary>
 public static class IdentityVerifier
 {
-    public static VerifiedIdentity? Verify(InboundFrame frame, string secret, SocketConnection connection)
+    public static VerifiedIdentity? Verify(IdentityClaim? identity, string secret, SocketConnection connection)
     {
-        if (frame.OptionalObject("identity") is not { } identity)
+        if (identity is null)
         {
             return null;
         }
-        string? Field(string name) => identity.TryGetProperty(name, out var v) && v.ValueKind == JsonValueKind.String ? v.GetString() : null;
-        var customerId = Field("customerId");
-        var signature = Field("signature");
+        var (customerId, signature) = (identity.CustomerId, identity.Signature);
         if (string.IsNullOrEmpty(customerId) || string.IsNullOrEmpty(signature))
         {
             throw InboundFrame.Bad("'identity' needs customerId and signature.");
@@ -38,6 +37,6 @@ public static class IdentityVerifier
             connection.Send(EventFrames.Error(ErrorCodes.Unauthorized, "The identity signature does not match; continuing as a guest."));
             return null;
         }
-        return new VerifiedIdentity(customerId, Field("name"), Field("email"), Field("phone"), Field("customerType"));
+        return new VerifiedIdentity(customerId, identity.Name, identity.Email, identity.Phone, identity.CustomerType);
     }
 }

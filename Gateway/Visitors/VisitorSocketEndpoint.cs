@@ -3,7 +3,9 @@ using Switchboard.Contracts;
 using Switchboard.Contracts.Conversations;
 using Switchboard.Contracts.Sites;
 using Switchboard.Gateway.Auth;
+using Switchboard.Gateway.Contacts;
 using Switchboard.Gateway.Sockets;
+using Switchboard.Wire;
 
 namespace Switchboard.Gateway.Visitors;
 
@@ -16,8 +18,8 @@ public static class VisitorSocketEndpoint
     }
 
     private static async Task<IResult> Accept(
-        HttpContext http, string? site, IGrainFactory grains, PushHub hub, TokenService tokens, VisitorPresenceBoard presence,
-        IOptions<GatewayOptions> options, ILoggerFactory loggers)
+        HttpContext http, string? site, IGrainFactory grains, ContactDesk desk, TokenService tokens, VisitorPresenceBoard presence,
+        IOptions<GatewaySettings> options, ILoggerFactory loggers)
     {
         if (!http.WebSockets.IsWebSocketRequest)
         {
@@ -33,7 +35,7 @@ public static class VisitorSocketEndpoint
         }
         var logger = loggers.CreateLogger<VisitorSession>();
         return await SocketSessions.RunAsync(http, Audience.Visitor, Events, options.Value, logger,
-            connection => new VisitorSession(site, config, connection, hub, grains, tokens, presence, options.Value, logger));
+            connection => new VisitorSession(site, config, connection, desk, tokens, presence, options.Value, logger));
 
         // The socket only ever follows conversations the grain already authorized it for (its own start,
         // or a resume the grain accepted), so its catch-up reads need no second check.

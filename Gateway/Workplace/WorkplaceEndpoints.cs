@@ -30,15 +30,20 @@ public static class WorkplaceEndpoints
         {
             var actor = http.User.Identity().ToActor();
             var ids = await grains.GetGrain<IVisitorGrain>(GrainKeys.Visitor(site, visitorId)).GetConversations();
-            var conversations = new List<object>();
+            var conversations = new List<(DateTimeOffset? StartedAt, object Row)>();
             foreach (var id in ids)
             {
                 var conversation = grains.GetGrain<IConversationGrain>(GrainKeys.Conversation(site, id));
                 var events = await conversation.GetEvents(actor, 0, 1);
                 var snapshot = await conversation.GetSnapshot(actor);
-                conversations.Add(new { id, status = snapshot.Status, startedAt = events.FirstOrDefault()?.At, queue = snapshot.Queue, @operator = snapshot.OperatorName });
+                conversations.Add((StartedAt: events.FirstOrDefault()?.At, Row: new
+                {
+                    id, status = snapshot.Status, startedAt = events.FirstOrDefault()?.At, queue = snapshot.Queue,
+                    @operator = snapshot.OperatorName, channel = snapshot.Channel,
+                }));
             }
-            return Results.Ok(conversations);
+            // A customer's conversations come from every channel they used: newest first, whichever it was.
+            return Results.Ok(conversations.OrderByDescending(c => c.StartedAt).Select(c => c.Row));
         });
         admin.MapPut("/canned", (string site, CannedAndTags body, IGrainFactory grains) =>
             Refusals(() => grains.GetGrain<ISiteGrain>(GrainKeys.Site(site)).SetCannedAndTags(body.Canned, body.Tags)));

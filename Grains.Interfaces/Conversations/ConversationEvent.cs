@@ -2,7 +2,8 @@ namespace Switchboard.Contracts.Conversations;
 
 /// <summary>
 /// One entry of a conversation's append-only log. <see cref="Seq"/> is gap-free from 1 per conversation.
-/// The record is flat on purpose: it is the stored payload and, field for field, the wire frame.
+/// The record is flat on purpose: it is the stored payload and, field for field, the wire frame. Build one through
+/// <see cref="ConversationEvents"/>, which says which fields each type carries.
 /// </summary>
 [GenerateSerializer, Immutable, Alias("Switchboard.ConversationEvent")]
 public sealed record ConversationEvent
@@ -42,4 +43,19 @@ public sealed record ConversationEvent
     [Id(22)] public IReadOnlyList<string>? Tags { get; init; }
     /// <summary>The chat's routing priority, on <c>started</c>.</summary>
     [Id(23)] public int? Priority { get; init; }
+    /// <summary>Where the conversation takes place (<see cref="ChannelNames"/>), on <c>started</c>; absent in logs written before channels: web.</summary>
+    [Id(24)] public string? Channel { get; init; }
+    /// <summary>The person's address on the channel (a Telegram chat, a phone number), on <c>started</c>; none for web.</summary>
+    [Id(25)] public string? ContactId { get; init; }
+    /// <summary>Files carried by a <c>message</c>.</summary>
+    [Id(26)] public IReadOnlyList<Attachment>? Attachments { get; init; }
+    /// <summary>The client id of the message a <c>delivery</c> reports on.</summary>
+    [Id(27)] public string? MessageId { get; init; }
+    /// <summary>A <c>delivery</c>'s <see cref="DeliveryStatus"/> or a <c>call</c>'s <see cref="CallStates"/>.</summary>
+    [Id(28)] public string? Status { get; init; }
+    /// <summary>Why a delivery failed, in words an operator can act on (e.g. WhatsApp's 24-hour window).</summary>
+    [Id(29)] public string? Error { get; init; }
+    /// <summary>The phone call's id, on <c>call</c>.</summary>
+    [Id(30)] public string? CallId { get; init; }
+    [Id(31)] public int? DurationSeconds { get; init; }
 }

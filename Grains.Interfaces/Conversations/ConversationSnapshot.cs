@@ -11,4 +11,8 @@ public sealed record ConversationSnapshot(
     [property: Id(5)] string Queue,
     [property: Id(6)] string? OperatorId,
     [property: Id(7)] string? OperatorName,
-    [property: Id(8)] QueuePosition? Position);
+    [property: Id(8)] QueuePosition? Position)
+{
+    /// <summary>Where the conversation takes place (<see cref="ChannelNames"/>).</summary>
+    [Id(9)] public string Channel { get; init; } = ChannelNames.Web;
+}

@@ -14,9 +14,20 @@ public interface IConversationGrain : IGrainWithStringKey
     [Alias("Start")]
     Task<AppendResult> Start(StartConversation start, IPushObserver? subscriber);
 
-    /// <summary>Appends a message from the visitor or the assigned operator; a retried client id returns the original seq.</summary>
-    [Alias("Post")]
-    Task<AppendResult> Post(Actor actor, string clientId, string text, IReadOnlyList<string>? quickReplies = null);
+    /// <summary>
+    /// Appends a message (text, files or both) from the visitor or the assigned operator; a retried client id returns
+    /// the original seq. An operator's message to a messenger conversation is then delivered through its channel.
+    /// </summary>
+    [Alias("Send")]
+    Task<AppendResult> Send(Actor actor, MessageDraft message);
+
+    /// <summary>The channel's outcome for operator message <paramref name="messageId"/>: a <c>delivery</c> event when it changed.</summary>
+    [Alias("ReportDelivery")]
+    Task ReportDelivery(string messageId, string status, string? error);
+
+    /// <summary>The phone adapter reports a change of the call behind this conversation; a redelivered event is stored once.</summary>
+    [Alias("RecordCall")]
+    Task<AppendResult> RecordCall(CallUpdate update);
 
     /// <summary>An internal note of an operator or supervisor of the site: never shown to the visitor.</summary>
     [Alias("AddNote")]

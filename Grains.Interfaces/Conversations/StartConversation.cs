@@ -17,4 +17,10 @@ public sealed record StartConversation(
     [Id(8)] public string? InvitationRule { get; init; }
     [Id(9)] public string? InvitationText { get; init; }
     [Id(10)] public int Priority { get; init; }
+    /// <summary>Where the conversation takes place (<see cref="ChannelNames"/>).</summary>
+    [Id(11)] public string Channel { get; init; } = ChannelNames.Web;
+    /// <summary>The person's address on the channel (a Telegram chat id, a phone number); null for web.</summary>
+    [Id(12)] public string? ContactId { get; init; }
+    /// <summary>Files sent with the opening message.</summary>
+    [Id(13)] public IReadOnlyList<Attachment>? Attachments { get; init; }
 }

@@ -19,4 +19,13 @@ public sealed class DailyFigures
     /// <summary>Ratings of 4 or 5: the CSAT numerator.</summary>
     [Id(7)] public int Satisfied { get; set; }
     [Id(8)] public int Missed { get; set; }
+    /// <summary>The same figures per channel (a queue's only; web chats are under <c>web</c>).</summary>
+    [Id(9)] public Dictionary<string, DailyFigures>? Channels { get; set; }
+
+    /// <summary>The figures of <paramref name="channel"/>, made on first use.</summary>
+    public DailyFigures Of(string channel)
+    {
+        Channels ??= new Dictionary<string, DailyFigures>(StringComparer.Ordinal);
+        return Channels.TryGetValue(channel, out var figures) ? figures : Channels[channel] = new DailyFigures { Day = Day };
+    }
 }

@@ -25,11 +25,11 @@ public interface IQueueGrain : IGrainWithStringKey
 
     /// <summary>A chat of this queue got its first operator reply this long after it started.</summary>
     [Alias("Answered"), OneWay]
-    Task Answered(TimeSpan firstResponse);
+    Task Answered(TimeSpan firstResponse, string channel);
 
     /// <summary>A chat of this queue ended unanswered after waiting past the service-level threshold.</summary>
     [Alias("Unanswered"), OneWay]
-    Task Unanswered();
+    Task Unanswered(string channel);
 
     [Alias("Rated"), OneWay]
     Task Rated(int score);

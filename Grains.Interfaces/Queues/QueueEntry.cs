@@ -15,4 +15,6 @@ public sealed record QueueEntry(
     /// enqueues of it: they are the conversation's reminders, sent before it heard of its assignment.
     /// </summary>
     [Id(5)] public long Round { get; init; }
+    /// <summary>Where the conversation takes place: supervisors see waiting chats and service level per channel.</summary>
+    [Id(6)] public string Channel { get; init; } = Conversations.ChannelNames.Web;
 }

@@ -8,4 +8,7 @@ public sealed record WaitingChat(
     [property: Id(2)] int Position,
     [property: Id(3)] int? EtaSeconds,
     [property: Id(4)] string? Phone,
-    [property: Id(5)] string? OverflowReason);
+    [property: Id(5)] string? OverflowReason)
+{
+    [Id(6)] public string Channel { get; init; } = Conversations.ChannelNames.Web;
+}

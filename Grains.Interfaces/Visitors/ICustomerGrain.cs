@@ -1,6 +1,9 @@
 namespace Switchboard.Contracts.Visitors;
 
-/// <summary>A signed-in customer across devices (key <c>{site}/u:{customerId}</c>): their last operator, for sticky routing.</summary>
+/// <summary>
+/// One customer across browsers, devices and channels (key <c>{site}/u:{customerId}</c>): the identities that resolve
+/// to them, their conversations on every channel, and their last operator for sticky routing.
+/// </summary>
 [Alias("Switchboard.ICustomerGrain")]
 public interface ICustomerGrain : IGrainWithStringKey
 {
@@ -9,4 +12,15 @@ public interface ICustomerGrain : IGrainWithStringKey
 
     [Alias("Served"), OneWay]
     Task Served(string operatorId);
+
+    /// <summary>Records that <paramref name="identity"/> is this customer (the retailer's data or the shopper said so).</summary>
+    [Alias("Link")]
+    Task Link(ChannelIdentity identity);
+
+    /// <summary>A conversation of this customer started on <paramref name="channel"/>.</summary>
+    [Alias("ConversationStarted"), OneWay]
+    Task ConversationStarted(string conversationId, string channel, DateTimeOffset startedAt);
+
+    [Alias("GetProfile")]
+    Task<CustomerProfile> GetProfile();
 }

@@ -58,4 +58,8 @@ public interface IVisitorGrain : IGrainWithStringKey
 
     [Alias("ConversationClosed"), OneWay]
     Task ConversationClosed(string conversationId);
+
+    /// <summary>This visitor (a messenger contact, a caller) is the customer <paramref name="customerId"/>: their chats are routed and listed as that customer's.</summary>
+    [Alias("LinkCustomer")]
+    Task LinkCustomer(string customerId);
 }

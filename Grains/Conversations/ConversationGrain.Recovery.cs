@@ -16,6 +16,10 @@ public sealed partial class ConversationGrain
         {
             await ReloadHistoryAsync();
         }
+        if (_relayStale && context.MethodName != nameof(GetHolder))
+        {
+            await ResumeRelays();
+        }
         await context.Invoke();
     }
 

@@ -23,11 +23,7 @@ public sealed partial class ConversationGrain
         {
             throw SwitchboardException.BadRequest("Transfer to either an operator or a queue.");
         }
-        var transferred = new ConversationEvent
-        {
-            Seq = _history.LastSeq + 1, Type = EventTypes.Transferred, At = clock.GetUtcNow(),
-            AuthorId = actor.Id, Author = actor.Name, Note = MessageText.Normalize(note, required: false),
-        };
+        var transferred = ConversationEvents.Transferred(_history.LastSeq + 1, clock.GetUtcNow(), actor, MessageText.Normalize(note, required: false));
         var (previous, wasQueued, fromQueue) = (_history.OperatorId, _history.Status == ConversationStatus.Queued, _history.Queue);
         var site = await _config.Get();
         if (toOperator is not null)
@@ -37,7 +33,7 @@ public sealed partial class ConversationGrain
         else
         {
             var queue = site.FindQueue(toQueue!) ?? throw SwitchboardException.BadRequest($"No queue '{toQueue}' on this site.");
-            await Append([transferred with { Queue = queue.Id }]);
+            await Append([transferred.ToQueue(queue.Id)]);
             Enqueue(queue.Id);
         }
         if (previous is not null)
@@ -65,11 +61,7 @@ public sealed partial class ConversationGrain
         {
             throw SwitchboardException.BadRequest("That does not look like a phone number.");
         }
-        await Append([new ConversationEvent
-        {
-            Seq = _history.LastSeq + 1, Type = EventTypes.Callback, At = clock.GetUtcNow(), ClientId = clientId,
-            From = Senders.Visitor, Phone = phone.Trim(),
-        }]);
+        await Append([ConversationEvents.Callback(_history.LastSeq + 1, clock.GetUtcNow(), clientId, phone.Trim())]);
         if (_history.Status == ConversationStatus.Queued)
         {
             QueueGrain(_history.Queue).Callback(_id, phone.Trim()).Ignore();
@@ -84,12 +76,8 @@ public sealed partial class ConversationGrain
             return;
         }
         var settings = await Settings();
-        await Append([new ConversationEvent
-        {
-            Seq = _history.LastSeq + 1, Type = EventTypes.Message, At = clock.GetUtcNow(), From = Senders.System,
-            Kind = MessageKinds.Auto, Reason = reason, Actions = OverflowActions,
-            Text = SystemTexts.Overflow(reason, _history.Language, etaSeconds, WorkingHoursCalendar.Describe(settings.Hours)),
-        }]);
+        await Append([ConversationEvents.SystemMessage(_history.LastSeq + 1, clock.GetUtcNow(), MessageKinds.Auto,
+            SystemTexts.Overflow(reason, _history.Language, etaSeconds, WorkingHoursCalendar.Describe(settings.Hours)), reason, OverflowActions)]);
     }
 
     private async Task TransferToOperator(SiteConfig site, ConversationEvent transferred, string toOperator)
@@ -104,7 +92,7 @@ public sealed partial class ConversationGrain
             throw SwitchboardException.BadRequest($"{target.Name} is not online with a free slot.");
         }
         await Append([
-            transferred with { TargetOperatorId = target.Login, TargetOperatorName = target.Name },
+            transferred.ToOperator(target.Login, target.Name),
             Assigned(target.Login, target.Name, AssignmentReasons.Transfer) with { Seq = transferred.Seq + 1 },
         ]);
         Operator(target.Login).Confirm(_id).Ignore();
@@ -159,11 +147,7 @@ public sealed partial class ConversationGrain
         }
         if (ConversationDeadlines.Of(_history, settings).Hold <= now)
         {
-            await Append([new ConversationEvent
-            {
-                Seq = _history.LastSeq + 1, Type = EventTypes.Message, At = now, From = Senders.System,
-                Kind = MessageKinds.Hold, Text = HoldPlan.Text(settings.Hold, _history.HoldsSent),
-            }]);
+            await Append([ConversationEvents.SystemMessage(_history.LastSeq + 1, now, MessageKinds.Hold, HoldPlan.Text(settings.Hold, _history.HoldsSent))]);
         }
         await ArmDeadlines();
     }
@@ -172,11 +156,7 @@ public sealed partial class ConversationGrain
     private async Task Unanswered()
     {
         var (operatorId, operatorName) = (_history.OperatorId!, _history.OperatorName);
-        await Append([new ConversationEvent
-        {
-            Seq = _history.LastSeq + 1, Type = EventTypes.Unassigned, At = clock.GetUtcNow(),
-            AuthorId = operatorId, Author = operatorName, Reason = UnassignReasons.NoAnswer,
-        }]);
+        await Append([ConversationEvents.Unassigned(_history.LastSeq + 1, clock.GetUtcNow(), operatorId, operatorName, UnassignReasons.NoAnswer)]);
         // Back in the queue first: whatever happens to the call below, the visitor is not stranded.
         Enqueue(_history.Queue);
         try

@@ -69,6 +69,7 @@ public sealed partial class ConversationGrain(
         if (_history.Exists)
         {
             await ArmDeadlines();
+            await ResumeRelays();
         }
     }
 
@@ -89,26 +90,15 @@ public sealed partial class ConversationGrain(
         }
         var now = clock.GetUtcNow();
         var text = MessageText.Normalize(start.Text, required: false);
-        var events = new List<ConversationEvent>
-        {
-            new()
-            {
-                Seq = 1, Type = EventTypes.Started, At = now, Queue = start.Queue, VisitorId = start.VisitorId,
-                VisitorName = start.VisitorName, Form = start.Form, Language = start.Language, Reason = start.InvitationRule,
-                Priority = start.Priority == 0 ? null : start.Priority,
-            },
-        };
+        var events = new List<ConversationEvent> { ConversationEvents.Started(1, now, start) };
         if (start.InvitationText is { } invitation)
         {
-            events.Add(new ConversationEvent
-            {
-                Seq = 2, Type = EventTypes.Message, At = now, From = Senders.System, Kind = MessageKinds.Invite,
-                Text = invitation, Reason = start.InvitationRule,
-            });
+            events.Add(ConversationEvents.SystemMessage(2, now, MessageKinds.Invite, invitation, start.InvitationRule));
         }
-        if (text is not null)
+        var attachments = MessageAttachments.Validate(start.Attachments);
+        if (text is not null || attachments is not null)
         {
-            events.Add(VisitorMessage(events.Count + 1, now, clientId: null, start.VisitorName, text));
+            events.Add(ConversationEvents.VisitorMessage(events.Count + 1, now, clientId: null, start.VisitorName, text, attachments));
         }
         // The start's client id goes on its last event, so a retried start is acknowledged with the same seq.
         events[^1] = events[^1] with { ClientId = start.ClientId };
@@ -119,38 +109,6 @@ public sealed partial class ConversationGrain(
         await Append(events);
         Enqueue(start.Queue, start.PreferredOperator);
         return new AppendResult(_id, _history.LastSeq);
-    }
-
-    public async Task<AppendResult> Post(Actor actor, string clientId, string text, IReadOnlyList<string>? quickReplies = null)
-    {
-        if (RetriedSend(actor, clientId) is { } stored)
-        {
-            return stored;
-        }
-        if (_history.Status == ConversationStatus.Closed)
-        {
-            throw SwitchboardException.BadRequest("The conversation is closed; start a new one.");
-        }
-        var body = MessageText.Normalize(text, required: true)!;
-        var seq = _history.LastSeq + 1;
-        var now = clock.GetUtcNow();
-        var evt = actor.Kind == ActorKind.Visitor
-            ? VisitorMessage(seq, now, clientId, _history.VisitorName, body)
-            : new ConversationEvent
-            {
-                Seq = seq, Type = EventTypes.Message, At = now, ClientId = clientId, From = Senders.Operator,
-                AuthorId = actor.Id, Author = actor.Name, Text = body, Kind = MessageKinds.Text,
-                QuickReplies = QuickReplyButtons.Normalize(quickReplies),
-            };
-        var firstAnswer = evt.From == Senders.Operator && _history.FirstAnswerAt is null;
-        await Append([evt]);
-        if (firstAnswer)
-        {
-            var firstResponse = now - _history.StartedAt;
-            QueueGrain(_history.Queue).Answered(firstResponse).Ignore();
-            Operator(actor.Id).Answered(firstResponse).Ignore();
-        }
-        return new AppendResult(_id, seq);
     }
 
     public async Task<bool> Assign(string operatorId, string operatorName, string reason)
@@ -180,11 +138,7 @@ public sealed partial class ConversationGrain(
         {
             return new AppendResult(_id, stored);
         }
-        await Append([new ConversationEvent
-        {
-            Seq = _history.LastSeq + 1, Type = EventTypes.Note, At = clock.GetUtcNow(), ClientId = clientId,
-            From = Senders.Operator, AuthorId = actor.Id, Author = actor.Name, Text = MessageText.Normalize(text, required: true),
-        }]);
+        await Append([ConversationEvents.Note(_history.LastSeq + 1, clock.GetUtcNow(), actor, clientId, MessageText.Normalize(text, required: true)!)]);
         return new AppendResult(_id, _history.LastSeq);
     }
 
@@ -210,13 +164,9 @@ public sealed partial class ConversationGrain(
         if (firstAnswerAt is null && now - _history.StartedAt > TimeSpan.FromSeconds((await _config.Get()).Monitor.ServiceLevelSeconds))
         {
             // It waited past the service-level threshold and never got an answer: it counts against the service level.
-            QueueGrain(_history.Queue).Unanswered().Ignore();
+            QueueGrain(_history.Queue).Unanswered(_history.Channel).Ignore();
         }
-        await Append([new ConversationEvent
-        {
-            Seq = _history.LastSeq + 1, Type = EventTypes.Closed, At = now,
-            From = ConversationAccess.SenderOf(actor), AuthorId = actor.Id, Author = actor.Name, Tags = chosenTags,
-        }]);
+        await Append([ConversationEvents.Closed(_history.LastSeq + 1, now, ConversationAccess.SenderOf(actor), actor, chosenTags)]);
         // The close is stored: what follows tells the others, and none of it may fail the close or skip the rest.
         Visitor().ConversationClosed(_id).Ignore();
         if (wasQueued)
@@ -244,11 +194,7 @@ public sealed partial class ConversationGrain(
             throw SwitchboardException.BadRequest("A rating is 1 to 5.");
         }
         var firstRating = _history.Events.All(e => e.Type != EventTypes.Rated);
-        await Append([new ConversationEvent
-        {
-            Seq = _history.LastSeq + 1, Type = EventTypes.Rated, At = clock.GetUtcNow(),
-            From = Senders.Visitor, Score = score, Text = MessageText.Normalize(comment, required: false),
-        }]);
+        await Append([ConversationEvents.Rated(_history.LastSeq + 1, clock.GetUtcNow(), score, MessageText.Normalize(comment, required: false))]);
         if (firstRating)
         {
             // A visitor may change their rating; the day's figures count each chat once.
@@ -261,178 +207,7 @@ public sealed partial class ConversationGrain(
         return new AppendResult(_id, _history.LastSeq);
     }
 
-    public Task<IReadOnlyList<ConversationEvent>> GetEvents(Actor actor, long afterSeq, int max)
-    {
-        EnsureExists();
-        ConversationAccess.EnsureCanRead(actor, _site, _history);
-        return Task.FromResult(_history.After(afterSeq, Math.Clamp(max, 1, 10_000)));
-    }
-
-    public Task<ConversationSnapshot> GetSnapshot(Actor actor)
-    {
-        EnsureExists();
-        ConversationAccess.EnsureCanRead(actor, _site, _history);
-        return Task.FromResult(Snapshot());
-    }
-
-    public Task<string?> GetHolder() =>
-        Task.FromResult(_history.Status is ConversationStatus.Assigned or ConversationStatus.Active ? _history.OperatorId : null);
-
-    public Task<ConversationSnapshot> Subscribe(Actor actor, IPushObserver subscriber)
-    {
-        EnsureExists();
-        ConversationAccess.EnsureCanRead(actor, _site, _history);
-        _subscribers.Subscribe(subscriber, subscriber);
-        return Task.FromResult(Snapshot());
-    }
-
-    public Task Unsubscribe(IPushObserver subscriber)
-    {
-        _subscribers.Unsubscribe(subscriber);
-        return Task.CompletedTask;
-    }
-
-    public Task VisitorTyping(Actor actor, string draft)
-    {
-        if (_history.Exists && actor.Kind == ActorKind.Visitor && actor.Site == _site && actor.Id == _history.VisitorId)
-        {
-            var signal = new ConversationSignal(_key, SignalTypes.VisitorTyping,
-                Draft: draft.Length > MessageText.MaxLength ? draft[..MessageText.MaxLength] : draft);
-            Push(s => s.OnSignal(signal));
-        }
-        return Task.CompletedTask;
-    }
-
-    public Task VisitorUpdate(PageView? page, Cart? cart)
-    {
-        if (_history.Status is ConversationStatus.Assigned or ConversationStatus.Active)
-        {
-            var signal = new ConversationSignal(_key, SignalTypes.VisitorUpdate) { Page = page, Cart = cart };
-            Push(s => s.OnSignal(signal));
-        }
-        return Task.CompletedTask;
-    }
-
-    public Task OperatorTyping(Actor actor)
-    {
-        // Typing is not an answer: it cancels neither hold messages nor the no-answer deadline.
-        if (_history.Exists && actor.Kind == ActorKind.Operator && actor.Site == _site && actor.Id == _history.OperatorId)
-        {
-            var signal = new ConversationSignal(_key, SignalTypes.OperatorTyping);
-            Push(s => s.OnSignal(signal));
-        }
-        return Task.CompletedTask;
-    }
-
-    public Task Queued(QueuePosition position)
-    {
-        if (_history.Status == ConversationStatus.Queued)
-        {
-            _position = position;
-            var signal = new ConversationSignal(_key, SignalTypes.Queued, position.Position, position.EtaSeconds);
-            Push(s => s.OnSignal(signal));
-        }
-        return Task.CompletedTask;
-    }
-
     public Task ReceiveReminder(string reminderName, TickStatus status) =>
         // The reminder's only job is to bring the grain back after a crash; activation re-armed the deadlines.
         _history.Exists ? OnDeadline() : Task.CompletedTask;
-
-    private async Task Append(IReadOnlyList<ConversationEvent> events)
-    {
-        // Durable first: nothing is applied, acknowledged or pushed that the log does not hold.
-        try
-        {
-            await log.AppendAsync(_key, events);
-        }
-        catch
-        {
-            // The outcome may be unknown (the database went away mid-commit), so the log may hold more than this
-            // activation knows: the next call replays it first (see Invoke), and a retried client id then finds
-            // its stored seq instead of conflicting forever.
-            _historyStale = true;
-            throw;
-        }
-        foreach (var evt in events)
-        {
-            _history.Apply(evt);
-            Push(s => s.OnEvent(_key, evt));
-            if (evt.Type == EventTypes.Message)
-            {
-                metrics.MessageStored(evt.From ?? Senders.System);
-            }
-        }
-        await ArmDeadlines();
-    }
-
-    /// <summary>Pushes are one-way: a slow or gone gateway never holds the conversation up.</summary>
-    private void Push(Func<IPushObserver, Task> send) => _subscribers.Notify(s => { send(s).Ignore(); });
-
-    private ConversationSnapshot Snapshot() => new(
-        _id, _history.Status, _history.LastSeq, _history.VisitorId, _history.VisitorName, _history.Queue,
-        _history.OperatorId, _history.OperatorName, _history.Status == ConversationStatus.Queued ? _position : null);
-
-    private static ConversationEvent VisitorMessage(long seq, DateTimeOffset at, string? clientId, string? visitorName, string text) => new()
-    {
-        Seq = seq, Type = EventTypes.Message, At = at, ClientId = clientId, From = Senders.Visitor,
-        Author = visitorName, Text = text, Kind = MessageKinds.Text,
-    };
-
-    private ConversationEvent Assigned(string operatorId, string operatorName, string reason) => new()
-    {
-        Seq = _history.LastSeq + 1, Type = EventTypes.Assigned, At = clock.GetUtcNow(),
-        AuthorId = operatorId, Author = operatorName, Reason = reason,
-    };
-
-    /// <summary>Checks a send from <paramref name="actor"/>; the original acknowledgement when its client id was already stored.</summary>
-    private AppendResult? RetriedSend(Actor actor, string clientId)
-    {
-        EnsureExists();
-        ConversationAccess.EnsureCanWrite(actor, _site, _history);
-        return _history.SeqOf(clientId) is { } stored ? new AppendResult(_id, stored) : null;
-    }
-
-    private void EnsureExists()
-    {
-        if (!_history.Exists)
-        {
-            throw SwitchboardException.NotFound("No such conversation.");
-        }
-    }
-
-    /// <summary>Puts the chat in a queue (idempotently) and keeps reminding the queue while it waits.</summary>
-    private void Enqueue(string queue, string? preferredOperator = null)
-    {
-        QueueGrain(queue).Enqueue(new QueueEntry(_id, _history.StartedAt, preferredOperator, _history.MissedBy.ToList())
-        {
-            Priority = _history.Priority, Round = _history.QueuedAtSeq,
-        }).Ignore();
-        KeepQueued();
-    }
-
-    /// <summary>
-    /// Gives an operator's seat back after a stored change took the chat from them. A failure is logged, not thrown:
-    /// the change is durable, and the operator grain's own audit frees a seat no chat uses (<see cref="Operators.OperatorGrain"/>).
-    /// </summary>
-    private async Task FreeSeat(string operatorId, string reason)
-    {
-        try
-        {
-            await Operator(operatorId).Release(_id, reason);
-        }
-        catch (Exception error) when (error is not SwitchboardException)
-        {
-            logger.LogWarning(error, "Could not free {Operator}'s seat for conversation {Conversation}; their audit will", operatorId, _key);
-        }
-    }
-
-    private IQueueGrain QueueGrain(string queue) => GrainFactory.GetGrain<IQueueGrain>(GrainKeys.Queue(_site, queue));
-
-    private IOperatorGrain Operator(string login) => GrainFactory.GetGrain<IOperatorGrain>(GrainKeys.Operator(_site, login));
-
-    private IVisitorGrain Visitor() => GrainFactory.GetGrain<IVisitorGrain>(GrainKeys.Visitor(_site, _history.VisitorId));
-
-    private async Task<QueueSettings> Settings() =>
-        QueueSettings.Resolve((await _config.Get()).FindQueue(_history.Queue), defaults.Value, _history.Language);
 }

@@ -75,9 +75,9 @@ public sealed partial class VisitorGrain(
         if (Visitor.OpenConversationId is { } open && Visitor.OpenStartClientId != request.ClientId)
         {
             // Another tab already opened a chat: this start joins it as a message.
-            return string.IsNullOrWhiteSpace(request.Text)
+            return string.IsNullOrWhiteSpace(request.Text) && request.Attachments is not { Count: > 0 }
                 ? new AppendResult(open, 0)
-                : await Conversation(open).Post(self, request.ClientId, request.Text);
+                : await Conversation(open).Send(self, new MessageDraft(request.ClientId, request.Text) { Attachments = request.Attachments });
         }
         var site = await _config.Get();
         var facts = new VisitorFacts(_visit?.CurrentPage?.Url, Visitor.Region, Visitor.CustomerType);
@@ -88,14 +88,26 @@ public sealed partial class VisitorGrain(
             Language = Visitor.Language,
             PreferredOperator = await LastOperator(),
             Priority = QueueSelector.Priority(site, facts),
+            Channel = request.Channel,
+            ContactId = request.ContactId,
+            Attachments = request.Attachments,
         };
         return await Start(start, subscriber);
     }
 
     public const int KeptConversations = 20;
 
-    public Task<IReadOnlyList<string>> GetConversations() =>
-        Task.FromResult<IReadOnlyList<string>>(Enumerable.Reverse(Visitor.Conversations).ToList());
+    /// <summary>This visitor's conversations, and a linked customer's on every other channel and device.</summary>
+    public async Task<IReadOnlyList<string>> GetConversations()
+    {
+        var own = Enumerable.Reverse(Visitor.Conversations);
+        if (Visitor.CustomerId is not { } customerId)
+        {
+            return own.ToList();
+        }
+        var customer = await GrainFactory.GetGrain<ICustomerGrain>(GrainKeys.Customer(_site, customerId)).GetProfile();
+        return own.Concat(customer.Conversations.Select(c => c.ConversationId)).Distinct().ToList();
+    }
 
     public async Task Served(string operatorId)
     {
@@ -107,6 +119,15 @@ public sealed partial class VisitorGrain(
         if (Visitor.CustomerId is { } customerId)
         {
             GrainFactory.GetGrain<ICustomerGrain>(GrainKeys.Customer(_site, customerId)).Served(operatorId).Ignore();
+        }
+    }
+
+    public async Task LinkCustomer(string customerId)
+    {
+        if (Visitor.CustomerId != customerId)
+        {
+            Visitor.CustomerId = customerId;
+            await state.WriteStateAsync();
         }
     }
 
@@ -138,6 +159,11 @@ public sealed partial class VisitorGrain(
         try
         {
             var started = await Conversation(Visitor.OpenConversationId).Start(start, subscriber);
+            if (Visitor.CustomerId is { } customerId)
+            {
+                GrainFactory.GetGrain<ICustomerGrain>(GrainKeys.Customer(_site, customerId))
+                    .ConversationStarted(started.ConversationId, start.Channel, clock.GetUtcNow()).Ignore();
+            }
             await ArmInvitation();
             return started;
         }

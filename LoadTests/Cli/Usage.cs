@@ -17,6 +17,9 @@ public static class Usage
 
               dotnet run --project LoadTests -c Release -- echo --urls http://127.0.0.1:5090
                   The echo baseline server alone.
+
+              dotnet run --project LoadTests -c Release -- frames
+                  Bytes and time per call of the hot path's frames: reading a message frame, writing a message event.
             """);
         return 2;
     }

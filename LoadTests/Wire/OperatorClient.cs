@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
 using Switchboard.LoadTests.Runner;
+using Switchboard.Wire.Frames;
 
 namespace Switchboard.LoadTests.Wire;
 
@@ -32,10 +33,10 @@ public sealed class OperatorClient : IAsyncDisposable
     public static async Task<OperatorClient> ConnectAsync(Target target, string login, string token, CancellationToken cancellationToken) =>
         new(login, await WireSocket.ConnectAsync(target.WebSocket($"/ws/operator?access_token={Uri.EscapeDataString(token)}"), cancellationToken));
 
-    public Task<WireFrame> HelloAsync() => _socket.RequestAsync(WireFrames.OperatorHello(), "welcome", f => f.Type is "welcome" or "error");
+    public Task<WireFrame> HelloAsync() => _socket.RequestAsync(WireFrames.OperatorHello(), OperatorWelcomeFrame.Name, f => f.Type is OperatorWelcomeFrame.Name or ErrorFrame.Name);
 
     public Task<WireFrame> SetStatusAsync(string status) =>
-        _socket.RequestAsync(WireFrames.Status(status), "status", f => f.Type == "status" && f.Text == status || f.IsError);
+        _socket.RequestAsync(WireFrames.Status(status), StatusFrame.Name, f => f.Type == StatusFrame.Name && f.Text == status || f.IsError);
 
     public ValueTask DisposeAsync() => _socket.DisposeAsync();
 
@@ -43,7 +44,7 @@ public sealed class OperatorClient : IAsyncDisposable
     {
         switch (frame.Type)
         {
-            case "assigned" when frame.HasTranscript && frame.ConversationId is { } assigned:
+            case AssignedFrame.Name when frame.HasTranscript && frame.ConversationId is { } assigned:
                 _chats[assigned] = 0;
                 if (Probe.TryAge(frame.Text, out var wait))
                 {
@@ -54,7 +55,7 @@ public sealed class OperatorClient : IAsyncDisposable
                     ReplyAsync(assigned, "Hello! How can I help?").Ignore();
                 }
                 break;
-            case "message" when frame.From == "visitor" && frame.ConversationId is { } chat:
+            case MessageEventFrame.Name when frame.From == "visitor" && frame.ConversationId is { } chat:
                 if (Probe.TryAge(frame.Text, out var age))
                 {
                     Sink?.Measure(Measures.DeliveryToOperator, age);
@@ -68,7 +69,7 @@ public sealed class OperatorClient : IAsyncDisposable
             case "unassigned" when frame.ConversationId is { } gone:
                 _chats.TryRemove(gone, out _);
                 break;
-            case "error":
+            case ErrorFrame.Name:
                 Sink?.Fail(Measures.OperatorErrors, frame.Code ?? "unknown");
                 break;
         }
@@ -85,7 +86,7 @@ public sealed class OperatorClient : IAsyncDisposable
         try
         {
             await _socket.RequestAsync(WireFrames.OperatorMessage(conversationId, id, Probe.Stamp(words)), "reply ack",
-                f => f.Type is "ack" or "error" && f.Id == id);
+                f => f.Type is AckFrame.Name or ErrorFrame.Name && f.Id == id);
             Sink?.Measure(Measures.OperatorReplyAck, Stopwatch.GetElapsedTime(started));
         }
         catch (Exception error) when (error is WireErrorException or TimeoutException or IOException)

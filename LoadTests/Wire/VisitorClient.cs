@@ -1,3 +1,5 @@
+using Switchboard.Wire.Frames;
+
 namespace Switchboard.LoadTests.Wire;
 
 /// <summary>
@@ -27,12 +29,12 @@ public sealed class VisitorClient : IAsyncDisposable
     public static async Task<VisitorClient> ConnectAsync(Target target, string site, CancellationToken cancellationToken) =>
         new(await WireSocket.ConnectAsync(target.WebSocket($"/ws/visitor?site={Uri.EscapeDataString(site)}"), cancellationToken));
 
-    public Task<WireFrame> HelloAsync() => _socket.RequestAsync(WireFrames.Hello(), "welcome", f => f.Type is "welcome" or "error");
+    public Task<WireFrame> HelloAsync() => _socket.RequestAsync(WireFrames.Hello(), VisitorWelcomeFrame.Name, f => f.Type is VisitorWelcomeFrame.Name or ErrorFrame.Name);
 
     /// <summary>Starts a chat; returns its ack and, still pending, the conversation's <c>assigned</c> event.</summary>
     public async Task<(WireFrame Ack, Task<WireFrame> Assigned)> StartChatAsync(string text)
     {
-        var assigned = _socket.Expect("assigned event", f => f.Type == "assigned", AssignTimeout);
+        var assigned = _socket.Expect("assigned event", f => f.Type == AssignedEventFrame.Name, AssignTimeout);
         var id = ClientIds.Next('s');
         var ack = await _socket.RequestAsync(WireFrames.StartChat(id, text), "start_chat ack", f => IsAnswerTo(f, id));
         ConversationId = ack.ConversationId;
@@ -47,11 +49,11 @@ public sealed class VisitorClient : IAsyncDisposable
 
     /// <summary>The next operator message from now on.</summary>
     public Task<WireFrame> ExpectOperatorMessage(TimeSpan timeout) =>
-        _socket.Expect("operator message", f => f.Type == "message" && f.From == "operator", timeout);
+        _socket.Expect("operator message", f => f.Type == MessageEventFrame.Name && f.From == "operator", timeout);
 
-    public Task<WireFrame> RateAsync(int score) => _socket.RequestAsync(WireFrames.Rate(score), "rated event", f => f.Type is "rated" or "error");
+    public Task<WireFrame> RateAsync(int score) => _socket.RequestAsync(WireFrames.Rate(score), "rated event", f => f.Type is RatedEventFrame.Name or ErrorFrame.Name);
 
-    public Task<WireFrame> CloseAsync() => _socket.RequestAsync(WireFrames.VisitorClose(), "closed event", f => f.Type is "closed" or "error");
+    public Task<WireFrame> CloseAsync() => _socket.RequestAsync(WireFrames.VisitorClose(), "closed event", f => f.Type is ClosedEventFrame.Name or ErrorFrame.Name);
 
     /// <summary>Tracking frames: accepted without an answer until proactive engagement arrives.</summary>
     public Task PageAsync(string url, string title) => _socket.SendAsync(WireFrames.Page(url, title));
@@ -72,11 +74,11 @@ public sealed class VisitorClient : IAsyncDisposable
 
     public ValueTask DisposeAsync() => _socket.DisposeAsync();
 
-    private static bool IsAnswerTo(WireFrame frame, string id) => frame.Type is "ack" or "error" && frame.Id == id;
+    private static bool IsAnswerTo(WireFrame frame, string id) => frame.Type is AckFrame.Name or ErrorFrame.Name && frame.Id == id;
 
     private void OnFrame(WireFrame frame)
     {
-        if (frame.Type == "message" && frame.From == "operator" && Probe.TryAge(frame.Text, out var age))
+        if (frame.Type == MessageEventFrame.Name && frame.From == "operator" && Probe.TryAge(frame.Text, out var age))
         {
             OperatorMessage?.Invoke(age);
         }

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Switchboard.Wire.Frames;
 
 namespace Switchboard.LoadTests.Wire;
 
@@ -8,7 +9,7 @@ namespace Switchboard.LoadTests.Wire;
 /// </summary>
 public sealed record WireFrame(string Type, string? Id, string? ConversationId, string? From, string? Text, string? Code, bool HasTranscript)
 {
-    public bool IsError => Type == "error";
+    public bool IsError => Type == ErrorFrame.Name;
 
     public static WireFrame Parse(ReadOnlySpan<byte> json)
     {
@@ -23,7 +24,7 @@ public sealed record WireFrame(string Type, string? Id, string? ConversationId, 
         if (hasTranscript)
         {
             text = transcript.EnumerateArray()
-                .FirstOrDefault(e => Field(e, "type") == "message" && Field(e, "from") == "visitor") is { ValueKind: JsonValueKind.Object } first
+                .FirstOrDefault(e => Field(e, "type") == MessageEventFrame.Name && Field(e, "from") == "visitor") is { ValueKind: JsonValueKind.Object } first
                 ? Field(first, "text")
                 : null;
         }

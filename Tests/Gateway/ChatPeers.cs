@@ -1,5 +1,7 @@
 using System.Text.Json;
 using Switchboard.Tests.Infrastructure;
+using Switchboard.Wire;
+using Switchboard.Wire.Frames;
 
 namespace Switchboard.Tests.Gateway;
 
@@ -14,13 +16,14 @@ public static class ChatPeers
     }
 
     /// <summary>An operator's console: logged in, welcomed, and online.</summary>
-    public static async Task<(TestSocket Socket, JsonElement Welcome)> OnlineOperatorAsync(GatewayHost host, string site, string login, object? hello = null)
+    public static async Task<(TestSocket Socket, JsonElement Welcome)> OnlineOperatorAsync(
+        GatewayHost host, string site, string login, object? hello = null, string password = TestSites.Password)
     {
-        var token = await host.LoginAsync(site, login);
+        var token = await host.LoginAsync(site, login, password);
         var socket = await TestSocket.ConnectAsync(host.WebSocketUri($"/ws/operator?access_token={Uri.EscapeDataString(token)}"));
         await socket.SendAsync(hello ?? new { type = "hello" });
         var welcome = await socket.ExpectAsync("welcome");
-        await socket.SendAsync(new { type = "status", status = "online" });
+        await socket.SendAsync(new StatusFrame("online"), WireContext.Default.StatusFrame);
         await socket.ExpectAsync("status", f => f.GetProperty("status").GetString() == "online");
         return (socket, welcome);
     }

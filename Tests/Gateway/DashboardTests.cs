@@ -67,7 +67,7 @@ public sealed class DashboardTests(GatewayFixture fixture) : IClassFixture<Gatew
         Assert.Equal(Microsoft.Net.Http.Headers.SameSiteMode.Strict, cookie.SameSite);
         Assert.Equal(Dashboard, cookie.Path.ToString());
         Assert.False(cookie.Secure); // plain HTTP on loopback; HTTPS requests get Secure
-        Assert.Equal(new GatewayOptions().OperatorTokenLifetime, cookie.MaxAge);
+        Assert.Equal(new GatewaySettings().OperatorTokenLifetime, cookie.MaxAge);
 
         var page = await http.SendAsync(Request($"{Dashboard}/", accept: "text/html", cookie: cookie));
         Assert.Equal(HttpStatusCode.OK, page.StatusCode);

@@ -57,28 +57,47 @@ public sealed class WorkplaceTests(GatewayFixture fixture) : IClassFixture<Gatew
     }
 
     [Fact]
-    public async Task The_customer_card_comes_from_the_demo_crm_for_a_visitor_who_left_a_phone()
+    public async Task The_demo_site_gets_cards_from_the_demo_crm_and_any_other_site_is_told_no_crm_is_configured()
     {
-        var site = await TestSites.CreateAsync(Host.Grains, ("anna", 4, ["general"]));
-        var (anna, _) = await ChatPeers.OnlineOperatorAsync(Host, site, "anna");
-        var (visitor, _) = await ChatPeers.VisitorAsync(Host, site);
+        const string demo = "demo";
+        var (anna, _) = await ChatPeers.OnlineOperatorAsync(Host, demo, "anna", password: GatewayHost.DemoPassword);
+        var (visitor, _) = await ChatPeers.VisitorAsync(Host, demo);
         await visitor.SendAsync(new { type = "start_chat", id = "s1", text = "Where is my order?" });
         var conversationId = (await anna.ExpectAsync("assigned", f => f.TryGetProperty("transcript", out _))).Str("conversationId");
-        var token = await Host.LoginAsync(site, "anna");
-        var path = $"/api/sites/{site}/conversations/{conversationId}/customer";
+        var token = await Host.LoginAsync(demo, "anna", GatewayHost.DemoPassword);
+        var path = $"/api/sites/{demo}/conversations/{conversationId}/customer";
 
         var anonymous = await Send(HttpMethod.Get, path, token);
         await visitor.SendAsync(new { type = "callback", id = "cb", phone = "+7 912 000-11-22" });
         await visitor.ExpectAsync("callback");
         var card = await Send(HttpMethod.Get, path, token);
+        var elsewhere = await CardOfAnotherSite("+7 912 000-11-22");
 
         Assert.Equal(HttpStatusCode.NotFound, anonymous.StatusCode);
         Assert.Contains("no phone", (await anonymous.Content.ReadFromJsonAsync<JsonElement>()).Str("title"));
         var body = await card.Content.ReadFromJsonAsync<JsonElement>();
         Assert.Equal("+7 912 000-11-22", body.GetProperty("customer").Str("phone"));
         Assert.True(body.GetProperty("orders").GetArrayLength() >= 1);
+        Assert.Equal(HttpStatusCode.NotFound, elsewhere.StatusCode);
+        Assert.Equal("No CRM is configured for this site.", (await elsewhere.Content.ReadFromJsonAsync<JsonElement>()).Str("title"));
         await visitor.DisposeAsync();
         await anna.DisposeAsync();
+    }
+
+    /// <summary>A retailer's own site on the same gateway: its visitor leaves the same phone, and no invented card comes back.</summary>
+    private async Task<HttpResponseMessage> CardOfAnotherSite(string phone)
+    {
+        var site = await TestSites.CreateAsync(Host.Grains, ("anna", 4, ["general"]));
+        var (anna, _) = await ChatPeers.OnlineOperatorAsync(Host, site, "anna");
+        var (visitor, _) = await ChatPeers.VisitorAsync(Host, site);
+        await visitor.SendAsync(new { type = "start_chat", id = "s1", text = "Where is my order?" });
+        var conversationId = (await anna.ExpectAsync("assigned", f => f.TryGetProperty("transcript", out _))).Str("conversationId");
+        await visitor.SendAsync(new { type = "callback", id = "cb", phone });
+        await visitor.ExpectAsync("callback");
+        var response = await Send(HttpMethod.Get, $"/api/sites/{site}/conversations/{conversationId}/customer", await Host.LoginAsync(site, "anna"));
+        await visitor.DisposeAsync();
+        await anna.DisposeAsync();
+        return response;
     }
 
     [Fact]

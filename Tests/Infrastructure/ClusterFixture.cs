@@ -2,6 +2,8 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 using Orleans.TestingHost;
+using Switchboard.Contracts.Conversations;
+using Switchboard.Grains.Channels;
 using Switchboard.Silo.Hosting;
 
 namespace Switchboard.Tests.Infrastructure;
@@ -22,6 +24,8 @@ public sealed class ClusterFixture : IAsyncLifetime
     public FailingReminderTable Reminders { get; private set; } = null!;
     public IGrainFactory Grains => Cluster.Client;
     public string DataDirectory => _data.Path;
+    /// <summary>What the silo's outboxes send to Telegram.</summary>
+    public ScriptedSender Telegram { get; } = new(ChannelNames.Telegram);
 
     public async Task InitializeAsync()
     {
@@ -36,6 +40,7 @@ public sealed class ClusterFixture : IAsyncLifetime
             silo.Services.UseTimeProviderForBackgroundAreas(TimeProvider.System);
             silo.Services.AddSwitchboardGrains(configuration);
             silo.Services.AddSwitchboardSqlite(configuration);
+            silo.Services.AddSingleton<IChannelSender>(Telegram);
             silo.Services.AddSingleton<IReminderTable>(services =>
                 Reminders = new FailingReminderTable(ActivatorUtilities.CreateInstance<Switchboard.Silo.Storage.Sqlite.SqliteReminderTable>(services)));
             silo.AddIncomingGrainCallFilter(LostAnswers.Invoke);

@@ -1,7 +1,9 @@
 using System.Net.WebSockets;
 using System.Text;
 using System.Text.Json;
+using System.Text.Json.Serialization.Metadata;
 using System.Threading.Channels;
+using Switchboard.Wire;
 
 namespace Switchboard.Tests.Infrastructure;
 
@@ -78,6 +80,9 @@ public sealed class TestSocket : IAsyncDisposable
     }
 
     public Task SendAsync(object frame) => SendRawAsync(JsonSerializer.Serialize(frame));
+
+    /// <summary>Sends a frame record as the gateway's own clients write it.</summary>
+    public Task SendAsync<TFrame>(TFrame frame, JsonTypeInfo<TFrame> type) => SendBytesAsync(FrameWriter.ToBytes(frame, type), WebSocketMessageType.Text);
 
     public Task SendRawAsync(string text) => SendBytesAsync(Encoding.UTF8.GetBytes(text), WebSocketMessageType.Text);
 

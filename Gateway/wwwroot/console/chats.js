@@ -1,11 +1,13 @@
 // The operator's chats as data: sequenced events per conversation, replies
 // still waiting for their event, what has been read. No DOM here.
 
+import { asPage, dwellSeconds, isObject, mergeVisitor } from "./chat-visitor.js";
+
 /**
  * @typedef {object} Conversation
  * @property {string} id
  * @property {string} status queued | assigned | active | closed
- * @property {Visitor} visitor
+ * @property {import("./chat-visitor.js").Visitor} visitor
  * @property {string | null} queue the queue the chat is in
  * @property {Record<string, string>} form pre-chat form answers by field id
  * @property {string | null} phone where the visitor asked to be called back
@@ -17,19 +19,6 @@
  * @property {Map<string, {id: string, text: string, error?: string, kind?: "note", quickReplies?: string[]}>} pending
  *   replies (and internal notes) by client id
  * @property {{draft: string, until: number} | null} typing
- */
-
-/**
- * @typedef {object} Visitor what the operator knows about the visitor of a chat
- * @property {string} id
- * @property {string} [name]
- * @property {Array<{url: string, title?: string, seconds?: number}>} pages most recent last; `seconds` is the
- *   time spent there, for the last page the time so far when `pagesAt` was taken
- * @property {number} [pagesAt] Date.now() when the pages were last received
- * @property {{items: Array<{sku, name, qty, price}>, total: number, currency: string} | null} [cart]
- * @property {{referrer?: string, utmSource?: string, utmCampaign?: string}} [source]
- * @property {boolean} [returning]
- * @property {boolean} [verified] signed in on the site with an identity the site signed
  */
 
 export class ChatStore {
@@ -275,34 +264,6 @@ export class ChatStore {
   #isMe(operator) {
     return Boolean(operator) && operator.id === this.operator.id;
   }
-}
-
-function isObject(value) {
-  return value !== null && typeof value === "object" && !Array.isArray(value);
-}
-
-function mergeVisitor(conv, visitor) {
-  const merged = { ...conv.visitor };
-  if (visitor.id) merged.id = String(visitor.id);
-  if (visitor.name) merged.name = String(visitor.name);
-  if (Array.isArray(visitor.pages)) Object.assign(merged, { pages: visitor.pages.map(asPage), pagesAt: Date.now() });
-  if (visitor.cart !== undefined) merged.cart = visitor.cart;
-  if (isObject(visitor.source)) merged.source = visitor.source;
-  if (typeof visitor.returning === "boolean") merged.returning = visitor.returning;
-  if (typeof visitor.verified === "boolean") merged.verified = visitor.verified;
-  conv.visitor = merged;
-}
-
-/** A page as {url, title?, seconds?}; older servers sent the URL alone. */
-function asPage(page) {
-  return typeof page === "string" ? { url: page } : { ...page };
-}
-
-/** Seconds spent on a page: for the visitor's current (last) page, counted on until `now`. */
-export function dwellSeconds(visitor, page, now = Date.now()) {
-  const base = Number(page?.seconds) || 0;
-  const current = page === visitor.pages?.at(-1) && visitor.pagesAt;
-  return current ? base + Math.max(0, Math.floor((now - visitor.pagesAt) / 1000)) : base;
 }
 
 /** crypto.randomUUID needs a secure context; plain-HTTP intranet hosts get the same format by hand. */

@@ -6,6 +6,7 @@
 //   login.js    sign-in screen                   session.js  the session in localStorage
 //   api.js      HTTP with the operator's token   view.js     DOM builders (text only)
 //   chats.js    ChatStore, the chats as data     socket.js   the operator WebSocket
+//   chat-visitor.js  a chat's visitor as data: merging updates, time spent on pages
 //   visitors.js the Visitors view and invites    visitor-panel.js, visitor-view.js  what is known of a visitor
 //   canned.js, canned-ui.js  canned responses and quick replies   close-dialog.js  closing with tags
 //   customer.js the CRM customer card            history.js  a visitor's previous chats

@@ -4,7 +4,7 @@
 // Rebuilt when the visitor object changes (assigned, visitor_update) or the
 // language does; the current page's time counts on every second in between.
 
-import { dwellSeconds } from "./chats.js";
+import { dwellSeconds } from "./chat-visitor.js";
 import { ui } from "./dom.js";
 import { historyBox } from "./history.js";
 import { language, t } from "./i18n.js";

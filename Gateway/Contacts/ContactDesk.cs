@@ -1,0 +1,120 @@
+using Switchboard.Contracts;
+using Switchboard.Contracts.Conversations;
+using Switchboard.Contracts.Invitations;
+using Switchboard.Contracts.Operators;
+using Switchboard.Contracts.Queues;
+using Switchboard.Contracts.Visitors;
+using Switchboard.Gateway.Sockets;
+
+namespace Switchboard.Gateway.Contacts;
+
+/// <summary>
+/// The one entry point for a contact (a site visitor) on any transport — the widget's socket today, messenger
+/// webhooks and the phone adapter next. It takes typed requests and turns them into grain calls; the transport
+/// parses its own input, keeps what it follows, and renders the results. Pushes for the contact reach the
+/// <see cref="IPushSubscriber"/> it registers with the node's <see cref="PushHub"/>.
+/// </summary>
+public sealed class ContactDesk(IGrainFactory grains, PushHub hub)
+{
+    /// <summary>
+    /// Greets a contact: follows its visitor pushes first when asked (an invitation pushed at once is not missed),
+    /// says hello to its visitor grain, and subscribes the conversation it resumes (or its open one, from the start).
+    /// A hello that fails part-way follows nothing, so the transport may send it again.
+    /// </summary>
+    public async Task<ContactWelcome> HelloAsync(ContactHello hello, string defaultQueue, IPushSubscriber subscriber)
+    {
+        var visitorKey = GrainKeys.Visitor(hello.Site, hello.VisitorId);
+        if (hello.FollowsVisitor)
+        {
+            hub.FollowVisitor(visitorKey, subscriber);
+        }
+        try
+        {
+            var visitor = await grains.GetGrain<IVisitorGrain>(visitorKey)
+                .Hello(new VisitorHello(hello.Identity, hello.Language, hello.Region), hello.FollowsVisitor ? hub.Reference : null);
+            var contact = new Actor(ActorKind.Visitor, hello.Site, hello.VisitorId) with { Name = visitor.Name };
+            var (conversationId, afterSeq) = hello.Resume is { } resume ? (resume.ConversationId, resume.LastSeq) : (visitor.OpenConversationId, 0);
+            var (conversation, refused) = conversationId is null ? (null, null) : await TrySubscribe(contact, conversationId);
+            var online = await OnlineOperators(hello.Site, defaultQueue);
+            return new ContactWelcome(contact, visitor, conversation, afterSeq, refused, online);
+        }
+        catch
+        {
+            if (hello.FollowsVisitor)
+            {
+                hub.UnfollowVisitor(visitorKey, subscriber);
+            }
+            throw;
+        }
+    }
+
+    /// <summary>Someone else's conversation, or none: the refusal is handed back, and nothing about it.</summary>
+    private async Task<(ConversationSnapshot?, SwitchboardException?)> TrySubscribe(Actor contact, string conversationId)
+    {
+        try
+        {
+            return (await Conversation(contact, conversationId).Subscribe(contact, hub.Reference), null);
+        }
+        catch (SwitchboardException refusal)
+        {
+            return (null, refusal);
+        }
+    }
+
+    /// <summary>Starts a chat, or joins the contact's open one (a retried client id returns the same append).</summary>
+    public async Task<ChatJoined> StartChatAsync(Actor contact, StartChatRequest request)
+    {
+        var result = await Visitor(contact).StartChat(request, hub.Reference);
+        return new ChatJoined(GrainKeys.Conversation(contact.Site, result.ConversationId), result);
+    }
+
+    public Task<AppendResult> PostAsync(Actor contact, string conversationKey, string clientId, string text) =>
+        grains.GetGrain<IConversationGrain>(conversationKey).Post(contact, clientId, text);
+
+    public Task<AppendResult> RequestCallbackAsync(Actor contact, string conversationKey, string clientId, string phone) =>
+        grains.GetGrain<IConversationGrain>(conversationKey).RequestCallback(contact, clientId, phone);
+
+    public Task TypingAsync(Actor contact, string conversationKey, string draft) =>
+        grains.GetGrain<IConversationGrain>(conversationKey).VisitorTyping(contact, draft);
+
+    public Task CloseAsync(Actor contact, string conversationKey) =>
+        grains.GetGrain<IConversationGrain>(conversationKey).Close(contact);
+
+    public Task RateAsync(Actor contact, string conversationKey, int score, string? comment) =>
+        grains.GetGrain<IConversationGrain>(conversationKey).Rate(contact, score, comment);
+
+    public Task PageAsync(Actor contact, string url, string? title, string? referrer) => Visitor(contact).Page(url, title, referrer);
+
+    public Task CartAsync(Actor contact, Cart cart) => Visitor(contact).Cart(cart);
+
+    /// <summary>Accepts an invitation (the chat it opens) or declines it (null).</summary>
+    public async Task<ChatJoined?> ReplyToInvitationAsync(Actor contact, string inviteId, bool accepted)
+    {
+        if (!accepted)
+        {
+            await Visitor(contact).DismissInvitation(inviteId);
+            return null;
+        }
+        var result = await Visitor(contact).AcceptInvitation(inviteId, hub.Reference);
+        return new ChatJoined(GrainKeys.Conversation(contact.Site, result.ConversationId), result);
+    }
+
+    /// <summary>Starts taking the pushes of a conversation the contact may read (its own start, or a resume the grain accepted).</summary>
+    public void Follow(string conversationKey, IPushSubscriber subscriber) => hub.Follow(conversationKey, subscriber);
+
+    public void Unfollow(string conversationKey, IPushSubscriber subscriber) => hub.Unfollow(conversationKey, subscriber);
+
+    /// <summary>The contact left the transport: its visitor pushes stop, and the visitor grain learns it is gone.</summary>
+    public void Leave(Actor contact, IPushSubscriber subscriber) => hub.UnfollowVisitor(GrainKeys.Visitor(contact.Site, contact.Id), subscriber);
+
+    private IVisitorGrain Visitor(Actor contact) => grains.GetGrain<IVisitorGrain>(GrainKeys.Visitor(contact.Site, contact.Id));
+
+    private IConversationGrain Conversation(Actor contact, string conversationId) =>
+        grains.GetGrain<IConversationGrain>(GrainKeys.Conversation(contact.Site, conversationId));
+
+    private async Task<int> OnlineOperators(string site, string defaultQueue)
+    {
+        var queue = await grains.GetGrain<IQueueGrain>(GrainKeys.Queue(site, defaultQueue)).GetSnapshot();
+        return queue.Roster.Count(o => o.Status == OperatorStatus.Online);
+    }
+}

@@ -1,0 +1,83 @@
+using Switchboard.Contracts;
+using Switchboard.Contracts.Conversations;
+using Switchboard.Contracts.Operators;
+using Switchboard.Contracts.Sites;
+using Switchboard.Contracts.Visitors;
+using Switchboard.Gateway.Auth;
+using Switchboard.Gateway.Sockets;
+
+namespace Switchboard.Gateway.Operators;
+
+/// <summary>
+/// The operator side's grain orchestration, apart from any transport: the console's socket parses frames and
+/// renders results; this signs operators in, loads their chats and carries their writes, each of which the
+/// conversation grain authorizes again.
+/// </summary>
+public sealed class OperatorWorkbench(IGrainFactory grains, PushHub hub)
+{
+    /// <summary>Follows the operator's notices, then subscribes at their grain: nothing given meanwhile is missed.</summary>
+    public Task<OperatorSnapshot> SignInAsync(OperatorIdentity identity, IPushSubscriber subscriber)
+    {
+        var operatorKey = OperatorKey(identity);
+        hub.FollowOperator(operatorKey, subscriber);
+        return grains.GetGrain<IOperatorGrain>(operatorKey).Subscribe(hub.Reference);
+    }
+
+    public void SignOut(OperatorIdentity identity, IPushSubscriber subscriber) => hub.UnfollowOperator(OperatorKey(identity), subscriber);
+
+    /// <summary>Subscribes each of the operator's open conversations, in order.</summary>
+    public async Task<IReadOnlyList<ConversationSnapshot>> OpenChatsAsync(OperatorIdentity identity, IEnumerable<string> conversationIds)
+    {
+        var conversations = new List<ConversationSnapshot>();
+        foreach (var id in conversationIds)
+        {
+            conversations.Add(await Conversation(identity, id).Subscribe(identity.ToActor(), hub.Reference));
+        }
+        return conversations;
+    }
+
+    /// <summary>A chat was given to the operator: subscribe it, and load its transcript and the visit.</summary>
+    public async Task<OperatorAssignment> LoadAssignmentAsync(OperatorIdentity identity, string conversationId)
+    {
+        var actor = identity.ToActor();
+        var conversation = Conversation(identity, conversationId);
+        var snapshot = await conversation.Subscribe(actor, hub.Reference);
+        var transcript = await conversation.GetEvents(actor, 0, 10_000);
+        var visit = await grains.GetGrain<IVisitorGrain>(GrainKeys.Visitor(identity.Site, snapshot.VisitorId)).GetVisit();
+        var assignedSeq = transcript.LastOrDefault(e => e.Type == EventTypes.Assigned)?.Seq ?? snapshot.LastSeq;
+        return new OperatorAssignment(snapshot, transcript, visit, assignedSeq);
+    }
+
+    /// <summary>A supervisor opens any chat of the site read-only; operators are refused.</summary>
+    public Task<ConversationSnapshot> WatchAsync(OperatorIdentity identity, string conversationId) =>
+        identity.Role == Roles.Supervisor
+            ? Conversation(identity, conversationId).Subscribe(identity.ToActor(), hub.Reference)
+            : throw SwitchboardException.Forbidden("Only supervisors watch other operators' chats.");
+
+    public Task SetStatusAsync(OperatorIdentity identity, string status) => grains.GetGrain<IOperatorGrain>(OperatorKey(identity)).SetStatus(status);
+
+    public Task<AppendResult> PostAsync(
+        OperatorIdentity identity, string conversationId, string clientId, string text, IReadOnlyList<string>? quickReplies) =>
+        Conversation(identity, conversationId).Post(identity.ToActor(), clientId, text, quickReplies);
+
+    public Task<AppendResult> AddNoteAsync(OperatorIdentity identity, string conversationId, string clientId, string text) =>
+        Conversation(identity, conversationId).AddNote(identity.ToActor(), clientId, text);
+
+    public Task TypingAsync(OperatorIdentity identity, string conversationId) =>
+        Conversation(identity, conversationId).OperatorTyping(identity.ToActor());
+
+    public Task CloseAsync(OperatorIdentity identity, string conversationId, IReadOnlyList<string>? tags) =>
+        Conversation(identity, conversationId).Close(identity.ToActor(), tags);
+
+    public Task TransferAsync(OperatorIdentity identity, string conversationId, string? toOperator, string? toQueue, string? note) =>
+        Conversation(identity, conversationId).Transfer(identity.ToActor(), toOperator, toQueue, note);
+
+    public void Follow(string conversationKey, IPushSubscriber subscriber) => hub.Follow(conversationKey, subscriber);
+
+    public void Unfollow(string conversationKey, IPushSubscriber subscriber) => hub.Unfollow(conversationKey, subscriber);
+
+    private static string OperatorKey(OperatorIdentity identity) => GrainKeys.Operator(identity.Site, identity.Login);
+
+    private IConversationGrain Conversation(OperatorIdentity identity, string conversationId) =>
+        grains.GetGrain<IConversationGrain>(GrainKeys.Conversation(identity.Site, conversationId));
+}

@@ -1,0 +1,23 @@
+namespace Switchboard.Contracts.Channels;
+
+/// <summary>
+/// The durable outbox of one messenger conversation (key <c>{site}/x:{conversationId}</c>): messages are written
+/// here before they are sent, sent one at a time in order, retried with backoff (honouring the platform's
+/// <c>retry_after</c>), and their outcome reported to the conversation as <c>delivery</c> events. A reminder
+/// brings it back on another silo while anything is pending.
+/// </summary>
+[Alias("Switchboard.IChannelOutboxGrain")]
+public interface IChannelOutboxGrain : IGrainWithStringKey
+{
+    /// <summary>Stores the message for sending (idempotent by its id) and starts sending; returns once it is durable.</summary>
+    [Alias("Enqueue")]
+    Task Enqueue(string channel, string contactId, OutboundMessage message);
+
+    /// <summary>The outcome of the send started last; called by the outbox itself once the platform answered.</summary>
+    [Alias("SendFinished")]
+    Task SendFinished(string messageId, SendOutcome outcome);
+
+    /// <summary>Messages not yet sent, in order (for diagnostics and tests).</summary>
+    [Alias("GetPending")]
+    Task<IReadOnlyList<OutboundMessage>> GetPending();
+}

@@ -1,0 +1,9 @@
+namespace Switchboard.Contracts.Channels;
+
+[GenerateSerializer, Alias("Switchboard.SendResult")]
+public enum SendResult
+{
+    Sent,
+    Retry,
+    Failed,
+}

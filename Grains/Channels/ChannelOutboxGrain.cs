@@ -1,0 +1,180 @@
+using Microsoft.Extensions.Logging;
+using Orleans.Runtime;
+using Switchboard.Contracts.Channels;
+using Switchboard.Contracts.Conversations;
+
+namespace Switchboard.Grains.Channels;
+
+/// <summary>
+/// The durable outbox of one messenger conversation. A message is stored before it is sent; sends go one at a time,
+/// in order, outside the grain's turn (a slow platform never holds up an operator's next message), and the outcome
+/// comes back as a call to itself. A reminder brings the outbox back on another silo while anything is pending, so a
+/// message survives the death of the silo that held it. A silo that dies after the platform took a message but
+/// before its outcome was stored sends it again: platforms that deduplicate (VK's <c>random_id</c>, derived from the
+/// message id) show it once; others may show it twice, which is better than never.
+/// </summary>
+public sealed class ChannelOutboxGrain(
+    [PersistentState(StorageNames.OutboxState, StorageNames.Provider)] IPersistentState<OutboxState> state,
+    IEnumerable<IChannelSender> senders,
+    TimeProvider clock,
+    ILogger<ChannelOutboxGrain> logger)
+    : Grain, IChannelOutboxGrain, IRemindable
+{
+    public const string PendingReminder = "outbox";
+    /// <summary>The outcomes kept to answer a repeated enqueue; a conversation asks again only for its latest messages.</summary>
+    public const int KeptOutcomes = 500;
+    /// <summary>A send that has not come back by then is taken as lost and tried again.</summary>
+    public static readonly TimeSpan SendTimeout = TimeSpan.FromMinutes(2);
+
+    private string _site = "";
+    private string _conversationId = "";
+    private string? _inFlight;
+    private DateTimeOffset _inFlightSince;
+    private IGrainTimer? _timer;
+    private bool _reminderRegistered;
+
+    private OutboxState Box => state.State;
+
+    public override async Task OnActivateAsync(CancellationToken cancellationToken)
+    {
+        (_site, _conversationId) = GrainKeys.Parse(this.GetPrimaryKeyString());
+        _reminderRegistered = await this.GetReminder(PendingReminder) is not null;
+        await Schedule();
+    }
+
+    public async Task Enqueue(string channel, string contactId, OutboundMessage message)
+    {
+        if (Box.Done.FirstOrDefault(d => d.MessageId == message.MessageId) is { } done)
+        {
+            // Sent (or given up) before: the conversation missed the outcome, so it is told again rather than sent twice.
+            Report(done);
+            return;
+        }
+        if (Box.Pending.Any(p => p.Message.MessageId == message.MessageId))
+        {
+            return;
+        }
+        Box.Channel = channel;
+        Box.ContactId = contactId;
+        Box.Pending.Add(new PendingSend { Message = message, NotBefore = clock.GetUtcNow() });
+        await state.WriteStateAsync();
+        await Schedule();
+    }
+
+    public async Task SendFinished(string messageId, SendOutcome outcome)
+    {
+        if (_inFlight != messageId || Box.Pending.FirstOrDefault() is not { } head || head.Message.MessageId != messageId)
+        {
+            return;
+        }
+        _inFlight = null;
+        switch (outcome.Result)
+        {
+            case SendResult.Sent:
+                await Finish(new DeliveryReport(messageId, DeliveryStatus.Sent, null));
+                break;
+            case SendResult.Failed:
+                await Finish(new DeliveryReport(messageId, DeliveryStatus.Failed, outcome.Error));
+                break;
+            case SendResult.Retry when head.Attempts >= OutboxBackoff.MaxAttempts:
+                logger.LogWarning("Gave up sending message {Message} of {Site}/{Conversation} through {Channel} after {Attempts} attempts: {Error}",
+                    messageId, _site, _conversationId, Box.Channel, head.Attempts, outcome.Error);
+                await Finish(new DeliveryReport(messageId, DeliveryStatus.Failed, $"{Box.Channel} could not be reached ({outcome.Error})"));
+                break;
+            default:
+                head.NotBefore = clock.GetUtcNow() + OutboxBackoff.After(head.Attempts, outcome.RetryAfter);
+                await state.WriteStateAsync();
+                break;
+        }
+        await Schedule();
+    }
+
+    public Task<IReadOnlyList<OutboundMessage>> GetPending() =>
+        Task.FromResult<IReadOnlyList<OutboundMessage>>(Box.Pending.Select(p => p.Message).ToList());
+
+    public Task ReceiveReminder(string reminderName, TickStatus status) => Schedule();
+
+    private async Task Finish(DeliveryReport report)
+    {
+        Box.Pending.RemoveAt(0);
+        Box.Done.Add(report);
+        if (Box.Done.Count > KeptOutcomes)
+        {
+            Box.Done.RemoveRange(0, Box.Done.Count - KeptOutcomes);
+        }
+        await state.WriteStateAsync();
+        Report(report);
+    }
+
+    /// <summary>One-way: the conversation may itself be waiting on this outbox (an enqueue), so the outbox never waits on it.</summary>
+    private void Report(DeliveryReport report) =>
+        GrainFactory.GetGrain<IConversationGrain>(GrainKeys.Conversation(_site, _conversationId))
+            .ReportDelivery(report.MessageId, report.Status, report.Error).Ignore();
+
+    /// <summary>Starts the head's send when it is due, else arms a timer for when it will be; keeps the reminder while anything waits.</summary>
+    private async Task Schedule()
+    {
+        await KeepReminder(Box.Pending.Count > 0);
+        if (Box.Pending.FirstOrDefault() is not { } head)
+        {
+            return;
+        }
+        var now = clock.GetUtcNow();
+        if (_inFlight is not null && now - _inFlightSince < SendTimeout)
+        {
+            return;
+        }
+        if (head.NotBefore > now)
+        {
+            _timer?.Dispose();
+            _timer = this.RegisterGrainTimer(Schedule, new GrainTimerCreationOptions(head.NotBefore - now, Timeout.InfiniteTimeSpan));
+            return;
+        }
+        head.Attempts++;
+        // Counted before the send: a crash during it still moves the message towards giving up, never round forever.
+        await state.WriteStateAsync();
+        StartSend(head.Message);
+    }
+
+    private void StartSend(OutboundMessage message)
+    {
+        _inFlight = message.MessageId;
+        _inFlightSince = clock.GetUtcNow();
+        var sender = senders.FirstOrDefault(s => s.Channel == Box.Channel);
+        var self = this.AsReference<IChannelOutboxGrain>();
+        var (site, contactId, channel) = (_site, Box.ContactId, Box.Channel);
+        // Off the grain's scheduler: the grain takes other calls while the platform answers, and hears back by a call.
+        _ = Task.Run(async () =>
+        {
+            SendOutcome outcome;
+            try
+            {
+                outcome = sender is null
+                    ? SendOutcome.Rejected($"The channel '{channel}' has no sender on this silo.")
+                    : await sender.SendAsync(site, contactId, message, CancellationToken.None);
+            }
+            catch (Exception error)
+            {
+                outcome = SendOutcome.Transient(error.GetType().Name);
+            }
+            await self.SendFinished(message.MessageId, outcome);
+        });
+    }
+
+    private async Task KeepReminder(bool wanted)
+    {
+        if (wanted == _reminderRegistered)
+        {
+            return;
+        }
+        if (wanted)
+        {
+            await this.RegisterOrUpdateReminder(PendingReminder, TimeSpan.FromMinutes(1), TimeSpan.FromMinutes(1));
+        }
+        else if (await this.GetReminder(PendingReminder) is { } reminder)
+        {
+            await this.UnregisterReminder(reminder);
+        }
+        _reminderRegistered = wanted;
+    }
+}

@@ -1,0 +1,36 @@
+using Switchboard.Contracts.Channels;
+using Switchboard.Contracts.Conversations;
+
+namespace Switchboard.Grains.Channels;
+
+/// <summary>
+/// Which conversation events a messenger contact must receive, and as what. Operator and automatic messages go out as
+/// they are; an operator joining and the close (with its rating buttons) become short messages, since a messenger has
+/// no widget to show them. The rest (notes, transfers, the visitor's own messages) stay inside.
+/// </summary>
+public static class ChannelRelay
+{
+    public static readonly IReadOnlyList<ReplyButton> RatingButtons =
+        Enumerable.Range(1, 5).Select(score => new ReplyButton(score.ToString(), $"{ReplyButton.RatePrefix}{score}")).ToList();
+
+    /// <summary>True for conversations whose contact is reached through a messenger (not the widget, not a voice call).</summary>
+    public static bool Relays(string channel) => channel is ChannelNames.Telegram or ChannelNames.WhatsApp or ChannelNames.Vk;
+
+    /// <summary>The id a delivery reports on: the message's client id where it has one, else its seq.</summary>
+    public static string MessageIdOf(ConversationEvent evt) => evt.ClientId ?? $"seq:{evt.Seq}";
+
+    public static OutboundMessage? ToOutbound(ConversationEvent evt, string? language) => evt.Type switch
+    {
+        EventTypes.Message when evt.From == Senders.Operator => new OutboundMessage(MessageIdOf(evt), evt.Text)
+        {
+            Seq = evt.Seq, Author = evt.Author, Attachments = evt.Attachments,
+            Buttons = evt.QuickReplies?.Select(ReplyButton.Reply).ToList(),
+        },
+        EventTypes.Message when evt.From == Senders.System && evt.Kind is MessageKinds.Hold or MessageKinds.Auto =>
+            new OutboundMessage(MessageIdOf(evt), evt.Text) { Seq = evt.Seq },
+        EventTypes.Assigned when evt.Author is { } name =>
+            new OutboundMessage(MessageIdOf(evt), ChannelTexts.Joined(name, language)) { Seq = evt.Seq },
+        EventTypes.Closed => new OutboundMessage(MessageIdOf(evt), ChannelTexts.Closed(language)) { Seq = evt.Seq, Buttons = RatingButtons },
+        _ => null,
+    };
+}

@@ -1,0 +1,124 @@
+using Microsoft.Extensions.Logging;
+using Switchboard.Contracts.Channels;
+using Switchboard.Contracts.Conversations;
+using Switchboard.Grains.Channels;
+
+namespace Switchboard.Grains.Conversations;
+
+/// <summary>
+/// Messages in any channel, and the way out to a messenger: every event a messenger contact must see is handed to the
+/// conversation's durable outbox once it is stored, and the outbox's outcomes come back as <c>delivery</c> events.
+/// </summary>
+public sealed partial class ConversationGrain
+{
+    /// <summary>On activation, how far back messages whose outcome was never heard are handed to the outbox again.</summary>
+    public const int RelayCatchUp = 50;
+
+    private bool _relayStale;
+
+    public async Task<AppendResult> Send(Actor actor, MessageDraft message)
+    {
+        if (RetriedSend(actor, message.ClientId) is { } stored)
+        {
+            return stored;
+        }
+        if (_history.Status == ConversationStatus.Closed)
+        {
+            throw SwitchboardException.BadRequest("The conversation is closed; start a new one.");
+        }
+        var attachments = MessageAttachments.Validate(message.Attachments);
+        var text = MessageText.Normalize(message.Text, required: attachments is null);
+        var seq = _history.LastSeq + 1;
+        var now = clock.GetUtcNow();
+        var evt = actor.Kind == ActorKind.Visitor
+            ? ConversationEvents.VisitorMessage(seq, now, message.ClientId, _history.VisitorName, text, attachments)
+            : ConversationEvents.OperatorMessage(seq, now, actor,
+                message with { QuickReplies = QuickReplyButtons.Normalize(message.QuickReplies), Attachments = attachments }, text);
+        var firstAnswer = evt.From == Senders.Operator && _history.FirstAnswerAt is null;
+        await Append([evt]);
+        if (firstAnswer)
+        {
+            var firstResponse = now - _history.StartedAt;
+            QueueGrain(_history.Queue).Answered(firstResponse, _history.Channel).Ignore();
+            Operator(actor.Id).Answered(firstResponse).Ignore();
+        }
+        return new AppendResult(_id, seq);
+    }
+
+    public async Task ReportDelivery(string messageId, string status, string? error)
+    {
+        if (!_history.Exists || !DeliveryStatus.IsKnown(status) || _history.DeliveryOf(messageId) == status)
+        {
+            return;
+        }
+        await Append([ConversationEvents.Delivery(_history.LastSeq + 1, clock.GetUtcNow(), messageId, status, error)]);
+    }
+
+    public async Task<AppendResult> RecordCall(CallUpdate update)
+    {
+        EnsureExists();
+        if (_history.Channel != ChannelNames.Phone || !CallStates.IsKnown(update.State))
+        {
+            throw SwitchboardException.BadRequest("Only a phone conversation has calls, and a call is offered, answered or ended.");
+        }
+        var call = ConversationEvents.Call(_history.LastSeq + 1, clock.GetUtcNow(), update);
+        if (_history.SeqOf(call.ClientId!) is { } stored)
+        {
+            return new AppendResult(_id, stored);
+        }
+        await Append([call]);
+        return new AppendResult(_id, _history.LastSeq);
+    }
+
+    /// <summary>
+    /// Hands what a messenger contact must see to the outbox; durable there before the sender is acknowledged. The
+    /// events are stored whatever happens here: an outbox that could not be reached is caught up with before the
+    /// conversation's next call (and on its next activation).
+    /// </summary>
+    private async Task RelayStored(IReadOnlyList<ConversationEvent> stored)
+    {
+        try
+        {
+            await RelayOutward(stored);
+        }
+        catch (Exception error)
+        {
+            _relayStale = true;
+            logger.LogWarning(error, "Could not hand conversation {Conversation}'s message to its outbox; retrying before its next call", _key);
+        }
+    }
+
+    private async Task RelayOutward(IReadOnlyList<ConversationEvent> stored)
+    {
+        if (!ChannelRelay.Relays(_history.Channel) || _history.ContactId is not { } contact)
+        {
+            return;
+        }
+        foreach (var evt in stored)
+        {
+            if (ChannelRelay.ToOutbound(evt, _history.Language) is { } outbound)
+            {
+                await Outbox().Enqueue(_history.Channel, contact, outbound);
+            }
+        }
+    }
+
+    /// <summary>
+    /// After a restart: the latest messages whose outcome never came back go to the outbox again. It sends only those it
+    /// does not hold or know, and tells again the outcome of those it does.
+    /// </summary>
+    private async Task ResumeRelays()
+    {
+        if (!ChannelRelay.Relays(_history.Channel))
+        {
+            return;
+        }
+        var unanswered = _history.Events.TakeLast(RelayCatchUp)
+            .Where(e => ChannelRelay.ToOutbound(e, _history.Language) is not null && _history.DeliveryOf(ChannelRelay.MessageIdOf(e)) is null)
+            .ToList();
+        _relayStale = false;
+        await RelayStored(unanswered);
+    }
+
+    private IChannelOutboxGrain Outbox() => GrainFactory.GetGrain<IChannelOutboxGrain>(GrainKeys.Outbox(_site, _id));
+}

@@ -1,0 +1,93 @@
+using Switchboard.Contracts.Conversations;
+using Switchboard.Contracts.Invitations;
+using Switchboard.Contracts.Push;
+
+namespace Switchboard.Grains.Conversations;
+
+/// <summary>The conversation's live half: reads, subscriptions, and the signals that are pushed but never stored.</summary>
+public sealed partial class ConversationGrain
+{
+    public Task<IReadOnlyList<ConversationEvent>> GetEvents(Actor actor, long afterSeq, int max)
+    {
+        EnsureExists();
+        ConversationAccess.EnsureCanRead(actor, _site, _history);
+        return Task.FromResult(_history.After(afterSeq, Math.Clamp(max, 1, 10_000)));
+    }
+
+    public Task<ConversationSnapshot> GetSnapshot(Actor actor)
+    {
+        EnsureExists();
+        ConversationAccess.EnsureCanRead(actor, _site, _history);
+        return Task.FromResult(Snapshot());
+    }
+
+    public Task<string?> GetHolder() =>
+        Task.FromResult(_history.Status is ConversationStatus.Assigned or ConversationStatus.Active ? _history.OperatorId : null);
+
+    public Task<ConversationSnapshot> Subscribe(Actor actor, IPushObserver subscriber)
+    {
+        EnsureExists();
+        ConversationAccess.EnsureCanRead(actor, _site, _history);
+        _subscribers.Subscribe(subscriber, subscriber);
+        return Task.FromResult(Snapshot());
+    }
+
+    public Task Unsubscribe(IPushObserver subscriber)
+    {
+        _subscribers.Unsubscribe(subscriber);
+        return Task.CompletedTask;
+    }
+
+    public Task VisitorTyping(Actor actor, string draft)
+    {
+        if (_history.Exists && actor.Kind == ActorKind.Visitor && actor.Site == _site && actor.Id == _history.VisitorId)
+        {
+            var signal = new ConversationSignal(_key, SignalTypes.VisitorTyping,
+                Draft: draft.Length > MessageText.MaxLength ? draft[..MessageText.MaxLength] : draft);
+            Push(s => s.OnSignal(signal));
+        }
+        return Task.CompletedTask;
+    }
+
+    public Task VisitorUpdate(PageView? page, Cart? cart)
+    {
+        if (_history.Status is ConversationStatus.Assigned or ConversationStatus.Active)
+        {
+            var signal = new ConversationSignal(_key, SignalTypes.VisitorUpdate) { Page = page, Cart = cart };
+            Push(s => s.OnSignal(signal));
+        }
+        return Task.CompletedTask;
+    }
+
+    public Task OperatorTyping(Actor actor)
+    {
+        // Typing is not an answer: it cancels neither hold messages nor the no-answer deadline.
+        if (_history.Exists && actor.Kind == ActorKind.Operator && actor.Site == _site && actor.Id == _history.OperatorId)
+        {
+            var signal = new ConversationSignal(_key, SignalTypes.OperatorTyping);
+            Push(s => s.OnSignal(signal));
+        }
+        return Task.CompletedTask;
+    }
+
+    public Task Queued(QueuePosition position)
+    {
+        if (_history.Status == ConversationStatus.Queued)
+        {
+            _position = position;
+            var signal = new ConversationSignal(_key, SignalTypes.Queued, position.Position, position.EtaSeconds);
+            Push(s => s.OnSignal(signal));
+        }
+        return Task.CompletedTask;
+    }
+
+    /// <summary>Pushes are one-way: a slow or gone gateway never holds the conversation up.</summary>
+    private void Push(Func<IPushObserver, Task> send) => _subscribers.Notify(s => { send(s).Ignore(); });
+
+    private ConversationSnapshot Snapshot() => new(
+        _id, _history.Status, _history.LastSeq, _history.VisitorId, _history.VisitorName, _history.Queue,
+        _history.OperatorId, _history.OperatorName, _history.Status == ConversationStatus.Queued ? _position : null)
+    {
+        Channel = _history.Channel,
+    };
+}

@@ -1,0 +1,93 @@
+using Microsoft.Extensions.Logging;
+using Switchboard.Contracts.Conversations;
+using Switchboard.Contracts.Operators;
+using Switchboard.Contracts.Queues;
+using Switchboard.Contracts.Visitors;
+
+namespace Switchboard.Grains.Conversations;
+
+/// <summary>The conversation's plumbing: the durable append, the events it builds, its checks, and the grains it calls.</summary>
+public sealed partial class ConversationGrain
+{
+    private async Task Append(IReadOnlyList<ConversationEvent> events)
+    {
+        // Durable first: nothing is applied, acknowledged or pushed that the log does not hold.
+        try
+        {
+            await log.AppendAsync(_key, events);
+        }
+        catch
+        {
+            // The outcome may be unknown (the database went away mid-commit), so the log may hold more than this
+            // activation knows: the next call replays it first (see Invoke), and a retried client id then finds
+            // its stored seq instead of conflicting forever.
+            _historyStale = true;
+            throw;
+        }
+        foreach (var evt in events)
+        {
+            _history.Apply(evt);
+            Push(s => s.OnEvent(_key, evt));
+            if (evt.Type == EventTypes.Message)
+            {
+                metrics.MessageStored(evt.From ?? Senders.System);
+            }
+        }
+        await RelayStored(events);
+        await ArmDeadlines();
+    }
+
+    private ConversationEvent Assigned(string operatorId, string operatorName, string reason) =>
+        ConversationEvents.Assigned(_history.LastSeq + 1, clock.GetUtcNow(), operatorId, operatorName, reason);
+
+    /// <summary>Checks a send from <paramref name="actor"/>; the original acknowledgement when its client id was already stored.</summary>
+    private AppendResult? RetriedSend(Actor actor, string clientId)
+    {
+        EnsureExists();
+        ConversationAccess.EnsureCanWrite(actor, _site, _history);
+        return _history.SeqOf(clientId) is { } stored ? new AppendResult(_id, stored) : null;
+    }
+
+    private void EnsureExists()
+    {
+        if (!_history.Exists)
+        {
+            throw SwitchboardException.NotFound("No such conversation.");
+        }
+    }
+
+    /// <summary>Puts the chat in a queue (idempotently) and keeps reminding the queue while it waits.</summary>
+    private void Enqueue(string queue, string? preferredOperator = null)
+    {
+        QueueGrain(queue).Enqueue(new QueueEntry(_id, _history.StartedAt, preferredOperator, _history.MissedBy.ToList())
+        {
+            Priority = _history.Priority, Round = _history.QueuedAtSeq, Channel = _history.Channel,
+        }).Ignore();
+        KeepQueued();
+    }
+
+    /// <summary>
+    /// Gives an operator's seat back after a stored change took the chat from them. A failure is logged, not thrown:
+    /// the change is durable, and the operator grain's own audit frees a seat no chat uses (<see cref="Operators.OperatorGrain"/>).
+    /// </summary>
+    private async Task FreeSeat(string operatorId, string reason)
+    {
+        try
+        {
+            await Operator(operatorId).Release(_id, reason);
+        }
+        catch (Exception error) when (error is not SwitchboardException)
+        {
+            logger.LogWarning(error, "Could not free {Operator}'s seat for conversation {Conversation}; their audit will", operatorId, _key);
+        }
+    }
+
+    private IQueueGrain QueueGrain(string queue) => GrainFactory.GetGrain<IQueueGrain>(GrainKeys.Queue(_site, queue));
+
+    private IOperatorGrain Operator(string login) => GrainFactory.GetGrain<IOperatorGrain>(GrainKeys.Operator(_site, login));
+
+    private IVisitorGrain Visitor() => GrainFactory.GetGrain<IVisitorGrain>(GrainKeys.Visitor(_site, _history.VisitorId));
+
+    private async Task<QueueSettings> Settings() =>
+        QueueSettings.Resolve((await _config.Get()).FindQueue(_history.Queue), defaults.Value, _history.Language);
+}

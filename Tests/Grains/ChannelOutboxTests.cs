@@ -1,0 +1,99 @@
+using Switchboard.Contracts;
+using Switchboard.Contracts.Channels;
+using Switchboard.Contracts.Conversations;
+using Switchboard.Contracts.Sites;
+using Switchboard.Contracts.Visitors;
+using Switchboard.Tests.Infrastructure;
+
+namespace Switchboard.Tests.Grains;
+
+/// <summary>A messenger conversation's way out: what is relayed, in order, retried as the platform asks, and reported back.</summary>
+[Collection(ClusterFixture.Name)]
+public sealed class ChannelOutboxTests(ClusterFixture fixture)
+{
+    private const string TelegramUser = "700100";
+
+    [Fact]
+    public async Task Operator_messages_go_out_in_order_with_their_buttons_and_each_is_reported_sent()
+    {
+        var (chat, site, id) = await TelegramChat();
+        var anna = ChatDriver.Operator(site, "anna");
+
+        var joined = await fixture.Telegram.Next(site, m => m.Text!.EndsWith(" has joined the chat."), "the operator joining");
+        var first = await chat.Conversation(id).Post(anna, "a1", "Which size?", ["S", "M"]);
+        var second = await chat.Conversation(id).Post(anna, "a2", "We have both.");
+        var (contact, sentFirst) = await fixture.Telegram.Next(site, m => m.MessageId == "a1", "the first reply");
+        var (_, sentSecond) = await fixture.Telegram.Next(site, m => m.MessageId == "a2", "the second reply");
+        var delivered = await chat.Event(id, e => e.Type == EventTypes.Delivery && e.MessageId == "a2", "the second reply reported sent");
+
+        Assert.Equal(TelegramUser, contact);
+        Assert.True(joined.Message.Seq < sentFirst.Seq && sentFirst.Seq < sentSecond.Seq);
+        Assert.Equal(first.Seq, sentFirst.Seq);
+        Assert.Equal(second.Seq, sentSecond.Seq);
+        Assert.Equal(["S", "M"], sentFirst.Buttons!.Select(b => b.Payload));
+        Assert.Equal("anna", sentFirst.Author);
+        Assert.Equal(DeliveryStatus.Sent, delivered.Status);
+        Assert.Single(chat.Events(id), e => e.Type == EventTypes.Delivery && e.MessageId == "a1");
+    }
+
+    [Fact]
+    public async Task A_throttled_send_waits_as_long_as_the_platform_asks_then_goes_once()
+    {
+        var (chat, site, id) = await TelegramChat();
+        await fixture.Telegram.Next(site, m => m.Text!.Contains("joined"), "the operator joining");
+        fixture.Telegram.Answer(SendOutcome.Throttled(TimeSpan.FromSeconds(30)));
+
+        await chat.Conversation(id).Post(ChatDriver.Operator(site, "anna"), "t1", "One moment please");
+        await fixture.Telegram.Next(site, m => m.MessageId == "t1", "the first, throttled attempt");
+        Assert.True(await fixture.Telegram.NothingMore(site), "sent again before the platform's retry_after");
+        fixture.Clock.Advance(TimeSpan.FromSeconds(30));
+        await fixture.Telegram.Next(site, m => m.MessageId == "t1", "the attempt after retry_after");
+        var delivered = await chat.Event(id, e => e.Type == EventTypes.Delivery && e.MessageId == "t1", "the delivery report");
+
+        Assert.Equal(DeliveryStatus.Sent, delivered.Status);
+        Assert.True(await fixture.Telegram.NothingMore(site), "a sent message went out again");
+    }
+
+    [Fact]
+    public async Task A_refused_send_is_shown_to_the_operator_as_failed_with_the_platforms_reason()
+    {
+        var (chat, site, id) = await TelegramChat();
+        await fixture.Telegram.Next(site, m => m.Text!.Contains("joined"), "the operator joining");
+        fixture.Telegram.Answer(SendOutcome.Rejected("Forbidden: bot was blocked by the user"));
+
+        await chat.Conversation(id).Post(ChatDriver.Operator(site, "anna"), "b1", "Hello?");
+        var failed = await chat.Event(id, e => e.Type == EventTypes.Delivery && e.MessageId == "b1", "the failure report");
+
+        Assert.Equal(DeliveryStatus.Failed, failed.Status);
+        Assert.Equal("Forbidden: bot was blocked by the user", failed.Error);
+    }
+
+    [Fact]
+    public async Task The_close_asks_a_messenger_contact_for_a_rating_with_buttons_and_web_chats_send_nothing()
+    {
+        var (chat, site, id) = await TelegramChat();
+        await chat.Conversation(id).Close(ChatDriver.Operator(site, "anna"));
+        var (_, rating) = await fixture.Telegram.Next(site, m => m.Buttons is { Count: 5 }, "the rating request");
+
+        var (_, web) = await chat.StartChat("A web question");
+        await chat.Assigned(web.ConversationId);
+        await chat.Conversation(web.ConversationId).Post(ChatDriver.Operator(site, "anna"), "w1", "Web answer");
+
+        Assert.Equal(["rate:1", "rate:2", "rate:3", "rate:4", "rate:5"], rating.Buttons!.Select(b => b.Payload));
+        Assert.True(await fixture.Telegram.NothingMore(site), "a web chat's message went to Telegram");
+    }
+
+    private async Task<(ChatDriver Chat, string Site, string ConversationId)> TelegramChat()
+    {
+        var site = await TestSites.CreateAsync(fixture.Grains, ("anna", 4, ["general"]));
+        var chat = new ChatDriver(fixture.Grains, site);
+        await chat.Configure(new QueueConfig("general", "General") { NoAnswerSeconds = 3600 });
+        await chat.Online("anna");
+        var visitorId = ContactIds.VisitorId(ChannelNames.Telegram, TelegramUser);
+        var start = await fixture.Grains.GetGrain<IVisitorGrain>(GrainKeys.Visitor(site, visitorId)).StartChat(
+            new StartChatRequest("tg:1", null, "Do you have it in red?", null) { Channel = ChannelNames.Telegram, ContactId = TelegramUser },
+            chat.Reference);
+        await chat.Assigned(start.ConversationId);
+        return (chat, site, start.ConversationId);
+    }
+}

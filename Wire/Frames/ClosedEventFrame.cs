@@ -1,0 +1,17 @@
+using System.Text.Json.Serialization;
+
+namespace Switchboard.Wire.Frames;
+
+/// <summary>The chat closed, and by whom; operators also read its tags.</summary>
+[WireFrame(Name, FrameSide.Event)]
+public sealed record ClosedEventFrame(
+    string ConversationId,
+    long Seq,
+    DateTime At,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? By,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] IReadOnlyList<string>? Tags) : EventFrame(ConversationId, Seq, At)
+{
+    public const string Name = "closed";
+
+    public override string Type => Name;
+}

@@ -1,0 +1,25 @@
+using System.Text.Json.Serialization;
+using Switchboard.Contracts.Conversations;
+
+namespace Switchboard.Wire.Frames;
+
+/// <summary>A message: the sender's client id, who sent it, its text and kind; automatic replies add a reason and actions.</summary>
+[WireFrame(Name, FrameSide.Event)]
+public sealed record MessageEventFrame(
+    string ConversationId,
+    long Seq,
+    DateTime At,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? Id,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? From,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? Author,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? Text,
+    string Kind,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? Reason,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] IReadOnlyList<string>? Actions,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] IReadOnlyList<string>? QuickReplies,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] IReadOnlyList<Attachment>? Attachments = null) : EventFrame(ConversationId, Seq, At)
+{
+    public const string Name = "message";
+
+    public override string Type => Name;
+}

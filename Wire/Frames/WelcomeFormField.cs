@@ -1,0 +1,3 @@
+namespace Switchboard.Wire.Frames;
+
+public sealed record WelcomeFormField(string Id, string Label, bool Required);

@@ -1,0 +1,3 @@
+namespace Switchboard.Wire.Frames;
+
+public sealed record WelcomeQueue(string Id, string Name, IReadOnlyList<WelcomeFormField> Form);
