@@ -1,8 +1,8 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Switchboard.Contracts;
 using Switchboard.Contracts.Sites;
+using Switchboard.Domain.Sites;
 using Switchboard.Gateway.Dashboard;
-using Switchboard.Grains.Sites;
 
 namespace Switchboard.Gateway.Auth;
 

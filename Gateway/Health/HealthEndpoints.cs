@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+using Switchboard.Gateway.Hosting;
 
 namespace Switchboard.Gateway.Health;
 

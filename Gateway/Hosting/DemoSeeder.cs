@@ -3,7 +3,7 @@ using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.Options;
 using Switchboard.Contracts;
 using Switchboard.Contracts.Sites;
-using Switchboard.Grains.Sites;
+using Switchboard.Domain.Sites;
 using Switchboard.Silo.Hosting;
 using Switchboard.Silo.Storage;
 

@@ -2,7 +2,7 @@ using Switchboard.Contracts;
 using Switchboard.Contracts.Operators;
 using Switchboard.Contracts.Queues;
 using Switchboard.Contracts.Sites;
-using Switchboard.Grains.Monitoring;
+using Switchboard.Domain.Monitoring;
 
 namespace Switchboard.Gateway.Monitoring;
 

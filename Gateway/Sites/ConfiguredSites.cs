@@ -1,7 +1,7 @@
 using System.Text.RegularExpressions;
 using Switchboard.Contracts;
 using Switchboard.Contracts.Sites;
-using Switchboard.Grains.Sites;
+using Switchboard.Domain.Sites;
 
 namespace Switchboard.Gateway.Sites;
 

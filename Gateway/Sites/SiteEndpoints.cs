@@ -4,13 +4,13 @@ using Switchboard.Contracts.Invitations;
 using Switchboard.Contracts.Operators;
 using Switchboard.Contracts.Queues;
 using Switchboard.Contracts.Sites;
+using Switchboard.Domain.Sites;
 using Switchboard.Gateway.Auth;
 using Switchboard.Gateway.Crm;
 using Switchboard.Gateway.Customers;
 using Switchboard.Gateway.Monitoring;
 using Switchboard.Gateway.Workplace;
 using Switchboard.Gateway.Visitors;
-using Switchboard.Grains.Sites;
 
 namespace Switchboard.Gateway.Sites;
 

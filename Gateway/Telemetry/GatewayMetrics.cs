@@ -1,5 +1,5 @@
 using System.Diagnostics.Metrics;
-using Switchboard.Grains.Telemetry;
+using Switchboard.Domain.Telemetry;
 using Switchboard.Wire;
 
 namespace Switchboard.Gateway.Telemetry;
@@ -13,7 +13,7 @@ public sealed class GatewayMetrics
     private readonly UpDownCounter<long> _sockets;
 
     public GatewayMetrics(IMeterFactory meters) =>
-        _sockets = meters.Create(SwitchboardMetrics.MeterName)
+        _sockets = meters.Create(ProductMeter.Name)
             .CreateUpDownCounter<long>("switchboard.sockets", "{socket}", "Open WebSockets on this gateway, by audience: visitor or operator.");
 
     /// <summary>Counts a socket as open until the returned handle is disposed.</summary>

@@ -2,7 +2,7 @@ using Switchboard.Contracts.Invitations;
 using Switchboard.Contracts.Push;
 using Switchboard.Contracts.Visitors;
 using Switchboard.Gateway.Sockets;
-using Switchboard.Grains.Invitations;
+using Switchboard.Domain.Invitations;
 using Switchboard.Wire;
 using Switchboard.Wire.Frames;
 

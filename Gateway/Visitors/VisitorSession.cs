@@ -6,7 +6,7 @@ using Switchboard.Contracts.Visitors;
 using Switchboard.Gateway.Auth;
 using Switchboard.Gateway.Contacts;
 using Switchboard.Gateway.Sockets;
-using Switchboard.Grains.Invitations;
+using Switchboard.Domain.Invitations;
 using Switchboard.Wire;
 using Switchboard.Wire.Frames;
 

@@ -1,4 +1,3 @@
-using Switchboard.Grains.Routing;
 
 namespace Switchboard.Grains.Channels;
 

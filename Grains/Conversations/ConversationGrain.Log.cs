@@ -3,7 +3,6 @@ using Switchboard.Contracts.Conversations;
 using Switchboard.Contracts.Operators;
 using Switchboard.Contracts.Queues;
 using Switchboard.Contracts.Visitors;
-using Switchboard.Grains.Routing;
 
 namespace Switchboard.Grains.Conversations;
 

@@ -2,7 +2,6 @@ using System.Text.RegularExpressions;
 using Microsoft.Extensions.Logging;
 using Switchboard.Contracts.Conversations;
 using Switchboard.Contracts.Sites;
-using Switchboard.Grains.Routing;
 using Switchboard.Grains.Telemetry;
 
 namespace Switchboard.Grains.Conversations;

@@ -8,7 +8,6 @@ using Switchboard.Contracts.Operators;
 using Switchboard.Contracts.Push;
 using Switchboard.Contracts.Queues;
 using Switchboard.Contracts.Visitors;
-using Switchboard.Grains.Routing;
 using Switchboard.Grains.Sites;
 using Switchboard.Grains.Storage;
 using Switchboard.Grains.Telemetry;

@@ -8,8 +8,6 @@ using Switchboard.Contracts.Operators;
 using Switchboard.Contracts.Push;
 using Switchboard.Contracts.Queues;
 using Switchboard.Contracts.Sites;
-using Switchboard.Grains.Monitoring;
-using Switchboard.Grains.Routing;
 using Switchboard.Grains.Sites;
 using Switchboard.Grains.Telemetry;
 

@@ -1,6 +1,5 @@
 using Switchboard.Contracts.Conversations;
 using Switchboard.Contracts.Operators;
-using Switchboard.Grains.Routing;
 
 namespace Switchboard.Grains.Queues;
 

@@ -5,8 +5,6 @@ using Switchboard.Contracts.Invitations;
 using Switchboard.Contracts.Operators;
 using Switchboard.Contracts.Queues;
 using Switchboard.Contracts.Sites;
-using Switchboard.Grains.Monitoring;
-using Switchboard.Grains.Routing;
 using Switchboard.Grains.Sites;
 using Switchboard.Grains.Telemetry;
 

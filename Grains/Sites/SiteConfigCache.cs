@@ -6,7 +6,7 @@ namespace Switchboard.Grains.Sites;
 /// A grain's copy of its site's configuration, read again once it is older than the refresh interval,
 /// so configuration changes take effect within seconds without a call to the site grain per message.
 /// </summary>
-public sealed class SiteConfigCache(IGrainFactory grains, string site, TimeProvider clock, TimeSpan refresh)
+internal sealed class SiteConfigCache(IGrainFactory grains, string site, TimeProvider clock, TimeSpan refresh)
 {
     private SiteConfig? _config;
     private DateTimeOffset _readAt;

@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Diagnostics.Metrics;
+using Switchboard.Domain.Telemetry;
 
 namespace Switchboard.Grains.Telemetry;
 
@@ -10,7 +11,7 @@ namespace Switchboard.Grains.Telemetry;
 /// </summary>
 public sealed class SwitchboardMetrics
 {
-    public const string MeterName = "Switchboard";
+    public const string MeterName = ProductMeter.Name;
 
     /// <summary>Seconds, from a tenth of a second to ten minutes: answers within seconds and waits of minutes both resolve.</summary>
     private static readonly double[] SecondsBuckets = [0.1, 0.25, 0.5, 1, 2.5, 5, 10, 20, 30, 60, 120, 300, 600];

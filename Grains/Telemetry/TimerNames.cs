@@ -1,7 +1,7 @@
 namespace Switchboard.Grains.Telemetry;
 
 /// <summary>The <c>timer</c> tag of <c>switchboard.timer.lateness</c>.</summary>
-public static class TimerNames
+internal static class TimerNames
 {
     public const string Deadline = "deadline";
     public const string Invitation = "invitation";

@@ -116,7 +116,7 @@ public sealed partial class VisitorGrain
         }
         var site = await _config.Get();
         var queue = site.FindOperator(@operator.Id)?.Queues.FirstOrDefault() ?? site.DefaultQueue;
-        var body = Conversations.MessageText.Normalize(text, required: true)!;
+        var body = MessageText.Normalize(text, required: true)!;
         Invite(new PendingInvitation(GrainKeys.NewId(), "manual", body, queue, @operator.Kind == ActorKind.Operator ? @operator.Id : null, clock.GetUtcNow()));
     }
 

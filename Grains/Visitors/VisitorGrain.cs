@@ -7,7 +7,6 @@ using Switchboard.Contracts.Push;
 using Switchboard.Contracts.Visitors;
 using Switchboard.Grains.Conversations;
 using Switchboard.Grains.Invitations;
-using Switchboard.Grains.Routing;
 using Switchboard.Grains.Sites;
 using Switchboard.Grains.Telemetry;
 

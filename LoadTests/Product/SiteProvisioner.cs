@@ -6,6 +6,7 @@ using Orleans.Storage;
 using Switchboard.Contracts;
 using Switchboard.Contracts.Invitations;
 using Switchboard.Contracts.Sites;
+using Switchboard.Domain.Sites;
 using Switchboard.Grains;
 using Switchboard.Grains.Sites;
 using Switchboard.LoadTests.Scenarios;

@@ -1,5 +1,5 @@
 using Switchboard.Contracts.Conversations;
-using Switchboard.Grains.Conversations;
+using Switchboard.Domain.Conversations;
 
 namespace Switchboard.Tests.Domain;
 

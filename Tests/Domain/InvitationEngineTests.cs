@@ -1,5 +1,5 @@
 using Switchboard.Contracts.Invitations;
-using Switchboard.Grains.Invitations;
+using Switchboard.Domain.Invitations;
 
 namespace Switchboard.Tests.Domain;
 

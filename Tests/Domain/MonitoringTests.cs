@@ -2,7 +2,7 @@ using Switchboard.Contracts.Invitations;
 using Switchboard.Contracts.Monitoring;
 using Switchboard.Contracts.Operators;
 using Switchboard.Contracts.Queues;
-using Switchboard.Grains.Monitoring;
+using Switchboard.Domain.Monitoring;
 using Switchboard.Tests.Infrastructure;
 
 namespace Switchboard.Tests.Domain;

@@ -1,4 +1,4 @@
-using Switchboard.Grains.Sites;
+using Switchboard.Domain.Sites;
 
 namespace Switchboard.Tests.Domain;
 

@@ -1,5 +1,5 @@
 using Switchboard.Contracts.Operators;
-using Switchboard.Grains.Queues;
+using Switchboard.Domain.Queues;
 
 namespace Switchboard.Tests.Domain;
 

@@ -1,7 +1,7 @@
 using Switchboard.Contracts;
 using Switchboard.Contracts.Sites;
-using Switchboard.Grains.Routing;
-using Switchboard.Grains.Visitors;
+using Switchboard.Domain.Routing;
+using Switchboard.Domain.Visitors;
 using Switchboard.Tests.Infrastructure;
 
 namespace Switchboard.Tests.Domain;

@@ -1,5 +1,5 @@
 using Switchboard.Contracts.Sites;
-using Switchboard.Grains.Sites;
+using Switchboard.Domain.Sites;
 using Switchboard.Tests.Infrastructure;
 
 namespace Switchboard.Tests.Domain;

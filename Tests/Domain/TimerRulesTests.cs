@@ -1,7 +1,7 @@
 using Switchboard.Contracts.Conversations;
 using Switchboard.Contracts.Sites;
-using Switchboard.Grains.Conversations;
-using Switchboard.Grains.Routing;
+using Switchboard.Domain.Conversations;
+using Switchboard.Domain.Routing;
 
 namespace Switchboard.Tests.Domain;
 

@@ -1,4 +1,4 @@
-using Switchboard.Grains.Queues;
+using Switchboard.Domain.Queues;
 
 namespace Switchboard.Tests.Domain;
 

@@ -3,7 +3,7 @@ using Switchboard.Contracts.Conversations;
 using Switchboard.Contracts.Operators;
 using Switchboard.Contracts.Queues;
 using Switchboard.Contracts.Sites;
-using Switchboard.Grains.Routing;
+using Switchboard.Domain.Routing;
 using Switchboard.Tests.Infrastructure;
 
 namespace Switchboard.Tests.Grains;

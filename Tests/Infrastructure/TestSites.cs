@@ -1,6 +1,6 @@
 using Switchboard.Contracts;
 using Switchboard.Contracts.Sites;
-using Switchboard.Grains.Sites;
+using Switchboard.Domain.Sites;
 
 namespace Switchboard.Tests.Infrastructure;
 

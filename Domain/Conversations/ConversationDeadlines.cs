@@ -1,0 +1,48 @@
+using Switchboard.Contracts.Conversations;
+using Switchboard.Domain.Routing;
+
+namespace Switchboard.Domain.Conversations;
+
+/// <summary>
+/// A conversation's pending deadlines, derived from its history alone: so they survive any crash
+/// (the log is durable) and are re-armed on activation by computing them again.
+/// </summary>
+public readonly record struct ConversationDeadlines(DateTimeOffset? Hold, DateTimeOffset? NoAnswer, DateTimeOffset? Inactivity)
+{
+    public DateTimeOffset? Earliest => new[] { Hold, NoAnswer, Inactivity }.Where(d => d is not null).Min();
+
+    public static ConversationDeadlines Of(ConversationHistory history, QueueSettings settings)
+    {
+        if (history.Status is ConversationStatus.Closed or ConversationStatus.New)
+        {
+            return default;
+        }
+        var hold = history.AwaitingReplySince is { } since && history.OverflowReason is null
+            ? HoldPlan.Next(settings.Hold, since, history.HoldsSent, history.LastHoldAt)
+            : null;
+        return new ConversationDeadlines(hold, NoAnswerDeadline(history, settings), InactivityDeadline(history, settings));
+    }
+
+    /// <summary>After assignment, and after each unanswered visitor message, the operator has so long to answer.</summary>
+    private static DateTimeOffset? NoAnswerDeadline(ConversationHistory history, QueueSettings settings)
+    {
+        if (history.AssignedAt is not { } assignedAt)
+        {
+            return null;
+        }
+        var timeout = history.StickyAssignment ? settings.StickyGrace : settings.NoAnswer;
+        return history.Status switch
+        {
+            ConversationStatus.Assigned => Max(assignedAt, history.AwaitingReplySince) + timeout,
+            ConversationStatus.Active when history.AwaitingReplySince is { } since => since + timeout,
+            _ => null,
+        };
+    }
+
+    private static DateTimeOffset? InactivityDeadline(ConversationHistory history, QueueSettings settings) =>
+        history.Status is ConversationStatus.Assigned or ConversationStatus.Active
+            ? Max(history.LastActivityAt, history.AssignedAt) + settings.Inactivity
+            : null;
+
+    private static DateTimeOffset Max(DateTimeOffset a, DateTimeOffset? b) => b is { } other && other > a ? other : a;
+}

@@ -1,0 +1,174 @@
+using Switchboard.Contracts.Conversations;
+
+namespace Switchboard.Domain.Conversations;
+
+/// <summary>
+/// A conversation folded from its event log: the events themselves, the client ids already stored,
+/// and the state machine (new → queued → assigned → active → closed). Plain code, no grain.
+/// </summary>
+public sealed class ConversationHistory
+{
+    private readonly List<ConversationEvent> _events = [];
+    private readonly Dictionary<string, long> _clientIds = new(StringComparer.Ordinal);
+
+    public IReadOnlyList<ConversationEvent> Events => _events;
+    public long LastSeq => _events.Count;
+    public bool Exists => _events.Count > 0;
+    public string Status { get; private set; } = ConversationStatus.New;
+    public string VisitorId { get; private set; } = "";
+    public string? VisitorName { get; private set; }
+    public string Queue { get; private set; } = "";
+    /// <summary>Where the conversation takes place (<see cref="ChannelNames"/>).</summary>
+    public string Channel { get; private set; } = ChannelNames.Web;
+    /// <summary>The person's address on a messenger or the phone; null on the web.</summary>
+    public string? ContactId { get; private set; }
+    public string? OperatorId { get; private set; }
+    public string? OperatorName { get; private set; }
+    public DateTimeOffset StartedAt { get; private set; }
+    public string? Language { get; private set; }
+    public IReadOnlyDictionary<string, string>? Form { get; private set; }
+    public string? Phone { get; private set; }
+    public int Priority { get; private set; }
+    /// <summary>The seq of the event that last put the chat in a queue: tells a fresh enqueue from a late reminder of an old one.</summary>
+    public long QueuedAtSeq { get; private set; }
+    /// <summary>When the chat last joined a queue: where assignment latency is measured from.</summary>
+    public DateTimeOffset QueuedAt { get; private set; }
+
+    /// <summary>When the current operator got the chat; null when nobody has it.</summary>
+    public DateTimeOffset? AssignedAt { get; private set; }
+    /// <summary>True when the current assignment is to the visitor's last operator (sticky routing).</summary>
+    public bool StickyAssignment { get; private set; }
+    /// <summary>The visitor's latest message that no operator message has followed yet.</summary>
+    public DateTimeOffset? AwaitingReplySince { get; private set; }
+    public int HoldsSent { get; private set; }
+    public DateTimeOffset? LastHoldAt { get; private set; }
+    /// <summary>The latest message from the visitor or an operator (not the system).</summary>
+    public DateTimeOffset LastActivityAt { get; private set; }
+    /// <summary>When the first operator answer came, for the queue's answer-time figures.</summary>
+    public DateTimeOffset? FirstAnswerAt { get; private set; }
+    /// <summary>Set by an automatic overflow reply while waiting: hold messages would then say something untrue.</summary>
+    public string? OverflowReason { get; private set; }
+    /// <summary>Operators who let this chat go unanswered: it is not offered to them again.</summary>
+    public IReadOnlySet<string> MissedBy => _missedBy;
+
+    private readonly HashSet<string> _missedBy = new(StringComparer.Ordinal);
+
+    /// <summary>The latest delivery status of a relayed message, or null when none came back yet.</summary>
+    public string? DeliveryOf(string messageId) => _deliveries.GetValueOrDefault(messageId);
+
+    private readonly Dictionary<string, string> _deliveries = new(StringComparer.Ordinal);
+
+    /// <summary>The seq stored for a client id, if that send was already stored.</summary>
+    public long? SeqOf(string clientId) => _clientIds.TryGetValue(clientId, out var seq) ? seq : null;
+
+    /// <summary>Events after <paramref name="afterSeq"/>, at most <paramref name="max"/>; seq n sits at index n-1.</summary>
+    public IReadOnlyList<ConversationEvent> After(long afterSeq, int max)
+    {
+        var from = (int)Math.Clamp(afterSeq, 0, _events.Count);
+        var count = Math.Min(max, _events.Count - from);
+        return count <= 0 ? [] : _events.GetRange(from, count);
+    }
+
+    public void Apply(ConversationEvent evt)
+    {
+        if (evt.Seq != LastSeq + 1)
+        {
+            throw new InvalidOperationException($"Event {evt.Seq} does not follow {LastSeq}: the log has a gap.");
+        }
+        _events.Add(evt);
+        if (evt.ClientId is { } clientId)
+        {
+            _clientIds.TryAdd(clientId, evt.Seq);
+        }
+        switch (evt.Type)
+        {
+            case EventTypes.Started:
+                Status = ConversationStatus.Queued;
+                VisitorId = evt.VisitorId ?? "";
+                VisitorName = evt.VisitorName;
+                Queue = evt.Queue ?? "";
+                Channel = ChannelNames.OrWeb(evt.Channel);
+                ContactId = evt.ContactId;
+                StartedAt = LastActivityAt = evt.At;
+                Language = evt.Language;
+                Form = evt.Form;
+                Priority = evt.Priority ?? 0;
+                QueuedAtSeq = evt.Seq;
+                QueuedAt = evt.At;
+                break;
+            case EventTypes.Assigned:
+                Status = ConversationStatus.Assigned;
+                OperatorId = evt.AuthorId;
+                OperatorName = evt.Author;
+                AssignedAt = evt.At;
+                StickyAssignment = evt.Reason == AssignmentReasons.Sticky;
+                OverflowReason = null;
+                break;
+            case EventTypes.Unassigned:
+                if (evt.Reason == UnassignReasons.NoAnswer && evt.AuthorId is { } missedBy)
+                {
+                    _missedBy.Add(missedBy);
+                }
+                Requeue(evt);
+                break;
+            case EventTypes.Transferred when evt.TargetOperatorId is null:
+                Queue = evt.Queue ?? Queue;
+                Requeue(evt);
+                break;
+            case EventTypes.Message:
+                ApplyMessage(evt);
+                break;
+            case EventTypes.Callback:
+                Phone = evt.Phone;
+                break;
+            case EventTypes.Delivery when evt.MessageId is { } messageId && evt.Status is { } status:
+                _deliveries[messageId] = status;
+                break;
+            case EventTypes.Closed:
+                Status = ConversationStatus.Closed;
+                AwaitingReplySince = null;
+                break;
+        }
+    }
+
+    private void ApplyMessage(ConversationEvent evt)
+    {
+        switch (evt.From)
+        {
+            case Senders.Visitor:
+                // Each unanswered visitor message starts the hold schedule and the no-answer clock afresh.
+                AwaitingReplySince = evt.At;
+                HoldsSent = 0;
+                LastHoldAt = null;
+                LastActivityAt = evt.At;
+                break;
+            case Senders.Operator:
+                AwaitingReplySince = null;
+                LastActivityAt = evt.At;
+                FirstAnswerAt ??= evt.At;
+                if (Status == ConversationStatus.Assigned)
+                {
+                    Status = ConversationStatus.Active;
+                }
+                break;
+            case Senders.System when evt.Kind == MessageKinds.Hold:
+                HoldsSent++;
+                LastHoldAt = evt.At;
+                break;
+            case Senders.System when evt.Kind == MessageKinds.Auto:
+                OverflowReason = evt.Reason;
+                break;
+        }
+    }
+
+    private void Requeue(ConversationEvent evt)
+    {
+        Status = ConversationStatus.Queued;
+        QueuedAtSeq = evt.Seq;
+        QueuedAt = evt.At;
+        OperatorId = null;
+        OperatorName = null;
+        AssignedAt = null;
+        StickyAssignment = false;
+    }
+}

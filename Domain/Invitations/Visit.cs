@@ -1,0 +1,73 @@
+using Switchboard.Contracts.Invitations;
+
+namespace Switchboard.Domain.Invitations;
+
+/// <summary>One visit of a visitor, kept in memory by their grain: pages, cart, source and what was already offered.</summary>
+public sealed class Visit(DateTimeOffset startedAt, bool returning)
+{
+    /// <summary>A visitor idle longer than this starts a new visit.</summary>
+    public static readonly TimeSpan IdleGap = TimeSpan.FromMinutes(30);
+
+    private readonly List<(string Url, string? Title, DateTimeOffset At)> _pages = [];
+
+    public DateTimeOffset StartedAt { get; } = startedAt;
+    public bool Returning { get; } = returning;
+    public DateTimeOffset LastActivityAt { get; private set; } = startedAt;
+    public VisitSource? Source { get; private set; }
+    public Cart? Cart { get; private set; }
+    public DateTimeOffset? CartChangedAt { get; private set; }
+
+    public int PageCount => _pages.Count;
+    public (string Url, string? Title, DateTimeOffset At)? CurrentPage => _pages.Count == 0 ? null : _pages[^1];
+
+    /// <summary>Invitations shown in this visit, when the last one was, and the rules that already fired.</summary>
+    public int InvitationsShown { get; private set; }
+    public DateTimeOffset? LastInvitationAt { get; private set; }
+    public DateTimeOffset? DismissedAt { get; private set; }
+    public HashSet<string> FiredRules { get; } = new(StringComparer.Ordinal);
+    /// <summary>Rules held back because the queue was saturated, and until when.</summary>
+    public Dictionary<string, DateTimeOffset> RetryAfter { get; } = new(StringComparer.Ordinal);
+    public PendingInvitation? Pending { get; set; }
+
+    public bool IsOver(DateTimeOffset now) => now - LastActivityAt > IdleGap;
+
+    public void Touch(DateTimeOffset now) => LastActivityAt = now;
+
+    public void AddPage(string url, string? title, string? referrer, DateTimeOffset now)
+    {
+        Source ??= VisitSources.Parse(url, referrer);
+        _pages.Add((url, title, now));
+        LastActivityAt = now;
+    }
+
+    /// <summary>Takes the cart; true when it differs from the one held.</summary>
+    public bool SetCart(Cart cart, DateTimeOffset now)
+    {
+        LastActivityAt = now;
+        if (Cart is { } held && held.Total == cart.Total && held.Items.SequenceEqual(cart.Items))
+        {
+            return false;
+        }
+        Cart = cart;
+        CartChangedAt = now;
+        return true;
+    }
+
+    public void Invited(string rule, DateTimeOffset now)
+    {
+        InvitationsShown++;
+        LastInvitationAt = now;
+        FiredRules.Add(rule);
+    }
+
+    public void Dismissed(DateTimeOffset now)
+    {
+        DismissedAt = now;
+        Pending = null;
+    }
+
+    public IReadOnlyList<PageView> Pages(DateTimeOffset now) => _pages
+        .Select((page, i) => new PageView(page.Url, page.Title, page.At,
+            (int)((i + 1 < _pages.Count ? _pages[i + 1].At : now) - page.At).TotalSeconds))
+        .ToList();
+}

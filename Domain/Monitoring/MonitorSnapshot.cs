@@ -1,0 +1,30 @@
+namespace Switchboard.Domain.Monitoring;
+
+/// <summary>What a supervisor sees: every figure of the site now, and the alerts they raise.</summary>
+public sealed record MonitorSnapshot(
+    DateTimeOffset At,
+    IReadOnlyList<MonitorSnapshot.OperatorRow> Operators,
+    IReadOnlyList<MonitorSnapshot.QueueRow> Queues,
+    double? ServiceLevel,
+    double? Csat,
+    double? AverageFirstResponse,
+    IReadOnlyList<MonitorSnapshot.ChatRow> Waiting,
+    IReadOnlyList<MonitorSnapshot.ChatRow> Active,
+    IReadOnlyList<Alert> Alerts)
+{
+    /// <summary>Waiting chats and service level per channel (web, messengers, phone), across the site's queues.</summary>
+    public IReadOnlyList<ChannelRow> Channels { get; init; } = [];
+
+    public sealed record ChannelRow(string Channel, int Waiting, int? LongestWaitSeconds, double? ServiceLevel);
+
+    public sealed record OperatorRow(string Id, string Name, string Status, int Chats, int Capacity, int MissedToday,
+        double? AverageFirstResponse, double? AverageRating, IReadOnlyList<string> Queues);
+
+    public sealed record QueueRow(string Id, string Name, int Waiting, int? LongestWaitSeconds, int? EtaSeconds, double? ServiceLevel,
+        double? Csat, int OnlineOperators);
+
+    public sealed record ChatRow(string ConversationId, string? Queue, string? Operator, int? WaitingSeconds, string? Phone)
+    {
+        public string? Channel { get; init; }
+    }
+}
