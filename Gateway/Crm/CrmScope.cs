@@ -1,6 +1,6 @@
 using Microsoft.Extensions.Options;
+using Switchboard.Domain.Sites;
 using Switchboard.Gateway.Hosting;
-using Switchboard.Grains.Sites;
 using Switchboard.Silo.Hosting;
 
 namespace Switchboard.Gateway.Crm;
