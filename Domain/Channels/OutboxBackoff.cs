@@ -1,4 +1,4 @@
-namespace Switchboard.Grains.Channels;
+namespace Switchboard.Domain.Channels;
 
 /// <summary>How long the outbox waits before sending again after a failure that may pass, and when it gives up.</summary>
 public static class OutboxBackoff

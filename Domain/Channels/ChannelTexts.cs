@@ -1,5 +1,6 @@
+using Switchboard.Domain.Routing;
 
-namespace Switchboard.Grains.Channels;
+namespace Switchboard.Domain.Channels;
 
 /// <summary>What a messenger contact is told that a web visitor sees as part of the widget instead.</summary>
 public static class ChannelTexts

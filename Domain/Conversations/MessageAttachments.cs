@@ -1,6 +1,6 @@
 using Switchboard.Contracts.Conversations;
 
-namespace Switchboard.Grains.Conversations;
+namespace Switchboard.Domain.Conversations;
 
 /// <summary>What files a message may carry: a few, described sanely, served from the product itself.</summary>
 public static class MessageAttachments

@@ -1,7 +1,7 @@
 using Switchboard.Contracts.Channels;
 using Switchboard.Contracts.Conversations;
 
-namespace Switchboard.Grains.Channels;
+namespace Switchboard.Domain.Channels;
 
 /// <summary>
 /// Which conversation events a messenger contact must receive, and as what. Operator and automatic messages go out as
