@@ -77,7 +77,11 @@ public sealed class RedisRestartTests(DatabaseServers servers, ITestOutputHelper
         await WaitForReadinessAsync(_cluster.GatewayA, HttpStatusCode.ServiceUnavailable, "readiness to fail while the table lacks the silos", TableRebuilt);
         await Task.WhenAll(_cluster.Silos.Select(async silo =>
         {
-            Assert.Equal(MembershipWatchdog.ExitCode, await silo.Process.WaitForExitAsync(TableRebuilt));
+            var exit = silo.Process.WaitForExitAsync(TableRebuilt);
+            await Task.WhenAny(exit);
+            Assert.True(exit.IsCompletedSuccessfully, $"{silo.Process.Name} did not exit: {string.Join(" | ", silo.Process.Entries(IsWatchdogOrLifetime))}");
+            Assert.Equal(MembershipWatchdog.ExitCode, exit.Result);
+            output.WriteLine($"{silo.Process.Name} exited after {back.Elapsed.TotalSeconds:F1} s: {string.Join(" | ", silo.Process.Entries(IsWatchdogOrLifetime))}");
             _cluster.Replace(silo, await _cluster.Nodes.StartSiloAsync($"{silo.Process.Name}-again"));
         }));
         await WaitForReadinessAsync(_cluster.GatewayA, HttpStatusCode.OK, "a complete membership table", TableRebuilt - back.Elapsed);
@@ -170,6 +174,9 @@ public sealed class RedisRestartTests(DatabaseServers servers, ITestOutputHelper
         await _cluster.SiloAt(busiest).Process.KillAsync();
         return busiest;
     }
+
+    private static bool IsWatchdogOrLifetime(string line) =>
+        line.Contains(nameof(MembershipWatchdog), StringComparison.Ordinal) || line.Contains("Microsoft.Hosting.Lifetime", StringComparison.Ordinal);
 
     private static async Task WaitForReadinessAsync(GatewayNode gateway, HttpStatusCode expected, string what, TimeSpan timeout)
     {
