@@ -151,7 +151,11 @@ public sealed class RedisRestartTests(DatabaseServers servers, ITestOutputHelper
         var conversationId = (await _wire.SendUntilAckedAsync(visitor, new { type = "start_chat", id, text = $"Добрый день, №{index}" }, id)).Str("conversationId");
         var assigned = await visitor.SeenAsync(
             f => f.Str("type") == EventTypes.Assigned && f.Str("conversationId") == conversationId, $"chat {index} assigned", ClusterChat.Failover);
-        return new Chat(index, conversationId, visitor, consoles[assigned.GetProperty("operator").Str("id")]);
+        var console = consoles[assigned.GetProperty("operator").Str("id")];
+        // The console has the chat (and its transcript) before anyone writes in it.
+        await console.SeenAsync(f => f.Str("type") == "assigned" && f.TryGetProperty("transcript", out _) && f.Str("conversationId") == conversationId,
+            $"chat {index} on its operator's console", ClusterChat.Failover);
+        return new Chat(index, conversationId, visitor, console);
     }
 
     private async Task ExchangeAsync(Chat chat, string round)
