@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -7,7 +8,7 @@ using Orleans.Runtime;
 namespace Switchboard.Silo.Hosting;
 
 /// <summary>
-/// Ends this silo when the membership table has lost its entry, e.g. after Redis restarted empty. Orleans does
+/// Ends this silo (exit code <see cref="ExitCode"/>, or killed if its graceful stop hangs) when the membership table has lost its entry, e.g. after Redis restarted empty. Orleans does
 /// not recover from that itself (dotnet/orleans#7784: it retries its I-am-alive write forever), and a silo
 /// missing from the table is invisible to the others: nobody can declare it dead when it later dies, so its
 /// grains stay unreachable. Exiting non-zero lets the supervisor (systemd, Docker, Kubernetes) start it again,
@@ -26,6 +27,9 @@ public sealed class MembershipWatchdog(
 {
     /// <summary>EX_TEMPFAIL: a transient condition; start me again.</summary>
     public const int ExitCode = 75;
+
+    /// <summary>Held so the hard stop outlives this service, which the host stops first.</summary>
+    private ITimer? _hardStop;
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -51,10 +55,18 @@ public sealed class MembershipWatchdog(
                 logger.LogCritical("The membership table has lost this silo's entry ({Silo}) {Checks} checks in a row; " +
                     "stopping with exit code {ExitCode} so the supervisor starts the silo again and it rejoins", local.SiloAddress, missed, ExitCode);
                 Environment.ExitCode = ExitCode;
+                _hardStop = clock.CreateTimer(_ => StopHard(), null, options.Value.StopTimeout, Timeout.InfiniteTimeSpan);
                 lifetime.StopApplication();
                 return;
             }
         }
+    }
+
+    /// <summary>A non-zero exit all the same: the supervisor restarts the silo either way.</summary>
+    private void StopHard()
+    {
+        logger.LogCritical("The graceful stop did not finish within {Timeout}; ending the process", options.Value.StopTimeout);
+        Process.GetCurrentProcess().Kill();
     }
 
     private async Task<MembershipEntryCheck> CheckAsync(CancellationToken cancellationToken)

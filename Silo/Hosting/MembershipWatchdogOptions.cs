@@ -16,4 +16,10 @@ public sealed class MembershipWatchdogOptions
     /// silo joining, a table being re-created) is not taken for a loss.
     /// </summary>
     public int MissedChecksLimit { get; set; } = 2;
+
+    /// <summary>
+    /// How long the graceful stop may take before the process ends itself hard. With its entry gone Orleans
+    /// cannot record its own departure and keeps retrying, so a graceful stop alone may never finish.
+    /// </summary>
+    public TimeSpan StopTimeout { get; set; } = TimeSpan.FromSeconds(10);
 }

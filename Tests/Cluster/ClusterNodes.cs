@@ -77,6 +77,7 @@ public sealed class ClusterNodes(DatabaseServers servers, string postgres, Redis
         ["Cluster__Membership__TableRefreshTimeout"] = "00:00:02",
         ["Cluster__Gateways__GatewayListRefreshPeriod"] = "00:00:02",
         ["Cluster__MembershipWatchdog__CheckPeriod"] = "00:00:02",
+        ["Cluster__MembershipWatchdog__StopTimeout"] = "00:00:05",
         ["Logging__LogLevel__Switchboard"] = "Debug",
     };
 
