@@ -9,9 +9,9 @@ namespace Switchboard.Silo.Hosting;
 
 /// <summary>
 /// Ends this silo (exit code <see cref="ExitCode"/>, or killed if its graceful stop hangs) when the membership
-/// table has lost its entry, e.g. after Redis restarted empty. Orleans does not recover from that itself (dotnet/orleans#7784: it retries its I-am-alive write forever), and a silo
-/// missing from the table is invisible to the others: nobody can declare it dead when it later dies, so its
-/// grains stay unreachable. Exiting non-zero lets the supervisor (systemd, Docker, Kubernetes) start it again,
+/// table has lost its entry, e.g. after Redis restarted empty. Orleans does not recover from that itself
+/// (dotnet/orleans#7784: it retries its I-am-alive write forever), and a silo missing from the table is
+/// invisible to the others: nobody can declare it dead when it later dies, so its grains stay unreachable. Exiting non-zero lets the supervisor (systemd, Docker, Kubernetes) start it again,
 /// and a fresh start writes a fresh entry through Orleans' own join protocol. Writing the entry back from here
 /// instead would leave Orleans' cached view of the table ahead of the re-created one (table versions restart
 /// at zero), so the silo would ignore the table's changes: a restart is the only complete rejoin.
