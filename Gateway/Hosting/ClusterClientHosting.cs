@@ -1,4 +1,5 @@
 using Orleans.Configuration;
+using Switchboard.Gateway.Health;
 using Switchboard.Silo.Hosting;
 
 namespace Switchboard.Gateway.Hosting;
@@ -36,6 +37,7 @@ public static class ClusterClientHosting
         // The database: readiness checks the event log, and the gateways share their token key ring there.
         builder.Services.AddSwitchboardPostgres(cluster.RequirePostgres());
         builder.Services.AddHostedService<MembershipWatcher>();
+        builder.Services.AddHealthChecks().AddCheck<MembershipTableHealthCheck>("membership", tags: [HealthEndpoints.ReadyTag]);
         return builder;
     }
 }

@@ -64,6 +64,7 @@ public static class ClusterSiloExtensions
         silo.Services.AddSwitchboardGrains(configuration);
         silo.Services.AddSwitchboardPostgres(postgres);
         silo.Services.AddSingleton<ILifecycleParticipant<ISiloLifecycle>, SchemaMigrationParticipant>();
+        silo.Services.AddMembershipWatchdog(configuration);
         silo.AddSwitchboardDashboard(configuration);
         return silo;
     }

@@ -6,8 +6,9 @@ namespace Switchboard.Tests.Cluster;
 /// Silos and gateways as real processes, started from the build output with the same settings
 /// <c>.ci/local-cluster</c> gives them, on the fixture's Redis and a database of this cluster's own.
 /// Membership is tuned to declare a dead silo within seconds (docs/deployment.md gives production values).
+/// A test that stops Redis passes a Redis of its own (<paramref name="redis"/>).
 /// </summary>
-public sealed class ClusterNodes(DatabaseServers servers, string postgres) : IAsyncDisposable
+public sealed class ClusterNodes(DatabaseServers servers, string postgres, RedisServer? redis = null) : IAsyncDisposable
 {
     public const string DemoPassword = "demo-cluster-pass";
     public static readonly TimeSpan StartTimeout = TimeSpan.FromSeconds(90);
@@ -17,7 +18,7 @@ public sealed class ClusterNodes(DatabaseServers servers, string postgres) : IAs
 
     public string ServiceId => _clusterId;
     public string ClusterId => _clusterId;
-    public string Redis => servers.Redis.Configuration;
+    public string Redis => (redis ?? servers.Redis).Configuration;
 
     public static string RepoRoot { get; } = FindRepoRoot();
 
@@ -66,7 +67,7 @@ public sealed class ClusterNodes(DatabaseServers servers, string postgres) : IAs
     {
         ["DOTNET_ENVIRONMENT"] = "Production",
         ["Cluster__Mode"] = "Cluster",
-        ["Cluster__Redis"] = servers.Redis.Configuration,
+        ["Cluster__Redis"] = Redis,
         // As docs/deployment.md advises for production: a bounded pool per process, so four nodes stay well inside the server's limit.
         ["Cluster__Postgres"] = postgres + ";Maximum Pool Size=30",
         ["Cluster__ServiceId"] = ServiceId,
@@ -75,6 +76,8 @@ public sealed class ClusterNodes(DatabaseServers servers, string postgres) : IAs
         ["Cluster__Membership__NumMissedProbesLimit"] = "2",
         ["Cluster__Membership__TableRefreshTimeout"] = "00:00:02",
         ["Cluster__Gateways__GatewayListRefreshPeriod"] = "00:00:02",
+        ["Cluster__MembershipWatchdog__CheckPeriod"] = "00:00:02",
+        ["Cluster__MembershipWatchdog__StopTimeout"] = "00:00:05",
         ["Logging__LogLevel__Switchboard"] = "Debug",
     };
 

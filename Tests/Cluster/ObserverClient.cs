@@ -17,6 +17,8 @@ public sealed class ObserverClient(IHost host) : IAsyncDisposable
         builder.UseOrleansClient(client =>
         {
             client.UseRedisClustering(nodes.Redis);
+            // As the gateways: finds silos that rejoined (new addresses) within seconds, not the default minute.
+            client.Configure<GatewayOptions>(options => options.GatewayListRefreshPeriod = TimeSpan.FromSeconds(2));
             client.Configure<ClusterOptions>(options =>
             {
                 options.ServiceId = nodes.ServiceId;

@@ -1,6 +1,9 @@
 namespace Switchboard.Tests.Cluster;
 
-/// <summary>A real Redis from Debian's package on a free loopback port, nothing saved to disk.</summary>
+/// <summary>
+/// A real Redis from Debian's package on a loopback port, by default nothing saved to disk. A test that restarts
+/// Redis starts it again on the same port, and with <c>appendOnlyDirectory</c> it keeps its data there as production does.
+/// </summary>
 public sealed class RedisServer : IAsyncDisposable
 {
     private static readonly TimeSpan StartTimeout = TimeSpan.FromSeconds(30);
@@ -16,17 +19,20 @@ public sealed class RedisServer : IAsyncDisposable
     public int Port { get; }
     public string Configuration => $"127.0.0.1:{Port}";
 
-    public static async Task<RedisServer> StartAsync()
+    public static async Task<RedisServer> StartAsync(int? port = null, string? appendOnlyDirectory = null)
     {
         const string binary = "/usr/bin/redis-server";
         if (!File.Exists(binary))
         {
             throw new InvalidOperationException("redis-server is not installed. `bash .ci/test` installs it as root; otherwise: sudo apt-get install redis-server");
         }
-        var port = FreePorts.Next();
+        var listen = port ?? FreePorts.Next();
+        string[] persistence = appendOnlyDirectory is null
+            ? ["--appendonly", "no"]
+            : ["--appendonly", "yes", "--appendfsync", "everysec", "--dir", appendOnlyDirectory];
         var process = ChildProcess.Start("redis-server", binary,
-            ["--bind", "127.0.0.1", "--port", port.ToString(), "--save", "", "--appendonly", "no", "--daemonize", "no"]);
-        var server = new RedisServer(port, process);
+            ["--bind", "127.0.0.1", "--port", listen.ToString(), "--save", "", .. persistence, "--daemonize", "no"]);
+        var server = new RedisServer(listen, process);
         try
         {
             await process.WaitForLineAsync("Ready to accept connections", StartTimeout);

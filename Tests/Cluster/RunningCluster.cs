@@ -16,10 +16,10 @@ public sealed class RunningCluster : IAsyncDisposable
     public GatewayNode GatewayB { get; private set; } = null!;
     public ObserverClient Observer { get; private set; } = null!;
 
-    public static async Task<RunningCluster> StartAsync(DatabaseServers servers, PostgresServer? postgresServer = null)
+    public static async Task<RunningCluster> StartAsync(DatabaseServers servers, PostgresServer? postgresServer = null, RedisServer? redisServer = null)
     {
         var postgres = await (postgresServer ?? servers.Postgres).CreateDatabaseAsync("cluster");
-        var cluster = new RunningCluster(new ClusterNodes(servers, postgres), postgres);
+        var cluster = new RunningCluster(new ClusterNodes(servers, postgres, redisServer), postgres);
         try
         {
             cluster.Silos = await Task.WhenAll(cluster.Nodes.StartSiloAsync("silo1"), cluster.Nodes.StartSiloAsync("silo2"));
@@ -36,6 +36,9 @@ public sealed class RunningCluster : IAsyncDisposable
     }
 
     public SiloNode SiloAt(int port) => Silos.Single(s => s.SiloPort == port);
+
+    /// <summary>A silo its supervisor started again in place of one that exited.</summary>
+    public void Replace(SiloNode exited, SiloNode restarted) => Silos = [.. Silos.Select(s => s == exited ? restarted : s)];
 
     public async ValueTask DisposeAsync()
     {
