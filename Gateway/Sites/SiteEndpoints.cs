@@ -5,6 +5,7 @@ using Switchboard.Contracts.Operators;
 using Switchboard.Contracts.Queues;
 using Switchboard.Contracts.Sites;
 using Switchboard.Gateway.Auth;
+using Switchboard.Gateway.Channels;
 using Switchboard.Gateway.Crm;
 using Switchboard.Gateway.Monitoring;
 using Switchboard.Gateway.Workplace;
@@ -33,6 +34,7 @@ public static class SiteEndpoints
         var admin = site.MapGroup("").RequireAuthorization(policy => policy.RequireRole(Roles.Supervisor));
         admin.MapGet("/config", Config);
         site.MapWorkplace(admin);
+        admin.MapChannels();
         admin.MapPut("/settings", (string site, SiteSettings body, IGrainFactory grains) =>
             Change(grains, site, config => config.WithSettings(body), g => g.UpdateSettings(body)));
         admin.MapPut("/queues/{queueId}", (string site, string queueId, QueueConfig body, IGrainFactory grains) =>
