@@ -1,4 +1,5 @@
 using Switchboard.Gateway.Auth;
+using Switchboard.Gateway.Channels;
 using Switchboard.Gateway.Crm;
 using Switchboard.Gateway.Dashboard;
 using Switchboard.Gateway.Health;
@@ -36,6 +37,7 @@ public static class GatewayPipeline
         app.MapAuth();
         app.MapTranscripts();
         app.MapSites();
+        app.MapChannelHooks();
         app.MapVisitorSocket();
         app.MapOperatorSocket();
         app.MapStorefront();

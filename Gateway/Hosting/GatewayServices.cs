@@ -1,6 +1,7 @@
 using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.Authentication;
 using Switchboard.Gateway.Auth;
+using Switchboard.Gateway.Channels;
 using Switchboard.Gateway.Health;
 using Switchboard.Gateway.Crm;
 using Switchboard.Gateway.Dashboard;
@@ -46,6 +47,7 @@ public static class GatewayServices
         services.AddOptions<CrmOptions>().Bind(configuration.GetSection(CrmOptions.Section));
         services.AddHttpClient<CrmClient>();
         services.AddHostedService<VisitorPresencePublisher>();
+        services.AddChannelInbox();
         services.AddSwitchboardHealth();
         services.AddGatewayMetrics(configuration);
         services.AddProblemDetails();
