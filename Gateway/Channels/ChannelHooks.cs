@@ -16,13 +16,18 @@ public static class ChannelHooks
         return app;
     }
 
-    /// <summary>The webhooks' queue and the service that drains it into the core.</summary>
+    /// <summary>The webhooks' queue, the service that drains it into the core, and the outbound senders.</summary>
     public static IServiceCollection AddChannelInbox(this IServiceCollection services)
     {
         services.AddSingleton<InboundQueue>();
         services.AddSingleton<ChannelInbox>();
         services.AddSingleton<WebhookIntake>();
         services.AddHostedService<InboundDrain>();
+        services.AddHttpClient<RateLimitedHttp>();
+        services.AddTransient<TelegramSender>();
+        services.AddTransient<WhatsAppSender>();
+        services.AddTransient<VkSender>();
+        services.AddTransient<IChannelSender, ChannelSender>();
         return services;
     }
 }

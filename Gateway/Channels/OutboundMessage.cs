@@ -1,0 +1,7 @@
+namespace Switchboard.Gateway.Channels;
+
+/// <summary>
+/// What an operator sends through a messenger. <see cref="MessageId"/> is ours and stable across retries, so a
+/// platform that deduplicates (VK's <c>random_id</c>) sees a retry as the same message.
+/// </summary>
+public sealed record OutboundMessage(string MessageId, string? Text, IReadOnlyList<string>? QuickReplies = null, string? Template = null, string? TemplateLanguage = null);
