@@ -85,9 +85,9 @@ public sealed class ChannelSenderTests
         var first = await vk.NextRequestAsync(Waits.Signal);
         var second = await vk.NextRequestAsync(Waits.Signal);
         Assert.Equal("/method/messages.send", first.PathAndQuery);
-        Assert.Contains($"random_id={VkSender.RandomId("m5")}", first.Form);
-        Assert.Contains($"random_id={VkSender.RandomId("m5")}", second.Form);
-        Assert.Contains("access_token=vk-token", first.Form);
+        Assert.Contains($"random_id={VkSender.RandomId("m5")}", first.Body);
+        Assert.Contains($"random_id={VkSender.RandomId("m5")}", second.Body);
+        Assert.Contains("access_token=vk-token", first.Body);
     }
 
     private RateLimitedHttp Http() => new(new HttpClient(), _clock);

@@ -30,8 +30,7 @@ public sealed class FakePlatform : IAsyncDisposable
         app.Run(async http =>
         {
             var body = await new StreamReader(http.Request.Body).ReadToEndAsync();
-            var recorded = new RecordedRequest(http.Request.Method, http.Request.Path + http.Request.QueryString, http.Request.Headers.Authorization.ToString(),
-                http.Request.HasFormContentType ? body : body, body);
+            var recorded = new RecordedRequest(http.Request.Method, http.Request.Path + http.Request.QueryString, http.Request.Headers.Authorization.ToString(), body);
             fake._requests.Writer.TryWrite(recorded);
             var (status, answer, retryAfter) = fake._scripted.TryDequeue(out var next) ? next : (200, success(recorded), null);
             http.Response.StatusCode = status;
@@ -63,4 +62,5 @@ public sealed class FakePlatform : IAsyncDisposable
     }
 }
 
-public sealed record RecordedRequest(string Method, string PathAndQuery, string Authorization, string Form, string Body);
+/// <summary>One request the fake received: the body as sent (JSON, or VK's form encoding).</summary>
+public sealed record RecordedRequest(string Method, string PathAndQuery, string Authorization, string Body);
