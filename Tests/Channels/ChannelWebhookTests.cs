@@ -47,6 +47,7 @@ public sealed class ChannelWebhookTests(GatewayFixture fixture) : IClassFixture<
     {
         var site = await TestSites.CreateAsync(Host.Grains, ("anna", 4, ["general"]));
         await Configure(site, "telegram", new { botToken = "123:abc", webhookSecret = TelegramSecret });
+        var (anna, _) = await ChatPeers.OnlineOperatorAsync(Host, site, "anna");
 
         Assert.Equal(HttpStatusCode.Forbidden, (await PostTelegram(site, TelegramText(1, 7, "forged"), "wrong-secret")).StatusCode);
         Assert.Equal(HttpStatusCode.Forbidden, (await PostTelegram(site, TelegramText(2, 7, "no header"), null)).StatusCode);
@@ -58,8 +59,9 @@ public sealed class ChannelWebhookTests(GatewayFixture fixture) : IClassFixture<
 
         // A good update after them: when it is stored, everything before it was handled, and only it was stored.
         await PostTelegram(site, TelegramText(6, 7, "the real one"), TelegramSecret);
-        var texts = await WaitForTexts(site, "telegram-7", 1);
-        Assert.Equal(["the real one"], texts);
+        await OperatorSees(anna, "the real one");
+        Assert.Equal(["the real one"], await VisitorTexts(site, "telegram-7"));
+        await anna.DisposeAsync();
 
         var supervisor = await Host.LoginAsync(site, "sup");
         Assert.Equal(HttpStatusCode.NoContent, (await Send(HttpMethod.Delete, $"/api/sites/{site}/channels/telegram", supervisor)).StatusCode);
@@ -94,6 +96,7 @@ public sealed class ChannelWebhookTests(GatewayFixture fixture) : IClassFixture<
     {
         var site = await TestSites.CreateAsync(Host.Grains, ("anna", 4, ["general"]));
         await Configure(site, "whatsapp", new { accessToken = "wa-token", appSecret = AppSecret, verifyToken = "verify-me", phoneNumberId = "555" });
+        var (anna, _) = await ChatPeers.OnlineOperatorAsync(Host, site, "anna");
 
         var handshake = await Host.Http.GetAsync($"/hooks/whatsapp/{site}?hub.mode=subscribe&hub.verify_token=verify-me&hub.challenge=1158201444");
         Assert.Equal("1158201444", await handshake.Content.ReadAsStringAsync());
@@ -106,7 +109,9 @@ public sealed class ChannelWebhookTests(GatewayFixture fixture) : IClassFixture<
         Assert.Equal(HttpStatusCode.OK, (await PostWhatsApp(site, real, Sign(real))).StatusCode);
         var after = WhatsAppText("wamid.C", "79005556677", "Спасибо");
         await PostWhatsApp(site, after, Sign(after));
-        Assert.Equal(["Где мой заказ?", "Спасибо"], await WaitForTexts(site, "whatsapp-79005556677", 2));
+        await OperatorSees(anna, "Спасибо");
+        Assert.Equal(["Где мой заказ?", "Спасибо"], await VisitorTexts(site, "whatsapp-79005556677"));
+        await anna.DisposeAsync();
     }
 
     [Fact]
@@ -114,6 +119,7 @@ public sealed class ChannelWebhookTests(GatewayFixture fixture) : IClassFixture<
     {
         var site = await TestSites.CreateAsync(Host.Grains, ("anna", 4, ["general"]));
         await Configure(site, "vk", new { accessToken = "vk-token", secret = VkSecret, confirmation = "a1b2c3", groupId = "77" });
+        var (anna, _) = await ChatPeers.OnlineOperatorAsync(Host, site, "anna");
 
         var confirm = await PostVk(site, new { type = "confirmation", group_id = 77, secret = VkSecret });
         Assert.Equal("a1b2c3", await confirm.Content.ReadAsStringAsync());
@@ -122,7 +128,9 @@ public sealed class ChannelWebhookTests(GatewayFixture fixture) : IClassFixture<
         Assert.Equal("ok", await first.Content.ReadAsStringAsync());
         await PostVk(site, VkMessage("e2", 9001, "Привет", VkSecret));
         await PostVk(site, VkMessage("e3", 9001, "Есть доставка?", VkSecret));
-        Assert.Equal(["Привет", "Есть доставка?"], await WaitForTexts(site, "vk-9001", 2));
+        await OperatorSees(anna, "Есть доставка?");
+        Assert.Equal(["Привет", "Есть доставка?"], await VisitorTexts(site, "vk-9001"));
+        await anna.DisposeAsync();
     }
 
     private static string TelegramText(long updateId, long userId, string text) => JsonSerializer.Serialize(new
@@ -183,22 +191,19 @@ public sealed class ChannelWebhookTests(GatewayFixture fixture) : IClassFixture<
         return Host.Http.SendAsync(request);
     }
 
-    /// <summary>The visitor's messages in their open chat once there are <paramref name="count"/> of them (the queue drains after the 200).</summary>
-    private async Task<string[]> WaitForTexts(string site, string visitorId, int count)
-    {
-        using var timeout = new CancellationTokenSource(Waits.Signal);
-        while (true)
+    /// <summary>
+    /// Waits until the operator sees <paramref name="text"/>, in the assigned chat's transcript or as a later message.
+    /// The inbound queue is drained in order, so every update posted before it has been handled by then.
+    /// </summary>
+    private static Task<JsonElement> OperatorSees(TestSocket anna, string text) => anna.ExpectAsync(
+        f => f.Str("type") switch
         {
-            var texts = await VisitorTexts(site, visitorId);
-            if (texts.Length >= count)
-            {
-                return texts;
-            }
-            Assert.False(timeout.IsCancellationRequested, $"Expected {count} messages from {visitorId}, saw {texts.Length}.");
-            await Task.Yield();
-            await Task.Delay(TimeSpan.FromMilliseconds(20), CancellationToken.None);
-        }
-    }
+            "message" => f.TryGetProperty("text", out var t) && t.GetString() == text,
+            "assigned" => f.TryGetProperty("transcript", out var transcript)
+                && transcript.EnumerateArray().Any(e => e.TryGetProperty("text", out var t) && t.GetString() == text),
+            _ => false,
+        },
+        $"the operator to see '{text}'", Waits.Signal);
 
     private async Task<string[]> VisitorTexts(string site, string visitorId)
     {
