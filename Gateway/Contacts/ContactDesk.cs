@@ -83,6 +83,28 @@ public sealed class ContactDesk(IGrainFactory grains, PushHub hub)
     public Task RateAsync(Actor contact, string conversationKey, int score, string? comment) =>
         grains.GetGrain<IConversationGrain>(conversationKey).Rate(contact, score, comment);
 
+    /// <summary>
+    /// A contact that arrives without a socket (a messenger, the phone) says who it is: its name on the platform, no
+    /// visit to follow. Returns the contact with the name the visitor grain keeps.
+    /// </summary>
+    public async Task<Actor> IdentifyAsync(Actor contact, string? displayName)
+    {
+        var visitor = await Visitor(contact).Hello(new VisitorHello(null, null, null) { DisplayName = displayName }, null);
+        return contact with { Name = visitor.Name };
+    }
+
+    /// <summary>Rates the contact's latest conversation (a messenger's rating button, tapped after the close).</summary>
+    public async Task<bool> RateLatestAsync(Actor contact, int score)
+    {
+        var latest = (await Visitor(contact).GetConversations()).FirstOrDefault();
+        if (latest is null)
+        {
+            return false;
+        }
+        await Conversation(contact, latest).Rate(contact, score, null);
+        return true;
+    }
+
     public Task PageAsync(Actor contact, string url, string? title, string? referrer) => Visitor(contact).Page(url, title, referrer);
 
     public Task CartAsync(Actor contact, Cart cart) => Visitor(contact).Cart(cart);

@@ -1,5 +1,6 @@
 using Switchboard.Gateway.Auth;
 using Switchboard.Gateway.ConsolePage;
+using Switchboard.Gateway.Channels;
 using Switchboard.Gateway.Crm;
 using Switchboard.Gateway.Dashboard;
 using Switchboard.Gateway.Health;
@@ -38,6 +39,7 @@ public static class GatewayPipeline
         app.MapAuth();
         app.MapTranscripts();
         app.MapSites();
+        app.MapChannelHooks();
         app.MapVisitorSocket();
         app.MapOperatorSocket();
         app.MapStorefront();

@@ -2,6 +2,7 @@ using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.Authentication;
 using Switchboard.Gateway.Auth;
 using Switchboard.Gateway.Contacts;
+using Switchboard.Gateway.Channels;
 using Switchboard.Gateway.Health;
 using Switchboard.Gateway.Crm;
 using Switchboard.Gateway.Dashboard;
@@ -51,6 +52,7 @@ public static class GatewayServices
         services.AddSingleton<MonitorFeed>();
         services.AddCrm(configuration);
         services.AddHostedService<VisitorPresencePublisher>();
+        services.AddChannelInbox();
         services.AddSwitchboardHealth();
         services.AddGatewayMetrics(configuration);
         services.AddProblemDetails();

@@ -6,6 +6,7 @@ using Switchboard.Contracts.Queues;
 using Switchboard.Contracts.Sites;
 using Switchboard.Domain.Sites;
 using Switchboard.Gateway.Auth;
+using Switchboard.Gateway.Channels;
 using Switchboard.Gateway.Crm;
 using Switchboard.Gateway.Customers;
 using Switchboard.Gateway.Monitoring;
@@ -35,6 +36,7 @@ public static class SiteEndpoints
         admin.MapGet("/config", Config);
         site.MapWorkplace(admin);
         site.MapCustomers(admin);
+        admin.MapChannels();
         admin.MapPut("/settings", (string site, SiteSettings body, IGrainFactory grains) =>
             Change(grains, site, config => config.WithSettings(body), g => g.UpdateSettings(body)));
         admin.MapPut("/queues/{queueId}", (string site, string queueId, QueueConfig body, IGrainFactory grains) =>

@@ -14,6 +14,9 @@ public static class ChannelNames
 
     public static IReadOnlyList<string> All { get; } = [Web, Telegram, WhatsApp, Vk, Phone];
 
+    /// <summary>The channels a site configures with a messenger platform's credentials.</summary>
+    public static IReadOnlyList<string> Messengers { get; } = [Telegram, WhatsApp, Vk];
+
     public static bool IsKnown(string? channel) => channel is not null && All.Contains(channel, StringComparer.Ordinal);
 
     /// <summary>Logs written before channels existed hold web chats only.</summary>

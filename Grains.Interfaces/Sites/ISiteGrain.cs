@@ -36,4 +36,16 @@ public interface ISiteGrain : IGrainWithStringKey
     /// <summary>The site-wide settings: name, language, allowed origins, default queue.</summary>
     [Alias("UpdateSettings")]
     Task<SiteConfig> UpdateSettings(SiteSettings settings);
+
+    /// <summary>The site's messenger channels, switched off ones included; empty when the site does not exist.</summary>
+    [Alias("GetChannels")]
+    Task<IReadOnlyList<Channels.ChannelSettings>> GetChannels();
+
+    /// <summary>Adds or replaces a channel's credentials (switched on); <c>not_found</c> when the site does not exist.</summary>
+    [Alias("SetChannel")]
+    Task SetChannel(Channels.ChannelSettings settings);
+
+    /// <summary>Switches a channel off, keeping its credentials; false when it was not configured.</summary>
+    [Alias("SwitchOffChannel")]
+    Task<bool> SwitchOffChannel(string channel);
 }

@@ -5,4 +5,8 @@ namespace Switchboard.Contracts.Visitors;
 public sealed record VisitorHello(
     [property: Id(0)] VerifiedIdentity? Identity,
     [property: Id(1)] string? Language,
-    [property: Id(2)] string? Region);
+    [property: Id(2)] string? Region)
+{
+    /// <summary>The name a messenger shows for the person, used until a verified identity names them.</summary>
+    [Id(3)] public string? DisplayName { get; init; }
+}

@@ -1,4 +1,5 @@
 using Orleans.Runtime;
+using Switchboard.Contracts.Channels;
 using Switchboard.Contracts.Sites;
 
 namespace Switchboard.Grains.Sites;
@@ -34,6 +35,27 @@ public sealed class SiteGrain(
     public Task<SiteConfig> SetRoutingRules(IReadOnlyList<RoutingRule> rules) => Change(config => config.WithRoutingRules(rules));
 
     public Task<SiteConfig> UpdateSettings(SiteSettings settings) => Change(config => config.WithSettings(settings));
+
+    public Task<IReadOnlyList<ChannelSettings>> GetChannels() =>
+        Task.FromResult<IReadOnlyList<ChannelSettings>>(state.State.Config is null ? [] : [.. state.State.Channels.Values.OrderBy(c => c.Channel, StringComparer.Ordinal)]);
+
+    public async Task SetChannel(ChannelSettings settings)
+    {
+        _ = state.State.Config ?? throw SwitchboardException.NotFound("No such site.");
+        state.State.Channels[settings.Channel] = settings with { Enabled = true };
+        await state.WriteStateAsync();
+    }
+
+    public async Task<bool> SwitchOffChannel(string channel)
+    {
+        if (!state.State.Channels.TryGetValue(channel, out var settings))
+        {
+            return false;
+        }
+        state.State.Channels[channel] = settings with { Enabled = false };
+        await state.WriteStateAsync();
+        return true;
+    }
 
     private async Task<SiteConfig> Change(Func<SiteConfig, SiteConfig> change)
     {

@@ -47,6 +47,10 @@ public sealed partial class VisitorGrain(
             Visitor.Name = identity.Name ?? Visitor.Name;
             Visitor.CustomerType = identity.CustomerType ?? Visitor.CustomerType;
         }
+        else if (hello.DisplayName is { Length: > 0 and <= 128 } displayName)
+        {
+            Visitor.Name = displayName;
+        }
         Visitor.Language = hello.Language ?? Visitor.Language;
         Visitor.Region = hello.Region ?? Visitor.Region;
         var visit = ContinueVisit();

@@ -1,0 +1,48 @@
+using Switchboard.Contracts;
+using Switchboard.Contracts.Channels;
+using Switchboard.Contracts.Sites;
+
+namespace Switchboard.Gateway.Channels;
+
+/// <summary>Messenger credentials for supervisors of the site: set, list (secrets masked), switch off.</summary>
+public static class ChannelEndpoints
+{
+    public static RouteGroupBuilder MapChannels(this RouteGroupBuilder admin)
+    {
+        admin.MapGet("/channels", List);
+        admin.MapPut("/channels/{channel}", Set);
+        admin.MapDelete("/channels/{channel}", SwitchOff);
+        return admin;
+    }
+
+    private static async Task<IResult> List(string site, IGrainFactory grains)
+    {
+        var grain = grains.GetGrain<ISiteGrain>(GrainKeys.Site(site));
+        if (await grain.GetConfig() is null)
+        {
+            return TypedResults.NotFound();
+        }
+        return TypedResults.Ok((await grain.GetChannels()).Select(MaskedChannel.From));
+    }
+
+    private static async Task<IResult> Set(string site, string channel, ChannelRequest body, IGrainFactory grains)
+    {
+        var (settings, problems) = body.ToSettings(channel);
+        if (settings is null)
+        {
+            return TypedResults.ValidationProblem(problems);
+        }
+        var grain = grains.GetGrain<ISiteGrain>(GrainKeys.Site(site));
+        if (await grain.GetConfig() is null)
+        {
+            return TypedResults.NotFound();
+        }
+        await grain.SetChannel(settings);
+        return TypedResults.NoContent();
+    }
+
+    private static async Task<IResult> SwitchOff(string site, string channel, IGrainFactory grains) =>
+        await grains.GetGrain<ISiteGrain>(GrainKeys.Site(site)).SwitchOffChannel(channel)
+            ? TypedResults.NoContent()
+            : TypedResults.NotFound();
+}

@@ -1,0 +1,32 @@
+using Switchboard.Contracts.Channels;
+
+namespace Switchboard.Gateway.Channels;
+
+/// <summary>A channel as supervisors see it listed: identifiers in full, every secret reduced to its last four characters.</summary>
+public sealed record MaskedChannel(
+    string Channel,
+    bool Enabled,
+    string ApiBaseUrl,
+    string? BotToken,
+    string? WebhookSecret,
+    string? AccessToken,
+    string? AppSecret,
+    string? VerifyToken,
+    string? PhoneNumberId,
+    string? ApiVersion,
+    string? Secret,
+    string? Confirmation,
+    string? GroupId)
+{
+    public static MaskedChannel From(ChannelSettings s) => new(
+        s.Channel, s.Enabled, s.ApiBaseUrl, Mask(s.BotToken), Mask(s.WebhookSecret), Mask(s.AccessToken), Mask(s.AppSecret),
+        Mask(s.VerifyToken), s.PhoneNumberId, s.ApiVersion, Mask(s.Secret), s.Confirmation, s.GroupId);
+
+    // Four characters tell a supervisor which token is set without making it usable; short secrets show nothing.
+    private static string? Mask(string? secret) => secret switch
+    {
+        null => null,
+        { Length: >= 16 } => "…" + secret[^4..],
+        _ => "…",
+    };
+}

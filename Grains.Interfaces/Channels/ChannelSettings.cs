@@ -1,0 +1,28 @@
+namespace Switchboard.Contracts.Channels;
+
+/// <summary>
+/// One channel's credentials for a site. Flat: each platform fills its own fields (CHANNELS.md, "Configuration").
+/// A switched-off channel keeps its credentials so switching it back on needs only a PUT.
+/// </summary>
+[GenerateSerializer, Immutable, Alias("Switchboard.ChannelSettings")]
+public sealed record ChannelSettings
+{
+    [Id(0)] public required string Channel { get; init; }
+    [Id(1)] public bool Enabled { get; init; } = true;
+    [Id(2)] public required string ApiBaseUrl { get; init; }
+    /// <summary>Telegram's bot token.</summary>
+    [Id(3)] public string? BotToken { get; init; }
+    /// <summary>Telegram's <c>secret_token</c> given to <c>setWebhook</c>.</summary>
+    [Id(4)] public string? WebhookSecret { get; init; }
+    /// <summary>WhatsApp's or VK's access token.</summary>
+    [Id(5)] public string? AccessToken { get; init; }
+    [Id(6)] public string? AppSecret { get; init; }
+    [Id(7)] public string? VerifyToken { get; init; }
+    [Id(8)] public string? PhoneNumberId { get; init; }
+    [Id(9)] public string? ApiVersion { get; init; }
+    /// <summary>VK's Callback API secret, sent in every body.</summary>
+    [Id(10)] public string? Secret { get; init; }
+    /// <summary>VK's confirmation string, the answer to a <c>confirmation</c> event.</summary>
+    [Id(11)] public string? Confirmation { get; init; }
+    [Id(12)] public string? GroupId { get; init; }
+}

@@ -1,0 +1,9 @@
+using Switchboard.Contracts.Channels;
+
+namespace Switchboard.Silo.Channels;
+
+/// <summary>
+/// What an operator sends through a messenger. <see cref="MessageId"/> is ours and stable across retries, so a
+/// platform that deduplicates (VK's <c>random_id</c>) sees a retry as the same message.
+/// </summary>
+public sealed record PlatformMessage(string MessageId, string? Text, IReadOnlyList<ReplyButton>? QuickReplies = null, string? Template = null, string? TemplateLanguage = null);

@@ -1,0 +1,72 @@
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Switchboard.Contracts.Channels;
+
+namespace Switchboard.Silo.Channels.WhatsApp;
+
+/// <summary>Cloud API <c>POST /{apiVersion}/{phoneNumberId}/messages</c>: text, reply buttons (at most three), or a template.</summary>
+public sealed class WhatsAppSender(RateLimitedHttp http) : IPlatformSender
+{
+    public const int OutsideWindow = 131047;
+    public const int MaxButtons = 3;
+
+    public async Task<PlatformOutcome> SendAsync(ChannelSettings settings, string recipient, PlatformMessage message, CancellationToken cancellationToken)
+    {
+        var body = Body(recipient, message);
+        var url = $"{settings.ApiBaseUrl}/{settings.ApiVersion}/{settings.PhoneNumberId}/messages";
+        var (response, text, retryAfter) = await http.SendAsync(() =>
+        {
+            var request = new HttpRequestMessage(HttpMethod.Post, url) { Content = JsonContent.Create(body) };
+            request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", settings.AccessToken);
+            return request;
+        }, _ => null, cancellationToken);
+        if (retryAfter is not null)
+        {
+            return new PlatformOutcome(PlatformStatus.RateLimited, RetryAfter: retryAfter);
+        }
+        using var json = JsonDocument.Parse(text);
+        var root = json.RootElement;
+        if (response.IsSuccessStatusCode)
+        {
+            return new PlatformOutcome(PlatformStatus.Sent, root.GetProperty("messages")[0].GetProperty("id").GetString());
+        }
+        var error = root.GetProperty("error");
+        var code = error.TryGetProperty("code", out var c) ? c.GetInt32() : 0;
+        var description = error.TryGetProperty("message", out var m) ? m.GetString() : null;
+        return new PlatformOutcome(code == OutsideWindow ? PlatformStatus.TemplateRequired : PlatformStatus.Failed, Error: $"{code}: {description}");
+    }
+
+    private static JsonObject Body(string recipient, PlatformMessage message)
+    {
+        var body = new JsonObject { ["messaging_product"] = "whatsapp", ["recipient_type"] = "individual", ["to"] = recipient };
+        if (message.Template is { } template)
+        {
+            body["type"] = "template";
+            body["template"] = new JsonObject { ["name"] = template, ["language"] = new JsonObject { ["code"] = message.TemplateLanguage ?? "en" } };
+        }
+        else if (message.QuickReplies is { Count: > 0 } replies)
+        {
+            body["type"] = "interactive";
+            body["interactive"] = new JsonObject
+            {
+                ["type"] = "button",
+                ["body"] = new JsonObject { ["text"] = message.Text ?? "" },
+                ["action"] = new JsonObject
+                {
+                    ["buttons"] = new JsonArray([.. replies.Take(MaxButtons).Select((r, i) => (JsonNode)new JsonObject
+                    {
+                        ["type"] = "reply", ["reply"] = new JsonObject { ["id"] = r.Payload, ["title"] = r.Label.Length > 20 ? r.Label[..20] : r.Label },
+                    })]),
+                },
+            };
+        }
+        else
+        {
+            body["type"] = "text";
+            body["text"] = new JsonObject { ["body"] = message.Text ?? "" };
+        }
+        return body;
+    }
+}
