@@ -1,4 +1,5 @@
 using Switchboard.Gateway.Auth;
+using Switchboard.Gateway.Channels.Phone;
 using Switchboard.Gateway.Crm;
 using Switchboard.Gateway.Dashboard;
 using Switchboard.Gateway.Health;
@@ -40,6 +41,7 @@ public static class GatewayPipeline
         app.MapOperatorSocket();
         app.MapStorefront();
         app.MapClusterDashboard();
+        app.MapPhoneHook();
         if (string.IsNullOrEmpty(app.Configuration[$"{CrmOptions.Section}:{nameof(CrmOptions.Endpoint)}"]))
         {
             // No CRM configured: the demo CRM answers, so the customer card works out of the box.

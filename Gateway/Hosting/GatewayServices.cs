@@ -1,6 +1,7 @@
 using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.Authentication;
 using Switchboard.Gateway.Auth;
+using Switchboard.Gateway.Channels.Phone;
 using Switchboard.Gateway.Health;
 using Switchboard.Gateway.Crm;
 using Switchboard.Gateway.Dashboard;
@@ -45,6 +46,7 @@ public static class GatewayServices
         services.AddSingleton<MonitorFeed>();
         services.AddOptions<CrmOptions>().Bind(configuration.GetSection(CrmOptions.Section));
         services.AddHttpClient<CrmClient>();
+        services.AddPhoneChannel();
         services.AddHostedService<VisitorPresencePublisher>();
         services.AddSwitchboardHealth();
         services.AddGatewayMetrics(configuration);
