@@ -18,8 +18,10 @@ public sealed class FakePbx(GatewayHost host, string site, string secret = FakeP
         host.Http.SendAsync(new HttpRequestMessage(HttpMethod.Post, $"/hooks/phone/{site}")
         {
             Content = new StringContent(body, Encoding.UTF8, "application/json"),
-            Headers = { { PhoneSignature.Header, signature ?? PhoneSignature.Sign(secret, Encoding.UTF8.GetBytes(body)) } },
+            Headers = { { PhoneSignature.Header, signature ?? Sign(body, secret) } },
         });
+
+    public static string Sign(string body, string secret = Secret) => PhoneSignature.Sign(secret, Encoding.UTF8.GetBytes(body));
 
     /// <summary>The JSON of an event of call <paramref name="callId"/>; a fresh event id unless one is given (a redelivery).</summary>
     public string Event(string callId, string type, object? data = null, string? eventId = null, string from = Caller) =>
