@@ -5,6 +5,7 @@ using Switchboard.Contracts.Operators;
 using Switchboard.Contracts.Queues;
 using Switchboard.Contracts.Sites;
 using Switchboard.Gateway.Auth;
+using Switchboard.Gateway.Channels.Phone;
 using Switchboard.Gateway.Crm;
 using Switchboard.Gateway.Customers;
 using Switchboard.Gateway.Monitoring;
@@ -31,6 +32,7 @@ public static class SiteEndpoints
         site.MapVisitors();
         site.MapMonitor();
         site.MapCustomerCard();
+        site.MapCallBack();
         var admin = site.MapGroup("").RequireAuthorization(policy => policy.RequireRole(Roles.Supervisor));
         admin.MapGet("/config", Config);
         site.MapWorkplace(admin);

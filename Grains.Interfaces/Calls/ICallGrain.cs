@@ -10,4 +10,11 @@ public interface ICallGrain : IGrainWithStringKey
     /// </summary>
     [Alias("Handle")]
     Task<CallAnswer> Handle(PhoneEvent evt);
+
+    /// <summary>
+    /// An operator's call back to <paramref name="phone"/> for conversation <paramref name="conversationId"/> is being
+    /// started: this call's events are then recorded on that conversation.
+    /// </summary>
+    [Alias("CallingBack")]
+    Task CallingBack(string conversationId, string phone);
 }

@@ -54,6 +54,21 @@ public sealed class CallGrain(
         return answer;
     }
 
+    public async Task CallingBack(string conversationId, string phone)
+    {
+        if (Call.Stage != CallStage.Unknown)
+        {
+            return;
+        }
+        var site = await GrainFactory.GetGrain<ISiteGrain>(GrainKeys.Site(_site)).GetConfig()
+            ?? throw SwitchboardException.NotFound($"No site '{_site}'.");
+        Call.Stage = CallStage.Connected;
+        Call.ConversationId = conversationId;
+        Call.Caller = phone;
+        Call.Language = PhoneTexts.LanguageOf(site.Language);
+        await state.WriteStateAsync();
+    }
+
     private Task<CallAnswer> Answer(PhoneEvent evt) => (Call.Stage, evt.Type) switch
     {
         (CallStage.Ended, _) => Task.FromResult(CallAnswer.Nothing(Call.Language, $"'{evt.Type}' after the call ended")),
@@ -102,7 +117,15 @@ public sealed class CallGrain(
 
     private async Task<CallAnswer> Record(PhoneEvent evt, string callState)
     {
-        await Conversation().RecordCall(new CallUpdate(evt.EventId, _callId, callState) { Reason = evt.Reason, DurationSeconds = evt.DurationSeconds });
+        try
+        {
+            await Conversation().RecordCall(new CallUpdate(evt.EventId, _callId, callState) { Reason = evt.Reason, DurationSeconds = evt.DurationSeconds });
+        }
+        catch (SwitchboardException refusal)
+        {
+            // A call back for a web chat's callback: the chat has no calls of its own, and the call goes on regardless.
+            logger.LogInformation("Call {Site}/{Call}: '{State}' not recorded on its conversation: {Problem}", _site, _callId, callState, refusal.Message);
+        }
         return new CallAnswer([], Call.Language);
     }
 
