@@ -1,3 +1,6 @@
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Text.Json;
 using Switchboard.Contracts;
 using Switchboard.Contracts.Channels;
 using Switchboard.Contracts.Conversations;
@@ -21,6 +24,7 @@ public sealed class PhoneCallTests(PhoneGatewayFixture fixture) : IClassFixture<
 
         var offered = await pbx.SendAsync("c-1", "call.offered");
         var assigned = await anna.ExpectAsync("assigned");
+        var card = await CustomerCardAsync(site, assigned.Str("conversationId"), await Host.LoginAsync(site, "anna"));
         await pbx.SendAsync("c-1", "call.answered");
         var ended = await pbx.SendAsync("c-1", "call.ended", new { reason = "completed", durationSeconds = 42 });
 
@@ -29,6 +33,7 @@ public sealed class PhoneCallTests(PhoneGatewayFixture fixture) : IClassFixture<
         Assert.Equal("anna", connect.GetProperty("operator").Str("id"));
         Assert.Empty(ended);
         Assert.Equal("phone", assigned.GetProperty("transcript")[0].Str("channel"));
+        Assert.Equal(FakePbx.Caller, card.GetProperty("customer").Str("phone"));
         var calls = (await Conversation(site, assigned.Str("conversationId")).GetEvents(Actor.System(site), 0, 100))
             .Where(e => e.Type == EventTypes.Call).ToList();
         Assert.Equal([CallStates.Offered, CallStates.Answered, CallStates.Ended], calls.Select(c => c.Status));
@@ -93,6 +98,18 @@ public sealed class PhoneCallTests(PhoneGatewayFixture fixture) : IClassFixture<
         var callbacks = (await Conversation(site, waiting.ConversationId).GetEvents(Actor.System(site), 0, 100))
             .Count(e => e.Type == EventTypes.Callback);
         Assert.Equal(1, callbacks);
+    }
+
+    /// <summary>The console's screen-pop: the caller's customer card, looked up by the number they call from.</summary>
+    private async Task<JsonElement> CustomerCardAsync(string site, string conversationId, string token)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, $"/api/sites/{site}/conversations/{conversationId}/customer")
+        {
+            Headers = { Authorization = new AuthenticationHeaderValue("Bearer", token) },
+        };
+        using var response = await Host.Http.SendAsync(request);
+        response.EnsureSuccessStatusCode();
+        return await response.Content.ReadFromJsonAsync<JsonElement>();
     }
 
     /// <summary>The queue hears of a callback one-way: ask until it lists one, within the signal timeout.</summary>
