@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Switchboard.Contracts;
 using Switchboard.Contracts.Calls;
+using Switchboard.Gateway.Channels.Phone.Speech;
 
 namespace Switchboard.Gateway.Channels.Phone;
 
@@ -16,12 +17,13 @@ public static class PhoneHookEndpoint
     public static IEndpointRouteBuilder MapPhoneHook(this IEndpointRouteBuilder app)
     {
         app.MapPost("/hooks/phone/{site}", Handle).DisableAntiforgery();
+        app.MapPromptSpeech();
         return app;
     }
 
     private static async Task<IResult> Handle(
         string site, HttpRequest request, PhoneChannelSettings settings, IGrainFactory grains, OrderStatusReader orders,
-        ILogger<PhoneChannel> logger, CancellationToken cancellationToken)
+        PromptSpeech speech, ILogger<PhoneChannel> logger, CancellationToken cancellationToken)
     {
         var body = await ReadBody(request, cancellationToken);
         if (settings.For(site) is not { } channel || body is null
@@ -58,6 +60,7 @@ public static class PhoneHookEndpoint
             var status = await orders.ReadAsync(evt.From, answer.Language, cancellationToken);
             commands = [PhoneCommand.Say(status, answer.Language), .. commands];
         }
+        commands = await speech.WithAudio(commands, request, cancellationToken);
         return TypedResults.Json(new PhoneCommandsJson(commands), PhoneCommandsJson.Options);
     }
 
