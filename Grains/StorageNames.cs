@@ -14,4 +14,5 @@ public static class StorageNames
     public const string CustomerState = "customer";
     public const string OutboxState = "channelOutbox";
     public const string CallState = "call";
+    public const string CallFiguresState = "callFigures";
 }

@@ -37,6 +37,7 @@ public static class SiteEndpoints
         admin.MapGet("/config", Config);
         site.MapWorkplace(admin);
         site.MapCustomers(admin);
+        admin.MapCallFigures();
         admin.MapPut("/settings", (string site, SiteSettings body, IGrainFactory grains) =>
             Change(grains, site, config => config.WithSettings(body), g => g.UpdateSettings(body)));
         admin.MapPut("/queues/{queueId}", (string site, string queueId, QueueConfig body, IGrainFactory grains) =>

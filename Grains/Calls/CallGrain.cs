@@ -16,6 +16,7 @@ namespace Switchboard.Grains.Calls;
 /// </summary>
 public sealed class CallGrain(
     [PersistentState(StorageNames.CallState, StorageNames.Provider)] IPersistentState<CallState> state,
+    TimeProvider clock,
     ILogger<CallGrain> logger)
     : Grain, ICallGrain
 {
@@ -66,7 +67,14 @@ public sealed class CallGrain(
         Call.ConversationId = conversationId;
         Call.Caller = phone;
         Call.Language = PhoneTexts.LanguageOf(site.Language);
+        var calledBack = await Conversation().GetSnapshot(Actor.System(_site));
+        Call.Queue = calledBack.Queue;
         await state.WriteStateAsync();
+        if (calledBack.Channel == ChannelNames.Phone)
+        {
+            // Only a caller's callback was counted as pending; a web chat's is the chat figures' business.
+            await Figures().CalledBack();
+        }
     }
 
     private Task<CallAnswer> Answer(PhoneEvent evt) => (Call.Stage, evt.Type) switch
@@ -95,6 +103,7 @@ public sealed class CallGrain(
         var site = await GrainFactory.GetGrain<ISiteGrain>(GrainKeys.Site(_site)).GetConfig()
             ?? throw SwitchboardException.NotFound($"No site '{_site}'.");
         Call.Caller = evt.From;
+        Call.OfferedAt = clock.GetUtcNow();
         Call.Language = PhoneTexts.LanguageOf(site.Language);
         var started = await Visitor().StartChat(
             new StartChatRequest($"call:{_callId}", null, null, null) { Channel = ChannelNames.Phone, ContactId = evt.From }, null);
@@ -109,9 +118,11 @@ public sealed class CallGrain(
         if (snapshot is { OperatorId: { } id, OperatorName: var name })
         {
             Call.Stage = CallStage.Connected;
+            await Figures().Answered(_callId, clock.GetUtcNow() - Call.OfferedAt);
             return new CallAnswer([PhoneCommand.Connect(id, name ?? id)], Call.Language);
         }
         Call.Stage = CallStage.Menu;
+        await Figures().Waiting(_callId);
         return new CallAnswer(CallMenu.Offer(Call.Language), Call.Language);
     }
 
@@ -144,6 +155,7 @@ public sealed class CallGrain(
             case CallMenu.CallbackKey:
                 await Conversation().RequestCallback(Caller(), $"callback:{_callId}", Call.Caller);
                 Call.Stage = CallStage.CallbackRequested;
+                await Figures().CallbackRequested(_callId);
                 return new CallAnswer([PhoneCommand.Say(PhoneTexts.CallbackTaken(Call.Language), Call.Language), PhoneCommand.Hangup], Call.Language);
             case CallMenu.WaitKey:
                 Call.Stage = CallStage.Waiting;
@@ -170,9 +182,13 @@ public sealed class CallGrain(
         var abandoned = Call.Stage is CallStage.Menu or CallStage.Waiting;
         Call.Stage = CallStage.Ended;
         var answer = await Record(evt, CallStates.Ended);
-        if (abandoned && (await Conversation().GetSnapshot(Actor.System(_site))).Status == ConversationStatus.Queued)
+        if (abandoned)
         {
-            await Conversation().Close(Caller());
+            await Figures().Abandoned(_callId);
+            if ((await Conversation().GetSnapshot(Actor.System(_site))).Status == ConversationStatus.Queued)
+            {
+                await Conversation().Close(Caller());
+            }
         }
         return answer;
     }
@@ -180,5 +196,6 @@ public sealed class CallGrain(
     private string VisitorId => ContactIds.VisitorId(ChannelNames.Phone, Call.Caller);
     private Actor Caller() => new(ActorKind.Visitor, _site, VisitorId);
     private IVisitorGrain Visitor() => GrainFactory.GetGrain<IVisitorGrain>(GrainKeys.Visitor(_site, VisitorId));
+    private ICallFiguresGrain Figures() => GrainFactory.GetGrain<ICallFiguresGrain>(GrainKeys.CallFigures(_site, Call.Queue));
     private IConversationGrain Conversation() => GrainFactory.GetGrain<IConversationGrain>(GrainKeys.Conversation(_site, Call.ConversationId));
 }

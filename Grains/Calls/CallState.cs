@@ -15,4 +15,5 @@ public sealed class CallState
     [Id(5)] public int MenuMisses { get; set; }
     /// <summary>The answers to the latest events by event id, oldest first, so a redelivered event is answered the same.</summary>
     [Id(6)] public List<KeyValuePair<string, CallAnswer>> Answered { get; set; } = [];
+    [Id(7)] public DateTimeOffset OfferedAt { get; set; }
 }

@@ -5,6 +5,7 @@ using System.Text.Json;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Switchboard.Contracts;
+using Switchboard.Contracts.Calls;
 using Switchboard.Contracts.Conversations;
 using Switchboard.Contracts.Queues;
 using Switchboard.Tests.Gateway;
@@ -39,6 +40,8 @@ public sealed class CallBackTests(PhoneGatewayFixture fixture) : IClassFixture<P
         var calls = (await Host.Grains.GetGrain<IConversationGrain>(GrainKeys.Conversation(site, conversationId))
             .GetEvents(Actor.System(site), 0, 100)).Where(e => e.Type == EventTypes.Call && e.CallId == callId).ToList();
         Assert.Equal([CallStates.Answered, CallStates.Ended], calls.Select(c => c.Status));
+        var figures = await Host.Grains.GetGrain<ICallFiguresGrain>(GrainKeys.CallFigures(site, "general")).GetFigures();
+        Assert.Equal(0, figures.CallbacksPending);
     }
 
     [Fact]

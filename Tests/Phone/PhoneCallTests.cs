@@ -100,6 +100,34 @@ public sealed class PhoneCallTests(PhoneGatewayFixture fixture) : IClassFixture<
         Assert.Equal(1, callbacks);
     }
 
+    [Fact]
+    public async Task Supervisors_see_each_queues_waiting_answered_abandoned_and_callback_calls()
+    {
+        var site = await TestSites.CreateAsync(Host.Grains, ("anna", 1, ["general"]));
+        var (anna, _) = await ChatPeers.OnlineOperatorAsync(Host, site, "anna");
+        var pbx = new FakePbx(Host, site);
+
+        await pbx.SendAsync("f-1", "call.offered");
+        await anna.ExpectAsync("assigned");
+        await pbx.SendAsync(pbx.Event("f-2", "call.offered", from: "+79005550002"));
+        await pbx.SendAsync(pbx.Event("f-2", "input.dtmf", new { digits = "2" }, from: "+79005550002"));
+        await pbx.SendAsync(pbx.Event("f-3", "call.offered", from: "+79005550003"));
+        await pbx.SendAsync(pbx.Event("f-3", "call.ended", new { reason = "canceled" }, from: "+79005550003"));
+        await pbx.SendAsync(pbx.Event("f-4", "call.offered", from: "+79005550004"));
+        using var request = new HttpRequestMessage(HttpMethod.Get, $"/api/sites/{site}/calls/figures")
+        {
+            Headers = { Authorization = new AuthenticationHeaderValue("Bearer", await Host.LoginAsync(site, "sup")) },
+        };
+        using var response = await Host.Http.SendAsync(request);
+        var general = (await response.Content.ReadFromJsonAsync<JsonElement>()).EnumerateArray().Single(q => q.Str("queue") == "general");
+
+        Assert.Equal(1, general.GetProperty("waitingCallers").GetInt32());
+        Assert.Equal(1, general.GetProperty("answered").GetInt32());
+        Assert.Equal(1, general.GetProperty("abandoned").GetInt32());
+        Assert.Equal(1, general.GetProperty("callbacksPending").GetInt32());
+        Assert.True(general.GetProperty("averageAnswerSeconds").GetDouble() >= 0);
+    }
+
     /// <summary>The console's screen-pop: the caller's customer card, looked up by the number they call from.</summary>
     private async Task<JsonElement> CustomerCardAsync(string site, string conversationId, string token)
     {
