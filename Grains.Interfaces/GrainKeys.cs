@@ -14,6 +14,8 @@ public static class GrainKeys
     public static string Operator(string site, string login) => $"{site}/o:{login}";
     public static string Customer(string site, string customerId) => $"{site}/u:{customerId}";
     public static string Outbox(string site, string conversationId) => $"{site}/x:{conversationId}";
+    public static string Call(string site, string callId) => $"{site}/p:{callId}";
+    public static string CallFigures(string site, string queueId) => $"{site}/pf:{queueId}";
 
     /// <summary>Splits a key made by this class into its site and its id (without the kind prefix).</summary>
     public static (string Site, string Id) Parse(string key)

@@ -2,6 +2,7 @@ global using Orleans;
 global using Orleans.Concurrency;
 global using Switchboard.Contracts;
 // The plain rules the grains call, everywhere in this project: a grain's partial files need no using of their own.
+global using Switchboard.Domain.Calls;
 global using Switchboard.Domain.Channels;
 global using Switchboard.Domain.Conversations;
 global using Switchboard.Domain.Invitations;

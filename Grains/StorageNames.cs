@@ -13,4 +13,6 @@ public static class StorageNames
     public const string OperatorState = "operator";
     public const string CustomerState = "customer";
     public const string OutboxState = "channelOutbox";
+    public const string CallState = "call";
+    public const string CallFiguresState = "callFigures";
 }

@@ -1,6 +1,7 @@
 using Switchboard.Gateway.Auth;
 using Switchboard.Gateway.ConsolePage;
 using Switchboard.Gateway.Channels;
+using Switchboard.Gateway.Channels.Phone;
 using Switchboard.Gateway.Crm;
 using Switchboard.Gateway.Dashboard;
 using Switchboard.Gateway.Health;
@@ -46,6 +47,7 @@ public static class GatewayPipeline
         app.MapWidget();
         app.MapConsolePage();
         app.MapClusterDashboard();
+        app.MapPhoneHook();
         if (app.Services.GetRequiredService<CrmScope>().ServesDemoCrm)
         {
             // No CRM configured in the demo or in Development: the demo site's customer card works out of the box.

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Authentication;
 using Switchboard.Gateway.Auth;
 using Switchboard.Gateway.Contacts;
 using Switchboard.Gateway.Channels;
+using Switchboard.Gateway.Channels.Phone;
 using Switchboard.Gateway.Health;
 using Switchboard.Gateway.Crm;
 using Switchboard.Gateway.Dashboard;
@@ -51,6 +52,7 @@ public static class GatewayServices
         services.AddSingleton<SiteMonitor>();
         services.AddSingleton<MonitorFeed>();
         services.AddCrm(configuration);
+        services.AddPhoneChannel();
         services.AddHostedService<VisitorPresencePublisher>();
         services.AddChannelInbox();
         services.AddSwitchboardHealth();

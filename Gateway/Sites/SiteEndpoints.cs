@@ -7,6 +7,7 @@ using Switchboard.Contracts.Sites;
 using Switchboard.Domain.Sites;
 using Switchboard.Gateway.Auth;
 using Switchboard.Gateway.Channels;
+using Switchboard.Gateway.Channels.Phone;
 using Switchboard.Gateway.Crm;
 using Switchboard.Gateway.Customers;
 using Switchboard.Gateway.Monitoring;
@@ -32,11 +33,13 @@ public static class SiteEndpoints
         site.MapVisitors();
         site.MapMonitor();
         site.MapCustomerCard();
+        site.MapCallBack();
         var admin = site.MapGroup("").RequireAuthorization(policy => policy.RequireRole(Roles.Supervisor));
         admin.MapGet("/config", Config);
         site.MapWorkplace(admin);
         site.MapCustomers(admin);
         admin.MapChannels();
+        admin.MapCallFigures();
         admin.MapPut("/settings", (string site, SiteSettings body, IGrainFactory grains) =>
             Change(grains, site, config => config.WithSettings(body), g => g.UpdateSettings(body)));
         admin.MapPut("/queues/{queueId}", (string site, string queueId, QueueConfig body, IGrainFactory grains) =>

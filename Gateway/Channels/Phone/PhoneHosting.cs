@@ -1,0 +1,16 @@
+using Switchboard.Gateway.Channels.Phone.Speech;
+
+namespace Switchboard.Gateway.Channels.Phone;
+
+/// <summary>The phone channel's services: its settings, the menu's order-status reader, the sender of commands to the PBX, and prompts rendered to speech.</summary>
+public static class PhoneHosting
+{
+    public static IServiceCollection AddPhoneChannel(this IServiceCollection services)
+    {
+        services.AddSingleton<PhoneChannelSettings>();
+        services.AddTransient<OrderStatusReader>();
+        services.AddHttpClient<PhoneCommandSender>();
+        services.AddSingleton<PromptSpeech>();
+        return services;
+    }
+}

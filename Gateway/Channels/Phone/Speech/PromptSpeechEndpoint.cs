@@ -1,0 +1,31 @@
+using Switchboard.Contracts.Calls;
+
+namespace Switchboard.Gateway.Channels.Phone.Speech;
+
+/// <summary><c>GET /phone/speech/{key}.wav</c>: the rendered prompts the PBX plays; keys are unguessable hashes of the text.</summary>
+public static class PromptSpeechEndpoint
+{
+    public static IEndpointRouteBuilder MapPromptSpeech(this IEndpointRouteBuilder app)
+    {
+        app.MapGet("/phone/speech/{key}.wav", (string key, PromptSpeech speech) =>
+            speech.PathOf(key) is { } path && File.Exists(path) ? Results.File(path, "audio/wav") : Results.NotFound());
+        return app;
+    }
+
+    /// <summary>Each <c>say</c> with the URL of its rendered audio, when rendering is on and works.</summary>
+    public static async Task<IReadOnlyList<PhoneCommand>> WithAudio(
+        this PromptSpeech speech, IReadOnlyList<PhoneCommand> commands, HttpRequest request, CancellationToken cancellationToken)
+    {
+        if (!speech.Enabled)
+        {
+            return commands;
+        }
+        var rendered = new List<PhoneCommand>(commands.Count);
+        foreach (var command in commands)
+        {
+            var key = command is { Type: "say", Text: { } text, Language: { } language } ? await speech.RenderAsync(text, language, cancellationToken) : null;
+            rendered.Add(key is null ? command : command with { AudioUrl = $"{request.Scheme}://{request.Host}/phone/speech/{key}.wav" });
+        }
+        return rendered;
+    }
+}

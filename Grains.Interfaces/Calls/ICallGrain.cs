@@ -1,0 +1,20 @@
+namespace Switchboard.Contracts.Calls;
+
+/// <summary>One phone call (key <c>{site}/p:{callId}</c>): its state machine, answering each of the PBX's events.</summary>
+[Alias("Switchboard.ICallGrain")]
+public interface ICallGrain : IGrainWithStringKey
+{
+    /// <summary>
+    /// What the PBX should do after <paramref name="evt"/>: connect the caller, walk the overflow menu, take a callback.
+    /// A redelivered event (same id) gets the first answer again and changes nothing.
+    /// </summary>
+    [Alias("Handle")]
+    Task<CallAnswer> Handle(PhoneEvent evt);
+
+    /// <summary>
+    /// An operator's call back to <paramref name="phone"/> for conversation <paramref name="conversationId"/> is being
+    /// started: this call's events are then recorded on that conversation.
+    /// </summary>
+    [Alias("CallingBack")]
+    Task CallingBack(string conversationId, string phone);
+}

@@ -1,0 +1,17 @@
+namespace Switchboard.Grains.Calls;
+
+/// <summary>Where a call is in its life: what the next DTMF key or hang-up means.</summary>
+public enum CallStage
+{
+    /// <summary>No <c>call.offered</c> seen: any other event is for a call this product does not know.</summary>
+    Unknown,
+    /// <summary>Put through to an operator.</summary>
+    Connected,
+    /// <summary>Nobody was free: the caller hears the overflow menu.</summary>
+    Menu,
+    /// <summary>The caller chose to wait for an operator: the PBX holds them in the queue.</summary>
+    Waiting,
+    /// <summary>The caller left their number for a callback and was let go.</summary>
+    CallbackRequested,
+    Ended,
+}

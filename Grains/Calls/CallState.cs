@@ -1,0 +1,19 @@
+using Switchboard.Contracts.Calls;
+
+namespace Switchboard.Grains.Calls;
+
+/// <summary>A call's stored state: the conversation behind it, its stage, and the answers given to its latest events.</summary>
+[GenerateSerializer, Alias("Switchboard.CallState")]
+public sealed class CallState
+{
+    [Id(0)] public CallStage Stage { get; set; }
+    [Id(1)] public string ConversationId { get; set; } = "";
+    [Id(2)] public string Queue { get; set; } = "";
+    [Id(3)] public string Caller { get; set; } = "";
+    [Id(4)] public string Language { get; set; } = PhoneTexts.DefaultLanguage;
+    /// <summary>How many times in a row the menu went unanswered or was answered with a key it does not offer.</summary>
+    [Id(5)] public int MenuMisses { get; set; }
+    /// <summary>The answers to the latest events by event id, oldest first, so a redelivered event is answered the same.</summary>
+    [Id(6)] public List<KeyValuePair<string, CallAnswer>> Answered { get; set; } = [];
+    [Id(7)] public DateTimeOffset OfferedAt { get; set; }
+}
