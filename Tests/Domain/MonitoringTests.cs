@@ -64,5 +64,30 @@ public sealed class MonitoringTests
         Assert.Equal(3, snapshot.Waiting.Count);
     }
 
+    [Fact]
+    public void Waiting_and_service_level_are_given_per_channel_across_queues_web_first()
+    {
+        var site = TestSites.Config(("anna", 4, ["general"]));
+        var today = Figures.Today(new DailyFigures(), Now);
+        foreach (var (channel, seconds) in new[] { ("web", 10), ("web", 100), ("telegram", 20) })
+        {
+            Figures.RecordAnswer(today, TimeSpan.FromSeconds(seconds), serviceLevelSeconds: 60);
+            Figures.RecordAnswer(today.Of(channel), TimeSpan.FromSeconds(seconds), serviceLevelSeconds: 60);
+        }
+        QueueSnapshot[] queues =
+        [
+            new("general", [Waiting("c1", 40) with { Channel = "whatsapp" }, Waiting("c2", 90) with { Channel = "whatsapp" }, Waiting("c3", 5)],
+                [], new InvitationCounters(0, 0, 0), today),
+            new("stylist", [Waiting("c4", 30) with { Channel = "telegram" }], [], new InvitationCounters(0, 0, 0), new DailyFigures()),
+        ];
+
+        var channels = MonitorBuilder.Build(site, queues, [], Now).Channels;
+
+        Assert.Equal(["web", "telegram", "whatsapp"], channels.Select(c => c.Channel));
+        Assert.Equal((1, 5, 50.0), (channels[0].Waiting, channels[0].LongestWaitSeconds, channels[0].ServiceLevel!.Value));
+        Assert.Equal((1, 30, 100.0), (channels[1].Waiting, channels[1].LongestWaitSeconds, channels[1].ServiceLevel!.Value));
+        Assert.Equal((2, 90, (double?)null), (channels[2].Waiting, channels[2].LongestWaitSeconds, channels[2].ServiceLevel));
+    }
+
     private static WaitingChat Waiting(string id, int seconds) => new(id, Now.AddSeconds(-seconds), 1, 30, null, null);
 }
