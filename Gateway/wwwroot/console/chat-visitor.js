@@ -27,6 +27,7 @@ export function mergeVisitor(conv, visitor) {
   if (isObject(visitor.source)) merged.source = visitor.source;
   if (typeof visitor.returning === "boolean") merged.returning = visitor.returning;
   if (typeof visitor.verified === "boolean") merged.verified = visitor.verified;
+  if (typeof visitor.channel === "string") merged.channel = visitor.channel;
   conv.visitor = merged;
 }
 

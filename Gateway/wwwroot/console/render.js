@@ -15,6 +15,8 @@ import { renderReply, retry } from "./replies.js";
 import { saveReadPositions } from "./session.js";
 import { closeTransfer, renderTransfer } from "./transfer.js";
 import {
+  channelBadge,
+  channelName,
   chatListItem,
   eventNode,
   formatDuration,
@@ -130,12 +132,13 @@ function renderPane(conv) {
   const closed = conv.status === "closed";
   const offline = app.connectionState !== "online";
   ui.chat.classList.toggle("closed", closed);
-  ui.chatVisitor.textContent = visitorName(conv.visitor);
+  ui.chatVisitor.replaceChildren(channelBadge(conv.visitor?.channel), " ", visitorName(conv.visitor));
   ui.chatStatus.textContent = statusLabel(conv.status);
   ui.chatStatus.dataset.status = conv.status;
   renderPhone(conv.phone);
   const queue = conv.queue ? t("chat.queue", { queue: queueName(conv.queue) }) : "";
-  ui.chatContext.textContent = [queue, visitorContext(conv.visitor)].filter(Boolean).join("  ·  ");
+  const channel = channelName(conv.visitor?.channel);
+  ui.chatContext.textContent = [channel, queue, visitorContext(conv.visitor)].filter(Boolean).join("  ·  ");
   renderVisitorPanel(conv.visitor);
   renderHistory(conv);
   renderCustomer(conv);

@@ -64,6 +64,20 @@ export function waitNode(since) {
   return el("span", { class: "chat-wait", text: time, data: { since }, attrs: { title: t("chats.waiting", { time }) } });
 }
 
+const channelIcons = { web: "🌐", telegram: "✈", whatsapp: "🟢", vk: "VK", phone: "☎" };
+
+/** The channel's name in the console's language (web chats from before channels count as web). */
+export function channelName(channel) {
+  return t(`channel.${Object.hasOwn(channelIcons, channel) ? channel : "web"}`);
+}
+
+/** The channel a chat takes place in, as a small icon with its name on hover. */
+export function channelBadge(channel) {
+  const known = Object.hasOwn(channelIcons, channel) ? channel : "web";
+  const name = channelName(known);
+  return el("span", { class: `chat-channel channel-${known}`, text: channelIcons[known], attrs: { title: name, "aria-label": name } });
+}
+
 /** One row of the chat list. */
 export function chatListItem(conv, { selected, unread, preview, waitingSince }) {
   const status = conv.status ?? "assigned";
@@ -77,6 +91,7 @@ export function chatListItem(conv, { selected, unread, preview, waitingSince }) 
     el(
       "div",
       { class: "chat-top" },
+      channelBadge(conv.visitor?.channel),
       el("span", { class: "chat-name", text: visitorName(conv.visitor) }),
       waitingSince != null ? waitNode(waitingSince) : null,
       unread > 0
@@ -221,6 +236,9 @@ function eventText(frame) {
       return t(`event.closed.${["visitor", "operator"].includes(frame.by) ? frame.by : "system"}`);
     case "callback":
       return t("event.callback", { phone: frame.phone ?? "" });
+    case "delivery":
+      // A message that reached the messenger needs no line; one that did not must not pass unnoticed.
+      return frame.status === "failed" ? t("event.deliveryFailed", { error: frame.error ?? "" }) : null;
     case "transferred": {
       const from = frame.from?.name ?? t("someone");
       if (frame.toOperator) return t("event.transferredOperator", { from, to: frame.toOperator.name ?? frame.toOperator.id });
