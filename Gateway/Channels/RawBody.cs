@@ -5,10 +5,10 @@ public static class RawBody
 {
     public const int MaxBytes = 1024 * 1024;
 
-    /// <summary>The body, or null when it is larger than <see cref="MaxBytes"/>.</summary>
-    public static async Task<byte[]?> ReadAsync(HttpRequest request)
+    /// <summary>The body, or null when it is larger than <paramref name="maxBytes"/> (a messenger's update: <see cref="MaxBytes"/>).</summary>
+    public static async Task<byte[]?> ReadAsync(HttpRequest request, int maxBytes = MaxBytes)
     {
-        if (request.ContentLength > MaxBytes)
+        if (request.ContentLength > maxBytes)
         {
             return null;
         }
@@ -17,7 +17,7 @@ public static class RawBody
         int read;
         while ((read = await request.Body.ReadAsync(chunk, request.HttpContext.RequestAborted)) > 0)
         {
-            if (buffer.Length + read > MaxBytes)
+            if (buffer.Length + read > maxBytes)
             {
                 return null;
             }

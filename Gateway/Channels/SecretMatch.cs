@@ -10,15 +10,8 @@ public static class SecretMatch
         sent is not null && expected is not null
         && CryptographicOperations.FixedTimeEquals(Encoding.UTF8.GetBytes(sent), Encoding.UTF8.GetBytes(expected));
 
-    /// <summary>True when <paramref name="header"/> is <c>sha256=</c> and the hex HMAC-SHA256 of the body under the secret.</summary>
-    public static bool Signature(string? header, string? secret, byte[] body)
-    {
-        const string prefix = "sha256=";
-        if (header is null || secret is null || !header.StartsWith(prefix, StringComparison.Ordinal))
-        {
-            return false;
-        }
-        var expected = Convert.ToHexStringLower(HMACSHA256.HashData(Encoding.UTF8.GetBytes(secret), body));
-        return Equal(header[prefix.Length..].ToLowerInvariant(), expected);
-    }
+    /// <summary>True when <paramref name="header"/> is <see cref="BodySignature"/>'s signature of the body under the secret (hex in any case).</summary>
+    public static bool Signature(string? header, string? secret, byte[] body) =>
+        header is not null && secret is not null && header.StartsWith(BodySignature.Prefix, StringComparison.Ordinal)
+        && Equal(BodySignature.Prefix + header[BodySignature.Prefix.Length..].ToLowerInvariant(), BodySignature.Sign(secret, body));
 }

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text;
 using System.Text.Json;
+using Switchboard.Gateway.Channels;
 using Switchboard.Gateway.Channels.Phone;
 using Switchboard.Tests.Infrastructure;
 
@@ -21,7 +22,7 @@ public sealed class FakePbx(GatewayHost host, string site, string secret = FakeP
             Headers = { { PhoneSignature.Header, signature ?? Sign(body, secret) } },
         });
 
-    public static string Sign(string body, string secret = Secret) => PhoneSignature.Sign(secret, Encoding.UTF8.GetBytes(body));
+    public static string Sign(string body, string secret = Secret) => BodySignature.Sign(secret, Encoding.UTF8.GetBytes(body));
 
     /// <summary>The JSON of an event of call <paramref name="callId"/>; a fresh event id unless one is given (a redelivery).</summary>
     public string Event(string callId, string type, object? data = null, string? eventId = null, string from = Caller) =>

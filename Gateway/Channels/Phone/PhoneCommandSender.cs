@@ -20,7 +20,7 @@ public sealed class PhoneCommandSender(HttpClient http, IConfiguration configura
         var body = JsonSerializer.SerializeToUtf8Bytes(command, PhoneCommandsJson.Options);
         using var request = new HttpRequestMessage(HttpMethod.Post, channel.CommandUrl) { Content = new ByteArrayContent(body) };
         request.Content.Headers.ContentType = new MediaTypeHeaderValue("application/json");
-        request.Headers.Add(PhoneSignature.Header, PhoneSignature.Sign(channel.SigningSecret, body));
+        request.Headers.Add(PhoneSignature.Header, BodySignature.Sign(channel.SigningSecret, body));
         var seconds = configuration.GetValue($"{PhoneChannelSettings.Section}:CommandTimeoutSeconds", DefaultTimeoutSeconds);
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         timeout.CancelAfter(TimeSpan.FromSeconds(seconds));

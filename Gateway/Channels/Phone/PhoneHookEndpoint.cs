@@ -25,7 +25,7 @@ public static class PhoneHookEndpoint
         string site, HttpRequest request, PhoneChannelSettings settings, IGrainFactory grains, OrderStatusReader orders,
         PromptSpeech speech, ILogger<PhoneChannel> logger, CancellationToken cancellationToken)
     {
-        var body = await ReadBody(request, cancellationToken);
+        var body = await RawBody.ReadAsync(request, MaxBodyBytes);
         if (settings.For(site) is not { } channel || body is null
             || !PhoneSignature.IsValid(channel.SigningSecret, body, request.Headers[PhoneSignature.Header]))
         {
@@ -74,22 +74,5 @@ public static class PhoneHookEndpoint
         {
             return (null, "the body is not JSON");
         }
-    }
-
-    /// <summary>The raw body (the signature is over its bytes), or null when it is over the limit.</summary>
-    private static async Task<byte[]?> ReadBody(HttpRequest request, CancellationToken cancellationToken)
-    {
-        using var buffer = new MemoryStream();
-        var chunk = new byte[8192];
-        int read;
-        while ((read = await request.Body.ReadAsync(chunk, cancellationToken)) > 0)
-        {
-            if (buffer.Length + read > MaxBodyBytes)
-            {
-                return null;
-            }
-            buffer.Write(chunk, 0, read);
-        }
-        return buffer.ToArray();
     }
 }
