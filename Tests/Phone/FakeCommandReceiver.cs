@@ -1,38 +1,29 @@
-using System.Net;
 using System.Text;
 using System.Threading.Channels;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.DependencyInjection;
+using Switchboard.Tests.Infrastructure;
 
 namespace Switchboard.Tests.Phone;
 
 /// <summary>A PBX's <c>commandUrl</c> on a real Kestrel port: records each command's body and signature header.</summary>
 public sealed class FakeCommandReceiver : IAsyncDisposable
 {
-    private readonly WebApplication _app;
+    private WebApplication _app = null!;
+    private Uri _address = null!;
     private readonly Channel<(string Body, string? Signature)> _received = Channel.CreateUnbounded<(string, string?)>();
 
-    private FakeCommandReceiver(WebApplication app) => _app = app;
-
-    public string Url => _app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First() + "/commands";
+    public string Url => new Uri(_address, "/commands").ToString();
 
     public static async Task<FakeCommandReceiver> StartAsync()
     {
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.WebHost.UseKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, 0));
-        var app = builder.Build();
-        var receiver = new FakeCommandReceiver(app);
-        app.MapPost("/commands", async (HttpRequest request) =>
+        var receiver = new FakeCommandReceiver();
+        (receiver._app, receiver._address) = await LoopbackApp.StartAsync(app => app.MapPost("/commands", async (HttpRequest request) =>
         {
             using var reader = new StreamReader(request.Body, Encoding.UTF8);
             await receiver._received.Writer.WriteAsync((await reader.ReadToEndAsync(), request.Headers["X-Switchboard-Signature"].FirstOrDefault()));
             return Results.Ok();
-        });
-        await app.StartAsync();
+        }));
         return receiver;
     }
 

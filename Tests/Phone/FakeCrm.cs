@@ -1,10 +1,6 @@
-using System.Net;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
-using Microsoft.Extensions.DependencyInjection;
 using Switchboard.Gateway.Crm;
+using Switchboard.Tests.Infrastructure;
 
 namespace Switchboard.Tests.Phone;
 
@@ -25,15 +21,11 @@ public sealed class FakeCrm : IAsyncDisposable
     /// <summary>What <c>Crm:Endpoint</c> is set to.</summary>
     public string Endpoint { get; }
 
+    /// <summary>Started at once: the phone tests' fixture needs its address to configure the gateway it builds.</summary>
     public static FakeCrm Start()
     {
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.WebHost.UseKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, 0));
-        var app = builder.Build();
-        app.MapDemoCrm();
-        app.StartAsync().GetAwaiter().GetResult();
-        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-        return new FakeCrm(app, $"{address}/demo-crm");
+        var (app, address) = LoopbackApp.StartAsync(app => app.MapDemoCrm()).GetAwaiter().GetResult();
+        return new FakeCrm(app, new Uri(address, "/demo-crm").ToString());
     }
 
     public ValueTask DisposeAsync() => _app.DisposeAsync();

@@ -1,8 +1,8 @@
 using System.Collections.Concurrent;
 using System.Threading.Channels;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
+using Switchboard.Tests.Infrastructure;
 
 namespace Switchboard.Tests.Channels.Fakes;
 
@@ -12,22 +12,17 @@ namespace Switchboard.Tests.Channels.Fakes;
 /// </summary>
 public sealed class FakePlatform : IAsyncDisposable
 {
-    private readonly WebApplication _app;
+    private WebApplication _app = null!;
     private readonly ConcurrentQueue<(int Status, string Body, string? RetryAfter)> _scripted = new();
     private readonly Channel<RecordedRequest> _requests = Channel.CreateUnbounded<RecordedRequest>();
-
-    private FakePlatform(WebApplication app) => _app = app;
 
     public Uri BaseAddress { get; private set; } = null!;
 
     /// <summary>Starts the fake; <paramref name="success"/> is the platform's success body for a request.</summary>
     public static async Task<FakePlatform> StartAsync(Func<RecordedRequest, string> success)
     {
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.WebHost.UseUrls("http://127.0.0.1:0");
-        var app = builder.Build();
-        var fake = new FakePlatform(app);
-        app.Run(async http =>
+        var fake = new FakePlatform();
+        (fake._app, fake.BaseAddress) = await LoopbackApp.StartAsync(app => app.Run(async http =>
         {
             var body = await new StreamReader(http.Request.Body).ReadToEndAsync();
             var recorded = new RecordedRequest(http.Request.Method, http.Request.Path + http.Request.QueryString, http.Request.Headers.Authorization.ToString(), body);
@@ -40,9 +35,7 @@ public sealed class FakePlatform : IAsyncDisposable
             }
             http.Response.ContentType = "application/json";
             await http.Response.WriteAsync(answer);
-        });
-        await app.StartAsync();
-        fake.BaseAddress = new Uri(app.Urls.First());
+        }));
         return fake;
     }
 
