@@ -57,6 +57,21 @@ public sealed class ClusterChat
     }
 
     /// <summary>
+    /// One round of a chat under failover: the visitor writes and the console sees it, the operator answers and the visitor
+    /// sees it; each send retried until acknowledged. Client ids are <c>{prefix}-v-{round}</c> and <c>{prefix}-o-{round}</c>.
+    /// </summary>
+    public async Task ExchangeAsync(TestSocket visitor, TestSocket console, string conversationId, string prefix, string round)
+    {
+        var fromVisitor = $"{prefix}-v-{round}";
+        await SendUntilAckedAsync(visitor, new { type = "message", id = fromVisitor, text = $"Вопрос {round}" }, fromVisitor);
+        await console.SeenAsync(IsMessage(conversationId, fromVisitor), $"'{fromVisitor}' on the console", Failover);
+
+        var fromOperator = $"{prefix}-o-{round}";
+        await SendUntilAckedAsync(console, new { type = "message", conversationId, id = fromOperator, text = $"Ответ {round}" }, fromOperator);
+        await visitor.SeenAsync(IsMessage(conversationId, fromOperator), $"'{fromOperator}' at the visitor", Failover);
+    }
+
+    /// <summary>
     /// Opens a socket (and logs in first, for a console), retrying (paced) while the gateway answers 503: the
     /// cluster behind it is busy or still recovering from a death, as the widget's reconnect loop would.
     /// </summary>

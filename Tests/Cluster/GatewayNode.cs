@@ -1,3 +1,5 @@
+using System.Diagnostics;
+using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using Switchboard.Tests.Infrastructure;
@@ -23,6 +25,27 @@ public sealed class GatewayNode(ChildProcess process, Uri baseAddress) : IDispos
 
     public Task<TestSocket> OperatorSocketAsync(string token) =>
         TestSocket.ConnectAsync(new Uri($"ws://{BaseAddress.Authority}/ws/operator?access_token={Uri.EscapeDataString(token)}"));
+
+    /// <summary>
+    /// Asks <c>/health/ready</c> at the clients' retry pace until it answers <paramref name="expected"/>: readiness is a
+    /// state of another process, with nothing to push to the test, so it is read until it holds or the time is up.
+    /// </summary>
+    public async Task WaitForReadinessAsync(HttpStatusCode expected, string what, TimeSpan timeout)
+    {
+        var deadline = Stopwatch.StartNew();
+        var last = HttpStatusCode.OK;
+        while (deadline.Elapsed < timeout)
+        {
+            using var response = await Http.GetAsync("/health/ready");
+            last = response.StatusCode;
+            if (last == expected)
+            {
+                return;
+            }
+            await Task.Delay(ClusterChat.RetryPace);
+        }
+        throw new TimeoutException($"Expected {what} ({(int)expected}) from {Process.Name} within {timeout}; it still answers {(int)last}.");
+    }
 
     public void Dispose() => Http.Dispose();
 }

@@ -148,16 +148,8 @@ public sealed class ManyChatsFailoverTests(DatabaseServers servers, ITestOutputH
             $"held twice [{string.Join(", ", phantoms)}]; operators: {string.Join("; ", seats)}";
     }
 
-    private async Task ExchangeAsync(Chat chat, string round)
-    {
-        var fromVisitor = $"c{chat.Index}-v-{round}";
-        await Wire.SendUntilAckedAsync(chat.Visitor, new { type = "message", id = fromVisitor, text = $"Вопрос {round}" }, fromVisitor);
-        await chat.Console.SeenAsync(ClusterChat.IsMessage(chat.ConversationId, fromVisitor), $"'{fromVisitor}' on the console", ClusterChat.Failover);
-
-        var fromOperator = $"c{chat.Index}-o-{round}";
-        await Wire.SendUntilAckedAsync(chat.Console, new { type = "message", conversationId = chat.ConversationId, id = fromOperator, text = $"Ответ {round}" }, fromOperator);
-        await chat.Visitor.SeenAsync(ClusterChat.IsMessage(chat.ConversationId, fromOperator), $"'{fromOperator}' at the visitor", ClusterChat.Failover);
-    }
+    private Task ExchangeAsync(Chat chat, string round) =>
+        Wire.ExchangeAsync(chat.Visitor, chat.Console, chat.ConversationId, $"c{chat.Index}", round);
 
     private async Task AssertLogHoldsEveryAcknowledgedSendOnceAsync(string site)
     {

@@ -65,7 +65,8 @@ public sealed class PostgresOutageTests(DatabaseServers servers) : IAsyncLifetim
         await console.SeenAsync(ClusterChat.IsMessage(conversationId, "v-during"), "the retried send on the console", ClusterChat.Failover);
         await _chat.SendUntilAckedAsync(console, new { type = "message", conversationId, id = "o-after", text = "Да, слушаю" }, "o-after");
         await visitor.SeenAsync(ClusterChat.IsMessage(conversationId, "o-after"), "the operator's answer", ClusterChat.Failover);
-        await WaitReadyAsync(_cluster.GatewayA);
+        // Readiness comes back once the gateways' pools have replaced the connections the restart cut.
+        await _cluster.GatewayA.WaitForReadinessAsync(HttpStatusCode.OK, "readiness after the database came back", ClusterChat.Failover);
 
         var log = await TranscriptAsync(token, conversationId);
         Assert.Equal(Enumerable.Range(1, log.Count).Select(s => (long)s), log.Select(e => e.Seq()));
@@ -80,17 +81,6 @@ public sealed class PostgresOutageTests(DatabaseServers servers) : IAsyncLifetim
             await silo.Process.KillAsync();
         }
         Assert.Equal(HttpStatusCode.ServiceUnavailable, (await _cluster.GatewayB.Http.GetAsync("/health/ready")).StatusCode);
-    }
-
-    /// <summary>Readiness comes back once the gateways' pools have replaced the connections the restart cut.</summary>
-    private static async Task WaitReadyAsync(GatewayNode gateway)
-    {
-        var deadline = DateTime.UtcNow + ClusterChat.Failover;
-        while ((await gateway.Http.GetAsync("/health/ready")).StatusCode != HttpStatusCode.OK)
-        {
-            Assert.True(DateTime.UtcNow < deadline, "The gateway did not become ready again after the database came back.");
-            await Task.Delay(ClusterChat.RetryPace);
-        }
     }
 
     private async Task<List<JsonElement>> TranscriptAsync(string token, string conversationId)

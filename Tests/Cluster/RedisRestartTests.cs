@@ -33,7 +33,6 @@ public sealed class RedisRestartTests(DatabaseServers servers, ITestOutputHelper
     /// <summary>How long the outage test keeps Redis away while chats go on.</summary>
     private static readonly TimeSpan RedisDown = TimeSpan.FromSeconds(60);
 
-    private static readonly TimeSpan ReadinessPace = TimeSpan.FromMilliseconds(500);
 
     private readonly ClusterChat _wire = new();
     private readonly string _redisData = Directory.CreateTempSubdirectory("switchboard-redis-").FullName;
@@ -74,7 +73,7 @@ public sealed class RedisRestartTests(DatabaseServers servers, ITestOutputHelper
 
         // Chats go on while the silos notice and restart one by one.
         var during = Task.WhenAll(chats.Select(chat => ExchangeAsync(chat, "during")));
-        await WaitForReadinessAsync(_cluster.GatewayA, HttpStatusCode.ServiceUnavailable, "readiness to fail while the table lacks the silos", TableRebuilt);
+        await _cluster.GatewayA.WaitForReadinessAsync(HttpStatusCode.ServiceUnavailable, "readiness to fail while the table lacks the silos", TableRebuilt);
         await Task.WhenAll(_cluster.Silos.Select(async silo =>
         {
             var exit = silo.Process.WaitForExitAsync(TableRebuilt);
@@ -85,8 +84,8 @@ public sealed class RedisRestartTests(DatabaseServers servers, ITestOutputHelper
             output.WriteLine($"{silo.Process.Name} exited ({exit.Result}) after {back.Elapsed.TotalSeconds:F1} s: {string.Join(" | ", silo.Process.Entries(IsWatchdogOrLifetime))}");
             _cluster.Replace(silo, await _cluster.Nodes.StartSiloAsync($"{silo.Process.Name}-again"));
         }));
-        await WaitForReadinessAsync(_cluster.GatewayA, HttpStatusCode.OK, "a complete membership table", TableRebuilt - back.Elapsed);
-        await WaitForReadinessAsync(_cluster.GatewayB, HttpStatusCode.OK, "a complete membership table", TableRebuilt - back.Elapsed);
+        await _cluster.GatewayA.WaitForReadinessAsync(HttpStatusCode.OK, "a complete membership table", TableRebuilt - back.Elapsed);
+        await _cluster.GatewayB.WaitForReadinessAsync(HttpStatusCode.OK, "a complete membership table", TableRebuilt - back.Elapsed);
         var rebuilt = back.Elapsed;
         await during;
         output.WriteLine($"Redis back empty: the membership table was whole again after {rebuilt.TotalSeconds:F1} s.");
@@ -121,7 +120,7 @@ public sealed class RedisRestartTests(DatabaseServers servers, ITestOutputHelper
         // Persistence (append-only file) brings the table back as it was: nobody has to rejoin.
         _redis = await RedisServer.StartAsync(port, _redisData);
         var back = Stopwatch.StartNew();
-        await WaitForReadinessAsync(_cluster.GatewayA, HttpStatusCode.OK, "readiness with Redis back", TableRebuilt);
+        await _cluster.GatewayA.WaitForReadinessAsync(HttpStatusCode.OK, "readiness with Redis back", TableRebuilt);
         await Task.WhenAll(chats.Select(chat => ExchangeAsync(chat, "after")));
         output.WriteLine($"Redis back with its data: ready and serving after {back.Elapsed.TotalSeconds:F1} s.");
         Assert.All(_cluster.Silos, silo => Assert.False(silo.Process.HasExited, $"{silo.Process.Name} exited:\n{silo.Process.Output}"));
@@ -159,16 +158,8 @@ public sealed class RedisRestartTests(DatabaseServers servers, ITestOutputHelper
         return new Chat(index, conversationId, visitor, console);
     }
 
-    private async Task ExchangeAsync(Chat chat, string round)
-    {
-        var fromVisitor = $"c{chat.Index}-v-{round}";
-        await _wire.SendUntilAckedAsync(chat.Visitor, new { type = "message", id = fromVisitor, text = $"Вопрос {round}" }, fromVisitor);
-        await chat.Console.SeenAsync(ClusterChat.IsMessage(chat.ConversationId, fromVisitor), $"'{fromVisitor}' on the console", ClusterChat.Failover);
-
-        var fromOperator = $"c{chat.Index}-o-{round}";
-        await _wire.SendUntilAckedAsync(chat.Console, new { type = "message", conversationId = chat.ConversationId, id = fromOperator, text = $"Ответ {round}" }, fromOperator);
-        await chat.Visitor.SeenAsync(ClusterChat.IsMessage(chat.ConversationId, fromOperator), $"'{fromOperator}' at the visitor", ClusterChat.Failover);
-    }
+    private Task ExchangeAsync(Chat chat, string round) =>
+        _wire.ExchangeAsync(chat.Visitor, chat.Console, chat.ConversationId, $"c{chat.Index}", round);
 
     /// <summary>Kills the silo that hosts the most of the chats' conversations; returns its port.</summary>
     private async Task<int> KillBusiestSiloAsync(string site, Chat[] chats)
@@ -182,23 +173,6 @@ public sealed class RedisRestartTests(DatabaseServers servers, ITestOutputHelper
 
     private static bool IsWatchdogOrLifetime(string line) =>
         line.Contains(nameof(MembershipWatchdog), StringComparison.Ordinal) || line.Contains("Microsoft.Hosting.Lifetime", StringComparison.Ordinal);
-
-    private static async Task WaitForReadinessAsync(GatewayNode gateway, HttpStatusCode expected, string what, TimeSpan timeout)
-    {
-        var deadline = Stopwatch.StartNew();
-        var last = HttpStatusCode.OK;
-        while (deadline.Elapsed < timeout)
-        {
-            using var response = await gateway.Http.GetAsync("/health/ready");
-            last = response.StatusCode;
-            if (last == expected)
-            {
-                return;
-            }
-            await Task.Delay(ReadinessPace);
-        }
-        throw new TimeoutException($"Expected {what} ({(int)expected}) from {gateway.Process.Name} within {timeout}; it still answers {(int)last}.");
-    }
 
     private async Task AssertLogHoldsEveryAcknowledgedSendOnceAsync(string site)
     {
