@@ -11,6 +11,10 @@ public static class FrameWorkload
     public static readonly byte[] InboundMessage =
         Encoding.UTF8.GetBytes("""{"type":"message","id":"m-1733310000000-17","text":"Hello! Is the blue jacket in stock in size 42?"}""");
 
+    /// <summary>The same frame cut short: what a refusal costs.</summary>
+    public static readonly byte[] MalformedMessage =
+        Encoding.UTF8.GetBytes("""{"type":"message","id":"m-1733310000000-17","text":"Hello! Is the blue jacket""");
+
     public static readonly ConversationEvent MessageEvent = new()
     {
         Seq = 17,

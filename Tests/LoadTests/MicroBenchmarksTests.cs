@@ -1,0 +1,69 @@
+using Switchboard.LoadTests.Cli;
+using Switchboard.LoadTests.Micro;
+
+namespace Switchboard.Tests.LoadTests;
+
+/// <summary>
+/// The micro-benchmarks measure the real work they name: each is run once here and its result checked, so a
+/// benchmark that quietly stopped doing its work (and got fast) fails a test instead of flattering a report.
+/// </summary>
+public sealed class MicroBenchmarksTests
+{
+    [Fact]
+    public void Frame_parse_reads_the_text_and_refuses_the_cut_frame()
+    {
+        var benchmarks = new FrameParseBenchmarks();
+
+        Assert.Equal("Hello! Is the blue jacket in stock in size 42?", benchmarks.ParseMessage());
+        Assert.Equal("The frame is not valid JSON.", benchmarks.RefuseMalformed());
+    }
+
+    [Fact]
+    public void Event_frame_is_the_message_event_as_json()
+    {
+        var json = System.Text.Encoding.UTF8.GetString(new EventFrameBenchmarks().WriteMessageEvent());
+
+        Assert.StartsWith("{", json, StringComparison.Ordinal);
+        Assert.Contains("\"type\":\"message\"", json, StringComparison.Ordinal);
+        Assert.Contains("blue jacket", json, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Routing_offers_to_every_online_operator_with_room_except_those_who_missed()
+    {
+        var benchmarks = new RoutingBenchmarks { Operators = 15 };
+        benchmarks.Setup();
+
+        // Away every 7th (op0, op7, op14); op1 and op3 missed the chat; load i % 5 of 4 seats, so every op with i % 5 == 4 is full.
+        var expected = Enumerable.Range(0, 15).Count(i => i % 7 != 0 && i is not 1 and not 3 && i % 5 < 4);
+        Assert.Equal(expected, benchmarks.Candidates());
+    }
+
+    [Fact]
+    public async Task Append_writes_one_durable_event_to_each_conversation()
+    {
+        var benchmarks = new EventLogAppendBenchmarks { Conversations = 8 };
+        benchmarks.Setup();
+        try
+        {
+            await benchmarks.AppendOneEach();
+            await benchmarks.AppendOneEach();
+
+            Assert.Equal(16, await benchmarks.CountStoredEventsAsync());
+        }
+        finally
+        {
+            await benchmarks.Cleanup();
+        }
+    }
+
+    [Fact]
+    public void Micro_takes_quick_and_a_filter()
+    {
+        var parse = LoadTestsCommandLine.Build().Parse(["micro", "--quick", "--filter", "*Routing*"]);
+
+        Assert.Empty(parse.Errors);
+        Assert.True(parse.GetValue<bool>("--quick"));
+        Assert.Equal("*Routing*", parse.GetValue<string>("--filter"));
+    }
+}
