@@ -197,7 +197,7 @@ public sealed class StandardBenchmark(BenchSettings settings, RepositoryPaths pa
     private async Task<RunResult> RunAsync(string title, ServerProcess server, params Scenario[] scenarios)
     {
         Log(title);
-        var result = await LoadRunner.RunAsync(title, scenarios, [server.Watched, WatchedProcess.Self()], CancellationToken.None);
+        var result = await LoadRunner.RunAsync(title, scenarios, [server.Watched, WatchedProcess.Self()], CancellationToken.None, Console.Out);
         foreach (var scenario in result.Scenarios)
         {
             Log($"  {scenario.Name}: {scenario.IterationsOk} ok, {scenario.Failures} failures; " +

@@ -65,7 +65,7 @@ public static class RunCommand
             watched.Add(new WatchedProcess("server", pid));
         }
 
-        var result = await LoadRunner.RunAsync($"Profile '{profile}' against {target}", scenarios, watched, CancellationToken.None);
+        var result = await LoadRunner.RunAsync($"Profile '{profile}' against {target}", scenarios, watched, CancellationToken.None, Console.Out);
         var report = new Report($"Switchboard load run: {profile}", DateTimeOffset.UtcNow,
             [.. MachineInfo.Describe(), new("target", target.ToString()), new("site", site)], [], [result], []);
         var directory = output ?? Path.Combine(ReportsRoot(), DateTime.UtcNow.ToString("yyyyMMdd-HHmmss"));

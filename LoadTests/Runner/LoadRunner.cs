@@ -6,10 +6,12 @@ namespace Switchboard.LoadTests.Runner;
 /// Runs scenarios side by side, as NBomber does: each scenario's init in the order given (so operators are
 /// online before visitors start chats), then every load at once, while samplers watch the server processes.
 /// Background scenarios (operators at their desks) keep going until the foreground ones have finished.
+/// With a <c>progress</c> writer, each scenario's last second is written to it every second while the load runs.
 /// </summary>
 public static class LoadRunner
 {
-    public static async Task<RunResult> RunAsync(string title, IReadOnlyList<Scenario> scenarios, IReadOnlyList<WatchedProcess> watched, CancellationToken abort)
+    public static async Task<RunResult> RunAsync(string title, IReadOnlyList<Scenario> scenarios, IReadOnlyList<WatchedProcess> watched, CancellationToken abort,
+        TextWriter? progress = null)
     {
         var started = DateTimeOffset.UtcNow;
         var stats = scenarios.Select(s => new ScenarioStats(s.Name)).ToList();
@@ -24,12 +26,14 @@ public static class LoadRunner
 
         var samplers = watched.Select(w => ProcessSampler.Start(w)).ToList();
         using var foregroundDone = new CancellationTokenSource();
+        var live = progress is null ? Task.CompletedTask : new LiveProgress(stats, progress).RunAsync(foregroundDone.Token);
         var background = ready.Where(i => scenarios[i].Background)
             .Select(i => new ScenarioDriver(scenarios[i], stats[i]).RunAsync(abort, foregroundDone.Token)).ToList();
         var foreground = ready.Where(i => !scenarios[i].Background)
             .Select(i => new ScenarioDriver(scenarios[i], stats[i]).RunAsync(abort)).ToList();
         await Task.WhenAll(foreground);
         foregroundDone.Cancel();
+        await live;
         await Task.WhenAll(background);
         var processes = await Task.WhenAll(samplers.Select(s => s.StopAsync()));
 

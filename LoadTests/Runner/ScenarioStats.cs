@@ -31,6 +31,18 @@ public sealed class ScenarioStats(string name)
         Interlocked.Exchange(ref _iterationsFailed, 0);
     }
 
+    /// <summary>The second just gone: iterations ended in it, across the scenario's steps, and its slowest step's p99.</summary>
+    public ProgressLine LastSecond() => SecondSinceStart((int)Stopwatch.GetElapsedTime(_start).TotalSeconds - 1);
+
+    /// <summary>The given second since the (post-warm-up) start, as <see cref="LastSecond"/> reports it.</summary>
+    public ProgressLine SecondSinceStart(int second)
+    {
+        var points = second < 0 ? [] : _steps.Values.Select(step => (step.Name, Point: step.PointAt(second))).Where(p => p.Point is not null).ToList();
+        var slowest = points.Where(p => p.Point!.Ok > 0).OrderByDescending(p => p.Point!.P99Micros).FirstOrDefault();
+        return new ProgressLine(Name, points.Sum(p => p.Point!.Ok) == 0 ? 0 : points.Max(p => p.Point!.Ok), points.Sum(p => p.Point!.Failed),
+            slowest.Point is null ? null : slowest.Name, slowest.Point?.P99Micros ?? 0);
+    }
+
     /// <summary>The load ended: what completes later still counts, but the measured window closes here.</summary>
     public void LoadEnded() => _end = Stopwatch.GetTimestamp();
 

@@ -45,6 +45,9 @@ public sealed class StepStats(string name, long startTimestamp)
         _errors.ToDictionary(e => e.Key, e => e.Value),
         _seconds.OrderBy(s => s.Key).Select(s => s.Value.ToPoint(s.Key)).ToList());
 
+    /// <summary>The given second since the start, or null when nothing ended in it.</summary>
+    public SecondPoint? PointAt(int second) => _seconds.TryGetValue(second, out var bucket) ? bucket.ToPoint(second) : null;
+
     private static long Micros(TimeSpan latency) => Math.Clamp(latency.Ticks / 10, 1, MaxMicros);
 
     private SecondBucket Bucket()
