@@ -39,7 +39,21 @@ public sealed class InboundFrame
     /// The frame's <c>id</c> when it is a string, unchecked: for answering even a frame that is refused. Read only
     /// when asked, since only a refusal asks for it.
     /// </summary>
-    public string? ClientId => TopLevelString(_bytes.Span, "id"u8);
+    public string? ClientId
+    {
+        get
+        {
+            try
+            {
+                return TopLevelString(_bytes.Span, "id"u8);
+            }
+            catch (JsonException)
+            {
+                // Not readable as a string (invalid UTF-8 in it): the refusal goes out without an id.
+                return null;
+            }
+        }
+    }
 
     /// <summary>The frame, or null with the reason when the bytes are not a JSON object with a string type.</summary>
     public static InboundFrame? TryParse(ReadOnlyMemory<byte> bytes, out string? problem)
@@ -84,7 +98,7 @@ public sealed class InboundFrame
                 reader.Read();
                 if (wanted && reader.TokenType == JsonTokenType.String)
                 {
-                    found = Known(ref reader) ?? reader.GetString();
+                    found = Known(ref reader) ?? ReadString(ref reader);
                     if (!readToEnd)
                     {
                         return found;
@@ -97,6 +111,19 @@ public sealed class InboundFrame
             }
         }
         return found;
+    }
+
+    /// <summary>The reader checks a string's UTF-8 only when it is transcoded: invalid UTF-8 is malformed JSON too.</summary>
+    private static string ReadString(ref Utf8JsonReader reader)
+    {
+        try
+        {
+            return reader.GetString()!;
+        }
+        catch (InvalidOperationException)
+        {
+            throw new JsonException("A string is not valid UTF-8.");
+        }
     }
 
     private static string? Known(ref Utf8JsonReader reader)

@@ -16,7 +16,7 @@ public sealed partial class WebhookIntake(InboundQueue queue, ILogger<WebhookInt
             using var document = JsonDocument.Parse(body);
             messages = parse(document.RootElement);
         }
-        catch (Exception error) when (error is JsonException or InvalidOperationException or FormatException or KeyNotFoundException)
+        catch (Exception error) when (IsMalformed(error))
         {
             LogMalformed(channel, site, error.GetType().Name);
             return answer;
@@ -28,6 +28,13 @@ public sealed partial class WebhookIntake(InboundQueue queue, ILogger<WebhookInt
         }
         return queue.TryEnqueue(messages) ? answer : TypedResults.StatusCode(StatusCodes.Status503ServiceUnavailable);
     }
+
+    /// <summary>
+    /// What reading an update throws when the update is not what the platform documents (not JSON, a member
+    /// missing or of another kind, a number out of range): such an update is malformed, not a failure of ours.
+    /// </summary>
+    public static bool IsMalformed(Exception error) =>
+        error is JsonException or InvalidOperationException or FormatException or KeyNotFoundException;
 
     [LoggerMessage(LogLevel.Warning, "A malformed {Channel} update for site {Site} was ignored ({Error}).")]
     private partial void LogMalformed(string channel, string site, string error);

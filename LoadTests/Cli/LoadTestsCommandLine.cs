@@ -21,11 +21,13 @@ public static class LoadTestsCommandLine
             FramesCommand.Create(),
             // BenchmarkDotNet micro-benchmarks of the hot path's pieces.
             MicroCommand.Create(),
+            // The parsers of untrusted bytes as afl-fuzz targets.
+            FuzzCommand.Create(),
         };
         // No command: the help, and a failing exit code, as before.
         root.SetAction(parse =>
         {
-            Console.Out.WriteLine("Name a command: bench, run, echo, hold, frames or micro.");
+            Console.Out.WriteLine("Name a command: bench, run, echo, hold, frames, micro or fuzz.");
             new System.CommandLine.Help.HelpAction().Invoke(parse);
             return 2;
         });

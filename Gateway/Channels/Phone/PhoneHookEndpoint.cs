@@ -64,7 +64,8 @@ public static class PhoneHookEndpoint
         return TypedResults.Json(new PhoneCommandsJson(commands), PhoneCommandsJson.Options);
     }
 
-    private static (PhoneEvent? Event, string? Problem) Parse(byte[] body)
+    /// <summary>The event in a hook's body, or why it is not one (public for the fuzz target, LoadTests/Fuzz).</summary>
+    public static (PhoneEvent? Event, string? Problem) Parse(byte[] body)
     {
         try
         {
@@ -73,6 +74,11 @@ public static class PhoneHookEndpoint
         catch (JsonException)
         {
             return (null, "the body is not JSON");
+        }
+        catch (InvalidOperationException)
+        {
+            // A string of the event's data that is not valid UTF-8 (checked only when it is read).
+            return (null, "the body is not valid UTF-8 JSON");
         }
     }
 }
