@@ -5,8 +5,8 @@ using Switchboard.LoadTests.Fuzz;
 namespace Switchboard.LoadTests.Cli;
 
 /// <summary>
-/// <c>fuzz</c>: the product's parsers of untrusted bytes as SharpFuzz targets for afl-fuzz (docs/security.md,
-/// "Fuzzing"). <c>fuzz TARGET</c> is what afl-fuzz runs (outside afl-fuzz it reads one input from stdin);
+/// <c>fuzz</c>: the product's parsers of untrusted bytes as SharpFuzz targets for afl-fuzz (docs/fuzzing.md):
+/// <c>fuzz TARGET</c> is what afl-fuzz runs (outside afl-fuzz it reads one input from stdin);
 /// <c>fuzz --instrument DIR</c> instruments a copy of this program's assemblies for a coverage-guided run;
 /// <c>fuzz TARGET --replay PATH</c> runs saved inputs (a crash afl-fuzz found, or a corpus) and says which fail.
 /// </summary>

@@ -1,6 +1,6 @@
 namespace Switchboard.LoadTests.Fuzz;
 
-/// <summary>Every parser of untrusted bytes the fuzz command can drive (docs/security.md, "Fuzzing").</summary>
+/// <summary>Every parser of untrusted bytes the fuzz command can drive (docs/fuzzing.md).</summary>
 public static class FuzzTargets
 {
     public static readonly IReadOnlyList<FuzzTarget> All =

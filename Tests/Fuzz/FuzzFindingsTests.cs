@@ -10,7 +10,7 @@ using Switchboard.Wire;
 namespace Switchboard.Tests.Fuzz;
 
 /// <summary>
-/// What afl-fuzz found (docs/security.md, "Fuzzing"): a string that is not valid UTF-8 is only checked when it is
+/// What afl-fuzz found (docs/fuzzing.md): a string that is not valid UTF-8 is only checked when it is
 /// read, so a frame's type or id, or a phone event's data, could throw past the parsers' refusals. Each is now a
 /// clear refusal in the parser, and the phone hook answers 400 instead of 500.
 /// </summary>
