@@ -87,7 +87,7 @@ public sealed partial class ConversationGrain
             throw SwitchboardException.BadRequest("The conversation is already theirs.");
         }
         var target = site.FindOperator(toOperator) ?? throw SwitchboardException.BadRequest($"No operator '{toOperator}' on this site.");
-        if (!await Operator(target.Login).TryReserve(_id))
+        if (!await Operator(target.Login).TryReserve(_id, CallSeats.ClaimFor(_history.Channel, site, site.FindQueue(_history.Queue))))
         {
             throw SwitchboardException.BadRequest($"{target.Name} is not online with a free slot.");
         }
