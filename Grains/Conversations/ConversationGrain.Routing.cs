@@ -159,6 +159,7 @@ public sealed partial class ConversationGrain
         await Append([ConversationEvents.Unassigned(_history.LastSeq + 1, clock.GetUtcNow(), operatorId, operatorName, UnassignReasons.NoAnswer)]);
         // Back in the queue first: whatever happens to the call below, the visitor is not stranded.
         Enqueue(_history.Queue);
+        CallMovedOn();
         try
         {
             await Operator(operatorId).Missed(_id);

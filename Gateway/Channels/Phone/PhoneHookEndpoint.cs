@@ -41,7 +41,8 @@ public static class PhoneHookEndpoint
         CallAnswer answer;
         try
         {
-            answer = await grains.GetGrain<ICallGrain>(GrainKeys.Call(site, evt.CallId)).Handle(evt);
+            answer = await grains.GetGrain<ICallGrain>(GrainKeys.Call(site, evt.CallId))
+                .Handle(evt with { PbxTakesCommands = !string.IsNullOrEmpty(channel.CommandUrl) });
         }
         catch (SwitchboardException refusal)
         {
