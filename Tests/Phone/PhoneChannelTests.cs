@@ -1,6 +1,8 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+using Switchboard.Contracts;
+using Switchboard.Contracts.Conversations;
 using Switchboard.Tests.Gateway;
 using Switchboard.Tests.Infrastructure;
 
@@ -88,6 +90,30 @@ public sealed class PhoneChannelTests(PhoneGatewayFixture fixture) : IClassFixtu
         Assert.Equal("bad_request", error.Str("code"));
         await anna.SendAsync(new { type = "message", id = "o-1", conversationId = chat, text = "Still mine" });
         await anna.ExpectAsync("ack");
+    }
+
+    [Fact]
+    public async Task An_accept_the_pbx_does_not_take_is_an_unavailable_error_with_a_log_line_and_the_call_still_rings()
+    {
+        using var listener = new System.Net.Sockets.TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        var closedPort = ((IPEndPoint)listener.LocalEndpoint).Port;
+        listener.Stop();
+        var site = await TestSites.CreateAsync(Host.Grains, ("anna", 2, ["general"]));
+        await Send(HttpMethod.Put, $"/api/sites/{site}/channels/phone", await Host.LoginAsync(site, "sup"),
+            new { signingSecret = SiteSecret, commandUrl = $"http://127.0.0.1:{closedPort}/commands" });
+        var (anna, _) = await ChatPeers.OnlineOperatorAsync(Host, site, "anna");
+        var pbx = new FakePbx(Host, site, SiteSecret);
+        await pbx.SendAsync("k-2", "call.offered");
+        var conversationId = (await anna.ExpectAsync("assigned")).Str("conversationId");
+
+        await anna.SendAsync(new { type = "accept_call", conversationId });
+        var error = await anna.ExpectAsync("error");
+
+        Assert.Equal("unavailable", error.Str("code"));
+        Assert.Contains(fixture.Logs.Entries, e => e.Contains("Commands for call k-2") && e.Contains("The PBX could not be reached"));
+        var snapshot = await Host.Grains.GetGrain<IConversationGrain>(GrainKeys.Conversation(site, conversationId)).GetSnapshot(Actor.System(site));
+        Assert.Equal(("assigned", "k-2"), (snapshot.Status, snapshot.WaitingCallId));
     }
 
     private Task<HttpResponseMessage> Send(HttpMethod method, string path, string token, object? body = null)
