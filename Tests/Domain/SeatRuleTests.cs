@@ -3,6 +3,7 @@ using Switchboard.Contracts.Operators;
 using Switchboard.Contracts.Sites;
 using Switchboard.Domain.Queues;
 using Switchboard.Domain.Routing;
+using Switchboard.Domain.Sites;
 
 namespace Switchboard.Tests.Domain;
 
@@ -71,6 +72,22 @@ public sealed class SeatRuleTests
 
         Assert.Equal(["two-free"], RoutingPolicy.Candidates(roster, waiting, new SeatClaim(2, true, false)).Select(o => o.OperatorId));
         Assert.Equal(["on-call", "two-free", "one-free"], RoutingPolicy.Candidates(roster, new WaitingConversation("c2", Nine)).Select(o => o.OperatorId));
+    }
+
+    [Fact]
+    public void A_call_weighs_one_to_ten_seats_on_the_site_and_on_each_queue()
+    {
+        var config = Site() with
+        {
+            CallWeight = 0,
+            Queues = [new QueueConfig("general", "General") { CallWeight = 11 }, new QueueConfig("orders", "Orders") { CallWeight = 10 }],
+        };
+
+        var problems = SiteConfigValidator.Validate(config);
+
+        Assert.Contains("callWeight", problems.Keys);
+        Assert.Contains(problems["queues.general"], p => p.Contains("callWeight"));
+        Assert.DoesNotContain("queues.orders", problems.Keys);
     }
 
     private static SiteConfig Site() => new()
