@@ -90,7 +90,7 @@ public static class EventFrames
         new(id, evt.Seq, evt.At.UtcDateTime, evt.MessageId, evt.Status, evt.Error);
 
     private static CallEventFrame Call(string id, ConversationEvent evt) =>
-        new(id, evt.Seq, evt.At.UtcDateTime, evt.CallId, evt.Status, evt.Reason, evt.DurationSeconds);
+        new(id, evt.Seq, evt.At.UtcDateTime, evt.CallId, evt.Status, evt.Reason, evt.DurationSeconds, evt.AuthorId, evt.Author, evt.Outcome, evt.RecordingUrl, evt.Phone);
 
     private static IReadOnlyList<string>? NonEmpty(IReadOnlyList<string>? values) => values is { Count: > 0 } ? values : null;
 

@@ -43,6 +43,8 @@ namespace Switchboard.Wire;
 [JsonSerializable(typeof(StartedEventFrame))]
 [JsonSerializable(typeof(StatusFrame))]
 [JsonSerializable(typeof(TransferFrame))]
+[JsonSerializable(typeof(AcceptCallFrame))]
+[JsonSerializable(typeof(DeclineCallFrame))]
 [JsonSerializable(typeof(TransferredEventFrame))]
 [JsonSerializable(typeof(UnassignedEventFrame))]
 [JsonSerializable(typeof(UnassignedFrame))]

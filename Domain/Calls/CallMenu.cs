@@ -20,6 +20,13 @@ public static class CallMenu
         ? [PhoneCommand.Say(PhoneTexts.MenuAgain(language), language), PhoneCommand.Gather(1, GatherSeconds)]
         : [PhoneCommand.Say(before, language), PhoneCommand.Say(PhoneTexts.MenuAgain(language), language), PhoneCommand.Gather(1, GatherSeconds)];
 
+    /// <summary>An operator's console rings: the caller is answered and held in the queue until they accept.</summary>
+    public static IReadOnlyList<PhoneCommand> Ringing(string language, string queue) =>
+        [PhoneCommand.Answer, PhoneCommand.Say(PhoneTexts.Connecting(language), language), PhoneCommand.Enqueue(queue)];
+
+    /// <summary>The operator the caller was held for did not take the call and nobody else is free: the menu after all.</summary>
+    public static IReadOnlyList<PhoneCommand> NobodyAnswered(string language) => Again(language, PhoneTexts.NobodyAnswered(language));
+
     public static IReadOnlyList<PhoneCommand> Goodbye(string language) => [PhoneCommand.Say(PhoneTexts.Goodbye(language), language), PhoneCommand.Hangup];
 
     /// <summary>DTMF keys as the PBX sent them are one of the menu's keys only when they are exactly one digit.</summary>

@@ -26,6 +26,14 @@ public static class PhoneTexts
         ? "Пожалуйста, оставайтесь на линии: вам ответит первый освободившийся оператор."
         : "Please stay on the line: the next free operator will answer.";
 
+    public static string Connecting(string language) => language == "ru"
+        ? "Соединяем вас с оператором, пожалуйста, оставайтесь на линии."
+        : "Connecting you to an operator, please stay on the line.";
+
+    public static string NobodyAnswered(string language) => language == "ru"
+        ? "К сожалению, оператор не смог ответить."
+        : "Sorry, the operator could not take your call.";
+
     public static string Goodbye(string language) => language == "ru" ? "Мы не получили ответа. До свидания." : "We did not hear a choice. Goodbye.";
 
     public static string OrderStatus(string language, string number, DateOnly date, string status) => language == "ru"

@@ -40,7 +40,7 @@ public readonly record struct ConversationDeadlines(DateTimeOffset? Hold, DateTi
     }
 
     private static DateTimeOffset? InactivityDeadline(ConversationHistory history, QueueSettings settings) =>
-        history.Status is ConversationStatus.Assigned or ConversationStatus.Active
+        history.Status is ConversationStatus.Assigned or ConversationStatus.Active && !history.CallInProgress
             ? Max(history.LastActivityAt, history.AssignedAt) + settings.Inactivity
             : null;
 

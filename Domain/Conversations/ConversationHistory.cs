@@ -48,7 +48,11 @@ public sealed class ConversationHistory
     public DateTimeOffset? FirstAnswerAt { get; private set; }
     /// <summary>Set by an automatic overflow reply while waiting: hold messages would then say something untrue.</summary>
     public string? OverflowReason { get; private set; }
-    /// <summary>Operators who let this chat go unanswered: it is not offered to them again.</summary>
+    /// <summary>A phone conversation's call whose caller is on the line and that no operator has taken yet.</summary>
+    public string? WaitingCallId { get; private set; }
+    /// <summary>An operator is talking to the caller: the chat is not idle however long no message comes.</summary>
+    public bool CallInProgress { get; private set; }
+    /// <summary>Operators who let this chat go unanswered or declined its call: it is not offered to them again.</summary>
     public IReadOnlySet<string> MissedBy => _missedBy;
 
     private readonly HashSet<string> _missedBy = new(StringComparer.Ordinal);
@@ -105,7 +109,7 @@ public sealed class ConversationHistory
                 OverflowReason = null;
                 break;
             case EventTypes.Unassigned:
-                if (evt.Reason == UnassignReasons.NoAnswer && evt.AuthorId is { } missedBy)
+                if (evt.Reason is UnassignReasons.NoAnswer or UnassignReasons.Declined && evt.AuthorId is { } missedBy)
                 {
                     _missedBy.Add(missedBy);
                 }
@@ -120,6 +124,9 @@ public sealed class ConversationHistory
                 break;
             case EventTypes.Callback:
                 Phone = evt.Phone;
+                break;
+            case EventTypes.Call:
+                ApplyCall(evt);
                 break;
             case EventTypes.Delivery when evt.MessageId is { } messageId && evt.Status is { } status:
                 _deliveries[messageId] = status;
@@ -157,6 +164,33 @@ public sealed class ConversationHistory
                 break;
             case Senders.System when evt.Kind == MessageKinds.Auto:
                 OverflowReason = evt.Reason;
+                break;
+        }
+    }
+
+    /// <summary>A call taken by an operator answers the conversation as a first reply would; its end is the latest activity.</summary>
+    private void ApplyCall(ConversationEvent evt)
+    {
+        switch (evt.Status)
+        {
+            case CallStates.Offered:
+                WaitingCallId = evt.CallId;
+                break;
+            case CallStates.Answered when evt.AuthorId is not null:
+                WaitingCallId = null;
+                CallInProgress = true;
+                AwaitingReplySince = null;
+                LastActivityAt = evt.At;
+                FirstAnswerAt ??= evt.At;
+                if (Status == ConversationStatus.Assigned)
+                {
+                    Status = ConversationStatus.Active;
+                }
+                break;
+            case CallStates.Ended:
+                WaitingCallId = evt.CallId == WaitingCallId ? null : WaitingCallId;
+                CallInProgress = false;
+                LastActivityAt = evt.At;
                 break;
         }
     }

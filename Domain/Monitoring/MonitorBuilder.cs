@@ -12,7 +12,9 @@ namespace Switchboard.Domain.Monitoring;
 /// </summary>
 public static class MonitorBuilder
 {
-    public static MonitorSnapshot Build(SiteConfig site, IReadOnlyList<QueueSnapshot> queues, IReadOnlyList<OperatorSnapshot> operators, DateTimeOffset now)
+    public static MonitorSnapshot Build(
+        SiteConfig site, IReadOnlyList<QueueSnapshot> queues, IReadOnlyList<OperatorSnapshot> operators, DateTimeOffset now,
+        IReadOnlyList<Contracts.Calls.CallFigures>? calls = null)
     {
         var queueRows = queues.Select(q => new MonitorSnapshot.QueueRow(
             q.QueueId, site.FindQueue(q.QueueId)?.Name ?? q.QueueId, q.Waiting.Count,
@@ -30,7 +32,7 @@ public static class MonitorBuilder
         var active = operators.SelectMany(o => o.Conversations.Select(c => new MonitorSnapshot.ChatRow(c, null, o.Id, null, null))).ToList();
         var snapshot = new MonitorSnapshot(now, operatorRows, queueRows, Figures.ServiceLevel(total), Figures.Csat(total),
             Figures.AverageFirstResponse(total), waiting, active, []);
-        return snapshot with { Alerts = AlertRules.Evaluate(snapshot, site.Monitor), Channels = ByChannel(queues, waiting) };
+        return snapshot with { Alerts = AlertRules.Evaluate(snapshot, site.Monitor), Channels = ByChannel(queues, waiting), Calls = calls ?? [] };
     }
 
     /// <summary>Every channel that has someone waiting or a figure today, web first, then by name.</summary>

@@ -15,6 +15,9 @@ public sealed record MonitorSnapshot(
     /// <summary>Waiting chats and service level per channel (web, messengers, phone), across the site's queues.</summary>
     public IReadOnlyList<ChannelRow> Channels { get; init; } = [];
 
+    /// <summary>Phone calls per queue, beside the chat figures (docs/channels-phone.md, "Supervisor figures").</summary>
+    public IReadOnlyList<Contracts.Calls.CallFigures> Calls { get; init; } = [];
+
     public sealed record ChannelRow(string Channel, int Waiting, int? LongestWaitSeconds, double? ServiceLevel);
 
     public sealed record OperatorRow(string Id, string Name, string Status, int Chats, int Capacity, int MissedToday,

@@ -32,6 +32,8 @@ public static class SiteConfigChanges
         Language = settings.Language,
         AllowedOrigins = settings.AllowedOrigins,
         DefaultQueue = settings.DefaultQueue,
+        CallWeight = settings.CallWeight,
+        CallBlocksChats = settings.CallBlocksChats,
     };
 
     private static IReadOnlyList<T> Replace<T>(IReadOnlyList<T> items, Func<T, bool> match, T item) =>

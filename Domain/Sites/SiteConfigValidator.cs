@@ -34,6 +34,10 @@ public static class SiteConfigValidator
         {
             ValidateQueue(queue, Add);
         }
+        if (config.CallWeight is < MinCapacity or > MaxCapacity)
+        {
+            Add("callWeight", $"A call weighs {MinCapacity} to {MaxCapacity} seats.");
+        }
         foreach (var account in config.Operators)
         {
             var field = $"operators.{account.Login}";
@@ -124,6 +128,10 @@ public static class SiteConfigValidator
             {
                 add(field, $"{name} is at least 1.");
             }
+        }
+        if (queue.CallWeight is < MinCapacity or > MaxCapacity)
+        {
+            add(field, $"callWeight is {MinCapacity} to {MaxCapacity} seats.");
         }
         if (queue.Hours is { } hours)
         {

@@ -4,7 +4,7 @@ using Switchboard.Contracts.Sites;
 
 namespace Switchboard.Gateway.Channels;
 
-/// <summary>Messenger credentials for supervisors of the site: set, list (secrets masked), switch off.</summary>
+/// <summary>Messenger and phone credentials for supervisors of the site: set, list (secrets masked), switch off.</summary>
 public static class ChannelEndpoints
 {
     public static RouteGroupBuilder MapChannels(this RouteGroupBuilder admin)

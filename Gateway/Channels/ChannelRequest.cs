@@ -15,13 +15,20 @@ public sealed record ChannelRequest(
     string? Secret,
     string? Confirmation,
     string? GroupId,
-    string? ApiBaseUrl)
+    string? ApiBaseUrl,
+    string? SigningSecret = null,
+    string? CommandUrl = null,
+    bool? RenderSpeech = null)
 {
     public const int MaxFieldLength = 1024;
 
     /// <summary>The stored settings, or the problems by field name.</summary>
     public (ChannelSettings? Settings, Dictionary<string, string[]> Problems) ToSettings(string channel)
     {
+        if (channel == ChannelNames.Phone)
+        {
+            return ToPhoneSettings();
+        }
         var problems = new Dictionary<string, string[]>(StringComparer.Ordinal);
         var baseUrl = ApiBaseUrl ?? DefaultBaseUrl(channel);
         if (!Uri.TryCreate(baseUrl, UriKind.Absolute, out var uri) || uri.Scheme is not ("http" or "https"))
@@ -37,7 +44,7 @@ public sealed record ChannelRequest(
         };
         if (required is null)
         {
-            problems["channel"] = [$"One of: {string.Join(", ", ChannelNames.Messengers)}."];
+            problems["channel"] = [$"One of: {string.Join(", ", ChannelNames.Messengers)}, {ChannelNames.Phone}."];
             return (null, problems);
         }
         foreach (var (name, value) in required)
@@ -63,6 +70,27 @@ public sealed record ChannelRequest(
             ApiVersion = channel == ChannelNames.WhatsApp ? ApiVersion ?? "v21.0" : null,
             Secret = Secret, Confirmation = Confirmation, GroupId = GroupId,
         }, problems);
+    }
+
+    /// <summary>The generic phone adapter (CHANNELS.md): <c>{signingSecret, commandUrl?, renderSpeech?}</c>.</summary>
+    private (ChannelSettings? Settings, Dictionary<string, string[]> Problems) ToPhoneSettings()
+    {
+        var problems = new Dictionary<string, string[]>(StringComparer.Ordinal);
+        if (string.IsNullOrWhiteSpace(SigningSecret) || SigningSecret.Length > MaxFieldLength)
+        {
+            problems["signingSecret"] = [$"Required, at most {MaxFieldLength} characters."];
+        }
+        if (CommandUrl is not null && (!Uri.TryCreate(CommandUrl, UriKind.Absolute, out var uri) || uri.Scheme is not ("http" or "https")))
+        {
+            problems["commandUrl"] = ["An absolute http or https URL."];
+        }
+        return problems.Count > 0
+            ? (null, problems)
+            : (new ChannelSettings
+            {
+                Channel = ChannelNames.Phone, ApiBaseUrl = CommandUrl ?? "", SigningSecret = SigningSecret, CommandUrl = CommandUrl,
+                RenderSpeech = RenderSpeech ?? false,
+            }, problems);
     }
 
     private static string? DefaultBaseUrl(string channel) => channel switch

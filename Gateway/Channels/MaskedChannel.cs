@@ -1,4 +1,5 @@
 using Switchboard.Contracts.Channels;
+using Switchboard.Contracts.Conversations;
 
 namespace Switchboard.Gateway.Channels;
 
@@ -16,11 +17,15 @@ public sealed record MaskedChannel(
     string? ApiVersion,
     string? Secret,
     string? Confirmation,
-    string? GroupId)
+    string? GroupId,
+    string? SigningSecret = null,
+    string? CommandUrl = null,
+    bool? RenderSpeech = null)
 {
     public static MaskedChannel From(ChannelSettings s) => new(
         s.Channel, s.Enabled, s.ApiBaseUrl, Mask(s.BotToken), Mask(s.WebhookSecret), Mask(s.AccessToken), Mask(s.AppSecret),
-        Mask(s.VerifyToken), s.PhoneNumberId, s.ApiVersion, Mask(s.Secret), s.Confirmation, s.GroupId);
+        Mask(s.VerifyToken), s.PhoneNumberId, s.ApiVersion, Mask(s.Secret), s.Confirmation, s.GroupId,
+        Mask(s.SigningSecret), s.CommandUrl, s.Channel == ChannelNames.Phone ? s.RenderSpeech : null);
 
     // Four characters tell a supervisor which token is set without making it usable; short secrets show nothing.
     private static string? Mask(string? secret) => secret switch

@@ -1,4 +1,5 @@
 using Switchboard.Contracts;
+using Switchboard.Contracts.Calls;
 using Switchboard.Contracts.Operators;
 using Switchboard.Contracts.Queues;
 using Switchboard.Contracts.Sites;
@@ -6,7 +7,7 @@ using Switchboard.Domain.Monitoring;
 
 namespace Switchboard.Gateway.Monitoring;
 
-/// <summary>Reads a site's queues and operators and builds the supervisor's snapshot.</summary>
+/// <summary>Reads a site's queues, operators and call figures and builds the supervisor's snapshot.</summary>
 public sealed class SiteMonitor(IGrainFactory grains, TimeProvider clock)
 {
     public async Task<MonitorSnapshot?> SnapshotAsync(string site)
@@ -18,6 +19,7 @@ public sealed class SiteMonitor(IGrainFactory grains, TimeProvider clock)
         var queues = Task.WhenAll(config.Queues.Select(q => grains.GetGrain<IQueueGrain>(GrainKeys.Queue(site, q.Id)).GetSnapshot()));
         var operators = Task.WhenAll(config.Operators.Where(o => o.Role == Roles.Operator)
             .Select(o => grains.GetGrain<IOperatorGrain>(GrainKeys.Operator(site, o.Login)).GetSnapshot()));
-        return MonitorBuilder.Build(config, await queues, await operators, clock.GetUtcNow());
+        var calls = Task.WhenAll(config.Queues.Select(q => grains.GetGrain<ICallFiguresGrain>(GrainKeys.CallFigures(site, q.Id)).GetFigures()));
+        return MonitorBuilder.Build(config, await queues, await operators, clock.GetUtcNow(), await calls);
     }
 }

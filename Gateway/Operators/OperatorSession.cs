@@ -99,6 +99,8 @@ public sealed class OperatorSession(
             NoteFrame.Name => Note(frame.Read(WireContext.Default.NoteFrame)),
             WatchFrame.Name => Watch(frame.Read(WireContext.Default.WatchFrame)),
             TransferFrame.Name => Transfer(frame.Read(WireContext.Default.TransferFrame)),
+            AcceptCallFrame.Name => AcceptCall(frame.Read(WireContext.Default.AcceptCallFrame)),
+            DeclineCallFrame.Name => DeclineCall(frame.Read(WireContext.Default.DeclineCallFrame)),
             _ => throw InboundFrame.Bad($"Unknown frame type '{frame.Type}'."),
         };
     }
@@ -167,6 +169,10 @@ public sealed class OperatorSession(
     private Task Transfer(TransferFrame frame) => workbench.TransferAsync(
         identity, ConversationId(frame.ConversationId), frame.ToOperator, frame.ToQueue,
         FieldRules.Text(frame.Note, "note", options.MaxTextLength, required: false));
+
+    private Task AcceptCall(AcceptCallFrame frame) => workbench.AcceptCallAsync(identity, ConversationId(frame.ConversationId));
+
+    private Task DeclineCall(DeclineCallFrame frame) => workbench.DeclineCallAsync(identity, ConversationId(frame.ConversationId));
 
     /// <summary>A supervisor opens any chat of the site read-only: its transcript, then live events.</summary>
     private async Task Watch(WatchFrame frame)

@@ -1,4 +1,5 @@
 using Switchboard.Contracts;
+using Switchboard.Contracts.Calls;
 using Switchboard.Contracts.Conversations;
 using Switchboard.Contracts.Operators;
 using Switchboard.Contracts.Sites;
@@ -71,6 +72,21 @@ public sealed class OperatorWorkbench(IGrainFactory grains, PushHub hub)
 
     public Task TransferAsync(OperatorIdentity identity, string conversationId, string? toOperator, string? toQueue, string? note) =>
         Conversation(identity, conversationId).Transfer(identity.ToActor(), toOperator, toQueue, note);
+
+    /// <summary>The operator takes the call ringing in their console: the call grain tells the PBX to put it through.</summary>
+    public async Task AcceptCallAsync(OperatorIdentity identity, string conversationId)
+    {
+        var snapshot = await Conversation(identity, conversationId).GetSnapshot(identity.ToActor());
+        if (snapshot.WaitingCallId is not { } callId || snapshot.OperatorId != identity.Login)
+        {
+            throw SwitchboardException.BadRequest("No call rings for you in this conversation.");
+        }
+        await grains.GetGrain<ICallGrain>(GrainKeys.Call(identity.Site, callId)).Accept(identity.Login, snapshot.OperatorName ?? identity.Name);
+    }
+
+    /// <summary>The operator turns the ringing call down: it moves on to the next operator or the menu.</summary>
+    public Task DeclineCallAsync(OperatorIdentity identity, string conversationId) =>
+        Conversation(identity, conversationId).DeclineCall(identity.ToActor());
 
     public void Follow(string conversationKey, IPushSubscriber subscriber) => hub.Follow(conversationKey, subscriber);
 

@@ -1,6 +1,9 @@
 namespace Switchboard.Contracts.Calls;
 
-/// <summary>A queue's phone figures for supervisors, beside its chat figures: counted since the queue's figures began.</summary>
+/// <summary>
+/// A queue's phone figures for supervisors, beside its chat figures: answered, abandoned and the average answer time
+/// today (UTC), waiting callers and callbacks pending now.
+/// </summary>
 [GenerateSerializer, Immutable, Alias("Switchboard.CallFigures")]
 public sealed record CallFigures(
     [property: Id(0)] string Queue,

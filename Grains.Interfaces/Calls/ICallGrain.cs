@@ -17,4 +17,18 @@ public interface ICallGrain : IGrainWithStringKey
     /// </summary>
     [Alias("CallingBack")]
     Task CallingBack(string conversationId, string phone);
+
+    /// <summary>
+    /// The operator whose console rings takes the call: it is recorded as answered by them and the PBX is told to
+    /// <c>connect</c> the caller (a command pushed to its <c>commandUrl</c>). Refused when the call is not theirs to take.
+    /// </summary>
+    [Alias("Accept")]
+    Task Accept(string operatorId, string operatorName);
+
+    /// <summary>
+    /// The call's conversation left the operator it rang for (declined, or no answer within the queue's limit): ring the
+    /// next one, or, with nobody free, push the overflow menu to the PBX.
+    /// </summary>
+    [Alias("MovedOn"), OneWay]
+    Task MovedOn();
 }

@@ -15,4 +15,11 @@ public sealed record PhoneEvent(
     /// <summary><c>call.ended</c>: <c>completed</c>, <c>busy</c>, <c>no_answer</c>, <c>rejected</c>, <c>failed</c>, <c>canceled</c>.</summary>
     [Id(7)] public string? Reason { get; init; }
     [Id(8)] public int? DurationSeconds { get; init; }
+    /// <summary>
+    /// The site's PBX takes commands pushed to its <c>commandUrl</c>: an offered call then rings in the console and is
+    /// put through when the operator accepts, rather than at once. Set by the adapter, never by the PBX.
+    /// </summary>
+    [Id(9)] public bool PbxTakesCommands { get; init; }
+    /// <summary><c>call.ended</c>: where the PBX keeps the recording (<c>data.recordingUrl</c>), if it made one.</summary>
+    [Id(10)] public string? RecordingUrl { get; init; }
 }

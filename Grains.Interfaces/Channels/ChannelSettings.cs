@@ -25,4 +25,10 @@ public sealed record ChannelSettings
     /// <summary>VK's confirmation string, the answer to a <c>confirmation</c> event.</summary>
     [Id(11)] public string? Confirmation { get; init; }
     [Id(12)] public string? GroupId { get; init; }
+    /// <summary>The generic phone adapter's secret: events in and commands out are signed with it.</summary>
+    [Id(13)] public string? SigningSecret { get; init; }
+    /// <summary>Where the product POSTs commands it starts itself (<c>originate</c>, pushed commands for a call).</summary>
+    [Id(14)] public string? CommandUrl { get; init; }
+    /// <summary>The PBX has no text-to-speech: every <c>say</c> also carries an <c>audioUrl</c> the product renders.</summary>
+    [Id(15)] public bool RenderSpeech { get; init; }
 }

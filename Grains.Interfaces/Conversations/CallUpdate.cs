@@ -10,4 +10,13 @@ public sealed record CallUpdate(
     /// <summary>Why the call ended: <c>completed</c>, <c>busy</c>, <c>no_answer</c>, <c>rejected</c>, <c>failed</c>, <c>canceled</c>.</summary>
     [Id(3)] public string? Reason { get; init; }
     [Id(4)] public int? DurationSeconds { get; init; }
+    /// <summary>The operator who took the call, on <c>answered</c>.</summary>
+    [Id(5)] public string? OperatorId { get; init; }
+    [Id(6)] public string? OperatorName { get; init; }
+    /// <summary>What came of the call, on <c>ended</c> (<see cref="CallOutcomes"/>).</summary>
+    [Id(7)] public string? Outcome { get; init; }
+    /// <summary>Where the PBX keeps the call's recording, when it sent one.</summary>
+    [Id(8)] public string? RecordingUrl { get; init; }
+    /// <summary>The caller's number, on <c>offered</c>: what the console's ringing shows.</summary>
+    [Id(9)] public string? From { get; init; }
 }

@@ -26,7 +26,7 @@ public sealed record ConversationEvent
     [Id(13)] public int? Score { get; init; }
     /// <summary>Pre-chat form answers, on <c>started</c>.</summary>
     [Id(14)] public IReadOnlyDictionary<string, string>? Form { get; init; }
-    /// <summary>The visitor's phone, on <c>callback</c>.</summary>
+    /// <summary>The visitor's phone, on <c>callback</c>; the caller's number, on a <c>call</c> event <c>offered</c>.</summary>
     [Id(15)] public string? Phone { get; init; }
     /// <summary>An operator's internal note (transfers): never shown to the visitor.</summary>
     [Id(16)] public string? Note { get; init; }
@@ -58,4 +58,8 @@ public sealed record ConversationEvent
     /// <summary>The phone call's id, on <c>call</c>.</summary>
     [Id(30)] public string? CallId { get; init; }
     [Id(31)] public int? DurationSeconds { get; init; }
+    /// <summary>What came of a phone call, on a <c>call</c> event <c>ended</c> (<see cref="CallOutcomes"/>).</summary>
+    [Id(32)] public string? Outcome { get; init; }
+    /// <summary>The PBX's recording of a phone call, on a <c>call</c> event <c>ended</c>, when it sent one.</summary>
+    [Id(33)] public string? RecordingUrl { get; init; }
 }

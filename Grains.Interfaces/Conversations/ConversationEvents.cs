@@ -91,6 +91,8 @@ public static class ConversationEvents
     {
         Seq = seq, Type = EventTypes.Call, At = at, ClientId = $"call:{update.EventId}", CallId = update.CallId,
         Status = update.State, Reason = update.Reason, DurationSeconds = update.DurationSeconds,
+        From = update.OperatorId is null ? null : Senders.Operator, AuthorId = update.OperatorId, Author = update.OperatorName,
+        Outcome = update.Outcome, RecordingUrl = update.RecordingUrl, Phone = update.From,
     };
 
     private static IReadOnlyList<T>? NullIfEmpty<T>(IReadOnlyList<T>? values) => values is { Count: > 0 } ? values : null;

@@ -15,4 +15,6 @@ public sealed record ConversationSnapshot(
 {
     /// <summary>Where the conversation takes place (<see cref="ChannelNames"/>).</summary>
     [Id(9)] public string Channel { get; init; } = ChannelNames.Web;
+    /// <summary>A phone conversation's call whose caller is on the line and not yet taken by an operator: what rings.</summary>
+    [Id(10)] public string? WaitingCallId { get; init; }
 }

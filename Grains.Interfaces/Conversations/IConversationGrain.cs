@@ -33,6 +33,13 @@ public interface IConversationGrain : IGrainWithStringKey
     [Alias("AddNote")]
     Task<AppendResult> AddNote(Actor actor, string clientId, string text);
 
+    /// <summary>
+    /// The operator a call rings for turns it down: it goes back to the queue, never to them again, their seat freed
+    /// (they are not set away: declining is an answer), and the call moves on.
+    /// </summary>
+    [Alias("DeclineCall")]
+    Task DeclineCall(Actor actor);
+
     /// <summary>Called by the queue: gives the conversation to an operator who has already reserved capacity for it.</summary>
     [Alias("Assign")]
     Task<bool> Assign(string operatorId, string operatorName, string reason);

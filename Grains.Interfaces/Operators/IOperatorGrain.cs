@@ -22,9 +22,12 @@ public interface IOperatorGrain : IGrainWithStringKey
     [Alias("SetStatus")]
     Task<OperatorSnapshot> SetStatus(string status);
 
-    /// <summary>Takes one unit of capacity for the conversation if the operator is online and has one free.</summary>
+    /// <summary>
+    /// Takes what the conversation claims of the operator's capacity (a chat one seat; <paramref name="claim"/> for a
+    /// call) if the operator is online and has room for it (<c>SeatRule</c>).
+    /// </summary>
     [Alias("TryReserve")]
-    Task<bool> TryReserve(string conversationId);
+    Task<bool> TryReserve(string conversationId, SeatClaim? claim = null);
 
     /// <summary>The conversation accepted the reservation: tell the operator's consoles.</summary>
     [Alias("Confirm"), OneWay]

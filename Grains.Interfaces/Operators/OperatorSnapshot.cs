@@ -10,4 +10,10 @@ public sealed record OperatorSnapshot(
     [property: Id(4)] int Capacity,
     [property: Id(5)] IReadOnlyList<string> Conversations,
     [property: Id(6)] int Missed,
-    [property: Id(7)] Monitoring.DailyFigures? Today = null);
+    [property: Id(7)] Monitoring.DailyFigures? Today = null)
+{
+    /// <summary>The seats their conversations take, calls weighed (a chat is one): what routing compares to <see cref="Capacity"/>.</summary>
+    [Id(8)] public int SeatsHeld { get; init; }
+    [Id(9)] public bool OnCall { get; init; }
+    [Id(10)] public bool ChatsBlocked { get; init; }
+}

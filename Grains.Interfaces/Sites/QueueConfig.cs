@@ -24,4 +24,8 @@ public sealed record QueueConfig(
     [Id(8)] public int? StickyGraceSeconds { get; init; }
     /// <summary>Minutes without a message from either side before the chat closes itself.</summary>
     [Id(9)] public int? InactivityMinutes { get; init; }
+    /// <summary>Seats a call of this queue takes of an operator's capacity; null takes the site's (1 by default).</summary>
+    [Id(10)] public int? CallWeight { get; init; }
+    /// <summary>While an operator is on a call of this queue they take no new chats; null takes the site's (no).</summary>
+    [Id(11)] public bool? CallBlocksChats { get; init; }
 }

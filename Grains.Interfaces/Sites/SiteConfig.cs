@@ -24,6 +24,10 @@ public sealed record SiteConfig
     [Id(10)] public IReadOnlyList<CannedResponse> CannedResponses { get; init; } = [];
     /// <summary>The topics a chat can be tagged with when it is closed.</summary>
     [Id(11)] public IReadOnlyList<string> Tags { get; init; } = [];
+    /// <summary>Seats a call takes of an operator's capacity in queues that do not say (1 when null).</summary>
+    [Id(12)] public int? CallWeight { get; init; }
+    /// <summary>Whether an operator on a call takes no new chats, in queues that do not say (no when null).</summary>
+    [Id(13)] public bool? CallBlocksChats { get; init; }
 
     public QueueConfig? FindQueue(string id) => Queues.FirstOrDefault(q => q.Id == id);
 

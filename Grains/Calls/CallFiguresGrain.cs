@@ -3,12 +3,30 @@ using Switchboard.Contracts.Calls;
 
 namespace Switchboard.Grains.Calls;
 
-/// <summary>Counts one queue's calls for supervisors. Kept apart from the queue grain so calls never slow its routing.</summary>
+/// <summary>
+/// Counts one queue's calls for supervisors: answered, abandoned and the answer time per (UTC) day, like the chat
+/// figures; waiting callers and pending callbacks as they are now. Kept apart from the queue grain so calls never slow
+/// its routing.
+/// </summary>
 public sealed class CallFiguresGrain(
-    [PersistentState(StorageNames.CallFiguresState, StorageNames.Provider)] IPersistentState<CallFiguresState> state)
+    [PersistentState(StorageNames.CallFiguresState, StorageNames.Provider)] IPersistentState<CallFiguresState> state,
+    TimeProvider clock)
     : Grain, ICallFiguresGrain
 {
-    private CallFiguresState Figures => state.State;
+    private CallFiguresState Figures => Today(state.State);
+
+    /// <summary>The figures to read or add to: the day's counts start again at midnight UTC.</summary>
+    private CallFiguresState Today(CallFiguresState figures)
+    {
+        var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+        if (figures.Day != today)
+        {
+            figures.Day = today;
+            figures.Answered = figures.Abandoned = 0;
+            figures.AnswerSecondsTotal = 0;
+        }
+        return figures;
+    }
 
     public Task Waiting(string callId) => Figures.Waiting.Add(callId) ? state.WriteStateAsync() : Task.CompletedTask;
 
@@ -40,7 +58,11 @@ public sealed class CallFiguresGrain(
         return state.WriteStateAsync();
     }
 
-    public Task<CallFigures> GetFigures() => Task.FromResult(new CallFigures(
-        GrainKeys.Parse(this.GetPrimaryKeyString()).Id, Figures.Waiting.Count, Figures.Answered, Figures.Abandoned,
-        Figures.Answered == 0 ? null : Figures.AnswerSecondsTotal / Figures.Answered, Figures.CallbacksPending));
+    public Task<CallFigures> GetFigures()
+    {
+        var figures = Figures;
+        return Task.FromResult(new CallFigures(
+            GrainKeys.Parse(this.GetPrimaryKeyString()).Id, figures.Waiting.Count, figures.Answered, figures.Abandoned,
+            figures.Answered == 0 ? null : figures.AnswerSecondsTotal / figures.Answered, figures.CallbacksPending));
+    }
 }

@@ -9,4 +9,6 @@ public sealed class CallFiguresState
     [Id(2)] public int Abandoned { get; set; }
     [Id(3)] public double AnswerSecondsTotal { get; set; }
     [Id(4)] public int CallbacksPending { get; set; }
+    /// <summary>The (UTC) day the answered and abandoned counts are of; waiting callers and pending callbacks are now, not per day.</summary>
+    [Id(5)] public DateOnly Day { get; set; }
 }

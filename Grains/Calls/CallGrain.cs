@@ -11,12 +11,14 @@ namespace Switchboard.Grains.Calls;
 
 /// <summary>
 /// One phone call: a conversation with channel <c>phone</c> in the same queues as the chats. Offered to a free operator
-/// (<c>connect</c>), or else the overflow menu: order status, a callback that waits with the chats, or waiting on the
+/// (<c>connect</c>; with a PBX that takes pushed commands, their console rings first and <c>connect</c> is pushed when
+/// they accept), or else the overflow menu: order status, a callback that waits with the chats, or waiting on the
 /// line. Non-reentrant, so a call's events are answered one at a time, in the order they arrive.
 /// </summary>
 public sealed class CallGrain(
     [PersistentState(StorageNames.CallState, StorageNames.Provider)] IPersistentState<CallState> state,
     TimeProvider clock,
+    IPhoneCommandPort pbx,
     ILogger<CallGrain> logger)
     : Grain, ICallGrain
 {
@@ -81,7 +83,7 @@ public sealed class CallGrain(
     {
         (CallStage.Ended, _) => Task.FromResult(CallAnswer.Nothing(Call.Language, $"'{evt.Type}' after the call ended")),
         (_, PhoneEventTypes.Offered) => Offer(evt),
-        (_, PhoneEventTypes.Answered) => Record(evt, CallStates.Answered),
+        (_, PhoneEventTypes.Answered) => PbxAnswered(evt),
         (_, PhoneEventTypes.Ended) => End(evt),
         (CallStage.Menu, PhoneEventTypes.Dtmf) => Choose(evt.Digits),
         (CallStage.Menu, PhoneEventTypes.Timeout or PhoneEventTypes.Speech) => Task.FromResult(Miss(null)),
@@ -104,11 +106,12 @@ public sealed class CallGrain(
             ?? throw SwitchboardException.NotFound($"No site '{_site}'.");
         Call.Caller = evt.From;
         Call.OfferedAt = clock.GetUtcNow();
+        Call.PbxTakesCommands = evt.PbxTakesCommands;
         Call.Language = PhoneTexts.LanguageOf(site.Language);
         var started = await Visitor().StartChat(
             new StartChatRequest($"call:{_callId}", null, null, null) { Channel = ChannelNames.Phone, ContactId = evt.From }, null);
         Call.ConversationId = started.ConversationId;
-        await Conversation().RecordCall(new CallUpdate(evt.EventId, _callId, CallStates.Offered));
+        await Conversation().RecordCall(new CallUpdate(evt.EventId, _callId, CallStates.Offered) { From = evt.From });
         var snapshot = await Conversation().GetSnapshot(Actor.System(_site));
         Call.Queue = snapshot.Queue;
         // The queue routes a new conversation while the start's one-way enqueue runs; asking the queue after it is a
@@ -117,7 +120,15 @@ public sealed class CallGrain(
         snapshot = await Conversation().GetSnapshot(Actor.System(_site));
         if (snapshot is { OperatorId: { } id, OperatorName: var name })
         {
+            if (Call.PbxTakesCommands)
+            {
+                // Their console rings; the caller is held until they accept (connect is pushed) or the call moves on.
+                Call.Stage = CallStage.Ringing;
+                await Figures().Waiting(_callId);
+                return new CallAnswer(CallMenu.Ringing(Call.Language, Call.Queue), Call.Language);
+            }
             Call.Stage = CallStage.Connected;
+            (Call.OperatorId, Call.OperatorName) = (id, name ?? id);
             await Figures().Answered(_callId, clock.GetUtcNow() - Call.OfferedAt);
             return new CallAnswer([PhoneCommand.Connect(id, name ?? id)], Call.Language);
         }
@@ -126,11 +137,76 @@ public sealed class CallGrain(
         return new CallAnswer(CallMenu.Offer(Call.Language), Call.Language);
     }
 
-    private async Task<CallAnswer> Record(PhoneEvent evt, string callState)
+    public async Task Accept(string operatorId, string operatorName)
+    {
+        if (Call.Stage is not (CallStage.Ringing or CallStage.Menu or CallStage.Waiting))
+        {
+            throw SwitchboardException.BadRequest("The call is not waiting for an operator any more.");
+        }
+        if ((await Conversation().GetSnapshot(Actor.System(_site))).OperatorId != operatorId)
+        {
+            throw SwitchboardException.Forbidden("The call rings for another operator.");
+        }
+        // The PBX first: if it does not take the connect, nothing changes and the operator may try again.
+        if (!await pbx.PushAsync(_site, _callId, [PhoneCommand.Connect(operatorId, operatorName)], CancellationToken.None))
+        {
+            throw new SwitchboardException(ErrorCodes.Unavailable, "The phone system did not take the call's connect; try again.");
+        }
+        Call.Stage = CallStage.Connected;
+        (Call.OperatorId, Call.OperatorName, Call.AnswerRecorded) = (operatorId, operatorName, true);
+        await state.WriteStateAsync();
+        await Conversation().RecordCall(new CallUpdate($"accept:{_callId}", _callId, CallStates.Answered)
+        {
+            OperatorId = operatorId, OperatorName = operatorName,
+        });
+        await Figures().Answered(_callId, clock.GetUtcNow() - Call.OfferedAt);
+    }
+
+    public async Task MovedOn()
+    {
+        if (Call.Stage != CallStage.Ringing)
+        {
+            // A caller in the menu or waiting on the line stays where they are: the PBX holds them, the queue rings on.
+            return;
+        }
+        // The same barrier as the offer's: once the queue answers, the next free operator has it if there is one.
+        await GrainFactory.GetGrain<IQueueGrain>(GrainKeys.Queue(_site, Call.Queue)).GetSnapshot();
+        if ((await Conversation().GetSnapshot(Actor.System(_site))).OperatorId is not null)
+        {
+            return;
+        }
+        Call.Stage = CallStage.Menu;
+        await state.WriteStateAsync();
+        if (!await pbx.PushAsync(_site, _callId, CallMenu.NobodyAnswered(Call.Language), CancellationToken.None))
+        {
+            logger.LogWarning("Call {Site}/{Call}: nobody took it, and the PBX was not told to play the menu", _site, _callId);
+        }
+    }
+
+    /// <summary>
+    /// The PBX says the line was answered. Recorded once, with the operator, when the caller was put through; the line
+    /// answered for the menu or for holding the caller is not an operator answering.
+    /// </summary>
+    private async Task<CallAnswer> PbxAnswered(PhoneEvent evt)
+    {
+        if (Call.Stage != CallStage.Connected || Call.AnswerRecorded)
+        {
+            return new CallAnswer([], Call.Language);
+        }
+        Call.AnswerRecorded = true;
+        return await Record(evt, CallStates.Answered);
+    }
+
+    private async Task<CallAnswer> Record(PhoneEvent evt, string callState, string? outcome = null)
     {
         try
         {
-            await Conversation().RecordCall(new CallUpdate(evt.EventId, _callId, callState) { Reason = evt.Reason, DurationSeconds = evt.DurationSeconds });
+            await Conversation().RecordCall(new CallUpdate(evt.EventId, _callId, callState)
+            {
+                Reason = evt.Reason, DurationSeconds = evt.DurationSeconds, RecordingUrl = evt.RecordingUrl, Outcome = outcome,
+                OperatorId = callState == CallStates.Answered ? Call.OperatorId : null,
+                OperatorName = callState == CallStates.Answered ? Call.OperatorName : null,
+            });
         }
         catch (SwitchboardException refusal)
         {
@@ -179,13 +255,22 @@ public sealed class CallGrain(
     /// </summary>
     private async Task<CallAnswer> End(PhoneEvent evt)
     {
-        var abandoned = Call.Stage is CallStage.Menu or CallStage.Waiting;
+        var abandoned = Call.Stage is CallStage.Menu or CallStage.Waiting or CallStage.Ringing;
+        var outcome = Call.Stage switch
+        {
+            CallStage.Connected => Call.OperatorId is not null || Call.AnswerRecorded ? CallOutcomes.Answered : CallOutcomes.Unanswered,
+            CallStage.CallbackRequested => CallOutcomes.Callback,
+            _ => CallOutcomes.Abandoned,
+        };
         Call.Stage = CallStage.Ended;
-        var answer = await Record(evt, CallStates.Ended);
-        if (abandoned)
+        // Read before the end is recorded, which stops the call waiting: still queued, or ringing an operator who has
+        // not taken it, means nobody will talk to this caller now.
+        var before = abandoned ? await Conversation().GetSnapshot(Actor.System(_site)) : null;
+        var answer = await Record(evt, CallStates.Ended, outcome);
+        if (before is not null)
         {
             await Figures().Abandoned(_callId);
-            if ((await Conversation().GetSnapshot(Actor.System(_site))).Status == ConversationStatus.Queued)
+            if (before.Status == ConversationStatus.Queued || before is { Status: ConversationStatus.Assigned, WaitingCallId: not null })
             {
                 await Conversation().Close(Caller());
             }

@@ -14,4 +14,9 @@ public enum CallStage
     /// <summary>The caller left their number for a callback and was let go.</summary>
     CallbackRequested,
     Ended,
+    /// <summary>
+    /// Offered to a free operator whose console rings; the PBX holds the caller until they accept (<c>connect</c> is
+    /// pushed) or the call moves on. Only for PBXs that take pushed commands.
+    /// </summary>
+    Ringing,
 }

@@ -16,4 +16,11 @@ public sealed class CallState
     /// <summary>The answers to the latest events by event id, oldest first, so a redelivered event is answered the same.</summary>
     [Id(6)] public List<KeyValuePair<string, CallAnswer>> Answered { get; set; } = [];
     [Id(7)] public DateTimeOffset OfferedAt { get; set; }
+    /// <summary>The site's PBX takes pushed commands: the call rings in the console before it is put through.</summary>
+    [Id(8)] public bool PbxTakesCommands { get; set; }
+    /// <summary>The operator the caller was put through to.</summary>
+    [Id(9)] public string? OperatorId { get; set; }
+    [Id(10)] public string? OperatorName { get; set; }
+    /// <summary>The conversation holds this call's <c>answered</c>: a later <c>call.answered</c> from the PBX is not told twice.</summary>
+    [Id(11)] public bool AnswerRecorded { get; set; }
 }

@@ -70,6 +70,30 @@ public sealed partial class ConversationGrain
         return new AppendResult(_id, _history.LastSeq);
     }
 
+    public async Task DeclineCall(Actor actor)
+    {
+        EnsureExists();
+        if (_history is not { Channel: ChannelNames.Phone, Status: ConversationStatus.Assigned, WaitingCallId: not null }
+            || actor.Kind is not (ActorKind.Operator or ActorKind.Supervisor) || actor.Id != _history.OperatorId)
+        {
+            throw SwitchboardException.BadRequest("Only the operator a call rings for can decline it.");
+        }
+        var (operatorId, operatorName) = (_history.OperatorId!, _history.OperatorName);
+        await Append([ConversationEvents.Unassigned(_history.LastSeq + 1, clock.GetUtcNow(), operatorId, operatorName, UnassignReasons.Declined)]);
+        Enqueue(_history.Queue);
+        await FreeSeat(operatorId, UnassignReasons.Declined);
+        CallMovedOn();
+    }
+
+    /// <summary>The caller still on the line lost the operator it rang for: their call rings the next one or hears the menu.</summary>
+    private void CallMovedOn()
+    {
+        if (_history.WaitingCallId is { } callId)
+        {
+            GrainFactory.GetGrain<Contracts.Calls.ICallGrain>(GrainKeys.Call(_site, callId)).MovedOn().Ignore();
+        }
+    }
+
     /// <summary>
     /// Hands what a messenger contact must see to the outbox; durable there before the sender is acknowledged. The
     /// events are stored whatever happens here: an outbox that could not be reached is caught up with before the

@@ -89,5 +89,6 @@ public sealed partial class ConversationGrain
         _history.OperatorId, _history.OperatorName, _history.Status == ConversationStatus.Queued ? _position : null)
     {
         Channel = _history.Channel,
+        WaitingCallId = _history.WaitingCallId,
     };
 }

@@ -87,7 +87,7 @@ public sealed partial class ConversationGrain
             throw SwitchboardException.BadRequest("The conversation is already theirs.");
         }
         var target = site.FindOperator(toOperator) ?? throw SwitchboardException.BadRequest($"No operator '{toOperator}' on this site.");
-        if (!await Operator(target.Login).TryReserve(_id))
+        if (!await Operator(target.Login).TryReserve(_id, CallSeats.ClaimFor(_history.Channel, site, site.FindQueue(_history.Queue))))
         {
             throw SwitchboardException.BadRequest($"{target.Name} is not online with a free slot.");
         }
@@ -159,6 +159,7 @@ public sealed partial class ConversationGrain
         await Append([ConversationEvents.Unassigned(_history.LastSeq + 1, clock.GetUtcNow(), operatorId, operatorName, UnassignReasons.NoAnswer)]);
         // Back in the queue first: whatever happens to the call below, the visitor is not stranded.
         Enqueue(_history.Queue);
+        CallMovedOn();
         try
         {
             await Operator(operatorId).Missed(_id);

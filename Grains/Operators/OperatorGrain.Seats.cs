@@ -68,9 +68,13 @@ public sealed partial class OperatorGrain
         Announce(await Account());
     }
 
-    private void TakeSeat(string conversationId)
+    private void TakeSeat(string conversationId, SeatClaim? claim = null)
     {
         Operator.Conversations.Add(conversationId);
+        if (claim is not null && claim != SeatClaim.Chat)
+        {
+            Operator.Claims[conversationId] = claim;
+        }
         _heldSince[conversationId] = clock.GetUtcNow();
     }
 
@@ -78,8 +82,12 @@ public sealed partial class OperatorGrain
     private bool GiveSeatBack(string conversationId)
     {
         _heldSince.Remove(conversationId);
+        Operator.Claims.Remove(conversationId);
         return Operator.Conversations.Remove(conversationId);
     }
+
+    /// <summary>What each held conversation claims: a chat one seat, a call what its queue weighed it at when it came.</summary>
+    private IEnumerable<SeatClaim> HeldClaims() => Operator.Conversations.Select(id => Operator.Claims.GetValueOrDefault(id, SeatClaim.Chat));
 
     private bool SeatIsOld(string conversationId, DateTimeOffset now) =>
         !_heldSince.TryGetValue(conversationId, out var since) || now - since >= SeatGrace;

@@ -100,7 +100,7 @@ public sealed partial class OperatorGrain(
         return Snapshot(account);
     }
 
-    public async Task<bool> TryReserve(string conversationId)
+    public async Task<bool> TryReserve(string conversationId, SeatClaim? claim = null)
     {
         if (Operator.Conversations.Contains(conversationId))
         {
@@ -111,13 +111,14 @@ public sealed partial class OperatorGrain(
         {
             return false;
         }
-        if (Operator.Conversations.Count >= account.Capacity)
+        claim ??= SeatClaim.Chat;
+        if (!SeatRule.Fits(account.Capacity, HeldClaims().ToList(), claim))
         {
             // Full while a queue has a chat waiting: that is when a seat no chat uses costs a visitor, so look now.
             KickAudit();
             return false;
         }
-        TakeSeat(conversationId);
+        TakeSeat(conversationId, claim with { Weight = SeatRule.WeightOf(claim, account.Capacity) });
         await state.WriteStateAsync();
         Announce(account);
         return true;
@@ -231,8 +232,12 @@ public sealed partial class OperatorGrain(
     private void Announce(OperatorAccount account)
     {
         metrics.Holding(this.GetPrimaryKeyString(), _site, Operator.Conversations.Count);
+        var held = HeldClaims().ToList();
         var availability = new OperatorAvailability(
-            account.Login, account.Name, Operator.Status, account.Capacity, Operator.Conversations.Count, Operator.IdleSince);
+            account.Login, account.Name, Operator.Status, account.Capacity, SeatRule.Load(held), Operator.IdleSince)
+        {
+            OnCall = held.Any(c => c.IsCall), ChatsBlocked = held.Any(c => c.BlocksChats),
+        };
         foreach (var queue in account.Queues)
         {
             GrainFactory.GetGrain<IQueueGrain>(GrainKeys.Queue(_site, queue)).OperatorChanged(availability).Ignore();
@@ -241,7 +246,14 @@ public sealed partial class OperatorGrain(
 
     private void Notify(OperatorNotice notice) => _consoles.Notify(c => { c.OnOperatorNotice(notice).Ignore(); });
 
-    private OperatorSnapshot Snapshot(OperatorAccount account) => new(
-        account.Login, account.Name, account.Role, Operator.Status, account.Capacity, Operator.Conversations.ToList(), Operator.Missed,
-        Figures.Today(Operator.Today, clock.GetUtcNow()));
+    private OperatorSnapshot Snapshot(OperatorAccount account)
+    {
+        var held = HeldClaims().ToList();
+        return new(
+            account.Login, account.Name, account.Role, Operator.Status, account.Capacity, Operator.Conversations.ToList(), Operator.Missed,
+            Figures.Today(Operator.Today, clock.GetUtcNow()))
+        {
+            SeatsHeld = SeatRule.Load(held), OnCall = held.Any(c => c.IsCall), ChatsBlocked = held.Any(c => c.BlocksChats),
+        };
+    }
 }

@@ -16,4 +16,6 @@ public sealed class OperatorState
     /// <summary>The most recent ratings, newest last.</summary>
     [Id(5)] public List<Contracts.Monitoring.RatingEntry> Ratings { get; set; } = [];
     [Id(6)] public List<Contracts.Sites.CannedResponse> Canned { get; set; } = [];
+    /// <summary>What held conversations other than plain chats claim (calls), by conversation id; a chat is one seat.</summary>
+    [Id(7)] public Dictionary<string, SeatClaim> Claims { get; set; } = [];
 }

@@ -22,12 +22,14 @@ public sealed partial class QueueGrain
     {
         var changed = false;
         var index = 0;
+        var site = await _config.Get();
         while (index < Queue.Waiting.Count)
         {
             var waiting = Queue.Waiting[index];
+            var claim = CallSeats.ClaimFor(waiting.Channel, site, site.FindQueue(_queueId));
             // A chat holding a reservation is offered even when everyone looks full: the slot is already its own.
-            var offerable = waiting.ReservedBy is not null || Queue.Roster.Values.Any(o => o.CanTakeMore);
-            if (!offerable || await Offer(waiting) == OfferOutcome.NobodyTookIt)
+            var offerable = waiting.ReservedBy is not null || Queue.Roster.Values.Any(o => SeatRule.Fits(o, claim));
+            if (!offerable || await Offer(waiting, claim) == OfferOutcome.NobodyTookIt)
             {
                 index++;
                 continue;
@@ -39,12 +41,12 @@ public sealed partial class QueueGrain
         return changed;
     }
 
-    private async Task<OfferOutcome> Offer(WaitingConversation waiting)
+    private async Task<OfferOutcome> Offer(WaitingConversation waiting, SeatClaim claim)
     {
         var conversation = GrainFactory.GetGrain<IConversationGrain>(GrainKeys.Conversation(_site, waiting.ConversationId));
         // An operator who already holds a reservation for this chat (an earlier offer's answer was lost) comes first,
         // so the reservation is used rather than leaked.
-        var candidates = RoutingPolicy.Candidates(Queue.Roster.Values, waiting);
+        var candidates = RoutingPolicy.Candidates(Queue.Roster.Values, waiting, claim);
         if (waiting.ReservedBy is { } reserved && Queue.Roster.TryGetValue(reserved, out var holder) && !waiting.Excluded.Contains(reserved))
         {
             candidates = [holder, .. candidates.Where(c => c.OperatorId != reserved)];
@@ -56,7 +58,7 @@ public sealed partial class QueueGrain
             bool accepted;
             try
             {
-                if (!await operatorGrain.TryReserve(waiting.ConversationId))
+                if (!await operatorGrain.TryReserve(waiting.ConversationId, claim))
                 {
                     // Our view was stale (another queue filled them, or they left); they will tell us when that changes.
                     Queue.Roster[candidate.OperatorId] = candidate with { Load = candidate.Capacity };
@@ -83,7 +85,12 @@ public sealed partial class QueueGrain
                 Replace(waiting with { ReservedBy = candidate.OperatorId });
                 return OfferOutcome.NobodyTookIt;
             }
-            Queue.Roster[candidate.OperatorId] = candidate with { Load = candidate.Load + 1 };
+            Queue.Roster[candidate.OperatorId] = candidate with
+            {
+                Load = candidate.Load + SeatRule.WeightOf(claim, candidate.Capacity),
+                OnCall = candidate.OnCall || claim.IsCall,
+                ChatsBlocked = candidate.ChatsBlocked || claim.BlocksChats,
+            };
             _assigned.Record(waiting.ConversationId, waiting.Round);
             operatorGrain.Confirm(waiting.ConversationId).Ignore();
             return OfferOutcome.Assigned;

@@ -40,7 +40,10 @@ public sealed partial class QueueGrain
                 continue;
             }
             var idleSince = Queue.Roster.TryGetValue(snapshot.Id, out var known) ? known.IdleSince : clock.GetUtcNow();
-            Queue.Roster[snapshot.Id] = new OperatorAvailability(snapshot.Id, snapshot.Name, snapshot.Status, snapshot.Capacity, snapshot.Conversations.Count, idleSince);
+            Queue.Roster[snapshot.Id] = new OperatorAvailability(snapshot.Id, snapshot.Name, snapshot.Status, snapshot.Capacity, snapshot.SeatsHeld, idleSince)
+            {
+                OnCall = snapshot.OnCall, ChatsBlocked = snapshot.ChatsBlocked,
+            };
         }
     }
 

@@ -9,6 +9,8 @@ using Orleans.Runtime.Hosting;
 using Orleans.Storage;
 using Switchboard.Domain.Routing;
 using Switchboard.Grains;
+using Switchboard.Contracts.Calls;
+using Switchboard.Grains.Calls;
 using Switchboard.Grains.Storage;
 using Switchboard.Grains.Telemetry;
 using Switchboard.Silo.Storage;
@@ -57,6 +59,8 @@ public static class StandaloneSiloExtensions
         services.AddOptions<RoutingDefaults>().Bind(configuration.GetSection(RoutingDefaults.Section));
         services.AddMetrics();
         services.TryAddSingleton<SwitchboardMetrics>();
+        // The gateway registers the real way to PBXs; a silo without a gateway in its process says so on each push.
+        services.TryAddSingleton<IPhoneCommandPort, NoPhoneCommandPort>();
         return services;
     }
 

@@ -2,6 +2,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 using Orleans.TestingHost;
+using Switchboard.Contracts.Calls;
 using Switchboard.Contracts.Conversations;
 using Switchboard.Grains.Channels;
 using Switchboard.Silo.Hosting;
@@ -26,6 +27,8 @@ public sealed class ClusterFixture : IAsyncLifetime
     public string DataDirectory => _data.Path;
     /// <summary>What the silo's outboxes send to Telegram.</summary>
     public ScriptedSender Telegram { get; } = new(ChannelNames.Telegram);
+    /// <summary>What the silo's call grains push to PBXs.</summary>
+    public RecordingPhonePort Pbx { get; } = new();
 
     public async Task InitializeAsync()
     {
@@ -41,6 +44,7 @@ public sealed class ClusterFixture : IAsyncLifetime
             silo.Services.AddSwitchboardGrains(configuration);
             silo.Services.AddSwitchboardSqlite(configuration);
             silo.Services.AddSingleton<IChannelSender>(Telegram);
+            silo.Services.AddSingleton<IPhoneCommandPort>(Pbx);
             silo.Services.AddSingleton<IReminderTable>(services =>
                 Reminders = new FailingReminderTable(ActivatorUtilities.CreateInstance<Switchboard.Silo.Storage.Sqlite.SqliteReminderTable>(services)));
             silo.AddIncomingGrainCallFilter(LostAnswers.Invoke);

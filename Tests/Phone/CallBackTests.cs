@@ -60,7 +60,7 @@ public sealed class CallBackTests(PhoneGatewayFixture fixture) : IClassFixture<P
     private async Task<(string Site, string ConversationId)> CallbackWaitingAsync(string commandUrl)
     {
         var site = await TestSites.CreateAsync(Host.Grains, ("anna", 2, ["general"]));
-        // Interim per-site settings live in configuration (PhoneChannelSettings); set this test site's at run time.
+        // The configuration's fallback for a site without a stored phone channel (PhoneChannelSettings), set at run time.
         Host.Services.GetRequiredService<IConfiguration>()[$"Phone:Sites:{site}:CommandUrl"] = commandUrl;
         var pbx = new FakePbx(Host, site);
         await pbx.SendAsync("c-in", "call.offered");

@@ -126,6 +126,14 @@ public sealed class PhoneCallTests(PhoneGatewayFixture fixture) : IClassFixture<
         Assert.Equal(1, general.GetProperty("abandoned").GetInt32());
         Assert.Equal(1, general.GetProperty("callbacksPending").GetInt32());
         Assert.True(general.GetProperty("averageAnswerSeconds").GetDouble() >= 0);
+        // The live monitor shows the same figures beside the chat figures.
+        using var monitor = new HttpRequestMessage(HttpMethod.Get, $"/api/sites/{site}/monitor")
+        {
+            Headers = { Authorization = new AuthenticationHeaderValue("Bearer", await Host.LoginAsync(site, "sup")) },
+        };
+        using var snapshot = await Host.Http.SendAsync(monitor);
+        var calls = (await snapshot.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("calls").EnumerateArray().Single(q => q.Str("queue") == "general");
+        Assert.Equal(general.GetRawText(), calls.GetRawText());
     }
 
     /// <summary>The console's screen-pop: the caller's customer card, looked up by the number they call from.</summary>

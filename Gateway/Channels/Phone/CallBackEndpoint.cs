@@ -34,7 +34,7 @@ public static class CallBackEndpoint
             {
                 return TypedResults.Problem(statusCode: 404, title: "No callback was requested in this conversation.");
             }
-            if (settings.For(site) is not { CommandUrl: { Length: > 0 } } channel)
+            if (await settings.ForAsync(site) is not { CommandUrl: { Length: > 0 } } channel)
             {
                 return TypedResults.Problem(statusCode: 409, title: "The site's phone channel has no commandUrl to start calls through.");
             }

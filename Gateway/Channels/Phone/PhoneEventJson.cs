@@ -25,6 +25,7 @@ public sealed record PhoneEventJson(
             Direction = Direction ?? "inbound",
             Digits = Field("digits"),
             Reason = Field("reason"),
+            RecordingUrl = Field("recordingUrl"),
             DurationSeconds = int.TryParse(Field("durationSeconds"), out var seconds) ? seconds : null,
         }, null);
     }

@@ -26,7 +26,7 @@ public static class PhoneHookEndpoint
         PromptSpeech speech, ILogger<PhoneChannel> logger, CancellationToken cancellationToken)
     {
         var body = await RawBody.ReadAsync(request, MaxBodyBytes);
-        if (settings.For(site) is not { } channel || body is null
+        if (await settings.ForAsync(site) is not { } channel || body is null
             || !PhoneSignature.IsValid(channel.SigningSecret, body, request.Headers[PhoneSignature.Header]))
         {
             logger.LogWarning("Phone event for site {Site} refused: no phone channel, a body over the limit, or a bad signature", site);
@@ -41,7 +41,8 @@ public static class PhoneHookEndpoint
         CallAnswer answer;
         try
         {
-            answer = await grains.GetGrain<ICallGrain>(GrainKeys.Call(site, evt.CallId)).Handle(evt);
+            answer = await grains.GetGrain<ICallGrain>(GrainKeys.Call(site, evt.CallId))
+                .Handle(evt with { PbxTakesCommands = !string.IsNullOrEmpty(channel.CommandUrl) });
         }
         catch (SwitchboardException refusal)
         {
@@ -60,7 +61,7 @@ public static class PhoneHookEndpoint
             var status = await orders.ReadAsync(site, evt.From, answer.Language, cancellationToken);
             commands = [PhoneCommand.Say(status, answer.Language), .. commands];
         }
-        commands = await speech.WithAudio(commands, request, cancellationToken);
+        commands = await speech.WithAudio(commands, $"{request.Scheme}://{request.Host}", channel.RenderSpeech, cancellationToken);
         return TypedResults.Json(new PhoneCommandsJson(commands), PhoneCommandsJson.Options);
     }
 

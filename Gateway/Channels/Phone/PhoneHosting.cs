@@ -1,8 +1,9 @@
+using Switchboard.Contracts.Calls;
 using Switchboard.Gateway.Channels.Phone.Speech;
 
 namespace Switchboard.Gateway.Channels.Phone;
 
-/// <summary>The phone channel's services: its settings, the menu's order-status reader, the sender of commands to the PBX, and prompts rendered to speech.</summary>
+/// <summary>The phone channel's services: its settings, the menu's order-status reader, the sender of commands to the PBX (and the grains' way to it), and prompts rendered to speech.</summary>
 public static class PhoneHosting
 {
     public static IServiceCollection AddPhoneChannel(this IServiceCollection services)
@@ -11,6 +12,8 @@ public static class PhoneHosting
         services.AddTransient<OrderStatusReader>();
         services.AddHttpClient<PhoneCommandSender>();
         services.AddSingleton<PromptSpeech>();
+        // Grains push their commands through the gateway's sender: it replaces the silo's port that cannot reach PBXs.
+        services.AddTransient<IPhoneCommandPort, PhoneCommandPush>();
         return services;
     }
 }

@@ -12,12 +12,14 @@
 //   customer.js the CRM customer card            history.js  a visitor's previous chats
 //   ratings.js  the operator's own ratings       notify.js   new-chat chime and desktop notification
 //   monitor.js, monitor-view.js  the supervisor's Monitor   watch.js  watching a chat read-only, reassigning
+//   calls.js    phone calls: ringing, accept and decline, their transcript lines
 //   i18n.js + strings-*.js  UI strings
 
 import { app, rerender, setRenderer } from "./app.js";
 import { resetQueueNames } from "./api.js";
 import { loadCanned, resetCanned } from "./canned.js";
 import { bindCanned } from "./canned-ui.js";
+import { bindCalls, resetCalls } from "./calls.js";
 import { ChatStore } from "./chats.js";
 import { bindClose, closeCloseDialog } from "./close-dialog.js";
 import { bindCustomer, resetCustomers } from "./customer.js";
@@ -60,6 +62,7 @@ function boot() {
   bindRatings();
   bindMonitor();
   bindWatch();
+  bindCalls();
   bindNotify(openChat);
   bindVisitors(() => logOut(t("login.expired")));
   app.session = loadSession();
@@ -85,6 +88,7 @@ function startConsole() {
   resetHistory();
   resetMonitor();
   resetWatch();
+  resetCalls();
   ui.loginScreen.hidden = true;
   ui.app.hidden = false;
   app.socket = new OperatorSocket({

@@ -38,6 +38,11 @@ export function forgetCustomer(conversationId) {
   cards.delete(conversationId);
 }
 
+/** Screen-pop for a ringing call (calls.js): opens the chat's card unless it is open already. */
+export function openCustomerCard(conversationId) {
+  if (!cards.get(conversationId)?.open) openCard(conversationId);
+}
+
 /** The first order number of the chat's customer card, if it has been loaded. */
 export function firstOrderNumber(conversationId) {
   const number = cards.get(conversationId)?.card?.orders?.[0]?.number;

@@ -4,6 +4,7 @@
 import { app, rerender } from "./app.js";
 import { loadQueueNames } from "./api.js";
 import { forgetCustomer } from "./customer.js";
+import { failAnswering, openIfRinging } from "./calls.js";
 import { applyDefaultView, setSnapshot } from "./monitor.js";
 import { leaveChat, showToast } from "./notices.js";
 import { announceChat } from "./notify.js";
@@ -47,7 +48,10 @@ export function handleFrame(frame) {
 function onAssigned(frame) {
   const fresh = Boolean(frame.visitor || frame.transcript) && !app.store.get(frame.conversationId);
   const conv = app.store.applyAssigned(frame);
-  if (fresh && conv) announceChat(conv);
+  if (fresh && conv) {
+    announceChat(conv);
+    openIfRinging(conv);
+  }
 }
 
 function onWelcome(frame) {
@@ -105,6 +109,7 @@ function onVisitorTyping(frame) {
 }
 
 function onError(frame) {
+  if (!frame.id) failAnswering(); // an accept or decline that failed may be tried again
   const found = frame.id ? app.store.findPending(frame.id) : null;
   if (found) found.pending.error = errorText(frame.code);
   else if (reassignWaiting() && !frame.id) failReassign(frame);

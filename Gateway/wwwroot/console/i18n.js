@@ -2,6 +2,7 @@
 // strings-*.js modules merged below; placeholders are written {name} and
 // filled by t(key, params).
 
+import { callStrings } from "./strings-calls.js";
 import { consoleStrings } from "./strings-console.js";
 import { monitorStrings } from "./strings-monitor.js";
 import { workplaceStrings } from "./strings-workplace.js";
@@ -10,7 +11,7 @@ const LANGUAGE_KEY = "switchboard:console:lang";
 
 const dictionaries = { en: {}, ru: {} };
 
-for (const extra of [consoleStrings, workplaceStrings, monitorStrings]) {
+for (const extra of [consoleStrings, workplaceStrings, monitorStrings, callStrings]) {
   for (const lang of Object.keys(dictionaries)) Object.assign(dictionaries[lang], extra[lang]);
 }
 

@@ -92,6 +92,20 @@ export function queueRow(queue) {
   );
 }
 
+/** A queue's phone figures (today's answered, abandoned and answer time; callers waiting and callbacks pending now). */
+export function callFiguresRow(calls) {
+  return el(
+    "tr",
+    { data: { queueId: calls.queue } },
+    el("td", { class: "name", text: queueName(calls.queue) }),
+    el("td", { class: "waiting-callers", text: Number(calls.waitingCallers) || 0 }),
+    el("td", { class: "answered", text: Number(calls.answered) || 0 }),
+    el("td", { class: "abandoned", text: Number(calls.abandoned) || 0 }),
+    el("td", { class: "answer-time", text: seconds(calls.averageAnswerSeconds) }),
+    el("td", { class: "callbacks", text: Number(calls.callbacksPending) || 0 }),
+  );
+}
+
 /** A waiting chat: its queue, how long it has waited, and the callback phone if left. */
 export function waitingItem(chat) {
   return el(

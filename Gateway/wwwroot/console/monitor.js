@@ -1,6 +1,6 @@
 // The supervisor's Monitor view (#monitor, their default view), drawn from the
 // `monitor {snapshot}` frame their socket gets every second (docs/monitoring.md):
-// headline figures, operators, queues, waiting and active chats, and alerts.
+// headline figures, operators, queues, the queues' phone calls, waiting and active chats, and alerts.
 // Clicking a waiting or active chat watches it read-only (watch.js).
 
 import { app, isSupervisor } from "./app.js";
@@ -9,6 +9,7 @@ import { language, t } from "./i18n.js";
 import {
   activeItem,
   alertItem,
+  callFiguresRow,
   operatorRow,
   percent,
   queueRow,
@@ -90,6 +91,7 @@ function draw() {
   ui.alertsNone.hidden = !snapshot || alerts.length > 0;
   syncKeyed(ui.monitorOperators, operators, { key: (op) => op.id, build: operatorRow });
   syncKeyed(ui.monitorQueues, list("queues"), { key: (q) => q.id, build: queueRow });
+  syncKeyed(document.querySelector("#monitor-calls tbody"), list("calls"), { key: (c) => c.queue, build: callFiguresRow });
   syncKeyed(ui.monitorWaiting, waiting, {
     key: (chat) => chat.conversationId,
     build: waitingItem,

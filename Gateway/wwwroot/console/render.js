@@ -2,6 +2,7 @@
 // the page title. Called after every change (app.rerender()).
 
 import { app, selectedConversation } from "./app.js";
+import { renderCalls } from "./calls.js";
 import { renderCanned } from "./canned-ui.js";
 import { renderCloseDialog } from "./close-dialog.js";
 import { renderCustomer } from "./customer.js";
@@ -49,6 +50,7 @@ export function render() {
   renderVisitors();
   renderMonitor();
   renderPane(conv);
+  renderCalls();
   renderTitle();
   saveReadPositions();
 }

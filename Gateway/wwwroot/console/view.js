@@ -1,6 +1,7 @@
 // Builds the console's DOM pieces. Everything that came over the wire goes in
 // through textContent (el's `text`), never as markup.
 
+import { callEventText } from "./calls.js";
 import { language, t } from "./i18n.js";
 
 /** Queue names by id, from the site directory once it has been loaded. */
@@ -236,6 +237,8 @@ function eventText(frame) {
       return t(`event.closed.${["visitor", "operator"].includes(frame.by) ? frame.by : "system"}`);
     case "callback":
       return t("event.callback", { phone: frame.phone ?? "" });
+    case "call":
+      return callEventText(frame);
     case "delivery":
       // A message that reached the messenger needs no line; one that did not must not pass unnoticed.
       return frame.status === "failed" ? t("event.deliveryFailed", { error: frame.error ?? "" }) : null;

@@ -13,10 +13,15 @@ public static class PromptSpeechEndpoint
     }
 
     /// <summary>Each <c>say</c> with the URL of its rendered audio, when rendering is on and works.</summary>
+    public static Task<IReadOnlyList<PhoneCommand>> WithAudio(
+        this PromptSpeech speech, IReadOnlyList<PhoneCommand> commands, HttpRequest request, CancellationToken cancellationToken) =>
+        speech.WithAudio(commands, $"{request.Scheme}://{request.Host}", speech.Enabled, cancellationToken);
+
+    /// <summary>Each <c>say</c> with the URL, under <paramref name="baseUrl"/>, of its rendered audio when <paramref name="render"/> is on and rendering works.</summary>
     public static async Task<IReadOnlyList<PhoneCommand>> WithAudio(
-        this PromptSpeech speech, IReadOnlyList<PhoneCommand> commands, HttpRequest request, CancellationToken cancellationToken)
+        this PromptSpeech speech, IReadOnlyList<PhoneCommand> commands, string baseUrl, bool render, CancellationToken cancellationToken)
     {
-        if (!speech.Enabled)
+        if (!render)
         {
             return commands;
         }
@@ -24,7 +29,7 @@ public static class PromptSpeechEndpoint
         foreach (var command in commands)
         {
             var key = command is { Type: "say", Text: { } text, Language: { } language } ? await speech.RenderAsync(text, language, cancellationToken) : null;
-            rendered.Add(key is null ? command : command with { AudioUrl = $"{request.Scheme}://{request.Host}/phone/speech/{key}.wav" });
+            rendered.Add(key is null ? command : command with { AudioUrl = $"{baseUrl}/phone/speech/{key}.wav" });
         }
         return rendered;
     }
