@@ -25,4 +25,6 @@ public sealed record ChannelSettings
     /// <summary>VK's confirmation string, the answer to a <c>confirmation</c> event.</summary>
     [Id(11)] public string? Confirmation { get; init; }
     [Id(12)] public string? GroupId { get; init; }
+    /// <summary>WhatsApp's approved templates: all that may go out once the customer's 24-hour window is closed.</summary>
+    [Id(13)] public IReadOnlyList<MessageTemplate>? Templates { get; init; }
 }

@@ -58,4 +58,7 @@ public sealed record ConversationEvent
     /// <summary>The phone call's id, on <c>call</c>.</summary>
     [Id(30)] public string? CallId { get; init; }
     [Id(31)] public int? DurationSeconds { get; init; }
+    /// <summary>An operator's <c>message</c> sent as this approved WhatsApp template (its text is the template's).</summary>
+    [Id(32)] public string? Template { get; init; }
+    [Id(33)] public string? TemplateLanguage { get; init; }
 }
