@@ -12,6 +12,9 @@ public static class WhatsAppWindow
 {
     public static readonly TimeSpan Length = TimeSpan.FromHours(24);
 
+    /// <summary>The Cloud API's error code for free text outside the window.</summary>
+    public const int PlatformError = 131047;
+
     public const string ClosedReason =
         "More than 24 hours since the customer last wrote: WhatsApp allows only an approved template now (131047).";
 

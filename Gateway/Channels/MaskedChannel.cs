@@ -16,11 +16,12 @@ public sealed record MaskedChannel(
     string? ApiVersion,
     string? Secret,
     string? Confirmation,
-    string? GroupId)
+    string? GroupId,
+    IReadOnlyList<MessageTemplate>? Templates)
 {
     public static MaskedChannel From(ChannelSettings s) => new(
         s.Channel, s.Enabled, s.ApiBaseUrl, Mask(s.BotToken), Mask(s.WebhookSecret), Mask(s.AccessToken), Mask(s.AppSecret),
-        Mask(s.VerifyToken), s.PhoneNumberId, s.ApiVersion, Mask(s.Secret), s.Confirmation, s.GroupId);
+        Mask(s.VerifyToken), s.PhoneNumberId, s.ApiVersion, Mask(s.Secret), s.Confirmation, s.GroupId, s.Templates);
 
     // Four characters tell a supervisor which token is set without making it usable; short secrets show nothing.
     private static string? Mask(string? secret) => secret switch
