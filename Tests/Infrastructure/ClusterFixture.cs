@@ -26,6 +26,8 @@ public sealed class ClusterFixture : IAsyncLifetime
     public string DataDirectory => _data.Path;
     /// <summary>What the silo's outboxes send to Telegram.</summary>
     public ScriptedSender Telegram { get; } = new(ChannelNames.Telegram);
+    /// <summary>What the silo's outboxes send to WhatsApp.</summary>
+    public ScriptedSender WhatsApp { get; } = new(ChannelNames.WhatsApp);
 
     public async Task InitializeAsync()
     {
@@ -41,6 +43,7 @@ public sealed class ClusterFixture : IAsyncLifetime
             silo.Services.AddSwitchboardGrains(configuration);
             silo.Services.AddSwitchboardSqlite(configuration);
             silo.Services.AddSingleton<IChannelSender>(Telegram);
+            silo.Services.AddSingleton<IChannelSender>(WhatsApp);
             silo.Services.AddSingleton<IReminderTable>(services =>
                 Reminders = new FailingReminderTable(ActivatorUtilities.CreateInstance<Switchboard.Silo.Storage.Sqlite.SqliteReminderTable>(services)));
             silo.AddIncomingGrainCallFilter(LostAnswers.Invoke);
