@@ -28,13 +28,20 @@ public static class WhatsAppWindow
     public static bool IsOpen(DateTimeOffset? customerWroteAt, DateTimeOffset now) => customerWroteAt is { } at && now < at + Length;
 
     /// <summary>
+    /// True when <paramref name="message"/> may go out as it is: a template, or free text inside the window. A message
+    /// stored before the outbox knew the window carries no time: the platform decides, as it did then.
+    /// </summary>
+    public static bool Allows(OutboundMessage message, DateTimeOffset now) =>
+        message.Template is not null || message.CustomerWroteAt is null || IsOpen(message.CustomerWroteAt, now);
+
+    /// <summary>
     /// What may go out now: the message itself while the window is open or when it is a template; an automatic message
     /// as the site's template for its purpose once it is closed; otherwise nothing, and why.
     /// </summary>
     public static (OutboundMessage? Send, string? Refusal) Prepare(
         OutboundMessage message, IReadOnlyList<MessageTemplate>? templates, DateTimeOffset now)
     {
-        if (message.Template is not null || IsOpen(message.CustomerWroteAt, now))
+        if (Allows(message, now))
         {
             return (message, null);
         }

@@ -183,7 +183,7 @@ public sealed class ChannelOutboxGrain(
     /// </summary>
     private async Task<(OutboundMessage? Send, string? Refusal)> WithinWindow(ISiteGrain site, OutboundMessage message)
     {
-        if (message.Template is not null || WhatsAppWindow.IsOpen(message.CustomerWroteAt, clock.GetUtcNow()))
+        if (WhatsAppWindow.Allows(message, clock.GetUtcNow()))
         {
             return (message, null);
         }

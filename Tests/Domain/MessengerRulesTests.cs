@@ -40,6 +40,9 @@ public sealed class MessengerRulesTests
         Assert.Equal((null, WhatsAppWindow.ClosedReason), (text, textWhy));
         Assert.Same(operatorText, inside);
         Assert.Same(operatorTemplate, WhatsAppWindow.Prepare(operatorTemplate, [], late).Send);
+        // Stored before messages carried the customer's time: the platform decides, as it did then.
+        var older = operatorText with { CustomerWroteAt = null };
+        Assert.Same(older, WhatsAppWindow.Prepare(older, [], late).Send);
     }
 
     [Theory]
