@@ -64,7 +64,7 @@ public static class WhatsAppUpdate
         {
             return "WhatsApp could not deliver the message.";
         }
-        var code = error.TryGetProperty("code", out var c) && c.ValueKind == JsonValueKind.Number ? c.GetInt32() : 0;
+        var code = error.TryGetProperty("code", out var c) && c.ValueKind == JsonValueKind.Number && c.TryGetInt32(out var number) ? number : 0;
         return code == WhatsAppWindow.PlatformError
             ? WhatsAppWindow.ClosedReason
             : $"{code}: {Str(error, "title") ?? Str(error, "message") ?? "not delivered"}";
