@@ -10,4 +10,6 @@ public static class ErrorCodes
     public const string Forbidden = "forbidden";
     public const string NotFound = "not_found";
     public const string Unavailable = "unavailable";
+    /// <summary>WhatsApp's 24-hour window is closed: only an approved template may go out (an extension, channels.md).</summary>
+    public const string TemplateRequired = "template_required";
 }

@@ -61,7 +61,7 @@ public static class EventFrames
 
     private static MessageEventFrame Message(string id, ConversationEvent evt) => new(
         id, evt.Seq, evt.At.UtcDateTime, evt.ClientId, evt.From, evt.Author, evt.Text, evt.Kind ?? MessageKinds.Text, evt.Reason,
-        NonEmpty(evt.Actions), NonEmpty(evt.QuickReplies), evt.Attachments is { Count: > 0 } ? evt.Attachments : null);
+        NonEmpty(evt.Actions), NonEmpty(evt.QuickReplies), evt.Attachments is { Count: > 0 } ? evt.Attachments : null, evt.Template);
 
     private static TransferredEventFrame Transferred(string id, ConversationEvent evt, Audience audience)
     {

@@ -31,6 +31,7 @@ namespace Switchboard.Wire;
 [JsonSerializable(typeof(OperatorHelloFrame))]
 [JsonSerializable(typeof(OperatorIsTypingFrame))]
 [JsonSerializable(typeof(OperatorMessageFrame))]
+[JsonSerializable(typeof(OperatorTemplateFrame))]
 [JsonSerializable(typeof(OperatorTypingFrame))]
 [JsonSerializable(typeof(OperatorWelcomeFrame))]
 [JsonSerializable(typeof(PageFrame))]

@@ -21,16 +21,26 @@ public static class ChannelRelay
 
     public static OutboundMessage? ToOutbound(ConversationEvent evt, string? language) => evt.Type switch
     {
+        EventTypes.Message when evt.From == Senders.Operator && evt.Template is { } template => new OutboundMessage(MessageIdOf(evt), evt.Text)
+        {
+            // An approved template says what Meta approved: no author before it, no buttons of ours.
+            Seq = evt.Seq, Template = template, TemplateLanguage = evt.TemplateLanguage,
+        },
         EventTypes.Message when evt.From == Senders.Operator => new OutboundMessage(MessageIdOf(evt), evt.Text)
         {
             Seq = evt.Seq, Author = evt.Author, Attachments = evt.Attachments,
             Buttons = evt.QuickReplies?.Select(ReplyButton.Reply).ToList(),
         },
-        EventTypes.Message when evt.From == Senders.System && evt.Kind is MessageKinds.Hold or MessageKinds.Auto =>
-            new OutboundMessage(MessageIdOf(evt), evt.Text) { Seq = evt.Seq },
+        EventTypes.Message when evt.From == Senders.System && evt.Kind is MessageKinds.Hold =>
+            new OutboundMessage(MessageIdOf(evt), evt.Text) { Seq = evt.Seq, Purpose = TemplatePurposes.Hold },
+        EventTypes.Message when evt.From == Senders.System && evt.Kind is MessageKinds.Auto =>
+            new OutboundMessage(MessageIdOf(evt), evt.Text) { Seq = evt.Seq, Purpose = TemplatePurposes.Overflow },
         EventTypes.Assigned when evt.Author is { } name =>
-            new OutboundMessage(MessageIdOf(evt), ChannelTexts.Joined(name, language)) { Seq = evt.Seq },
-        EventTypes.Closed => new OutboundMessage(MessageIdOf(evt), ChannelTexts.Closed(language)) { Seq = evt.Seq, Buttons = RatingButtons },
+            new OutboundMessage(MessageIdOf(evt), ChannelTexts.Joined(name, language)) { Seq = evt.Seq, Purpose = TemplatePurposes.Joined },
+        EventTypes.Closed => new OutboundMessage(MessageIdOf(evt), ChannelTexts.Closed(language))
+        {
+            Seq = evt.Seq, Buttons = RatingButtons, Purpose = TemplatePurposes.Close,
+        },
         _ => null,
     };
 }

@@ -42,6 +42,8 @@ public sealed class ConversationHistory
     public DateTimeOffset? AwaitingReplySince { get; private set; }
     public int HoldsSent { get; private set; }
     public DateTimeOffset? LastHoldAt { get; private set; }
+    /// <summary>The visitor's latest message: on WhatsApp, the start of the 24-hour window for free text.</summary>
+    public DateTimeOffset? CustomerWroteAt { get; private set; }
     /// <summary>The latest message from the visitor or an operator (not the system).</summary>
     public DateTimeOffset LastActivityAt { get; private set; }
     /// <summary>When the first operator answer came, for the queue's answer-time figures.</summary>
@@ -148,6 +150,7 @@ public sealed class ConversationHistory
                 HoldsSent = 0;
                 LastHoldAt = null;
                 LastActivityAt = evt.At;
+                CustomerWroteAt = evt.At;
                 break;
             case Senders.Operator:
                 AwaitingReplySince = null;

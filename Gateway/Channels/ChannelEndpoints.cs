@@ -1,5 +1,6 @@
 using Switchboard.Contracts;
 using Switchboard.Contracts.Channels;
+using Switchboard.Contracts.Conversations;
 using Switchboard.Contracts.Sites;
 
 namespace Switchboard.Gateway.Channels;
@@ -13,6 +14,15 @@ public static class ChannelEndpoints
         admin.MapPut("/channels/{channel}", Set);
         admin.MapDelete("/channels/{channel}", SwitchOff);
         return admin;
+    }
+
+    /// <summary>The site's approved WhatsApp templates for any operator of the site: what the console offers once a window is closed.</summary>
+    public static RouteGroupBuilder MapWhatsAppTemplates(this RouteGroupBuilder site)
+    {
+        site.MapGet("/channels/whatsapp/templates", async (string site, IGrainFactory grains) =>
+            TypedResults.Ok((await grains.GetGrain<ISiteGrain>(GrainKeys.Site(site)).GetChannels())
+                .FirstOrDefault(c => c.Channel == ChannelNames.WhatsApp && c.Enabled)?.Templates ?? []));
+        return site;
     }
 
     private static async Task<IResult> List(string site, IGrainFactory grains)

@@ -21,6 +21,7 @@ public static class ChannelHooks
     {
         services.AddSingleton<InboundQueue>();
         services.AddSingleton<ChannelInbox>();
+        services.AddSingleton<PlatformReports>();
         services.AddSingleton<WebhookIntake>();
         services.AddHostedService<InboundDrain>();
         return services;

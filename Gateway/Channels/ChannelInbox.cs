@@ -12,13 +12,19 @@ namespace Switchboard.Gateway.Channels;
 /// a linked customer); the message's client id comes from the platform's update id, so the conversation's own
 /// idempotency stores a redelivery once on any node. A rating button tapped after the close rates that chat.
 /// </summary>
-public sealed class ChannelInbox(ContactDesk desk, Microsoft.Extensions.Options.IOptions<GatewaySettings> options, ILogger<ChannelInbox> logger)
+public sealed class ChannelInbox(
+    ContactDesk desk, PlatformReports reports, Microsoft.Extensions.Options.IOptions<GatewaySettings> options, ILogger<ChannelInbox> logger)
 {
     public async Task DeliverAsync(InboundMessage message)
     {
         if (!ContactIds.IsValid(message.UserId))
         {
             logger.LogWarning("A {Channel} update for site {Site} has no usable sender id; dropped", message.Channel, message.Site);
+            return;
+        }
+        if (message.Status is not null)
+        {
+            await reports.ReportAsync(message);
             return;
         }
         var contact = await desk.IdentifyAsync(

@@ -18,7 +18,8 @@ public sealed record ChannelRequest(
     string? ApiBaseUrl,
     string? SigningSecret = null,
     string? CommandUrl = null,
-    bool? RenderSpeech = null)
+    bool? RenderSpeech = null,
+    IReadOnlyList<TemplateRequest?>? Templates = null)
 {
     public const int MaxFieldLength = 1024;
 
@@ -59,6 +60,7 @@ public sealed record ChannelRequest(
             // Telegram's setWebhook accepts only these characters in secret_token.
             problems["webhookSecret"] = ["1-256 characters A-Z, a-z, 0-9, _ and -."];
         }
+        var templates = ReadTemplates(channel, problems);
         if (problems.Count > 0)
         {
             return (null, problems);
@@ -68,7 +70,7 @@ public sealed record ChannelRequest(
             Channel = channel, ApiBaseUrl = baseUrl!.TrimEnd('/'), BotToken = BotToken, WebhookSecret = WebhookSecret,
             AccessToken = AccessToken, AppSecret = AppSecret, VerifyToken = VerifyToken, PhoneNumberId = PhoneNumberId,
             ApiVersion = channel == ChannelNames.WhatsApp ? ApiVersion ?? "v21.0" : null,
-            Secret = Secret, Confirmation = Confirmation, GroupId = GroupId,
+            Secret = Secret, Confirmation = Confirmation, GroupId = GroupId, Templates = templates,
         }, problems);
     }
 
@@ -91,6 +93,34 @@ public sealed record ChannelRequest(
                 Channel = ChannelNames.Phone, ApiBaseUrl = CommandUrl ?? "", SigningSecret = SigningSecret, CommandUrl = CommandUrl,
                 RenderSpeech = RenderSpeech ?? false,
             }, problems);
+    }
+
+    /// <summary>WhatsApp's approved templates, each valid, no name and language twice; other channels have none.</summary>
+    private List<MessageTemplate>? ReadTemplates(string channel, Dictionary<string, string[]> problems)
+    {
+        if (Templates is null)
+        {
+            return null;
+        }
+        if (channel != ChannelNames.WhatsApp || Templates.Count > TemplateRequest.MaxTemplates)
+        {
+            problems["templates"] = [$"Only WhatsApp has templates, at most {TemplateRequest.MaxTemplates}."];
+            return null;
+        }
+        var templates = new List<MessageTemplate>();
+        for (var i = 0; i < Templates.Count; i++)
+        {
+            if ((Templates[i] ?? new TemplateRequest(null, null, null, null)).ToTemplate(i, problems) is not { } template)
+            {
+                continue;
+            }
+            if (templates.Any(t => t.Name == template.Name && t.Language == template.Language))
+            {
+                problems[$"templates[{i}].name"] = [$"'{template.Name}' in '{template.Language}' is listed twice."];
+            }
+            templates.Add(template);
+        }
+        return templates;
     }
 
     private static string? DefaultBaseUrl(string channel) => channel switch

@@ -2,7 +2,9 @@ namespace Switchboard.Gateway.Channels;
 
 /// <summary>
 /// One person's message from a messenger, whatever the platform: who (their platform id and name), which update
-/// (the platform's own id, the key that makes a redelivery harmless), and what they said or tapped.
+/// (the platform's own id, the key that makes a redelivery harmless), and what they said or tapped. Or, with a
+/// <see cref="Status"/>, the platform's report on our message <see cref="PlatformMessageId"/> to that person: never
+/// a message.
 /// </summary>
 public sealed record InboundMessage(
     string Site,
@@ -11,4 +13,10 @@ public sealed record InboundMessage(
     string? DisplayName,
     string PlatformMessageId,
     string? Text,
-    string? ButtonPayload);
+    string? ButtonPayload)
+{
+    /// <summary>A delivery status (<c>sent</c>, <c>delivered</c>, <c>read</c>, <c>failed</c>) of a message we sent.</summary>
+    public string? Status { get; init; }
+    /// <summary>Why it failed, in words an operator can act on.</summary>
+    public string? StatusError { get; init; }
+}

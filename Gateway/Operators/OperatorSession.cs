@@ -25,6 +25,9 @@ public sealed class OperatorSession(
     GatewaySettings options,
     ILogger logger) : ISocketSession, IPushSubscriber
 {
+    /// <summary>Meta's own limit on a template's name.</summary>
+    private const int TemplateNameLength = 512;
+
     private readonly HashSet<string> _following = [];
     private readonly Lock _gate = new();
     private bool _welcomed;
@@ -94,6 +97,7 @@ public sealed class OperatorSession(
             OperatorHelloFrame.Name => Hello(frame.Read(WireContext.Default.OperatorHelloFrame)),
             StatusFrame.Name => Status(frame.Read(WireContext.Default.StatusFrame)),
             OperatorMessageFrame.Name => Message(frame.Read(WireContext.Default.OperatorMessageFrame)),
+            OperatorTemplateFrame.Name => Template(frame.Read(WireContext.Default.OperatorTemplateFrame)),
             OperatorTypingFrame.Name => Typing(frame.Read(WireContext.Default.OperatorTypingFrame)),
             OperatorCloseFrame.Name => Close(frame.Read(WireContext.Default.OperatorCloseFrame)),
             NoteFrame.Name => Note(frame.Read(WireContext.Default.NoteFrame)),
@@ -150,6 +154,16 @@ public sealed class OperatorSession(
         var conversationId = ConversationId(frame.ConversationId);
         var text = FieldRules.Text(frame.Text, "text", options.MaxTextLength, required: true)!;
         var result = await workbench.PostAsync(identity, conversationId, clientId, text, frame.QuickReplies);
+        connection.Send(EventFrames.Ack(clientId, result));
+    }
+
+    private async Task Template(OperatorTemplateFrame frame)
+    {
+        var clientId = FieldRules.ClientId(frame.Id);
+        var conversationId = ConversationId(frame.ConversationId);
+        var template = FieldRules.Text(frame.Template, "template", TemplateNameLength, required: true)!;
+        var language = FieldRules.Text(frame.Language, "language", TemplateNameLength, required: false);
+        var result = await workbench.PostTemplateAsync(identity, conversationId, clientId, template, language);
         connection.Send(EventFrames.Ack(clientId, result));
     }
 

@@ -61,6 +61,11 @@ public sealed class OperatorWorkbench(IGrainFactory grains, PushHub hub)
         OperatorIdentity identity, string conversationId, string clientId, string text, IReadOnlyList<string>? quickReplies) =>
         Conversation(identity, conversationId).Post(identity.ToActor(), clientId, text, quickReplies);
 
+    /// <summary>One of the site's approved WhatsApp templates, the only message WhatsApp takes once the 24-hour window is closed.</summary>
+    public Task<AppendResult> PostTemplateAsync(
+        OperatorIdentity identity, string conversationId, string clientId, string template, string? language) =>
+        Conversation(identity, conversationId).Send(identity.ToActor(), new MessageDraft(clientId, null) { Template = template, TemplateLanguage = language });
+
     public Task<AppendResult> AddNoteAsync(OperatorIdentity identity, string conversationId, string clientId, string text) =>
         Conversation(identity, conversationId).AddNote(identity.ToActor(), clientId, text);
 

@@ -34,6 +34,7 @@ public static class SiteEndpoints
         site.MapMonitor();
         site.MapCustomerCard();
         site.MapCallBack();
+        site.MapWhatsAppTemplates();
         var admin = site.MapGroup("").RequireAuthorization(policy => policy.RequireRole(Roles.Supervisor));
         admin.MapGet("/config", Config);
         site.MapWorkplace(admin);

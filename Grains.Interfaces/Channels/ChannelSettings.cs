@@ -31,4 +31,6 @@ public sealed record ChannelSettings
     [Id(14)] public string? CommandUrl { get; init; }
     /// <summary>The PBX has no text-to-speech: every <c>say</c> also carries an <c>audioUrl</c> the product renders.</summary>
     [Id(15)] public bool RenderSpeech { get; init; }
+    /// <summary>WhatsApp's approved templates: all that may go out once the customer's 24-hour window is closed.</summary>
+    [Id(16)] public IReadOnlyList<MessageTemplate>? Templates { get; init; }
 }

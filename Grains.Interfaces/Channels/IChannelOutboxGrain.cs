@@ -17,6 +17,13 @@ public interface IChannelOutboxGrain : IGrainWithStringKey
     [Alias("SendFinished")]
     Task SendFinished(string messageId, SendOutcome outcome);
 
+    /// <summary>
+    /// The platform's later report on a message it took (WhatsApp's <c>statuses[]</c>: delivered, read, failed), by the
+    /// platform's id for it. Told to the conversation as a <c>delivery</c> event; false when this outbox never sent it.
+    /// </summary>
+    [Alias("PlatformReported")]
+    Task<bool> PlatformReported(string platformMessageId, string status, string? error);
+
     /// <summary>Messages not yet sent, in order (for diagnostics and tests).</summary>
     [Alias("GetPending")]
     Task<IReadOnlyList<OutboundMessage>> GetPending();

@@ -19,4 +19,14 @@ public sealed record OutboundMessage(
     [Id(4)] public string? Author { get; init; }
     /// <summary>The seq of the event this message relays.</summary>
     [Id(5)] public long Seq { get; init; }
+    /// <summary>An approved WhatsApp template to send instead of free text (its <see cref="Text"/> is what it says).</summary>
+    [Id(6)] public string? Template { get; init; }
+    [Id(7)] public string? TemplateLanguage { get; init; }
+    /// <summary>Which automatic message this is (<see cref="TemplatePurposes"/>); null for an operator's own message.</summary>
+    [Id(8)] public string? Purpose { get; init; }
+    /// <summary>
+    /// WhatsApp: when the customer last wrote, as the conversation knew it when it handed the message over. The outbox
+    /// checks the 24-hour window against it when it sends, which may be later than when the message was written.
+    /// </summary>
+    [Id(9)] public DateTimeOffset? CustomerWroteAt { get; init; }
 }

@@ -62,4 +62,7 @@ public sealed record ConversationEvent
     [Id(32)] public string? Outcome { get; init; }
     /// <summary>The PBX's recording of a phone call, on a <c>call</c> event <c>ended</c>, when it sent one.</summary>
     [Id(33)] public string? RecordingUrl { get; init; }
+    /// <summary>An operator's <c>message</c> sent as this approved WhatsApp template (its text is the template's).</summary>
+    [Id(34)] public string? Template { get; init; }
+    [Id(35)] public string? TemplateLanguage { get; init; }
 }

@@ -1,3 +1,5 @@
+using Switchboard.Contracts.Channels;
+
 namespace Switchboard.Contracts.Conversations;
 
 /// <summary>
@@ -28,6 +30,14 @@ public static class ConversationEvents
         Seq = seq, Type = EventTypes.Message, At = at, ClientId = draft.ClientId, From = Senders.Operator,
         AuthorId = author.Id, Author = author.Name, Text = text, Kind = MessageKinds.Text,
         QuickReplies = NullIfEmpty(draft.QuickReplies), Attachments = NullIfEmpty(draft.Attachments),
+    };
+
+    /// <summary>An operator's message sent as an approved WhatsApp template: the transcript shows what the template says.</summary>
+    public static ConversationEvent TemplateMessage(long seq, DateTimeOffset at, Actor author, string clientId, MessageTemplate template) => new()
+    {
+        Seq = seq, Type = EventTypes.Message, At = at, ClientId = clientId, From = Senders.Operator,
+        AuthorId = author.Id, Author = author.Name, Text = template.Body, Kind = MessageKinds.Text,
+        Template = template.Name, TemplateLanguage = template.Language,
     };
 
     /// <summary>An automatic message: an invitation's text, a hold message, an overflow reply.</summary>

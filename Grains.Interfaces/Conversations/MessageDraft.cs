@@ -11,4 +11,8 @@ public sealed record MessageDraft(
 {
     [Id(2)] public IReadOnlyList<Attachment>? Attachments { get; init; }
     [Id(3)] public IReadOnlyList<string>? QuickReplies { get; init; }
+    /// <summary>WhatsApp: send the site's approved template of this name instead of free text (operators only).</summary>
+    [Id(4)] public string? Template { get; init; }
+    /// <summary>The template's language, when the site has the same name in several.</summary>
+    [Id(5)] public string? TemplateLanguage { get; init; }
 }

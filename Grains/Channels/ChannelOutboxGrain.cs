@@ -2,6 +2,7 @@ using Microsoft.Extensions.Logging;
 using Orleans.Runtime;
 using Switchboard.Contracts.Channels;
 using Switchboard.Contracts.Conversations;
+using Switchboard.Contracts.Sites;
 
 namespace Switchboard.Grains.Channels;
 
@@ -71,7 +72,7 @@ public sealed class ChannelOutboxGrain(
         switch (outcome.Result)
         {
             case SendResult.Sent:
-                await Finish(new DeliveryReport(messageId, DeliveryStatus.Sent, null));
+                await Finish(new DeliveryReport(messageId, DeliveryStatus.Sent, null, outcome.PlatformMessageId));
                 break;
             case SendResult.Failed:
                 await Finish(new DeliveryReport(messageId, DeliveryStatus.Failed, outcome.Error));
@@ -87,6 +88,17 @@ public sealed class ChannelOutboxGrain(
                 break;
         }
         await Schedule();
+    }
+
+    public Task<bool> PlatformReported(string platformMessageId, string status, string? error)
+    {
+        if (Box.Done.FirstOrDefault(d => d.PlatformMessageId == platformMessageId) is not { } sent)
+        {
+            return Task.FromResult(false);
+        }
+        // The conversation keeps only what moves the message forward: a repeated or late report changes nothing.
+        Report(new DeliveryReport(sent.MessageId, status, error));
+        return Task.FromResult(true);
     }
 
     public Task<IReadOnlyList<OutboundMessage>> GetPending() =>
@@ -142,16 +154,20 @@ public sealed class ChannelOutboxGrain(
         _inFlightSince = clock.GetUtcNow();
         var sender = senders.FirstOrDefault(s => s.Channel == Box.Channel);
         var self = this.AsReference<IChannelOutboxGrain>();
-        var (site, contactId, channel) = (_site, Box.ContactId, Box.Channel);
+        var site = GrainFactory.GetGrain<ISiteGrain>(GrainKeys.Site(_site));
+        var (siteId, contactId, channel) = (_site, Box.ContactId, Box.Channel);
         // Off the grain's scheduler: the grain takes other calls while the platform answers, and hears back by a call.
         _ = Task.Run(async () =>
         {
             SendOutcome outcome;
             try
             {
+                var (send, refusal) = WhatsAppWindow.Applies(channel) ? await WithinWindow(site, message) : (message, null);
                 outcome = sender is null
                     ? SendOutcome.Rejected($"The channel '{channel}' has no sender on this silo.")
-                    : await sender.SendAsync(site, contactId, message, CancellationToken.None);
+                    : send is null
+                        ? SendOutcome.Rejected(refusal!)
+                        : await sender.SendAsync(siteId, contactId, send, CancellationToken.None);
             }
             catch (Exception error)
             {
@@ -159,6 +175,20 @@ public sealed class ChannelOutboxGrain(
             }
             await self.SendFinished(message.MessageId, outcome);
         });
+    }
+
+    /// <summary>
+    /// WhatsApp, checked when the message goes out rather than when it was written: free text only while the customer's
+    /// window is open; after it, an automatic message goes as the site's template for it, anything else is refused.
+    /// </summary>
+    private async Task<(OutboundMessage? Send, string? Refusal)> WithinWindow(ISiteGrain site, OutboundMessage message)
+    {
+        if (WhatsAppWindow.Allows(message, clock.GetUtcNow()))
+        {
+            return (message, null);
+        }
+        var templates = (await site.GetChannels()).FirstOrDefault(c => c.Channel == ChannelNames.WhatsApp)?.Templates;
+        return WhatsAppWindow.Prepare(message, templates, clock.GetUtcNow());
     }
 
     private async Task KeepReminder(bool wanted)

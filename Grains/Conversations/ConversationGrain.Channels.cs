@@ -26,14 +26,21 @@ public sealed partial class ConversationGrain
         {
             throw SwitchboardException.BadRequest("The conversation is closed; start a new one.");
         }
-        var attachments = MessageAttachments.Validate(message.Attachments);
-        var text = MessageText.Normalize(message.Text, required: attachments is null);
+        var template = actor.Kind == ActorKind.Visitor ? null : await ChosenTemplate(message);
+        var attachments = template is null ? MessageAttachments.Validate(message.Attachments) : null;
+        var text = template is null ? MessageText.Normalize(message.Text, required: attachments is null) : null;
+        if (actor.Kind != ActorKind.Visitor && template is null)
+        {
+            EnsureChannelTakes(actor, text);
+        }
         var seq = _history.LastSeq + 1;
         var now = clock.GetUtcNow();
         var evt = actor.Kind == ActorKind.Visitor
             ? ConversationEvents.VisitorMessage(seq, now, message.ClientId, _history.VisitorName, text, attachments)
-            : ConversationEvents.OperatorMessage(seq, now, actor,
-                message with { QuickReplies = QuickReplyButtons.Normalize(message.QuickReplies), Attachments = attachments }, text);
+            : template is not null
+                ? ConversationEvents.TemplateMessage(seq, now, actor, message.ClientId, template)
+                : ConversationEvents.OperatorMessage(seq, now, actor,
+                    message with { QuickReplies = QuickReplyButtons.Normalize(message.QuickReplies), Attachments = attachments }, text);
         var firstAnswer = evt.From == Senders.Operator && _history.FirstAnswerAt is null;
         await Append([evt]);
         if (firstAnswer)
@@ -47,7 +54,7 @@ public sealed partial class ConversationGrain
 
     public async Task ReportDelivery(string messageId, string status, string? error)
     {
-        if (!_history.Exists || !DeliveryStatus.IsKnown(status) || _history.DeliveryOf(messageId) == status)
+        if (!_history.Exists || !DeliveryStatus.IsKnown(status) || !DeliveryProgress.Advances(_history.DeliveryOf(messageId), status))
         {
             return;
         }
@@ -122,7 +129,7 @@ public sealed partial class ConversationGrain
         {
             if (ChannelRelay.ToOutbound(evt, _history.Language) is { } outbound)
             {
-                await Outbox().Enqueue(_history.Channel, contact, outbound);
+                await Outbox().Enqueue(_history.Channel, contact, WithWindow(outbound));
             }
         }
     }

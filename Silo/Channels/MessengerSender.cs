@@ -1,6 +1,7 @@
 using Switchboard.Contracts;
 using Switchboard.Contracts.Channels;
 using Switchboard.Contracts.Sites;
+using Switchboard.Domain.Channels;
 using Switchboard.Grains.Channels;
 
 namespace Switchboard.Silo.Channels;
@@ -25,8 +26,7 @@ public sealed class MessengerSender(string channel, IGrainFactory grains, IPlatf
         {
             PlatformStatus.Sent => SendOutcome.Sent(outcome.PlatformMessageId),
             PlatformStatus.RateLimited => SendOutcome.Throttled(outcome.RetryAfter ?? TimeSpan.FromSeconds(1)),
-            PlatformStatus.TemplateRequired => SendOutcome.Rejected(
-                "More than 24 hours since the customer last wrote: WhatsApp allows only an approved template now (131047)."),
+            PlatformStatus.TemplateRequired => SendOutcome.Rejected(WhatsAppWindow.ClosedReason),
             PlatformStatus.NotAllowed => SendOutcome.Rejected("The person has not allowed the community to message them on VK (901)."),
             // Network failures and the platform's own errors: tried again with backoff, then shown to the operator.
             _ => SendOutcome.Transient(outcome.Error ?? "the platform refused the message"),
@@ -36,6 +36,10 @@ public sealed class MessengerSender(string channel, IGrainFactory grains, IPlatf
     /// <summary>Messengers show no sender name: an operator's message says who wrote it; files go as links for now.</summary>
     private static PlatformMessage ToPlatform(OutboundMessage message)
     {
+        if (message.Template is { } template)
+        {
+            return new PlatformMessage(message.MessageId, message.Text, Template: template, TemplateLanguage: message.TemplateLanguage);
+        }
         var text = message.Author is { } author && message.Text is { } body ? $"{author}: {body}" : message.Text;
         if (message.Attachments is { Count: > 0 } files)
         {

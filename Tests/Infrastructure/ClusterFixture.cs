@@ -29,6 +29,8 @@ public sealed class ClusterFixture : IAsyncLifetime
     public ScriptedSender Telegram { get; } = new(ChannelNames.Telegram);
     /// <summary>What the silo's call grains push to PBXs.</summary>
     public RecordingPhonePort Pbx { get; } = new();
+    /// <summary>What the silo's outboxes send to WhatsApp.</summary>
+    public ScriptedSender WhatsApp { get; } = new(ChannelNames.WhatsApp);
 
     public async Task InitializeAsync()
     {
@@ -45,6 +47,7 @@ public sealed class ClusterFixture : IAsyncLifetime
             silo.Services.AddSwitchboardSqlite(configuration);
             silo.Services.AddSingleton<IChannelSender>(Telegram);
             silo.Services.AddSingleton<IPhoneCommandPort>(Pbx);
+            silo.Services.AddSingleton<IChannelSender>(WhatsApp);
             silo.Services.AddSingleton<IReminderTable>(services =>
                 Reminders = new FailingReminderTable(ActivatorUtilities.CreateInstance<Switchboard.Silo.Storage.Sqlite.SqliteReminderTable>(services)));
             silo.AddIncomingGrainCallFilter(LostAnswers.Invoke);

@@ -1,12 +1,14 @@
 using Switchboard.Contracts.Conversations;
 using System.Text.Json;
 using Switchboard.Contracts.Channels;
+using Switchboard.Domain.Channels;
 
 namespace Switchboard.Gateway.Channels.WhatsApp;
 
 /// <summary>
-/// Reads a Cloud API notification: <c>entry[].changes[].value.messages[]</c> (text, button and list replies).
-/// <c>statuses[]</c> (sent, delivered, read, failed) are for the outbox's delivery events and are not messages.
+/// Reads a Cloud API notification: <c>entry[].changes[].value.messages[]</c> (text, button and list replies), and
+/// <c>statuses[]</c> (sent, delivered, read, failed for one of our messages' <c>wamid</c>), which become the message's
+/// <c>delivery</c> events and never messages.
 /// </summary>
 public static class WhatsAppUpdate
 {
@@ -26,9 +28,46 @@ public static class WhatsAppUpdate
                     var (text, button) = Content(message);
                     found.Add(new InboundMessage(site, ChannelNames.WhatsApp, from, names.GetValueOrDefault(from), id, text, button));
                 }
+                foreach (var status in Array(value, "statuses"))
+                {
+                    if (Report(site, status) is { } report)
+                    {
+                        found.Add(report);
+                    }
+                }
             }
         }
         return found;
+    }
+
+    /// <summary>A status of ours to the person <c>recipient_id</c>; WhatsApp's other statuses (deleted, warning) are not delivery.</summary>
+    private static InboundMessage? Report(string site, JsonElement status)
+    {
+        var state = Str(status, "status");
+        if (!DeliveryStatus.IsKnown(state))
+        {
+            return null;
+        }
+        var recipient = Str(status, "recipient_id") ?? throw new FormatException("A status without 'recipient_id'.");
+        var id = Str(status, "id") ?? throw new FormatException("A status without 'id'.");
+        return new InboundMessage(site, ChannelNames.WhatsApp, recipient, null, id, null, null)
+        {
+            Status = state,
+            StatusError = state == DeliveryStatus.Failed ? Error(status) : null,
+        };
+    }
+
+    /// <summary>The first of a failed status's <c>errors</c>; the closed 24-hour window in the words the operator sees for it elsewhere.</summary>
+    private static string Error(JsonElement status)
+    {
+        if (Array(status, "errors").FirstOrDefault() is not { ValueKind: JsonValueKind.Object } error)
+        {
+            return "WhatsApp could not deliver the message.";
+        }
+        var code = error.TryGetProperty("code", out var c) && c.ValueKind == JsonValueKind.Number && c.TryGetInt32(out var number) ? number : 0;
+        return code == WhatsAppWindow.PlatformError
+            ? WhatsAppWindow.ClosedReason
+            : $"{code}: {Str(error, "title") ?? Str(error, "message") ?? "not delivered"}";
     }
 
     private static (string? Text, string? Button) Content(JsonElement message)

@@ -7,6 +7,7 @@
 //   api.js      HTTP with the operator's token   view.js     DOM builders (text only)
 //   chats.js    ChatStore, the chats as data     socket.js   the operator WebSocket
 //   chat-visitor.js  a chat's visitor as data: merging updates, time spent on pages
+//   messenger-limits.js  Telegram's length and WhatsApp's 24-hour window while typing, templates
 //   visitors.js the Visitors view and invites    visitor-panel.js, visitor-view.js  what is known of a visitor
 //   canned.js, canned-ui.js  canned responses and quick replies   close-dialog.js  closing with tags
 //   customer.js the CRM customer card            history.js  a visitor's previous chats
@@ -28,6 +29,7 @@ import { handleFrame } from "./frames.js";
 import { bindHistory, resetHistory } from "./history.js";
 import { language, setLanguage, t, translatePage } from "./i18n.js";
 import { bindLogin, setSigningIn, showLogin, signOutOfDashboard } from "./login.js";
+import { bindMessengerLimits, resetMessengerLimits } from "./messenger-limits.js";
 import { applyDefaultView, bindMonitor, resetMonitor } from "./monitor.js";
 import { bindNotices } from "./notices.js";
 import { askNotificationPermission, bindNotify } from "./notify.js";
@@ -54,6 +56,7 @@ function boot() {
   bindChats();
   bindNotices();
   bindCanned(); // before bindReply: its keys come first in the reply box
+  bindMessengerLimits(); // likewise: an Enter over a messenger's limit is refused before it sends
   bindReply();
   bindTransfer();
   bindClose();
@@ -84,6 +87,7 @@ function startConsole() {
   app.missedCount = 0;
   resetQueueNames();
   resetCanned();
+  resetMessengerLimits();
   resetCustomers();
   resetHistory();
   resetMonitor();

@@ -8,6 +8,7 @@ import { renderCloseDialog } from "./close-dialog.js";
 import { renderCustomer } from "./customer.js";
 import { ui } from "./dom.js";
 import { renderHistory } from "./history.js";
+import { renderMessengerLimits } from "./messenger-limits.js";
 import { t } from "./i18n.js";
 import { renderMonitor } from "./monitor.js";
 import { renderNotice } from "./notices.js";
@@ -150,6 +151,7 @@ function renderPane(conv) {
   ui.reply.disabled = closed;
   ui.send.disabled = closed;
   renderReply(conv);
+  renderMessengerLimits(conv);
   renderCanned(conv);
   renderTranscript(conv);
   renderVisitorTyping(conv);

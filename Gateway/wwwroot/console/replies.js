@@ -47,6 +47,11 @@ function sendReply() {
 
 // Not sent while offline: the reply stays pending and goes out again after welcome.
 function transmit(conversationId, pending) {
+  if (pending.template) {
+    // An approved WhatsApp template (messenger-limits.js): sent again by name, never as text.
+    app.socket?.send({ type: "template", conversationId, id: pending.id, template: pending.template.name, language: pending.template.language });
+    return;
+  }
   const frame = { type: pending.kind === "note" ? "note" : "message", conversationId, id: pending.id, text: pending.text };
   if (pending.quickReplies) frame.quickReplies = pending.quickReplies;
   app.socket?.send(frame);

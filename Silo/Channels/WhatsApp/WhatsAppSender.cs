@@ -9,7 +9,7 @@ namespace Switchboard.Silo.Channels.WhatsApp;
 /// <summary>Cloud API <c>POST /{apiVersion}/{phoneNumberId}/messages</c>: text, reply buttons (at most three), or a template.</summary>
 public sealed class WhatsAppSender(RateLimitedHttp http) : IPlatformSender
 {
-    public const int OutsideWindow = 131047;
+    public const int OutsideWindow = Domain.Channels.WhatsAppWindow.PlatformError;
     public const int MaxButtons = 3;
 
     public async Task<PlatformOutcome> SendAsync(ChannelSettings settings, string recipient, PlatformMessage message, CancellationToken cancellationToken)
