@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Net;
 using System.Text;
 using System.Text.Json;
@@ -13,6 +14,7 @@ public sealed class FakeTelegram : IAsyncDisposable
 {
     public const string SecretHeader = "X-Telegram-Bot-Api-Secret-Token";
 
+    private readonly ConcurrentQueue<BotMessage> _shown = new();
     private long _nextUpdateId;
     private long _nextMessageId;
     private string? _lastUpdate;
@@ -35,6 +37,10 @@ public sealed class FakeTelegram : IAsyncDisposable
     public HttpClient Gateway { get; set; }
 
     public string Site { get; }
+
+    /// <summary>Messages the Bot API answered <c>ok</c> to, in order: what the user's Telegram shows (refused sends are not in it).</summary>
+    public IReadOnlyList<BotMessage> Shown => [.. _shown];
+
     public string BotToken { get; }
     public string WebhookSecret { get; }
 
@@ -137,6 +143,10 @@ public sealed class FakeTelegram : IAsyncDisposable
     private string Answer(RecordedRequest request)
     {
         var sent = ReadMessage(request);
+        if (sent is not null)
+        {
+            _shown.Enqueue(sent);
+        }
         return JsonSerializer.Serialize(new
         {
             ok = true,
