@@ -21,8 +21,8 @@ public static class MessengerUpdates
                 var user = users.Users[(int)(context.Invocation % users.Users.Count)];
                 await context.StepAsync(Webhook, () => users.PushAsync(user, Probe.Stamp("Is there a discount today?")));
             })
+            // No clean-up here: the last replies are still on their way to the fake when the load ends. Disposing the users does it.
             .WithInit(users.OpenAsync)
-            .WithClean(users.CloseAsync)
             .WithWarmUp(warmUp)
             .WithLoad(LoadSimulation.Inject(rate, TimeSpan.FromSeconds(1), during));
 }

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
@@ -11,7 +12,7 @@ namespace Switchboard.LoadTests.Scenarios;
 /// <summary>
 /// Telegram users writing to the site's bot through a <see cref="FakeTelegram"/> in this process: opening starts the
 /// fake, signs in as the site's supervisor, points the site's telegram channel at the fake and has each user say hello
-/// (which starts their chat); closing switches the channel off again. Every operator reply the fake receives is timed
+/// (which starts their chat); disposing switches the channel off again. Every operator reply the fake receives is timed
 /// from the probe the scripted operator put in it, into <see cref="Sink"/>.
 /// </summary>
 public sealed class TelegramUsers(Target target, string site, string supervisor, string password, int size) : IAsyncDisposable
@@ -19,8 +20,13 @@ public sealed class TelegramUsers(Target target, string site, string supervisor,
     /// <summary>The operator's reply leaving the console until the Bot API receives <c>sendMessage</c> (outbox and client on the way).</summary>
     public const string ReplyToPlatform = "delivery operator → platform (reply → sendMessage)";
 
+    private const string JoinedNotice = "has joined the chat.";
+    private static readonly TimeSpan AssignedWithin = TimeSpan.FromSeconds(60);
+
     private readonly HttpClient _gateway = new() { BaseAddress = target.Http, Timeout = TimeSpan.FromSeconds(30) };
     private readonly List<TelegramUser> _users = [];
+    private readonly ConcurrentDictionary<string, bool> _joined = new(StringComparer.Ordinal);
+    private readonly TaskCompletionSource _allJoined = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private FakeTelegram? _telegram;
     private string? _token;
 
@@ -40,9 +46,17 @@ public sealed class TelegramUsers(Target target, string site, string supervisor,
         _telegram = await FakeTelegram.StartAsync(_gateway, site, "5000:load-bot", "load_webhook_secret");
         _telegram.Api.Watch(request =>
         {
-            if (FakeTelegram.ReadMessage(request) is { } message && ProbeAge(message.Text) is { } age)
+            if (FakeTelegram.ReadMessage(request) is not { } message)
+            {
+                return;
+            }
+            if (ProbeAge(message.Text) is { } age)
             {
                 Sink?.Measure(ReplyToPlatform, age);
+            }
+            else if (message.Text.EndsWith(JoinedNotice, StringComparison.Ordinal) && _joined.TryAdd(message.ChatId, true) && _joined.Count >= size)
+            {
+                _allJoined.TrySetResult();
             }
         });
         using (var login = new LoginClient(target))
@@ -55,6 +69,8 @@ public sealed class TelegramUsers(Target target, string site, string supervisor,
         {
             await init.StepAsync("first update", () => PushAsync(user, "Hello!"));
         }
+        // The bot says an operator joined once a chat is assigned: from then on every update is a message in an open chat.
+        await init.StepAsync("every chat assigned", () => _allJoined.Task.WaitAsync(AssignedWithin, init.CancellationToken));
     }
 
     /// <summary>The user's update through the webhook; anything but 200 fails the step.</summary>
@@ -67,7 +83,7 @@ public sealed class TelegramUsers(Target target, string site, string supervisor,
         }
     }
 
-    public async Task CloseAsync()
+    private async Task CloseAsync()
     {
         if (_token is not null)
         {

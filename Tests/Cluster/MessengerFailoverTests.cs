@@ -105,7 +105,7 @@ public sealed class MessengerFailoverTests(DatabaseServers servers, ITestOutputH
 
         Assert.Equal("sent", delivered.Str("status"));
         Assert.EndsWith(reply, FakeVk.ReadMessage(first)!.Text);
-        Assert.Equal(FakeVk.ReadMessage(first), FakeVk.ReadMessage(second));
+        Assert.Equal((FakeVk.ReadMessage(first)!.ChatId, FakeVk.ReadMessage(first)!.Text), (FakeVk.ReadMessage(second)!.ChatId, FakeVk.ReadMessage(second)!.Text));
         Assert.Equal(FakeVk.RandomId(first), FakeVk.RandomId(second));
         Assert.Single(vk.Shown, m => m.Text.EndsWith(reply, StringComparison.Ordinal));
     }
