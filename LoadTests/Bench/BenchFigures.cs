@@ -15,5 +15,9 @@ public sealed record BenchFigures(
     RunResult? Mixed,
     IdleResult? Invited)
 {
-    public IEnumerable<RunResult> Runs => new[] { IdleRaw?.Run, IdleVisitors?.Run, EchoThroughput, ChatThroughput, EchoAtRate, ChatAtRate, Starts, Mixed, Invited?.Run }.OfType<RunResult>();
+    /// <summary>The echo baseline at the messenger rate, and the messenger run beside it (<c>--only messenger</c>).</summary>
+    public RunResult? EchoAtMessengerRate { get; init; }
+    public RunResult? Messenger { get; init; }
+
+    public IEnumerable<RunResult> Runs => new[] { IdleRaw?.Run, IdleVisitors?.Run, EchoThroughput, ChatThroughput, EchoAtRate, ChatAtRate, Starts, Mixed, EchoAtMessengerRate, Messenger, Invited?.Run }.OfType<RunResult>();
 }

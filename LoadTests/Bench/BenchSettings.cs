@@ -23,6 +23,10 @@ public sealed record BenchSettings(
     int InvitedProcesses,
     TimeSpan InvitedRamp)
 {
+    /// <summary>Telegram updates per second through the webhook (issue 10's 500), over this many users with open chats.</summary>
+    public int MessengerRate { get; init; } = 500;
+    public int MessengerUsers { get; init; } = 200;
+
     public static readonly BenchSettings Standard = new(
         WarmUp: TimeSpan.FromSeconds(5), During: TimeSpan.FromSeconds(20), ThroughputCopies: 64, MessageRate: 1000, MessagePool: 200,
         StartRate: 100, IdleSockets: 15_000, IdleProcesses: 3, IdleRamp: TimeSpan.FromSeconds(30),
@@ -33,5 +37,9 @@ public sealed record BenchSettings(
         WarmUp: TimeSpan.FromSeconds(2), During: TimeSpan.FromSeconds(5), ThroughputCopies: 8, MessageRate: 100, MessagePool: 20,
         StartRate: 10, IdleSockets: 600, IdleProcesses: 2, IdleRamp: TimeSpan.FromSeconds(3),
         MixedDuring: TimeSpan.FromSeconds(6), MixedChatsPerSecond: 2, MixedBrowsersPerSecond: 5, Operators: 6, OperatorCapacity: 25,
-        InvitedVisitors: 200, InvitedProcesses: 2, InvitedRamp: TimeSpan.FromSeconds(3));
+        InvitedVisitors: 200, InvitedProcesses: 2, InvitedRamp: TimeSpan.FromSeconds(3))
+    {
+        MessengerRate = 50,
+        MessengerUsers = 20,
+    };
 }

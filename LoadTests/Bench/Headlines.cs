@@ -16,7 +16,7 @@ public static class Headlines
     public static IReadOnlyList<Headline> Compute(BenchFigures f) =>
     [
         Throughput(f), Delivery(f), Memory(f), Concurrency(f), Assignment(f),
-        Invitations(f),
+        Invitations(f), .. MessengerHeadlines.Compute(f),
     ];
 
     private static Headline Invitations(BenchFigures f)

@@ -17,7 +17,7 @@ namespace Switchboard.LoadTests.Bench;
 public sealed class StandardBenchmark(BenchSettings settings, RepositoryPaths paths, string reportDirectory, IReadOnlySet<string> only)
 {
     /// <summary>The parts, in the order they run; <c>--only</c> picks some of them.</summary>
-    public static readonly string[] Parts = ["idle", "throughput", "latency", "assignment", "mixed", "invitations"];
+    public static readonly string[] Parts = ["idle", "throughput", "latency", "assignment", "mixed", "messenger", "invitations"];
 
     private const string Site = "load";
     private const string Password = "load-test-pass";
@@ -64,10 +64,15 @@ public sealed class StandardBenchmark(BenchSettings settings, RepositoryPaths pa
         var (echoAtRate, chatAtRate) = Includes("latency") ? await LatencyAsync(gateway, echo, desk) : (null, null);
         var starts = Includes("assignment") ? await AssignmentAsync(gateway, desk) : null;
         var mixed = Includes("mixed") ? await MixedAsync(gateway, desk) : null;
+        var (echoAtMessengerRate, messenger) = Includes("messenger") ? await MessengerAsync(gateway, echo, desk) : (null, null);
         // Last: it leaves 10,000 visitor grains on the gateway's heap.
         var invited = Includes("invitations") ? await InvitationsAsync(gateway, desk) : null;
 
-        var figures = new BenchFigures(settings, idleRaw, idleVisitors, echoThroughput, chatThroughput, echoAtRate, chatAtRate, starts, mixed, invited);
+        var figures = new BenchFigures(settings, idleRaw, idleVisitors, echoThroughput, chatThroughput, echoAtRate, chatAtRate, starts, mixed, invited)
+        {
+            EchoAtMessengerRate = echoAtMessengerRate,
+            Messenger = messenger,
+        };
         var notes = new List<string> { StorageCensus.Describe(data) };
         if (idleRaw is not null && idleVisitors is not null)
         {
@@ -136,6 +141,23 @@ public sealed class StandardBenchmark(BenchSettings settings, RepositoryPaths pa
             OperatorsAnswering.Create(desk, new OperatorScript(Greet: false, ReplyEvery: 10, TimeSpan.Zero)).WithWarmUp(settings.WarmUp),
             ChatMessagesAtRate.Create(new ChatPool(gateway.Target, Site, settings.MessagePool, greeted: false), rate, settings.WarmUp, settings.During));
         return (echoRun, chatRun);
+    }
+
+    /// <summary>
+    /// Telegram updates through the webhook at a fixed rate, each answered by an operator, the reply leaving through the
+    /// outbox to the fake Bot API in this process; the echo baseline at the same rate beside it.
+    /// </summary>
+    private async Task<(RunResult, RunResult)> MessengerAsync(ServerProcess gateway, ServerProcess echo, OperatorDesk desk)
+    {
+        var rate = settings.MessengerRate;
+        var open = LoadSimulation.Inject(rate, TimeSpan.FromSeconds(1), settings.During);
+        var echoRun = await RunAsync($"Messenger, echo baseline: {rate} round trips/s over {settings.MessengerUsers} sockets", echo,
+            EchoRoundTrips.Create($"echo round trips at {rate}/s (messenger)", new EchoPool(echo.Target, settings.MessengerUsers), settings.WarmUp, open));
+        await using var users = new TelegramUsers(gateway.Target, Site, SiteProvisioner.Supervisor, Password, settings.MessengerUsers);
+        var messengerRun = await RunAsync($"Messenger: {rate} Telegram updates/s from {settings.MessengerUsers} users through the webhook, operators answer each", gateway,
+            OperatorsAnswering.Create(desk, new OperatorScript(Greet: false, ReplyEvery: 1, TimeSpan.Zero)).WithWarmUp(settings.WarmUp),
+            MessengerUpdates.Create(users, rate, settings.WarmUp, settings.During));
+        return (echoRun, messengerRun);
     }
 
     private Task<RunResult> AssignmentAsync(ServerProcess gateway, OperatorDesk desk) =>

@@ -23,11 +23,13 @@ public static class LoadTestsCommandLine
             MicroCommand.Create(),
             // The parsers of untrusted bytes as afl-fuzz targets.
             FuzzCommand.Create(),
+            // Dev mode: a fake Telegram user chatting with the console through the real webhook.
+            FakeTelegramCommand.Create(),
         };
         // No command: the help, and a failing exit code, as before.
         root.SetAction(parse =>
         {
-            Console.Out.WriteLine("Name a command: bench, run, echo, hold, frames, micro or fuzz.");
+            Console.Out.WriteLine("Name a command: bench, run, echo, hold, frames, micro, fuzz or fake-telegram.");
             new System.CommandLine.Help.HelpAction().Invoke(parse);
             return 2;
         });

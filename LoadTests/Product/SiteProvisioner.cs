@@ -24,6 +24,9 @@ namespace Switchboard.LoadTests.Product;
 /// </summary>
 public static class SiteProvisioner
 {
+    /// <summary>The site's supervisor (same password as the operators), who configures its messenger channel for the messenger run.</summary>
+    public const string Supervisor = "supervisor";
+
     public static async Task CreateAsync(string dataDirectory, string site, IReadOnlyList<string> operators, string password, int capacity)
     {
         var services = new ServiceCollection()
@@ -44,7 +47,8 @@ public static class SiteProvisioner
                 DefaultQueue = "general",
                 // A high MaxEtaSeconds so the invitation benchmark's invitations are never suppressed for the estimate.
                 Queues = [new("general", "General questions") { MaxEtaSeconds = 86_400 }],
-                Operators = operators.Select(login => new OperatorAccount(login, "Operator " + login, Roles.Operator, hash, ["general"], capacity)).ToList(),
+                Operators = [.. operators.Select(login => new OperatorAccount(login, "Operator " + login, Roles.Operator, hash, ["general"], capacity)),
+                    new OperatorAccount(Supervisor, "Load supervisor", Roles.Supervisor, hash, [], capacity)],
                 IdentitySecret = GrainKeys.NewId(),
                 // The invitation benchmark's rule: every visitor on a product page is invited after the dwell.
                 Invitations = new InvitationSettings

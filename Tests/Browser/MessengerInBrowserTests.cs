@@ -1,7 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using Microsoft.Playwright;
-using Switchboard.Tests.Channels.Fakes;
+using Switchboard.LoadTests.Messengers;
 using Switchboard.Tests.Infrastructure;
 
 namespace Switchboard.Tests.Browser;

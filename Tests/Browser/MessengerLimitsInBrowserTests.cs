@@ -4,7 +4,7 @@ using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
 using Microsoft.Playwright;
-using Switchboard.Tests.Channels.Fakes;
+using Switchboard.LoadTests.Messengers;
 using Switchboard.Tests.Infrastructure;
 
 namespace Switchboard.Tests.Browser;

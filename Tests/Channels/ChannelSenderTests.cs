@@ -6,7 +6,7 @@ using Switchboard.Silo.Channels;
 using Switchboard.Silo.Channels.Telegram;
 using Switchboard.Silo.Channels.Vk;
 using Switchboard.Silo.Channels.WhatsApp;
-using Switchboard.Tests.Channels.Fakes;
+using Switchboard.LoadTests.Messengers;
 using Switchboard.Tests.Infrastructure;
 
 namespace Switchboard.Tests.Channels;

@@ -5,7 +5,7 @@ using System.Text;
 using System.Text.Json;
 using Switchboard.Contracts;
 using Switchboard.Contracts.Conversations;
-using Switchboard.Tests.Channels.Fakes;
+using Switchboard.LoadTests.Messengers;
 using Switchboard.Tests.Gateway;
 using Switchboard.Tests.Infrastructure;
 

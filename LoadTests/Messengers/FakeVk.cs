@@ -1,0 +1,130 @@
+using System.Collections.Concurrent;
+using System.Net;
+using System.Text;
+using System.Text.Json;
+
+namespace Switchboard.LoadTests.Messengers;
+
+/// <summary>
+/// VK, both sides: the API's <c>messages.send</c> (<see cref="Api"/>), which honours <c>random_id</c> as VK does — a
+/// second send with the same one within the hour is not shown again and answers the first one's message id — and the
+/// Callback API pushing <c>message_new</c> events with the community's <c>secret</c> in the body.
+/// </summary>
+public sealed class FakeVk : IAsyncDisposable
+{
+    private readonly ConcurrentDictionary<string, long> _messageIdByRandomId = new(StringComparer.Ordinal);
+    private readonly ConcurrentQueue<BotMessage> _shown = new();
+    private long _nextEventId;
+    private long _nextMessageId;
+    private string? _lastEvent;
+
+    private FakeVk(FakePlatform api, HttpClient gateway, string site, long groupId, string secret)
+    {
+        Api = api;
+        Gateway = gateway;
+        Site = site;
+        GroupId = groupId;
+        Secret = secret;
+        _nextEventId = DateTimeOffset.UtcNow.ToUnixTimeMilliseconds();
+    }
+
+    public FakePlatform Api { get; }
+    public HttpClient Gateway { get; set; }
+    public string Site { get; }
+    public long GroupId { get; }
+    public string Secret { get; }
+    public string Confirmation { get; } = "c0nf1rm";
+
+    /// <summary>Messages the person was shown: one per <c>random_id</c>, however often it was sent.</summary>
+    public IReadOnlyList<BotMessage> Shown => [.. _shown];
+
+    /// <summary>The body of <c>PUT /api/sites/{site}/channels/vk</c> that points the community at this fake.</summary>
+    public object ChannelSettings => new { accessToken = "vk-fake-token", secret = Secret, confirmation = Confirmation, groupId = GroupId.ToString(System.Globalization.CultureInfo.InvariantCulture), apiBaseUrl = Api.ApiBaseUrl };
+
+    public static async Task<FakeVk> StartAsync(HttpClient gateway, string site, long groupId, string secret)
+    {
+        FakeVk? vk = null;
+        var api = await FakePlatform.StartAsync(request => vk!.Answer(request));
+        vk = new FakeVk(api, gateway, site, groupId, secret);
+        // Taken when it arrives, before any answer: a sender that dies waiting still had its message shown.
+        api.Watch(vk.Take);
+        return vk;
+    }
+
+    /// <summary>The person writes <paramref name="text"/> to the community.</summary>
+    public Task<HttpStatusCode> SendTextAsync(long userId, string text, string? payload = null) => PushAsync(MessageNew(userId, text, payload));
+
+    /// <summary>The person taps a keyboard button: VK sends its label as the text and its payload.</summary>
+    public Task<HttpStatusCode> TapAsync(long userId, BotButton button) => PushAsync(MessageNew(userId, button.Label, button.Data));
+
+    public Task<HttpStatusCode> RedeliverLastAsync() => PushAsync(_lastEvent ?? throw new InvalidOperationException("Nothing was pushed yet."));
+
+    /// <summary>Posts a Callback API event (its <c>secret</c> already in it).</summary>
+    public async Task<HttpStatusCode> PushAsync(string callback)
+    {
+        _lastEvent = callback;
+        using var response = await Gateway.PostAsync($"/hooks/vk/{Site}", new StringContent(callback, Encoding.UTF8, "application/json"));
+        return response.StatusCode;
+    }
+
+    /// <summary>A <c>message_new</c> event with the secret; <paramref name="secret"/> overrides it to forge one.</summary>
+    public string MessageNew(long userId, string text, string? payload = null, string? secret = null)
+    {
+        var id = Interlocked.Increment(ref _nextEventId);
+        return JsonSerializer.Serialize(new
+        {
+            type = "message_new",
+            event_id = id.ToString("x", System.Globalization.CultureInfo.InvariantCulture),
+            v = "5.199",
+            @object = new { message = new { id, date = DateTimeOffset.UtcNow.ToUnixTimeSeconds(), from_id = userId, peer_id = userId, @out = 0, text, payload } },
+            group_id = GroupId,
+            secret = secret ?? Secret,
+        });
+    }
+
+    /// <summary>The next <c>messages.send</c> is answered with VK's error 901: the person has not allowed the community to write.</summary>
+    public void AnswerNextNotAllowed() =>
+        Api.AnswerNext(200, """{"error":{"error_code":901,"error_msg":"Can't send messages for users without permission","request_params":[]}}""");
+
+    /// <summary>A <c>messages.send</c> call read back; null for other methods.</summary>
+    public static BotMessage? ReadMessage(RecordedRequest request)
+    {
+        if (!request.PathAndQuery.StartsWith("/method/messages.send", StringComparison.Ordinal))
+        {
+            return null;
+        }
+        var form = Form(request.Body);
+        var buttons = new List<BotButton>();
+        if (form.GetValueOrDefault("keyboard") is { } keyboard)
+        {
+            using var json = JsonDocument.Parse(keyboard);
+            buttons.AddRange(json.RootElement.GetProperty("buttons").EnumerateArray().SelectMany(row => row.EnumerateArray())
+                .Select(b => b.GetProperty("action")).Select(a => new BotButton(a.GetProperty("label").GetString() ?? "", a.GetProperty("payload").GetString() ?? "")));
+        }
+        return new BotMessage(form.GetValueOrDefault("user_id") ?? "", form.GetValueOrDefault("message") ?? "", buttons);
+    }
+
+    /// <summary>The <c>random_id</c> of a <c>messages.send</c> call.</summary>
+    public static string? RandomId(RecordedRequest request) => Form(request.Body).GetValueOrDefault("random_id");
+
+    public ValueTask DisposeAsync() => Api.DisposeAsync();
+
+    private void Take(RecordedRequest request)
+    {
+        if (ReadMessage(request) is { } message && RandomId(request) is { } randomId
+            && _messageIdByRandomId.TryAdd(randomId, Interlocked.Increment(ref _nextMessageId)))
+        {
+            _shown.Enqueue(message);
+        }
+    }
+
+    private string Answer(RecordedRequest request) =>
+        RandomId(request) is { } randomId && _messageIdByRandomId.TryGetValue(randomId, out var id)
+            ? $$"""{"response":{{id}}}"""
+            : """{"error":{"error_code":100,"error_msg":"One of the parameters specified was missing or invalid: random_id is undefined","request_params":[]}}""";
+
+    private static Dictionary<string, string> Form(string body) =>
+        body.Split('&', StringSplitOptions.RemoveEmptyEntries)
+            .Select(pair => pair.Split('=', 2))
+            .ToDictionary(p => Uri.UnescapeDataString(p[0].Replace('+', ' ')), p => p.Length > 1 ? Uri.UnescapeDataString(p[1].Replace('+', ' ')) : "", StringComparer.Ordinal);
+}
