@@ -1,8 +1,9 @@
+using Switchboard.Gateway.Channels.Phone.Ari;
 using Switchboard.Gateway.Channels.Phone.Speech;
 
 namespace Switchboard.Gateway.Channels.Phone;
 
-/// <summary>The phone channel's services: its settings, the menu's order-status reader, the sender of commands to the PBX, and prompts rendered to speech.</summary>
+/// <summary>The phone channel's services: its settings, the menu's order-status reader, the sender of commands to the PBX, prompts rendered to speech, and the Asterisk ARI adapter.</summary>
 public static class PhoneHosting
 {
     public static IServiceCollection AddPhoneChannel(this IServiceCollection services)
@@ -11,6 +12,7 @@ public static class PhoneHosting
         services.AddTransient<OrderStatusReader>();
         services.AddHttpClient<PhoneCommandSender>();
         services.AddSingleton<PromptSpeech>();
+        services.AddAriAdapter();
         return services;
     }
 }
