@@ -11,6 +11,8 @@ public static class LoadTestsCommandLine
         {
             // The standard benchmark against a freshly started standalone product, with the echo baseline.
             BenchCommand.Create(),
+            // The phone benchmark: callers through the generic adapter's overflow menu, with the echo baseline.
+            CallsCommand.Create(),
             // Scenarios against a running deployment.
             RunCommand.Create(),
             // The raw Kestrel WebSocket echo server (the baseline) as its own process.

@@ -34,6 +34,7 @@ public sealed class AriCall(string channelId, string callId, string caller, stri
     public string BridgeId => "br-" + callId;
     public string OperatorLeg => "op-" + callId;
     public bool OperatorLegStarted { get; set; }
+    public bool OperatorAnswered { get; set; }
 
     /// <summary>Runs <paramref name="step"/> after every step queued before it: a call's events are handled one at a time, in order.</summary>
     public void Then(Func<Task> step)

@@ -121,6 +121,7 @@ public sealed class AriCallFlow
             // The operator picked up: into the bridge with the caller.
             Step(bridged, async () =>
             {
+                bridged.OperatorAnswered = true;
                 await _ari.AddToBridgeAsync(bridged.BridgeId, channel.Id, CancellationToken.None);
                 await AskAsync(bridged, PhoneEventTypes.Answered, $"{bridged.CallId}:answered");
             });
@@ -160,8 +161,7 @@ public sealed class AriCallFlow
     {
         if (evt.ChannelId is { } leg && Calls.ByOperatorLeg.TryRemove(leg, out var bridged))
         {
-            // The operator hung up (or never picked up): the caller's side ends too.
-            Step(bridged, () => HangUpAsync(bridged.ChannelId));
+            Step(bridged, () => OperatorLeftAsync(bridged));
             return;
         }
         // A channel's end comes as two or three events; only the first finds the call, the others need no word in the log.
@@ -169,6 +169,32 @@ public sealed class AriCallFlow
         if (evt.Type is AriEvent.StasisEnd or ChannelDestroyed && evt.ChannelId is { } gone)
         {
             Calls.ByChannel.TryRemove(gone, out _);
+        }
+    }
+
+    /// <summary>
+    /// The operator hung up: the caller's side ends too. An operator who never picked up leaves the caller on hold in
+    /// the bridge rather than cut off; moving the call on is the queue's no-answer rule.
+    /// </summary>
+    private async Task OperatorLeftAsync(AriCall call)
+    {
+        if (call.Ended)
+        {
+            return;
+        }
+        if (call.OperatorAnswered)
+        {
+            await HangUpAsync(call.ChannelId);
+            return;
+        }
+        _logger.LogInformation("Call {Call} on site {Site}: the operator's phone was not answered; the caller is held", call.CallId, Site);
+        try
+        {
+            await _ari.HoldAsync(call.ChannelId, CancellationToken.None);
+        }
+        catch (AriException failure)
+        {
+            _logger.LogInformation("Call {Call} on site {Site} not put on hold: {Problem}", call.CallId, Site, failure.Message);
         }
     }
 

@@ -36,8 +36,10 @@ public sealed class AriConnection(AriClient ari, AriCallFlow flow, TimeProvider 
             {
                 return;
             }
-            catch (Exception failure) when (failure is WebSocketException or HttpRequestException or IOException)
+            catch (Exception failure)
             {
+                // Whatever went wrong (Asterisk away, refused credentials, a malformed URL), the site keeps trying:
+                // a phone line that gives up after one failure is worse than a log line every 30 seconds.
                 var pause = Pause(failures++);
                 logger.LogWarning("ARI events of site {Site} not reachable ({Problem}); trying again in {Pause} s",
                     ari.Site.Site, failure.Message, pause.TotalSeconds);

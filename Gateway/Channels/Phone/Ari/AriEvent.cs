@@ -34,7 +34,8 @@ public sealed record AriEvent(string Type, string Timestamp, AriChannel? Channel
     {
         try
         {
-            var root = JsonDocument.Parse(message.ToArray()).RootElement;
+            using var document = JsonDocument.Parse(message.ToArray());
+            var root = document.RootElement;
             if (AriChannel.Text(root, "type") is not { Length: > 0 } type)
             {
                 return null;
