@@ -24,7 +24,7 @@ public sealed class AriEventTests
     public void Two_presses_of_the_same_key_are_two_events_and_a_hang_up_cause_is_a_reason()
     {
         static AriEvent Dtmf(string at) => AriEvent.Parse(Encoding.UTF8.GetBytes(
-            $$"""{"type":"ChannelDtmfReceived","timestamp":"{{at}}","digit":"1","duration_ms":100,"channel":{"id":"1.1","caller":{"number":"+79005556677"},"dialplan":{"exten":"100"}}}"""))!;
+            """{"type":"ChannelDtmfReceived","timestamp":"AT","digit":"1","duration_ms":100,"channel":{"id":"1.1","caller":{"number":"+79005556677"},"dialplan":{"exten":"100"}}}""".Replace("AT", at)))!;
         var busy = AriEvent.Parse(Encoding.UTF8.GetBytes("""{"type":"ChannelHangupRequest","timestamp":"2026-12-04T10:00:03.000+0000","cause":17,"channel":{"id":"1.1"}}"""))!;
 
         Assert.NotEqual(Dtmf("2026-12-04T10:00:01.000+0000").Id, Dtmf("2026-12-04T10:00:02.000+0000").Id);
