@@ -79,18 +79,23 @@ public sealed class AriCallFlow
     /// </summary>
     public async Task ReconcileAsync(CancellationToken cancellationToken)
     {
+        // Only calls known before the listing was asked for can be missing from it for having ended: one that started
+        // while the answer was on its way is not in it either, and is very much alive.
+        var calls = Calls.ByChannel.Values.ToList();
+        var legs = Calls.ByOperatorLeg.ToList();
         var channels = await _ari.ListChannelsAsync(cancellationToken);
         var live = channels.Select(c => c.Id).ToHashSet();
-        foreach (var call in Calls.ByChannel.Values.Where(c => !live.Contains(c.ChannelId)))
+        // A call back still ringing may not exist in Asterisk yet (its originate is on its way): left to its own events.
+        foreach (var call in calls.Where(c => !live.Contains(c.ChannelId) && (c.Direction != "outbound" || c.Answered)))
         {
             _logger.LogInformation("Call {Call} on site {Site} ended while ARI's events were away", call.CallId, Site);
             Step(call, () => EndAsync(call, "completed", _clock.GetUtcNow()));
             Calls.ByChannel.TryRemove(call.ChannelId, out _);
         }
-        foreach (var (leg, call) in Calls.ByOperatorLeg.Where(l => !live.Contains(l.Key)))
+        foreach (var (leg, call) in legs.Where(l => !live.Contains(l.Key)))
         {
             Calls.ByOperatorLeg.TryRemove(leg, out _);
-            Step(call, () => HangUpAsync(call.ChannelId));
+            Step(call, () => OperatorLeftAsync(call));
         }
         foreach (var channel in channels.Where(c => c.IsIn(_ari.Site.App)))
         {
