@@ -25,7 +25,7 @@ public static class LoadTestsCommandLine
         // No command: the help, and a failing exit code, as before.
         root.SetAction(parse =>
         {
-            Console.Out.WriteLine("Name a command: bench, calls, run, echo, hold or frames.");
+            Console.Out.WriteLine("Name a command: bench, run, echo, hold or frames.");
             new System.CommandLine.Help.HelpAction().Invoke(parse);
             return 2;
         });
