@@ -72,6 +72,7 @@ public sealed class AriCallTests(AriGatewayFixture fixture) : IClassFixture<AriG
         await ari.HangUpAsync($"op-{channel}");
         await ari.WaitForAsync(r => r.Is("DELETE", $"/ari/channels/{channel}"), 0, "the caller let go when the operator hung up");
         var calls = await CallEventsAsync(site, assigned.Str("conversationId"), channel, CallStates.Ended);
+        await ari.WaitForAsync(r => r.Is("DELETE", $"/ari/bridges/br-{channel}"), 0, "the bridge destroyed after the call");
 
         var driven = ari.Requests.Where(r => r.Method == "POST" && r.Path != "/ari/channels").Take(3).ToList();
         Assert.True(driven[0].Is("POST", $"/ari/channels/{channel}/answer"));

@@ -11,7 +11,7 @@ namespace Switchboard.Tests.Phone.Ari;
 /// <summary>
 /// Asterisk as its ARI client sees it, on a real Kestrel port: the events WebSocket (<c>/ari/events?app&amp;api_key</c>)
 /// carrying ARI's documented event JSON, and the REST the product drives calls with (channels: answer, play, moh,
-/// DELETE, originate, list; bridges: create, addChannel), each request recorded. A channel or bridge it does not have
+/// DELETE, originate, list; bridges: create, addChannel, DELETE), each request recorded. A channel or bridge it does not have
 /// is a 404, as on a real Asterisk. It can drop its socket and refuse connections for a while, as Asterisk restarting.
 /// </summary>
 public sealed class FakeAri : IAsyncDisposable
@@ -62,6 +62,7 @@ public sealed class FakeAri : IAsyncDisposable
             app.MapDelete("/ari/channels/{id}", ari.HangupByProduct);
             app.MapPost("/ari/bridges", ari.CreateBridge);
             app.MapPost("/ari/bridges/{id}/addChannel", ari.AddChannel);
+            app.MapDelete("/ari/bridges/{id}", ari.DestroyBridge);
         });
         return ari;
     }
@@ -224,6 +225,12 @@ public sealed class FakeAri : IAsyncDisposable
         var id = request.Query["bridgeId"].FirstOrDefault() ?? Guid.NewGuid().ToString("N");
         _bridges[id] = true;
         return Refused(request) ?? Results.Json(new { id, technology = "simple_bridge", bridge_type = "mixing", channels = Array.Empty<string>() });
+    }
+
+    private IResult DestroyBridge(string id, HttpRequest request)
+    {
+        Record(request);
+        return Refused(request) ?? (_bridges.TryRemove(id, out _) ? Results.NoContent() : NotFound("Bridge not found"));
     }
 
     private IResult AddChannel(string id, HttpRequest request)

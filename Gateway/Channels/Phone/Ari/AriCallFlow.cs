@@ -217,6 +217,18 @@ public sealed class AriCallFlow
         {
             await HangUpAsync(call.OperatorLeg);
         }
+        if (call.OperatorLegStarted)
+        {
+            // Asterisk keeps a bridge until it is destroyed, even empty.
+            try
+            {
+                await _ari.DestroyBridgeAsync(call.BridgeId, CancellationToken.None);
+            }
+            catch (AriException failure)
+            {
+                _logger.LogInformation("Bridge {Bridge} of site {Site} not destroyed: {Problem}", call.BridgeId, Site, failure.Message);
+            }
+        }
     }
 
     private Task TimedOutAsync(AriCall call, int round) =>

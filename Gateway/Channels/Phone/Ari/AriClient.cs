@@ -48,6 +48,9 @@ public sealed class AriClient(HttpClient http, AriSite site)
     public Task AddToBridgeAsync(string bridgeId, string channel, CancellationToken cancellationToken) =>
         SendAsync(HttpMethod.Post, $"bridges/{Escape(bridgeId)}/addChannel?channel={Escape(channel)}", cancellationToken);
 
+    public Task DestroyBridgeAsync(string bridgeId, CancellationToken cancellationToken) =>
+        SendAsync(HttpMethod.Delete, $"bridges/{Escape(bridgeId)}", cancellationToken);
+
     /// <summary>A new channel to <paramref name="endpoint"/>, in this site's Stasis app once answered, with the id we choose.</summary>
     public Task OriginateAsync(string endpoint, string channelId, string? callerId, int timeoutSeconds, CancellationToken cancellationToken) =>
         SendAsync(HttpMethod.Post,
