@@ -11,6 +11,8 @@ public static class LoadTestsCommandLine
         {
             // The standard benchmark against a freshly started standalone product, with the echo baseline.
             BenchCommand.Create(),
+            // The phone benchmark: callers through the generic adapter's overflow menu, with the echo baseline.
+            CallsCommand.Create(),
             // Scenarios against a running deployment.
             RunCommand.Create(),
             // The raw Kestrel WebSocket echo server (the baseline) as its own process.
@@ -29,7 +31,7 @@ public static class LoadTestsCommandLine
         // No command: the help, and a failing exit code, as before.
         root.SetAction(parse =>
         {
-            Console.Out.WriteLine("Name a command: bench, run, echo, hold, frames, micro, fuzz or fake-telegram.");
+            Console.Out.WriteLine("Name a command: bench, calls, run, echo, hold, frames, micro, fuzz or fake-telegram.");
             new System.CommandLine.Help.HelpAction().Invoke(parse);
             return 2;
         });

@@ -2,6 +2,7 @@ using Switchboard.Contracts;
 using Switchboard.Contracts.Calls;
 using Switchboard.Contracts.Conversations;
 using Switchboard.Gateway.Auth;
+using Switchboard.Gateway.Channels.Phone.Ari;
 
 namespace Switchboard.Gateway.Channels.Phone;
 
@@ -17,7 +18,7 @@ public static class CallBackEndpoint
     {
         site.MapPost("/conversations/{id}/call-back", async (
             string site, string id, HttpContext http, IGrainFactory grains, PhoneChannelSettings settings, PhoneCommandSender sender,
-            ILogger<PhoneChannel> logger) =>
+            AriService ari, ILogger<PhoneChannel> logger) =>
         {
             var actor = http.User.Identity().ToActor();
             string? phone;
@@ -34,7 +35,8 @@ public static class CallBackEndpoint
             {
                 return TypedResults.Problem(statusCode: 404, title: "No callback was requested in this conversation.");
             }
-            if (await settings.ForAsync(site) is not { CommandUrl: { Length: > 0 } } channel)
+            var channel = await settings.ForAsync(site);
+            if (!ari.Serves(site) && channel is not { CommandUrl: { Length: > 0 } })
             {
                 return TypedResults.Problem(statusCode: 409, title: "The site's phone channel has no commandUrl to start calls through.");
             }
@@ -42,7 +44,15 @@ public static class CallBackEndpoint
             await grains.GetGrain<ICallGrain>(GrainKeys.Call(site, callId)).CallingBack(id, phone);
             try
             {
-                await sender.SendAsync(channel, new OriginateCommand(callId, phone, OriginateCommand.RingSeconds), http.RequestAborted);
+                if (ari.Serves(site))
+                {
+                    // Over ARI the operator who pressed call back is rung once the customer picks up.
+                    await ari.OriginateAsync(site, callId, phone, actor.Id, http.RequestAborted);
+                }
+                else
+                {
+                    await sender.SendAsync(channel!, new OriginateCommand(callId, phone, OriginateCommand.RingSeconds), http.RequestAborted);
+                }
             }
             catch (PhoneCommandException failure)
             {

@@ -22,7 +22,7 @@ public sealed class PromptSpeech(IConfiguration configuration, ILogger<PromptSpe
     /// <summary>The cached file's key for <paramref name="text"/> in <paramref name="language"/>, rendering it first if new; null when it cannot be rendered.</summary>
     public async Task<string?> RenderAsync(string text, string language, CancellationToken cancellationToken)
     {
-        var key = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes($"{language}\n{text}")))[..32];
+        var key = KeyOf(text, language);
         var path = PathOf(key)!;
         if (File.Exists(path))
         {
@@ -53,6 +53,10 @@ public sealed class PromptSpeech(IConfiguration configuration, ILogger<PromptSpe
             File.Delete(draft);
         }
     }
+
+    /// <summary>The name a prompt is cached and served under: a hash of its language and text.</summary>
+    public static string KeyOf(string text, string language) =>
+        Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes($"{language}\n{text}")))[..32];
 
     /// <summary>The file of a rendered prompt, or null for a key this class never makes.</summary>
     public string? PathOf(string key) =>

@@ -1,0 +1,53 @@
+namespace Switchboard.Gateway.Channels.Phone.Ari;
+
+/// <summary>
+/// What the adapter keeps in memory about one call on an Asterisk channel: the ids that map it to its call grain, and
+/// the media state ARI leaves to its client (prompts playing, a menu waiting for a key, the operator's leg). The call's
+/// own state lives in its grain; this is only what drives the channel. Touched only from the call's own steps.
+/// </summary>
+public sealed class AriCall(string channelId, string callId, string caller, string? to, string direction)
+{
+    private readonly Lock _gate = new();
+    private Task _tail = Task.CompletedTask;
+
+    public string ChannelId => channelId;
+    /// <summary>The call grain's call id: the inbound channel's id, or the call back's id the product chose.</summary>
+    public string CallId => callId;
+    public string Caller => caller;
+    public string? To => to;
+    public string Direction => direction;
+
+    public DateTimeOffset? Created { get; init; }
+    public bool Answered { get; set; }
+    public bool Ended { get; set; }
+
+    /// <summary>The operator who pressed call back: put through once the customer picks up.</summary>
+    public string? CallBackOperator { get; init; }
+
+    public HashSet<string> PlaybacksPlaying { get; } = [];
+    /// <summary>A <c>gather</c>'s timeout, held until the prompts before it finish: the caller has that long after hearing them.</summary>
+    public TimeSpan? GatherPending { get; set; }
+    /// <summary>Which gather the running timer belongs to, so a late timer of an earlier menu changes nothing.</summary>
+    public int GatherRound { get; set; }
+    public ITimer? GatherTimer { get; set; }
+
+    public string BridgeId => "br-" + callId;
+    public string OperatorLeg => "op-" + callId;
+    public bool OperatorLegStarted { get; set; }
+    public bool OperatorAnswered { get; set; }
+
+    /// <summary>Runs <paramref name="step"/> after every step queued before it: a call's events are handled one at a time, in order.</summary>
+    public void Then(Func<Task> step)
+    {
+        lock (_gate)
+        {
+            _tail = After(_tail, step);
+        }
+    }
+
+    private static async Task After(Task previous, Func<Task> step)
+    {
+        await previous;
+        await step();
+    }
+}

@@ -1,0 +1,76 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
+using System.Net.Http.Headers;
+
+namespace Switchboard.LoadTests.Wire;
+
+/// <summary>
+/// An operator's view of the queues (<c>GET /api/sites/{site}/queues</c>, what the console lists waiting work from),
+/// read back to back by one loop; tells each waiter when a number it waits for is listed, as a callback waiting.
+/// </summary>
+public sealed class QueueWatcher(Target target, string site) : IAsyncDisposable
+{
+    private readonly HttpClient _http = new() { BaseAddress = target.Http, Timeout = TimeSpan.FromSeconds(30) };
+    private readonly ConcurrentDictionary<string, TaskCompletionSource<long>> _waiting = new();
+    private readonly SemaphoreSlim _someoneWaits = new(0);
+    private readonly CancellationTokenSource _stop = new();
+    private Task _loop = Task.CompletedTask;
+
+    public long Reads { get; private set; }
+
+    public void Start(string operatorToken)
+    {
+        _http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", operatorToken);
+        _loop = Task.Run(ReadAsync);
+    }
+
+    /// <summary>How long after <paramref name="since"/> (a <see cref="Stopwatch"/> timestamp) <paramref name="phone"/> was first listed.</summary>
+    public async Task<TimeSpan> ListedAsync(string phone, long since, CancellationToken cancellationToken)
+    {
+        var listed = _waiting.GetOrAdd(phone, _ => new TaskCompletionSource<long>(TaskCreationOptions.RunContinuationsAsynchronously));
+        _someoneWaits.Release();
+        return Stopwatch.GetElapsedTime(since, await listed.Task.WaitAsync(cancellationToken));
+    }
+
+    private async Task ReadAsync()
+    {
+        while (!_stop.IsCancellationRequested)
+        {
+            try
+            {
+                if (_waiting.IsEmpty)
+                {
+                    // Nobody waits: no reads, so the watcher costs the gateway nothing between callbacks.
+                    await _someoneWaits.WaitAsync(_stop.Token);
+                    continue;
+                }
+                var listing = await _http.GetStringAsync($"api/sites/{site}/queues", _stop.Token);
+                Reads++;
+                var seen = Stopwatch.GetTimestamp();
+                foreach (var (phone, waiter) in _waiting)
+                {
+                    if (listing.Contains(phone, StringComparison.Ordinal) && _waiting.TryRemove(phone, out _))
+                    {
+                        waiter.TrySetResult(seen);
+                    }
+                }
+            }
+            catch (Exception error) when (error is HttpRequestException or TaskCanceledException && !_stop.IsCancellationRequested)
+            {
+            }
+            catch (OperationCanceledException)
+            {
+                return;
+            }
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await _stop.CancelAsync();
+        await _loop;
+        _http.Dispose();
+        _stop.Dispose();
+        _someoneWaits.Dispose();
+    }
+}

@@ -1,0 +1,183 @@
+using System.Net;
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Switchboard.Contracts;
+using Switchboard.Contracts.Calls;
+using Switchboard.Contracts.Channels;
+using Switchboard.Contracts.Conversations;
+using Switchboard.Contracts.Queues;
+using Switchboard.Domain.Calls;
+using Switchboard.Gateway.Channels.Phone.Speech;
+using Switchboard.Tests.Gateway;
+using Switchboard.Tests.Infrastructure;
+
+namespace Switchboard.Tests.Phone.Ari;
+
+/// <summary>Calls from an Asterisk over ARI: the same call grains and menu as the generic adapter, carried out as ARI requests.</summary>
+public sealed class AriCallTests(AriGatewayFixture fixture) : IClassFixture<AriGatewayFixture>
+{
+    private static readonly TimeSpan MenuWait = TimeSpan.FromSeconds(CallMenu.GatherSeconds);
+
+    private GatewayHost Host => fixture.Host;
+
+    [Fact]
+    public async Task A_caller_hears_the_menu_their_order_status_and_leaves_a_callback_that_waits_in_the_queue()
+    {
+        await using var ari = await FakeAri.StartAsync();
+        await using var site = await fixture.SiteAsync(ari, ("anna", 2, ["general"]));
+
+        var channel = await ari.CallInAsync(FakePbx.Caller);
+        var menu = await PlaysAsync(ari, channel, 1, 0);
+        var beforeStatus = ari.Requests.Count;
+        await ari.PressAsync(channel, "1");
+        var status = await PlaysAsync(ari, channel, 2, beforeStatus);
+        var beforeCallback = ari.Requests.Count;
+        await ari.PressAsync(channel, "2");
+        var thanks = await PlaysAsync(ari, channel, 1, beforeCallback);
+        await ari.WaitForAsync(r => r.Is("DELETE", $"/ari/channels/{channel}"), beforeCallback, "the caller let go");
+        var waiting = await WaitingWithPhoneAsync(site);
+        var calls = await CallEventsAsync(site, waiting.ConversationId, channel, CallStates.Ended);
+        using var audio = await Host.Http.GetAsync(new Uri(status[0]).PathAndQuery);
+
+        Assert.True(ari.Requests.First(r => r.Path.StartsWith($"/ari/channels/{channel}/", StringComparison.Ordinal)).Is("POST", $"/ari/channels/{channel}/answer"));
+        Assert.Equal([Media(PhoneTexts.Menu("en"))], menu);
+        Assert.Equal(Media(PhoneTexts.MenuAgain("en")), status[1]);
+        Assert.NotEqual(status[1], status[0]);
+        Assert.Equal(HttpStatusCode.OK, audio.StatusCode);
+        Assert.Equal("RIFF", System.Text.Encoding.ASCII.GetString((await audio.Content.ReadAsByteArrayAsync())[..4]));
+        Assert.Equal([Media(PhoneTexts.CallbackTaken("en"))], thanks);
+        Assert.Equal(FakePbx.Caller, waiting.Phone);
+        var snapshot = await Conversation(site, waiting.ConversationId).GetSnapshot(Actor.System(site));
+        Assert.Equal(ChannelNames.Phone, snapshot.Channel);
+        Assert.Equal(ConversationStatus.Queued, snapshot.Status);
+        Assert.Equal([CallStates.Offered, CallStates.Ended], calls.Select(c => c.Status));
+        var figures = await Host.Grains.GetGrain<ICallFiguresGrain>(GrainKeys.CallFigures(site, "general")).GetFigures();
+        Assert.Equal(1, figures.CallbacksPending);
+        Assert.Equal(0, figures.Abandoned);
+    }
+
+    [Fact]
+    public async Task A_caller_with_an_operator_free_is_bridged_to_the_operators_phone_and_the_call_is_in_the_transcript()
+    {
+        await using var ari = await FakeAri.StartAsync();
+        await using var site = await fixture.SiteAsync(ari, ("anna", 2, ["general"]));
+        var (anna, _) = await ChatPeers.OnlineOperatorAsync(Host, site, "anna");
+
+        var channel = await ari.CallInAsync(FakePbx.Caller);
+        var assigned = await anna.ExpectAsync("assigned");
+        var ring = await ari.WaitForAsync(r => r.Is("POST", "/ari/channels"), 0, "the operator's phone rung");
+        await ari.PickUpAsync($"op-{channel}");
+        await ari.WaitForAsync(r => r.Is("POST", $"/ari/bridges/br-{channel}/addChannel") && r["channel"] == $"op-{channel}", 0, "the operator put in the bridge");
+        await ari.HangUpAsync($"op-{channel}");
+        await ari.WaitForAsync(r => r.Is("DELETE", $"/ari/channels/{channel}"), 0, "the caller let go when the operator hung up");
+        var calls = await CallEventsAsync(site, assigned.Str("conversationId"), channel, CallStates.Ended);
+        await ari.WaitForAsync(r => r.Is("DELETE", $"/ari/bridges/br-{channel}"), 0, "the bridge destroyed after the call");
+
+        var driven = ari.Requests.Where(r => r.Method == "POST" && r.Path != "/ari/channels").Take(3).ToList();
+        Assert.True(driven[0].Is("POST", $"/ari/channels/{channel}/answer"));
+        Assert.True(driven[1].Is("POST", "/ari/bridges"));
+        Assert.Equal(($"br-{channel}", "mixing"), (driven[1]["bridgeId"], driven[1]["type"]));
+        Assert.True(driven[2].Is("POST", $"/ari/bridges/br-{channel}/addChannel"));
+        Assert.Equal(channel, driven[2]["channel"]);
+        Assert.Equal(("PJSIP/anna", FakeAri.App, $"op-{channel}", FakePbx.Caller), (ring["endpoint"], ring["app"], ring["channelId"], ring["callerId"]));
+        Assert.DoesNotContain(ari.Requests, r => r.Path.EndsWith("/play", StringComparison.Ordinal));
+        Assert.Equal([CallStates.Offered, CallStates.Answered, CallStates.Ended], calls.Select(c => c.Status));
+    }
+
+    [Fact]
+    public async Task An_operators_call_back_is_originated_over_ARI_and_rings_the_operator_once_the_customer_picks_up()
+    {
+        await using var ari = await FakeAri.StartAsync();
+        await using var site = await fixture.SiteAsync(ari, ("anna", 2, ["general"]));
+        var channel = await ari.CallInAsync(FakePbx.Caller);
+        await PlaysAsync(ari, channel, 1, 0);
+        await ari.PressAsync(channel, "2");
+        var waiting = await WaitingWithPhoneAsync(site);
+
+        using var started = await CallBackAsync(site, waiting.ConversationId, await Host.LoginAsync(site, "anna"));
+        var callId = (await started.Content.ReadFromJsonAsync<JsonElement>()).Str("callId");
+        var dial = await ari.WaitForAsync(r => r.Is("POST", "/ari/channels") && r["channelId"] == callId, 0, "the customer dialled");
+        await ari.PickUpAsync(callId);
+        var ring = await ari.WaitForAsync(r => r.Is("POST", "/ari/channels") && r["channelId"] == $"op-{callId}", 0, "the operator's phone rung");
+        await ari.PickUpAsync($"op-{callId}");
+        await ari.WaitForAsync(r => r.Is("POST", $"/ari/bridges/br-{callId}/addChannel") && r["channel"] == $"op-{callId}", 0, "the operator put in the bridge");
+        var calls = await CallEventsAsync(site, waiting.ConversationId, callId, CallStates.Answered);
+
+        Assert.Equal(HttpStatusCode.Accepted, started.StatusCode);
+        Assert.Equal(($"PJSIP/{FakePbx.Caller}", FakeAri.App), (dial["endpoint"], dial["app"]));
+        Assert.Equal("PJSIP/anna", ring["endpoint"]);
+        Assert.Equal([CallStates.Answered], calls.Select(c => c.Status));
+        var figures = await Host.Grains.GetGrain<ICallFiguresGrain>(GrainKeys.CallFigures(site, "general")).GetFigures();
+        Assert.Equal(0, figures.CallbacksPending);
+    }
+
+    [Fact]
+    public async Task The_menu_waits_for_a_key_from_the_end_of_its_prompt_and_silence_three_times_lets_the_caller_go()
+    {
+        await using var ari = await FakeAri.StartAsync();
+        await using var site = await fixture.SiteAsync(ari, ("anna", 2, ["general"]));
+        var timersBefore = fixture.Clock.Count(MenuWait);
+
+        var channel = await ari.CallInAsync(FakePbx.Caller);
+        await PlaysAsync(ari, channel, 1, 0);
+        var prompts = new List<string>();
+        for (var silence = 1; silence <= CallMenu.MaxMisses; silence++)
+        {
+            await fixture.Clock.WaitForTimerAsync(MenuWait, timersBefore + silence);
+            var before = ari.Requests.Count;
+            fixture.Clock.Advance(MenuWait);
+            prompts.AddRange(await PlaysAsync(ari, channel, 1, before));
+        }
+        await ari.WaitForAsync(r => r.Is("DELETE", $"/ari/channels/{channel}"), 0, "the caller let go after three silences");
+
+        Assert.Equal([Media(PhoneTexts.MenuAgain("en")), Media(PhoneTexts.MenuAgain("en")), Media(PhoneTexts.Goodbye("en"))], prompts);
+    }
+
+    /// <summary>The prompts played on <paramref name="channel"/> from request <paramref name="from"/> on, once <paramref name="count"/> have been.</summary>
+    private static async Task<string[]> PlaysAsync(FakeAri ari, string channel, int count, int from) =>
+        (await ari.WaitForManyAsync(r => r.Is("POST", $"/ari/channels/{channel}/play"), count, from, $"prompts played on {channel}"))
+            .Select(r => r["media"]!).ToArray();
+
+    private string Media(string text) => new Uri(Host.BaseAddress, $"phone/speech/{PromptSpeech.KeyOf(text, "en")}.wav").ToString();
+
+    /// <summary>The call's events on the conversation, once the last of them is <paramref name="last"/>: the adapter asks the grain after the fake's event.</summary>
+    private async Task<List<ConversationEvent>> CallEventsAsync(string site, string conversationId, string callId, string last)
+    {
+        var deadline = DateTime.UtcNow + Waits.Signal;
+        while (true)
+        {
+            var calls = (await Conversation(site, conversationId).GetEvents(Actor.System(site), 0, 100))
+                .Where(e => e.Type == EventTypes.Call && e.CallId == callId).ToList();
+            if (calls.LastOrDefault()?.Status == last)
+            {
+                return calls;
+            }
+            Assert.True(DateTime.UtcNow < deadline, $"Expected call {callId}'s events to end with '{last}'; they are [{string.Join(", ", calls.Select(c => c.Status))}]");
+            await Task.Yield();
+        }
+    }
+
+    /// <summary>The queue hears of a callback one-way: ask until it lists one, within the signal timeout.</summary>
+    private async Task<WaitingChat> WaitingWithPhoneAsync(string site)
+    {
+        var deadline = DateTime.UtcNow + Waits.Signal;
+        while (true)
+        {
+            if ((await Host.Grains.GetGrain<IQueueGrain>(GrainKeys.Queue(site, "general")).GetSnapshot()).Waiting.FirstOrDefault(w => w.Phone is not null) is { } waiting)
+            {
+                return waiting;
+            }
+            Assert.True(DateTime.UtcNow < deadline, "Expected a waiting callback in the queue");
+            await Task.Yield();
+        }
+    }
+
+    private Task<HttpResponseMessage> CallBackAsync(string site, string conversationId, string token) =>
+        Host.Http.SendAsync(new HttpRequestMessage(HttpMethod.Post, $"/api/sites/{site}/conversations/{conversationId}/call-back")
+        {
+            Headers = { Authorization = new AuthenticationHeaderValue("Bearer", token) },
+        });
+
+    private IConversationGrain Conversation(string site, string id) => Host.Grains.GetGrain<IConversationGrain>(GrainKeys.Conversation(site, id));
+}
