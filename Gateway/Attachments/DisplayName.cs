@@ -18,9 +18,9 @@ public static class DisplayName
             name = type.IsImage ? "image" : "file";
         }
         var stem = Path.GetFileNameWithoutExtension(name);
-        var extension = Path.GetExtension(name).ToLowerInvariant();
-        var fits = extension == type.Extension || (type == FileTypes.Jpeg && extension == ".jpeg");
-        var converted = sentAs is not null && sentAs != type && extension == sentAs.Extension;
+        var extension = Path.GetExtension(name);
+        var fits = Is(extension, type.Extension) || (type == FileTypes.Jpeg && Is(extension, ".jpeg"));
+        var converted = sentAs is not null && sentAs != type && Is(extension, sentAs.Extension);
         if (converted)
         {
             extension = type.Extension;
@@ -32,4 +32,6 @@ public static class DisplayName
         }
         return (stem.Length > MaxLength ? stem[..MaxLength] : stem) + extension;
     }
+
+    private static bool Is(string extension, string expected) => string.Equals(extension, expected, StringComparison.OrdinalIgnoreCase);
 }
