@@ -42,7 +42,7 @@ public static class AttachmentEndpoints
         try
         {
             var limits = options.Value.LimitsFor(site);
-            await using var form = await UploadReader.ReadAsync(http.Request, limits.MaxBytes, http.RequestAborted);
+            await using var form = await UploadReader.ReadAsync(http.Request, limits.MaxBytes, options.Value.FullSpoolDirectory, http.RequestAborted);
             var stored = await uploads.UploadAsync(site, sender, form, http.RequestAborted);
             var file = links.Sign(stored.ToMessageAttachment());
             return TypedResults.Created(stored.Path, new

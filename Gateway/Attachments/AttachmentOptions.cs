@@ -32,6 +32,11 @@ public sealed class AttachmentOptions
     /// <summary>How often the orphan sweep runs.</summary>
     public TimeSpan SweepEvery { get; set; } = TimeSpan.FromMinutes(10);
 
+    /// <summary>Where uploads are held while they are checked and processed; empty: the system's temporary directory.</summary>
+    public string SpoolDirectory { get; set; } = "";
+
+    public string FullSpoolDirectory => SpoolDirectory.Length > 0 ? Directory.CreateDirectory(SpoolDirectory).FullName : Path.GetTempPath();
+
     /// <summary>Per-site limits by site id; what a site leaves out is the default above.</summary>
     public Dictionary<string, SiteAttachmentLimits> Sites { get; set; } = new(StringComparer.Ordinal);
 

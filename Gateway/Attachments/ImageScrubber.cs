@@ -83,9 +83,9 @@ public sealed class ImageScrubber(IOptions<AttachmentOptions> options)
         return image.Resize(size, new SKSamplingOptions(SKFilterMode.Linear, SKMipmapMode.Linear));
     }
 
-    private static SpooledFile Encode(SKBitmap image, SKEncodedImageFormat format)
+    private SpooledFile Encode(SKBitmap image, SKEncodedImageFormat format)
     {
-        var file = SpooledFile.Create();
+        var file = SpooledFile.Create(options.Value.FullSpoolDirectory);
         try
         {
             using (var wrapped = new SKManagedWStream(file.Content, disposeManagedStream: false))

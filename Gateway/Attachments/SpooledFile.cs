@@ -13,8 +13,10 @@ public sealed class SpooledFile : IAsyncDisposable
     public FileStream Content { get; }
     public long Length => Content.Length;
 
-    public static SpooledFile Create() => new(new FileStream(
-        Path.Combine(Path.GetTempPath(), "switchboard-upload-" + Guid.NewGuid().ToString("N")),
+    public const string NamePrefix = "switchboard-upload-";
+
+    public static SpooledFile Create(string directory) => new(new FileStream(
+        Path.Combine(directory, NamePrefix + Guid.NewGuid().ToString("N")),
         FileMode.CreateNew, FileAccess.ReadWrite, FileShare.None, BufferSize, FileOptions.DeleteOnClose | FileOptions.Asynchronous));
 
     /// <summary>Copies <paramref name="source"/> in, refusing as soon as it passes <paramref name="maxBytes"/>.</summary>

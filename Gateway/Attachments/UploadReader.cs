@@ -15,7 +15,7 @@ public static class UploadReader
     public const long EnvelopeBytes = 64 * 1024;
     private const int MaxFieldLength = 256;
 
-    public static async Task<UploadForm> ReadAsync(HttpRequest request, long maxBytes, CancellationToken cancellationToken)
+    public static async Task<UploadForm> ReadAsync(HttpRequest request, long maxBytes, string spoolDirectory, CancellationToken cancellationToken)
     {
         if (request.ContentLength > maxBytes + EnvelopeBytes)
         {
@@ -49,7 +49,7 @@ public static class UploadReader
                     {
                         throw UploadRefused.Broken("One file per upload: send each file on its own.");
                     }
-                    file = SpooledFile.Create();
+                    file = SpooledFile.Create(spoolDirectory);
                     fileName = HeaderUtilities.RemoveQuotes(disposition.FileNameStar.HasValue ? disposition.FileNameStar : disposition.FileName).Value;
                     await file.FillAsync(section.Body, maxBytes, cancellationToken);
                 }

@@ -7,7 +7,8 @@ public sealed class AttachmentGatewayFixture : IDisposable
 {
     private readonly TempDirectory _data = new();
 
-    public AttachmentGatewayFixture() => Host = new GatewayHost(_data.Path);
+    public AttachmentGatewayFixture() => Host = new GatewayHost(
+        _data.Path, new Dictionary<string, string> { ["Attachments:SpoolDirectory"] = System.IO.Path.Combine(_data.Path, "spool") });
 
     public GatewayHost Host { get; }
     public string DataDirectory => _data.Path;

@@ -33,11 +33,12 @@ public static class Uploads
         return JsonDocument.Parse(body).RootElement;
     }
 
-    /// <summary>Every file the gateway keeps for attachments, and every upload it is still spooling.</summary>
+    /// <summary>Every file the gateway keeps for attachments, and every upload it is still spooling (the fixture's spool directory).</summary>
     public static IReadOnlyList<string> FilesLeft(string dataDirectory)
     {
-        var blobs = Path.Combine(dataDirectory, "attachments");
-        return [.. (Directory.Exists(blobs) ? Directory.EnumerateFiles(blobs, "*", SearchOption.AllDirectories) : [])
-            .Concat(Directory.EnumerateFiles(Path.GetTempPath(), "switchboard-upload-*"))];
+        return [.. new[] { "attachments", "spool" }
+            .Select(folder => Path.Combine(dataDirectory, folder))
+            .Where(Directory.Exists)
+            .SelectMany(folder => Directory.EnumerateFiles(folder, "*", SearchOption.AllDirectories))];
     }
 }

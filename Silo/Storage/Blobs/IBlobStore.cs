@@ -6,7 +6,10 @@ namespace Switchboard.Silo.Storage.Blobs;
 /// </summary>
 public interface IBlobStore
 {
-    /// <summary>Stores <paramref name="content"/> (read to its end) under <paramref name="key"/>, whole or not at all.</summary>
+    /// <summary>
+    /// Stores <paramref name="content"/> (read to its end) under <paramref name="key"/>, whole or not at all. The stream
+    /// is seekable (the S3 store reads it twice: to sign it, then to send it).
+    /// </summary>
     Task WriteAsync(string key, Stream content, string contentType, CancellationToken cancellationToken);
 
     /// <summary>The stored bytes, or null when there is no such blob.</summary>

@@ -51,6 +51,8 @@ public sealed class S3BlobStore : IBlobStore, IDisposable
             InputStream = content,
             ContentType = contentType,
             AutoCloseStream = false,
+            // One signed body rather than aws-chunked signatures, which some S3-compatible servers store as content.
+            UseChunkEncoding = false,
         }, cancellationToken);
     }
 
