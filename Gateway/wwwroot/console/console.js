@@ -17,6 +17,7 @@
 import { app, rerender, setRenderer } from "./app.js";
 import { resetQueueNames } from "./api.js";
 import { loadCanned, resetCanned } from "./canned.js";
+import { bindAttachments } from "./attachments.js";
 import { bindCanned } from "./canned-ui.js";
 import { ChatStore } from "./chats.js";
 import { bindClose, closeCloseDialog } from "./close-dialog.js";
@@ -53,6 +54,7 @@ function boot() {
   bindNotices();
   bindCanned(); // before bindReply: its keys come first in the reply box
   bindReply();
+  bindAttachments();
   bindTransfer();
   bindClose();
   bindCustomer();

@@ -2,6 +2,7 @@
 // the page title. Called after every change (app.rerender()).
 
 import { app, selectedConversation } from "./app.js";
+import { renderUploads } from "./attachments.js";
 import { renderCanned } from "./canned-ui.js";
 import { renderCloseDialog } from "./close-dialog.js";
 import { renderCustomer } from "./customer.js";
@@ -148,6 +149,7 @@ function renderPane(conv) {
   ui.reply.disabled = closed;
   ui.send.disabled = closed;
   renderReply(conv);
+  renderUploads(conv);
   renderCanned(conv);
   renderTranscript(conv);
   renderVisitorTyping(conv);

@@ -1,6 +1,7 @@
 // Builds the console's DOM pieces. Everything that came over the wire goes in
 // through textContent (el's `text`), never as markup.
 
+import { attachmentNodes } from "./attachments.js";
 import { language, t } from "./i18n.js";
 
 /** Queue names by id, from the site directory once it has been loaded. */
@@ -213,7 +214,7 @@ function messageNode(frame) {
   return el(
     "div",
     { class: "msg", data: { from, seq: frame.seq, kind: frame.kind ?? "text" } },
-    el("div", { class: "bubble" }, el("div", { class: "text", text: frame.text ?? "" })),
+    el("div", { class: "bubble" }, el("div", { class: "text", text: frame.text ?? "" }), attachmentNodes(frame.attachments)),
     from === "operator" ? quickReplyChips(frame.quickReplies) : null,
     meta ? el("div", { class: "meta", text: meta }) : null,
   );
