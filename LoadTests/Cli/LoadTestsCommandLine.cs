@@ -19,11 +19,13 @@ public static class LoadTestsCommandLine
             HoldCommand.Create(),
             // The cost of the hot path's frames, per call, in this process.
             FramesCommand.Create(),
+            // Attachment uploads against a freshly started standalone product: throughput, latency, memory.
+            UploadsCommand.Create(),
         };
         // No command: the help, and a failing exit code, as before.
         root.SetAction(parse =>
         {
-            Console.Out.WriteLine("Name a command: bench, run, echo, hold or frames.");
+            Console.Out.WriteLine("Name a command: bench, run, echo, hold, frames or uploads.");
             new System.CommandLine.Help.HelpAction().Invoke(parse);
             return 2;
         });

@@ -105,7 +105,8 @@ function remove(conversationId, item) {
 }
 
 const size = (n) => (n < 1024 ? `${n} B` : n < 1048576 ? `${Math.round(n / 1024)} KB` : `${(n / 1048576).toFixed(1)} MB`);
-const own = (path) => (typeof path === "string" && path.startsWith("/api/sites/") ? path : null);
+// Signed links only: the bare paths of a REST transcript (previous chats) open with a header, which <img> cannot send.
+const own = (path) => (typeof path === "string" && path.startsWith("/api/sites/") && path.includes("?t=") ? path : null);
 
 /** A message's files as nodes for its bubble; none when it carries none. */
 export function attachmentNodes(files) {
@@ -116,7 +117,7 @@ export function attachmentNodes(files) {
 function fileNode(file) {
   const url = own(file?.url);
   const thumbnail = own(file?.thumbnailUrl);
-  if (!url) return null;
+  if (!url) return el("span", { class: "attachment-file", text: `📎 ${file?.name ?? ""} (${size(Number(file?.size) || 0)})` });
   if (thumbnail) {
     return el("button", { class: "attachment-image", attrs: { type: "button", title: file.name }, on: { click: () => openImage(url, file.name) } },
       el("img", { attrs: { src: thumbnail, alt: String(file.name ?? ""), loading: "lazy" } }));
