@@ -73,7 +73,7 @@ function upload(conversationId, item, bar) {
   body.append("file", item.file, item.file.name);
   body.append("conversationId", conversationId);
   const xhr = (item.xhr = new XMLHttpRequest());
-  xhr.open("POST", `/api/sites/${encodeURIComponent(app.session.operator.site)}/attachments`);
+  xhr.open("POST", `/api/sites/${encodeURIComponent(app.session.site)}/attachments`);
   xhr.setRequestHeader("Authorization", `Bearer ${app.session.token}`);
   xhr.upload.onprogress = (event) => { if (event.lengthComputable) bar.value = event.loaded / event.total; };
   xhr.onload = () => {
