@@ -38,7 +38,7 @@ public sealed class UploadBenchmark(RepositoryPaths paths, int photos, int concu
         var table = string.Join('\n',
             $"| measure | value |",
             $"|---|---|",
-            $"| photo size | {photo.Length / 1024} KB JPEG, 1000×750 |",
+            $"| photo size | {photo.Length / 1024} KB JPEG, 1500×1125 |",
             $"| photos uploaded | {photos}, {concurrency} at a time |",
             $"| throughput | {throughput:F1} photos/s ({throughput * photo.Length / 1048576:F1} MB/s) |",
             $"| latency p50 / p90 / p99 / max | {Ms(latency, 50)} / {Ms(latency, 90)} / {Ms(latency, 99)} / {latency.GetMaxValue() / 1000.0:F0} ms |",

@@ -7,7 +7,7 @@ public static class UploadPhoto
 {
     public static byte[] About1Mb()
     {
-        using var bitmap = new SKBitmap(1000, 750);
+        using var bitmap = new SKBitmap(1500, 1125);
         var random = new Random(42);
         for (var y = 0; y < bitmap.Height; y++)
         {
@@ -16,7 +16,7 @@ public static class UploadPhoto
                 bitmap.SetPixel(x, y, new SKColor((byte)random.Next(256), (byte)random.Next(256), (byte)(y * 255 / bitmap.Height)));
             }
         }
-        using var data = bitmap.Encode(SKEncodedImageFormat.Jpeg, 80);
+        using var data = bitmap.Encode(SKEncodedImageFormat.Jpeg, 85);
         return data.ToArray();
     }
 
