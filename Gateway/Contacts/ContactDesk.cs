@@ -4,6 +4,7 @@ using Switchboard.Contracts.Invitations;
 using Switchboard.Contracts.Operators;
 using Switchboard.Contracts.Queues;
 using Switchboard.Contracts.Visitors;
+using Switchboard.Gateway.Attachments;
 using Switchboard.Gateway.Sockets;
 
 namespace Switchboard.Gateway.Contacts;
@@ -14,7 +15,7 @@ namespace Switchboard.Gateway.Contacts;
 /// parses its own input, keeps what it follows, and renders the results. Pushes for the contact reach the
 /// <see cref="IPushSubscriber"/> it registers with the node's <see cref="PushHub"/>.
 /// </summary>
-public sealed class ContactDesk(IGrainFactory grains, PushHub hub)
+public sealed class ContactDesk(IGrainFactory grains, PushHub hub, AttachmentClaims attachments)
 {
     /// <summary>
     /// Greets a contact: follows its visitor pushes first when asked (an invitation pushed at once is not missed),
@@ -70,6 +71,21 @@ public sealed class ContactDesk(IGrainFactory grains, PushHub hub)
 
     public Task<AppendResult> PostAsync(Actor contact, string conversationKey, string clientId, string text) =>
         grains.GetGrain<IConversationGrain>(conversationKey).Post(contact, clientId, text);
+
+    /// <summary>A message with files: the contact's uploads are taken for the conversation first, and given back if it is refused.</summary>
+    public async Task<AppendResult> PostWithFilesAsync(Actor contact, string conversationKey, string clientId, string? text, IReadOnlyList<string> uploadIds)
+    {
+        var claim = await attachments.ClaimAsync(contact.Site, Uploader.OfVisitor(contact.Id), GrainKeys.Parse(conversationKey).Id, uploadIds);
+        try
+        {
+            return await grains.GetGrain<IConversationGrain>(conversationKey).Send(contact, new MessageDraft(clientId, text) { Attachments = claim.Files });
+        }
+        catch (SwitchboardException)
+        {
+            await attachments.ReleaseAsync(claim);
+            throw;
+        }
+    }
 
     public Task<AppendResult> RequestCallbackAsync(Actor contact, string conversationKey, string clientId, string phone) =>
         grains.GetGrain<IConversationGrain>(conversationKey).RequestCallback(contact, clientId, phone);

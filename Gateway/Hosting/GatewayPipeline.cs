@@ -1,3 +1,4 @@
+using Switchboard.Gateway.Attachments;
 using Switchboard.Gateway.Auth;
 using Switchboard.Gateway.ConsolePage;
 using Switchboard.Gateway.Channels;
@@ -39,6 +40,7 @@ public static class GatewayPipeline
         app.MapGatewayMetrics();
         app.MapAuth();
         app.MapTranscripts();
+        app.MapAttachments();
         app.MapSites();
         app.MapChannelHooks();
         app.MapVisitorSocket();

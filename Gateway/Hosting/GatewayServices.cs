@@ -1,5 +1,6 @@
 using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.Authentication;
+using Switchboard.Gateway.Attachments;
 using Switchboard.Gateway.Auth;
 using Switchboard.Gateway.Contacts;
 using Switchboard.Gateway.Channels;
@@ -55,6 +56,7 @@ public static class GatewayServices
         services.AddPhoneChannel();
         services.AddHostedService<VisitorPresencePublisher>();
         services.AddChannelInbox();
+        services.AddAttachments(configuration);
         services.AddSwitchboardHealth();
         services.AddGatewayMetrics(configuration);
         services.AddProblemDetails();

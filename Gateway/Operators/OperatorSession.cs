@@ -152,8 +152,10 @@ public sealed class OperatorSession(
     {
         var clientId = FieldRules.ClientId(frame.Id);
         var conversationId = ConversationId(frame.ConversationId);
-        var text = FieldRules.Text(frame.Text, "text", options.MaxTextLength, required: true)!;
-        var result = await workbench.PostAsync(identity, conversationId, clientId, text, frame.QuickReplies);
+        var text = FieldRules.Text(frame.Text, "text", options.MaxTextLength, required: frame.Attachments is not { Count: > 0 });
+        var result = frame.Attachments is { Count: > 0 } files
+            ? await workbench.PostWithFilesAsync(identity, conversationId, clientId, text, frame.QuickReplies, files)
+            : await workbench.PostAsync(identity, conversationId, clientId, text!, frame.QuickReplies);
         connection.Send(EventFrames.Ack(clientId, result));
     }
 

@@ -4,6 +4,7 @@ using Switchboard.Contracts.Conversations;
 using Switchboard.Contracts.Operators;
 using Switchboard.Contracts.Sites;
 using Switchboard.Contracts.Visitors;
+using Switchboard.Gateway.Attachments;
 using Switchboard.Gateway.Auth;
 using Switchboard.Gateway.Sockets;
 
@@ -14,7 +15,7 @@ namespace Switchboard.Gateway.Operators;
 /// renders results; this signs operators in, loads their chats and carries their writes, each of which the
 /// conversation grain authorizes again.
 /// </summary>
-public sealed class OperatorWorkbench(IGrainFactory grains, PushHub hub)
+public sealed class OperatorWorkbench(IGrainFactory grains, PushHub hub, AttachmentClaims attachments, AttachmentLinks links)
 {
     /// <summary>Follows the operator's notices, then subscribes at their grain: nothing given meanwhile is missed.</summary>
     public Task<OperatorSnapshot> SignInAsync(OperatorIdentity identity, IPushSubscriber subscriber)
@@ -43,7 +44,8 @@ public sealed class OperatorWorkbench(IGrainFactory grains, PushHub hub)
         var actor = identity.ToActor();
         var conversation = Conversation(identity, conversationId);
         var snapshot = await conversation.Subscribe(actor, hub.Reference);
-        var transcript = await conversation.GetEvents(actor, 0, 10_000);
+        // Files in the transcript open with links signed for this operator, as in the frames that follow.
+        var transcript = (await conversation.GetEvents(actor, 0, 10_000)).Select(links.Sign).ToList();
         var visit = await grains.GetGrain<IVisitorGrain>(GrainKeys.Visitor(identity.Site, snapshot.VisitorId)).GetVisit();
         var assignedSeq = transcript.LastOrDefault(e => e.Type == EventTypes.Assigned)?.Seq ?? snapshot.LastSeq;
         return new OperatorAssignment(snapshot, transcript, visit, assignedSeq);
@@ -65,6 +67,23 @@ public sealed class OperatorWorkbench(IGrainFactory grains, PushHub hub)
     public Task<AppendResult> PostTemplateAsync(
         OperatorIdentity identity, string conversationId, string clientId, string template, string? language) =>
         Conversation(identity, conversationId).Send(identity.ToActor(), new MessageDraft(clientId, null) { Template = template, TemplateLanguage = language });
+
+    /// <summary>A message with files: the operator's uploads are taken for the conversation first, and given back if it is refused.</summary>
+    public async Task<AppendResult> PostWithFilesAsync(
+        OperatorIdentity identity, string conversationId, string clientId, string? text, IReadOnlyList<string>? quickReplies, IReadOnlyList<string> uploadIds)
+    {
+        var claim = await attachments.ClaimAsync(identity.Site, Uploader.OfOperator(identity.Login), conversationId, uploadIds);
+        try
+        {
+            return await Conversation(identity, conversationId).Send(
+                identity.ToActor(), new MessageDraft(clientId, text) { QuickReplies = quickReplies, Attachments = claim.Files });
+        }
+        catch (SwitchboardException)
+        {
+            await attachments.ReleaseAsync(claim);
+            throw;
+        }
+    }
 
     public Task<AppendResult> AddNoteAsync(OperatorIdentity identity, string conversationId, string clientId, string text) =>
         Conversation(identity, conversationId).AddNote(identity.ToActor(), clientId, text);

@@ -24,8 +24,14 @@ public sealed class SocketConnection
     private readonly Dictionary<string, long> _cursors = new(StringComparer.Ordinal);
     private readonly Audience _audience;
 
-    public SocketConnection(WebSocket socket, Audience audience, EventSource events, GatewaySettings options, ILogger logger)
+    private readonly Func<ConversationEvent, ConversationEvent> _present;
+
+    /// <param name="present">Last touches to an event for this reader (signed links to its files); as it is when absent.</param>
+    public SocketConnection(
+        WebSocket socket, Audience audience, EventSource events, GatewaySettings options, ILogger logger,
+        Func<ConversationEvent, ConversationEvent>? present = null)
     {
+        _present = present ?? (evt => evt);
         _socket = socket;
         _audience = audience;
         _events = events;
@@ -234,7 +240,7 @@ public sealed class SocketConnection
     private Task WriteEventAsync(string conversationKey, ConversationEvent evt)
     {
         _cursors[conversationKey] = evt.Seq;
-        return WriteAsync(EventFrames.Event(GrainKeys.Parse(conversationKey).Id, evt, _audience));
+        return WriteAsync(EventFrames.Event(GrainKeys.Parse(conversationKey).Id, _present(evt), _audience));
     }
 
     private async Task WriteAsync(byte[] frame)

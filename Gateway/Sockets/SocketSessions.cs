@@ -11,7 +11,8 @@ public static class SocketSessions
         Func<SocketConnection, ISocketSession> createSession)
     {
         using var socket = await http.WebSockets.AcceptWebSocketAsync();
-        var connection = new SocketConnection(socket, audience, events, options, logger);
+        var connection = new SocketConnection(
+            socket, audience, events, options, logger, http.RequestServices.GetRequiredService<Attachments.AttachmentLinks>().Sign);
         // A gateway that is shutting down tells this socket to reconnect elsewhere after its queued frames.
         using var tracked = http.RequestServices.GetRequiredService<SocketDrain>().Track(connection);
         using var counted = http.RequestServices.GetRequiredService<GatewayMetrics>().SocketOpened(audience);

@@ -163,8 +163,11 @@ public sealed partial class VisitorSession(
     private async Task Message(VisitorMessageFrame frame)
     {
         var clientId = FieldRules.ClientId(frame.Id);
-        var result = await desk.PostAsync(
-            _visitor!, ConversationKey(), clientId, FieldRules.Text(frame.Text, "text", options.MaxTextLength, required: true)!);
+        var result = frame.Attachments is { Count: > 0 } files
+            ? await desk.PostWithFilesAsync(
+                _visitor!, ConversationKey(), clientId, FieldRules.Text(frame.Text, "text", options.MaxTextLength, required: false), files)
+            : await desk.PostAsync(
+                _visitor!, ConversationKey(), clientId, FieldRules.Text(frame.Text, "text", options.MaxTextLength, required: true)!);
         connection.Send(EventFrames.Ack(clientId, result));
     }
 

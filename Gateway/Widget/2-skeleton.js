@@ -25,6 +25,9 @@ input{display:block;box-sizing:border-box;width:100%;font:inherit;border:1px sol
 [data-sb=close]{border:0;background:none;color:#57606a;font-size:12px;padding:0 12px 8px;text-align:left;text-decoration:underline}
 [data-sb=invite]{width:260px;box-sizing:border-box;padding:12px 30px 12px 14px} [data-sb=invite-text]{margin:0 0 10px;white-space:pre-wrap;overflow-wrap:anywhere}
 [data-sb=invite-dismiss]{position:absolute;top:4px;right:4px;border:0;background:none;color:#57606a;padding:4px 6px} [data-sb=invite-accept]{padding:5px 12px}
+[data-sb=attach]{border:0;background:none;padding:0 2px} [data-sb=tray]{padding:4px 12px;font-size:12px} [data-sb=upload] progress{width:80px;margin:0 6px}
+[data-sb=file]{display:block;margin-top:4px;color:inherit} [data-sb=file] img,video[data-sb=file]{max-width:100%;max-height:160px;border-radius:6px}
+[data-sb=upload-remove]{border:0;background:none;color:#57606a}
 </style>
 <div data-sb="panel" class="card" role="dialog" hidden><header data-t="title"></header><div class="line" data-sb="status" aria-live="polite"></div>
 <div data-sb="messages"></div><div class="line" data-sb="typing" data-t="typing" hidden></div><div class="line" data-sb="error" role="alert" hidden></div>
@@ -33,7 +36,9 @@ input{display:block;box-sizing:border-box;width:100%;font:inherit;border:1px sol
 <div class="line" data-sb="thanks" data-t="thanks" hidden></div><div class="line" data-sb="cb" hidden><button data-sb="callback" data-t="callback"></button>
 <div data-sb="cbform"><input data-sb="phone" type="tel" autocomplete="tel" maxlength="40"><button data-sb="callback-send" data-t="cbsend"></button></div></div>
 <select data-sb="queue" hidden></select><div data-sb="form" hidden></div>
-<div class="compose"><textarea data-sb="input" rows="2" maxlength="4000"></textarea><button data-sb="send" class="primary" data-t="send"></button></div>
+<div data-sb="tray" hidden></div><div class="compose"><button data-sb="attach">📎</button>
+<input data-sb="files" type="file" multiple hidden accept="image/jpeg,image/png,image/webp,image/gif,image/heic,video/mp4,application/pdf">
+<textarea data-sb="input" rows="2" maxlength="4000"></textarea><button data-sb="send" class="primary" data-t="send"></button></div>
 <button data-sb="close" data-t="end" hidden></button></div>
 <div data-sb="invite" class="card" role="dialog" hidden><p data-sb="invite-text"></p>
 <button data-sb="invite-accept" class="primary" data-t="ask"></button><button data-sb="invite-dismiss">✕</button></div>

@@ -52,6 +52,7 @@
     // Our own message: match by client id, else by text.
     const mine = from === 'visitor' && (pending.find((p) => p.id === f.id) || pending.find((p) => p.frame.text === f.text));
     const node = showLine(f, from, String(f.text ?? ''), f.kind || 'text', mine);
+    if (Array.isArray(f.attachments)) { node.textContent = String(f.text ?? ''); showFiles(node, f.attachments); }
     if ((from === 'operator' || f.kind === 'invite') && f.author) node.dataset.author = f.author;
     if (from === 'operator') { flash(ui.typing, 0); showQuick(f, node); }
     if (from === 'visitor') quick.remove();

@@ -40,16 +40,21 @@
   const send = (frame) => ready && ws?.readyState === WebSocket.OPEN && (ws.send(JSON.stringify(frame)), true);
   function sendText() {
     const text = ui.input.value.trim();
-    if (!text) return;
+    if (!text && !tray.length) return;
+    if (uploading()) return showError(t('uploading'));
     const missing = !hasOpenChat() && fields().find((i) => i.required && !i.value.trim());
     if (missing) { missing.focus(); return showError(t('required')); }
     ui.input.value = '';
     clearTimeout(draftTimer); draftTimer = 0;
-    if (hasOpenChat()) return say(text);
+    const files = takeUploads();
+    if (hasOpenChat()) return say(text, files);
     forgetConversation();
-    sendPending(startFrame(newId(), text), messageNode('visitor', text));
+    // A chat opened with files only starts without text; the files follow as its first message.
+    sendPending(startFrame(newId(), text || undefined), text ? messageNode('visitor', text) : undefined);
+    if (files.length) say('', files);
   }
-  const say = (text) => sendPending({ type: 'message', id: newId(), text }, messageNode('visitor', text));
+  const say = (text, files = []) => sendPending({ type: 'message', id: newId(), text: text || undefined, attachments: files.length ? files : undefined },
+    messageNode('visitor', text || '📎'.repeat(files.length)));
   // Greyed (when it has a line) until its event arrives; re-sent after a reconnect until acknowledged.
   function sendPending(frame, node) {
     quick.remove();

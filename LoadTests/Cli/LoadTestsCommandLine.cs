@@ -27,11 +27,13 @@ public static class LoadTestsCommandLine
             FuzzCommand.Create(),
             // Dev mode: a fake Telegram user chatting with the console through the real webhook.
             FakeTelegramCommand.Create(),
+            // Attachment uploads against a freshly started standalone product: throughput, latency, memory.
+            UploadsCommand.Create(),
         };
         // No command: the help, and a failing exit code, as before.
         root.SetAction(parse =>
         {
-            Console.Out.WriteLine("Name a command: bench, calls, run, echo, hold, frames, micro, fuzz or fake-telegram.");
+            Console.Out.WriteLine("Name a command: bench, calls, uploads, run, echo, hold, frames, micro, fuzz or fake-telegram.");
             new System.CommandLine.Help.HelpAction().Invoke(parse);
             return 2;
         });

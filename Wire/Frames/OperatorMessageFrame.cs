@@ -24,4 +24,9 @@ public sealed record OperatorMessageFrame
     [JsonConverter(typeof(StringListConverter))]
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public IReadOnlyList<string>? QuickReplies { get; init; }
+
+    /// <summary>Ids of the sender's uploads (<c>POST /api/sites/{site}/attachments</c>) that the message carries.</summary>
+    [JsonConverter(typeof(StringListConverter))]
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public IReadOnlyList<string>? Attachments { get; init; }
 }

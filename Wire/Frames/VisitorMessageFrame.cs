@@ -1,4 +1,5 @@
 using System.Text.Json.Serialization;
+using Switchboard.Wire.Json;
 
 namespace Switchboard.Wire.Frames;
 
@@ -16,4 +17,9 @@ public sealed record VisitorMessageFrame
 
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public string? Text { get; init; }
+
+    /// <summary>Ids of the sender's uploads (<c>POST /api/sites/{site}/attachments</c>) that the message carries.</summary>
+    [JsonConverter(typeof(StringListConverter))]
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public IReadOnlyList<string>? Attachments { get; init; }
 }

@@ -19,6 +19,7 @@
 import { app, rerender, setRenderer } from "./app.js";
 import { resetQueueNames } from "./api.js";
 import { loadCanned, resetCanned } from "./canned.js";
+import { bindAttachments } from "./attachments.js";
 import { bindCanned } from "./canned-ui.js";
 import { bindCalls, resetCalls } from "./calls.js";
 import { ChatStore } from "./chats.js";
@@ -58,6 +59,7 @@ function boot() {
   bindCanned(); // before bindReply: its keys come first in the reply box
   bindMessengerLimits(); // likewise: an Enter over a messenger's limit is refused before it sends
   bindReply();
+  bindAttachments();
   bindTransfer();
   bindClose();
   bindCustomer();

@@ -3,6 +3,7 @@
 
 import { app, selectedConversation } from "./app.js";
 import { renderCalls } from "./calls.js";
+import { renderUploads } from "./attachments.js";
 import { renderCanned } from "./canned-ui.js";
 import { renderCloseDialog } from "./close-dialog.js";
 import { renderCustomer } from "./customer.js";
@@ -152,6 +153,7 @@ function renderPane(conv) {
   ui.send.disabled = closed;
   renderReply(conv);
   renderMessengerLimits(conv);
+  renderUploads(conv);
   renderCanned(conv);
   renderTranscript(conv);
   renderVisitorTyping(conv);

@@ -3,6 +3,7 @@
 // reply box adds internal notes instead, which the visitor never sees.
 
 import { app, rerender, selectedConversation } from "./app.js";
+import { takeUploads, uploading } from "./attachments.js";
 import { takeQuickReplies } from "./canned.js";
 import { ui } from "./dom.js";
 import { t } from "./i18n.js";
@@ -31,8 +32,13 @@ export function bindReply() {
 function sendReply() {
   const conv = selectedConversation();
   const text = ui.reply.value.trim();
-  if (!conv || conv.status === "closed" || !text) return;
+  if (!conv || conv.status === "closed") return;
+  // Files go with messages, not notes; a reply waits until its files are uploaded.
+  if (!app.noteMode && uploading(conv.id)) return;
+  const withFiles = app.noteMode ? [] : takeUploads(conv.id).filter(Boolean);
+  if (!text && withFiles.length === 0) return;
   const pending = app.store.addPending(conv.id, text);
+  if (withFiles.length) pending.attachments = withFiles;
   if (app.noteMode) pending.kind = "note";
   else {
     const quickReplies = takeQuickReplies(conv.id);
@@ -54,6 +60,7 @@ function transmit(conversationId, pending) {
   }
   const frame = { type: pending.kind === "note" ? "note" : "message", conversationId, id: pending.id, text: pending.text };
   if (pending.quickReplies) frame.quickReplies = pending.quickReplies;
+  if (pending.attachments) frame.attachments = pending.attachments;
   app.socket?.send(frame);
 }
 

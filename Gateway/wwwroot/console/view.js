@@ -2,6 +2,7 @@
 // through textContent (el's `text`), never as markup.
 
 import { callEventText } from "./calls.js";
+import { attachmentNodes } from "./attachments.js";
 import { language, t } from "./i18n.js";
 
 /** Queue names by id, from the site directory once it has been loaded. */
@@ -214,7 +215,7 @@ function messageNode(frame) {
   return el(
     "div",
     { class: "msg", data: { from, seq: frame.seq, kind: frame.kind ?? "text" } },
-    el("div", { class: "bubble" }, el("div", { class: "text", text: frame.text ?? "" })),
+    el("div", { class: "bubble" }, el("div", { class: "text", text: frame.text ?? "" }), attachmentNodes(frame.attachments)),
     from === "operator" ? quickReplyChips(frame.quickReplies) : null,
     meta ? el("div", { class: "meta", text: meta }) : null,
   );

@@ -1,0 +1,58 @@
+using Microsoft.Extensions.Options;
+using Switchboard.Contracts;
+
+namespace Switchboard.Gateway.Attachments;
+
+/// <summary>
+/// One upload from request to store: read as it streams in (size limit counted on the way), judged by its content,
+/// images re-encoded without metadata and thumbnailed, stored under a generated name, described last. Whatever goes
+/// wrong, nothing of it is left behind.
+/// </summary>
+public sealed class AttachmentUploads(AttachmentCatalog catalog, ImageScrubber scrubber, IOptions<AttachmentOptions> options, TimeProvider clock)
+{
+    public async Task<StoredAttachment> UploadAsync(string site, Uploader uploader, UploadForm form, CancellationToken cancellationToken)
+    {
+        var limits = options.Value.LimitsFor(site);
+        var sent = FileTypes.Recognise(await form.File.HeadAsync(cancellationToken));
+        if (sent is null || !limits.AllowedTypes.Contains(sent.ContentType))
+        {
+            throw UploadRefused.NotAllowed();
+        }
+        var id = GrainKeys.NewId();
+        try
+        {
+            return sent.IsImage
+                ? await StoreImageAsync(id, site, uploader, form, sent, cancellationToken)
+                : await StoreAsync(id, site, uploader, DisplayName.For(form.FileName, sent), sent, form.File, thumbnail: null, cancellationToken);
+        }
+        catch
+        {
+            // The request may be gone (cancelled): the clean-up must not be.
+            await catalog.DeleteAsync(id, CancellationToken.None);
+            throw;
+        }
+    }
+
+    private async Task<StoredAttachment> StoreImageAsync(
+        string id, string site, Uploader uploader, UploadForm form, FileType sent, CancellationToken cancellationToken)
+    {
+        await using var image = await scrubber.ScrubAsync(form.File, sent, cancellationToken);
+        return await StoreAsync(id, site, uploader, DisplayName.For(form.FileName, image.Type, sent), image.Type, image.Full, image.Thumbnail, cancellationToken);
+    }
+
+    private async Task<StoredAttachment> StoreAsync(
+        string id, string site, Uploader uploader, string name, FileType type, SpooledFile file, SpooledFile? thumbnail,
+        CancellationToken cancellationToken)
+    {
+        file.Content.Position = 0;
+        await catalog.Blobs.WriteAsync(AttachmentCatalog.FileKey(id), file.Content, type.ContentType, cancellationToken);
+        if (thumbnail is not null)
+        {
+            thumbnail.Content.Position = 0;
+            await catalog.Blobs.WriteAsync(AttachmentCatalog.ThumbnailKey(id), thumbnail.Content, ScrubbedImage.ThumbnailType, cancellationToken);
+        }
+        var stored = new StoredAttachment(id, site, uploader, name, type.ContentType, file.Length, thumbnail is not null, clock.GetUtcNow());
+        await catalog.SaveAsync(stored, cancellationToken);
+        return stored;
+    }
+}
