@@ -1,5 +1,6 @@
 using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.Authentication;
+using Microsoft.Extensions.Options;
 using Switchboard.Gateway.Auth;
 using Switchboard.Gateway.Contacts;
 using Switchboard.Gateway.Channels;
@@ -25,6 +26,7 @@ public static class GatewayServices
             .ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<DemoOptions>().Bind(configuration.GetSection(DemoOptions.Section))
             .ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton<IValidateOptions<DemoOptions>, DemoPasswordCheck>();
         services.TryAddTimeProvider();
 
         services.AddSwitchboardKeyRing(configuration);
@@ -49,6 +51,7 @@ public static class GatewayServices
         services.AddSingleton<SocketDrain>();
         services.AddHostedService<PushRenewalService>();
         services.AddSingleton<VisitorPresenceBoard>();
+        services.AddSingleton<IdentityVerifier>();
         services.AddSingleton<SiteMonitor>();
         services.AddSingleton<MonitorFeed>();
         services.AddCrm(configuration);

@@ -36,6 +36,7 @@ public static class SiteEndpoints
         site.MapCallBack();
         var admin = site.MapGroup("").RequireAuthorization(policy => policy.RequireRole(Roles.Supervisor));
         admin.MapGet("/config", Config);
+        admin.MapIdentitySecret();
         site.MapWorkplace(admin);
         site.MapCustomers(admin);
         admin.MapChannels();

@@ -37,6 +37,17 @@ public interface ISiteGrain : IGrainWithStringKey
     [Alias("UpdateSettings")]
     Task<SiteConfig> UpdateSettings(SiteSettings settings);
 
+    /// <summary>
+    /// A new identity secret; the current one becomes the previous, accepted until <paramref name="previousValidUntil"/>
+    /// so pages signed before the rotation keep working while the retailer deploys the new secret.
+    /// </summary>
+    [Alias("RotateIdentitySecret")]
+    Task<SiteConfig> RotateIdentitySecret(DateTimeOffset previousValidUntil);
+
+    /// <summary>Ends a rotation early: the previous identity secret is no longer accepted.</summary>
+    [Alias("EndIdentitySecretRotation")]
+    Task<SiteConfig> EndIdentitySecretRotation();
+
     /// <summary>The site's messenger channels, switched off ones included; empty when the site does not exist.</summary>
     [Alias("GetChannels")]
     Task<IReadOnlyList<Channels.ChannelSettings>> GetChannels();

@@ -1,3 +1,4 @@
+using System.Security.Cryptography;
 using Orleans.Runtime;
 using Switchboard.Contracts.Channels;
 using Switchboard.Contracts.Sites;
@@ -35,6 +36,16 @@ public sealed class SiteGrain(
     public Task<SiteConfig> SetRoutingRules(IReadOnlyList<RoutingRule> rules) => Change(config => config.WithRoutingRules(rules));
 
     public Task<SiteConfig> UpdateSettings(SiteSettings settings) => Change(config => config.WithSettings(settings));
+
+    public Task<SiteConfig> RotateIdentitySecret(DateTimeOffset previousValidUntil) => Change(config => config with
+    {
+        PreviousIdentitySecret = config.IdentitySecret,
+        PreviousIdentitySecretValidUntil = previousValidUntil,
+        IdentitySecret = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(32)),
+    });
+
+    public Task<SiteConfig> EndIdentitySecretRotation() =>
+        Change(config => config with { PreviousIdentitySecret = null, PreviousIdentitySecretValidUntil = null });
 
     public Task<IReadOnlyList<ChannelSettings>> GetChannels() =>
         Task.FromResult<IReadOnlyList<ChannelSettings>>(state.State.Config is null ? [] : [.. state.State.Channels.Values.OrderBy(c => c.Channel, StringComparer.Ordinal)]);
