@@ -31,6 +31,10 @@ public static class GatewayServices
 
         services.AddSwitchboardKeyRing(configuration);
         services.AddSingleton<TokenService>();
+        services.AddOptions<OperationsOptions>().Bind(configuration.GetSection(OperationsOptions.Section));
+        services.AddSingleton<OperationsAccount>();
+        services.AddSingleton<OperatorAccounts>();
+        services.AddSingleton<WebSocketTickets>();
         services.AddSingleton(ClusterDashboardOptions.From(configuration));
         services.AddSingleton<DashboardSignIn>();
         services.AddAuthentication(OperatorTokenHandler.SchemeName)

@@ -20,6 +20,14 @@ public interface ISiteGrain : IGrainWithStringKey
     [Alias("UpsertOperator")]
     Task<SiteConfig> UpsertOperator(OperatorAccount account);
 
+    /// <summary>Removes an operator account; <c>not_found</c> when there is none, <c>bad_request</c> for the last supervisor.</summary>
+    [Alias("RemoveOperator")]
+    Task<SiteConfig> RemoveOperator(string login);
+
+    /// <summary>Revokes every token of the account issued before <paramref name="validFrom"/> (sign-out, role change).</summary>
+    [Alias("RevokeOperatorTokens")]
+    Task<SiteConfig> RevokeOperatorTokens(string login, DateTimeOffset validFrom);
+
     [Alias("SetInvitations")]
     Task<SiteConfig> SetInvitations(Invitations.InvitationSettings invitations);
 

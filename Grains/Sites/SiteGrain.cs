@@ -26,6 +26,10 @@ public sealed class SiteGrain(
 
     public Task<SiteConfig> UpsertOperator(OperatorAccount account) => Change(config => config.WithOperator(account));
 
+    public Task<SiteConfig> RemoveOperator(string login) => Change(config => config.WithoutOperator(login));
+
+    public Task<SiteConfig> RevokeOperatorTokens(string login, DateTimeOffset validFrom) => Change(config => config.RevokingTokens(login, validFrom));
+
     public Task<SiteConfig> SetInvitations(Contracts.Invitations.InvitationSettings invitations) => Change(config => config.WithInvitations(invitations));
 
     public Task<SiteConfig> SetMonitor(Contracts.Monitoring.MonitorThresholds thresholds) => Change(config => config with { Monitor = thresholds });
