@@ -2,15 +2,14 @@ using Microsoft.Extensions.Options;
 using Switchboard.Contracts.Sites;
 using Switchboard.Domain.Sites;
 using Switchboard.Gateway.Hosting;
-using Switchboard.Gateway.Sites;
 
 namespace Switchboard.Gateway.Auth;
 
 /// <summary>
 /// The operations account from configuration (<see cref="OperationsOptions"/>). With none configured and the demo
 /// on, the demo has one, <c>ops</c>, with the demo's password (which outside Development is the operator's own,
-/// <see cref="DemoPasswordCheck"/>), so the standalone demo shows its dashboard. A password under 10 characters
-/// stops the start.
+/// <see cref="DemoPasswordCheck"/>), so the standalone demo shows its dashboard. A configured password under 10
+/// characters stops the start (validated with the options).
 /// </summary>
 public sealed class OperationsAccount
 {
@@ -25,11 +24,6 @@ public sealed class OperationsAccount
         var (login, password) = options.Value.Login.Length > 0
             ? (options.Value.Login, options.Value.Password)
             : demo.Value.Enabled ? (DemoLogin, demo.Value.OperatorPassword) : ("", "");
-        if (login.Length > 0 && password.Length < ConfiguredSites.MinPasswordLength && options.Value.Login.Length > 0)
-        {
-            throw new InvalidOperationException(
-                $"{OperationsOptions.Section}: the operations account needs a Password of at least {ConfiguredSites.MinPasswordLength} characters (Operations__Password).");
-        }
         Login = login.Length > 0 ? login : null;
         _passwordHash = Login is null ? null : PasswordHash.Create(password);
     }

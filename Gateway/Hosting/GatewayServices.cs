@@ -31,7 +31,10 @@ public static class GatewayServices
 
         services.AddSwitchboardKeyRing(configuration);
         services.AddSingleton<TokenService>();
-        services.AddOptions<OperationsOptions>().Bind(configuration.GetSection(OperationsOptions.Section));
+        services.AddOptions<OperationsOptions>().Bind(configuration.GetSection(OperationsOptions.Section))
+            .Validate(o => o.Login.Length == 0 || o.Password.Length >= Sites.ConfiguredSites.MinPasswordLength,
+                $"Operations: the operations account needs a Password of at least {Sites.ConfiguredSites.MinPasswordLength} characters (Operations__Password).")
+            .ValidateOnStart();
         services.AddSingleton<OperationsAccount>();
         services.AddSingleton<OperatorAccounts>();
         services.AddSingleton<WebSocketTickets>();

@@ -36,7 +36,6 @@ public sealed class DashboardTests(GatewayFixture fixture) : IClassFixture<Gatew
         Assert.Equal(HttpStatusCode.Unauthorized, (await http.SendAsync(Request($"/api/sites/{site}/monitor", accept: "text/html"))).StatusCode);
     }
 
-    [Fact]
     [Theory]
     [InlineData("anna")]
     [InlineData("sup")]

@@ -90,7 +90,7 @@ public sealed class OperatorRevocationTests(GatewayFixture fixture) : IClassFixt
         var supervisor = await Host.LoginAsync(site, "sup");
         var annaToken = await Host.LoginAsync(site, "anna");
         await Host.Grains.GetGrain<Contracts.Sites.ISiteGrain>(Contracts.GrainKeys.Site(site)).UpsertOperator(
-            new Contracts.Sites.OperatorAccount("boss", "Boss", "supervisor", Domain.Sites.PasswordHash.Create(TestSites.Password), [], 4));
+            new Contracts.Sites.OperatorAccount("boss", "Boss", "supervisor", Switchboard.Domain.Sites.PasswordHash.Create(TestSites.Password), [], 4));
         var bossToken = await Host.LoginAsync(site, "boss");
         Assert.Equal(HttpStatusCode.OK, (await Send(HttpMethod.Get, $"/api/sites/{site}/monitor", bossToken)).StatusCode);
 
