@@ -13,32 +13,54 @@ public static class AuthEndpoints
     public static IEndpointRouteBuilder MapAuth(this IEndpointRouteBuilder app)
     {
         app.MapPost("/api/auth/login", Login).RequireRateLimiting(LoginRateLimit);
-        // Tokens are not revocable; signing out forgets what the browser holds that the console cannot reach.
-        app.MapPost("/api/auth/logout", (HttpContext http, DashboardSignIn dashboard) =>
+        // With the token in the header, every token of the operator is revoked and their consoles close; either way
+        // the dashboard's cookie, which the console's script cannot reach, is cleared.
+        app.MapPost("/api/auth/logout", async (HttpContext http, DashboardSignIn dashboard, OperatorAccounts accounts) =>
         {
             dashboard.SignOut(http);
+            if (http.User.Identity?.IsAuthenticated == true)
+            {
+                var identity = http.User.Identity();
+                await accounts.RevokeAsync(identity.Site, identity.Login, OperatorAccounts.SignedOut);
+            }
             return TypedResults.NoContent();
         });
+        // Only a bearer header authenticates here (tickets count on /ws paths, the dashboard's cookie on its own path).
+        app.MapPost("/api/ws-ticket", async (HttpContext http, WebSocketTickets tickets) =>
+            TypedResults.Ok(new WebSocketTicketResponse(
+                await tickets.IssueAsync(http.Request.Headers.Authorization.ToString()["Bearer ".Length..].Trim()),
+                (int)WebSocketTickets.Lifetime.TotalSeconds)))
+            .RequireAuthorization();
         return app;
     }
 
     private static async Task<Results<Ok<LoginResponse>, ProblemHttpResult>> Login(
-        LoginRequest request, HttpContext http, IGrainFactory grains, TokenService tokens, DashboardSignIn dashboard)
+        LoginRequest request, HttpContext http, IGrainFactory grains, TokenService tokens, DashboardSignIn dashboard, OperationsAccount operations)
     {
         if (string.IsNullOrWhiteSpace(request.Site) || string.IsNullOrWhiteSpace(request.Login) || request.Password is null)
         {
             return TypedResults.Problem(statusCode: 400, title: "site, login and password are required.");
         }
+        if (request.Site == OperationsAccount.Site)
+        {
+            return operations.SignIn(request.Login, request.Password) is { } ops
+                ? Issue(ops, "Operations", http, tokens, dashboard)
+                : TypedResults.Problem(statusCode: 401, title: "Wrong site, login or password.");
+        }
         var config = await grains.GetGrain<ISiteGrain>(GrainKeys.Site(request.Site)).GetConfig();
         var account = config?.FindOperator(request.Login);
         // The same answer for an unknown site, login or password: nothing to probe.
-        if (account is null || !PasswordHash.Verify(request.Password, account.PasswordHash))
+        if (account is null || !PasswordHash.Verify(request.Password, account.PasswordHash) || account.Disabled)
         {
             return TypedResults.Problem(statusCode: 401, title: "Wrong site, login or password.");
         }
-        var identity = new OperatorIdentity(request.Site, account.Login, account.Role, account.Name);
+        return Issue(new OperatorIdentity(request.Site, account.Login, account.Role, account.Name), account.Name, http, tokens, dashboard);
+    }
+
+    private static Ok<LoginResponse> Issue(OperatorIdentity identity, string name, HttpContext http, TokenService tokens, DashboardSignIn dashboard)
+    {
         var token = tokens.IssueOperator(identity);
         var dashboardPath = dashboard.SignIn(http, identity, token);
-        return TypedResults.Ok(new LoginResponse(token, new(account.Login, account.Name, account.Role), dashboardPath));
+        return TypedResults.Ok(new LoginResponse(token, new(identity.Login, name, identity.Role), dashboardPath));
     }
 }

@@ -7,30 +7,37 @@ using Switchboard.Gateway.Dashboard;
 namespace Switchboard.Gateway.Auth;
 
 /// <summary>
-/// Authenticates operators by their token: <c>Authorization: Bearer …</c>, or <c>access_token</c> in the
-/// query on WebSocket paths (browsers cannot set headers on a WebSocket handshake), or the dashboard's
-/// cookie on the dashboard's path (a page opened in a tab cannot set headers either).
+/// Authenticates operators by their token: <c>Authorization: Bearer …</c>, or on WebSocket paths a one-time
+/// <c>ticket</c> in the query (browsers cannot set headers on a handshake, and a token in a URL would end up in
+/// proxies' logs; <see cref="WebSocketTickets"/>), or the dashboard's cookie on the dashboard's path (a page opened in
+/// a tab cannot set headers either). The token must still be honoured by its account (<see cref="OperatorAccounts"/>).
 /// </summary>
 public sealed class OperatorTokenHandler(
     IOptionsMonitor<AuthenticationSchemeOptions> options,
     ILoggerFactory logger,
     UrlEncoder encoder,
     TokenService tokens,
+    OperatorAccounts accounts,
+    WebSocketTickets tickets,
     DashboardSignIn dashboard)
     : AuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)
 {
     public const string SchemeName = "SwitchboardToken";
 
-    protected override Task<AuthenticateResult> HandleAuthenticateAsync()
+    protected override async Task<AuthenticateResult> HandleAuthenticateAsync()
     {
-        var token = ReadToken();
+        var token = await ReadTokenAsync();
         if (token is null)
         {
-            return Task.FromResult(AuthenticateResult.NoResult());
+            return AuthenticateResult.NoResult();
         }
-        if (tokens.ReadOperator(token) is not { } identity)
+        if (tokens.ReadOperator(token) is not { } issued)
         {
-            return Task.FromResult(AuthenticateResult.Fail("The token is not valid or has expired."));
+            return AuthenticateResult.Fail("The token is not valid or has expired.");
+        }
+        if (await accounts.CurrentAsync(issued) is not { } identity)
+        {
+            return AuthenticateResult.Fail("The account was signed out, disabled or removed.");
         }
         var principal = new ClaimsPrincipal(new ClaimsIdentity(
         [
@@ -39,17 +46,21 @@ public sealed class OperatorTokenHandler(
             new Claim(ClaimTypes.Role, identity.Role),
             new Claim(OperatorClaims.Site, identity.Site),
         ], SchemeName));
-        return Task.FromResult(AuthenticateResult.Success(new AuthenticationTicket(principal, SchemeName)));
+        return AuthenticateResult.Success(new AuthenticationTicket(principal, SchemeName));
     }
 
-    private string? ReadToken()
+    private async Task<string?> ReadTokenAsync()
     {
         var header = Request.Headers.Authorization.ToString();
         if (header.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase))
         {
             return header["Bearer ".Length..].Trim();
         }
-        return Request.Path.StartsWithSegments("/ws") ? Request.Query["access_token"].FirstOrDefault() : dashboard.ReadToken(Request);
+        if (Request.Path.StartsWithSegments("/ws"))
+        {
+            return await tickets.RedeemAsync(Request.Query[WebSocketTickets.QueryName].FirstOrDefault());
+        }
+        return dashboard.ReadToken(Request);
     }
 
     /// <summary>A browser opening the dashboard without a valid cookie goes to the console's sign-in; everything else gets its 401.</summary>

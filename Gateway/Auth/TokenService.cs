@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Security.Cryptography;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.Extensions.Options;
@@ -5,23 +6,31 @@ using Microsoft.Extensions.Options;
 namespace Switchboard.Gateway.Auth;
 
 /// <summary>
-/// Signed, encrypted tokens from ASP.NET Core Data Protection: operator tokens expire, visitor tokens
-/// identify a browser for as long as it keeps them. The key ring lives in the data directory.
+/// Signed, encrypted tokens from ASP.NET Core Data Protection: operator tokens expire and carry when they were
+/// issued (so a sign-out revokes every earlier one), visitor tokens identify a browser for as long as it keeps them.
+/// The key ring lives in the data directory.
 /// </summary>
 public sealed class TokenService(IDataProtectionProvider provider, IOptions<GatewaySettings> options, TimeProvider clock)
 {
     private readonly ITimeLimitedDataProtector _operators =
-        provider.CreateProtector("Switchboard.OperatorToken.v1").ToTimeLimitedDataProtector();
+        provider.CreateProtector("Switchboard.OperatorToken.v2").ToTimeLimitedDataProtector();
     private readonly IDataProtector _visitors = provider.CreateProtector("Switchboard.VisitorToken.v1");
 
-    public string IssueOperator(OperatorIdentity identity) => _operators.Protect(
-        string.Join('\n', identity.Site, identity.Login, identity.Role, identity.Name),
-        clock.GetUtcNow() + options.Value.OperatorTokenLifetime);
+    public string IssueOperator(OperatorIdentity identity)
+    {
+        var now = clock.GetUtcNow();
+        return _operators.Protect(
+            string.Join('\n', identity.Site, identity.Login, identity.Role, identity.Name, now.ToUnixTimeMilliseconds().ToString(CultureInfo.InvariantCulture)),
+            now + options.Value.OperatorTokenLifetime);
+    }
 
-    public OperatorIdentity? ReadOperator(string? token)
+    /// <summary>Who the token was issued to and when, or null for a forged, broken or expired token.</summary>
+    public IssuedOperatorToken? ReadOperator(string? token)
     {
         var parts = Unprotect(_operators, token)?.Split('\n');
-        return parts is { Length: 4 } ? new OperatorIdentity(parts[0], parts[1], parts[2], parts[3]) : null;
+        return parts is { Length: 5 } && long.TryParse(parts[4], NumberStyles.None, CultureInfo.InvariantCulture, out var issued)
+            ? new IssuedOperatorToken(new OperatorIdentity(parts[0], parts[1], parts[2], parts[3]), DateTimeOffset.FromUnixTimeMilliseconds(issued))
+            : null;
     }
 
     public string IssueVisitor(string site, string visitorId) => _visitors.Protect($"{site}\n{visitorId}");

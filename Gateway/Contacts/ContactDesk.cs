@@ -32,7 +32,7 @@ public sealed class ContactDesk(IGrainFactory grains, PushHub hub, AttachmentCla
         try
         {
             var visitor = await grains.GetGrain<IVisitorGrain>(visitorKey)
-                .Hello(new VisitorHello(hello.Identity, hello.Language, hello.Region), hello.FollowsVisitor ? hub.Reference : null);
+                .Hello(new VisitorHello(hello.Identity, hello.Language, hello.Region) { FromWidget = true }, hello.FollowsVisitor ? hub.Reference : null);
             var contact = new Actor(ActorKind.Visitor, hello.Site, hello.VisitorId) with { Name = visitor.Name };
             var (conversationId, afterSeq) = hello.Resume is { } resume ? (resume.ConversationId, resume.LastSeq) : (visitor.OpenConversationId, 0);
             var (conversation, refused) = conversationId is null ? (null, null) : await TrySubscribe(contact, conversationId);

@@ -9,16 +9,17 @@ using Polly.Timeout;
 namespace Switchboard.Gateway.Crm;
 
 /// <summary>
-/// The customer-card connector: <c>GET {endpoint}/customers?customerId=…&amp;phone=…</c>, retried and timed out by
+/// The customer-card connector: <c>GET {endpoint}/customers?site=…&amp;customerId=…</c> or <c>…&amp;phone=…</c> (the site, so a
+/// CRM serving several shops answers from the right one), retried and timed out by
 /// the resilience handler <see cref="CrmHosting"/> puts in front of it. Every way it can fail becomes a
 /// <see cref="CrmException"/> whose message an operator can read.
 /// </summary>
 public sealed class CrmClient(HttpClient http, IOptions<CrmOptions> options, IServer server)
 {
-    public async Task<CustomerCard?> FindAsync(string? customerId, string? phone, CancellationToken cancellationToken)
+    public async Task<CustomerCard?> FindAsync(string site, string? customerId, string? phone, CancellationToken cancellationToken)
     {
         var settings = options.Value;
-        var query = string.Join('&', new[] { ("customerId", customerId), ("phone", phone) }
+        var query = string.Join('&', new[] { ("site", site), ("customerId", customerId), ("phone", phone) }
             .Where(p => !string.IsNullOrEmpty(p.Item2)).Select(p => $"{p.Item1}={Uri.EscapeDataString(p.Item2!)}"));
         using var request = new HttpRequestMessage(HttpMethod.Get, $"{Endpoint(settings).TrimEnd('/')}/customers?{query}");
         if (!string.IsNullOrEmpty(settings.ApiKey))

@@ -14,7 +14,8 @@ public static class DemoCrm
 
     public static IEndpointRouteBuilder MapDemoCrm(this IEndpointRouteBuilder app)
     {
-        app.MapGet("/demo-crm/customers", (string? customerId, string? phone) =>
+        // The site is part of the contract; the made-up customers are the same for every site.
+        app.MapGet("/demo-crm/customers", (string? site, string? customerId, string? phone) =>
         {
             var key = customerId ?? phone;
             if (string.IsNullOrEmpty(key))

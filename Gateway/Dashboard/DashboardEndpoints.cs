@@ -4,7 +4,10 @@ using Switchboard.Silo.Hosting;
 
 namespace Switchboard.Gateway.Dashboard;
 
-/// <summary>The Orleans Dashboard's pages and JSON at <c>Dashboard:Path</c>, for supervisors only.</summary>
+/// <summary>
+/// The Orleans Dashboard's pages and JSON at <c>Dashboard:Path</c>, for the operations account only: it shows every
+/// site's grains and load, which is no one site's supervisor's business (<see cref="Auth.OperationsAccount"/>).
+/// </summary>
 public static class DashboardEndpoints
 {
     /// <summary>The dashboard's call that reads any grain's state by reflection, given its type and key.</summary>
@@ -18,7 +21,7 @@ public static class DashboardEndpoints
             return app;
         }
         app.MapOrleansDashboard(dashboard.Path)
-            .RequireAuthorization(policy => policy.RequireRole(Roles.Supervisor))
+            .RequireAuthorization(policy => policy.RequireRole(Roles.Operations))
             .AddEndpointFilter(async (context, next) =>
                 context.HttpContext.Request.Path.StartsWithSegments(dashboard.Path + GrainStatePath)
                     ? RefuseGrainState()
@@ -27,8 +30,8 @@ public static class DashboardEndpoints
     }
 
     /// <summary>
-    /// Grain state holds visitors' messages and contacts, and other sites' settings and password hashes, while
-    /// a supervisor may see only their own site: the dashboard's grain state page stays empty.
+    /// Grain state holds visitors' messages and contacts, and sites' settings and password hashes, which not even
+    /// operations needs to read through a web page: the dashboard's grain state page stays empty.
     /// </summary>
     private static IResult RefuseGrainState() => TypedResults.Problem(
         statusCode: StatusCodes.Status403Forbidden,

@@ -7,7 +7,7 @@ namespace Switchboard.Gateway.Dashboard;
 
 /// <summary>
 /// How a browser gets into the dashboard. A page opened in a tab cannot send the console's
-/// <c>Authorization</c> header, so a supervisor's sign-in also sets their token as an HttpOnly cookie scoped
+/// <c>Authorization</c> header, so the operations account's sign-in also sets its token as an HttpOnly cookie scoped
 /// to the dashboard's path, and that cookie is accepted there and nowhere else.
 /// </summary>
 public sealed class DashboardSignIn(ClusterDashboardOptions dashboard, IOptions<GatewaySettings> gateway)
@@ -18,8 +18,8 @@ public sealed class DashboardSignIn(ClusterDashboardOptions dashboard, IOptions<
     public const string ConsoleSignIn = "/console/";
 
     /// <summary>
-    /// Sets the cookie for a supervisor and returns where the dashboard is; for anyone else clears a cookie a
-    /// supervisor may have left in this browser (a shared desk) and returns null.
+    /// Sets the cookie for the operations account and returns where the dashboard is; for anyone else clears a cookie
+    /// operations may have left in this browser (a shared desk) and returns null.
     /// </summary>
     public string? SignIn(HttpContext http, OperatorIdentity identity, string token)
     {
@@ -27,7 +27,7 @@ public sealed class DashboardSignIn(ClusterDashboardOptions dashboard, IOptions<
         {
             return null;
         }
-        if (identity.Role != Roles.Supervisor)
+        if (identity.Role != Roles.Operations)
         {
             SignOut(http);
             return null;

@@ -7,10 +7,13 @@ public sealed class DemoOptions
 {
     public const string Section = "Demo";
 
+    /// <summary>The shipped password: accepted only in Development (<see cref="DemoPasswordCheck"/>).</summary>
+    public const string DefaultPassword = "demo";
+
     /// <summary>Seed the demo site "demo" at start. Turn off in production: its logins have a known password.</summary>
     public bool Enabled { get; set; } = true;
 
     /// <summary>Password of the demo logins anna, boris and olga; printed at start-up.</summary>
     [Required(AllowEmptyStrings = false)]
-    public string OperatorPassword { get; set; } = "demo";
+    public string OperatorPassword { get; set; } = DefaultPassword;
 }

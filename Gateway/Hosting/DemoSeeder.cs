@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.Options;
 using Switchboard.Contracts;
+using Switchboard.Gateway.Auth;
 using Switchboard.Contracts.Sites;
 using Switchboard.Domain.Sites;
 using Switchboard.Silo.Hosting;
@@ -18,6 +19,7 @@ public sealed class DemoSeeder(
     IGrainFactory grains,
     IOptions<DemoOptions> demo,
     ClusterDashboardOptions dashboard,
+    OperationsAccount operations,
     IConfiguration configuration,
     IServer server,
     IHostApplicationLifetime lifetime,
@@ -51,13 +53,18 @@ public sealed class DemoSeeder(
               Console:     {url}/console/
               Dashboard:   {DashboardLocation(url)}
               Logins:      anna, boris (operators), olga (supervisor) on site "demo", password "{demo.Value.OperatorPassword}"
+              Operations:  {OperationsLogin()}
               Data:        {DataLocation()}
 
             """);
     }
 
     private string DashboardLocation(string url) =>
-        dashboard.Enabled ? $"{url}{dashboard.Path}/ (supervisors)" : "off (Dashboard:Enabled=false)";
+        dashboard.Enabled ? $"{url}{dashboard.Path}/ (the operations account)" : "off (Dashboard:Enabled=false)";
+
+    private string OperationsLogin() => operations.Login is { } login
+        ? $"{login} on site \"{OperationsAccount.Site}\" (cluster dashboard){(login == OperationsAccount.DemoLogin ? ", the demo password" : "")}"
+        : "none (Operations:Login)";
 
     private string Mode() => ClusterModeOptions.From(configuration).IsCluster ? "cluster mode, a gateway" : "standalone";
 

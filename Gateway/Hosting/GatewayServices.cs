@@ -1,6 +1,7 @@
 using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.Authentication;
 using Switchboard.Gateway.Attachments;
+using Microsoft.Extensions.Options;
 using Switchboard.Gateway.Auth;
 using Switchboard.Gateway.Contacts;
 using Switchboard.Gateway.Channels;
@@ -26,10 +27,18 @@ public static class GatewayServices
             .ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<DemoOptions>().Bind(configuration.GetSection(DemoOptions.Section))
             .ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton<IValidateOptions<DemoOptions>, DemoPasswordCheck>();
         services.TryAddTimeProvider();
 
         services.AddSwitchboardKeyRing(configuration);
         services.AddSingleton<TokenService>();
+        services.AddOptions<OperationsOptions>().Bind(configuration.GetSection(OperationsOptions.Section))
+            .Validate(o => o.Login.Length == 0 || o.Password.Length >= Sites.ConfiguredSites.MinPasswordLength,
+                $"Operations: the operations account needs a Password of at least {Sites.ConfiguredSites.MinPasswordLength} characters (Operations__Password).")
+            .ValidateOnStart();
+        services.AddSingleton<OperationsAccount>();
+        services.AddSingleton<OperatorAccounts>();
+        services.AddSingleton<WebSocketTickets>();
         services.AddSingleton(ClusterDashboardOptions.From(configuration));
         services.AddSingleton<DashboardSignIn>();
         services.AddAuthentication(OperatorTokenHandler.SchemeName)
@@ -50,6 +59,7 @@ public static class GatewayServices
         services.AddSingleton<SocketDrain>();
         services.AddHostedService<PushRenewalService>();
         services.AddSingleton<VisitorPresenceBoard>();
+        services.AddSingleton<IdentityVerifier>();
         services.AddSingleton<SiteMonitor>();
         services.AddSingleton<MonitorFeed>();
         services.AddCrm(configuration);

@@ -79,6 +79,10 @@ public sealed class OperatorSession(
             case NoticeTypes.Status:
                 connection.Send(FrameWriter.ToBytes(new StatusFrame(notice.Status), WireContext.Default.StatusFrame));
                 break;
+            case NoticeTypes.SignedOut:
+                // The token this socket opened with no longer holds: the console signs in again (docs/security.md).
+                connection.CloseForPolicy(notice.Reason ?? "signed_out");
+                break;
         }
     }
 

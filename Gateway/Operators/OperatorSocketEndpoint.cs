@@ -25,6 +25,10 @@ public static class OperatorSocketEndpoint
             return TypedResults.Problem(statusCode: 400, title: "This endpoint takes WebSocket connections.");
         }
         var identity = http.User.Identity();
+        if (identity.Site == OperationsAccount.Site)
+        {
+            return TypedResults.Problem(statusCode: 403, title: "The operations account has no console; it opens the cluster dashboard.");
+        }
         var config = await grains.GetGrain<ISiteGrain>(GrainKeys.Site(identity.Site)).GetConfig();
         if (config?.FindOperator(identity.Login) is null)
         {

@@ -23,7 +23,7 @@ namespace Switchboard.Gateway.Sites;
 /// </summary>
 public static class SiteEndpoints
 {
-    public const int DefaultCapacity = 4;
+    public const int DefaultCapacity = OperatorAccountEndpoints.DefaultCapacity;
 
     public static IEndpointRouteBuilder MapSites(this IEndpointRouteBuilder app)
     {
@@ -37,6 +37,7 @@ public static class SiteEndpoints
         site.MapWhatsAppTemplates();
         var admin = site.MapGroup("").RequireAuthorization(policy => policy.RequireRole(Roles.Supervisor));
         admin.MapGet("/config", Config);
+        admin.MapIdentitySecret();
         site.MapWorkplace(admin);
         site.MapCustomers(admin);
         admin.MapChannels();
@@ -48,12 +49,7 @@ public static class SiteEndpoints
             var queue = body with { Id = queueId };
             return Change(grains, site, config => config.WithQueue(queue), g => g.UpsertQueue(queue));
         });
-        admin.MapPut("/operators/{login}", (string site, string login, OperatorRequest body, IGrainFactory grains) =>
-        {
-            var account = new OperatorAccount(login, body.Name, body.Role, string.IsNullOrEmpty(body.Password) ? "" : PasswordHash.Create(body.Password),
-                body.Queues, body.Capacity ?? DefaultCapacity);
-            return Change(grains, site, config => config.WithOperator(account), g => g.UpsertOperator(account));
-        });
+        admin.MapOperatorAccounts();
         admin.MapPut("/invitations", (string site, InvitationSettings body, IGrainFactory grains) =>
             Change(grains, site, config => config.WithInvitations(body), g => g.SetInvitations(body)));
         admin.MapPut("/routing-rules", (string site, IReadOnlyList<RoutingRule> body, IGrainFactory grains) =>
@@ -79,7 +75,7 @@ public static class SiteEndpoints
         return TypedResults.Ok<object>(new
         {
             config.Name, config.Language, config.AllowedOrigins, config.DefaultQueue, config.Queues, config.RoutingRules, config.Invitations,
-            operators = config.Operators.Select(o => new { o.Login, o.Name, o.Role, o.Queues, o.Capacity }),
+            operators = config.Operators.Select(o => new { o.Login, o.Name, o.Role, o.Queues, o.Capacity, o.Disabled }),
         });
     }
 

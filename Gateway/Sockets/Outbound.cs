@@ -16,6 +16,9 @@ internal abstract record Outbound
 
     public sealed record Detach(string ConversationKey) : Outbound;
 
-    /// <summary>Say goodbye after everything queued before it: the gateway is shutting down, reconnect elsewhere.</summary>
-    public sealed record Close : Outbound;
+    /// <summary>
+    /// Say goodbye after everything queued before it: the gateway is shutting down (reconnect elsewhere), or the
+    /// operator was signed out (their token no longer opens a socket).
+    /// </summary>
+    public sealed record Close(System.Net.WebSockets.WebSocketCloseStatus Status, string Reason) : Outbound;
 }

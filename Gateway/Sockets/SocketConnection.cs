@@ -53,7 +53,10 @@ public sealed class SocketConnection
     public void Detach(string conversationKey) => Queue(new Outbound.Detach(conversationKey));
 
     /// <summary>Closes the socket with <see cref="ServiceRestart"/> once the frames queued before are sent.</summary>
-    public void CloseForRestart() => Queue(new Outbound.Close());
+    public void CloseForRestart() => Queue(new Outbound.Close(ServiceRestart, "reconnect"));
+
+    /// <summary>Closes the socket with 1008 "policy violation" once the frames queued before are sent.</summary>
+    public void CloseForPolicy(string reason) => Queue(new Outbound.Close(WebSocketCloseStatus.PolicyViolation, reason));
 
     /// <summary>1012 "service restart": the client should reconnect (to another gateway) and resume.</summary>
     public const WebSocketCloseStatus ServiceRestart = (WebSocketCloseStatus)1012;
@@ -188,8 +191,8 @@ public sealed class SocketConnection
                     case Outbound.Detach detach:
                         _cursors.Remove(detach.ConversationKey);
                         break;
-                    case Outbound.Close when _socket.State == WebSocketState.Open:
-                        await _socket.CloseOutputAsync(ServiceRestart, "reconnect", CancellationToken.None);
+                    case Outbound.Close close when _socket.State == WebSocketState.Open:
+                        await _socket.CloseOutputAsync(close.Status, close.Reason, CancellationToken.None);
                         break;
                 }
             }

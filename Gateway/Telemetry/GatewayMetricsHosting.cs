@@ -24,15 +24,27 @@ public static class GatewayMetricsHosting
 
     /// <summary>
     /// The scraping endpoint. It is meant for the cluster's own network: the load balancer in front of the gateways
-    /// does not pass it on (docker/nginx.conf), so shoppers never see it.
+    /// does not pass it on (docker/nginx.conf), and with <c>Metrics:BearerToken</c> set it answers only the scraper
+    /// that sends the token, wherever the request comes from.
     /// </summary>
     public static WebApplication MapGatewayMetrics(this WebApplication app)
     {
         var options = MetricsOptions.From(app.Configuration);
-        if (options.Enabled)
+        if (!options.Enabled)
+        {
+            return app;
+        }
+        if (options.BearerToken.Length == 0)
         {
             app.MapPrometheusScrapingEndpoint(options.Path);
+            if (!app.Environment.IsDevelopment())
+            {
+                app.Logger.LogWarning("{Path} answers anyone who reaches this gateway: set Metrics:BearerToken (docs/monitoring.md)", options.Path);
+            }
+            return app;
         }
+        app.MapPrometheusScrapingEndpoint(options.Path, meterProvider: null,
+            configureBranchedPipeline: branch => branch.RequireBearer(options.BearerToken), optionsName: null);
         return app;
     }
 }

@@ -23,6 +23,7 @@ public sealed partial class VisitorSession(
     SocketConnection connection,
     ContactDesk desk,
     TokenService tokens,
+    IdentityVerifier identities,
     VisitorPresenceBoard presence,
     GatewaySettings options,
     ILogger logger) : ISocketSession, IPushSubscriber
@@ -103,7 +104,7 @@ public sealed partial class VisitorSession(
         visitorId ??= GrainKeys.NewId();
         var language = frame.Language is { Length: <= 16 } lang ? lang : null;
         var region = frame.Region is { Length: <= 64 } reg ? reg : null;
-        var identity = IdentityVerifier.Verify(frame.Identity, config.IdentitySecret, connection);
+        var identity = identities.Verify(frame.Identity, config, connection);
         var widget = RolloutShare.Includes(visitorId, config.Invitations.WidgetSharePercent);
         var hello = new ContactHello(site, visitorId, identity, language, region, ResumePoint(frame.Resume), FollowsVisitor: widget);
         var welcome = await desk.HelloAsync(hello, config.DefaultQueue, this);

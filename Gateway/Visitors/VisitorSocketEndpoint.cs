@@ -18,7 +18,8 @@ public static class VisitorSocketEndpoint
     }
 
     private static async Task<IResult> Accept(
-        HttpContext http, string? site, IGrainFactory grains, ContactDesk desk, TokenService tokens, VisitorPresenceBoard presence,
+        HttpContext http, string? site, IGrainFactory grains, ContactDesk desk, TokenService tokens, IdentityVerifier identities,
+        VisitorPresenceBoard presence,
         IOptions<GatewaySettings> options, ILoggerFactory loggers)
     {
         if (!http.WebSockets.IsWebSocketRequest)
@@ -35,7 +36,7 @@ public static class VisitorSocketEndpoint
         }
         var logger = loggers.CreateLogger<VisitorSession>();
         return await SocketSessions.RunAsync(http, Audience.Visitor, Events, options.Value, logger,
-            connection => new VisitorSession(site, config, connection, desk, tokens, presence, options.Value, logger));
+            connection => new VisitorSession(site, config, connection, desk, tokens, identities, presence, options.Value, logger));
 
         // The socket only ever follows conversations the grain already authorized it for (its own start,
         // or a resume the grain accepted), so its catch-up reads need no second check.

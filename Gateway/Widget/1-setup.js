@@ -1,6 +1,8 @@
 // Switchboard chat widget: <script src="https://host/widget.js" data-site="demo" async></script>
 // No dependencies, no build. Visitor and operator text only ever goes through textContent.
-// Page API: window.Switchboard.open(), .close(), .cart({items: [{sku, name, qty, price}], total, currency}).
+// Page API: window.Switchboard.open(), .close(), .cart({items: [{sku, name, qty, price}], total, currency}),
+// .identify({customerId, name, email, phone, customerType, expires, signature}) and .region('moscow') (docs/identity.md;
+// also as data-customer-id, data-name, data-email, data-phone, data-customer-type, data-expires, data-signature, data-region).
 // The script loads async, so a page queues calls until then: (window.SwitchboardQueue ||= []).push(['cart', {…}]).
 // The widget runs them on start and swaps the array for an object whose push() calls at once.
 (() => {

@@ -89,7 +89,7 @@
     sock.onopen = () => {
       sentResume = state.conversationId;
       const resume = sentResume ? { conversationId: sentResume, lastSeq: state.lastSeq } : undefined;
-      sock.send(JSON.stringify({ type: 'hello', visitorToken: store(key('token')) || undefined, language: sentLang = lang, resume }));
+      sock.send(JSON.stringify({ type: 'hello', visitorToken: store(key('token')) || undefined, language: sentLang = lang, resume, ...who() }));
     };
     sock.onmessage = (e) => {
       let f;
@@ -134,7 +134,18 @@
   // Left out before: the choice is fixed per visitor while the share stays, so ask again only after a while (a pilot grows).
   if (Number(store(key('hidden'))) > Date.now()) stopped = true;
   else if (document.body) mount(); else document.addEventListener('DOMContentLoaded', mount);
-  const api = { open: () => setOpen(true), close: () => setOpen(false), cart, state }, queued = window.SwitchboardQueue;
+  // Who the shop says the visitor is, signed by its server (docs/identity.md): from the script tag, or set later
+  // through the API, sent with the next hello. The gateway checks the signature; the widget only carries it.
+  const claimed = { identity: identityFrom(script.dataset), region: script.dataset.region || undefined };
+  function identityFrom(d) {
+    if (!d.customerId || !d.signature) return undefined;
+    return { customerId: d.customerId, name: d.name, email: d.email, phone: d.phone, customerType: d.customerType,
+      expires: Number(d.expires) || undefined, signature: d.signature };
+  }
+  function who() { return { identity: claimed.identity, region: claimed.region }; }
+  const identify = (i) => { claimed.identity = i && typeof i === 'object' ? identityFrom(i) : undefined; };
+  const region = (r) => { claimed.region = typeof r === 'string' && r ? r : undefined; };
+  const api = { open: () => setOpen(true), close: () => setOpen(false), cart, state, identify, region }, queued = window.SwitchboardQueue;
   window.Switchboard = api;
   window.SwitchboardQueue = { push: (...calls) => calls.forEach(([name, ...args] = []) => api[name]?.call && api[name](...args)) };
   if (Array.isArray(queued)) window.SwitchboardQueue.push(...queued);

@@ -62,6 +62,13 @@ public interface IOperatorGrain : IGrainWithStringKey
     [Alias("SetCanned")]
     Task SetCanned(IReadOnlyList<Sites.CannedResponse> canned);
 
+    /// <summary>
+    /// The operator was signed out (logout, account disabled, removed or its role changed): they go offline and every
+    /// console of theirs is told to close, on whichever gateway it is.
+    /// </summary>
+    [Alias("SignOut")]
+    Task SignOut(string reason);
+
     /// <summary>Gives back the capacity a conversation held (closed, transferred, refused).</summary>
     [Alias("Release")]
     Task Release(string conversationId, string reason);

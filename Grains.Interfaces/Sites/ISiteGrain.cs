@@ -20,6 +20,14 @@ public interface ISiteGrain : IGrainWithStringKey
     [Alias("UpsertOperator")]
     Task<SiteConfig> UpsertOperator(OperatorAccount account);
 
+    /// <summary>Removes an operator account; <c>not_found</c> when there is none, <c>bad_request</c> for the last supervisor.</summary>
+    [Alias("RemoveOperator")]
+    Task<SiteConfig> RemoveOperator(string login);
+
+    /// <summary>Revokes every token of the account issued before <paramref name="validFrom"/> (sign-out, role change).</summary>
+    [Alias("RevokeOperatorTokens")]
+    Task<SiteConfig> RevokeOperatorTokens(string login, DateTimeOffset validFrom);
+
     [Alias("SetInvitations")]
     Task<SiteConfig> SetInvitations(Invitations.InvitationSettings invitations);
 
@@ -36,6 +44,17 @@ public interface ISiteGrain : IGrainWithStringKey
     /// <summary>The site-wide settings: name, language, allowed origins, default queue.</summary>
     [Alias("UpdateSettings")]
     Task<SiteConfig> UpdateSettings(SiteSettings settings);
+
+    /// <summary>
+    /// A new identity secret; the current one becomes the previous, accepted until <paramref name="previousValidUntil"/>
+    /// so pages signed before the rotation keep working while the retailer deploys the new secret.
+    /// </summary>
+    [Alias("RotateIdentitySecret")]
+    Task<SiteConfig> RotateIdentitySecret(DateTimeOffset previousValidUntil);
+
+    /// <summary>Ends a rotation early: the previous identity secret is no longer accepted.</summary>
+    [Alias("EndIdentitySecretRotation")]
+    Task<SiteConfig> EndIdentitySecretRotation();
 
     /// <summary>The site's messenger channels, switched off ones included; empty when the site does not exist.</summary>
     [Alias("GetChannels")]

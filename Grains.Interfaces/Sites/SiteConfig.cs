@@ -12,7 +12,7 @@ public sealed record SiteConfig
     [Id(3)] public required string DefaultQueue { get; init; }
     [Id(4)] public required IReadOnlyList<QueueConfig> Queues { get; init; }
     [Id(5)] public required IReadOnlyList<OperatorAccount> Operators { get; init; }
-    /// <summary>The key for <c>hello.identity.signature</c> (hex HMAC-SHA256 of the customer id).</summary>
+    /// <summary>The key for <c>hello.identity.signature</c> (docs/identity.md); never shown but to the site's supervisors.</summary>
     [Id(6)] public required string IdentitySecret { get; init; }
     /// <summary>Queue choice by page, region or customer type when the visitor picks none.</summary>
     [Id(7)] public IReadOnlyList<RoutingRule> RoutingRules { get; init; } = [];
@@ -28,8 +28,21 @@ public sealed record SiteConfig
     [Id(12)] public int? CallWeight { get; init; }
     /// <summary>Whether an operator on a call takes no new chats, in queues that do not say (no when null).</summary>
     [Id(13)] public bool? CallBlocksChats { get; init; }
+    /// <summary>The identity secret before the last rotation, still accepted until <see cref="PreviousIdentitySecretValidUntil"/>.</summary>
+    [Id(14)] public string? PreviousIdentitySecret { get; init; }
+    [Id(15)] public DateTimeOffset? PreviousIdentitySecretValidUntil { get; init; }
 
     public QueueConfig? FindQueue(string id) => Queues.FirstOrDefault(q => q.Id == id);
 
     public OperatorAccount? FindOperator(string login) => Operators.FirstOrDefault(o => o.Login == login);
+
+    /// <summary>The secrets a signed identity may be signed with at <paramref name="now"/>: the current one, and the previous during a rotation.</summary>
+    public IEnumerable<string> IdentitySecretsAt(DateTimeOffset now)
+    {
+        yield return IdentitySecret;
+        if (PreviousIdentitySecret is { } previous && PreviousIdentitySecretValidUntil > now)
+        {
+            yield return previous;
+        }
+    }
 }

@@ -9,4 +9,10 @@ public sealed record VisitorHello(
 {
     /// <summary>The name a messenger shows for the person, used until a verified identity names them.</summary>
     [Id(3)] public string? DisplayName { get; init; }
+
+    /// <summary>
+    /// From the web widget, where each hello proves the identity afresh: one without it (the customer signed out, or
+    /// someone else on the same browser) drops the identity an earlier hello verified, badge and all.
+    /// </summary>
+    [Id(4)] public bool FromWidget { get; init; }
 }

@@ -100,6 +100,21 @@ public sealed partial class OperatorGrain(
         return Snapshot(account);
     }
 
+    public async Task SignOut(string reason)
+    {
+        if (Operator.Status != OperatorStatus.Offline)
+        {
+            Operator.Status = OperatorStatus.Offline;
+            await state.WriteStateAsync();
+            // A removed account may already be gone from the configuration: then no queue routes to it anyway.
+            if ((await _config.Get()).FindOperator(_login) is { } account)
+            {
+                Announce(account);
+            }
+        }
+        Notify(new OperatorNotice(this.GetPrimaryKeyString(), NoticeTypes.SignedOut, Reason: reason));
+    }
+
     public async Task<bool> TryReserve(string conversationId, SeatClaim? claim = null)
     {
         if (Operator.Conversations.Contains(conversationId))

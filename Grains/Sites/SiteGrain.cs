@@ -1,3 +1,4 @@
+using System.Security.Cryptography;
 using Orleans.Runtime;
 using Switchboard.Contracts.Channels;
 using Switchboard.Contracts.Sites;
@@ -25,6 +26,10 @@ public sealed class SiteGrain(
 
     public Task<SiteConfig> UpsertOperator(OperatorAccount account) => Change(config => config.WithOperator(account));
 
+    public Task<SiteConfig> RemoveOperator(string login) => Change(config => config.WithoutOperator(login));
+
+    public Task<SiteConfig> RevokeOperatorTokens(string login, DateTimeOffset validFrom) => Change(config => config.RevokingTokens(login, validFrom));
+
     public Task<SiteConfig> SetInvitations(Contracts.Invitations.InvitationSettings invitations) => Change(config => config.WithInvitations(invitations));
 
     public Task<SiteConfig> SetMonitor(Contracts.Monitoring.MonitorThresholds thresholds) => Change(config => config with { Monitor = thresholds });
@@ -35,6 +40,16 @@ public sealed class SiteGrain(
     public Task<SiteConfig> SetRoutingRules(IReadOnlyList<RoutingRule> rules) => Change(config => config.WithRoutingRules(rules));
 
     public Task<SiteConfig> UpdateSettings(SiteSettings settings) => Change(config => config.WithSettings(settings));
+
+    public Task<SiteConfig> RotateIdentitySecret(DateTimeOffset previousValidUntil) => Change(config => config with
+    {
+        PreviousIdentitySecret = config.IdentitySecret,
+        PreviousIdentitySecretValidUntil = previousValidUntil,
+        IdentitySecret = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(32)),
+    });
+
+    public Task<SiteConfig> EndIdentitySecretRotation() =>
+        Change(config => config with { PreviousIdentitySecret = null, PreviousIdentitySecretValidUntil = null });
 
     public Task<IReadOnlyList<ChannelSettings>> GetChannels() =>
         Task.FromResult<IReadOnlyList<ChannelSettings>>(state.State.Config is null ? [] : [.. state.State.Channels.Values.OrderBy(c => c.Channel, StringComparer.Ordinal)]);

@@ -47,6 +47,10 @@ public sealed partial class VisitorGrain(
             Visitor.Name = identity.Name ?? Visitor.Name;
             Visitor.CustomerType = identity.CustomerType ?? Visitor.CustomerType;
         }
+        else if (hello.FromWidget && Visitor.CustomerId is not null)
+        {
+            (Visitor.CustomerId, Visitor.Name, Visitor.CustomerType) = (null, null, null);
+        }
         else if (hello.DisplayName is { Length: > 0 and <= 128 } displayName)
         {
             Visitor.Name = displayName;

@@ -31,7 +31,7 @@ public sealed class OperatorClient : IAsyncDisposable
     public int OpenChats => _chats.Count;
 
     public static async Task<OperatorClient> ConnectAsync(Target target, string login, string token, CancellationToken cancellationToken) =>
-        new(login, await WireSocket.ConnectAsync(target.WebSocket($"/ws/operator?access_token={Uri.EscapeDataString(token)}"), cancellationToken));
+        new(login, await WireSocket.ConnectAsync(target.WebSocket("/ws/operator"), cancellationToken, bearer: token));
 
     public Task<WireFrame> HelloAsync() => _socket.RequestAsync(WireFrames.OperatorHello(), OperatorWelcomeFrame.Name, f => f.Type is OperatorWelcomeFrame.Name or ErrorFrame.Name);
 

@@ -26,11 +26,16 @@ public sealed class WireSocket : IAsyncDisposable
 
     public bool IsOpen => _socket.State == WebSocketState.Open;
 
-    public static async Task<WireSocket> ConnectAsync(Uri uri, CancellationToken cancellationToken)
+    /// <param name="bearer">An operator's token, sent in the handshake's header (a client that can set headers needs no ticket).</param>
+    public static async Task<WireSocket> ConnectAsync(Uri uri, CancellationToken cancellationToken, string? bearer = null)
     {
         var socket = new ClientWebSocket();
         // Browsers send no pings; the server's own keep-alive is enough.
         socket.Options.KeepAliveInterval = TimeSpan.Zero;
+        if (bearer is not null)
+        {
+            socket.Options.SetRequestHeader("Authorization", $"Bearer {bearer}");
+        }
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         timeout.CancelAfter(DefaultTimeout);
         try

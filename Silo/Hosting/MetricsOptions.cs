@@ -23,6 +23,13 @@ public sealed class MetricsOptions
     /// <summary>The host the silo's listener binds: every interface by default, so a scraper on another machine reaches it.</summary>
     public string SiloHost { get; set; } = "*";
 
+    /// <summary>
+    /// When set, the gateway's <see cref="Path"/> answers only requests with <c>Authorization: Bearer</c> and this
+    /// token (at least 16 characters), so a gateway reachable from the internet keeps its figures to the scraper.
+    /// </summary>
+    [RegularExpression("^$|^.{16,}$", ErrorMessage = "Metrics:BearerToken must be empty or at least 16 characters.")]
+    public string BearerToken { get; set; } = "";
+
     /// <summary>The section, validated: read while the host is built, so a wrong value stops the start.</summary>
     public static MetricsOptions From(Microsoft.Extensions.Configuration.IConfiguration configuration)
     {

@@ -1,5 +1,3 @@
-using System.Security.Cryptography;
-using System.Text;
 using Microsoft.Playwright;
 using Switchboard.Contracts;
 using Switchboard.Contracts.Sites;
@@ -30,11 +28,8 @@ public sealed class HostileVisitorInBrowserTests(BrowserFixture fixture) : IClas
         var console = await fixture.SignInAsync(problems, "anna");
         await console.SelectOptionAsync("#status", "online");
 
-        var signature = Convert.ToHexStringLower(HMACSHA256.HashData(Encoding.UTF8.GetBytes(config.IdentitySecret), Encoding.UTF8.GetBytes("c-1")));
-        var (visitor, _) = await ChatPeers.VisitorAsync(fixture.Host, "demo", new
-        {
-            type = "hello", identity = new { customerId = "c-1", name = Payload, signature },
-        });
+        var identity = SignedIdentity.For(config.IdentitySecret, "c-1", DateTimeOffset.UtcNow.AddMinutes(10), name: Payload);
+        var (visitor, _) = await ChatPeers.VisitorAsync(fixture.Host, "demo", new { type = "hello", identity });
         await visitor.SendAsync(new { type = "page", url = $"https://shop.example/product/x?utm_source={Uri.EscapeDataString(Payload)}", title = Payload, referrer = "javascript:window.__xss=3" });
         await visitor.SendAsync(new { type = "cart", items = new[] { new { sku = Payload, name = Payload, qty = 1, price = 10 } }, total = 10, currency = "<b>" });
         await visitor.SendAsync(new { type = "start_chat", id = "s1", queue = "general", text = Payload, form = new { company = Payload } });

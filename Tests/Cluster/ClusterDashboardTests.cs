@@ -8,18 +8,18 @@ namespace Switchboard.Tests.Cluster;
 
 /// <summary>
 /// Cluster mode: the dashboard is served by gateways that are Orleans clients, from the silo processes'
-/// dashboard grains, and a supervisor's cookie from one gateway opens it on the other (shared key ring).
+/// dashboard grains, and the operations account's cookie from one gateway opens it on the other (shared key ring).
 /// </summary>
 [Trait("Category", "Cluster")]
 [Collection(DatabaseServers.Name)]
 public sealed class ClusterDashboardTests(DatabaseServers servers) : RunningClusterTests(servers)
 {
     [Fact]
-    public async Task A_gateway_serves_the_dashboard_of_both_silos_to_a_supervisor_signed_in_on_the_other_gateway()
+    public async Task A_gateway_serves_the_dashboard_of_both_silos_to_operations_signed_in_on_the_other_gateway()
     {
         using var http = new HttpClient(new SocketsHttpHandler { AllowAutoRedirect = false, UseCookies = false });
         var login = await http.PostAsJsonAsync(new Uri(Cluster.GatewayA.BaseAddress, "/api/auth/login"),
-            new { site = "demo", login = "olga", password = ClusterNodes.DemoPassword });
+            new { site = "_operations", login = "ops", password = ClusterNodes.DemoPassword });
         var cookie = SetCookieHeaderValue.ParseList(login.Headers.GetValues("Set-Cookie").ToList())
             .Single(c => c.Name == DashboardSignIn.CookieName);
 

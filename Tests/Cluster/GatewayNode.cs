@@ -23,8 +23,16 @@ public sealed class GatewayNode(ChildProcess process, Uri baseAddress) : IDispos
     public Task<TestSocket> VisitorSocketAsync(string site) =>
         TestSocket.ConnectAsync(new Uri($"ws://{BaseAddress.Authority}/ws/visitor?site={site}"));
 
-    public Task<TestSocket> OperatorSocketAsync(string token) =>
-        TestSocket.ConnectAsync(new Uri($"ws://{BaseAddress.Authority}/ws/operator?access_token={Uri.EscapeDataString(token)}"));
+    /// <summary>The console's way in: a one-time ticket for the token (from this gateway; any gateway redeems it).</summary>
+    public async Task<TestSocket> OperatorSocketAsync(string token)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/api/ws-ticket");
+        request.Headers.Authorization = new("Bearer", token);
+        using var response = await Http.SendAsync(request);
+        response.EnsureSuccessStatusCode();
+        var ticket = (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("ticket").GetString()!;
+        return await TestSocket.ConnectAsync(new Uri($"ws://{BaseAddress.Authority}/ws/operator?ticket={ticket}"));
+    }
 
     /// <summary>
     /// Asks <c>/health/ready</c> at the clients' retry pace until it answers <paramref name="expected"/>: readiness is a

@@ -20,7 +20,7 @@ public static class ChatPeers
         GatewayHost host, string site, string login, object? hello = null, string password = TestSites.Password)
     {
         var token = await host.LoginAsync(site, login, password);
-        var socket = await TestSocket.ConnectAsync(host.WebSocketUri($"/ws/operator?access_token={Uri.EscapeDataString(token)}"));
+        var socket = await TestSocket.ConnectAsync(await host.OperatorSocketUriAsync(token));
         await socket.SendAsync(hello ?? new { type = "hello" });
         var welcome = await socket.ExpectAsync("welcome");
         await socket.SendAsync(new StatusFrame("online"), WireContext.Default.StatusFrame);

@@ -27,7 +27,7 @@ public sealed class ConfiguredSiteTests : IDisposable
             var admin = await host.LoginAsync("acme", "admin", Password);
             using var add = new HttpRequestMessage(HttpMethod.Put, "/api/sites/acme/operators/ivan")
             {
-                Content = JsonContent.Create(new { name = "Ivan", role = "operator", queues = new[] { "general" }, capacity = 3, password = "ivan-pass-123" }),
+                Content = JsonContent.Create(new { name = "Ivan", role = "operator", queues = new[] { "general" }, capacity = 3, password = "harbour-lights-7" }),
             };
             add.Headers.Authorization = new("Bearer", admin);
             Assert.True((await host.Http.SendAsync(add)).IsSuccessStatusCode);
@@ -37,8 +37,8 @@ public sealed class ConfiguredSiteTests : IDisposable
         settings["Sites:0:AdminPassword"] = "another-pass-2";
         using var restarted = new GatewayHost(_data.Path, settings);
         await restarted.LoginAsync("acme", "admin", Password);
-        var token = await restarted.LoginAsync("acme", "ivan", "ivan-pass-123");
-        await using var ivan = await TestSocket.ConnectAsync(restarted.WebSocketUri($"/ws/operator?access_token={Uri.EscapeDataString(token)}"));
+        var token = await restarted.LoginAsync("acme", "ivan", "harbour-lights-7");
+        await using var ivan = await TestSocket.ConnectAsync(await restarted.OperatorSocketUriAsync(token));
         await ivan.SendAsync(new { type = "hello" });
         await ivan.ExpectAsync("welcome");
         await ivan.SendAsync(new { type = "status", status = "online" });

@@ -14,6 +14,8 @@ namespace Switchboard.Tests.Gateway;
 /// <summary>Which sites get a customer card without a configured CRM, and how the connector treats a CRM that stumbles.</summary>
 public sealed class CustomerCardTests(GatewayFixture fixture) : IClassFixture<GatewayFixture>
 {
+    private const string LeftPhone = "+7 912 000-11-22";
+
     [Fact]
     public async Task Without_a_crm_endpoint_a_site_other_than_the_demo_is_told_no_crm_is_configured()
     {
@@ -118,16 +120,17 @@ public sealed class CustomerCardTests(GatewayFixture fixture) : IClassFixture<Ga
         var (visitor, _) = await ChatPeers.VisitorAsync(host, site);
         await visitor.SendAsync(new { type = "start_chat", id = "s1", text = "Where is my order?" });
         var conversationId = (await anna.ExpectAsync("assigned", f => f.TryGetProperty("transcript", out _))).Str("conversationId");
-        await visitor.SendAsync(new { type = "callback", id = "cb", phone = "+7 912 000-11-22" });
+        await visitor.SendAsync(new { type = "callback", id = "cb", phone = LeftPhone });
         await visitor.ExpectAsync("callback");
         await visitor.DisposeAsync();
         await anna.DisposeAsync();
         return conversationId;
     }
 
-    private static async Task<HttpResponseMessage> AskForCardAsync(GatewayHost host, string site, string conversationId)
+    private static async Task<HttpResponseMessage> AskForCardAsync(GatewayHost host, string site, string conversationId, string? confirmedPhone = LeftPhone)
     {
-        using var request = new HttpRequestMessage(HttpMethod.Get, $"/api/sites/{site}/conversations/{conversationId}/customer");
+        var query = confirmedPhone is null ? "" : $"?confirmedPhone={Uri.EscapeDataString(confirmedPhone)}";
+        using var request = new HttpRequestMessage(HttpMethod.Get, $"/api/sites/{site}/conversations/{conversationId}/customer{query}");
         request.Headers.Authorization = new("Bearer", await host.LoginAsync(site, "anna"));
         return await host.Http.SendAsync(request);
     }

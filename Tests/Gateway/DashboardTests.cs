@@ -10,8 +10,8 @@ using Switchboard.Tests.Infrastructure;
 namespace Switchboard.Tests.Gateway;
 
 /// <summary>
-/// The Orleans Dashboard at /dashboard over real HTTP: supervisors only, opened in a browser by the cookie their
-/// sign-in sets, which opens nothing else.
+/// The Orleans Dashboard at /dashboard over real HTTP: the operations account only (not a site's supervisor, as it
+/// shows every site), opened in a browser by the cookie its sign-in sets, which opens nothing else.
 /// </summary>
 public sealed class DashboardTests(GatewayFixture fixture) : IClassFixture<GatewayFixture>
 {
@@ -36,28 +36,42 @@ public sealed class DashboardTests(GatewayFixture fixture) : IClassFixture<Gatew
         Assert.Equal(HttpStatusCode.Unauthorized, (await http.SendAsync(Request($"/api/sites/{site}/monitor", accept: "text/html"))).StatusCode);
     }
 
-    [Fact]
-    public async Task An_operator_is_forbidden_the_dashboard_and_their_sign_in_sets_no_cookie()
+    [Theory]
+    [InlineData("anna")]
+    [InlineData("sup")]
+    public async Task A_sites_operator_or_supervisor_is_forbidden_the_dashboard_and_their_sign_in_sets_no_cookie(string login)
     {
         var site = await TestSites.CreateAsync(Host.Grains, ("anna", 4, ["general"]));
         using var http = Client();
 
-        var login = await LoginAsync(http, site, "anna");
-        var body = await login.Content.ReadFromJsonAsync<JsonElement>();
+        var signedIn = await LoginAsync(http, site, login);
+        var body = await signedIn.Content.ReadFromJsonAsync<JsonElement>();
 
         Assert.Equal(JsonValueKind.Null, body.GetProperty("dashboard").ValueKind);
-        Assert.DoesNotContain(DashboardCookies(login), cookie => cookie.Value.Length > 0);
-        var asOperator = await http.SendAsync(Request($"{Dashboard}/", accept: "text/html", bearer: body.Str("token")));
-        Assert.Equal(HttpStatusCode.Forbidden, asOperator.StatusCode);
+        Assert.DoesNotContain(DashboardCookies(signedIn), cookie => cookie.Value.Length > 0);
+        var asSiteStaff = await http.SendAsync(Request($"{Dashboard}/", accept: "text/html", bearer: body.Str("token")));
+        Assert.Equal(HttpStatusCode.Forbidden, asSiteStaff.StatusCode);
     }
 
     [Fact]
-    public async Task A_supervisors_sign_in_sets_a_cookie_that_opens_the_dashboard_and_nothing_else()
+    public async Task The_operations_account_opens_no_site()
+    {
+        var site = await TestSites.CreateAsync(Host.Grains, ("anna", 4, ["general"]));
+        using var http = Client();
+        var token = (await (await OperationsLoginAsync(http)).Content.ReadFromJsonAsync<JsonElement>()).Str("token");
+
+        var monitor = await http.SendAsync(Request($"/api/sites/{site}/monitor", accept: "application/json", bearer: token));
+
+        Assert.Equal(HttpStatusCode.Forbidden, monitor.StatusCode);
+    }
+
+    [Fact]
+    public async Task The_operations_sign_in_sets_a_cookie_that_opens_the_dashboard_and_nothing_else()
     {
         var site = await TestSites.CreateAsync(Host.Grains);
         using var http = Client();
 
-        var login = await LoginAsync(http, site, "sup");
+        var login = await OperationsLoginAsync(http);
         var body = await login.Content.ReadFromJsonAsync<JsonElement>();
         var cookie = Assert.Single(DashboardCookies(login));
 
@@ -85,11 +99,11 @@ public sealed class DashboardTests(GatewayFixture fixture) : IClassFixture<Gatew
     }
 
     [Fact]
-    public async Task Through_the_dashboard_a_supervisor_reads_no_grain_state_and_no_live_log()
+    public async Task Through_the_dashboard_operations_reads_no_grain_state_and_no_live_log()
     {
         var site = await TestSites.CreateAsync(Host.Grains);
         using var http = Client();
-        var cookie = Assert.Single(DashboardCookies(await LoginAsync(http, site, "sup")));
+        var cookie = Assert.Single(DashboardCookies(await OperationsLoginAsync(http)));
 
         var state = await http.SendAsync(Request(
             $"{Dashboard}/GrainState?grainId={site}&grainType=Switchboard.Grains.Sites.SiteGrain", accept: "application/json", cookie: cookie));
@@ -112,7 +126,7 @@ public sealed class DashboardTests(GatewayFixture fixture) : IClassFixture<Gatew
             () => LoginAsync(http, site, "anna"),
         })
         {
-            Assert.Single(DashboardCookies(await LoginAsync(http, site, "sup")));
+            Assert.Single(DashboardCookies(await OperationsLoginAsync(http)));
             var cleared = Assert.Single(DashboardCookies(await clear()));
             Assert.Equal("", cleared.Value.ToString());
             Assert.Equal(Dashboard, cleared.Path.ToString());
@@ -128,7 +142,7 @@ public sealed class DashboardTests(GatewayFixture fixture) : IClassFixture<Gatew
         var site = await TestSites.CreateAsync(host.Grains);
         using var http = Client(host);
 
-        var login = await LoginAsync(http, site, "sup");
+        var login = await OperationsLoginAsync(http);
         var cookie = Assert.Single(DashboardCookies(login));
 
         Assert.Equal("/ops/cluster", (await login.Content.ReadFromJsonAsync<JsonElement>()).Str("dashboard"));
@@ -161,6 +175,10 @@ public sealed class DashboardTests(GatewayFixture fixture) : IClassFixture<Gatew
 
     private static Task<HttpResponseMessage> LoginAsync(HttpClient http, string site, string login) =>
         http.PostAsJsonAsync("/api/auth/login", new { site, login, password = TestSites.Password });
+
+    /// <summary>The demo's operations account (no <c>Operations</c> section, the demo on): <c>ops</c> with the demo password.</summary>
+    private static Task<HttpResponseMessage> OperationsLoginAsync(HttpClient http) =>
+        http.PostAsJsonAsync("/api/auth/login", new { site = "_operations", login = "ops", password = GatewayHost.DemoPassword });
 
     private static HttpRequestMessage Request(string path, string accept, string? bearer = null, SetCookieHeaderValue? cookie = null)
     {

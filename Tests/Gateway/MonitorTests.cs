@@ -32,7 +32,7 @@ public sealed class MonitorTests(GatewayFixture fixture) : IClassFixture<Gateway
         Assert.Equal("anna", snapshot.GetProperty("operators")[0].Str("id"));
         Assert.Equal("online", snapshot.GetProperty("operators")[0].Str("status"));
 
-        await using var console = await TestSocket.ConnectAsync(Host.WebSocketUri($"/ws/operator?access_token={Uri.EscapeDataString(supervisor)}"));
+        await using var console = await TestSocket.ConnectAsync(await Host.OperatorSocketUriAsync(supervisor));
         await console.SendAsync(new { type = "hello" });
         await console.ExpectAsync("welcome");
         var pushed = await console.ExpectAsync("monitor", f => f.GetProperty("snapshot").GetProperty("csat").ValueKind == JsonValueKind.Number);
@@ -52,7 +52,7 @@ public sealed class MonitorTests(GatewayFixture fixture) : IClassFixture<Gateway
         var conversationId = (await anna.ExpectAsync("assigned", f => f.TryGetProperty("transcript", out _))).Str("conversationId");
         var (boris, _) = await ChatPeers.OnlineOperatorAsync(Host, site, "boris");
         var token = await Host.LoginAsync(site, "sup");
-        await using var supervisor = await TestSocket.ConnectAsync(Host.WebSocketUri($"/ws/operator?access_token={Uri.EscapeDataString(token)}"));
+        await using var supervisor = await TestSocket.ConnectAsync(await Host.OperatorSocketUriAsync(token));
         await supervisor.SendAsync(new { type = "hello" });
         await supervisor.ExpectAsync("welcome");
 

@@ -38,10 +38,10 @@ public sealed class OperatorTests(GatewayFixture fixture) : IClassFixture<Gatewa
 
     [Theory]
     [InlineData(null)]
-    [InlineData("CfDJ8-forged")]
-    public async Task The_operator_socket_needs_a_valid_token(string? token)
+    [InlineData("0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef")]
+    public async Task The_operator_socket_needs_a_valid_ticket(string? ticket)
     {
-        var query = token is null ? "" : $"?access_token={token}";
+        var query = ticket is null ? "" : $"?ticket={ticket}";
 
         var refused = await Assert.ThrowsAsync<WebSocketException>(() => TestSocket.ConnectAsync(Host.WebSocketUri("/ws/operator" + query)));
 
@@ -114,7 +114,7 @@ public sealed class OperatorTests(GatewayFixture fixture) : IClassFixture<Gatewa
         await visitor.ExpectAsync("ack", f => f.Str("id") == "m2");
 
         var token = await Host.LoginAsync(site, "anna");
-        await using var again = await TestSocket.ConnectAsync(Host.WebSocketUri($"/ws/operator?access_token={token}"));
+        await using var again = await TestSocket.ConnectAsync(await Host.OperatorSocketUriAsync(token));
         await again.SendAsync(new { type = "hello", resume = new Dictionary<string, long> { [conversationId] = assigned.Seq() } });
         var welcome = await again.ExpectAsync("welcome");
         var missed = await again.ExpectAsync("message");

@@ -57,7 +57,7 @@ public sealed class WorkplaceTests(GatewayFixture fixture) : IClassFixture<Gatew
     }
 
     [Fact]
-    public async Task The_demo_sites_customer_card_comes_from_the_demo_crm_for_a_visitor_who_left_a_phone()
+    public async Task The_demo_sites_customer_card_comes_from_the_demo_crm_for_the_phone_the_operator_confirms()
     {
         // The standalone demo (Demo:Enabled, no Crm:Endpoint): the demo CRM answers for the seeded demo site only.
         const string site = "demo";
@@ -71,11 +71,15 @@ public sealed class WorkplaceTests(GatewayFixture fixture) : IClassFixture<Gatew
         var anonymous = await Send(HttpMethod.Get, path, token);
         await visitor.SendAsync(new { type = "callback", id = "cb", phone = "+7 912 000-11-22" });
         await visitor.ExpectAsync("callback");
-        var card = await Send(HttpMethod.Get, path, token);
+        var unconfirmed = await Send(HttpMethod.Get, path, token);
+        var card = await Send(HttpMethod.Get, path + "?confirmedPhone=" + Uri.EscapeDataString("+7 912 000-11-22"), token);
 
         Assert.Equal(HttpStatusCode.NotFound, anonymous.StatusCode);
         Assert.Contains("no phone", (await anonymous.Content.ReadFromJsonAsync<JsonElement>()).Str("title"));
+        Assert.Equal(HttpStatusCode.NotFound, unconfirmed.StatusCode);
+        Assert.Equal("+7 912 000-11-22", (await unconfirmed.Content.ReadFromJsonAsync<JsonElement>()).Str("candidatePhone"));
         var body = await card.Content.ReadFromJsonAsync<JsonElement>();
+        Assert.Equal("operator_confirmed_phone", body.Str("matchedBy"));
         Assert.Equal("+7 912 000-11-22", body.GetProperty("customer").Str("phone"));
         Assert.True(body.GetProperty("orders").GetArrayLength() >= 1);
         await visitor.DisposeAsync();
@@ -101,7 +105,7 @@ public sealed class WorkplaceTests(GatewayFixture fixture) : IClassFixture<Gatew
         await visitor.SendAsync(new { type = "callback", id = "cb", phone = "+7 912 000-11-22" });
         await visitor.ExpectAsync("callback");
 
-        using var request = new HttpRequestMessage(HttpMethod.Get, $"/api/sites/{site}/conversations/{conversationId}/customer");
+        using var request = new HttpRequestMessage(HttpMethod.Get, $"/api/sites/{site}/conversations/{conversationId}/customer?confirmedPhone=%2B79120001122");
         request.Headers.Authorization = new("Bearer", await host.LoginAsync(site, "anna"));
         var response = await host.Http.SendAsync(request);
 

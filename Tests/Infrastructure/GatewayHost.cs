@@ -53,6 +53,17 @@ public sealed class GatewayHost : WebApplicationFactory<Program>
         return body.GetProperty("token").GetString()!;
     }
 
+    /// <summary>The operator socket's address as the console builds it: a one-time ticket for the token, never the token itself.</summary>
+    public async Task<Uri> OperatorSocketUriAsync(string token)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/api/ws-ticket");
+        request.Headers.Authorization = new("Bearer", token);
+        using var response = await Http.SendAsync(request);
+        response.EnsureSuccessStatusCode();
+        var ticket = (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("ticket").GetString()!;
+        return WebSocketUri($"/ws/operator?ticket={ticket}");
+    }
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment("Testing");

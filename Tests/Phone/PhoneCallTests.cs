@@ -136,10 +136,18 @@ public sealed class PhoneCallTests(PhoneGatewayFixture fixture) : IClassFixture<
         Assert.Equal(general.GetRawText(), calls.GetRawText());
     }
 
-    /// <summary>The console's screen-pop: the caller's customer card, looked up by the number they call from.</summary>
+    /// <summary>
+    /// The console's screen-pop: the caller's number comes back as the candidate (caller ID can be spoofed), and the card
+    /// is looked up once the operator confirms it.
+    /// </summary>
     private async Task<JsonElement> CustomerCardAsync(string site, string conversationId, string token)
     {
-        using var request = new HttpRequestMessage(HttpMethod.Get, $"/api/sites/{site}/conversations/{conversationId}/customer")
+        var path = $"/api/sites/{site}/conversations/{conversationId}/customer";
+        using var ask = new HttpRequestMessage(HttpMethod.Get, path) { Headers = { Authorization = new AuthenticationHeaderValue("Bearer", token) } };
+        using var candidate = await Host.Http.SendAsync(ask);
+        Assert.Equal(System.Net.HttpStatusCode.NotFound, candidate.StatusCode);
+        var phone = (await candidate.Content.ReadFromJsonAsync<JsonElement>()).Str("candidatePhone");
+        using var request = new HttpRequestMessage(HttpMethod.Get, $"{path}?confirmedPhone={Uri.EscapeDataString(phone)}")
         {
             Headers = { Authorization = new AuthenticationHeaderValue("Bearer", token) },
         };

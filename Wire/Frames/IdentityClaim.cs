@@ -26,6 +26,11 @@ public sealed record IdentityClaim
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public string? CustomerType { get; init; }
 
+    /// <summary>Until when the signature holds, in Unix seconds; part of what is signed.</summary>
+    [JsonConverter(typeof(LenientInt64Converter))]
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public long? Expires { get; init; }
+
     [JsonConverter(typeof(LenientStringConverter))]
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public string? Signature { get; init; }

@@ -15,7 +15,7 @@ public sealed class OrderStatusReader(CrmClient crm, CrmScope scope, ILogger<Ord
         }
         try
         {
-            var card = await crm.FindAsync(null, phone, cancellationToken);
+            var card = await crm.FindAsync(site, null, phone, cancellationToken);
             var latest = card?.Orders.OrderByDescending(o => o.Date).FirstOrDefault();
             return latest is null
                 ? PhoneTexts.NoOrders(language)

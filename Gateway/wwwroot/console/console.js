@@ -112,6 +112,8 @@ function startConsole() {
 }
 
 function logOut(message) {
+  // Only the operator's own click revokes their tokens; a refused token has nothing left to revoke.
+  const token = message === null ? app.session?.token : null;
   closeTransfer();
   closeCloseDialog();
   closeRatings();
@@ -124,7 +126,7 @@ function logOut(message) {
   app.session = null;
   app.selectedId = null;
   clearSession();
-  signOutOfDashboard();
+  signOutOfDashboard(token);
   stopRendering();
   showLogin(message);
 }

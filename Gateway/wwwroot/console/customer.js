@@ -22,6 +22,12 @@ export function bindCustomer() {
     else openCard(conv.id);
     rerender();
   });
+  ui.customerConfirm.addEventListener("click", () => {
+    const conv = selectedConversation();
+    const phone = conv && cards.get(conv.id)?.candidatePhone;
+    if (phone) openCard(conv.id, phone);
+    rerender();
+  });
   ui.customerClose.addEventListener("click", () => {
     const entry = app.selectedId && cards.get(app.selectedId);
     if (entry) entry.open = false;
@@ -49,14 +55,19 @@ export function firstOrderNumber(conversationId) {
   return number == null || number === "" ? null : String(number);
 }
 
-async function openCard(conversationId) {
+/**
+ * Asks for the card. Without a signed-in customer the gateway looks nobody up by a number the visitor typed or a
+ * caller ID: it returns the number as candidatePhone, and only the operator's click (confirmedPhone) looks it up.
+ */
+async function openCard(conversationId, confirmedPhone) {
   const entry = cards.get(conversationId) ?? { card: null, error: null };
-  Object.assign(entry, { open: true, loading: true, error: null });
+  Object.assign(entry, { open: true, loading: true, error: null, candidatePhone: null });
   cards.set(conversationId, entry);
   const session = app.session;
+  const query = confirmedPhone ? `?confirmedPhone=${encodeURIComponent(confirmedPhone)}` : "";
   let result;
   try {
-    const response = await siteFetch(`/conversations/${encodeURIComponent(conversationId)}/customer`);
+    const response = await siteFetch(`/conversations/${encodeURIComponent(conversationId)}/customer${query}`);
     if (response.ok) {
       const body = await response.json().catch(() => null);
       result = isCard(body) ? { card: body, error: null } : { card: null, error: t("customer.failed", { status: response.status }) };
@@ -67,7 +78,7 @@ async function openCard(conversationId) {
       // Problem details: the title says what happened ("The CRM did not answer within 3 s.").
       const problem = await readProblem(response);
       const title = typeof problem?.title === "string" && problem.title ? problem.title : t("customer.failed", { status: response.status });
-      result = { card: null, error: title };
+      result = { card: null, error: title, candidatePhone: candidatePhone(problem) };
     }
   } catch (error) {
     result = { card: entry.card, error: error.message };
@@ -75,6 +86,17 @@ async function openCard(conversationId) {
   if (app.session !== session || cards.get(conversationId) !== entry) return;
   Object.assign(entry, result, { loading: false });
   rerender();
+}
+
+function candidatePhone(problem) {
+  return typeof problem?.candidatePhone === "string" && problem.candidatePhone ? problem.candidatePhone : null;
+}
+
+/** The button that looks up the number the operator confirmed with the customer; hidden when there is none. */
+function renderConfirm(entry) {
+  const phone = entry?.loading ? null : entry?.candidatePhone;
+  ui.customerConfirm.hidden = !phone;
+  ui.customerConfirm.textContent = phone ? t("customer.confirm", { phone }) : "";
 }
 
 function isCard(body) {
@@ -92,6 +114,7 @@ export function renderCustomer(conv) {
   if (!open) return;
   ui.customerError.hidden = !entry.error;
   ui.customerError.textContent = entry.error ?? "";
+  renderConfirm(entry);
   if (drawn.entry === entry && drawn.card === entry.card && drawn.language === language()) return;
   drawn = { entry, card: entry.card, language: language() };
   drawCard(entry.card);
@@ -104,6 +127,7 @@ function drawCard(card) {
     .map((field) =>
       el("div", { class: "customer-row", data: { field } }, el("dt", { text: t(`customer.${field}`) }), el("dd", { text: customer[field] })),
     );
+  if (card) fields.push(matchedByRow(card.matchedBy));
   ui.customerInfo.replaceChildren(...fields);
   ui.customerInfo.hidden = fields.length === 0;
   const orders = Array.isArray(card?.orders) ? card.orders.filter((order) => order && typeof order === "object") : [];
@@ -121,6 +145,14 @@ function drawCard(card) {
       ),
     ),
   );
+}
+
+/** How the gateway matched the card: the operator should know whether the shop or they themselves vouched for it. */
+function matchedByRow(matchedBy) {
+  const known = matchedBy === "verified_customer_id" || matchedBy === "operator_confirmed_phone";
+  const text = known ? t(`customer.match.${matchedBy}`) : String(matchedBy ?? "");
+  return el("div", { class: "customer-row", data: { field: "matchedBy", match: String(matchedBy ?? "") } },
+    el("dt", { text: t("customer.matchedBy") }), el("dd", { text }));
 }
 
 /** "2026-11-20" in the console's language; anything else as given. */

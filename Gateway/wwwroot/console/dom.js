@@ -77,6 +77,7 @@ export const ui = {
   customerLoading: $("customer-loading"),
   customerClose: $("customer-close"),
   customerError: $("customer-error"),
+  customerConfirm: $("customer-confirm"),
   customerInfo: $("customer-info"),
   customerOrdersBox: $("customer-orders-box"),
   customerOrders: document.querySelector("#customer-orders tbody"),

@@ -34,6 +34,7 @@ async function signIn(onSignedIn) {
       return;
     }
     const { token, operator, dashboard } = await response.json();
+    if (openDashboardInstead(operator, dashboard)) return;
     app.session = { site: credentials.site, token, operator, dashboard: dashboardPath(dashboard), read: {} };
     saveSession();
     ui.loginPassword.value = "";
@@ -45,14 +46,28 @@ async function signIn(onSignedIn) {
   }
 }
 
+/**
+ * The operations account has no console (it belongs to no site): its sign-in set the dashboard's cookie, so the
+ * browser goes straight to the cluster dashboard. Signing in as anyone else on this browser clears the cookie.
+ */
+function openDashboardInstead(operator, dashboard) {
+  const path = dashboardPath(dashboard);
+  if (operator?.role !== "operations" || !path) return false;
+  ui.loginPassword.value = "";
+  location.assign(`${path}/`);
+  return true;
+}
+
 /** The dashboard's path from the sign-in response: a path on this gateway, or null. */
 function dashboardPath(path) {
   return typeof path === "string" && path.startsWith("/") && !path.startsWith("//") ? path : null;
 }
 
 /** Tells the gateway to clear the dashboard's cookie; the console is signed out whether or not it answers. */
-export function signOutOfDashboard() {
-  fetch("/api/auth/logout", { method: "POST", keepalive: true }).catch(() => {});
+/** With the token, the gateway also revokes every token of the operator and closes their other consoles. */
+export function signOutOfDashboard(token) {
+  const headers = token ? { Authorization: `Bearer ${token}` } : {};
+  fetch("/api/auth/logout", { method: "POST", keepalive: true, headers }).catch(() => {});
 }
 
 export function setSigningIn(busy) {

@@ -13,6 +13,8 @@ const FAILURES_BEFORE_PROBE = 3;
 const REFUSED_CLOSE_CODES = new Set([1008, 4001, 4401, 4403]);
 /** Our own close when hello was answered "unavailable": a busy cluster, not a refused token. */
 const RETRY_CLOSE_CODE = 4503;
+/** What fetchTicket returns when the token itself is refused (signed out, disabled, removed, expired). */
+const TOKEN_REFUSED = Symbol("token refused");
 
 export class OperatorSocket {
   #token;
@@ -22,6 +24,7 @@ export class OperatorSocket {
   #onUnauthorized;
 
   #ws = null;
+  #connecting = false;
   #ready = false;
   #stopped = true;
   #attempt = 0;
@@ -68,7 +71,7 @@ export class OperatorSocket {
 
   /** Skips the remaining backoff, e.g. when the browser reports it is back online. */
   reconnectNow() {
-    if (this.#stopped || this.#ws) return;
+    if (this.#stopped || this.#ws || this.#connecting) return;
     clearTimeout(this.#retryTimer);
     this.#connect();
   }
@@ -80,9 +83,21 @@ export class OperatorSocket {
     return true;
   }
 
-  #connect() {
+  async #connect() {
     this.#onState(this.#attempt === 0 ? "connecting" : "offline");
-    const ws = new WebSocket(operatorSocketUrl(this.#token));
+    this.#connecting = true;
+    const ticket = await fetchTicket(this.#token);
+    this.#connecting = false;
+    if (this.#stopped || this.#ws) return;
+    if (ticket === TOKEN_REFUSED) {
+      this.#refused();
+      return;
+    }
+    if (!ticket) {
+      this.#scheduleReconnect();
+      return;
+    }
+    const ws = new WebSocket(operatorSocketUrl(ticket));
     this.#ws = ws;
     ws.addEventListener("open", () => {
       ws.send(JSON.stringify({ type: "hello", resume: this.#resume() }));
@@ -157,9 +172,25 @@ export class OperatorSocket {
   }
 }
 
-function operatorSocketUrl(token) {
+/**
+ * A one-time ticket for the handshake (POST /api/ws-ticket): the token travels only in a header, so it never
+ * appears in a URL a proxy might log. Null when the gateway could not be asked; TOKEN_REFUSED for a 401/403.
+ */
+async function fetchTicket(token) {
+  try {
+    const response = await fetch("/api/ws-ticket", { method: "POST", cache: "no-store", headers: { Authorization: `Bearer ${token}` } });
+    if (response.status === 401 || response.status === 403) return TOKEN_REFUSED;
+    if (!response.ok) return null;
+    const body = await response.json();
+    return typeof body?.ticket === "string" ? body.ticket : null;
+  } catch {
+    return null;
+  }
+}
+
+function operatorSocketUrl(ticket) {
   const scheme = location.protocol === "https:" ? "wss" : "ws";
-  return `${scheme}://${location.host}/ws/operator?access_token=${encodeURIComponent(token)}`;
+  return `${scheme}://${location.host}/ws/operator?ticket=${encodeURIComponent(ticket)}`;
 }
 
 /** Exponential backoff with "equal jitter": half the ceiling fixed, half random. */
