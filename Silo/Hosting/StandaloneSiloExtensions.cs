@@ -7,6 +7,7 @@ using Orleans;
 using Orleans.Hosting;
 using Orleans.Runtime.Hosting;
 using Orleans.Storage;
+using Switchboard.Domain.Limits;
 using Switchboard.Domain.Routing;
 using Switchboard.Grains;
 using Switchboard.Grains.Storage;
@@ -55,6 +56,7 @@ public static class StandaloneSiloExtensions
     {
         services.TryAddSingleton(TimeProvider.System);
         services.AddOptions<RoutingDefaults>().Bind(configuration.GetSection(RoutingDefaults.Section));
+        services.AddOptions<StateLimits>().Bind(configuration.GetSection(StateLimits.Section));
         services.AddMetrics();
         services.TryAddSingleton<SwitchboardMetrics>();
         return services;
