@@ -1,35 +1,26 @@
-using System.Threading.RateLimiting;
-
 namespace Switchboard.Gateway.Limits;
 
 /// <summary>
-/// A <see cref="TokenBucketRateLimiter"/> refilled from a <see cref="TimeProvider"/> instead of its own timer: each
-/// attempt first adds the tokens the elapsed time earned. No timer per bucket (there is one per socket and per
-/// address), and tests drive it with a fake clock.
+/// A token bucket on a <see cref="TimeProvider"/>: <see cref="RateLimit.Burst"/> tokens at most, refilled evenly at
+/// <see cref="RateLimit.PerMinute"/>, by the time elapsed since the last attempt. No timer per bucket (there is one per
+/// socket and per address), and tests drive it with a fake clock — which the BCL's <c>TokenBucketRateLimiter</c> does not
+/// allow: even replenished by hand, it measures time with <c>Stopwatch</c>.
 /// </summary>
-public sealed class ClockedTokenBucket : IDisposable
+public sealed class ClockedTokenBucket
 {
-    private readonly TokenBucketRateLimiter _bucket;
     private readonly TimeProvider _clock;
-    private readonly TimeSpan _period;
-    private readonly int _burst;
+    private readonly double _perTick;
+    private readonly double _burst;
     private readonly Lock _gate = new();
+    private double _tokens;
     private long _refilledAt;
 
     public ClockedTokenBucket(RateLimit limit, TimeProvider clock)
     {
         _clock = clock;
         _burst = limit.Burst;
-        // One token per period: the bucket earns PerMinute tokens a minute, smoothly.
-        _period = TimeSpan.FromMinutes(1) / Math.Max(1, limit.PerMinute);
-        _bucket = new TokenBucketRateLimiter(new TokenBucketRateLimiterOptions
-        {
-            TokenLimit = limit.Burst,
-            TokensPerPeriod = 1,
-            ReplenishmentPeriod = _period,
-            AutoReplenishment = false,
-            QueueLimit = 0,
-        });
+        _perTick = limit.PerMinute / 60.0 / clock.TimestampFrequency;
+        _tokens = _burst;
         _refilledAt = clock.GetTimestamp();
     }
 
@@ -39,8 +30,12 @@ public sealed class ClockedTokenBucket : IDisposable
         lock (_gate)
         {
             Refill();
-            using var lease = _bucket.AttemptAcquire();
-            return lease.IsAcquired;
+            if (_tokens < 1)
+            {
+                return false;
+            }
+            _tokens--;
+            return true;
         }
     }
 
@@ -52,7 +47,7 @@ public sealed class ClockedTokenBucket : IDisposable
             lock (_gate)
             {
                 Refill();
-                return _bucket.GetStatistics()?.CurrentAvailablePermits >= _burst;
+                return _tokens >= _burst;
             }
         }
     }
@@ -60,19 +55,7 @@ public sealed class ClockedTokenBucket : IDisposable
     private void Refill()
     {
         var now = _clock.GetTimestamp();
-        var periodTicks = _period.TotalSeconds * _clock.TimestampFrequency;
-        var periods = (long)((now - _refilledAt) / periodTicks);
-        if (periods <= 0)
-        {
-            return;
-        }
-        // Never more refills than it takes to fill the bucket, however long it sat.
-        for (var i = 0; i < Math.Min(periods, _burst); i++)
-        {
-            _bucket.TryReplenish();
-        }
-        _refilledAt = periods >= _burst ? now : _refilledAt + (long)(periods * periodTicks);
+        _tokens = Math.Min(_burst, _tokens + (now - _refilledAt) * _perTick);
+        _refilledAt = now;
     }
-
-    public void Dispose() => _bucket.Dispose();
 }

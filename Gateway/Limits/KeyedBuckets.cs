@@ -37,8 +37,7 @@ public sealed class KeyedBuckets(RateLimit limit, TimeProvider clock)
         }
         foreach (var (key, bucket) in _buckets)
         {
-            // A full bucket is the same as a fresh one: forgetting it changes nothing for its key. It is not disposed:
-            // a caller may still hold it, and without a timer of its own it holds nothing to release.
+            // A full bucket is the same as a fresh one: forgetting it changes nothing for its key.
             if (bucket.IsFull)
             {
                 _buckets.TryRemove(new KeyValuePair<string, ClockedTokenBucket>(key, bucket));

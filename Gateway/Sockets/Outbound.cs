@@ -1,3 +1,4 @@
+using System.Net.WebSockets;
 using Switchboard.Contracts.Conversations;
 
 namespace Switchboard.Gateway.Sockets;
@@ -30,6 +31,9 @@ internal abstract record Outbound
 
     public sealed record Detach(string ConversationKey) : Outbound;
 
-    /// <summary>Say goodbye after everything queued before it: the gateway is shutting down, reconnect elsewhere.</summary>
-    public sealed record Close : Outbound;
+    /// <summary>
+    /// Say goodbye after everything queued before it: 1012 when the gateway is shutting down (reconnect elsewhere),
+    /// 1008 when the client kept sending over its limits.
+    /// </summary>
+    public sealed record Close(WebSocketCloseStatus Status, string Reason) : Outbound;
 }

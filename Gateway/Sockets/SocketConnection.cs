@@ -55,7 +55,7 @@ public sealed class SocketConnection
     public void Detach(string conversationKey) => Queue(new Outbound.Detach(conversationKey));
 
     /// <summary>Closes the socket with <see cref="ServiceRestart"/> once the frames queued before are sent.</summary>
-    public void CloseForRestart() => Queue(new Outbound.Close());
+    public void CloseForRestart() => Queue(new Outbound.Close(ServiceRestart, "reconnect"));
 
     /// <summary>1012 "service restart": the client should reconnect (to another gateway) and resume.</summary>
     public const WebSocketCloseStatus ServiceRestart = (WebSocketCloseStatus)1012;
@@ -113,9 +113,9 @@ public sealed class SocketConnection
             }
             catch (SocketAbuse)
             {
-                // Stop reading: nothing it sent after this is looked at, and nothing more is queued for it.
+                // Stop reading: nothing it sent after this is looked at. The refusals queued before go out first.
+                _outbound.Writer.TryWrite(new Outbound.Close(PolicyViolation, "rate limits"));
                 _outbound.Writer.TryComplete();
-                await _socket.CloseOutputAsync(PolicyViolation, "rate limits", CancellationToken.None);
                 return;
             }
             if (!more)
@@ -228,8 +228,8 @@ public sealed class SocketConnection
                     case Outbound.Detach detach:
                         _cursors.Remove(detach.ConversationKey);
                         break;
-                    case Outbound.Close when _socket.State == WebSocketState.Open:
-                        await _socket.CloseOutputAsync(ServiceRestart, "reconnect", CancellationToken.None);
+                    case Outbound.Close close when _socket.State == WebSocketState.Open:
+                        await _socket.CloseOutputAsync(close.Status, close.Reason, CancellationToken.None);
                         break;
                 }
             }
