@@ -19,11 +19,13 @@ public static class LoadTestsCommandLine
             HoldCommand.Create(),
             // The cost of the hot path's frames, per call, in this process.
             FramesCommand.Create(),
+            // Floods from one address against the shipped limits (issue 15).
+            AbuseCommand.Create(),
         };
         // No command: the help, and a failing exit code, as before.
         root.SetAction(parse =>
         {
-            Console.Out.WriteLine("Name a command: bench, run, echo, hold or frames.");
+            Console.Out.WriteLine("Name a command: bench, run, echo, hold, frames or abuse.");
             new System.CommandLine.Help.HelpAction().Invoke(parse);
             return 2;
         });
