@@ -114,7 +114,10 @@ public sealed class SocketConnection
             catch (SocketAbuse)
             {
                 // Stop reading: nothing it sent after this is looked at. The refusals queued before go out first.
-                _outbound.Writer.TryWrite(new Outbound.Close(PolicyViolation, "rate limits"));
+                // Past the byte bound, if need be: it is the last item, and a full channel drops it (the socket is dropped then).
+                var goodbye = new Outbound.Close(PolicyViolation, "rate limits");
+                Interlocked.Add(ref _queuedBytes, goodbye.Size);
+                _outbound.Writer.TryWrite(goodbye);
                 _outbound.Writer.TryComplete();
                 return;
             }
