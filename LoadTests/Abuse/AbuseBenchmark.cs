@@ -14,13 +14,13 @@ namespace Switchboard.LoadTests.Abuse;
 /// from one address — its resident memory, and a quiet visitor's round-trip p99 during each against the same run's echo
 /// baseline, measured the same way at the same pace.
 /// </summary>
-public sealed class AbuseBenchmark(RepositoryPaths paths, string reportDirectory)
+public sealed class AbuseBenchmark(RepositoryPaths paths, string reportDirectory, bool build)
 {
     public const int PageFrames = 50_000;
     public const int UrlLength = 2000;
     public const int HellosPerSecond = 1000;
     public static readonly TimeSpan HelloFlood = TimeSpan.FromSeconds(20);
-    public static readonly TimeSpan QuietPhase = TimeSpan.FromSeconds(20);
+    public static readonly TimeSpan QuietPhase = TimeSpan.FromSeconds(30);
     public static readonly TimeSpan Sampling = TimeSpan.FromMilliseconds(200);
 
     private const string Site = "load";
@@ -29,7 +29,10 @@ public sealed class AbuseBenchmark(RepositoryPaths paths, string reportDirectory
     public async Task<string> RunAsync()
     {
         var loadBefore = MachineInfo.LoadAverage();
-        await StandardBenchmark.BuildGatewayAsync(paths);
+        if (build)
+        {
+            await StandardBenchmark.BuildGatewayAsync(paths);
+        }
         var data = Directory.CreateTempSubdirectory("switchboard-abuse-").FullName;
         try
         {
@@ -58,7 +61,7 @@ public sealed class AbuseBenchmark(RepositoryPaths paths, string reportDirectory
             lines.Add(await PhaseAsync($"hello flood: {HellosPerSecond:N0} tokenless hellos/s for {HelloFlood.TotalSeconds:0} s, one address", gateway, visitor, echoProbe, async token =>
             {
                 var flood = await Floods.HellosAsync(gateway.Target, Site, HellosPerSecond, HelloFlood, token);
-                return $"{flood.Sent:N0} attempted; {flood.Welcomed:N0} new visitors; {flood.Refused:N0} hellos answered `rate_limited`; "
+                return $"{flood.Sent:N0} attempted ({flood.Sent / flood.Took.TotalSeconds:N0}/s reached); {flood.Welcomed:N0} new visitors; {flood.Refused:N0} hellos answered `rate_limited`; "
                     + $"{flood.Rejected:N0} handshakes refused 429";
             }));
             lines.Add("");

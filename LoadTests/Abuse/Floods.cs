@@ -52,9 +52,13 @@ public static class Floods
         return new Outcome(sent, 0, refused, closed, rejected, DateTime.UtcNow - started);
     }
 
-    /// <summary><paramref name="perSecond"/> new sockets a second, each saying a tokenless hello, for <paramref name="duration"/>.</summary>
+    /// <summary>
+    /// <paramref name="perSecond"/> new sockets a second, each saying a tokenless hello, for <paramref name="duration"/>;
+    /// at most <see cref="InFlight"/> at once, so the load generator's own memory holds (the rate it reached is reported).
+    /// </summary>
     public static async Task<Outcome> HellosAsync(Target target, string site, int perSecond, TimeSpan duration, CancellationToken cancellationToken)
     {
+        using var inFlight = new SemaphoreSlim(InFlight);
         var (sent, refused, rejected) = (0, 0, 0);
         var welcomed = 0;
         var started = DateTime.UtcNow;
@@ -63,7 +67,7 @@ public static class Floods
         while (DateTime.UtcNow - started < duration && await ticks.WaitForNextTickAsync(cancellationToken))
         {
             var due = (int)((DateTime.UtcNow - started).TotalSeconds * perSecond);
-            for (; sent < due; sent++)
+            for (; sent < due && inFlight.Wait(0, CancellationToken.None); sent++)
             {
                 tasks.Add(OneAsync());
             }
@@ -73,6 +77,7 @@ public static class Floods
 
         async Task OneAsync()
         {
+            using var release = new Release(inFlight);
             using var socket = new ClientWebSocket();
             try
             {
@@ -96,6 +101,13 @@ public static class Floods
                 Interlocked.Increment(ref rejected);
             }
         }
+    }
+
+    public const int InFlight = 500;
+
+    private sealed class Release(SemaphoreSlim semaphore) : IDisposable
+    {
+        public void Dispose() => semaphore.Release();
     }
 
     /// <summary>Reads until the socket ends: how many <c>rate_limited</c> answers came, and whether the gateway closed it.</summary>
