@@ -42,6 +42,12 @@ public static class Floods
                     sent++;
                 }
             }
+                if (socket.State == WebSocketState.Open)
+                {
+                    // All sent and the gateway still listens: say goodbye, so the read loop sees its answer and ends.
+                    await socket.CloseOutputAsync(WebSocketCloseStatus.NormalClosure, null, cancellationToken);
+                }
+            }
             catch (WebSocketException)
             {
             }
@@ -110,7 +116,7 @@ public static class Floods
         public void Dispose() => semaphore.Release();
     }
 
-    /// <summary>Reads until the socket ends: how many <c>rate_limited</c> answers came, and whether the gateway closed it.</summary>
+    /// <summary>Reads until the socket ends: how many <c>rate_limited</c> answers came, and whether the gateway closed it with 1008.</summary>
     private static async Task<(int Refused, bool Closed)> CountAsync(ClientWebSocket socket, CancellationToken cancellationToken)
     {
         var buffer = new byte[16 * 1024];
@@ -122,7 +128,7 @@ public static class Floods
                 var result = await socket.ReceiveAsync(buffer, cancellationToken);
                 if (result.MessageType == WebSocketMessageType.Close)
                 {
-                    return (refused, true);
+                    return (refused, socket.CloseStatus == WebSocketCloseStatus.PolicyViolation);
                 }
                 if (Encoding.UTF8.GetString(buffer, 0, result.Count).Contains("rate_limited", StringComparison.Ordinal))
                 {
@@ -132,7 +138,7 @@ public static class Floods
         }
         catch (WebSocketException)
         {
-            return (refused, socket.CloseStatus is not null);
+            return (refused, socket.CloseStatus == WebSocketCloseStatus.PolicyViolation);
         }
     }
 }
