@@ -41,7 +41,6 @@ public static class Floods
                     await socket.SendAsync(frame, WebSocketMessageType.Text, true, cancellationToken);
                     sent++;
                 }
-            }
                 if (socket.State == WebSocketState.Open)
                 {
                     // All sent and the gateway still listens: say goodbye, so the read loop sees its answer and ends.
