@@ -1,19 +1,24 @@
 using Switchboard.Contracts.Conversations;
+using Switchboard.Domain.Limits;
 
 namespace Switchboard.Domain.Conversations;
 
 /// <summary>
-/// A conversation folded from its event log: the events themselves, the client ids already stored,
-/// and the state machine (new → queued → assigned → active → closed). Plain code, no grain.
+/// A conversation folded from its event log: its latest events (at most <paramref name="eventsKept"/>; the log
+/// holds them all), the client ids already stored, and the state machine (new → queued → assigned → active →
+/// closed). Plain code, no grain.
 /// </summary>
-public sealed class ConversationHistory
+public sealed class ConversationHistory(int eventsKept = StateLimits.DefaultEventsInMemory)
 {
-    private readonly List<ConversationEvent> _events = [];
+    private readonly Queue<ConversationEvent> _events = new();
     private readonly Dictionary<string, long> _clientIds = new(StringComparer.Ordinal);
 
-    public IReadOnlyList<ConversationEvent> Events => _events;
-    public long LastSeq => _events.Count;
-    public bool Exists => _events.Count > 0;
+    /// <summary>The latest events, oldest first: all of them while there are no more than the kept number.</summary>
+    public IReadOnlyCollection<ConversationEvent> Events => _events;
+    public long LastSeq { get; private set; }
+    public bool Exists => LastSeq > 0;
+    /// <summary>True once the visitor rated the chat (they may rate again; it is counted once).</summary>
+    public bool Rated { get; private set; }
     public string Status { get; private set; } = ConversationStatus.New;
     public string VisitorId { get; private set; } = "";
     public string? VisitorName { get; private set; }
@@ -67,12 +72,19 @@ public sealed class ConversationHistory
     /// <summary>The seq stored for a client id, if that send was already stored.</summary>
     public long? SeqOf(string clientId) => _clientIds.TryGetValue(clientId, out var seq) ? seq : null;
 
-    /// <summary>Events after <paramref name="afterSeq"/>, at most <paramref name="max"/>; seq n sits at index n-1.</summary>
-    public IReadOnlyList<ConversationEvent> After(long afterSeq, int max)
+    /// <summary>
+    /// Events after <paramref name="afterSeq"/>, at most <paramref name="max"/>; null when some of them are no longer
+    /// kept in memory (read them from the log).
+    /// </summary>
+    public IReadOnlyList<ConversationEvent>? After(long afterSeq, int max)
     {
-        var from = (int)Math.Clamp(afterSeq, 0, _events.Count);
-        var count = Math.Min(max, _events.Count - from);
-        return count <= 0 ? [] : _events.GetRange(from, count);
+        var firstKept = LastSeq - _events.Count + 1;
+        if (afterSeq + 1 < firstKept)
+        {
+            return null;
+        }
+        var skip = (int)Math.Clamp(afterSeq - firstKept + 1, 0, _events.Count);
+        return [.. _events.Skip(skip).Take(max)];
     }
 
     public void Apply(ConversationEvent evt)
@@ -81,7 +93,12 @@ public sealed class ConversationHistory
         {
             throw new InvalidOperationException($"Event {evt.Seq} does not follow {LastSeq}: the log has a gap.");
         }
-        _events.Add(evt);
+        if (_events.Count >= Math.Max(1, eventsKept))
+        {
+            _events.Dequeue();
+        }
+        _events.Enqueue(evt);
+        LastSeq = evt.Seq;
         if (evt.ClientId is { } clientId)
         {
             _clientIds.TryAdd(clientId, evt.Seq);
@@ -132,6 +149,9 @@ public sealed class ConversationHistory
                 break;
             case EventTypes.Delivery when evt.MessageId is { } messageId && evt.Status is { } status:
                 _deliveries[messageId] = status;
+                break;
+            case EventTypes.Rated:
+                Rated = true;
                 break;
             case EventTypes.Closed:
                 Status = ConversationStatus.Closed;

@@ -1,9 +1,13 @@
+using Switchboard.Domain.Limits;
 using Switchboard.Contracts.Invitations;
 
 namespace Switchboard.Domain.Invitations;
 
-/// <summary>One visit of a visitor, kept in memory by their grain: pages, cart, source and what was already offered.</summary>
-public sealed class Visit(DateTimeOffset startedAt, bool returning)
+/// <summary>
+/// One visit of a visitor, kept in memory by their grain: pages (the latest <paramref name="pagesKept"/>), cart, source
+/// and what was already offered.
+/// </summary>
+public sealed class Visit(DateTimeOffset startedAt, bool returning, int pagesKept = StateLimits.DefaultPagesPerVisit)
 {
     /// <summary>A visitor idle longer than this starts a new visit.</summary>
     public static readonly TimeSpan IdleGap = TimeSpan.FromMinutes(30);
@@ -17,7 +21,8 @@ public sealed class Visit(DateTimeOffset startedAt, bool returning)
     public Cart? Cart { get; private set; }
     public DateTimeOffset? CartChangedAt { get; private set; }
 
-    public int PageCount => _pages.Count;
+    /// <summary>Pages viewed in this visit, including those no longer kept.</summary>
+    public int PageCount { get; private set; }
     public (string Url, string? Title, DateTimeOffset At)? CurrentPage => _pages.Count == 0 ? null : _pages[^1];
 
     /// <summary>Invitations shown in this visit, when the last one was, and the rules that already fired.</summary>
@@ -36,7 +41,13 @@ public sealed class Visit(DateTimeOffset startedAt, bool returning)
     public void AddPage(string url, string? title, string? referrer, DateTimeOffset now)
     {
         Source ??= VisitSources.Parse(url, referrer);
+        if (_pages.Count >= Math.Max(1, pagesKept))
+        {
+            // A visitor (or a script) viewing pages without end must not grow the grain: the oldest go.
+            _pages.RemoveAt(0);
+        }
         _pages.Add((url, title, now));
+        PageCount++;
         LastActivityAt = now;
     }
 

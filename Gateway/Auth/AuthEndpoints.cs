@@ -3,16 +3,18 @@ using Switchboard.Contracts;
 using Switchboard.Contracts.Sites;
 using Switchboard.Domain.Sites;
 using Switchboard.Gateway.Dashboard;
+using Switchboard.Gateway.Limits;
 
 namespace Switchboard.Gateway.Auth;
 
 public static class AuthEndpoints
 {
-    public const string LoginRateLimit = "login";
+    /// <summary>A hash no password matches (its password is random and thrown away), with the work of a real one.</summary>
+    private static readonly Lazy<string> UnknownAccount = new(() => PasswordHash.Create(Guid.NewGuid().ToString("N")));
 
     public static IEndpointRouteBuilder MapAuth(this IEndpointRouteBuilder app)
     {
-        app.MapPost("/api/auth/login", Login).RequireRateLimiting(LoginRateLimit);
+        app.MapPost("/api/auth/login", Login);
         // With the token in the header, every token of the operator is revoked and their consoles close; either way
         // the dashboard's cookie, which the console's script cannot reach, is cleared.
         app.MapPost("/api/auth/logout", async (HttpContext http, DashboardSignIn dashboard, OperatorAccounts accounts) =>
@@ -35,11 +37,15 @@ public static class AuthEndpoints
     }
 
     private static async Task<Results<Ok<LoginResponse>, ProblemHttpResult>> Login(
-        LoginRequest request, HttpContext http, IGrainFactory grains, TokenService tokens, DashboardSignIn dashboard, OperationsAccount operations)
+        LoginRequest request, HttpContext http, IGrainFactory grains, TokenService tokens, DashboardSignIn dashboard, OperationsAccount operations, LoginThrottle throttle)
     {
         if (string.IsNullOrWhiteSpace(request.Site) || string.IsNullOrWhiteSpace(request.Login) || request.Password is null)
         {
             return TypedResults.Problem(statusCode: 400, title: "site, login and password are required.");
+        }
+        if (!throttle.TryAttempt(AddressGuard.KeyOf(http.Connection.RemoteIpAddress), request.Site, request.Login))
+        {
+            return TypedResults.Problem(statusCode: 429, title: "Too many login attempts; wait a minute.");
         }
         if (request.Site == OperationsAccount.Site)
         {
@@ -50,7 +56,8 @@ public static class AuthEndpoints
         var config = await grains.GetGrain<ISiteGrain>(GrainKeys.Site(request.Site)).GetConfig();
         var account = config?.FindOperator(request.Login);
         // The same answer for an unknown site, login or password: nothing to probe.
-        if (account is null || !PasswordHash.Verify(request.Password, account.PasswordHash) || account.Disabled)
+        // An unknown account is checked against a hash of its own, so it takes as long as a wrong password.
+        if (!PasswordHash.Verify(request.Password, account?.PasswordHash ?? UnknownAccount.Value) || account is null || account.Disabled)
         {
             return TypedResults.Problem(statusCode: 401, title: "Wrong site, login or password.");
         }

@@ -6,6 +6,7 @@ using Switchboard.Gateway.Channels.Phone;
 using Switchboard.Gateway.Crm;
 using Switchboard.Gateway.Dashboard;
 using Switchboard.Gateway.Health;
+using Switchboard.Gateway.Limits;
 using Switchboard.Gateway.Operators;
 using Switchboard.Gateway.Sites;
 using Switchboard.Gateway.Storefront;
@@ -18,7 +19,7 @@ namespace Switchboard.Gateway.Hosting;
 
 public static class GatewayPipeline
 {
-    /// <summary>Middleware in order: errors as problem details, headers, static files, sockets, auth.</summary>
+    /// <summary>Middleware in order: errors as problem details, headers, static files, sockets (admitted per client address), auth.</summary>
     public static WebApplication UseSwitchboardGateway(this WebApplication app)
     {
         app.UseExceptionHandler();
@@ -27,9 +28,9 @@ public static class GatewayPipeline
         app.UseDefaultFiles();
         app.UseStaticFiles();
         app.UseWebSockets(new WebSocketOptions { KeepAliveInterval = TimeSpan.FromSeconds(30) });
+        app.UseSocketAdmission();
         app.UseAuthentication();
         app.UseAuthorization();
-        app.UseRateLimiter();
         return app;
     }
 

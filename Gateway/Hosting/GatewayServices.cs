@@ -1,4 +1,3 @@
-using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.Authentication;
 using Switchboard.Gateway.Attachments;
 using Microsoft.Extensions.Options;
@@ -7,6 +6,7 @@ using Switchboard.Gateway.Contacts;
 using Switchboard.Gateway.Channels;
 using Switchboard.Gateway.Channels.Phone;
 using Switchboard.Gateway.Health;
+using Switchboard.Gateway.Limits;
 using Switchboard.Gateway.Crm;
 using Switchboard.Gateway.Dashboard;
 using Switchboard.Gateway.Monitoring;
@@ -44,13 +44,7 @@ public static class GatewayServices
         services.AddAuthentication(OperatorTokenHandler.SchemeName)
             .AddScheme<AuthenticationSchemeOptions, OperatorTokenHandler>(OperatorTokenHandler.SchemeName, null);
         services.AddAuthorization();
-        services.AddRateLimiter(limiter =>
-        {
-            limiter.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
-            limiter.AddPolicy(AuthEndpoints.LoginRateLimit, http => RateLimitPartition.GetFixedWindowLimiter(
-                http.Connection.RemoteIpAddress?.ToString() ?? "unknown",
-                _ => new FixedWindowRateLimiterOptions { PermitLimit = 20, Window = TimeSpan.FromMinutes(1) }));
-        });
+        services.AddClientLimits(configuration);
 
         services.AddSingleton<PushHub>();
         services.AddSingleton<ContactDesk>();

@@ -1,28 +1,51 @@
 namespace Switchboard.Gateway.Hosting;
 
 /// <summary>
-/// Defence in depth for the pages we serve: no inline or foreign script, no MIME sniffing, no framing.
-/// The widget and console already render visitor text as text; this stops anything that slips through.
+/// Defence in depth for the pages we serve: no inline or foreign script, no MIME sniffing, no framing, connections only
+/// back to this gateway, no referrer, and HSTS once a client came over HTTPS. The widget and console already render
+/// visitor text as text; this stops anything that slips through. Only the gateway's own pages: on a retailer's site
+/// the widget lives under the retailer's policy.
 /// </summary>
 public static class SecurityHeaders
 {
-    // Fonts may be data: URLs: the Orleans Dashboard's stylesheet inlines its text font that way.
-    private const string ContentSecurityPolicy =
-        "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; font-src 'self' data:; connect-src 'self' ws: wss:; frame-ancestors 'none'";
+    /// <summary>The console's pages: every style is a stylesheet of its own, so none inline is allowed.</summary>
+    public const string ConsolePath = "/console";
+
+    public const string StrictTransportSecurity = "max-age=31536000";
 
     public static IApplicationBuilder UseSecurityHeaders(this IApplicationBuilder app) => app.Use(async (context, next) =>
     {
         context.Response.OnStarting(() =>
         {
-            var headers = context.Response.Headers;
+            var (request, headers) = (context.Request, context.Response.Headers);
             headers.XContentTypeOptions = "nosniff";
+            // Console URLs name conversations and visitors: nothing of them leaves with a link.
+            headers["Referrer-Policy"] = "no-referrer";
+            if (request.IsHttps)
+            {
+                headers.StrictTransportSecurity = StrictTransportSecurity;
+            }
             if (context.Response.ContentType?.StartsWith("text/html", StringComparison.Ordinal) == true)
             {
-                headers.ContentSecurityPolicy = ContentSecurityPolicy;
+                headers.ContentSecurityPolicy = PolicyFor(request);
                 headers.XFrameOptions = "DENY";
             }
             return Task.CompletedTask;
         });
         await next(context);
     });
+
+    /// <summary>
+    /// The content security policy of a page. Its sockets and requests go to this host only (named with ws/wss, which
+    /// older browsers do not count as 'self'). Inline styles only outside the console: the demo shop's pages carry the
+    /// widget, whose stylesheet lives in its shadow root, and the Orleans Dashboard's pages are its own.
+    /// Fonts may be data: URLs: the dashboard's stylesheet inlines its text font that way.
+    /// </summary>
+    public static string PolicyFor(HttpRequest request)
+    {
+        var host = request.Host.Value;
+        var styles = request.Path.StartsWithSegments(ConsolePath) ? "'self'" : "'self' 'unsafe-inline'";
+        return $"default-src 'self'; script-src 'self'; style-src {styles}; img-src 'self' data:; font-src 'self' data:; "
+            + $"connect-src 'self' ws://{host} wss://{host}; frame-ancestors 'none'; base-uri 'none'; form-action 'self'";
+    }
 }

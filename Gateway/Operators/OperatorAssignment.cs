@@ -8,4 +8,8 @@ public sealed record OperatorAssignment(
     ConversationSnapshot Conversation,
     IReadOnlyList<ConversationEvent> Transcript,
     VisitSummary Visit,
-    long AssignedSeq);
+    long AssignedSeq)
+{
+    /// <summary>The pre-chat form's answers, from the conversation's first event.</summary>
+    public IReadOnlyDictionary<string, string>? Form { get; init; }
+}

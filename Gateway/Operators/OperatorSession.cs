@@ -208,12 +208,13 @@ public sealed class OperatorSession(
         var key = GrainKeys.Conversation(identity.Site, conversationId);
         try
         {
-            var (snapshot, transcript, visit, assignedSeq) = await workbench.LoadAssignmentAsync(identity, conversationId);
+            var assignment = await workbench.LoadAssignmentAsync(identity, conversationId);
+            var (snapshot, transcript, visit, assignedSeq) = assignment;
             var visitor = new VisitorCard(
                 visit.VisitorId, visit.Name ?? snapshot.VisitorName, [.. visit.Pages.Select(p => new VisitedPage(p.Url, p.Title, p.Seconds))],
                 visit.Cart, visit.Source, visit.Returning, Verified: visit.CustomerId is not null, Channel: snapshot.Channel);
             connection.Send(FrameWriter.ToBytes(new AssignedFrame(
-                conversationId, assignedSeq, snapshot.Queue, EventFrames.Form(transcript.FirstOrDefault()?.Form), visitor,
+                conversationId, assignedSeq, snapshot.Queue, EventFrames.Form(assignment.Form), visitor,
                 [.. transcript.Select(evt => EventFrames.ToFrame(conversationId, evt, Audience.Operator))]),
                 WireContext.Default.AssignedFrame));
             Follow(key, transcript.Count == 0 ? 0 : transcript[^1].Seq);

@@ -5,7 +5,9 @@ using Switchboard.Contracts.Operators;
 using Switchboard.Contracts.Sites;
 using Switchboard.Contracts.Visitors;
 using Switchboard.Gateway.Attachments;
+using Microsoft.Extensions.Options;
 using Switchboard.Gateway.Auth;
+using Switchboard.Gateway.Limits;
 using Switchboard.Gateway.Sockets;
 
 namespace Switchboard.Gateway.Operators;
@@ -15,7 +17,8 @@ namespace Switchboard.Gateway.Operators;
 /// renders results; this signs operators in, loads their chats and carries their writes, each of which the
 /// conversation grain authorizes again.
 /// </summary>
-public sealed class OperatorWorkbench(IGrainFactory grains, PushHub hub, AttachmentClaims attachments, AttachmentLinks links)
+public sealed class OperatorWorkbench(
+    IGrainFactory grains, PushHub hub, AttachmentClaims attachments, AttachmentLinks links, IOptions<ClientLimits> limits)
 {
     /// <summary>Follows the operator's notices, then subscribes at their grain: nothing given meanwhile is missed.</summary>
     public Task<OperatorSnapshot> SignInAsync(OperatorIdentity identity, IPushSubscriber subscriber)
@@ -38,17 +41,24 @@ public sealed class OperatorWorkbench(IGrainFactory grains, PushHub hub, Attachm
         return conversations;
     }
 
-    /// <summary>A chat was given to the operator: subscribe it, and load its transcript and the visit.</summary>
+    /// <summary>
+    /// A chat was given to the operator: subscribe it, and load the latest of its transcript (whole up to
+    /// <see cref="ClientLimits.AssignedEvents"/>; the console loads older parts over HTTP) and the visit's latest pages.
+    /// </summary>
     public async Task<OperatorAssignment> LoadAssignmentAsync(OperatorIdentity identity, string conversationId)
     {
         var actor = identity.ToActor();
         var conversation = Conversation(identity, conversationId);
         var snapshot = await conversation.Subscribe(actor, hub.Reference);
+        var from = Math.Max(0, snapshot.LastSeq - limits.Value.AssignedEvents);
         // Files in the transcript open with links signed for this operator, as in the frames that follow.
-        var transcript = (await conversation.GetEvents(actor, 0, 10_000)).Select(links.Sign).ToList();
+        var transcript = (await conversation.GetEvents(actor, from, limits.Value.AssignedEvents)).Select(links.Sign).ToList();
+        // The pre-chat form lives on the first event, which a long transcript no longer carries.
+        var started = from == 0 ? transcript.FirstOrDefault() : (await conversation.GetEvents(actor, 0, 1)).FirstOrDefault();
         var visit = await grains.GetGrain<IVisitorGrain>(GrainKeys.Visitor(identity.Site, snapshot.VisitorId)).GetVisit();
+        visit = visit with { Pages = [.. visit.Pages.TakeLast(limits.Value.AssignedPages)] };
         var assignedSeq = transcript.LastOrDefault(e => e.Type == EventTypes.Assigned)?.Seq ?? snapshot.LastSeq;
-        return new OperatorAssignment(snapshot, transcript, visit, assignedSeq);
+        return new OperatorAssignment(snapshot, transcript, visit, assignedSeq) { Form = started?.Form };
     }
 
     /// <summary>A supervisor opens any chat of the site read-only; operators are refused.</summary>

@@ -16,6 +16,12 @@ public static class FrameErrors
         {
             connection.Send(EventFrames.Error(refusal.Code, refusal.Message, frame.ClientId));
         }
+        catch (Exception error) when (error is OverflowException or FormatException)
+        {
+            // A number or text of the client's that no check caught: their mistake, not ours, so one line and no stack.
+            logger.LogInformation("A '{Type}' frame held a value out of range ({Error})", frame.Type, error.GetType().Name);
+            connection.Send(EventFrames.Error(ErrorCodes.BadRequest, "A value in the frame is out of range.", frame.ClientId));
+        }
         catch (Exception error)
         {
             logger.LogWarning(error, "A '{Type}' frame failed", frame.Type);

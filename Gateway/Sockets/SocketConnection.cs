@@ -3,6 +3,7 @@ using System.Net.WebSockets;
 using System.Threading.Channels;
 using Switchboard.Contracts;
 using Switchboard.Contracts.Conversations;
+using Switchboard.Gateway.Limits;
 using Switchboard.Wire;
 
 namespace Switchboard.Gateway.Sockets;
@@ -10,7 +11,8 @@ namespace Switchboard.Gateway.Sockets;
 /// <summary>
 /// One WebSocket: a receive loop that enforces the frame limit and hands whole text frames on, and a send
 /// loop that owns the socket's per-conversation cursors, so each conversation's events go out gap-free and
-/// once, in sequence order — whatever order pushes arrive in and whether or not some were lost.
+/// once, in sequence order — whatever order pushes arrive in and whether or not some were lost. What the socket may
+/// hold is bounded: its frames' rates by <see cref="FrameRateGate"/>, its send queue in bytes.
 /// </summary>
 public sealed class SocketConnection
 {
@@ -23,12 +25,14 @@ public sealed class SocketConnection
     private readonly Channel<Outbound> _outbound;
     private readonly Dictionary<string, long> _cursors = new(StringComparer.Ordinal);
     private readonly Audience _audience;
-
+    private readonly FrameRateGate _gate;
+    private readonly int _maxQueuedBytes;
     private readonly Func<ConversationEvent, ConversationEvent> _present;
+    private long _queuedBytes;
 
     /// <param name="present">Last touches to an event for this reader (signed links to its files); as it is when absent.</param>
     public SocketConnection(
-        WebSocket socket, Audience audience, EventSource events, GatewaySettings options, ILogger logger,
+        WebSocket socket, Audience audience, EventSource events, GatewaySettings options, ClientLimits limits, TimeProvider clock, ILogger logger,
         Func<ConversationEvent, ConversationEvent>? present = null)
     {
         _present = present ?? (evt => evt);
@@ -37,6 +41,8 @@ public sealed class SocketConnection
         _events = events;
         _logger = logger;
         _maxFrameBytes = options.MaxFrameBytes;
+        _gate = new FrameRateGate(limits, clock);
+        _maxQueuedBytes = limits.OutboundQueueBytes;
         _outbound = Channel.CreateBounded<Outbound>(new BoundedChannelOptions(options.MaxQueuedFrames)
         {
             SingleReader = true,
@@ -60,6 +66,9 @@ public sealed class SocketConnection
 
     /// <summary>1012 "service restart": the client should reconnect (to another gateway) and resume.</summary>
     public const WebSocketCloseStatus ServiceRestart = (WebSocketCloseStatus)1012;
+
+    /// <summary>Bytes waiting to be sent (frames and an estimate for events not yet rendered).</summary>
+    public long QueuedBytes => Interlocked.Read(ref _queuedBytes);
 
     /// <summary>
     /// Runs until the peer closes or the socket fails; <paramref name="onFrame"/> sees each well-formed frame,
@@ -85,11 +94,16 @@ public sealed class SocketConnection
 
     private void Queue(Outbound item)
     {
-        if (!_outbound.Writer.TryWrite(item) && _socket.State == WebSocketState.Open)
+        // A peer that reads nothing must not hold memory without bound: it reconnects and resumes.
+        if (Interlocked.Add(ref _queuedBytes, item.Size) > _maxQueuedBytes || !_outbound.Writer.TryWrite(item))
         {
-            // A peer that reads nothing must not hold memory without bound: it reconnects and resumes.
-            _logger.LogWarning("Closing a socket whose send queue is full");
-            _socket.Abort();
+            Interlocked.Add(ref _queuedBytes, -item.Size);
+            if (_socket.State == WebSocketState.Open)
+            {
+                _logger.LogWarning("Closing a socket whose send queue is full");
+                _outbound.Writer.TryComplete();
+                _socket.Abort();
+            }
         }
     }
 
@@ -99,7 +113,22 @@ public sealed class SocketConnection
         {
             // Wait for the next frame without a buffer: an idle socket (most visitors, most of the time) holds none.
             var first = await _socket.ReceiveAsync(Memory<byte>.Empty, cancellationToken);
-            if (first.MessageType == WebSocketMessageType.Close || !await ReceiveMessageAsync(first, onFrame, cancellationToken))
+            bool more;
+            try
+            {
+                more = first.MessageType != WebSocketMessageType.Close && await ReceiveMessageAsync(first, onFrame, cancellationToken);
+            }
+            catch (SocketAbuse)
+            {
+                // Stop reading: nothing it sent after this is looked at. The refusals queued before go out first.
+                // Past the byte bound, if need be: it is the last item, and a full channel drops it (the socket is dropped then).
+                var goodbye = new Outbound.Close(PolicyViolation, "rate limits");
+                Interlocked.Add(ref _queuedBytes, goodbye.Size);
+                _outbound.Writer.TryWrite(goodbye);
+                _outbound.Writer.TryComplete();
+                return;
+            }
+            if (!more)
             {
                 await _socket.CloseOutputAsync(WebSocketCloseStatus.NormalClosure, null, CancellationToken.None);
                 return;
@@ -167,8 +196,25 @@ public sealed class SocketConnection
             Send(EventFrames.Error(ErrorCodes.BadRequest, problem!));
             return;
         }
-        await onFrame(frame);
+        switch (_gate.Judge(frame.Type))
+        {
+            case FrameVerdict.Admit:
+                await onFrame(frame);
+                break;
+            case FrameVerdict.Refuse:
+                Send(EventFrames.Error(ErrorCodes.RateLimited, $"Too many '{Shorten(frame.Type)}' frames; slow down.", frame.ClientId));
+                break;
+            case FrameVerdict.Close:
+                _logger.LogInformation("Closing a socket that kept sending over its rate limits");
+                throw new SocketAbuse();
+        }
     }
+
+    /// <summary>A client-chosen type echoed back in an error, cut so it cannot make the answer large.</summary>
+    private static string Shorten(string type) => type.Length > 32 ? type[..32] : type;
+
+    /// <summary>1008 "policy violation": sent to a client that keeps sending over its limits.</summary>
+    public const WebSocketCloseStatus PolicyViolation = WebSocketCloseStatus.PolicyViolation;
 
     private async Task SendLoopAsync()
     {
@@ -176,6 +222,7 @@ public sealed class SocketConnection
         {
             await foreach (var item in _outbound.Reader.ReadAllAsync())
             {
+                Interlocked.Add(ref _queuedBytes, -item.Size);
                 switch (item)
                 {
                     case Outbound.Frame frame:

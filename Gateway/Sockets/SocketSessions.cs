@@ -1,3 +1,5 @@
+using Microsoft.Extensions.Options;
+using Switchboard.Gateway.Limits;
 using Switchboard.Gateway.Telemetry;
 using Switchboard.Wire;
 
@@ -11,8 +13,10 @@ public static class SocketSessions
         Func<SocketConnection, ISocketSession> createSession)
     {
         using var socket = await http.WebSockets.AcceptWebSocketAsync();
-        var connection = new SocketConnection(
-            socket, audience, events, options, logger, http.RequestServices.GetRequiredService<Attachments.AttachmentLinks>().Sign);
+        var services = http.RequestServices;
+        var connection = new SocketConnection(socket, audience, events, options,
+            services.GetRequiredService<IOptions<ClientLimits>>().Value, services.GetRequiredService<TimeProvider>(), logger,
+            services.GetRequiredService<Attachments.AttachmentLinks>().Sign);
         // A gateway that is shutting down tells this socket to reconnect elsewhere after its queued frames.
         using var tracked = http.RequestServices.GetRequiredService<SocketDrain>().Track(connection);
         using var counted = http.RequestServices.GetRequiredService<GatewayMetrics>().SocketOpened(audience);

@@ -12,6 +12,9 @@ namespace Switchboard.Gateway.Visitors;
 public sealed partial class VisitorSession
 {
     public const int MaxCartItems = 100;
+    public const int MaxQuantity = 1_000_000;
+    /// <summary>Larger prices and totals are not a shop's: refused, so sums cannot overflow.</summary>
+    public const decimal MaxAmount = 1_000_000_000_000m;
 
     public void OnVisitorNotice(VisitorNotice notice) =>
         connection.Send(FrameWriter.ToBytes(new InviteFrame(notice.InviteId, notice.Text, notice.Rule), WireContext.Default.InviteFrame));
@@ -51,11 +54,25 @@ public sealed partial class VisitorSession
     private static Cart ReadCart(CartFrame frame)
     {
         var items = (frame.Items ?? []).Take(MaxCartItems)
-            .Select(item => new CartItem(Short(item.Sku), Short(item.Name), item.Qty ?? 1, item.Price ?? 0))
+            .Select(item => new CartItem(Short(item.Sku), Short(item.Name), Quantity(item.Qty), Amount(item.Price, "price")))
             .ToList();
-        var total = frame.Total ?? items.Sum(i => i.Price * i.Qty);
+        var total = frame.Total is { } given ? Amount(given, "total") : items.Sum(i => i.Price * i.Qty);
         return new Cart(items, total, FieldRules.Text(frame.Currency, "currency", 8, required: false) ?? "");
     }
+
+    private static int Quantity(int? qty) => qty switch
+    {
+        null => 1,
+        < 0 or > MaxQuantity => throw InboundFrame.Bad($"'qty' is 0 to {MaxQuantity}."),
+        _ => qty.Value,
+    };
+
+    private static decimal Amount(decimal? amount, string field) => amount switch
+    {
+        null => 0,
+        < 0 or > MaxAmount => throw InboundFrame.Bad($"'{field}' is 0 to {MaxAmount:0}."),
+        _ => amount.Value,
+    };
 
     private static string Short(string? value) => value is null ? "" : value.Length > 200 ? value[..200] : value;
 }

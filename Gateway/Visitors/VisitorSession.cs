@@ -5,6 +5,7 @@ using Switchboard.Contracts.Sites;
 using Switchboard.Contracts.Visitors;
 using Switchboard.Gateway.Auth;
 using Switchboard.Gateway.Contacts;
+using Switchboard.Gateway.Limits;
 using Switchboard.Gateway.Sockets;
 using Switchboard.Domain.Invitations;
 using Switchboard.Wire;
@@ -30,6 +31,12 @@ public sealed partial class VisitorSession(
 {
     private Actor? _visitor;
     private string? _conversationKey;
+
+    /// <summary>New visitors per address, chat starts per visitor, the typing preview's length.</summary>
+    public required VisitorAllowance Allowance { get; init; }
+
+    /// <summary>The client's address, as <see cref="AddressGuard"/> counts it.</summary>
+    public required string Address { get; init; }
 
     public Task HandleAsync(InboundFrame frame) => FrameErrors.RunAsync(connection, frame, Dispatch, logger);
 
@@ -97,6 +104,11 @@ public sealed partial class VisitorSession(
             throw InboundFrame.Bad("'hello' was already sent.");
         }
         var visitorId = tokens.ReadVisitor(site, frame.VisitorToken);
+        if (visitorId is null)
+        {
+            // Each hello without a valid token creates a visitor (a grain, a visit): counted per address.
+            Allowance.CreateVisitor(Address);
+        }
         if (frame.VisitorToken is not null && visitorId is null)
         {
             connection.Send(EventFrames.Error(ErrorCodes.Unauthorized, "The visitor token is not valid here; a new visitor was issued."));
@@ -157,6 +169,7 @@ public sealed partial class VisitorSession(
     {
         var clientId = FieldRules.ClientId(frame.Id);
         var text = FieldRules.Text(frame.Text, "text", options.MaxTextLength, required: false);
+        Allowance.StartChat(GrainKeys.Visitor(site, _visitor!.Id));
         var request = new StartChatRequest(clientId, frame.Queue, text, Form(frame.Form));
         Joined(clientId, await desk.StartChatAsync(_visitor!, request));
     }
@@ -184,9 +197,12 @@ public sealed partial class VisitorSession(
     private static Dictionary<string, string>? Form(IReadOnlyDictionary<string, string>? form) =>
         form?.Take(32).ToDictionary(StringComparer.Ordinal);
 
+    /// <summary>The draft is a preview for the operator: cut to its limit rather than refused.</summary>
     private Task Typing(VisitorTypingFrame frame) => _conversationKey is null
         ? Task.CompletedTask
-        : desk.TypingAsync(_visitor!, _conversationKey, FieldRules.Text(frame.Draft, "draft", options.MaxTextLength, required: false) ?? "");
+        : desk.TypingAsync(_visitor!, _conversationKey, Preview(FieldRules.Text(frame.Draft, "draft", options.MaxTextLength, required: false)));
+
+    private string Preview(string? draft) => draft is null ? "" : draft.Length > Allowance.DraftLength ? draft[..Allowance.DraftLength] : draft;
 
     private Task Close() => desk.CloseAsync(_visitor!, ConversationKey());
 

@@ -4,6 +4,7 @@ using Switchboard.Contracts.Conversations;
 using Switchboard.Contracts.Sites;
 using Switchboard.Gateway.Auth;
 using Switchboard.Gateway.Contacts;
+using Switchboard.Gateway.Limits;
 using Switchboard.Gateway.Sockets;
 using Switchboard.Wire;
 
@@ -18,15 +19,14 @@ public static class VisitorSocketEndpoint
     }
 
     private static async Task<IResult> Accept(
-        HttpContext http, string? site, IGrainFactory grains, ContactDesk desk, TokenService tokens, IdentityVerifier identities,
-        VisitorPresenceBoard presence,
-        IOptions<GatewaySettings> options, ILoggerFactory loggers)
+        HttpContext http, string? site, IGrainFactory grains, SiteNames sites, ContactDesk desk, TokenService tokens, IdentityVerifier identities,
+        VisitorPresenceBoard presence, VisitorAllowance allowance, IOptions<GatewaySettings> options, ILoggerFactory loggers)
     {
         if (!http.WebSockets.IsWebSocketRequest)
         {
             return TypedResults.Problem(statusCode: 400, title: "This endpoint takes WebSocket connections.");
         }
-        if (string.IsNullOrEmpty(site) || await grains.GetGrain<ISiteGrain>(GrainKeys.Site(site)).GetConfig() is not { } config)
+        if (string.IsNullOrEmpty(site) || await sites.FindAsync(site) is not { } config)
         {
             return TypedResults.Problem(statusCode: 404, title: "No such site.");
         }
@@ -36,7 +36,10 @@ public static class VisitorSocketEndpoint
         }
         var logger = loggers.CreateLogger<VisitorSession>();
         return await SocketSessions.RunAsync(http, Audience.Visitor, Events, options.Value, logger,
-            connection => new VisitorSession(site, config, connection, desk, tokens, identities, presence, options.Value, logger));
+            connection => new VisitorSession(site, config, connection, desk, tokens, identities, presence, options.Value, logger)
+            {
+                Allowance = allowance, Address = AddressGuard.KeyOf(http.Connection.RemoteIpAddress),
+            });
 
         // The socket only ever follows conversations the grain already authorized it for (its own start,
         // or a resume the grain accepted), so its catch-up reads need no second check.

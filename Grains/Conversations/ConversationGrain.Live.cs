@@ -7,11 +7,13 @@ namespace Switchboard.Grains.Conversations;
 /// <summary>The conversation's live half: reads, subscriptions, and the signals that are pushed but never stored.</summary>
 public sealed partial class ConversationGrain
 {
-    public Task<IReadOnlyList<ConversationEvent>> GetEvents(Actor actor, long afterSeq, int max)
+    public async Task<IReadOnlyList<ConversationEvent>> GetEvents(Actor actor, long afterSeq, int max)
     {
         EnsureExists();
         ConversationAccess.EnsureCanRead(actor, _site, _history);
-        return Task.FromResult(_history.After(afterSeq, Math.Clamp(max, 1, 10_000)));
+        max = Math.Clamp(max, 1, 10_000);
+        // Memory keeps the latest events only: older ones (a long transcript, a resume from far back) come from the log.
+        return _history.After(afterSeq, max) ?? [.. (await log.ReadAsync(_key, Math.Max(0, afterSeq))).Take(max)];
     }
 
     public Task<ConversationSnapshot> GetSnapshot(Actor actor)

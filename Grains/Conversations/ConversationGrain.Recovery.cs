@@ -44,7 +44,7 @@ public sealed partial class ConversationGrain
         var key = this.GetPrimaryKeyString();
         var known = _history.LastSeq;
         var events = await log.ReadAsync(key, 0);
-        var history = new ConversationHistory();
+        var history = new ConversationHistory(limits.Value.EventsInMemory);
         foreach (var evt in events)
         {
             history.Apply(evt);

@@ -8,6 +8,7 @@ using Switchboard.Contracts.Operators;
 using Switchboard.Contracts.Push;
 using Switchboard.Contracts.Queues;
 using Switchboard.Contracts.Visitors;
+using Switchboard.Domain.Limits;
 using Switchboard.Grains.Sites;
 using Switchboard.Grains.Storage;
 using Switchboard.Grains.Telemetry;
@@ -23,6 +24,7 @@ namespace Switchboard.Grains.Conversations;
 public sealed partial class ConversationGrain(
     IEventLog log,
     IOptions<RoutingDefaults> defaults,
+    IOptions<StateLimits> limits,
     TimeProvider clock,
     SwitchboardMetrics metrics,
     ILogger<ConversationGrain> logger)
@@ -39,7 +41,7 @@ public sealed partial class ConversationGrain(
     /// </summary>
     public static readonly TimeSpan RequeueInterval = TimeSpan.FromSeconds(30);
 
-    private ConversationHistory _history = new();
+    private ConversationHistory _history = new(limits.Value.EventsInMemory);
     private IGrainTimer? _requeue;
     private bool _historyStale;
     private readonly ObserverManager<IPushObserver> _subscribers = new(SubscriptionLifetime, logger);
@@ -193,7 +195,7 @@ public sealed partial class ConversationGrain(
         {
             throw SwitchboardException.BadRequest("A rating is 1 to 5.");
         }
-        var firstRating = _history.Events.All(e => e.Type != EventTypes.Rated);
+        var firstRating = !_history.Rated;
         await Append([ConversationEvents.Rated(_history.LastSeq + 1, clock.GetUtcNow(), score, MessageText.Normalize(comment, required: false))]);
         if (firstRating)
         {

@@ -135,7 +135,7 @@ public sealed partial class VisitorGrain
         var now = clock.GetUtcNow();
         if (_visit is null || _visit.IsOver(now))
         {
-            _visit = new Visit(now, returning: Visitor.Visits > 0);
+            _visit = new Visit(now, returning: Visitor.Visits > 0, limits.Value.PagesPerVisit);
             Visitor.Visits++;
         }
         _visit.Touch(now);

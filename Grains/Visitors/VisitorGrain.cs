@@ -5,6 +5,7 @@ using Orleans.Utilities;
 using Switchboard.Contracts.Conversations;
 using Switchboard.Contracts.Push;
 using Switchboard.Contracts.Visitors;
+using Switchboard.Domain.Limits;
 using Switchboard.Grains.Conversations;
 using Switchboard.Grains.Invitations;
 using Switchboard.Grains.Sites;
@@ -19,6 +20,7 @@ namespace Switchboard.Grains.Visitors;
 public sealed partial class VisitorGrain(
     [PersistentState(StorageNames.VisitorState, StorageNames.Provider)] IPersistentState<VisitorState> state,
     IOptions<RoutingDefaults> defaults,
+    IOptions<StateLimits> limits,
     TimeProvider clock,
     SwitchboardMetrics metrics,
     ILogger<VisitorGrain> logger)

@@ -27,7 +27,7 @@ public sealed class StandardBenchmark(BenchSettings settings, RepositoryPaths pa
     public async Task<Report> RunAsync()
     {
         var loadBefore = MachineInfo.LoadAverage();
-        await BuildGatewayAsync();
+        await BuildGatewayAsync(paths);
         var data = Directory.CreateTempSubdirectory("switchboard-bench-").FullName;
         try
         {
@@ -97,7 +97,7 @@ public sealed class StandardBenchmark(BenchSettings settings, RepositoryPaths pa
     private async Task<(ServerProcess Gateway, ServerProcess Echo)> StartServersAsync(string data, string phase)
     {
         Log($"Starting the gateway over {data} and the echo server ({phase})");
-        var gateway = await ServerProcess.StartAsync("gateway (product)", paths.GatewayDll, [], [$"--Storage:DataDirectory={data}"],
+        var gateway = await ServerProcess.StartAsync("gateway (product)", paths.GatewayDll, [], [$"--Storage:DataDirectory={data}", .. OneAddress.Limits],
             "/health/ready", Path.Combine(reportDirectory, $"gateway-{phase}.log"));
         var echo = await ServerProcess.StartAsync("echo server (baseline)", SelfDll, ["echo"], [], EchoServer.ReadyPath,
             Path.Combine(reportDirectory, $"echo-{phase}.log"));
@@ -233,7 +233,7 @@ public sealed class StandardBenchmark(BenchSettings settings, RepositoryPaths pa
         $"{(idle.AllReady ? "" : " (not all connected in time)")}; resident memory {Format.MiB(idle.RssBefore)} before, {Format.MiB(idle.RssWith)} with them " +
         $"({Format.Number(idle.BytesPerSocket, "0")} bytes each); {Format.Count(idle.FilesAdded)} more open files.";
 
-    private async Task BuildGatewayAsync()
+    internal static async Task BuildGatewayAsync(RepositoryPaths paths)
     {
         Log("Building the gateway (Release)");
         var build = new ProcessStartInfo("dotnet") { UseShellExecute = false, RedirectStandardOutput = true };

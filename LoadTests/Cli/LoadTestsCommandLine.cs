@@ -29,11 +29,13 @@ public static class LoadTestsCommandLine
             FakeTelegramCommand.Create(),
             // Attachment uploads against a freshly started standalone product: throughput, latency, memory.
             UploadsCommand.Create(),
+            // Floods from one address against the shipped limits (issue 15).
+            AbuseCommand.Create(),
         };
         // No command: the help, and a failing exit code, as before.
         root.SetAction(parse =>
         {
-            Console.Out.WriteLine("Name a command: bench, calls, uploads, run, echo, hold, frames, micro, fuzz or fake-telegram.");
+            Console.Out.WriteLine("Name a command: bench, calls, uploads, abuse, run, echo, hold, frames, micro, fuzz or fake-telegram.");
             new System.CommandLine.Help.HelpAction().Invoke(parse);
             return 2;
         });

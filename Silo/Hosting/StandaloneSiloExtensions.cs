@@ -7,6 +7,7 @@ using Orleans;
 using Orleans.Hosting;
 using Orleans.Runtime.Hosting;
 using Orleans.Storage;
+using Switchboard.Domain.Limits;
 using Switchboard.Domain.Routing;
 using Switchboard.Grains;
 using Switchboard.Contracts.Calls;
@@ -57,6 +58,7 @@ public static class StandaloneSiloExtensions
     {
         services.TryAddSingleton(TimeProvider.System);
         services.AddOptions<RoutingDefaults>().Bind(configuration.GetSection(RoutingDefaults.Section));
+        services.AddOptions<StateLimits>().Bind(configuration.GetSection(StateLimits.Section));
         services.AddMetrics();
         services.TryAddSingleton<SwitchboardMetrics>();
         // The gateway registers the real way to PBXs; a silo without a gateway in its process says so on each push.

@@ -1,0 +1,28 @@
+namespace Switchboard.Gateway.Limits;
+
+/// <summary>
+/// One socket's frame rates: a token bucket per frame type, and one for the frames it refused. A client over a rate
+/// is told and may slow down; one that keeps going past the refusals' own bucket is abusing the socket and loses it.
+/// </summary>
+public sealed class FrameRateGate(ClientLimits limits, TimeProvider clock)
+{
+    // Keyed by the configured type names only (everything else shares one bucket), so made-up types add no buckets.
+    private readonly Dictionary<string, ClockedTokenBucket> _buckets = new(StringComparer.Ordinal);
+    private readonly ClockedTokenBucket _refusals = new(limits.RefusedFrames, clock);
+    private const string OtherFrames = "";
+
+    /// <summary>Called from the socket's receive loop only: one frame at a time.</summary>
+    public FrameVerdict Judge(string type)
+    {
+        var key = limits.Frames.ContainsKey(type) ? type : OtherFrames;
+        if (!_buckets.TryGetValue(key, out var bucket))
+        {
+            bucket = _buckets[key] = new ClockedTokenBucket(limits.FrameRate(key), clock);
+        }
+        if (bucket.TryTake())
+        {
+            return FrameVerdict.Admit;
+        }
+        return _refusals.TryTake() ? FrameVerdict.Refuse : FrameVerdict.Close;
+    }
+}
