@@ -27,6 +27,13 @@ public sealed class ClientLimits
 
     public RateLimit OtherFrames { get; set; } = RateLimit.Of(perMinute: 600, burst: 60);
 
+    /// <summary>
+    /// What an operator's socket gets of every frame rate above (and of the refused frames): this many times a
+    /// visitor's. Operators are signed in, and their console sends again what an outage refused, for all their chats.
+    /// </summary>
+    [Range(1, 1000)]
+    public int OperatorRateFactor { get; set; } = 10;
+
     /// <summary>Refused frames a socket may send before it is closed with 1008 (policy violation): abuse, not a burst.</summary>
     public RateLimit RefusedFrames { get; set; } = RateLimit.Of(perMinute: 30, burst: 50);
 

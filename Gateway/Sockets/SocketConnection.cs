@@ -41,7 +41,7 @@ public sealed class SocketConnection
         _events = events;
         _logger = logger;
         _maxFrameBytes = options.MaxFrameBytes;
-        _gate = new FrameRateGate(limits, clock);
+        _gate = new FrameRateGate(limits, clock, audience == Audience.Operator ? limits.OperatorRateFactor : 1);
         _maxQueuedBytes = limits.OutboundQueueBytes;
         _outbound = Channel.CreateBounded<Outbound>(new BoundedChannelOptions(options.MaxQueuedFrames)
         {

@@ -19,6 +19,7 @@ public sealed class ClusterChat
 
     /// <summary>Between retries of a refused send, as the widget and console pace theirs.</summary>
     public static readonly TimeSpan RetryPace = TimeSpan.FromMilliseconds(250);
+    public static readonly TimeSpan RateLimitedPause = TimeSpan.FromSeconds(2);
 
     private static readonly string[] EventTypeNames =
         [EventTypes.Started, EventTypes.Assigned, EventTypes.Unassigned, EventTypes.Message, EventTypes.Closed, EventTypes.Rated];
@@ -48,11 +49,14 @@ public sealed class ClusterChat
                 return reply;
             }
             Interlocked.Increment(ref _refusals);
-            if (reply.Str("code") != ErrorCodes.Unavailable || DateTime.UtcNow > deadline)
+            var code = reply.Str("code");
+            if (code is not (ErrorCodes.Unavailable or ErrorCodes.RateLimited) || DateTime.UtcNow > deadline)
             {
                 throw new Xunit.Sdk.XunitException($"'{clientId}' was refused: {reply.GetRawText()}");
             }
-            await Task.Delay(RetryPace);
+            // As a person at the console would: send again what the cluster could not take, and wait when told to slow down
+            // (several chats retrying on one operator socket through an outage use up its frame rate).
+            await Task.Delay(code == ErrorCodes.RateLimited ? RateLimitedPause : RetryPace);
         }
     }
 

