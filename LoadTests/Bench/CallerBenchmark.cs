@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using Switchboard.LoadTests.Echo;
 using Switchboard.LoadTests.Monitoring;
 using Switchboard.LoadTests.Product;
@@ -30,7 +29,7 @@ public sealed class CallerBenchmark(bool quick, RepositoryPaths paths, string re
     public async Task<Report> RunAsync()
     {
         var loadBefore = MachineInfo.LoadAverage();
-        await BuildGatewayAsync();
+        await StandardBenchmark.BuildGatewayAsync(paths);
         var data = Directory.CreateTempSubdirectory("switchboard-calls-").FullName;
         try
         {
@@ -89,23 +88,6 @@ public sealed class CallerBenchmark(bool quick, RepositoryPaths paths, string re
                 string.Join("; ", ran.Steps.Select(s => $"{s.Name} {Format.Rate(s.PerSecond)}/s p99 {Format.Ms(s.Ms(99))} ms")));
         }
         return result;
-    }
-
-    private async Task BuildGatewayAsync()
-    {
-        Log("Building the gateway (Release)");
-        var build = new ProcessStartInfo("dotnet") { UseShellExecute = false, RedirectStandardOutput = true };
-        foreach (var argument in new[] { "build", paths.GatewayProject, "-c", "Release", "-nologo", "-v", "quiet" })
-        {
-            build.ArgumentList.Add(argument);
-        }
-        using var process = Process.Start(build)!;
-        var output = await process.StandardOutput.ReadToEndAsync();
-        await process.WaitForExitAsync();
-        if (process.ExitCode != 0)
-        {
-            throw new InvalidOperationException("The gateway did not build:\n" + output);
-        }
     }
 
     private static void Log(string line) => Console.WriteLine($"{DateTime.Now:HH:mm:ss} {line}");
