@@ -5,26 +5,38 @@ using Switchboard.Wire;
 namespace Switchboard.Gateway.Telemetry;
 
 /// <summary>The gateway's own instrument on the product meter: open sockets, which is what sizes a gateway.</summary>
+/// <remarks>
+/// The count is observed, not added up from +1/−1 measurements: an exporter that starts listening after sockets
+/// opened would otherwise see only their closings and report a negative count (seen when two hosts share a process).
+/// </remarks>
 public sealed class GatewayMetrics
 {
     private static readonly KeyValuePair<string, object?> Visitors = new("audience", "visitor");
     private static readonly KeyValuePair<string, object?> Operators = new("audience", "operator");
 
-    private readonly UpDownCounter<long> _sockets;
+    private long _visitorSockets;
+    private long _operatorSockets;
 
     public GatewayMetrics(IMeterFactory meters) =>
-        _sockets = meters.Create(ProductMeter.Name)
-            .CreateUpDownCounter<long>("switchboard.sockets", "{socket}", "Open WebSockets on this gateway, by audience: visitor or operator.");
+        meters.Create(ProductMeter.Name).CreateObservableUpDownCounter(
+            "switchboard.sockets",
+            () => new[]
+            {
+                new Measurement<long>(Interlocked.Read(ref _visitorSockets), Visitors),
+                new Measurement<long>(Interlocked.Read(ref _operatorSockets), Operators),
+            },
+            "{socket}",
+            "Open WebSockets on this gateway, by audience: visitor or operator.");
 
     /// <summary>Counts a socket as open until the returned handle is disposed.</summary>
     public IDisposable SocketOpened(Audience audience)
     {
-        var tag = audience == Audience.Visitor ? Visitors : Operators;
-        _sockets.Add(1, tag);
-        return new OpenSocket(_sockets, tag);
+        var visitor = audience == Audience.Visitor;
+        Interlocked.Increment(ref visitor ? ref _visitorSockets : ref _operatorSockets);
+        return new OpenSocket(this, visitor);
     }
 
-    private sealed class OpenSocket(UpDownCounter<long> sockets, KeyValuePair<string, object?> tag) : IDisposable
+    private sealed class OpenSocket(GatewayMetrics metrics, bool visitor) : IDisposable
     {
         private int _closed;
 
@@ -32,7 +44,7 @@ public sealed class GatewayMetrics
         {
             if (Interlocked.Exchange(ref _closed, 1) == 0)
             {
-                sockets.Add(-1, tag);
+                Interlocked.Decrement(ref visitor ? ref metrics._visitorSockets : ref metrics._operatorSockets);
             }
         }
     }

@@ -2,12 +2,15 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Orleans.Configuration;
+using Orleans.Runtime.Messaging;
 
 namespace Switchboard.Tests.Cluster;
 
 /// <summary>The test's own Orleans client of a cluster under test: it asks where a grain lives, to kill that silo.</summary>
 public sealed class ObserverClient(IHost host) : IAsyncDisposable
 {
+    private static readonly TimeSpan GatewayListCatchUp = TimeSpan.FromSeconds(20);
+
     public IClusterClient Client => host.Services.GetRequiredService<IClusterClient>();
 
     public static async Task<ObserverClient> ConnectAsync(ClusterNodes nodes)
@@ -31,10 +34,25 @@ public sealed class ObserverClient(IHost host) : IAsyncDisposable
     }
 
     /// <summary>The silo port of the silo that hosts <paramref name="grain"/>'s activation now.</summary>
+    /// <remarks>
+    /// Right after silos rejoin, the client's gateway list can still name a silo that has gone (it refreshes every 2 s):
+    /// a refused connection is retried until the list has caught up.
+    /// </remarks>
     public async Task<int> SiloPortOfAsync(IAddressable grain)
     {
-        var address = await Client.GetGrain<IManagementGrain>(0).GetActivationAddress(grain);
-        return address?.Endpoint.Port ?? throw new InvalidOperationException("The grain has no activation.");
+        var giveUp = DateTime.UtcNow + GatewayListCatchUp;
+        while (true)
+        {
+            try
+            {
+                var address = await Client.GetGrain<IManagementGrain>(0).GetActivationAddress(grain);
+                return address?.Endpoint.Port ?? throw new InvalidOperationException("The grain has no activation.");
+            }
+            catch (Exception e) when (e is ConnectionFailedException or SiloUnavailableException && DateTime.UtcNow < giveUp)
+            {
+                await Task.Delay(ClusterChat.RetryPace);
+            }
+        }
     }
 
     public async ValueTask DisposeAsync()
