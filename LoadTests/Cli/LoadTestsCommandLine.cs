@@ -13,6 +13,8 @@ public static class LoadTestsCommandLine
             BenchCommand.Create(),
             // The phone benchmark: callers through the generic adapter's overflow menu, with the echo baseline.
             CallsCommand.Create(),
+            // Scale-out: 1+1, 2+2 and 3+3 silos and gateways on this machine, the same load on each.
+            ScaleCommand.Create(),
             // Scenarios against a running deployment.
             RunCommand.Create(),
             // The raw Kestrel WebSocket echo server (the baseline) as its own process.
@@ -35,7 +37,7 @@ public static class LoadTestsCommandLine
         // No command: the help, and a failing exit code, as before.
         root.SetAction(parse =>
         {
-            Console.Out.WriteLine("Name a command: bench, calls, uploads, abuse, run, echo, hold, frames, micro, fuzz or fake-telegram.");
+            Console.Out.WriteLine("Name a command: bench, calls, scale, uploads, abuse, run, echo, hold, frames, micro, fuzz or fake-telegram.");
             new System.CommandLine.Help.HelpAction().Invoke(parse);
             return 2;
         });

@@ -35,7 +35,7 @@ public static class HtmlReport
             html.Append("<h2>Headline figures</h2><table><tr><th>figure</th><th>value</th><th>target</th><th>verdict</th></tr>");
             foreach (var headline in report.Headlines)
             {
-                var css = headline.Met switch { true => "met", false => "missed", null => "none" };
+                var css = headline.IsMeasurement ? "none" : headline.Met switch { true => "met", false => "missed", null => "none" };
                 html.Append($"<tr><td>{E(headline.Figure)}</td><td>{E(headline.Value)}</td><td>{E(headline.Target)}</td><td class=\"{css}\">{headline.Verdict}</td></tr>");
             }
             html.Append("</table>");

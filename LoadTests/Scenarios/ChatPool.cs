@@ -6,12 +6,18 @@ namespace Switchboard.LoadTests.Scenarios;
 /// <summary>
 /// Chats held open for a whole run, so the run measures messages and not chat starts: each visitor has said
 /// hello, started a chat and been assigned. Closing them at the end gives the operators their capacity back.
+/// Against several gateways (a cluster), visitor <c>i</c> connects to gateway <c>i mod n</c>.
 /// </summary>
-public sealed class ChatPool(Target target, string site, int size, bool greeted)
+public sealed class ChatPool(IReadOnlyList<Target> targets, string site, int size, bool greeted)
 {
     private const int OpenAtOnce = 16;
 
     private readonly List<VisitorClient> _visitors = [];
+
+    public ChatPool(Target target, string site, int size, bool greeted)
+        : this([target], site, size, greeted)
+    {
+    }
 
     public IReadOnlyList<VisitorClient> Visitors => _visitors;
 
@@ -20,7 +26,7 @@ public sealed class ChatPool(Target target, string site, int size, bool greeted)
         var opened = new VisitorClient?[size];
         await Parallel.ForEachAsync(Enumerable.Range(0, size), new ParallelOptions { MaxDegreeOfParallelism = OpenAtOnce }, async (i, cancel) =>
         {
-            var visitor = await init.StepAsync("connect", () => VisitorClient.ConnectAsync(target, site, cancel));
+            var visitor = await init.StepAsync("connect", () => VisitorClient.ConnectAsync(targets[i % targets.Count], site, cancel));
             opened[i] = visitor;
             await init.StepAsync("hello", visitor.HelloAsync);
             // When the desk greets, the greeting is awaited here, so that it is never taken for a reply later.

@@ -32,11 +32,12 @@ public sealed class VisitorClient : IAsyncDisposable
     public Task<WireFrame> HelloAsync() => _socket.RequestAsync(WireFrames.Hello(), VisitorWelcomeFrame.Name, f => f.Type is VisitorWelcomeFrame.Name or ErrorFrame.Name);
 
     /// <summary>Starts a chat; returns its ack and, still pending, the conversation's <c>assigned</c> event.</summary>
-    public async Task<(WireFrame Ack, Task<WireFrame> Assigned)> StartChatAsync(string text)
+    /// <summary>Starts a chat in <paramref name="queue"/> (absent: the site's routing decides).</summary>
+    public async Task<(WireFrame Ack, Task<WireFrame> Assigned)> StartChatAsync(string text, string? queue = null)
     {
         var assigned = _socket.Expect("assigned event", f => f.Type == AssignedEventFrame.Name, AssignTimeout);
         var id = ClientIds.Next('s');
-        var ack = await _socket.RequestAsync(WireFrames.StartChat(id, text), "start_chat ack", f => IsAnswerTo(f, id));
+        var ack = await _socket.RequestAsync(WireFrames.StartChat(id, text, queue), "start_chat ack", f => IsAnswerTo(f, id));
         ConversationId = ack.ConversationId;
         return (ack, assigned);
     }

@@ -8,8 +8,8 @@ public static class WireFrames
 {
     public static byte[] Hello() => FrameWriter.ToBytes(new VisitorHelloFrame(), WireContext.Default.VisitorHelloFrame);
 
-    public static byte[] StartChat(string id, string text) =>
-        FrameWriter.ToBytes(new StartChatFrame { Id = id, Text = text }, WireContext.Default.StartChatFrame);
+    public static byte[] StartChat(string id, string text, string? queue = null) =>
+        FrameWriter.ToBytes(new StartChatFrame { Id = id, Text = text, Queue = queue }, WireContext.Default.StartChatFrame);
 
     public static byte[] VisitorMessage(string id, string text) =>
         FrameWriter.ToBytes(new VisitorMessageFrame { Id = id, Text = text }, WireContext.Default.VisitorMessageFrame);

@@ -47,6 +47,26 @@ public sealed class RunnerSmokeTests(GatewayFixture gateway) : IClassFixture<Gat
     }
 
     [Fact]
+    public async Task Chat_starts_cycle_start_assign_close_across_queues_and_give_every_seat_back()
+    {
+        var site = await TestSites.CreateAsync(gateway.Host.Grains, ("ann", 2, ["general", "stylist"]), ("bob", 2, ["general", "stylist"]));
+        var target = new Target(gateway.Host.BaseAddress);
+        await using var desk = new OperatorDesk([target, target], site, ["ann", "bob"], TestSites.Password);
+
+        // Four visitors, two per queue, against four seats: each chat must be closed for the next to be assigned.
+        var run = await LoadRunner.RunAsync("starts smoke", [
+            OperatorsAnswering.Create(desk, new OperatorScript(Greet: false, ReplyEvery: 1, TimeSpan.Zero)),
+            ChatStarts.Create([target], site, ["general", "stylist"], copies: 4, TimeSpan.Zero, Short),
+        ], [WatchedProcess.Self("test host")], CancellationToken.None);
+
+        Assert.Equal(0, run.Failures);
+        var starts = run.Scenario(ChatStarts.Name);
+        Assert.True(starts.IterationsOk >= 4, $"only {starts.IterationsOk} chats were started and closed");
+        Assert.All(new[] { "start_chat ack", "wait for operator", "close" }, step => Assert.Equal(starts.IterationsOk, starts.Step(step)?.Ok));
+        Assert.Equal(starts.IterationsOk, run.Scenario(OperatorsAnswering.Name).Step(Measures.Assignment)?.Ok);
+    }
+
+    [Fact]
     public async Task The_echo_baseline_bounces_frames_through_the_same_runner()
     {
         await using var echo = await EchoServer.StartAsync("http://127.0.0.1:0");
