@@ -37,8 +37,7 @@ public sealed class AbuseBenchmark(RepositoryPaths paths, string reportDirectory
         try
         {
             await SiteProvisioner.CreateAsync(data, Site, ["op001"], Password, 4);
-            await using var gateway = await ServerProcess.StartAsync("gateway (product)", paths.GatewayDll, [], [$"--Storage:DataDirectory={data}"],
-                "/health/ready", Path.Combine(reportDirectory, "gateway-abuse.log"));
+            await using var gateway = await ServerProcess.StartGatewayAsync(paths, [$"--Storage:DataDirectory={data}"], Path.Combine(reportDirectory, "gateway-abuse.log"));
             await using var echo = await ServerProcess.StartAsync("echo server (baseline)", typeof(AbuseBenchmark).Assembly.Location, ["echo"], [],
                 EchoServer.ReadyPath, Path.Combine(reportDirectory, "echo-abuse.log"));
             await using var visitor = await QuietVisitorAsync(gateway.Target);

@@ -34,8 +34,7 @@ public sealed class CallerBenchmark(bool quick, RepositoryPaths paths, string re
         try
         {
             await SiteProvisioner.CreateAsync(data, Site, [Operator], Password, 1);
-            await using var gateway = await ServerProcess.StartAsync("gateway (product)", paths.GatewayDll, [],
-                [$"--Storage:DataDirectory={data}", $"--Phone:SigningSecret={SigningSecret}"], "/health/ready", Path.Combine(reportDirectory, "gateway-calls.log"));
+            await using var gateway = await ServerProcess.StartGatewayAsync(paths, [$"--Storage:DataDirectory={data}", $"--Phone:SigningSecret={SigningSecret}"], Path.Combine(reportDirectory, "gateway-calls.log"));
             await using var echo = await ServerProcess.StartAsync("echo server (baseline)", SelfDll, ["echo"], [], EchoServer.ReadyPath,
                 Path.Combine(reportDirectory, "echo-calls.log"));
             var open = LoadSimulation.Inject(Rate, TimeSpan.FromSeconds(1), During);

@@ -97,8 +97,7 @@ public sealed class StandardBenchmark(BenchSettings settings, RepositoryPaths pa
     private async Task<(ServerProcess Gateway, ServerProcess Echo)> StartServersAsync(string data, string phase)
     {
         Log($"Starting the gateway over {data} and the echo server ({phase})");
-        var gateway = await ServerProcess.StartAsync("gateway (product)", paths.GatewayDll, [], [$"--Storage:DataDirectory={data}", .. OneAddress.Limits],
-            "/health/ready", Path.Combine(reportDirectory, $"gateway-{phase}.log"));
+        var gateway = await ServerProcess.StartGatewayAsync(paths, [$"--Storage:DataDirectory={data}", .. OneAddress.Limits], Path.Combine(reportDirectory, $"gateway-{phase}.log"));
         var echo = await ServerProcess.StartAsync("echo server (baseline)", SelfDll, ["echo"], [], EchoServer.ReadyPath,
             Path.Combine(reportDirectory, $"echo-{phase}.log"));
         Log($"Gateway pid {gateway.Pid} on {gateway.Target}; echo server pid {echo.Pid} on {echo.Target}");

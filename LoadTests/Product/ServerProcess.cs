@@ -31,6 +31,15 @@ public sealed class ServerProcess : IAsyncDisposable
 
     public WatchedProcess Watched => new(Name, Pid);
 
+    /// <summary>
+    /// The product's gateway as a deployment runs it (the Production environment), with the benchmark's own site. Production
+    /// refuses the demo site's public password (docs/security.md): without <paramref name="demoSite"/> the demo is off,
+    /// with it the demo's logins get a password made up for this run.
+    /// </summary>
+    public static Task<ServerProcess> StartGatewayAsync(Bench.RepositoryPaths paths, IReadOnlyList<string> arguments, string logFile, bool demoSite = false) =>
+        StartAsync("gateway (product)", paths.GatewayDll, [],
+            [demoSite ? $"--Demo:OperatorPassword=bench-{Guid.NewGuid():N}" : "--Demo:Enabled=false", .. arguments], "/health/ready", logFile);
+
     public static async Task<ServerProcess> StartAsync(
         string name, string dll, IReadOnlyList<string> command, IReadOnlyList<string> arguments, string readyPath, string logFile)
     {

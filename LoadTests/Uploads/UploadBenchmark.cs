@@ -23,8 +23,7 @@ public sealed class UploadBenchmark(RepositoryPaths paths, int photos, int concu
         var data = Directory.CreateTempSubdirectory("switchboard-uploads-bench-").FullName;
         var logs = Path.Combine(paths.Reports, "uploads-" + DateTime.UtcNow.ToString("yyyyMMdd-HHmmss"));
         Directory.CreateDirectory(logs);
-        await using var gateway = await ServerProcess.StartAsync("gateway (product)", paths.GatewayDll, [],
-            [$"--Storage:DataDirectory={data}"], "/health/ready", Path.Combine(logs, "gateway.log"));
+        await using var gateway = await ServerProcess.StartGatewayAsync(paths, [$"--Storage:DataDirectory={data}"], Path.Combine(logs, "gateway.log"), demoSite: true);
         var photo = UploadPhoto.About1Mb();
         var document = UploadPhoto.Document(DocumentBytes);
         using var client = await UploadClient.VisitAsync(gateway.Target.Http, Site);
