@@ -16,7 +16,7 @@ namespace Switchboard.LoadTests.Cli;
 public static class MicroCommand
 {
     private static readonly Type[] Benchmarks =
-        [typeof(FrameParseBenchmarks), typeof(EventFrameBenchmarks), typeof(EventLogAppendBenchmarks), typeof(RoutingBenchmarks)];
+        [typeof(FrameParseBenchmarks), typeof(EventFrameBenchmarks), typeof(EventLogAppendBenchmarks), typeof(RoutingBenchmarks), typeof(GrainReferenceBenchmarks)];
 
     public static Command Create()
     {
