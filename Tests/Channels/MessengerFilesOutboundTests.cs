@@ -42,7 +42,8 @@ public sealed class MessengerFilesOutboundTests(MessengerFilesFixture fixture) :
         Assert.Equal(["/sendDocument", "/sendPhoto"], uploads.Select(u => u.PathAndQuery[u.PathAndQuery.LastIndexOf('/')..]));
         Assert.Equal(("document", "size-chart.pdf", "6161"), (uploads[0].Field, uploads[0].FileName, uploads[0].Fields["chat_id"]));
         Assert.Equal(TestFiles.Pdf(), uploads[0].Bytes);
-        Assert.Equal(("photo", photo.Stored), (uploads[1].Field, uploads[1].Bytes));
+        Assert.Equal("photo", uploads[1].Field);
+        Assert.Equal(photo.Stored, uploads[1].Bytes);
     }
 
     [Fact]
