@@ -67,6 +67,27 @@ public sealed class MessengerFilesOutboundTests(MessengerFilesFixture fixture) :
     }
 
     [Fact]
+    public async Task A_photo_telegram_will_not_take_as_a_photo_goes_as_a_document()
+    {
+        var (site, anna) = await MessengerChats.SiteAsync(Host);
+        await using var console = anna;
+        await using var telegram = await FakeTelegram.StartAsync(Host.Http, site, "912:photo", "tg-photo-secret");
+        await MessengerChats.PointAsync(Host, site, "telegram", telegram.ChannelSettings);
+        await telegram.SendTextAsync(Ivan, "A photo please");
+        var conversationId = (await anna.ExpectAsync("assigned", f => f.TryGetProperty("transcript", out _))).Str("conversationId");
+        var (_, photo) = await UploadBothAsync(site, conversationId);
+        telegram.Api.AnswerNext(r => r.PathAndQuery.EndsWith("/sendPhoto", StringComparison.Ordinal), 400,
+            """{"ok":false,"error_code":400,"description":"Bad Request: PHOTO_INVALID_DIMENSIONS"}""");
+
+        await anna.SendAsync(new { type = "message", conversationId, id = "a1", attachments = new[] { photo.Id } });
+
+        Assert.Equal("sent", (await anna.ExpectAsync("delivery", f => f.Str("messageId") == "a1")).Str("status"));
+        var upload = Assert.Single(telegram.Uploads);
+        Assert.Equal(("document", "model.jpg"), (upload.Field, upload.FileName));
+        Assert.Equal(photo.Stored, upload.Bytes);
+    }
+
+    [Fact]
     public async Task WhatsApp_gets_each_file_uploaded_to_media_then_sent_by_its_media_id()
     {
         var (site, anna) = await MessengerChats.SiteAsync(Host);

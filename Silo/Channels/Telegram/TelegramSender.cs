@@ -41,10 +41,22 @@ public sealed class TelegramSender(RateLimitedHttp http) : IPlatformSender
         return await PostAsync(url, () => JsonContent.Create(body), refusedMeansUnsupported: false, cancellationToken);
     }
 
-    /// <summary>A photo Telegram shows inline, an MP4 in its player, anything else as a document with its name.</summary>
-    private Task<PlatformOutcome> SendFileAsync(ChannelSettings settings, string recipient, PlatformMessage message, PlatformFile file, CancellationToken cancellationToken)
+    /// <summary>
+    /// A photo Telegram shows inline, an MP4 in its player, anything else as a document with its name. A photo or
+    /// video Telegram will not take as such (over 10 MB, odd proportions) is tried again as a document.
+    /// </summary>
+    private async Task<PlatformOutcome> SendFileAsync(ChannelSettings settings, string recipient, PlatformMessage message, PlatformFile file, CancellationToken cancellationToken)
     {
         var (method, field) = file.IsImage ? ("sendPhoto", "photo") : file.IsVideo ? ("sendVideo", "video") : ("sendDocument", "document");
+        var sent = await SendFileAsync(settings, recipient, message, file, method, field, cancellationToken);
+        return sent.Status == PlatformStatus.Unsupported && method != "sendDocument"
+            ? await SendFileAsync(settings, recipient, message, file, "sendDocument", "document", cancellationToken)
+            : sent;
+    }
+
+    private Task<PlatformOutcome> SendFileAsync(
+        ChannelSettings settings, string recipient, PlatformMessage message, PlatformFile file, string method, string field, CancellationToken cancellationToken)
+    {
         return PostAsync($"{settings.ApiBaseUrl}/bot{settings.BotToken}/{method}", () =>
         {
             var form = new MultipartFormDataContent { { new StringContent(recipient), "chat_id" }, { file.Content(), field, file.Name } };
