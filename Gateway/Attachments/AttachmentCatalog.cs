@@ -9,16 +9,16 @@ namespace Switchboard.Gateway.Attachments;
 /// </summary>
 public sealed class AttachmentCatalog(IBlobStore blobs)
 {
-    public const string FilePrefix = "files/";
-    public const string ThumbnailPrefix = "thumbs/";
-    public const string MetaPrefix = "meta/";
-    private const string MetaSuffix = ".json";
+    public const string FilePrefix = AttachmentKeys.FilePrefix;
+    public const string ThumbnailPrefix = AttachmentKeys.ThumbnailPrefix;
+    public const string MetaPrefix = AttachmentKeys.MetaPrefix;
+    private const string MetaSuffix = AttachmentKeys.MetaSuffix;
 
     public IBlobStore Blobs => blobs;
 
-    public static string FileKey(string id) => FilePrefix + id;
-    public static string ThumbnailKey(string id) => ThumbnailPrefix + id;
-    private static string MetaKey(string id) => MetaPrefix + id + MetaSuffix;
+    public static string FileKey(string id) => AttachmentKeys.File(id);
+    public static string ThumbnailKey(string id) => AttachmentKeys.Thumbnail(id);
+    private static string MetaKey(string id) => AttachmentKeys.Meta(id);
 
     /// <summary>Ids are 32 lowercase hex digits, as the product makes them; anything else names nothing.</summary>
     public static bool IsId(string? id) => id is { Length: 32 } && id.All(char.IsAsciiHexDigitLower);

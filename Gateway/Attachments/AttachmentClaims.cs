@@ -53,6 +53,18 @@ public sealed class AttachmentClaims(AttachmentCatalog catalog, IOptions<Attachm
     }
 
     /// <summary>
+    /// Marks files the product itself stored for a message (a messenger's) as taken by the conversation that message
+    /// went to, once it is known: stored first, appended, then taken, so the orphan sweep keeps them.
+    /// </summary>
+    public async Task TakeAsync(string conversationId, IReadOnlyList<StoredAttachment> files, CancellationToken cancellationToken = default)
+    {
+        foreach (var file in files.Where(f => f.ConversationId is null))
+        {
+            await catalog.SaveAsync(file with { ConversationId = conversationId, ClaimedAt = clock.GetUtcNow() }, cancellationToken);
+        }
+    }
+
+    /// <summary>
     /// A message that was refused leaves the files it took to the orphan sweep again; files an earlier message of the
     /// conversation already carries stay taken.
     /// </summary>

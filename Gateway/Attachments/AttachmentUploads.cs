@@ -10,7 +10,11 @@ namespace Switchboard.Gateway.Attachments;
 /// </summary>
 public sealed class AttachmentUploads(AttachmentCatalog catalog, ImageScrubber scrubber, IOptions<AttachmentOptions> options, TimeProvider clock)
 {
-    public async Task<StoredAttachment> UploadAsync(string site, Uploader uploader, UploadForm form, CancellationToken cancellationToken)
+    public Task<StoredAttachment> UploadAsync(string site, Uploader uploader, UploadForm form, CancellationToken cancellationToken) =>
+        UploadAsync(GrainKeys.NewId(), site, uploader, form, cancellationToken);
+
+    /// <summary>Under an id the caller chose (a messenger file's, fixed by its update, so a retried delivery stores it once).</summary>
+    public async Task<StoredAttachment> UploadAsync(string id, string site, Uploader uploader, UploadForm form, CancellationToken cancellationToken)
     {
         var limits = options.Value.LimitsFor(site);
         var sent = FileTypes.Recognise(await form.File.HeadAsync(cancellationToken));
@@ -18,7 +22,6 @@ public sealed class AttachmentUploads(AttachmentCatalog catalog, ImageScrubber s
         {
             throw UploadRefused.NotAllowed();
         }
-        var id = GrainKeys.NewId();
         try
         {
             return sent.IsImage

@@ -1,3 +1,4 @@
+using Switchboard.Gateway.Channels.Media;
 using Switchboard.Gateway.Channels.Telegram;
 using Switchboard.Gateway.Channels.Vk;
 using Switchboard.Gateway.Channels.WhatsApp;
@@ -16,6 +17,9 @@ public static class ChannelHooks
         return app;
     }
 
+    /// <summary>Long enough for a platform's 20 MB file on a slow link; a download that outlasts it is tried again.</summary>
+    public static readonly TimeSpan MediaDownloadTimeout = TimeSpan.FromMinutes(2);
+
     /// <summary>The webhooks' queue and the service that drains it into the core (the outbound side runs on silos: Silo/Channels).</summary>
     public static IServiceCollection AddChannelInbox(this IServiceCollection services)
     {
@@ -23,6 +27,9 @@ public static class ChannelHooks
         services.AddSingleton<ChannelInbox>();
         services.AddSingleton<PlatformReports>();
         services.AddSingleton<WebhookIntake>();
+        services.AddSingleton(_ => new PlatformDownloads(
+            new HttpClient(new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.FromMinutes(5) }) { Timeout = MediaDownloadTimeout }));
+        services.AddSingleton<MessengerFiles>();
         services.AddHostedService<InboundDrain>();
         return services;
     }

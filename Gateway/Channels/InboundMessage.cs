@@ -1,3 +1,5 @@
+using Switchboard.Gateway.Channels.Media;
+
 namespace Switchboard.Gateway.Channels;
 
 /// <summary>
@@ -19,4 +21,6 @@ public sealed record InboundMessage(
     public string? Status { get; init; }
     /// <summary>Why it failed, in words an operator can act on.</summary>
     public string? StatusError { get; init; }
+    /// <summary>Photos, videos and documents the message carries (its <see cref="Text"/> is their caption); null: none.</summary>
+    public IReadOnlyList<InboundMedia>? Media { get; init; }
 }

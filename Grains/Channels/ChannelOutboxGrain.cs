@@ -51,13 +51,17 @@ public sealed class ChannelOutboxGrain(
             Report(done);
             return;
         }
-        if (Box.Pending.Any(p => p.Message.MessageId == message.MessageId))
+        if (Box.Pending.Any(p => p.Message.MessageId == message.MessageId || p.PartOf == message.MessageId))
         {
             return;
         }
         Box.Channel = channel;
         Box.ContactId = contactId;
-        Box.Pending.Add(new PendingSend { Message = message, NotBefore = clock.GetUtcNow() });
+        var parts = OutboundParts.Split(message);
+        foreach (var part in parts)
+        {
+            Box.Pending.Add(new PendingSend { Message = part, NotBefore = clock.GetUtcNow(), PartOf = parts.Count > 1 ? message.MessageId : null });
+        }
         await state.WriteStateAsync();
         await Schedule();
     }
@@ -108,6 +112,7 @@ public sealed class ChannelOutboxGrain(
 
     private async Task Finish(DeliveryReport report)
     {
+        var part = Box.Pending[0];
         Box.Pending.RemoveAt(0);
         Box.Done.Add(report);
         if (Box.Done.Count > KeptOutcomes)
@@ -115,7 +120,15 @@ public sealed class ChannelOutboxGrain(
             Box.Done.RemoveRange(0, Box.Done.Count - KeptOutcomes);
         }
         await state.WriteStateAsync();
-        Report(report);
+        if (!part.IsEarlierPart)
+        {
+            Report(report);
+        }
+        else if (report.Status == DeliveryStatus.Failed)
+        {
+            // A part that failed fails the message for the operator (a later "sent" does not hide it); the rest still go.
+            Report(report with { MessageId = part.PartOf!, Error = $"A file or the text did not go: {report.Error}" });
+        }
     }
 
     /// <summary>One-way: the conversation may itself be waiting on this outbox (an enqueue), so the outbox never waits on it.</summary>

@@ -22,6 +22,7 @@ public sealed class FakePlatform : IAsyncDisposable
     private readonly List<ScriptedAnswer> _scripted = [];
     private readonly Channel<RecordedRequest> _requests = Channel.CreateUnbounded<RecordedRequest>();
     private readonly ConcurrentBag<Action<RecordedRequest>> _watchers = [];
+    private readonly ConcurrentDictionary<string, ServedFile> _files = new(StringComparer.Ordinal);
     private WebApplication _app = null!;
 
     public Uri BaseAddress { get; private set; } = null!;
@@ -55,6 +56,12 @@ public sealed class FakePlatform : IAsyncDisposable
     /// <paramref name="release"/> completes: a platform that took a message and has not said so yet.
     /// </summary>
     public void HoldNext(Func<RecordedRequest, bool> matches, Task release) => Script(new ScriptedAnswer(matches, 200, null, null, release));
+
+    /// <summary>
+    /// A <c>GET</c> of <paramref name="path"/> answers these bytes (a platform's file server); with
+    /// <paramref name="authorization"/>, only a request that carries exactly that header (WhatsApp's media URLs).
+    /// </summary>
+    public void ServeFile(string path, byte[] content, string? authorization = null) => _files[path] = new ServedFile(content, authorization);
 
     /// <summary>Called with every request as it arrives, on the server's thread: the dev mode prints, the benchmark times.</summary>
     public void Watch(Action<RecordedRequest> watcher) => _watchers.Add(watcher);
@@ -96,8 +103,15 @@ public sealed class FakePlatform : IAsyncDisposable
 
     private async Task AnswerAsync(HttpContext http, Func<RecordedRequest, string> success)
     {
-        var body = await new StreamReader(http.Request.Body).ReadToEndAsync();
-        var recorded = new RecordedRequest(http.Request.Method, http.Request.Path + http.Request.QueryString, http.Request.Headers.Authorization.ToString(), body);
+        using var raw = new MemoryStream();
+        await http.Request.Body.CopyToAsync(raw);
+        var bytes = raw.ToArray();
+        var recorded = new RecordedRequest(
+            http.Request.Method, http.Request.Path + http.Request.QueryString, http.Request.Headers.Authorization.ToString(), System.Text.Encoding.UTF8.GetString(bytes))
+        {
+            RawBody = bytes,
+            ContentType = http.Request.ContentType,
+        };
         // Scripted before it is published: a test that scripts after seeing this request means the next one.
         var scripted = TakeScripted(recorded);
         _requests.Writer.TryWrite(recorded);
@@ -109,6 +123,14 @@ public sealed class FakePlatform : IAsyncDisposable
         {
             await release.WaitAsync(http.RequestAborted);
         }
+        if (scripted is null && HttpMethods.IsGet(http.Request.Method) && _files.TryGetValue(http.Request.Path, out var file))
+        {
+            var allowed = file.Authorization is null || file.Authorization == recorded.Authorization;
+            http.Response.StatusCode = allowed ? 200 : 401;
+            http.Response.ContentType = "application/octet-stream";
+            await http.Response.Body.WriteAsync(allowed ? file.Content : []);
+            return;
+        }
         http.Response.StatusCode = scripted?.Status ?? 200;
         if (scripted?.RetryAfter is { } retryAfter)
         {
@@ -117,6 +139,8 @@ public sealed class FakePlatform : IAsyncDisposable
         http.Response.ContentType = "application/json";
         await http.Response.WriteAsync(scripted?.Body ?? success(recorded));
     }
+
+    private sealed record ServedFile(byte[] Content, string? Authorization);
 
     private sealed record ScriptedAnswer(Func<RecordedRequest, bool> Matches, int Status, string? Body, string? RetryAfter, Task? Release);
 }

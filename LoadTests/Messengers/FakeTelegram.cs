@@ -15,8 +15,11 @@ public sealed class FakeTelegram : IAsyncDisposable
     public const string SecretHeader = "X-Telegram-Bot-Api-Secret-Token";
 
     private readonly ConcurrentQueue<BotMessage> _shown = new();
+    private readonly ConcurrentQueue<PlatformUpload> _uploads = new();
+    private readonly ConcurrentDictionary<string, (string Path, long Size)> _files = new(StringComparer.Ordinal);
     private long _nextUpdateId;
     private long _nextMessageId;
+    private int _downloads;
     private string? _lastUpdate;
 
     private FakeTelegram(FakePlatform api, HttpClient gateway, string site, string botToken, string webhookSecret)
@@ -41,6 +44,9 @@ public sealed class FakeTelegram : IAsyncDisposable
     /// <summary>Messages the Bot API answered <c>ok</c> to, in order: what the user's Telegram shows (refused sends are not in it).</summary>
     public IReadOnlyList<BotMessage> Shown => [.. _shown];
 
+    /// <summary>Files the bot sent (<c>sendPhoto</c>, <c>sendVideo</c>, <c>sendDocument</c>), in order, as uploaded.</summary>
+    public IReadOnlyList<PlatformUpload> Uploads => [.. _uploads];
+
     public string BotToken { get; }
     public string WebhookSecret { get; }
 
@@ -61,6 +67,35 @@ public sealed class FakeTelegram : IAsyncDisposable
         var id = Interlocked.Increment(ref _nextUpdateId);
         return PushAsync(JsonSerializer.Serialize(new { update_id = id, message = Message(user, id, text) }));
     }
+
+    /// <summary>
+    /// The user sends a photo (Telegram offers it in a small and the full size; the full one is
+    /// <paramref name="bytes"/>), a video or a document, with a caption. The file is served by <c>getFile</c> and the
+    /// file server as the Bot API does. <paramref name="statedSize"/> is the <c>file_size</c> the update and
+    /// <c>getFile</c> state (default: the real size).
+    /// </summary>
+    public Task<HttpStatusCode> SendFileAsync(TelegramUser user, string kind, byte[] bytes, string? caption, string? fileName = null, long? statedSize = null)
+    {
+        var id = Interlocked.Increment(ref _nextUpdateId);
+        var size = statedSize ?? bytes.Length;
+        var fileId = ServeFile($"{kind}-{id}", bytes, size);
+        var message = new Dictionary<string, object?>
+        {
+            ["message_id"] = id, ["date"] = DateTimeOffset.UtcNow.ToUnixTimeSeconds(), ["chat"] = new { id = user.Id, type = "private" }, ["from"] = From(user),
+            ["caption"] = caption,
+        };
+        message[kind] = kind == "photo"
+            ? new object[]
+            {
+                new { file_id = ServeFile($"thumb-{id}", bytes[..Math.Min(bytes.Length, 64)], 64), file_unique_id = $"t{id}", width = 90, height = 90, file_size = 64 },
+                new { file_id = fileId, file_unique_id = $"u{id}", width = 1280, height = 960, file_size = size },
+            }
+            : new { file_id = fileId, file_unique_id = $"u{id}", file_name = fileName, file_size = size };
+        return PushAsync(JsonSerializer.Serialize(new { update_id = id, message }));
+    }
+
+    /// <summary>How many times the bot fetched a file's bytes from the file server (not <c>getFile</c>).</summary>
+    public int Downloads => _downloads;
 
     /// <summary>The user taps an inline keyboard button whose <c>callback_data</c> is <paramref name="data"/>.</summary>
     public Task<HttpStatusCode> TapAsync(TelegramUser user, string data)
@@ -139,9 +174,39 @@ public sealed class FakeTelegram : IAsyncDisposable
         return response.StatusCode;
     }
 
-    /// <summary>The Bot API's answer to <c>sendMessage</c>: <c>ok</c> with the sent message.</summary>
+    /// <summary>A file for <c>getFile</c> and the file server: its <c>file_id</c>.</summary>
+    private string ServeFile(string fileId, byte[] bytes, long statedSize)
+    {
+        var path = $"documents/{fileId}.bin";
+        _files[fileId] = (path, statedSize);
+        Api.ServeFile($"/file/bot{BotToken}/{path}", bytes);
+        Api.Watch(request =>
+        {
+            if (request.PathAndQuery == $"/file/bot{BotToken}/{path}")
+            {
+                Interlocked.Increment(ref _downloads);
+            }
+        });
+        return fileId;
+    }
+
+    /// <summary>
+    /// The Bot API's answers: <c>getFile</c> with the file's path and size; <c>sendPhoto</c>, <c>sendVideo</c>,
+    /// <c>sendDocument</c> (recorded with their bytes) and <c>sendMessage</c> with <c>ok</c> and the sent message.
+    /// </summary>
     private string Answer(RecordedRequest request)
     {
+        if (request.PathAndQuery.Contains("/getFile?", StringComparison.Ordinal))
+        {
+            var fileId = Uri.UnescapeDataString(request.PathAndQuery[(request.PathAndQuery.IndexOf("file_id=", StringComparison.Ordinal) + "file_id=".Length)..]);
+            return _files.TryGetValue(fileId, out var file)
+                ? JsonSerializer.Serialize(new { ok = true, result = new { file_id = fileId, file_unique_id = fileId, file_size = file.Size, file_path = file.Path } })
+                : """{"ok":false,"error_code":400,"description":"Bad Request: invalid file_id"}""";
+        }
+        if (MultipartForm.Read(request) is { } upload)
+        {
+            _uploads.Enqueue(upload);
+        }
         var sent = ReadMessage(request);
         if (sent is not null)
         {

@@ -16,6 +16,9 @@ public sealed class FakeVk : IAsyncDisposable
     private readonly ConcurrentQueue<BotMessage> _shown = new();
     private long _nextEventId;
     private long _nextMessageId;
+    private long _nextFileId;
+    private readonly ConcurrentQueue<PlatformUpload> _uploads = new();
+    private readonly ConcurrentDictionary<string, PlatformUpload> _saved = new(StringComparer.Ordinal);
     private string? _lastEvent;
 
     private FakeVk(FakePlatform api, HttpClient gateway, string site, long groupId, string secret)
@@ -67,8 +70,40 @@ public sealed class FakeVk : IAsyncDisposable
         return response.StatusCode;
     }
 
+    /// <summary>
+    /// The person sends a photo (VK lists its sizes; the largest serves <paramref name="bytes"/>) or a document
+    /// (<c>doc</c> with its title and size), with <paramref name="text"/>.
+    /// </summary>
+    public Task<HttpStatusCode> SendFileAsync(long userId, string type, byte[] bytes, string text, string? title = null)
+    {
+        var id = Interlocked.Increment(ref _nextFileId);
+        Api.ServeFile($"/vk-files/{id}.bin", bytes);
+        Api.ServeFile($"/vk-files/{id}-small.bin", bytes[..Math.Min(bytes.Length, 64)]);
+        object attachment = type == "photo"
+            ? new
+            {
+                type, photo = new
+                {
+                    id, owner_id = userId, sizes = new[]
+                    {
+                        new { type = "s", url = $"{Api.ApiBaseUrl}/vk-files/{id}-small.bin", width = 75, height = 56 },
+                        new { type = "w", url = $"{Api.ApiBaseUrl}/vk-files/{id}.bin", width = 1280, height = 960 },
+                    },
+                },
+            }
+            : new { type, doc = new { id, owner_id = userId, title, size = bytes.Length, ext = Path.GetExtension(title ?? "").TrimStart('.'), url = $"{Api.ApiBaseUrl}/vk-files/{id}.bin" } };
+        return PushAsync(MessageNew(userId, text, attachments: [attachment]));
+    }
+
+    /// <summary>Files the community uploaded to the upload servers, in order, as received.</summary>
+    public IReadOnlyList<PlatformUpload> Uploads => [.. _uploads];
+
+    /// <summary>The upload a <c>messages.send</c>'s <c>attachment</c> (<c>photo-1_5_key</c>, <c>doc-1_6</c>) names, as saved.</summary>
+    public PlatformUpload? Attached(RecordedRequest send) =>
+        Form(send.Body).GetValueOrDefault("attachment") is { } attachment && _saved.TryGetValue(attachment, out var upload) ? upload : null;
+
     /// <summary>A <c>message_new</c> event with the secret; <paramref name="secret"/> overrides it to forge one.</summary>
-    public string MessageNew(long userId, string text, string? payload = null, string? secret = null)
+    public string MessageNew(long userId, string text, string? payload = null, string? secret = null, object[]? attachments = null)
     {
         var id = Interlocked.Increment(ref _nextEventId);
         return JsonSerializer.Serialize(new
@@ -76,7 +111,7 @@ public sealed class FakeVk : IAsyncDisposable
             type = "message_new",
             event_id = id.ToString("x", System.Globalization.CultureInfo.InvariantCulture),
             v = "5.199",
-            @object = new { message = new { id, date = DateTimeOffset.UtcNow.ToUnixTimeSeconds(), from_id = userId, peer_id = userId, @out = 0, text, payload } },
+            @object = new { message = new { id, date = DateTimeOffset.UtcNow.ToUnixTimeSeconds(), from_id = userId, peer_id = userId, @out = 0, text, payload, attachments = attachments ?? [] } },
             group_id = GroupId,
             secret = secret ?? Secret,
         });
@@ -118,10 +153,58 @@ public sealed class FakeVk : IAsyncDisposable
         }
     }
 
-    private string Answer(RecordedRequest request) =>
-        RandomId(request) is { } randomId && _messageIdByRandomId.TryGetValue(randomId, out var id)
-            ? $$"""{"response":{{id}}}"""
+    /// <summary>
+    /// VK's answers: the upload flow for photos (<c>photos.getMessagesUploadServer</c>, the upload server,
+    /// <c>photos.saveMessagesPhoto</c>) and documents (<c>docs.getMessagesUploadServer</c>, the upload server,
+    /// <c>docs.save</c>), and <c>messages.send</c> by its <c>random_id</c>.
+    /// </summary>
+    private string Answer(RecordedRequest request)
+    {
+        var path = request.PathAndQuery;
+        var owner = -GroupId;
+        if (path.StartsWith("/method/photos.getMessagesUploadServer", StringComparison.Ordinal))
+        {
+            return JsonSerializer.Serialize(new { response = new { upload_url = $"{Api.ApiBaseUrl}/vk-upload/photo", album_id = -3, group_id = GroupId } });
+        }
+        if (path.StartsWith("/method/docs.getMessagesUploadServer", StringComparison.Ordinal))
+        {
+            return JsonSerializer.Serialize(new { response = new { upload_url = $"{Api.ApiBaseUrl}/vk-upload/doc" } });
+        }
+        if (path.StartsWith("/vk-upload/", StringComparison.Ordinal))
+        {
+            var upload = MultipartForm.Read(request);
+            if (upload is null)
+            {
+                return """{"error":"no file"}""";
+            }
+            _uploads.Enqueue(upload);
+            var token = $"u{Interlocked.Increment(ref _nextFileId)}";
+            _saved[token] = upload;
+            return path.EndsWith("/photo", StringComparison.Ordinal)
+                ? JsonSerializer.Serialize(new { server = 1, photo = token, hash = "h" + token })
+                : JsonSerializer.Serialize(new { file = token });
+        }
+        if (path.StartsWith("/method/photos.saveMessagesPhoto", StringComparison.Ordinal) || path.StartsWith("/method/docs.save", StringComparison.Ordinal))
+        {
+            var form = Form(request.Body);
+            var token = form.GetValueOrDefault("photo") ?? form.GetValueOrDefault("file") ?? "";
+            if (!_saved.TryGetValue(token, out var upload))
+            {
+                return """{"error":{"error_code":100,"error_msg":"One of the parameters specified was missing or invalid: file","request_params":[]}}""";
+            }
+            var id = Interlocked.Increment(ref _nextFileId);
+            if (form.ContainsKey("photo"))
+            {
+                _saved[$"photo{owner}_{id}_k{id}"] = upload;
+                return JsonSerializer.Serialize(new { response = new[] { new { id, owner_id = owner, access_key = $"k{id}" } } });
+            }
+            _saved[$"doc{owner}_{id}"] = upload;
+            return JsonSerializer.Serialize(new { response = new { type = "doc", doc = new { id, owner_id = owner, title = form.GetValueOrDefault("title") } } });
+        }
+        return RandomId(request) is { } randomId && _messageIdByRandomId.TryGetValue(randomId, out var sent)
+            ? $$"""{"response":{{sent}}}"""
             : """{"error":{"error_code":100,"error_msg":"One of the parameters specified was missing or invalid: random_id is undefined","request_params":[]}}""";
+    }
 
     private static Dictionary<string, string> Form(string body) =>
         body.Split('&', StringSplitOptions.RemoveEmptyEntries)

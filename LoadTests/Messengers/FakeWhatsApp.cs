@@ -15,6 +15,9 @@ public sealed class FakeWhatsApp : IAsyncDisposable
     public const string PhoneNumberId = "100200300";
 
     private long _nextMessageId;
+    private long _nextMediaId;
+    private readonly System.Collections.Concurrent.ConcurrentQueue<PlatformUpload> _uploads = new();
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, (string Type, long Size)> _media = new(StringComparer.Ordinal);
     private string? _lastNotification;
 
     private FakeWhatsApp(FakePlatform api, HttpClient gateway, string site, string appSecret)
@@ -35,7 +38,7 @@ public sealed class FakeWhatsApp : IAsyncDisposable
     /// <summary>The body of <c>PUT /api/sites/{site}/channels/whatsapp</c> that points the business number at this fake.</summary>
     public object ChannelSettings => new
     {
-        accessToken = "wa-fake-token", appSecret = AppSecret, verifyToken = VerifyToken, phoneNumberId = PhoneNumberId, apiBaseUrl = Api.ApiBaseUrl, apiVersion = "v21.0",
+        accessToken = AccessToken, appSecret = AppSecret, verifyToken = VerifyToken, phoneNumberId = PhoneNumberId, apiBaseUrl = Api.ApiBaseUrl, apiVersion = "v21.0",
     };
 
     public static async Task<FakeWhatsApp> StartAsync(HttpClient gateway, string site, string appSecret)
@@ -51,6 +54,29 @@ public sealed class FakeWhatsApp : IAsyncDisposable
         PushAsync(Notification(waId, name, new { from = waId, id = NextWamid(), timestamp = Now(), type = "text", text = new { body = text } }));
 
     /// <summary>The person taps a reply button.</summary>
+    /// <summary>
+    /// The customer sends an <c>image</c>, <c>video</c> or <c>document</c>: the notification names a media id, which the
+    /// Graph API turns into a URL that serves <paramref name="bytes"/> only with the access token, as Meta's does.
+    /// </summary>
+    public Task<HttpStatusCode> SendMediaAsync(string waId, string name, string type, byte[] bytes, string mimeType, string? caption, string? fileName = null)
+    {
+        var mediaId = $"{Interlocked.Increment(ref _nextMediaId)}{DateTimeOffset.UtcNow.ToUnixTimeMilliseconds()}";
+        _media[mediaId] = (mimeType, bytes.Length);
+        Api.ServeFile($"/whatsapp-media/{mediaId}", bytes, "Bearer " + AccessToken);
+        var media = new Dictionary<string, object?> { ["id"] = mediaId, ["mime_type"] = mimeType, ["sha256"] = Convert.ToBase64String(SHA256.HashData(bytes)), ["caption"] = caption };
+        if (fileName is not null)
+        {
+            media["filename"] = fileName;
+        }
+        var message = new Dictionary<string, object?> { ["from"] = waId, ["id"] = NextWamid(), ["timestamp"] = Now(), ["type"] = type, [type] = media };
+        return PushAsync(Notification(waId, name, message));
+    }
+
+    /// <summary>Files the business uploaded (<c>POST /{phone-number-id}/media</c>), in order, as received.</summary>
+    public IReadOnlyList<PlatformUpload> Uploads => [.. _uploads];
+
+    public const string AccessToken = "wa-fake-token";
+
     public Task<HttpStatusCode> TapAsync(string waId, string name, BotButton button) =>
         PushAsync(Notification(waId, name, new
         {
@@ -88,7 +114,8 @@ public sealed class FakeWhatsApp : IAsyncDisposable
         using var json = JsonDocument.Parse(request.Body);
         var root = json.RootElement;
         var to = root.GetProperty("to").GetString() ?? "";
-        switch (root.GetProperty("type").GetString())
+        var type = root.GetProperty("type").GetString();
+        switch (type)
         {
             case "interactive":
                 var interactive = root.GetProperty("interactive");
@@ -97,6 +124,8 @@ public sealed class FakeWhatsApp : IAsyncDisposable
                 return new BotMessage(to, interactive.GetProperty("body").GetProperty("text").GetString() ?? "", [.. buttons]);
             case "template":
                 return new BotMessage(to, "[template " + root.GetProperty("template").GetProperty("name").GetString() + "]", []);
+            case "image" or "video" or "document":
+                return new BotMessage(to, $"[{type} {root.GetProperty(type).GetProperty("id").GetString()}]", []);
             default:
                 return new BotMessage(to, root.GetProperty("text").GetProperty("body").GetString() ?? "", []);
         }
@@ -118,6 +147,19 @@ public sealed class FakeWhatsApp : IAsyncDisposable
     /// <summary>The Cloud API's answer to a send: the recipient and the new message's <c>wamid</c>.</summary>
     private string Answer(RecordedRequest request)
     {
+        var path = request.PathAndQuery;
+        if (request.Method == "GET" && _media.TryGetValue(path[(path.LastIndexOf('/') + 1)..], out var media))
+        {
+            var id = path[(path.LastIndexOf('/') + 1)..];
+            return request.Authorization == "Bearer " + AccessToken
+                ? JsonSerializer.Serialize(new { messaging_product = "whatsapp", url = $"{Api.ApiBaseUrl}/whatsapp-media/{id}", mime_type = media.Type, file_size = media.Size, id })
+                : """{"error":{"message":"Invalid OAuth access token.","type":"OAuthException","code":190}}""";
+        }
+        if (path.EndsWith("/media", StringComparison.Ordinal) && MultipartForm.Read(request) is { } upload)
+        {
+            _uploads.Enqueue(upload);
+            return JsonSerializer.Serialize(new { id = $"up{Interlocked.Increment(ref _nextMediaId)}" });
+        }
         var to = ReadMessage(request)?.ChatId ?? "";
         return JsonSerializer.Serialize(new { messaging_product = "whatsapp", contacts = new[] { new { input = to, wa_id = to } }, messages = new[] { new { id = NextWamid() } } });
     }

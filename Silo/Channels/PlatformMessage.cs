@@ -6,4 +6,8 @@ namespace Switchboard.Silo.Channels;
 /// What an operator sends through a messenger. <see cref="MessageId"/> is ours and stable across retries, so a
 /// platform that deduplicates (VK's <c>random_id</c>) sees a retry as the same message.
 /// </summary>
-public sealed record PlatformMessage(string MessageId, string? Text, IReadOnlyList<ReplyButton>? QuickReplies = null, string? Template = null, string? TemplateLanguage = null);
+public sealed record PlatformMessage(string MessageId, string? Text, IReadOnlyList<ReplyButton>? QuickReplies = null, string? Template = null, string? TemplateLanguage = null)
+{
+    /// <summary>A file to send through the platform's own upload, with <see cref="Text"/> as its caption.</summary>
+    public PlatformFile? File { get; init; }
+}

@@ -9,6 +9,8 @@ public enum PlatformStatus
     TemplateRequired,
     /// <summary>VK 901: the user has not allowed the community to message them.</summary>
     NotAllowed,
+    /// <summary>The platform does not take this file (its type or size): it goes as text instead.</summary>
+    Unsupported,
     Failed,
 }
 

@@ -62,7 +62,7 @@ public static class ClusterSiloExtensions
         });
 
         silo.Services.AddSwitchboardGrains(configuration);
-        silo.Services.AddSwitchboardMessengers();
+        silo.Services.AddSwitchboardMessengers(configuration);
         silo.Services.AddSwitchboardPostgres(postgres);
         silo.Services.AddSingleton<ILifecycleParticipant<ISiloLifecycle>, SchemaMigrationParticipant>();
         silo.Services.AddMembershipWatchdog(configuration);

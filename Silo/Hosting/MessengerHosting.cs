@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Switchboard.Contracts.Conversations;
@@ -6,6 +7,7 @@ using Switchboard.Silo.Channels;
 using Switchboard.Silo.Channels.Telegram;
 using Switchboard.Silo.Channels.Vk;
 using Switchboard.Silo.Channels.WhatsApp;
+using Switchboard.Silo.Storage.Blobs;
 
 namespace Switchboard.Silo.Hosting;
 
@@ -18,8 +20,10 @@ public static class MessengerHosting
     /// <summary>Long enough for a slow platform, short of the outbox's own send timeout.</summary>
     public static readonly TimeSpan PlatformTimeout = TimeSpan.FromSeconds(30);
 
-    public static IServiceCollection AddSwitchboardMessengers(this IServiceCollection services)
+    public static IServiceCollection AddSwitchboardMessengers(this IServiceCollection services, IConfiguration configuration)
     {
+        // Operators' files are uploaded to the platforms from the attachment store the gateways write to.
+        services.AddSwitchboardBlobStore(configuration);
         services.TryAddSingleton(TimeProvider.System);
         // One pooled client for every platform; connections are renewed so DNS changes are followed.
         services.TryAddSingleton(sp => new RateLimitedHttp(
@@ -35,5 +39,5 @@ public static class MessengerHosting
     }
 
     private static MessengerSender Messenger<TPlatform>(IServiceProvider services, string channel) where TPlatform : IPlatformSender =>
-        new(channel, services.GetRequiredService<IGrainFactory>(), services.GetRequiredService<TPlatform>());
+        new(channel, services.GetRequiredService<IGrainFactory>(), services.GetRequiredService<TPlatform>(), services.GetRequiredService<IBlobStore>());
 }

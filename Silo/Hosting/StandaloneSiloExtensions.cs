@@ -32,7 +32,7 @@ public static class StandaloneSiloExtensions
         silo.UseLocalhostClustering(siloPort: siloPort, gatewayPort: 0, serviceId: "switchboard", clusterId: "standalone");
         silo.Services.AddSwitchboardGrains(configuration);
         silo.Services.AddSwitchboardSqlite(configuration);
-        silo.Services.AddSwitchboardMessengers();
+        silo.Services.AddSwitchboardMessengers(configuration);
         silo.AddSwitchboardDashboard(configuration);
         return silo;
     }

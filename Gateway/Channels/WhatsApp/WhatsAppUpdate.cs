@@ -2,11 +2,13 @@ using Switchboard.Contracts.Conversations;
 using System.Text.Json;
 using Switchboard.Contracts.Channels;
 using Switchboard.Domain.Channels;
+using Switchboard.Gateway.Channels.Media;
 
 namespace Switchboard.Gateway.Channels.WhatsApp;
 
 /// <summary>
-/// Reads a Cloud API notification: <c>entry[].changes[].value.messages[]</c> (text, button and list replies), and
+/// Reads a Cloud API notification: <c>entry[].changes[].value.messages[]</c> (text, button and list replies, images,
+/// videos and documents with their captions), and
 /// <c>statuses[]</c> (sent, delivered, read, failed for one of our messages' <c>wamid</c>), which become the message's
 /// <c>delivery</c> events and never messages.
 /// </summary>
@@ -26,7 +28,11 @@ public static class WhatsAppUpdate
                     var from = Str(message, "from") ?? throw new FormatException("A message without 'from'.");
                     var id = Str(message, "id") ?? throw new FormatException("A message without 'id'.");
                     var (text, button) = Content(message);
-                    found.Add(new InboundMessage(site, ChannelNames.WhatsApp, from, names.GetValueOrDefault(from), id, text, button));
+                    var media = Media(message);
+                    found.Add(new InboundMessage(site, ChannelNames.WhatsApp, from, names.GetValueOrDefault(from), id, media?.Caption ?? text, button)
+                    {
+                        Media = media is { File: var file } ? [file] : null,
+                    });
                 }
                 foreach (var status in Array(value, "statuses"))
                 {
@@ -86,6 +92,20 @@ public static class WhatsAppUpdate
             default:
                 return (null, null);
         }
+    }
+
+    /// <summary>An <c>image</c>, <c>video</c> or <c>document</c> message: its media id (fetched later) and its caption.</summary>
+    private static (InboundMedia File, string? Caption)? Media(JsonElement message)
+    {
+        var type = Str(message, "type");
+        var kind = type switch { "image" => InboundMedia.Photo, "video" => InboundMedia.Video, "document" => InboundMedia.Document, _ => null };
+        if (kind is null)
+        {
+            return null;
+        }
+        var media = message.GetProperty(type!);
+        var id = Str(media, "id") ?? throw new FormatException($"An {type} without 'id'.");
+        return (new InboundMedia(kind, id, Str(media, "filename")), Str(media, "caption"));
     }
 
     private static IEnumerable<JsonElement> Array(JsonElement element, string name) =>

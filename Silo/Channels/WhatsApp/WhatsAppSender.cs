@@ -6,7 +6,11 @@ using Switchboard.Contracts.Channels;
 
 namespace Switchboard.Silo.Channels.WhatsApp;
 
-/// <summary>Cloud API <c>POST /{apiVersion}/{phoneNumberId}/messages</c>: text, reply buttons (at most three), or a template.</summary>
+/// <summary>
+/// Cloud API <c>POST /{apiVersion}/{phoneNumberId}/messages</c>: text, reply buttons (at most three), or a template; a
+/// file is first uploaded (<c>POST /{apiVersion}/{phoneNumberId}/media</c>) and then sent as an image, video or document
+/// message by the media id the upload returned.
+/// </summary>
 public sealed class WhatsAppSender(RateLimitedHttp http) : IPlatformSender
 {
     public const int OutsideWindow = Domain.Channels.WhatsAppWindow.PlatformError;
@@ -14,7 +18,63 @@ public sealed class WhatsAppSender(RateLimitedHttp http) : IPlatformSender
 
     public async Task<PlatformOutcome> SendAsync(ChannelSettings settings, string recipient, PlatformMessage message, CancellationToken cancellationToken)
     {
-        var body = Body(recipient, message);
+        if (message.File is not { } file)
+        {
+            return await SendBodyAsync(settings, Body(recipient, message), cancellationToken);
+        }
+        var (mediaId, refused) = await UploadAsync(settings, file, cancellationToken);
+        if (mediaId is null)
+        {
+            return refused!;
+        }
+        var type = file.IsImage && file.ContentType != "image/webp" ? "image" : file.IsVideo ? "video" : "document";
+        var media = new JsonObject { ["id"] = mediaId };
+        if (message.Text is { Length: > 0 } caption)
+        {
+            media["caption"] = caption;
+        }
+        if (type == "document")
+        {
+            media["filename"] = file.Name;
+        }
+        return await SendBodyAsync(settings, new JsonObject
+        {
+            ["messaging_product"] = "whatsapp", ["recipient_type"] = "individual", ["to"] = recipient, ["type"] = type, [type] = media,
+        }, cancellationToken);
+    }
+
+    /// <summary>The media id of the uploaded file; or, when WhatsApp refuses it (type, size), why, as unsupported.</summary>
+    private async Task<(string? MediaId, PlatformOutcome? Refused)> UploadAsync(ChannelSettings settings, PlatformFile file, CancellationToken cancellationToken)
+    {
+        var url = $"{settings.ApiBaseUrl}/{settings.ApiVersion}/{settings.PhoneNumberId}/media";
+        var (response, text, retryAfter) = await http.SendAsync(() =>
+        {
+            var request = new HttpRequestMessage(HttpMethod.Post, url)
+            {
+                Content = new MultipartFormDataContent
+                {
+                    { new StringContent("whatsapp"), "messaging_product" }, { new StringContent(file.ContentType), "type" }, { file.Content(), "file", file.Name },
+                },
+            };
+            request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", settings.AccessToken);
+            return request;
+        }, _ => null, cancellationToken);
+        if (retryAfter is not null)
+        {
+            return (null, new PlatformOutcome(PlatformStatus.RateLimited, RetryAfter: retryAfter));
+        }
+        using var json = JsonDocument.Parse(text);
+        if (response.IsSuccessStatusCode)
+        {
+            return (json.RootElement.GetProperty("id").GetString(), null);
+        }
+        var error = json.RootElement.TryGetProperty("error", out var e) && e.TryGetProperty("message", out var m) ? m.GetString() : null;
+        return (null, new PlatformOutcome(
+            (int)response.StatusCode is >= 400 and < 500 ? PlatformStatus.Unsupported : PlatformStatus.Failed, Error: error ?? $"HTTP {(int)response.StatusCode}"));
+    }
+
+    private async Task<PlatformOutcome> SendBodyAsync(ChannelSettings settings, JsonObject body, CancellationToken cancellationToken)
+    {
         var url = $"{settings.ApiBaseUrl}/{settings.ApiVersion}/{settings.PhoneNumberId}/messages";
         var (response, text, retryAfter) = await http.SendAsync(() =>
         {

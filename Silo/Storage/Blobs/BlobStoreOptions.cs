@@ -6,8 +6,9 @@ public sealed class BlobStoreOptions
     public const string Section = "Blobs";
     public const string FileSystem = "FileSystem";
     public const string S3 = "S3";
+    public const string Postgres = "Postgres";
 
-    /// <summary><c>FileSystem</c> (the default) or <c>S3</c>.</summary>
+    /// <summary><c>FileSystem</c> (the default), <c>S3</c> or <c>Postgres</c> (large objects).</summary>
     public string Kind { get; set; } = FileSystem;
 
     /// <summary>
@@ -23,6 +24,9 @@ public sealed class BlobStoreOptions
     public string Region { get; set; } = "us-east-1";
     public string AccessKey { get; set; } = "";
     public string SecretKey { get; set; } = "";
+
+    /// <summary>The Postgres store's database; empty: the cluster's own (<c>Cluster:Postgres</c>).</summary>
+    public string ConnectionString { get; set; } = "";
 
     /// <summary>Most S3-compatible servers want <c>endpoint/bucket/key</c> rather than a bucket host name.</summary>
     public bool ForcePathStyle { get; set; } = true;
