@@ -17,8 +17,11 @@ public sealed class ConversationHistory(int eventsKept = StateLimits.DefaultEven
     public IReadOnlyCollection<ConversationEvent> Events => _events;
     public long LastSeq { get; private set; }
     public bool Exists => LastSeq > 0;
-    /// <summary>True once the visitor rated the chat (they may rate again; it is counted once).</summary>
-    public bool Rated { get; private set; }
+    /// <summary>True once the visitor rated the chat (they may rate again; the latest rating is the one counted).</summary>
+    public bool Rated => Rating is not null;
+    /// <summary>The visitor's latest score, and when they gave it.</summary>
+    public int? Rating { get; private set; }
+    public DateTimeOffset? RatedAt { get; private set; }
     public string Status { get; private set; } = ConversationStatus.New;
     public string VisitorId { get; private set; } = "";
     public string? VisitorName { get; private set; }
@@ -151,7 +154,8 @@ public sealed class ConversationHistory(int eventsKept = StateLimits.DefaultEven
                 _deliveries[messageId] = status;
                 break;
             case EventTypes.Rated:
-                Rated = true;
+                Rating = evt.Score;
+                RatedAt = evt.At;
                 break;
             case EventTypes.Closed:
                 Status = ConversationStatus.Closed;

@@ -67,7 +67,10 @@ public sealed partial class VisitorGrain(
         if (gateway is not null)
         {
             _gateways.Subscribe(gateway, gateway);
-            _connections++;
+            if (_connections++ == 0)
+            {
+                await TellPresence(present: true);
+            }
         }
         await ArmInvitation();
         return new VisitorSnapshot(_id, Visitor.Name, Visitor.CustomerId, Visitor.OpenConversationId, visit.Returning, visit.StartedAt);
