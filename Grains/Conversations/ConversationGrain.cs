@@ -27,6 +27,7 @@ public sealed partial class ConversationGrain(
     IOptions<StateLimits> limits,
     TimeProvider clock,
     SwitchboardMetrics metrics,
+    Contracts.Help.IOrderStatusPort orders,
     ILogger<ConversationGrain> logger)
     : Grain, IConversationGrain, IRemindable, IIncomingGrainCallFilter
 {
@@ -110,7 +111,13 @@ public sealed partial class ConversationGrain(
         }
         await Append(events);
         Enqueue(start.Queue, start.PreferredOperator);
-        return new AppendResult(_id, _history.LastSeq);
+        var started = new AppendResult(_id, _history.LastSeq);
+        await GreetWhileWaiting();
+        if (text is not null)
+        {
+            await HelpWhileWaiting(text);
+        }
+        return started;
     }
 
     public async Task<bool> Assign(string operatorId, string operatorName, string reason)
@@ -163,6 +170,11 @@ public sealed partial class ConversationGrain(
             return new AppendResult(_id, _history.LastSeq);
         }
         var wasQueued = _history.Status == ConversationStatus.Queued;
+        if (wasQueued && actor.Kind == ActorKind.Visitor && _history.BotHelped && !_history.PersonRequested)
+        {
+            // The bot's answer was enough: the visitor leaves before any operator joined.
+            reason ??= CloseReasons.SelfServed;
+        }
         var (operatorId, assignedAt, firstAnswerAt) = (_history.OperatorId, _history.AssignedAt, _history.FirstAnswerAt);
         var now = clock.GetUtcNow();
         if (firstAnswerAt is null && now - _history.StartedAt > TimeSpan.FromSeconds((await _config.Get()).Monitor.ServiceLevelSeconds))

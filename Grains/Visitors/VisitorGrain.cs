@@ -135,6 +135,8 @@ public sealed partial class VisitorGrain(
         }
     }
 
+    public Task<string?> GetCustomerId() => Task.FromResult(Visitor.CustomerId);
+
     public async Task LinkCustomer(string customerId)
     {
         if (Visitor.CustomerId != customerId)
