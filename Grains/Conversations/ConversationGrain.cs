@@ -177,9 +177,11 @@ public sealed partial class ConversationGrain(
         }
         var (operatorId, assignedAt, firstAnswerAt) = (_history.OperatorId, _history.AssignedAt, _history.FirstAnswerAt);
         var now = clock.GetUtcNow();
-        if (firstAnswerAt is null && now - _history.StartedAt > TimeSpan.FromSeconds((await _config.Get()).Monitor.ServiceLevelSeconds))
+        if (firstAnswerAt is null && reason != CloseReasons.SelfServed
+            && now - _history.StartedAt > TimeSpan.FromSeconds((await _config.Get()).Monitor.ServiceLevelSeconds))
         {
-            // It waited past the service-level threshold and never got an answer: it counts against the service level.
+            // It waited past the service-level threshold and never got an answer: it counts against the service level
+            // (unless the bot's answer was enough for the visitor).
             QueueGrain(_history.Queue).Unanswered(_history.Channel).Ignore();
         }
         await Append([ConversationEvents.Closed(_history.LastSeq + 1, now, ConversationAccess.SenderOf(actor), actor, chosenTags, reason)]);
