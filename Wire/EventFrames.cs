@@ -82,7 +82,7 @@ public static class EventFrames
         : new(id, evt.Seq, evt.At.UtcDateTime, null, null, null);
 
     private static ClosedEventFrame Closed(string id, ConversationEvent evt, Audience audience) =>
-        new(id, evt.Seq, evt.At.UtcDateTime, evt.From, audience == Audience.Operator ? NonEmpty(evt.Tags) : null);
+        new(id, evt.Seq, evt.At.UtcDateTime, evt.From, audience == Audience.Operator ? NonEmpty(evt.Tags) : null, evt.Reason);
 
     private static RatedEventFrame Rated(string id, ConversationEvent evt) => new(id, evt.Seq, evt.At.UtcDateTime, evt.Score, evt.Text);
 

@@ -7,11 +7,14 @@ namespace Switchboard.Domain.Conversations;
 /// A conversation's pending deadlines, derived from its history alone: so they survive any crash
 /// (the log is durable) and are re-armed on activation by computing them again.
 /// </summary>
-public readonly record struct ConversationDeadlines(DateTimeOffset? Hold, DateTimeOffset? NoAnswer, DateTimeOffset? Inactivity)
+public readonly record struct ConversationDeadlines(DateTimeOffset? Hold, DateTimeOffset? NoAnswer, DateTimeOffset? Inactivity, DateTimeOffset? Abandon = null)
 {
-    public DateTimeOffset? Earliest => new[] { Hold, NoAnswer, Inactivity }.Where(d => d is not null).Min();
+    public DateTimeOffset? Earliest => new[] { Hold, NoAnswer, Inactivity, Abandon }.Where(d => d is not null).Min();
 
-    public static ConversationDeadlines Of(ConversationHistory history, QueueSettings settings)
+    /// <param name="visitorGoneSince">
+    /// When the web visitor's last page with the widget closed, while they have not come back; null while they are there.
+    /// </param>
+    public static ConversationDeadlines Of(ConversationHistory history, QueueSettings settings, DateTimeOffset? visitorGoneSince = null)
     {
         if (history.Status is ConversationStatus.Closed or ConversationStatus.New)
         {
@@ -20,8 +23,15 @@ public readonly record struct ConversationDeadlines(DateTimeOffset? Hold, DateTi
         var hold = history.AwaitingReplySince is { } since && history.OverflowReason is null
             ? HoldPlan.Next(settings.Hold, since, history.HoldsSent, history.LastHoldAt)
             : null;
-        return new ConversationDeadlines(hold, NoAnswerDeadline(history, settings), InactivityDeadline(history, settings));
+        return new ConversationDeadlines(hold, NoAnswerDeadline(history, settings), InactivityDeadline(history, settings),
+            AbandonDeadline(history, settings, visitorGoneSince));
     }
+
+    /// <summary>A waiting visitor who left and stayed away as long as the inactivity limit has given up: nobody would read the answer.</summary>
+    private static DateTimeOffset? AbandonDeadline(ConversationHistory history, QueueSettings settings, DateTimeOffset? visitorGoneSince) =>
+        history.Status == ConversationStatus.Queued && history.Channel == ChannelNames.Web && visitorGoneSince is { } gone
+            ? gone + settings.Inactivity
+            : null;
 
     /// <summary>After assignment, and after each unanswered visitor message, the operator has so long to answer.</summary>
     private static DateTimeOffset? NoAnswerDeadline(ConversationHistory history, QueueSettings settings)

@@ -17,8 +17,11 @@ public sealed class ConversationHistory(int eventsKept = StateLimits.DefaultEven
     public IReadOnlyCollection<ConversationEvent> Events => _events;
     public long LastSeq { get; private set; }
     public bool Exists => LastSeq > 0;
-    /// <summary>True once the visitor rated the chat (they may rate again; it is counted once).</summary>
-    public bool Rated { get; private set; }
+    /// <summary>True once the visitor rated the chat (they may rate again; the latest rating is the one counted).</summary>
+    public bool Rated => Rating is not null;
+    /// <summary>The visitor's latest score, and when they gave it.</summary>
+    public int? Rating { get; private set; }
+    public DateTimeOffset? RatedAt { get; private set; }
     public string Status { get; private set; } = ConversationStatus.New;
     public string VisitorId { get; private set; } = "";
     public string? VisitorName { get; private set; }
@@ -59,6 +62,12 @@ public sealed class ConversationHistory(int eventsKept = StateLimits.DefaultEven
     public string? WaitingCallId { get; private set; }
     /// <summary>An operator is talking to the caller: the chat is not idle however long no message comes.</summary>
     public bool CallInProgress { get; private set; }
+    /// <summary>The help-while-waiting bot answered a question of the visitor (its greeting does not count).</summary>
+    public bool BotHelped { get; private set; }
+    /// <summary>The visitor asked the bot for a person: it says nothing more.</summary>
+    public bool PersonRequested { get; private set; }
+    /// <summary>The bot asked for an order number and has not looked one up since.</summary>
+    public bool AwaitingOrderNumber { get; private set; }
     /// <summary>Operators who let this chat go unanswered or declined its call: it is not offered to them again.</summary>
     public IReadOnlySet<string> MissedBy => _missedBy;
 
@@ -151,7 +160,8 @@ public sealed class ConversationHistory(int eventsKept = StateLimits.DefaultEven
                 _deliveries[messageId] = status;
                 break;
             case EventTypes.Rated:
-                Rated = true;
+                Rating = evt.Score;
+                RatedAt = evt.At;
                 break;
             case EventTypes.Closed:
                 Status = ConversationStatus.Closed;
@@ -187,6 +197,11 @@ public sealed class ConversationHistory(int eventsKept = StateLimits.DefaultEven
                 break;
             case Senders.System when evt.Kind == MessageKinds.Auto:
                 OverflowReason = evt.Reason;
+                break;
+            case Senders.System when evt.Kind == MessageKinds.Bot:
+                BotHelped |= evt.Reason is not (Help.BotReasons.Greeting or Help.BotReasons.Person);
+                PersonRequested |= evt.Reason == Help.BotReasons.Person;
+                AwaitingOrderNumber = evt.Reason == Help.BotReasons.AskOrderNumber;
                 break;
         }
     }

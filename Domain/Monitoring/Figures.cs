@@ -1,3 +1,4 @@
+using Switchboard.Contracts.Conversations;
 using Switchboard.Contracts.Monitoring;
 
 namespace Switchboard.Domain.Monitoring;
@@ -16,6 +17,7 @@ public static class Figures
         {
             figures.Day = today;
             figures.Answered = figures.AnsweredWithinTarget = figures.Unanswered = figures.Ratings = figures.RatingSum = figures.Satisfied = figures.Missed = 0;
+            figures.Abandoned = figures.SelfServed = 0;
             figures.FirstResponseSeconds = 0;
             figures.Channels = null;
         }
@@ -32,6 +34,20 @@ public static class Figures
         }
     }
 
+    /// <summary>A chat ended without an operator: the visitor gave up waiting, or the bot's answer was enough.</summary>
+    public static void RecordEnd(DailyFigures figures, string reason)
+    {
+        switch (reason)
+        {
+            case CloseReasons.Abandoned:
+                figures.Abandoned++;
+                break;
+            case CloseReasons.SelfServed:
+                figures.SelfServed++;
+                break;
+        }
+    }
+
     public static void RecordRating(DailyFigures figures, int score)
     {
         figures.Ratings++;
@@ -40,6 +56,24 @@ public static class Figures
         {
             figures.Satisfied++;
         }
+    }
+
+    /// <summary>
+    /// A visitor rated the same chat again: the new score replaces the earlier one. An earlier rating from a past day
+    /// is no longer in these figures (they restart each day), so then the new one is simply counted today.
+    /// </summary>
+    public static void ReplaceRating(DailyFigures figures, int previous, DateTimeOffset previousAt, int score)
+    {
+        if (figures.Day == DateOnly.FromDateTime(previousAt.UtcDateTime) && figures.Ratings > 0)
+        {
+            figures.Ratings--;
+            figures.RatingSum -= previous;
+            if (previous >= 4)
+            {
+                figures.Satisfied--;
+            }
+        }
+        RecordRating(figures, score);
     }
 
     /// <summary>Mean seconds from a chat's start to the operator's first reply; null before any answer.</summary>

@@ -34,6 +34,7 @@ public static class SiteConfigValidator
         {
             ValidateQueue(queue, Add);
         }
+        Help.WaitingHelpRules.Validate(config.WaitingHelp, Add);
         if (config.CallWeight is < MinCapacity or > MaxCapacity)
         {
             Add("callWeight", $"A call weighs {MinCapacity} to {MaxCapacity} seats.");

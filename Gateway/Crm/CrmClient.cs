@@ -9,17 +9,19 @@ using Polly.Timeout;
 namespace Switchboard.Gateway.Crm;
 
 /// <summary>
-/// The customer-card connector: <c>GET {endpoint}/customers?site=…&amp;customerId=…</c> or <c>…&amp;phone=…</c> (the site, so a
+/// The customer-card connector: <c>GET {endpoint}/customers?site=…&amp;customerId=…</c>, <c>…&amp;phone=…</c> or
+/// <c>…&amp;orderNumber=…</c> (the customer who placed that order, for the waiting-help bot) (the site, so a
 /// CRM serving several shops answers from the right one), retried and timed out by
 /// the resilience handler <see cref="CrmHosting"/> puts in front of it. Every way it can fail becomes a
 /// <see cref="CrmException"/> whose message an operator can read.
 /// </summary>
 public sealed class CrmClient(HttpClient http, IOptions<CrmOptions> options, IServer server)
 {
-    public async Task<CustomerCard?> FindAsync(string site, string? customerId, string? phone, CancellationToken cancellationToken)
+    public async Task<CustomerCard?> FindAsync(
+        string site, string? customerId, string? phone, CancellationToken cancellationToken, string? orderNumber = null)
     {
         var settings = options.Value;
-        var query = string.Join('&', new[] { ("site", site), ("customerId", customerId), ("phone", phone) }
+        var query = string.Join('&', new[] { ("site", site), ("customerId", customerId), ("phone", phone), ("orderNumber", orderNumber) }
             .Where(p => !string.IsNullOrEmpty(p.Item2)).Select(p => $"{p.Item1}={Uri.EscapeDataString(p.Item2!)}"));
         using var request = new HttpRequestMessage(HttpMethod.Get, $"{Endpoint(settings).TrimEnd('/')}/customers?{query}");
         if (!string.IsNullOrEmpty(settings.ApiKey))

@@ -16,6 +16,8 @@ public static class CrmHosting
             .ValidateOnStart();
         services.AddSingleton<CrmScope>();
         services.AddResilientHttpClient<CrmClient, CrmOptions>(options => options.Timeout);
+        // Registered before the silo's fallback, so a co-hosted silo's waiting-help bot asks this gateway's CRM.
+        services.AddTransient<Contracts.Help.IOrderStatusPort, CrmOrderStatusPort>();
         return services;
     }
 

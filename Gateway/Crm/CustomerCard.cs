@@ -5,5 +5,6 @@ public sealed record CustomerCard(CustomerCard.CustomerInfo Customer, IReadOnlyL
 {
     public sealed record CustomerInfo(string Id, string Name, string? Email, string? Phone, string? Segment);
 
-    public sealed record Order(string Number, DateOnly Date, decimal Total, string Currency, string Status);
+    /// <param name="DeliveryDate">When the order arrives or arrived, if the CRM says (optional in the contract).</param>
+    public sealed record Order(string Number, DateOnly Date, decimal Total, string Currency, string Status, DateOnly? DeliveryDate = null);
 }

@@ -15,8 +15,12 @@ public static class DemoCrm
     public static IEndpointRouteBuilder MapDemoCrm(this IEndpointRouteBuilder app)
     {
         // The site is part of the contract; the made-up customers are the same for every site.
-        app.MapGet("/demo-crm/customers", (string? site, string? customerId, string? phone) =>
+        app.MapGet("/demo-crm/customers", (string? site, string? customerId, string? phone, string? orderNumber) =>
         {
+            if (orderNumber is not null)
+            {
+                return OrderNumbered(orderNumber);
+            }
             var key = customerId ?? phone;
             if (string.IsNullOrEmpty(key))
             {
@@ -28,9 +32,23 @@ public static class DemoCrm
                 seed % 3 == 0 ? "gold" : "regular");
             var orders = Enumerable.Range(0, (int)(seed % 3) + 1).Select(i => new CustomerCard.Order(
                 $"SB-{seed % 90000 + 10000 + i}", new DateOnly(2026, 11, 20).AddDays(-7 * i), 1990 + i * 2500 + seed % 1000, "RUB",
-                Statuses[(seed + (uint)i) % Statuses.Length])).ToList();
+                Statuses[(seed + (uint)i) % Statuses.Length], new DateOnly(2026, 11, 25).AddDays(-7 * i))).ToList();
             return Results.Ok(new CustomerCard(customer, orders));
         });
         return app;
+    }
+
+    /// <summary>Demo order numbers are <c>SB-</c> and five digits; the made-up customer who placed one is the same every time.</summary>
+    private static IResult OrderNumbered(string number)
+    {
+        if (!System.Text.RegularExpressions.Regex.IsMatch(number, @"^SB-\d{5}$", System.Text.RegularExpressions.RegexOptions.IgnoreCase))
+        {
+            return Results.NotFound();
+        }
+        var seed = BitConverter.ToUInt32(SHA256.HashData(Encoding.UTF8.GetBytes(number.ToUpperInvariant())));
+        var customer = new CustomerCard.CustomerInfo($"demo-{seed % 100000}", Names[seed % Names.Length], null, null, "regular");
+        var order = new CustomerCard.Order(number.ToUpperInvariant(), new DateOnly(2026, 11, 20), 1990 + seed % 1000, "RUB",
+            Statuses[seed % Statuses.Length], new DateOnly(2026, 11, 25));
+        return Results.Ok(new CustomerCard(customer, [order]));
     }
 }

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Switchboard.Contracts;
+using Switchboard.Contracts.Help;
 using Switchboard.Contracts.Invitations;
 using Switchboard.Contracts.Operators;
 using Switchboard.Contracts.Queues;
@@ -52,6 +53,8 @@ public static class SiteEndpoints
         admin.MapOperatorAccounts();
         admin.MapPut("/invitations", (string site, InvitationSettings body, IGrainFactory grains) =>
             Change(grains, site, config => config.WithInvitations(body), g => g.SetInvitations(body)));
+        admin.MapPut("/waiting-help", (string site, WaitingHelp body, IGrainFactory grains) =>
+            Change(grains, site, config => config with { WaitingHelp = body }, g => g.SetWaitingHelp(body)));
         admin.MapPut("/routing-rules", (string site, IReadOnlyList<RoutingRule> body, IGrainFactory grains) =>
             Change(grains, site, config => config.WithRoutingRules(body), g => g.SetRoutingRules(body)));
         return app;
@@ -75,6 +78,7 @@ public static class SiteEndpoints
         return TypedResults.Ok<object>(new
         {
             config.Name, config.Language, config.AllowedOrigins, config.DefaultQueue, config.Queues, config.RoutingRules, config.Invitations,
+            config.WaitingHelp,
             operators = config.Operators.Select(o => new { o.Login, o.Name, o.Role, o.Queues, o.Capacity, o.Disabled }),
         });
     }

@@ -55,6 +55,7 @@
     if (Array.isArray(f.attachments)) { node.textContent = String(f.text ?? ''); showFiles(node, f.attachments); }
     if ((from === 'operator' || f.kind === 'invite') && f.author) node.dataset.author = f.author;
     if (from === 'operator') { flash(ui.typing, 0); showQuick(f, node); }
+    if (f.kind === 'bot') showQuick(f, node); // the help-while-waiting buttons come with each bot message
     if (from === 'visitor') quick.remove();
     if (actions.includes('callback')) offer = true;
     if (actions.includes('leave_message')) place(make('div', { sb: 'hint', from: 'system', seq: f.seq }, t('leave')), f.seq);

@@ -80,9 +80,10 @@ public static class ConversationEvents
         AuthorId = author.Id, Author = author.Name, Text = text,
     };
 
-    public static ConversationEvent Closed(long seq, DateTimeOffset at, string by, Actor closer, IReadOnlyList<string>? tags) => new()
+    /// <param name="reason">Why the system closed it on its own (<see cref="CloseReasons"/>); null when a person closed it or it went quiet.</param>
+    public static ConversationEvent Closed(long seq, DateTimeOffset at, string by, Actor closer, IReadOnlyList<string>? tags, string? reason = null) => new()
     {
-        Seq = seq, Type = EventTypes.Closed, At = at, From = by, AuthorId = closer.Id, Author = closer.Name, Tags = tags,
+        Seq = seq, Type = EventTypes.Closed, At = at, From = by, AuthorId = closer.Id, Author = closer.Name, Tags = tags, Reason = reason,
     };
 
     public static ConversationEvent Rated(long seq, DateTimeOffset at, int score, string? comment) => new()

@@ -94,6 +94,13 @@ public interface IConversationGrain : IGrainWithStringKey
     [Alias("OperatorTyping"), OneWay]
     Task OperatorTyping(Actor actor);
 
+    /// <summary>
+    /// The web visitor's last page with the widget closed (<paramref name="present"/> false), or one opened again. A chat
+    /// still waiting when they have been gone for the queue's inactivity limit closes as abandoned.
+    /// </summary>
+    [Alias("VisitorPresence")]
+    Task VisitorPresence(bool present);
+
     /// <summary>Called by the queue whenever the position or estimate changes.</summary>
     [Alias("Queued"), OneWay]
     Task Queued(QueuePosition position);

@@ -7,4 +7,6 @@ public static class MessageKinds
     public const string Hold = "hold";
     public const string Auto = "auto";
     public const string Invite = "invite";
+    /// <summary>The help-while-waiting bot's answer (from <c>system</c>); its <c>reason</c> says what it answered from.</summary>
+    public const string Bot = "bot";
 }

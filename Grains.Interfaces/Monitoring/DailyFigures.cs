@@ -21,6 +21,10 @@ public sealed class DailyFigures
     [Id(8)] public int Missed { get; set; }
     /// <summary>The same figures per channel (a queue's only; web chats are under <c>web</c>).</summary>
     [Id(9)] public Dictionary<string, DailyFigures>? Channels { get; set; }
+    /// <summary>Chats closed because the waiting visitor left and did not come back in time.</summary>
+    [Id(10)] public int Abandoned { get; set; }
+    /// <summary>Chats the visitor closed after the help-while-waiting bot answered them, before any operator joined.</summary>
+    [Id(11)] public int SelfServed { get; set; }
 
     /// <summary>The figures of <paramref name="channel"/>, made on first use.</summary>
     public DailyFigures Of(string channel)

@@ -51,6 +51,10 @@ public interface IOperatorGrain : IGrainWithStringKey
     [Alias("Rated"), OneWay]
     Task Rated(int score, string? comment, string conversationId);
 
+    /// <summary>The visitor rated the chat again: the new score and comment replace the ones given at <paramref name="previousAt"/>.</summary>
+    [Alias("Rerated"), OneWay]
+    Task Rerated(int previous, DateTimeOffset previousAt, int score, string? comment, string conversationId);
+
     /// <summary>The operator's most recent ratings, newest first.</summary>
     [Alias("GetRatings")]
     Task<IReadOnlyList<Monitoring.RatingEntry>> GetRatings();

@@ -31,8 +31,16 @@ public interface IQueueGrain : IGrainWithStringKey
     [Alias("Unanswered"), OneWay]
     Task Unanswered(string channel);
 
+    /// <summary>A chat of this queue ended without an operator for <paramref name="reason"/> (<see cref="Conversations.CloseReasons"/>).</summary>
+    [Alias("Ended"), OneWay]
+    Task Ended(string channel, string reason);
+
     [Alias("Rated"), OneWay]
     Task Rated(int score);
+
+    /// <summary>The visitor rated the chat again: the new score replaces the one given at <paramref name="previousAt"/>.</summary>
+    [Alias("Rerated"), OneWay]
+    Task Rerated(int previous, DateTimeOffset previousAt, int score);
 
     /// <summary>A waiting visitor left a phone number to be called back.</summary>
     [Alias("Callback"), OneWay]

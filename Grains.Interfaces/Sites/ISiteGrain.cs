@@ -38,6 +38,9 @@ public interface ISiteGrain : IGrainWithStringKey
     [Alias("SetCannedAndTags")]
     Task<SiteConfig> SetCannedAndTags(IReadOnlyList<CannedResponse> canned, IReadOnlyList<string> tags);
 
+    [Alias("SetWaitingHelp")]
+    Task<SiteConfig> SetWaitingHelp(Help.WaitingHelp help);
+
     [Alias("SetRoutingRules")]
     Task<SiteConfig> SetRoutingRules(IReadOnlyList<RoutingRule> rules);
 

@@ -31,6 +31,8 @@ public sealed record SiteConfig
     /// <summary>The identity secret before the last rotation, still accepted until <see cref="PreviousIdentitySecretValidUntil"/>.</summary>
     [Id(14)] public string? PreviousIdentitySecret { get; init; }
     [Id(15)] public DateTimeOffset? PreviousIdentitySecretValidUntil { get; init; }
+    /// <summary>Buttons and FAQ the bot answers with while a chat waits for an operator (docs/waiting-help.md).</summary>
+    [Id(16)] public Help.WaitingHelp WaitingHelp { get; init; } = new();
 
     public QueueConfig? FindQueue(string id) => Queues.FirstOrDefault(q => q.Id == id);
 

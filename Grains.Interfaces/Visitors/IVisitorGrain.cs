@@ -45,6 +45,10 @@ public interface IVisitorGrain : IGrainWithStringKey
     [Alias("InviteManually")]
     Task InviteManually(Actor @operator, string text);
 
+    /// <summary>The shopper's id when the site signed who they are (or a channel linked them); null for an anonymous visitor.</summary>
+    [Alias("GetCustomerId"), AlwaysInterleave]
+    Task<string?> GetCustomerId();
+
     [Alias("GetVisit")]
     Task<VisitSummary> GetVisit();
 

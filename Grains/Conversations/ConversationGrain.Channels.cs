@@ -43,6 +43,10 @@ public sealed partial class ConversationGrain
                     message with { QuickReplies = QuickReplyButtons.Normalize(message.QuickReplies), Attachments = attachments }, text);
         var firstAnswer = evt.From == Senders.Operator && _history.FirstAnswerAt is null;
         await Append([evt]);
+        if (evt.From == Senders.Visitor && text is not null)
+        {
+            await HelpWhileWaiting(text);
+        }
         if (firstAnswer)
         {
             var firstResponse = now - _history.StartedAt;

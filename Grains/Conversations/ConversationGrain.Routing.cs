@@ -102,7 +102,7 @@ public sealed partial class ConversationGrain
     /// <summary>Arms one timer for the earliest deadline, and keeps a reminder while any deadline is pending.</summary>
     private async Task ArmDeadlines()
     {
-        var next = ConversationDeadlines.Of(_history, await Settings()).Earliest;
+        var next = ConversationDeadlines.Of(_history, await Settings(), _visitorGoneSince).Earliest;
         if (next != _armedFor || _deadlineTimer is null)
         {
             // Most messages leave the earliest deadline where it was: the timer is only replaced when it moves.
@@ -127,7 +127,7 @@ public sealed partial class ConversationGrain
         return OnDeadline();
     }
 
-    /// <summary>Does whatever is due: reassign an unanswered chat, close an idle one, send a hold message.</summary>
+    /// <summary>Does whatever is due: close an abandoned or idle chat, reassign an unanswered one, send a hold message.</summary>
     private async Task OnDeadline()
     {
         // The one-shot timer has fired: the next ArmDeadlines arms a fresh one.
@@ -135,7 +135,12 @@ public sealed partial class ConversationGrain
         _deadlineTimer = null;
         var settings = await Settings();
         var now = clock.GetUtcNow();
-        var due = ConversationDeadlines.Of(_history, settings);
+        var due = ConversationDeadlines.Of(_history, settings, _visitorGoneSince);
+        if (due.Abandon <= now)
+        {
+            await Close(Actor.System(_site), tags: null, CloseReasons.Abandoned);
+            return;
+        }
         if (due.NoAnswer <= now)
         {
             await Unanswered();

@@ -27,6 +27,7 @@ public sealed partial class ConversationGrain(
     IOptions<StateLimits> limits,
     TimeProvider clock,
     SwitchboardMetrics metrics,
+    Contracts.Help.IOrderStatusPort orders,
     ILogger<ConversationGrain> logger)
     : Grain, IConversationGrain, IRemindable, IIncomingGrainCallFilter
 {
@@ -110,7 +111,13 @@ public sealed partial class ConversationGrain(
         }
         await Append(events);
         Enqueue(start.Queue, start.PreferredOperator);
-        return new AppendResult(_id, _history.LastSeq);
+        var started = new AppendResult(_id, _history.LastSeq);
+        await GreetWhileWaiting();
+        if (text is not null)
+        {
+            await HelpWhileWaiting(text);
+        }
+        return started;
     }
 
     public async Task<bool> Assign(string operatorId, string operatorName, string reason)
@@ -144,7 +151,9 @@ public sealed partial class ConversationGrain(
         return new AppendResult(_id, _history.LastSeq);
     }
 
-    public async Task<AppendResult> Close(Actor actor, IReadOnlyList<string>? tags = null)
+    public Task<AppendResult> Close(Actor actor, IReadOnlyList<string>? tags = null) => Close(actor, tags, reason: null);
+
+    private async Task<AppendResult> Close(Actor actor, IReadOnlyList<string>? tags, string? reason)
     {
         EnsureExists();
         ConversationAccess.EnsureCanClose(actor, _site, _history);
@@ -161,19 +170,30 @@ public sealed partial class ConversationGrain(
             return new AppendResult(_id, _history.LastSeq);
         }
         var wasQueued = _history.Status == ConversationStatus.Queued;
+        if (wasQueued && actor.Kind == ActorKind.Visitor && _history.BotHelped && !_history.PersonRequested)
+        {
+            // The bot's answer was enough: the visitor leaves before any operator joined.
+            reason ??= CloseReasons.SelfServed;
+        }
         var (operatorId, assignedAt, firstAnswerAt) = (_history.OperatorId, _history.AssignedAt, _history.FirstAnswerAt);
         var now = clock.GetUtcNow();
-        if (firstAnswerAt is null && now - _history.StartedAt > TimeSpan.FromSeconds((await _config.Get()).Monitor.ServiceLevelSeconds))
+        if (firstAnswerAt is null && reason != CloseReasons.SelfServed
+            && now - _history.StartedAt > TimeSpan.FromSeconds((await _config.Get()).Monitor.ServiceLevelSeconds))
         {
-            // It waited past the service-level threshold and never got an answer: it counts against the service level.
+            // It waited past the service-level threshold and never got an answer: it counts against the service level
+            // (unless the bot's answer was enough for the visitor).
             QueueGrain(_history.Queue).Unanswered(_history.Channel).Ignore();
         }
-        await Append([ConversationEvents.Closed(_history.LastSeq + 1, now, ConversationAccess.SenderOf(actor), actor, chosenTags)]);
+        await Append([ConversationEvents.Closed(_history.LastSeq + 1, now, ConversationAccess.SenderOf(actor), actor, chosenTags, reason)]);
         // The close is stored: what follows tells the others, and none of it may fail the close or skip the rest.
         Visitor().ConversationClosed(_id).Ignore();
         if (wasQueued)
         {
             QueueGrain(_history.Queue).Withdraw(_id).Ignore();
+        }
+        if (reason is not null)
+        {
+            QueueGrain(_history.Queue).Ended(_history.Channel, reason).Ignore();
         }
         if (operatorId is not null)
         {
@@ -195,15 +215,25 @@ public sealed partial class ConversationGrain(
         {
             throw SwitchboardException.BadRequest("A rating is 1 to 5.");
         }
-        var firstRating = !_history.Rated;
-        await Append([ConversationEvents.Rated(_history.LastSeq + 1, clock.GetUtcNow(), score, MessageText.Normalize(comment, required: false))]);
-        if (firstRating)
+        var (previous, previousAt) = (_history.Rating, _history.RatedAt);
+        var text = MessageText.Normalize(comment, required: false);
+        await Append([ConversationEvents.Rated(_history.LastSeq + 1, clock.GetUtcNow(), score, text)]);
+        // A visitor may change their rating: the figures count each chat once, with its latest score.
+        var rated = _history.OperatorId;
+        if (previous is { } earlier && previousAt is { } earlierAt)
         {
-            // A visitor may change their rating; the day's figures count each chat once.
-            QueueGrain(_history.Queue).Rated(score).Ignore();
-            if (_history.OperatorId is { } rated)
+            QueueGrain(_history.Queue).Rerated(earlier, earlierAt, score).Ignore();
+            if (rated is not null)
             {
-                Operator(rated).Rated(score, MessageText.Normalize(comment, required: false), _id).Ignore();
+                Operator(rated).Rerated(earlier, earlierAt, score, text, _id).Ignore();
+            }
+        }
+        else
+        {
+            QueueGrain(_history.Queue).Rated(score).Ignore();
+            if (rated is not null)
+            {
+                Operator(rated).Rated(score, text, _id).Ignore();
             }
         }
         return new AppendResult(_id, _history.LastSeq);

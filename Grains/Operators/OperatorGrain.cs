@@ -189,6 +189,17 @@ public sealed partial class OperatorGrain(
         return Task.CompletedTask;
     }
 
+    public Task Rerated(int previous, DateTimeOffset previousAt, int score, string? comment, string conversationId)
+    {
+        var now = clock.GetUtcNow();
+        Figures.ReplaceRating(Figures.Today(Operator.Today, now), previous, previousAt, score);
+        // The chat's entry moves to the newest place with the new score: one chat, one rating.
+        Operator.Ratings.RemoveAll(r => r.ConversationId == conversationId);
+        Operator.Ratings.Add(new RatingEntry(conversationId, score, comment, now));
+        WriteSoon();
+        return Task.CompletedTask;
+    }
+
     public Task<IReadOnlyList<RatingEntry>> GetRatings() =>
         Task.FromResult<IReadOnlyList<RatingEntry>>(Enumerable.Reverse(Operator.Ratings).ToList());
 

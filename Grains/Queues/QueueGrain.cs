@@ -141,9 +141,23 @@ public sealed partial class QueueGrain(
         WriteSoon();
     }
 
+    public async Task Ended(string channel, string reason)
+    {
+        var today = Figures.Today(Queue.Today, clock.GetUtcNow());
+        Figures.RecordEnd(today, reason);
+        Figures.RecordEnd(today.Of(channel), reason);
+        WriteSoon();
+    }
+
     public async Task Rated(int score)
     {
         Figures.RecordRating(Figures.Today(Queue.Today, clock.GetUtcNow()), score);
+        WriteSoon();
+    }
+
+    public async Task Rerated(int previous, DateTimeOffset previousAt, int score)
+    {
+        Figures.ReplaceRating(Figures.Today(Queue.Today, clock.GetUtcNow()), previous, previousAt, score);
         WriteSoon();
     }
 

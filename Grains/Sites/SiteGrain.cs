@@ -37,6 +37,8 @@ public sealed class SiteGrain(
     public Task<SiteConfig> SetCannedAndTags(IReadOnlyList<CannedResponse> canned, IReadOnlyList<string> tags) =>
         Change(config => config with { CannedResponses = canned, Tags = tags });
 
+    public Task<SiteConfig> SetWaitingHelp(Contracts.Help.WaitingHelp help) => Change(config => config with { WaitingHelp = help });
+
     public Task<SiteConfig> SetRoutingRules(IReadOnlyList<RoutingRule> rules) => Change(config => config.WithRoutingRules(rules));
 
     public Task<SiteConfig> UpdateSettings(SiteSettings settings) => Change(config => config.WithSettings(settings));

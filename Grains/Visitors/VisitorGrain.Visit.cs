@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Logging;
 using Switchboard.Contracts.Conversations;
 using Switchboard.Contracts.Invitations;
 using Switchboard.Contracts.Push;
@@ -24,15 +25,35 @@ public sealed partial class VisitorGrain
         return Task.CompletedTask;
     }
 
-    public Task Disconnected()
+    public async Task Disconnected()
     {
         _connections = Math.Max(0, _connections - 1);
         if (_connections == 0)
         {
             // Nobody is looking: no invitation to show, so no timer to keep.
             StopInvitationTimer();
+            await TellPresence(present: false);
         }
-        return Task.CompletedTask;
+    }
+
+    /// <summary>
+    /// Tells the open chat whether anyone has the widget open (a waiting chat left alone is abandoned in time). Awaited, so
+    /// the order of leaving and coming back holds; a failure only means the chat waits as it would have anyway.
+    /// </summary>
+    private async Task TellPresence(bool present)
+    {
+        if (Visitor.OpenConversationId is not { } open)
+        {
+            return;
+        }
+        try
+        {
+            await Conversation(open).VisitorPresence(present);
+        }
+        catch (Exception error) when (error is not SwitchboardException)
+        {
+            logger.LogWarning(error, "Could not tell conversation {Conversation} that its visitor {Change}", open, present ? "came back" : "left");
+        }
     }
 
     public async Task Page(string url, string? title, string? referrer)

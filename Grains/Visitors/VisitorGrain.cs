@@ -67,7 +67,10 @@ public sealed partial class VisitorGrain(
         if (gateway is not null)
         {
             _gateways.Subscribe(gateway, gateway);
-            _connections++;
+            if (_connections++ == 0)
+            {
+                await TellPresence(present: true);
+            }
         }
         await ArmInvitation();
         return new VisitorSnapshot(_id, Visitor.Name, Visitor.CustomerId, Visitor.OpenConversationId, visit.Returning, visit.StartedAt);
@@ -131,6 +134,8 @@ public sealed partial class VisitorGrain(
             GrainFactory.GetGrain<ICustomerGrain>(GrainKeys.Customer(_site, customerId)).Served(operatorId).Ignore();
         }
     }
+
+    public Task<string?> GetCustomerId() => Task.FromResult(Visitor.CustomerId);
 
     public async Task LinkCustomer(string customerId)
     {

@@ -63,6 +63,8 @@ public static class StandaloneSiloExtensions
         services.TryAddSingleton<SwitchboardMetrics>();
         // The gateway registers the real way to PBXs; a silo without a gateway in its process says so on each push.
         services.TryAddSingleton<IPhoneCommandPort, NoPhoneCommandPort>();
+        // Likewise the CRM connector for "Where is my order?" is the gateway's; without it the bot hands over to a person.
+        services.TryAddSingleton<Contracts.Help.IOrderStatusPort, Grains.Help.NoOrderStatusPort>();
         return services;
     }
 

@@ -31,10 +31,13 @@ public sealed class BrowserFixture : IAsyncLifetime
         });
     }
 
-    /// <summary>A fresh browser profile (own localStorage) with its page's script errors and dialogs failing the test.</summary>
-    public async Task<IPage> NewPageAsync(List<string> problems)
+    /// <summary>
+    /// A fresh browser profile (own localStorage) in <paramref name="locale"/>, with its page's script errors and dialogs
+    /// failing the test.
+    /// </summary>
+    public async Task<IPage> NewPageAsync(List<string> problems, string locale = "en-US")
     {
-        var context = await Browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = Host.BaseAddress.ToString(), Locale = "en-US" });
+        var context = await Browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = Host.BaseAddress.ToString(), Locale = locale });
         var page = await context.NewPageAsync();
         page.SetDefaultTimeout((float)Waits.Browser.TotalMilliseconds);
         page.PageError += (_, error) => problems.Add($"script error: {error}");
@@ -47,9 +50,9 @@ public sealed class BrowserFixture : IAsyncLifetime
     }
 
     /// <summary>A console signed in to the demo site as <paramref name="login"/>, connected.</summary>
-    public async Task<IPage> SignInAsync(List<string> problems, string login)
+    public async Task<IPage> SignInAsync(List<string> problems, string login, string locale = "en-US")
     {
-        var page = await NewPageAsync(problems);
+        var page = await NewPageAsync(problems, locale);
         await page.GotoAsync("/console/");
         await page.FillAsync("#login-site", "demo");
         await page.FillAsync("#login-name", login);

@@ -1,5 +1,7 @@
+using Switchboard.Contracts;
 using Switchboard.Contracts.Conversations;
 using Switchboard.Contracts.Sites;
+using Switchboard.Contracts.Visitors;
 using Switchboard.Tests.Infrastructure;
 
 namespace Switchboard.Tests.Grains;
@@ -58,16 +60,18 @@ public sealed class HoldMessageTests(ClusterFixture fixture)
         await chat.Event(start.ConversationId, e => e.Seq == afterStart.Seq, "the operator's message");
         Assert.Equal(0, chat.Holds(start.ConversationId));
 
-        var (visitorId, next) = await chat.StartChat("Второй вопрос");
+        // The second visitor's widget said hello in Russian: their chat's hold messages are in Russian.
+        var russianVisitor = GrainKeys.NewId();
+        await fixture.Grains.GetGrain<IVisitorGrain>(GrainKeys.Visitor(site, russianVisitor)).Hello(new VisitorHello(null, "ru", null), null);
+        var (_, next) = await chat.StartChat("Второй вопрос", visitorId: russianVisitor);
         await chat.Assigned(next.ConversationId);
         fixture.Clock.Advance(TimeSpan.FromSeconds(25));
         var hold = await chat.NextHold(next.ConversationId, 0);
         fixture.Clock.Advance(TimeSpan.FromSeconds(60));
         var again = await chat.NextHold(next.ConversationId, hold.Seq);
 
-        Assert.Equal("We've got your question, an operator will answer shortly.", hold.Text);
+        Assert.Equal("Мы получили ваш вопрос, консультант скоро ответит.", hold.Text);
         Assert.Equal(hold.Text, again.Text);
-        Assert.NotNull(visitorId);
     }
 
     private async Task<(ChatDriver Chat, string Site)> Setup()

@@ -31,6 +31,8 @@ public sealed class ClusterFixture : IAsyncLifetime
     public RecordingPhonePort Pbx { get; } = new();
     /// <summary>What the silo's outboxes send to WhatsApp.</summary>
     public ScriptedSender WhatsApp { get; } = new(ChannelNames.WhatsApp);
+    /// <summary>What the silo's waiting-help bot finds when it looks up an order.</summary>
+    public ScriptedOrders Orders { get; } = new();
 
     public async Task InitializeAsync()
     {
@@ -48,6 +50,7 @@ public sealed class ClusterFixture : IAsyncLifetime
             silo.Services.AddSingleton<IChannelSender>(Telegram);
             silo.Services.AddSingleton<IPhoneCommandPort>(Pbx);
             silo.Services.AddSingleton<IChannelSender>(WhatsApp);
+            silo.Services.AddSingleton<Switchboard.Contracts.Help.IOrderStatusPort>(Orders);
             silo.Services.AddSingleton<IReminderTable>(services =>
                 Reminders = new FailingReminderTable(ActivatorUtilities.CreateInstance<Switchboard.Silo.Storage.Sqlite.SqliteReminderTable>(services)));
             silo.AddIncomingGrainCallFilter(LostAnswers.Invoke);

@@ -216,7 +216,8 @@ function messageNode(frame) {
     "div",
     { class: "msg", data: { from, seq: frame.seq, kind: frame.kind ?? "text" } },
     el("div", { class: "bubble" }, el("div", { class: "text", text: frame.text ?? "" }), attachmentNodes(frame.attachments)),
-    from === "operator" ? quickReplyChips(frame.quickReplies) : null,
+    from === "operator" || frame.kind === "bot" ? quickReplyChips(frame.quickReplies) : null,
+    frame.kind === "bot" ? el("div", { class: "meta bot-reason", text: t("bot.reason", { reason: frame.reason ?? "" }) }) : null,
     meta ? el("div", { class: "meta", text: meta }) : null,
   );
 }
@@ -235,6 +236,7 @@ function eventText(frame) {
     case "assigned":
       return t("event.assigned", { name: frame.operator?.name ?? t("someone") });
     case "closed":
+      if (frame.reason) return translated(`event.closed.${frame.reason}`, t("event.closed.system"));
       return t(`event.closed.${["visitor", "operator"].includes(frame.by) ? frame.by : "system"}`);
     case "callback":
       return t("event.callback", { phone: frame.phone ?? "" });
