@@ -43,7 +43,9 @@ public static class StandaloneSiloExtensions
         services.AddSingleton(configuration.GetSection(StorageOptions.Section).Get<StorageOptions>() ?? new StorageOptions());
         services.AddSingleton<SqliteDatabase>();
         services.AddSingleton<SqliteWriter>();
-        services.AddSingleton<IEventLog, SqliteEventLog>();
+        services.AddSingleton<SqliteEventLog>();
+        services.AddSingleton<IEventLog>(sp => sp.GetRequiredService<SqliteEventLog>());
+        services.AddSingleton<IEventLogFeed>(sp => sp.GetRequiredService<SqliteEventLog>());
         services.AddReminders();
         services.AddSingleton<IReminderTable, SqliteReminderTable>();
         // Orleans' own binary format: state types are [GenerateSerializer] with [Id]s and [Alias]es, so stored
