@@ -31,6 +31,9 @@ public sealed record SiteConfig
     /// <summary>The identity secret before the last rotation, still accepted until <see cref="PreviousIdentitySecretValidUntil"/>.</summary>
     [Id(14)] public string? PreviousIdentitySecret { get; init; }
     [Id(15)] public DateTimeOffset? PreviousIdentitySecretValidUntil { get; init; }
+    /// <summary>The site's IANA time zone (<c>Europe/Moscow</c>): reports' hours, days and weeks; UTC when null.</summary>
+    // Id 24 leaves room for fields other branches add at the same time.
+    [Id(24)] public string? TimeZone { get; init; }
 
     public QueueConfig? FindQueue(string id) => Queues.FirstOrDefault(q => q.Id == id);
 

@@ -15,6 +15,7 @@ using Switchboard.Grains.Calls;
 using Switchboard.Grains.Storage;
 using Switchboard.Grains.Telemetry;
 using Switchboard.Silo.Storage;
+using Switchboard.Silo.Storage.Reports;
 using Switchboard.Silo.Storage.Sqlite;
 
 namespace Switchboard.Silo.Hosting;
@@ -46,6 +47,7 @@ public static class StandaloneSiloExtensions
         services.AddSingleton<SqliteEventLog>();
         services.AddSingleton<IEventLog>(sp => sp.GetRequiredService<SqliteEventLog>());
         services.AddSingleton<IEventLogFeed>(sp => sp.GetRequiredService<SqliteEventLog>());
+        services.AddSwitchboardReports<SqliteReportDatabase>(configuration);
         services.AddReminders();
         services.AddSingleton<IReminderTable, SqliteReminderTable>();
         // Orleans' own binary format: state types are [GenerateSerializer] with [Id]s and [Alias]es, so stored

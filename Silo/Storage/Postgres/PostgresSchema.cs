@@ -18,7 +18,7 @@ public static class PostgresSchema
     private static readonly (int Version, string Script)[] Steps =
     [
         (1, string.Join('\n', OrleansStorageSql.Table, OrleansRemindersSql.Table, EventLogSql.Table, KeyRingSql.Table)),
-        (2, EventLogSql.Feed),
+        (2, string.Join('\n', EventLogSql.Feed, Reports.ReportSql.Tables)),
     ];
 
     public static async Task MigrateAsync(NpgsqlDataSource dataSource, CancellationToken cancellationToken = default)
