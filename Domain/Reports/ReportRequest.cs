@@ -31,7 +31,7 @@ public static class ReportRequest
         var days = to.DayNumber - from.DayNumber + 1;
         if (days > MaxDays)
         {
-            return (null, $"The range is {days} days; a report covers at most {MaxDays}.");
+            return (null, $"The range is {days} days; a report covers at most {MaxDays} days.");
         }
         var granularity = Value(parameters, "granularity") ?? ReportGranularity.Day;
         if (!ReportGranularity.All.Contains(granularity))

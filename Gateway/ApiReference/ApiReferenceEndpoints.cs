@@ -13,12 +13,17 @@ public static class ApiReferenceEndpoints
     public const string ReferencePath = "/scalar";
 
     public static IServiceCollection AddApiReference(this IServiceCollection services) =>
-        services.AddOpenApi(options => options.AddDocumentTransformer((document, _, _) =>
+        services.AddOpenApi(options =>
         {
-            document.Info.Title = "Switchboard REST API";
-            document.Info.Description = "Sign in with POST /api/auth/login and send the token as Authorization: Bearer. See docs/protocol.md.";
-            return Task.CompletedTask;
-        }));
+            // The REST API is what lives under /api/: pages, sockets, platform webhooks and the dashboard are not for integrators.
+            options.ShouldInclude = description => description.RelativePath?.StartsWith("api/", StringComparison.Ordinal) == true;
+            options.AddDocumentTransformer((document, _, _) =>
+            {
+                document.Info.Title = "Switchboard REST API";
+                document.Info.Description = "Sign in with POST /api/auth/login and send the token as Authorization: Bearer. See docs/protocol.md.";
+                return Task.CompletedTask;
+            });
+        });
 
     public static WebApplication MapApiReference(this WebApplication app)
     {
