@@ -35,7 +35,8 @@ public sealed class SqlReportStore(IReportDatabase database, IOptions<ReportOpti
         {
             if (!chats.TryGetValue(logged.ConversationKey, out var chat))
             {
-                chat = await ReadChatAsync(connection, transaction, logged.ConversationKey, cancellationToken);
+                // A conversation's first event is new to the read model (the checkpoint is behind it): nothing to read.
+                chat = logged.Event.Seq == 1 ? null : await ReadChatAsync(connection, transaction, logged.ConversationKey, cancellationToken);
                 chats[logged.ConversationKey] = chat;
             }
             if (chat is null)
