@@ -60,6 +60,7 @@ public static class SiteConfigChanges
         DefaultQueue = settings.DefaultQueue,
         CallWeight = settings.CallWeight,
         CallBlocksChats = settings.CallBlocksChats,
+        TimeZone = settings.TimeZone,
     };
 
     private static IReadOnlyList<T> Replace<T>(IReadOnlyList<T> items, Func<T, bool> match, T item) =>

@@ -19,6 +19,10 @@ public static class SiteConfigValidator
         {
             Add("language", "Use ru, en or auto.");
         }
+        if (config.TimeZone is { } zone && !WorkingHoursCalendar.IsValidTimeZone(zone))
+        {
+            Add("timeZone", $"'{zone}' is not a time zone such as Europe/Moscow.");
+        }
         if (config.FindQueue(config.DefaultQueue) is null)
         {
             Add("defaultQueue", $"'{config.DefaultQueue}' is not one of the site's queues.");

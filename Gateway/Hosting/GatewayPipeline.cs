@@ -1,3 +1,4 @@
+using Switchboard.Gateway.ApiReference;
 using Switchboard.Gateway.Attachments;
 using Switchboard.Gateway.Auth;
 using Switchboard.Gateway.ConsolePage;
@@ -51,6 +52,7 @@ public static class GatewayPipeline
         app.MapConsolePage();
         app.MapClusterDashboard();
         app.MapPhoneHook();
+        app.MapApiReference();
         if (app.Services.GetRequiredService<CrmScope>().ServesDemoCrm)
         {
             // No CRM configured in the demo or in Development: the demo site's customer card works out of the box.

@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Authentication;
+using Switchboard.Gateway.ApiReference;
 using Switchboard.Gateway.Attachments;
 using Microsoft.Extensions.Options;
 using Switchboard.Gateway.Auth;
@@ -44,6 +45,7 @@ public static class GatewayServices
         services.AddAuthentication(OperatorTokenHandler.SchemeName)
             .AddScheme<AuthenticationSchemeOptions, OperatorTokenHandler>(OperatorTokenHandler.SchemeName, null);
         services.AddAuthorization();
+        services.AddApiReference();
         services.AddClientLimits(configuration);
 
         services.AddSingleton<PushHub>();

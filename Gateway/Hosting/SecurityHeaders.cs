@@ -45,7 +45,9 @@ public static class SecurityHeaders
     {
         var host = request.Host.Value;
         var styles = request.Path.StartsWithSegments(ConsolePath) ? "'self'" : "'self' 'unsafe-inline'";
-        return $"default-src 'self'; script-src 'self'; style-src {styles}; img-src 'self' data:; font-src 'self' data:; "
+        // The API reference page (ApiReference/) starts its script inline, marked with a fresh nonce per response.
+        var nonce = request.HttpContext.Items[Scalar.AspNetCore.ScalarOptions.NonceHttpContextItemKey] is string value ? $" 'nonce-{value}'" : "";
+        return $"default-src 'self'; script-src 'self'{nonce}; style-src {styles}; img-src 'self' data:; font-src 'self' data:; "
             + $"connect-src 'self' ws://{host} wss://{host}; frame-ancestors 'none'; base-uri 'none'; form-action 'self'";
     }
 }

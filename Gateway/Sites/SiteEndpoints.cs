@@ -12,6 +12,7 @@ using Switchboard.Gateway.Channels.Phone;
 using Switchboard.Gateway.Crm;
 using Switchboard.Gateway.Customers;
 using Switchboard.Gateway.Monitoring;
+using Switchboard.Gateway.Reports;
 using Switchboard.Gateway.Workplace;
 using Switchboard.Gateway.Visitors;
 
@@ -43,6 +44,7 @@ public static class SiteEndpoints
         site.MapCustomers(admin);
         admin.MapChannels();
         admin.MapCallFigures();
+        admin.MapReports();
         admin.MapPut("/settings", (string site, SiteSettings body, IGrainFactory grains) =>
             Change(grains, site, config => config.WithSettings(body), g => g.UpdateSettings(body)));
         admin.MapPut("/queues/{queueId}", (string site, string queueId, QueueConfig body, IGrainFactory grains) =>
@@ -77,7 +79,7 @@ public static class SiteEndpoints
         // Never the password hashes or the identity secret.
         return TypedResults.Ok<object>(new
         {
-            config.Name, config.Language, config.AllowedOrigins, config.DefaultQueue, config.Queues, config.RoutingRules, config.Invitations,
+            config.Name, config.Language, config.TimeZone, config.AllowedOrigins, config.DefaultQueue, config.Queues, config.RoutingRules, config.Invitations,
             config.WaitingHelp,
             operators = config.Operators.Select(o => new { o.Login, o.Name, o.Role, o.Queues, o.Capacity, o.Disabled }),
         });

@@ -33,6 +33,8 @@ public sealed record SiteConfig
     [Id(15)] public DateTimeOffset? PreviousIdentitySecretValidUntil { get; init; }
     /// <summary>Buttons and FAQ the bot answers with while a chat waits for an operator (docs/waiting-help.md).</summary>
     [Id(16)] public Help.WaitingHelp WaitingHelp { get; init; } = new();
+    /// <summary>The site's IANA time zone (<c>Europe/Moscow</c>): reports' hours, days and weeks; UTC when null.</summary>
+    [Id(24)] public string? TimeZone { get; init; }
 
     public QueueConfig? FindQueue(string id) => Queues.FirstOrDefault(q => q.Id == id);
 

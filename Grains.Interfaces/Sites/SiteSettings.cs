@@ -11,4 +11,6 @@ public sealed record SiteSettings(
     [Id(4)] public int? CallWeight { get; init; }
     /// <summary>An operator on a call takes no new chats, where its queue does not say; null is no.</summary>
     [Id(5)] public bool? CallBlocksChats { get; init; }
+    /// <summary>The site's IANA time zone for reports; null is UTC.</summary>
+    [Id(24)] public string? TimeZone { get; init; }
 }

@@ -33,11 +33,13 @@ public static class LoadTestsCommandLine
             UploadsCommand.Create(),
             // Floods from one address against the shipped limits (issue 15).
             AbuseCommand.Create(),
+            // The reports' read model over generated conversations: projection, query p99, lag (issue 14).
+            ReportsCommand.Create(),
         };
         // No command: the help, and a failing exit code, as before.
         root.SetAction(parse =>
         {
-            Console.Out.WriteLine("Name a command: bench, calls, scale, uploads, abuse, run, echo, hold, frames, micro, fuzz or fake-telegram.");
+            Console.Out.WriteLine("Name a command: bench, calls, scale, uploads, abuse, reports, run, echo, hold, frames, micro, fuzz or fake-telegram.");
             new System.CommandLine.Help.HelpAction().Invoke(parse);
             return 2;
         });

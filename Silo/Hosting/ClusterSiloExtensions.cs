@@ -7,6 +7,7 @@ using Orleans.Hosting;
 using Orleans.Runtime;
 using Orleans.Storage;
 using Switchboard.Grains;
+using Switchboard.Silo.Storage.Reports;
 
 namespace Switchboard.Silo.Hosting;
 
@@ -64,6 +65,7 @@ public static class ClusterSiloExtensions
         silo.Services.AddSwitchboardGrains(configuration);
         silo.Services.AddSwitchboardMessengers(configuration);
         silo.Services.AddSwitchboardPostgres(postgres);
+        silo.Services.AddSwitchboardReports<PostgresReportDatabase>(configuration);
         silo.Services.AddSingleton<ILifecycleParticipant<ISiloLifecycle>, SchemaMigrationParticipant>();
         silo.Services.AddMembershipWatchdog(configuration);
         silo.AddSwitchboardDashboard(configuration);

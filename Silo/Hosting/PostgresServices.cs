@@ -13,7 +13,9 @@ public static class PostgresServices
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton(_ => new PostgresDatabase(connectionString));
         services.AddSingleton<PostgresWriter>();
-        services.AddSingleton<IEventLog, PostgresEventLog>();
+        services.AddSingleton<PostgresEventLog>();
+        services.AddSingleton<IEventLog>(sp => sp.GetRequiredService<PostgresEventLog>());
+        services.AddSingleton<IEventLogFeed>(sp => sp.GetRequiredService<PostgresEventLog>());
         services.AddSingleton<SchemaMigration>();
         return services;
     }

@@ -15,6 +15,7 @@ using Switchboard.Grains.Calls;
 using Switchboard.Grains.Storage;
 using Switchboard.Grains.Telemetry;
 using Switchboard.Silo.Storage;
+using Switchboard.Silo.Storage.Reports;
 using Switchboard.Silo.Storage.Sqlite;
 
 namespace Switchboard.Silo.Hosting;
@@ -43,7 +44,10 @@ public static class StandaloneSiloExtensions
         services.AddSingleton(configuration.GetSection(StorageOptions.Section).Get<StorageOptions>() ?? new StorageOptions());
         services.AddSingleton<SqliteDatabase>();
         services.AddSingleton<SqliteWriter>();
-        services.AddSingleton<IEventLog, SqliteEventLog>();
+        services.AddSingleton<SqliteEventLog>();
+        services.AddSingleton<IEventLog>(sp => sp.GetRequiredService<SqliteEventLog>());
+        services.AddSingleton<IEventLogFeed>(sp => sp.GetRequiredService<SqliteEventLog>());
+        services.AddSwitchboardReports<SqliteReportDatabase>(configuration);
         services.AddReminders();
         services.AddSingleton<IReminderTable, SqliteReminderTable>();
         // Orleans' own binary format: state types are [GenerateSerializer] with [Id]s and [Alias]es, so stored

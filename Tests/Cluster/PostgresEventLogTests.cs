@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Logging.Abstractions;
+using Npgsql;
 using Switchboard.Contracts;
 using Switchboard.Contracts.Conversations;
 using Switchboard.Grains.Storage;
@@ -105,6 +106,68 @@ public sealed class PostgresEventLogTests(DatabaseServers servers) : IAsyncLifet
             var events = await _log.ReadAsync(key, 0);
             Assert.Equal(Enumerable.Range(1, MessagesEach).Select(s => (long)s), events.Select(e => e.Seq));
             Assert.All(events, e => Assert.Equal($"{key}#{e.Seq}", e.Text));
+        }
+    }
+
+    [Fact]
+    public async Task The_feed_waits_for_an_older_transaction_still_open_so_a_follower_never_skips_its_events()
+    {
+        var slow = NewConversation();
+        var fast = NewConversation();
+        await using var connection = await _database.DataSource.OpenConnectionAsync();
+        await using var open = await connection.BeginTransactionAsync();
+        await using (var insert = new NpgsqlCommand(EventLogSql.Append, connection, open))
+        {
+            insert.Parameters.Add(new NpgsqlParameter { Value = slow });
+            insert.Parameters.Add(new NpgsqlParameter { Value = "log" });
+            insert.Parameters.Add(new NpgsqlParameter { Value = new[] { 1L } });
+            insert.Parameters.Add(new NpgsqlParameter { Value = new[] { EventTypes.Message } });
+            insert.Parameters.Add(new NpgsqlParameter { Value = new string?[] { null } });
+            insert.Parameters.Add(new NpgsqlParameter { Value = new[] { At } });
+            insert.Parameters.Add(new NpgsqlParameter { Value = new[] { """{"seq":1,"type":"message","at":"2026-11-23T09:00:00+00:00"}""" } });
+            await insert.ExecuteNonQueryAsync();
+        }
+        await _log.AppendAsync(fast, [Message(1, "c-1", "committed first")]);
+
+        var cursor = new EventLogCursor(_log, EventLogPosition.Start);
+        Assert.Empty(await cursor.ReadNextAsync());
+
+        await open.CommitAsync();
+        Assert.Equal([slow, fast], (await cursor.ReadNextAsync()).Select(e => e.ConversationKey));
+        Assert.Empty(await cursor.ReadNextAsync());
+    }
+
+    [Fact]
+    public async Task A_follower_reading_while_conversations_append_sees_every_event_exactly_once()
+    {
+        var keys = Enumerable.Range(0, Conversations / 10).Select(_ => NewConversation()).ToHashSet();
+        var appends = Task.WhenAll(keys.Select(async key =>
+        {
+            for (var seq = 1; seq <= MessagesEach; seq++)
+            {
+                await _log.AppendAsync(key, [Message(seq, $"c-{seq}", key)]);
+            }
+        }));
+
+        var cursor = new EventLogCursor(_log, EventLogPosition.Start, batchSize: 50);
+        var seen = new List<LoggedEvent>();
+        while (true)
+        {
+            var finished = appends.IsCompleted;
+            var batch = await cursor.ReadNextAsync();
+            seen.AddRange(batch.Where(e => keys.Contains(e.ConversationKey)));
+            if (finished && batch.Count == 0)
+            {
+                break;
+            }
+        }
+        await appends;
+
+        Assert.Equal(keys.Count * MessagesEach, seen.Count);
+        Assert.Equal(seen.Count, seen.Select(e => (e.ConversationKey, e.Event.Seq)).Distinct().Count());
+        foreach (var conversation in seen.GroupBy(e => e.ConversationKey))
+        {
+            Assert.Equal(Enumerable.Range(1, MessagesEach).Select(i => (long)i), conversation.Select(e => e.Event.Seq));
         }
     }
 

@@ -3,6 +3,7 @@
 export const monitorStrings = {
   en: {
     "monitor.tab": "Monitor",
+    "monitor.reports": "Reports",
     "monitor.label": "Live monitoring",
     "monitor.waitingData": "Waiting for the first figures…",
     "monitor.updated": "Updated {time}",
@@ -56,6 +57,7 @@ export const monitorStrings = {
 
   ru: {
     "monitor.tab": "Монитор",
+    "monitor.reports": "Отчёты",
     "monitor.label": "Мониторинг",
     "monitor.waitingData": "Ждём первые показатели…",
     "monitor.updated": "Обновлено в {time}",

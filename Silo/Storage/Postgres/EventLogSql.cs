@@ -26,5 +26,21 @@ public static class EventLogSql
           FROM unnest($3::bigint[], $4::text[], $5::text[], $6::timestamptz[], $7::text[]) AS e (seq, type, client_id, at, payload)
         """;
 
+    // The feed's global order (IEventLogFeed). Identity values of concurrent transactions commit out of order, so
+    // the feed orders by the writing transaction's id and hands out only rows of transactions older than every one
+    // still running (the snapshot's xmin): nothing can later appear before a position already handed out.
+    public const string Feed = """
+        ALTER TABLE conversation_events ADD COLUMN IF NOT EXISTS position bigint GENERATED ALWAYS AS IDENTITY;
+        ALTER TABLE conversation_events ADD COLUMN IF NOT EXISTS commit_tx xid8 NOT NULL DEFAULT pg_current_xact_id();
+        CREATE INDEX IF NOT EXISTS conversation_events_feed ON conversation_events (commit_tx, position);
+        """;
+
+    public const string ReadFeed = """
+        SELECT commit_tx::text::bigint, position, conversation, payload::text FROM conversation_events
+         WHERE (commit_tx, position) > ($1::xid8, $2) AND commit_tx < pg_snapshot_xmin(pg_current_snapshot())
+         ORDER BY commit_tx, position
+         LIMIT $3
+        """;
+
     public const string Read = "SELECT payload FROM conversation_events WHERE conversation = $1 AND seq > $2 ORDER BY seq";
 }

@@ -7,7 +7,7 @@ using Switchboard.Grains.Storage;
 namespace Switchboard.Silo.Storage.Postgres;
 
 /// <summary>The conversation event log in PostgreSQL (cluster mode); appends go through the group commit.</summary>
-public sealed class PostgresEventLog(PostgresDatabase database, PostgresWriter writer) : IEventLog
+public sealed class PostgresEventLog(PostgresDatabase database, PostgresWriter writer) : IEventLog, IEventLogFeed
 {
     public Task AppendAsync(string conversationKey, IReadOnlyList<ConversationEvent> events, CancellationToken cancellationToken = default) =>
         writer.AppendAsync(conversationKey, GrainKeys.Parse(conversationKey).Site, events);
@@ -21,10 +21,29 @@ public sealed class PostgresEventLog(PostgresDatabase database, PostgresWriter w
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         while (await reader.ReadAsync(cancellationToken))
         {
-            events.Add(JsonSerializer.Deserialize(reader.GetString(0), EventJson.Default.ConversationEvent)!);
+            events.Add(Decode(reader.GetString(0)));
         }
         return events;
     }
+
+    public async Task<IReadOnlyList<LoggedEvent>> ReadAfterAsync(EventLogPosition after, int limit, CancellationToken cancellationToken = default)
+    {
+        await using var command = database.DataSource.CreateCommand(EventLogSql.ReadFeed);
+        command.Parameters.Add(new NpgsqlParameter { Value = after.Commit.ToString(System.Globalization.CultureInfo.InvariantCulture) });
+        command.Parameters.Add(new NpgsqlParameter { Value = after.Index });
+        command.Parameters.Add(new NpgsqlParameter { Value = limit });
+        var events = new List<LoggedEvent>();
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            var position = new EventLogPosition(reader.GetInt64(0), reader.GetInt64(1));
+            events.Add(new LoggedEvent(position, reader.GetString(2), Decode(reader.GetString(3))));
+        }
+        return events;
+    }
+
+    private static ConversationEvent Decode(string payload) =>
+        JsonSerializer.Deserialize(payload, EventJson.Default.ConversationEvent)!;
 
     public async Task<bool> IsReachableAsync(CancellationToken cancellationToken = default)
     {

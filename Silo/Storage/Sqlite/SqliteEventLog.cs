@@ -7,11 +7,18 @@ using Switchboard.Grains.Storage;
 namespace Switchboard.Silo.Storage.Sqlite;
 
 /// <summary>The conversation event log in the standalone SQLite file.</summary>
-public sealed class SqliteEventLog(SqliteDatabase database, SqliteWriter writer) : IEventLog
+public sealed class SqliteEventLog(SqliteDatabase database, SqliteWriter writer) : IEventLog, IEventLogFeed
 {
+    // One writer (SqliteWriter) commits in order, so positions taken from the counter commit in order too.
     private const string InsertSql = """
-        INSERT INTO conversation_events (conversation, seq, site, type, client_id, at, payload)
-        VALUES ($conversation, $seq, $site, $type, $client, $at, $payload)
+        UPDATE event_log_head SET position = position + 1;
+        INSERT INTO conversation_events (conversation, seq, site, type, client_id, at, payload, position)
+        VALUES ($conversation, $seq, $site, $type, $client, $at, $payload, (SELECT position FROM event_log_head));
+        """;
+
+    private const string FeedSql = """
+        SELECT position, conversation, payload FROM conversation_events
+         WHERE position > $after ORDER BY position LIMIT $limit
         """;
 
     private const int SqliteConstraint = 19;
@@ -55,10 +62,29 @@ public sealed class SqliteEventLog(SqliteDatabase database, SqliteWriter writer)
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         while (await reader.ReadAsync(cancellationToken))
         {
-            events.Add(JsonSerializer.Deserialize(reader.GetString(0), EventJson.Default.ConversationEvent)!);
+            events.Add(Decode(reader.GetString(0)));
         }
         return events;
     }
+
+    public async Task<IReadOnlyList<LoggedEvent>> ReadAfterAsync(EventLogPosition after, int limit, CancellationToken cancellationToken = default)
+    {
+        await using var connection = database.Open();
+        await using var command = connection.CreateCommand();
+        command.CommandText = FeedSql;
+        command.Parameters.AddWithValue("$after", after.Index);
+        command.Parameters.AddWithValue("$limit", limit);
+        var events = new List<LoggedEvent>();
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            events.Add(new LoggedEvent(new EventLogPosition(0, reader.GetInt64(0)), reader.GetString(1), Decode(reader.GetString(2))));
+        }
+        return events;
+    }
+
+    private static ConversationEvent Decode(string payload) =>
+        JsonSerializer.Deserialize(payload, EventJson.Default.ConversationEvent)!;
 
     public async Task<bool> IsReachableAsync(CancellationToken cancellationToken = default)
     {

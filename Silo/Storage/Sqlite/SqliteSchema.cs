@@ -42,10 +42,35 @@ public static class SqliteSchema
         INSERT INTO schema_version (version) SELECT 1 WHERE NOT EXISTS (SELECT 1 FROM schema_version);
         """;
 
+    // The feed's global order (IEventLogFeed): a position per event, taken from a one-row counter that only grows,
+    // so a position is never handed out twice even when the newest events are deleted. Logs written before it get
+    // positions in the order their events happened.
+    private const string FeedScript = """
+        ALTER TABLE conversation_events ADD COLUMN position INTEGER NULL;
+        UPDATE conversation_events SET position = numbered.n
+          FROM (SELECT conversation, seq, row_number() OVER (ORDER BY at, conversation, seq) AS n FROM conversation_events) AS numbered
+         WHERE conversation_events.conversation = numbered.conversation AND conversation_events.seq = numbered.seq;
+        CREATE UNIQUE INDEX conversation_events_position ON conversation_events (position);
+        CREATE TABLE event_log_head (id INTEGER PRIMARY KEY CHECK (id = 1), position INTEGER NOT NULL);
+        INSERT INTO event_log_head (id, position) SELECT 1, COALESCE(MAX(position), 0) FROM conversation_events;
+        """;
+
     public static void Migrate(SqliteConnection connection)
     {
+        using (var script = connection.CreateCommand())
+        {
+            script.CommandText = Script;
+            script.ExecuteNonQuery();
+        }
+        using var transaction = connection.BeginTransaction();
         using var command = connection.CreateCommand();
-        command.CommandText = Script;
-        command.ExecuteNonQuery();
+        command.Transaction = transaction;
+        command.CommandText = "SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = 'event_log_head'";
+        if ((long)command.ExecuteScalar()! == 0)
+        {
+            command.CommandText = FeedScript;
+            command.ExecuteNonQuery();
+        }
+        transaction.Commit();
     }
 }

@@ -1,0 +1,14 @@
+namespace Switchboard.Contracts.Reports;
+
+/// <summary>Historical reports and the orders behind conversion, for one site (key: the site). A stateless worker over the read model.</summary>
+[Alias("Switchboard.IReportGrain")]
+public interface IReportGrain : IGrainWithStringKey
+{
+    /// <summary>The report for a query already checked by <c>ReportRequest</c>; null when the site does not exist.</summary>
+    [Alias("Query")]
+    Task<Report?> Query(ReportQuery query);
+
+    /// <summary>Records an order (idempotent on its id); false when the id was recorded before.</summary>
+    [Alias("RecordOrder")]
+    Task<bool> RecordOrder(Order order);
+}

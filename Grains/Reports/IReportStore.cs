@@ -1,0 +1,32 @@
+using Switchboard.Contracts.Reports;
+using Switchboard.Domain.Reports;
+using Switchboard.Grains.Storage;
+
+namespace Switchboard.Grains.Reports;
+
+/// <summary>
+/// The reports' read model: hourly buckets folded from the event log, the chats they came from, the orders, and the
+/// position in the log they reflect. Its own tables (its own file in standalone mode), written behind the log, never
+/// in an append. Definitions: docs/reports.md.
+/// </summary>
+public interface IReportStore
+{
+    /// <summary>The log position the read model reflects.</summary>
+    Task<EventLogPosition> CheckpointAsync(CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Folds <paramref name="events"/> (read after <paramref name="from"/>) in and moves the checkpoint to the last of
+    /// them, in one transaction; false (and nothing written) when the checkpoint is no longer <paramref name="from"/>,
+    /// because another node's projector got there first.
+    /// </summary>
+    Task<bool> ApplyAsync(EventLogPosition from, IReadOnlyList<LoggedEvent> events, CancellationToken cancellationToken = default);
+
+    /// <summary>Stores an order and marks the chats it converts; false when its id was stored before.</summary>
+    Task<bool> RecordOrderAsync(string site, Order order, CancellationToken cancellationToken = default);
+
+    /// <summary>The sums per UTC hour in [<paramref name="firstHour"/>, <paramref name="endHour"/>) and per grouped dimension.</summary>
+    Task<IReadOnlyList<BucketRow>> ReadAsync(string site, long firstHour, long endHour, ReportQuery query, CancellationToken cancellationToken = default);
+
+    /// <summary>Empties the read model (orders stay: they are input, like the log) so it is built again from the log's start.</summary>
+    Task ResetAsync(CancellationToken cancellationToken = default);
+}

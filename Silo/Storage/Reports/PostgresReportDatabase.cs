@@ -1,0 +1,14 @@
+using System.Data.Common;
+using Switchboard.Silo.Storage.Postgres;
+
+namespace Switchboard.Silo.Storage.Reports;
+
+/// <summary>The cluster's read model: its own tables in the cluster's database (created by the schema migration).</summary>
+public sealed class PostgresReportDatabase(PostgresDatabase database) : IReportDatabase
+{
+    public async Task<DbConnection> OpenAsync(CancellationToken cancellationToken) =>
+        await database.DataSource.OpenConnectionAsync(cancellationToken);
+
+    public async Task<DbTransaction> BeginWriteAsync(DbConnection connection, CancellationToken cancellationToken) =>
+        await connection.BeginTransactionAsync(cancellationToken);
+}

@@ -1,0 +1,90 @@
+using Switchboard.Domain.Reports;
+
+namespace Switchboard.Silo.Storage.Reports;
+
+/// <summary>
+/// The read model's tables and statements, in the SQL that SQLite and PostgreSQL share (named parameters,
+/// <c>ON CONFLICT</c> upserts, integer milliseconds for times), so one store serves both modes.
+/// </summary>
+public static class ReportSql
+{
+    public static readonly string[] Counts =
+    [
+        "offered", "answered", "missed", "invited", "first_response_ms", "waited", "wait_ms", "handled", "handle_ms",
+        "rated", "rating_sum", "satisfied", "dissatisfied", "converted",
+    ];
+
+    /// <summary>The histogram columns: first response (fr_), wait (wt_), abandon (ab_), one per <see cref="DurationBins"/> bin.</summary>
+    public static readonly string[] Bins =
+        [.. new[] { "fr", "wt", "ab" }.SelectMany(prefix => Enumerable.Range(0, DurationBins.Count).Select(i => $"{prefix}_{i}"))];
+
+    public static IEnumerable<string> Figures => Counts.Concat(Bins);
+
+    public static readonly string Tables = $"""
+        CREATE TABLE IF NOT EXISTS report_checkpoint (
+            id INTEGER PRIMARY KEY, commit_position BIGINT NOT NULL, index_position BIGINT NOT NULL);
+        INSERT INTO report_checkpoint (id, commit_position, index_position) VALUES (1, 0, 0) ON CONFLICT (id) DO NOTHING;
+        CREATE TABLE IF NOT EXISTS report_chats (
+            conversation TEXT PRIMARY KEY, site TEXT NOT NULL, started_ms BIGINT NULL, queue TEXT NOT NULL, channel TEXT NOT NULL,
+            visitor TEXT NOT NULL, invited INTEGER NOT NULL, assigned_ms BIGINT NULL, operator TEXT NOT NULL, answered_ms BIGINT NULL,
+            closed_ms BIGINT NULL, tags TEXT NOT NULL, score INTEGER NULL, converted INTEGER NOT NULL);
+        CREATE INDEX IF NOT EXISTS report_chats_visitor ON report_chats (site, visitor, started_ms);
+        CREATE TABLE IF NOT EXISTS report_orders (
+            site TEXT NOT NULL, order_id TEXT NOT NULL, visitor TEXT NULL, customer TEXT NULL, at_ms BIGINT NOT NULL, amount TEXT NULL,
+            PRIMARY KEY (site, order_id));
+        CREATE INDEX IF NOT EXISTS report_orders_visitor ON report_orders (site, visitor, at_ms);
+        CREATE TABLE IF NOT EXISTS report_buckets (
+            site TEXT NOT NULL, hour BIGINT NOT NULL, queue TEXT NOT NULL, operator TEXT NOT NULL, channel TEXT NOT NULL, tag TEXT NOT NULL,
+            {string.Join(", ", Figures.Select(column => $"{column} BIGINT NOT NULL"))},
+            PRIMARY KEY (site, hour, queue, operator, channel, tag));
+        """;
+
+    /// <summary>Taken first in every write transaction: it serializes the projector and order intake on every node.</summary>
+    public const string LockCheckpoint = "UPDATE report_checkpoint SET id = 1 WHERE id = 1";
+
+    public const string ReadCheckpoint = "SELECT commit_position, index_position FROM report_checkpoint WHERE id = 1";
+
+    public const string MoveCheckpoint = "UPDATE report_checkpoint SET commit_position = @commit, index_position = @index WHERE id = 1";
+
+    public const string ChatColumns =
+        "conversation, site, started_ms, queue, channel, visitor, invited, assigned_ms, operator, answered_ms, closed_ms, tags, score, converted";
+
+    public const string ReadChat = $"SELECT {ChatColumns} FROM report_chats WHERE conversation = @conversation";
+
+    public const string WriteChat = $"""
+        INSERT INTO report_chats ({ChatColumns})
+        VALUES (@conversation, @site, @started_ms, @queue, @channel, @visitor, @invited, @assigned_ms, @operator, @answered_ms, @closed_ms, @tags, @score, @converted)
+        ON CONFLICT (conversation) DO UPDATE SET started_ms = excluded.started_ms, queue = excluded.queue, channel = excluded.channel,
+            visitor = excluded.visitor, invited = excluded.invited, assigned_ms = excluded.assigned_ms, operator = excluded.operator,
+            answered_ms = excluded.answered_ms, closed_ms = excluded.closed_ms, tags = excluded.tags, score = excluded.score, converted = excluded.converted
+        """;
+
+    /// <summary>Whether an order of the chat's visitor came within the window after its start.</summary>
+    public const string OrderAfterChat = """
+        SELECT count(*) FROM report_orders WHERE site = @site AND visitor = @visitor AND at_ms >= @from AND at_ms <= @to
+        """;
+
+    public const string InsertOrder = """
+        INSERT INTO report_orders (site, order_id, visitor, customer, at_ms, amount) VALUES (@site, @order, @visitor, @customer, @at, @amount)
+        ON CONFLICT (site, order_id) DO NOTHING
+        """;
+
+    /// <summary>Closed chats of the order's visitor, not yet converted, that started within the window before it.</summary>
+    public const string ChatsBeforeOrder = $"""
+        SELECT {ChatColumns} FROM report_chats
+         WHERE site = @site AND visitor = @visitor AND started_ms >= @from AND started_ms <= @to AND closed_ms IS NOT NULL AND converted = 0
+        """;
+
+    public static readonly string AddToBucket = $"""
+        INSERT INTO report_buckets (site, hour, queue, operator, channel, tag, {string.Join(", ", Figures)})
+        VALUES (@site, @hour, @queue, @operator, @channel, @tag, {string.Join(", ", Figures.Select(column => "@" + column))})
+        ON CONFLICT (site, hour, queue, operator, channel, tag) DO UPDATE SET
+            {string.Join(", ", Figures.Select(column => $"{column} = report_buckets.{column} + excluded.{column}"))}
+        """;
+
+    public const string Reset = """
+        DELETE FROM report_buckets;
+        DELETE FROM report_chats;
+        UPDATE report_checkpoint SET commit_position = 0, index_position = 0 WHERE id = 1;
+        """;
+}

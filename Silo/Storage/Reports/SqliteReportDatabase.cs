@@ -1,0 +1,48 @@
+using System.Data.Common;
+using Microsoft.Data.Sqlite;
+
+namespace Switchboard.Silo.Storage.Reports;
+
+/// <summary>
+/// The standalone read model: a file of its own next to the event log's, so its writes never wait on (or hold up)
+/// the log's group commit. Deleting it is a rebuild.
+/// </summary>
+public sealed class SqliteReportDatabase : IReportDatabase
+{
+    public const string FileName = "reports.db";
+
+    private readonly string _connectionString;
+
+    public SqliteReportDatabase(StorageOptions options)
+    {
+        Directory.CreateDirectory(options.FullDataDirectory);
+        _connectionString = new SqliteConnectionStringBuilder
+        {
+            DataSource = Path.Combine(options.FullDataDirectory, FileName),
+            Mode = SqliteOpenMode.ReadWriteCreate,
+            Pooling = true,
+            DefaultTimeout = 30,
+        }.ToString();
+        using var connection = Open();
+        using var schema = connection.CreateCommand();
+        schema.CommandText = "PRAGMA journal_mode = WAL;" + ReportSql.Tables;
+        schema.ExecuteNonQuery();
+    }
+
+    public Task<DbConnection> OpenAsync(CancellationToken cancellationToken) => Task.FromResult<DbConnection>(Open());
+
+    // IMMEDIATE: a transaction that reads and then writes takes the write lock first, so two never deadlock.
+    public Task<DbTransaction> BeginWriteAsync(DbConnection connection, CancellationToken cancellationToken) =>
+        Task.FromResult<DbTransaction>(((SqliteConnection)connection).BeginTransaction(deferred: false));
+
+    private SqliteConnection Open()
+    {
+        var connection = new SqliteConnection(_connectionString);
+        connection.Open();
+        using var pragmas = connection.CreateCommand();
+        // NORMAL: the read model is rebuilt from the log, so a commit lost to a power cut costs nothing.
+        pragmas.CommandText = "PRAGMA synchronous = NORMAL; PRAGMA busy_timeout = 30000;";
+        pragmas.ExecuteNonQuery();
+        return connection;
+    }
+}

@@ -1,0 +1,135 @@
+using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.Logging.Abstractions;
+using Switchboard.Contracts.Conversations;
+using Switchboard.Grains.Storage;
+using Switchboard.Silo.Storage;
+using Switchboard.Silo.Storage.Sqlite;
+using Switchboard.Tests.Infrastructure;
+
+namespace Switchboard.Tests.Storage;
+
+/// <summary>The SQLite event log followed in its global order (<see cref="EventLogCursor"/>).</summary>
+public sealed class SqliteEventLogFeedTests : IAsyncLifetime
+{
+    private const int Conversations = 20;
+    private const int EventsEach = 10;
+    private const int BatchSize = 7;
+    private static readonly DateTimeOffset At = new(2026, 11, 23, 10, 0, 0, TimeSpan.Zero);
+    private readonly TempDirectory _data = new();
+    private SqliteDatabase _database = null!;
+    private SqliteWriter _writer = null!;
+
+    public Task InitializeAsync()
+    {
+        _database = new SqliteDatabase(new StorageOptions { DataDirectory = _data.Path });
+        _writer = new SqliteWriter(_database, NullLogger<SqliteWriter>.Instance);
+        return Task.CompletedTask;
+    }
+
+    public async Task DisposeAsync()
+    {
+        await _writer.DisposeAsync();
+        _data.Dispose();
+    }
+
+    [Fact]
+    public async Task A_cursor_hands_out_every_event_once_in_append_order_and_resumes_from_a_saved_position()
+    {
+        var log = new SqliteEventLog(_database, _writer);
+        await Task.WhenAll(Enumerable.Range(0, Conversations).Select(async c =>
+        {
+            for (var seq = 1; seq <= EventsEach; seq++)
+            {
+                await log.AppendAsync($"demo/c:{c}", [Event(seq)]);
+            }
+        }));
+
+        var cursor = new EventLogCursor(log, EventLogPosition.Start, BatchSize);
+        var firstHalf = await ReadAsync(cursor, Conversations * EventsEach / 2);
+        // A new cursor from the saved position: a follower after a restart.
+        var resumed = new EventLogCursor(log, cursor.Position, BatchSize);
+        var rest = await ReadToEndAsync(resumed);
+        var all = firstHalf.Concat(rest).ToList();
+
+        Assert.Equal(Conversations * EventsEach, all.Count);
+        Assert.Equal(all.Count, all.Select(e => (e.ConversationKey, e.Event.Seq)).Distinct().Count());
+        Assert.Equal(all.Select(e => e.Position).Order(), all.Select(e => e.Position));
+        foreach (var conversation in all.GroupBy(e => e.ConversationKey))
+        {
+            Assert.Equal(Enumerable.Range(1, EventsEach).Select(i => (long)i), conversation.Select(e => e.Event.Seq));
+        }
+        Assert.Empty(await resumed.ReadNextAsync());
+    }
+
+    [Fact]
+    public async Task A_failed_append_leaves_no_position_behind_and_later_events_still_follow()
+    {
+        var log = new SqliteEventLog(_database, _writer);
+        await log.AppendAsync("demo/c:a", [Event(1)]);
+        var cursor = new EventLogCursor(log, EventLogPosition.Start);
+        Assert.Single(await cursor.ReadNextAsync());
+
+        await Assert.ThrowsAsync<EventLogConflictException>(() => log.AppendAsync("demo/c:a", [Event(2), Event(1)]));
+        await log.AppendAsync("demo/c:b", [Event(1)]);
+
+        var next = Assert.Single(await cursor.ReadNextAsync());
+        Assert.Equal("demo/c:b", next.ConversationKey);
+    }
+
+    [Fact]
+    public void A_log_written_before_the_feed_gets_positions_in_the_order_its_events_happened()
+    {
+        var file = Path.Combine(_data.Path, "old", SqliteDatabase.FileName);
+        Directory.CreateDirectory(Path.GetDirectoryName(file)!);
+        using (var old = new SqliteConnection($"Data Source={file}"))
+        {
+            old.Open();
+            using var create = old.CreateCommand();
+            create.CommandText = """
+                CREATE TABLE conversation_events (conversation TEXT NOT NULL, seq INTEGER NOT NULL, site TEXT NOT NULL, type TEXT NOT NULL,
+                    client_id TEXT NULL, at TEXT NOT NULL, payload TEXT NOT NULL, PRIMARY KEY (conversation, seq)) WITHOUT ROWID;
+                INSERT INTO conversation_events VALUES ('demo/c:late', 1, 'demo', 'message', NULL, '2026-11-23T10:05:00.0000000Z', '{"seq":1,"type":"message","at":"2026-11-23T10:05:00+00:00"}');
+                INSERT INTO conversation_events VALUES ('demo/c:early', 1, 'demo', 'message', NULL, '2026-11-23T10:00:00.0000000Z', '{"seq":1,"type":"message","at":"2026-11-23T10:00:00+00:00"}');
+                """;
+            create.ExecuteNonQuery();
+        }
+        SqliteConnection.ClearAllPools();
+
+        var database = new SqliteDatabase(new StorageOptions { DataDirectory = Path.GetDirectoryName(file)! });
+        using var connection = database.Open();
+        using var read = connection.CreateCommand();
+        read.CommandText = "SELECT conversation FROM conversation_events ORDER BY position";
+        using var reader = read.ExecuteReader();
+        var order = new List<string>();
+        while (reader.Read())
+        {
+            order.Add(reader.GetString(0));
+        }
+        Assert.Equal(["demo/c:early", "demo/c:late"], order);
+    }
+
+    private static async Task<List<LoggedEvent>> ReadAsync(EventLogCursor cursor, int atLeast)
+    {
+        var events = new List<LoggedEvent>();
+        while (events.Count < atLeast)
+        {
+            var batch = await cursor.ReadNextAsync();
+            Assert.NotEmpty(batch);
+            Assert.InRange(batch.Count, 1, BatchSize);
+            events.AddRange(batch);
+        }
+        return events;
+    }
+
+    private static async Task<List<LoggedEvent>> ReadToEndAsync(EventLogCursor cursor)
+    {
+        var events = new List<LoggedEvent>();
+        while (await cursor.ReadNextAsync() is { Count: > 0 } batch)
+        {
+            events.AddRange(batch);
+        }
+        return events;
+    }
+
+    private static ConversationEvent Event(long seq) => new() { Seq = seq, Type = EventTypes.Message, At = At, Text = $"m{seq}", From = Senders.Visitor };
+}
