@@ -115,8 +115,9 @@ public sealed class CallGrain(
         var snapshot = await Conversation().GetSnapshot(Actor.System(_site));
         Call.Queue = snapshot.Queue;
         // The queue routes a new conversation while the start's one-way enqueue runs; asking the queue after it is a
-        // barrier: by the time it answers, a free operator has been assigned.
-        await GrainFactory.GetGrain<IQueueGrain>(GrainKeys.Queue(_site, snapshot.Queue)).GetSnapshot();
+        // barrier: by the time it answers, a free operator has been assigned. Not its snapshot: that copies the whole
+        // waiting list, and with every caller in the menu waiting there each call would cost more than the one before.
+        await GrainFactory.GetGrain<IQueueGrain>(GrainKeys.Queue(_site, snapshot.Queue)).Routed();
         snapshot = await Conversation().GetSnapshot(Actor.System(_site));
         if (snapshot is { OperatorId: { } id, OperatorName: var name })
         {
@@ -212,7 +213,7 @@ public sealed class CallGrain(
         // The same barrier as the offer's: once the queue answers, the next free operator has it if there is one. The
         // conversation's queue, not the call's: a transfer may have moved it (the call's stays the one its figures are in).
         var queue = (await Conversation().GetSnapshot(Actor.System(_site))).Queue;
-        await GrainFactory.GetGrain<IQueueGrain>(GrainKeys.Queue(_site, queue)).GetSnapshot();
+        await GrainFactory.GetGrain<IQueueGrain>(GrainKeys.Queue(_site, queue)).Routed();
         if ((await Conversation().GetSnapshot(Actor.System(_site))).OperatorId is not null)
         {
             return;
