@@ -35,7 +35,7 @@ public sealed class CallerBenchmark(bool quick, int? rate, RepositoryPaths paths
         {
             await SiteProvisioner.CreateAsync(data, Site, [Operator], Password, 1);
             await using var gateway = await ServerProcess.StartAsync("gateway (product)", paths.GatewayDll, [],
-                [$"--Storage:DataDirectory={data}", $"--Phone:SigningSecret={SigningSecret}"], "/health/ready", Path.Combine(reportDirectory, "gateway-calls.log"));
+                [$"--Storage:DataDirectory={data}", $"--Phone:SigningSecret={SigningSecret}", "--Demo:Enabled=false"], "/health/ready", Path.Combine(reportDirectory, "gateway-calls.log"));
             await using var echo = await ServerProcess.StartAsync("echo server (baseline)", SelfDll, ["echo"], [], EchoServer.ReadyPath,
                 Path.Combine(reportDirectory, "echo-calls.log"));
             var open = LoadSimulation.Inject(Rate, TimeSpan.FromSeconds(1), During);
