@@ -24,6 +24,10 @@ public static class CallMenu
     public static IReadOnlyList<PhoneCommand> Ringing(string language, string queue) =>
         [PhoneCommand.Answer, PhoneCommand.Say(PhoneTexts.Connecting(language), language), PhoneCommand.Enqueue(queue)];
 
+    /// <summary>The operator transferred the call to a queue: the caller is held there until one of its operators accepts.</summary>
+    public static IReadOnlyList<PhoneCommand> TransferredToQueue(string language, string queue) =>
+        [PhoneCommand.Say(PhoneTexts.Connecting(language), language), PhoneCommand.Enqueue(queue)];
+
     /// <summary>The operator the caller was held for did not take the call and nobody else is free: the menu after all.</summary>
     public static IReadOnlyList<PhoneCommand> NobodyAnswered(string language) => Again(language, PhoneTexts.NobodyAnswered(language));
 

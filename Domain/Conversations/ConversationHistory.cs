@@ -61,7 +61,9 @@ public sealed class ConversationHistory(int eventsKept = StateLimits.DefaultEven
     /// <summary>A phone conversation's call whose caller is on the line and that no operator has taken yet.</summary>
     public string? WaitingCallId { get; private set; }
     /// <summary>An operator is talking to the caller: the chat is not idle however long no message comes.</summary>
-    public bool CallInProgress { get; private set; }
+    public bool CallInProgress => ConnectedCallId is not null;
+    /// <summary>The call an operator took and is talking on, until it ends: a transfer moves it on the PBX.</summary>
+    public string? ConnectedCallId { get; private set; }
     /// <summary>The help-while-waiting bot answered a question of the visitor (its greeting does not count).</summary>
     public bool BotHelped { get; private set; }
     /// <summary>The visitor asked the bot for a person: it says nothing more.</summary>
@@ -216,7 +218,7 @@ public sealed class ConversationHistory(int eventsKept = StateLimits.DefaultEven
                 break;
             case CallStates.Answered when evt.AuthorId is not null:
                 WaitingCallId = null;
-                CallInProgress = true;
+                ConnectedCallId = evt.CallId;
                 AwaitingReplySince = null;
                 LastActivityAt = evt.At;
                 FirstAnswerAt ??= evt.At;
@@ -227,7 +229,7 @@ public sealed class ConversationHistory(int eventsKept = StateLimits.DefaultEven
                 break;
             case CallStates.Ended:
                 WaitingCallId = evt.CallId == WaitingCallId ? null : WaitingCallId;
-                CallInProgress = false;
+                ConnectedCallId = null;
                 LastActivityAt = evt.At;
                 break;
         }

@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using System.Text;
+using Switchboard.Silo.Channels;
 
 namespace Switchboard.Gateway.Channels;
 

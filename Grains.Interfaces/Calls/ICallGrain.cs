@@ -31,4 +31,12 @@ public interface ICallGrain : IGrainWithStringKey
     /// </summary>
     [Alias("MovedOn"), OneWay]
     Task MovedOn();
+
+    /// <summary>
+    /// The call's conversation was transferred (to <paramref name="operatorId"/>, or else to <paramref name="queue"/>): a
+    /// caller talking to an operator is connected to the new one, or held in the new queue until its next operator
+    /// accepts; a caller held in a queue is held in the new one. The matching commands are pushed to the PBX.
+    /// </summary>
+    [Alias("Transferred"), OneWay]
+    Task Transferred(string? operatorId, string? operatorName, string queue);
 }

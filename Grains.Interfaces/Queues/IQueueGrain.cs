@@ -58,4 +58,11 @@ public interface IQueueGrain : IGrainWithStringKey
 
     [Alias("GetSnapshot")]
     Task<QueueSnapshot> GetSnapshot();
+
+    /// <summary>
+    /// Answers once the queue has done what was asked of it before (an enqueue has been routed): a barrier that, unlike
+    /// <see cref="GetSnapshot"/>, copies nothing, so its cost does not grow with the number waiting.
+    /// </summary>
+    [Alias("Routed")]
+    Task Routed();
 }

@@ -115,8 +115,9 @@ public sealed class CallGrain(
         var snapshot = await Conversation().GetSnapshot(Actor.System(_site));
         Call.Queue = snapshot.Queue;
         // The queue routes a new conversation while the start's one-way enqueue runs; asking the queue after it is a
-        // barrier: by the time it answers, a free operator has been assigned.
-        await GrainFactory.GetGrain<IQueueGrain>(GrainKeys.Queue(_site, snapshot.Queue)).GetSnapshot();
+        // barrier: by the time it answers, a free operator has been assigned. Not its snapshot: that copies the whole
+        // waiting list, and with every caller in the menu waiting there each call would cost more than the one before.
+        await GrainFactory.GetGrain<IQueueGrain>(GrainKeys.Queue(_site, snapshot.Queue)).Routed();
         snapshot = await Conversation().GetSnapshot(Actor.System(_site));
         if (snapshot is { OperatorId: { } id, OperatorName: var name })
         {
@@ -152,14 +153,54 @@ public sealed class CallGrain(
         {
             throw new SwitchboardException(ErrorCodes.Unavailable, "The phone system did not take the call's connect; try again.");
         }
+        // A call an operator transferred to a queue was answered once already: its figures count it once.
+        var firstAnswer = !Call.AnswerRecorded;
         Call.Stage = CallStage.Connected;
         (Call.OperatorId, Call.OperatorName, Call.AnswerRecorded) = (operatorId, operatorName, true);
         await state.WriteStateAsync();
-        await Conversation().RecordCall(new CallUpdate($"accept:{_callId}", _callId, CallStates.Answered)
+        await Conversation().RecordCall(new CallUpdate($"accept:{_callId}:{Call.Requeued}", _callId, CallStates.Answered)
         {
             OperatorId = operatorId, OperatorName = operatorName,
         });
-        await Figures().Answered(_callId, clock.GetUtcNow() - Call.OfferedAt);
+        if (firstAnswer)
+        {
+            await Figures().Answered(_callId, clock.GetUtcNow() - Call.OfferedAt);
+        }
+    }
+
+    public async Task Transferred(string? operatorId, string? operatorName, string queue)
+    {
+        IReadOnlyList<PhoneCommand> commands = (Call.Stage, operatorId) switch
+        {
+            (CallStage.Connected, { } id) => [PhoneCommand.Connect(id, operatorName ?? id)],
+            (CallStage.Connected, null) => CallMenu.TransferredToQueue(Call.Language, queue),
+            (CallStage.Ringing or CallStage.Waiting, null) => [PhoneCommand.Enqueue(queue)],
+            // Ringing or waiting for another operator: the caller is already held, and that operator's Accept connects them.
+            // In the menu the caller is not held at all; ended is over.
+            _ => [],
+        };
+        if (commands.Count == 0)
+        {
+            return;
+        }
+        if (!await pbx.PushAsync(_site, _callId, commands, CancellationToken.None))
+        {
+            logger.LogWarning("Call {Site}/{Call} was transferred, but the PBX did not take the {Command}: the caller stays where they were",
+                _site, _callId, commands[^1].Type);
+            return;
+        }
+        if (Call.Stage == CallStage.Connected && operatorId is not null)
+        {
+            (Call.OperatorId, Call.OperatorName) = (operatorId, operatorName ?? operatorId);
+        }
+        else if (Call.Stage == CallStage.Connected)
+        {
+            // Held in the queue again: its next operator's console rings (the conversation recorded the call as offered).
+            Call.Stage = CallStage.Waiting;
+            (Call.OperatorId, Call.OperatorName) = (null, null);
+            Call.Requeued++;
+        }
+        await state.WriteStateAsync();
     }
 
     public async Task MovedOn()
@@ -169,8 +210,10 @@ public sealed class CallGrain(
             // A caller in the menu or waiting on the line stays where they are: the PBX holds them, the queue rings on.
             return;
         }
-        // The same barrier as the offer's: once the queue answers, the next free operator has it if there is one.
-        await GrainFactory.GetGrain<IQueueGrain>(GrainKeys.Queue(_site, Call.Queue)).GetSnapshot();
+        // The same barrier as the offer's: once the queue answers, the next free operator has it if there is one. The
+        // conversation's queue, not the call's: a transfer may have moved it (the call's stays the one its figures are in).
+        var queue = (await Conversation().GetSnapshot(Actor.System(_site))).Queue;
+        await GrainFactory.GetGrain<IQueueGrain>(GrainKeys.Queue(_site, queue)).Routed();
         if ((await Conversation().GetSnapshot(Actor.System(_site))).OperatorId is not null)
         {
             return;

@@ -23,4 +23,6 @@ public sealed class CallState
     [Id(10)] public string? OperatorName { get; set; }
     /// <summary>The conversation holds this call's <c>answered</c>: a later <c>call.answered</c> from the PBX is not told twice.</summary>
     [Id(11)] public bool AnswerRecorded { get; set; }
+    /// <summary>Times an operator transferred the call to a queue: each of its next accepts is a new answer on the conversation.</summary>
+    [Id(12)] public int Requeued { get; set; }
 }

@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
 using Microsoft.Extensions.Logging;
+using Switchboard.Contracts.Channels;
 using Switchboard.Contracts.Conversations;
 using Switchboard.Contracts.Sites;
 using Switchboard.Grains.Telemetry;
@@ -25,15 +26,18 @@ public sealed partial class ConversationGrain
         }
         var transferred = ConversationEvents.Transferred(_history.LastSeq + 1, clock.GetUtcNow(), actor, MessageText.Normalize(note, required: false));
         var (previous, wasQueued, fromQueue) = (_history.OperatorId, _history.Status == ConversationStatus.Queued, _history.Queue);
+        var call = _history.Channel == ChannelNames.Phone ? _history.ConnectedCallId ?? _history.WaitingCallId : null;
         var site = await _config.Get();
         if (toOperator is not null)
         {
-            await TransferToOperator(site, transferred, toOperator);
+            var target = await TransferToOperator(site, transferred, toOperator);
+            CallTransferred(call, target.Login, target.Name, _history.Queue);
         }
         else
         {
             var queue = site.FindQueue(toQueue!) ?? throw SwitchboardException.BadRequest($"No queue '{toQueue}' on this site.");
-            await Append([transferred.ToQueue(queue.Id)]);
+            await Append([transferred.ToQueue(queue.Id), .. CallOfferedAgain(transferred.Seq + 1)]);
+            CallTransferred(call, null, null, queue.Id);
             Enqueue(queue.Id);
         }
         if (previous is not null)
@@ -80,7 +84,29 @@ public sealed partial class ConversationGrain
             SystemTexts.Overflow(reason, _history.Language, etaSeconds, WorkingHoursCalendar.Describe(settings.Hours)), reason, OverflowActions)]);
     }
 
-    private async Task TransferToOperator(SiteConfig site, ConversationEvent transferred, string toOperator)
+    /// <summary>
+    /// A caller talking to an operator, transferred to a queue, is offered again there: the next operator's console rings
+    /// and their Accept puts the caller through, as for a new call.
+    /// </summary>
+    private IEnumerable<ConversationEvent> CallOfferedAgain(long seq)
+    {
+        if (_history is { Channel: ChannelNames.Phone, ConnectedCallId: { } connected })
+        {
+            yield return ConversationEvents.Call(seq, clock.GetUtcNow(), new CallUpdate($"transfer-{seq}", connected, CallStates.Offered) { From = _history.ContactId });
+        }
+    }
+
+    /// <summary>The call on the line moves with its conversation: the call grain pushes the matching command to the PBX.</summary>
+    private void CallTransferred(string? callId, string? operatorId, string? operatorName, string queue)
+    {
+        if (callId is not null)
+        {
+            // One-way: the call grain may itself be waiting on this conversation.
+            GrainFactory.GetGrain<Contracts.Calls.ICallGrain>(GrainKeys.Call(_site, callId)).Transferred(operatorId, operatorName, queue).Ignore();
+        }
+    }
+
+    private async Task<OperatorAccount> TransferToOperator(SiteConfig site, ConversationEvent transferred, string toOperator)
     {
         if (toOperator == _history.OperatorId)
         {
@@ -97,6 +123,7 @@ public sealed partial class ConversationGrain
         ]);
         Operator(target.Login).Confirm(_id).Ignore();
         Visitor().Served(target.Login).Ignore();
+        return target;
     }
 
     /// <summary>Arms one timer for the earliest deadline, and keeps a reminder while any deadline is pending.</summary>

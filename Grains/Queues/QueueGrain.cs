@@ -202,6 +202,8 @@ public sealed partial class QueueGrain(
         new InvitationCounters(Queue.InvitationsShown, Queue.InvitationsSuppressed, Queue.InvitationsAccepted),
         Figures.Today(Queue.Today, clock.GetUtcNow())));
 
+    public Task Routed() => Task.CompletedTask;
+
     private void WriteSoon() =>
         _pendingWrite ??= this.RegisterGrainTimer(Flush, new GrainTimerCreationOptions(WriteBehind, Timeout.InfiniteTimeSpan));
 

@@ -13,7 +13,7 @@ namespace Switchboard.LoadTests.Bench;
 /// beside the echo baseline at the same rate in the same run; event → commands and callback → operator console p99
 /// as ratios to the echo round trip's p99.
 /// </summary>
-public sealed class CallerBenchmark(bool quick, RepositoryPaths paths, string reportDirectory)
+public sealed class CallerBenchmark(bool quick, int? rate, RepositoryPaths paths, string reportDirectory)
 {
     private const string Site = "calls";
     private const string Password = "load-test-pass";
@@ -22,7 +22,7 @@ public sealed class CallerBenchmark(bool quick, RepositoryPaths paths, string re
 
     private static readonly string SelfDll = typeof(CallerBenchmark).Assembly.Location;
 
-    private int Rate => quick ? 10 : 50;
+    private int Rate => rate ?? (quick ? 10 : 50);
     private TimeSpan WarmUp => TimeSpan.FromSeconds(quick ? 2 : 5);
     private TimeSpan During => TimeSpan.FromSeconds(quick ? 5 : 20);
 

@@ -10,8 +10,6 @@ using Orleans.Storage;
 using Switchboard.Domain.Limits;
 using Switchboard.Domain.Routing;
 using Switchboard.Grains;
-using Switchboard.Contracts.Calls;
-using Switchboard.Grains.Calls;
 using Switchboard.Grains.Storage;
 using Switchboard.Grains.Telemetry;
 using Switchboard.Silo.Storage;
@@ -65,9 +63,9 @@ public static class StandaloneSiloExtensions
         services.AddOptions<StateLimits>().Bind(configuration.GetSection(StateLimits.Section));
         services.AddMetrics();
         services.TryAddSingleton<SwitchboardMetrics>();
-        // The gateway registers the real way to PBXs; a silo without a gateway in its process says so on each push.
-        services.TryAddSingleton<IPhoneCommandPort, NoPhoneCommandPort>();
-        // Likewise the CRM connector for "Where is my order?" is the gateway's; without it the bot hands over to a person.
+        // The call grains' way to PBXs; a gateway in the same process replaces it with one that also renders speech.
+        services.AddSwitchboardPhoneCommands();
+        // The CRM connector for "Where is my order?" is the gateway's; without it the bot hands over to a person.
         services.TryAddSingleton<Contracts.Help.IOrderStatusPort, Grains.Help.NoOrderStatusPort>();
         return services;
     }

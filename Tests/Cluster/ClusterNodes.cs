@@ -41,10 +41,15 @@ public sealed class ClusterNodes(DatabaseServers servers, string postgres, Redis
         return new SiloNode(process, siloPort, metricsPort);
     }
 
-    public async Task<GatewayNode> StartGatewayAsync(string name)
+    /// <summary>A gateway process; <paramref name="settings"/> are extra environment settings (e.g. <c>Phone__…</c>) for this one.</summary>
+    public async Task<GatewayNode> StartGatewayAsync(string name, IReadOnlyDictionary<string, string>? settings = null)
     {
         var url = $"http://127.0.0.1:{FreePorts.Next()}";
         var environment = Environment();
+        foreach (var (key, value) in settings ?? new Dictionary<string, string>())
+        {
+            environment[key] = value;
+        }
         environment["ASPNETCORE_ENVIRONMENT"] = "Production";
         // A call that reached a dead silo fails after this and the client retries. Only on gateways: between
         // silos a short timeout also expires one-way messages that wait in a busy grain's queue.

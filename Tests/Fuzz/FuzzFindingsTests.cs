@@ -1,7 +1,7 @@
 using System.Net;
 using System.Net.WebSockets;
-using Switchboard.Gateway.Channels;
-using Switchboard.Gateway.Channels.Phone;
+using Switchboard.Silo.Channels;
+using Switchboard.Silo.Channels.Phone;
 using Switchboard.Tests.Gateway;
 using Switchboard.Tests.Infrastructure;
 using Switchboard.Tests.Phone;

@@ -1,8 +1,8 @@
 using System.Net;
 using System.Text;
 using System.Text.Json;
-using Switchboard.Gateway.Channels;
-using Switchboard.Gateway.Channels.Phone;
+using Switchboard.Silo.Channels;
+using Switchboard.Silo.Channels.Phone;
 using Switchboard.Tests.Infrastructure;
 
 namespace Switchboard.Tests.Phone;

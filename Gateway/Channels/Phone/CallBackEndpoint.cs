@@ -3,6 +3,7 @@ using Switchboard.Contracts.Calls;
 using Switchboard.Contracts.Conversations;
 using Switchboard.Gateway.Auth;
 using Switchboard.Gateway.Channels.Phone.Ari;
+using Switchboard.Silo.Channels.Phone;
 
 namespace Switchboard.Gateway.Channels.Phone;
 

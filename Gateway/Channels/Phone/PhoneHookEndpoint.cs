@@ -2,6 +2,7 @@ using System.Text.Json;
 using Switchboard.Contracts;
 using Switchboard.Contracts.Calls;
 using Switchboard.Gateway.Channels.Phone.Speech;
+using Switchboard.Silo.Channels.Phone;
 
 namespace Switchboard.Gateway.Channels.Phone;
 

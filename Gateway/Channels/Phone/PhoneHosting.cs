@@ -1,6 +1,7 @@
 using Switchboard.Contracts.Calls;
 using Switchboard.Gateway.Channels.Phone.Ari;
 using Switchboard.Gateway.Channels.Phone.Speech;
+using Switchboard.Silo.Hosting;
 
 namespace Switchboard.Gateway.Channels.Phone;
 
@@ -9,12 +10,11 @@ public static class PhoneHosting
 {
     public static IServiceCollection AddPhoneChannel(this IServiceCollection services)
     {
-        services.AddSingleton<PhoneChannelSettings>();
+        services.AddSwitchboardPhoneCommands();
         services.AddTransient<OrderStatusReader>();
-        services.AddHttpClient<PhoneCommandSender>();
         services.AddSingleton<PromptSpeech>();
-        // Grains push their commands through the gateway's sender: it replaces the silo's port that cannot reach PBXs.
-        services.AddTransient<IPhoneCommandPort, PhoneCommandPush>();
+        // A silo in this process (standalone) pushes its grains' commands with prompts rendered like the answers'.
+        services.AddTransient<IPhoneCommandPort, SpokenCommandPush>();
         services.AddAriAdapter();
         return services;
     }

@@ -1,6 +1,7 @@
 using Switchboard.Contracts;
 using Switchboard.Contracts.Calls;
 using Switchboard.Gateway.Channels.Phone.Speech;
+using Switchboard.Silo.Channels.Phone;
 
 namespace Switchboard.Gateway.Channels.Phone.Ari;
 

@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using Switchboard.Silo.Channels.Phone;
 
 namespace Switchboard.Gateway.Channels.Phone.Ari;
 

@@ -1,3 +1,5 @@
+using Switchboard.Silo.Channels.Phone;
+
 namespace Switchboard.Gateway.Channels.Phone.Ari;
 
 /// <summary>

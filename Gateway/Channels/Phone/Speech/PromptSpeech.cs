@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Security.Cryptography;
 using System.Text;
 using Switchboard.Silo.Storage;
+using Switchboard.Silo.Channels.Phone;
 
 namespace Switchboard.Gateway.Channels.Phone.Speech;
 

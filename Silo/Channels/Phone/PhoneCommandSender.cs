@@ -1,7 +1,8 @@
 using System.Net.Http.Headers;
 using System.Text.Json;
+using Microsoft.Extensions.Configuration;
 
-namespace Switchboard.Gateway.Channels.Phone;
+namespace Switchboard.Silo.Channels.Phone;
 
 /// <summary>
 /// Commands the product starts itself (<c>originate</c>), POSTed to the site's <c>commandUrl</c> with the same signature

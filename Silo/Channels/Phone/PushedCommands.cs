@@ -1,6 +1,6 @@
 using Switchboard.Contracts.Calls;
 
-namespace Switchboard.Gateway.Channels.Phone;
+namespace Switchboard.Silo.Channels.Phone;
 
 /// <summary>
 /// Commands for a call in progress that the product decides on between the PBX's events (an operator accepted; nobody

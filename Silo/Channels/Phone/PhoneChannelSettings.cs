@@ -1,8 +1,10 @@
+using Microsoft.Extensions.Configuration;
+using Orleans;
 using Switchboard.Contracts;
 using Switchboard.Contracts.Conversations;
 using Switchboard.Contracts.Sites;
 
-namespace Switchboard.Gateway.Channels.Phone;
+namespace Switchboard.Silo.Channels.Phone;
 
 /// <summary>
 /// A site's phone channel credentials (CHANNELS.md: <c>{signingSecret, commandUrl?}</c>), the one place that reads

@@ -1,4 +1,4 @@
-namespace Switchboard.Gateway.Channels.Phone;
+namespace Switchboard.Silo.Channels.Phone;
 
 /// <summary>
 /// One site's generic phone adapter: the secret both sides sign with, where outbound commands go, and whether the

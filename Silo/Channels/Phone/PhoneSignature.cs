@@ -1,4 +1,7 @@
-namespace Switchboard.Gateway.Channels.Phone;
+using System.Security.Cryptography;
+using System.Text;
+
+namespace Switchboard.Silo.Channels.Phone;
 
 /// <summary><c>X-Switchboard-Signature</c>: a <see cref="BodySignature"/> over the raw body, on events in and commands out.</summary>
 public static class PhoneSignature
@@ -7,5 +10,6 @@ public static class PhoneSignature
 
     /// <summary>Compared in constant time, so the answer's timing tells nothing about the right signature.</summary>
     public static bool IsValid(string secret, ReadOnlySpan<byte> body, string? header) =>
-        header is not null && SecretMatch.Equal(header.Trim().ToLowerInvariant(), BodySignature.Sign(secret, body));
+        header is not null && CryptographicOperations.FixedTimeEquals(
+            Encoding.UTF8.GetBytes(header.Trim().ToLowerInvariant()), Encoding.UTF8.GetBytes(BodySignature.Sign(secret, body)));
 }

@@ -1,7 +1,7 @@
 using System.Security.Cryptography;
 using System.Text;
 
-namespace Switchboard.Gateway.Channels;
+namespace Switchboard.Silo.Channels;
 
 /// <summary>
 /// <c>sha256=&lt;hex HMAC-SHA256(secret, raw body)&gt;</c>: how WhatsApp signs its webhooks (<c>X-Hub-Signature-256</c>) and
