@@ -16,6 +16,8 @@ using Switchboard.Gateway.Telemetry;
 using Switchboard.Gateway.Visitors;
 using Switchboard.Silo.Hosting;
 
+using Switchboard.Gateway.Privacy;
+
 namespace Switchboard.Gateway.Hosting;
 
 public static class GatewayServices
@@ -61,6 +63,7 @@ public static class GatewayServices
         services.AddHostedService<VisitorPresencePublisher>();
         services.AddChannelInbox();
         services.AddAttachments(configuration);
+        services.AddPrivacy(configuration);
         services.AddSwitchboardHealth();
         services.AddGatewayMetrics(configuration);
         services.AddProblemDetails();

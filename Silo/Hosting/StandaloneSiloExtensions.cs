@@ -15,6 +15,8 @@ using Switchboard.Grains.Calls;
 using Switchboard.Grains.Storage;
 using Switchboard.Grains.Telemetry;
 using Switchboard.Silo.Storage;
+using Switchboard.Silo.Storage.Encryption;
+using Switchboard.Silo.Storage.Privacy;
 using Switchboard.Silo.Storage.Sqlite;
 
 namespace Switchboard.Silo.Hosting;
@@ -43,7 +45,10 @@ public static class StandaloneSiloExtensions
         services.AddSingleton(configuration.GetSection(StorageOptions.Section).Get<StorageOptions>() ?? new StorageOptions());
         services.AddSingleton<SqliteDatabase>();
         services.AddSingleton<SqliteWriter>();
+        services.AddSwitchboardEncryption(configuration);
+        services.AddSingleton<IDataKeyStore, SqliteDataKeyStore>();
         services.AddSingleton<IEventLog, SqliteEventLog>();
+        services.AddSingleton<IPrivacyStore, SqlitePrivacyStore>();
         services.AddReminders();
         services.AddSingleton<IReminderTable, SqliteReminderTable>();
         // Orleans' own binary format: state types are [GenerateSerializer] with [Id]s and [Alias]es, so stored

@@ -3,6 +3,7 @@ using Switchboard.Contracts;
 using Switchboard.Contracts.Conversations;
 using Switchboard.Grains.Storage;
 using Switchboard.Silo.Storage.Postgres;
+using Switchboard.Tests.Infrastructure;
 
 namespace Switchboard.Tests.Cluster;
 
@@ -24,7 +25,7 @@ public sealed class PostgresEventLogTests(DatabaseServers servers) : IAsyncLifet
         _database = new PostgresDatabase(await servers.Postgres.CreateDatabaseAsync("event_log"));
         await _database.MigrateAsync();
         _writer = new PostgresWriter(_database, NullLogger<PostgresWriter>.Instance);
-        _log = new PostgresEventLog(_database, _writer);
+        _log = new PostgresEventLog(_database, _writer, TestKeys.Sealer(new PostgresDataKeyStore(_database)));
     }
 
     public async Task DisposeAsync()

@@ -1,28 +1,30 @@
-using System.Text.Json;
 using Microsoft.Data.Sqlite;
 using Switchboard.Contracts;
 using Switchboard.Contracts.Conversations;
 using Switchboard.Grains.Storage;
+using Switchboard.Silo.Storage.Encryption;
 
 namespace Switchboard.Silo.Storage.Sqlite;
 
 /// <summary>The conversation event log in the standalone SQLite file.</summary>
-public sealed class SqliteEventLog(SqliteDatabase database, SqliteWriter writer) : IEventLog
+public sealed class SqliteEventLog(SqliteDatabase database, SqliteWriter writer, EventSealer sealer) : IEventLog
 {
     private const string InsertSql = """
-        INSERT INTO conversation_events (conversation, seq, site, type, client_id, at, payload)
-        VALUES ($conversation, $seq, $site, $type, $client, $at, $payload)
+        INSERT INTO conversation_events (conversation, seq, site, type, client_id, at, payload, sealed)
+        VALUES ($conversation, $seq, $site, $type, $client, $at, $payload, $sealed)
         """;
 
     private const int SqliteConstraint = 19;
 
-    public Task AppendAsync(string conversationKey, IReadOnlyList<ConversationEvent> events, CancellationToken cancellationToken = default)
+    public async Task AppendAsync(string conversationKey, IReadOnlyList<ConversationEvent> events, CancellationToken cancellationToken = default)
     {
         var site = GrainKeys.Parse(conversationKey).Site;
-        return writer.Enqueue(context =>
+        var stored = await sealer.SealAsync(conversationKey, events, cancellationToken);
+        await writer.Enqueue(context =>
         {
-            foreach (var evt in events)
+            for (var i = 0; i < events.Count; i++)
             {
+                var evt = events[i];
                 var command = context.Command(InsertSql);
                 command.Parameters.AddWithValue("$conversation", conversationKey);
                 command.Parameters.AddWithValue("$seq", evt.Seq);
@@ -30,7 +32,8 @@ public sealed class SqliteEventLog(SqliteDatabase database, SqliteWriter writer)
                 command.Parameters.AddWithValue("$type", evt.Type);
                 command.Parameters.AddWithValue("$client", (object?)evt.ClientId ?? DBNull.Value);
                 command.Parameters.AddWithValue("$at", evt.At.UtcDateTime.ToString("O"));
-                command.Parameters.AddWithValue("$payload", JsonSerializer.Serialize(evt, EventJson.Default.ConversationEvent));
+                command.Parameters.AddWithValue("$payload", stored[i].Payload);
+                command.Parameters.AddWithValue("$sealed", (object?)stored[i].Sealed ?? DBNull.Value);
                 try
                 {
                     command.ExecuteNonQuery();
@@ -48,14 +51,15 @@ public sealed class SqliteEventLog(SqliteDatabase database, SqliteWriter writer)
     {
         await using var connection = database.Open();
         await using var command = connection.CreateCommand();
-        command.CommandText = "SELECT payload FROM conversation_events WHERE conversation = $conversation AND seq > $after ORDER BY seq";
+        command.CommandText = "SELECT payload, sealed FROM conversation_events WHERE conversation = $conversation AND seq > $after ORDER BY seq";
         command.Parameters.AddWithValue("$conversation", conversationKey);
         command.Parameters.AddWithValue("$after", afterSeq);
         var events = new List<ConversationEvent>();
+        using var opener = await sealer.OpenerAsync(conversationKey, cancellationToken);
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         while (await reader.ReadAsync(cancellationToken))
         {
-            events.Add(JsonSerializer.Deserialize(reader.GetString(0), EventJson.Default.ConversationEvent)!);
+            events.Add(opener.Open(reader.GetString(0), reader.IsDBNull(1) ? null : (byte[])reader[1]));
         }
         return events;
     }
