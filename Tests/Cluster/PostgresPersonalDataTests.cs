@@ -53,6 +53,10 @@ public sealed class PostgresPersonalDataTests(DatabaseServers servers) : IPerson
         key));
 
     [Fact]
+    public Task Conversations_past_their_sites_retention_go_with_their_keys_and_files() =>
+        RetentionContract.OldConversationsGoWithTheirKeysAndFilesOnTheSweepsTimer(this);
+
+    [Fact]
     public Task A_wrong_master_key_is_refused_and_a_rotation_rewraps_the_site_keys() =>
         PersonalDataContract.AWrongMasterKeyIsRefusedAndARotationReWrapsTheSiteKeys(this);
 
