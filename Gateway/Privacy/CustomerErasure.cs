@@ -20,10 +20,15 @@ public sealed class CustomerErasure(IGrainFactory grains, AttachmentCatalog atta
     {
         var (customer, visitors, conversations) = await FindAsync(site, customerId);
         var files = new HashSet<string>(StringComparer.Ordinal);
+        var visitorIds = new HashSet<string>(StringComparer.Ordinal);
         foreach (var conversation in conversations)
         {
-            files.UnionWith(ConversationFiles.Ids(await EventsAsync(conversation, supervisor)));
+            var events = await EventsAsync(conversation, supervisor);
+            files.UnionWith(ConversationFiles.Ids(events));
+            // The browsers they chatted from: a web visitor is not linked to the customer, only named in the chat's start.
+            visitorIds.UnionWith(events.Select(evt => evt.VisitorId).OfType<string>());
         }
+        visitors.AddRange(visitorIds.Select(id => grains.GetGrain<IVisitorGrain>(GrainKeys.Visitor(site, id))));
         foreach (var conversation in conversations)
         {
             await conversation.Erase();
@@ -32,7 +37,7 @@ public sealed class CustomerErasure(IGrainFactory grains, AttachmentCatalog atta
         {
             await attachments.DeleteAsync(id, cancellationToken);
         }
-        foreach (var visitor in visitors)
+        foreach (var visitor in visitors.DistinctBy(visitor => visitor.GetPrimaryKeyString()))
         {
             await visitor.Forget();
         }

@@ -48,6 +48,8 @@ public sealed class CustomerErasureTests(GatewayFixture fixture) : IClassFixture
         Assert.Contains("Another person asks about a kettle", kept);
         var profile = await Host.Grains.GetGrain<ICustomerGrain>(GrainKeys.Customer(site, "c-7")).GetProfile();
         Assert.Empty(profile.Conversations);
+        Assert.Empty(await Host.Grains.GetGrain<IVisitorGrain>(GrainKeys.Visitor(site, "visitor-erased")).GetConversations());
+        Assert.NotEmpty(await Host.Grains.GetGrain<IVisitorGrain>(GrainKeys.Visitor(site, "visitor-kept")).GetConversations());
         var audit = await (await Send(HttpMethod.Get, $"/api/sites/{site}/erasures", supervisor)).Content.ReadFromJsonAsync<JsonElement>();
         var record = Assert.Single(audit.EnumerateArray());
         Assert.Equal("c-7", record.Str("subject"));
