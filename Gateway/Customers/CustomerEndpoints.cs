@@ -2,6 +2,7 @@ using Switchboard.Contracts;
 using Switchboard.Contracts.Channels;
 using Switchboard.Contracts.Conversations;
 using Switchboard.Contracts.Visitors;
+using Switchboard.Gateway.Privacy;
 
 namespace Switchboard.Gateway.Customers;
 
@@ -36,13 +37,14 @@ public static class CustomerEndpoints
                 await grains.GetGrain<IVisitorGrain>(GrainKeys.Visitor(site, ContactIds.VisitorId(channel, platformId))).LinkCustomer(customerId);
                 return Results.NoContent();
             });
+        admin.MapCustomerPrivacy();
         return site;
     }
 
     /// <summary>The retailer's own ids: account numbers, e-mail addresses, GUIDs.</summary>
-    private static bool IsCustomerId(string customerId) => customerId.Length is > 0 and <= MaxCustomerIdLength
+    public static bool IsCustomerId(string customerId) => customerId.Length is > 0 and <= MaxCustomerIdLength
         && customerId.All(c => char.IsAsciiLetterOrDigit(c) || c is '+' or '-' or '_' or '.' or '@');
 
-    private static IResult BadCustomerId() =>
+    public static IResult BadCustomerId() =>
         TypedResults.Problem(statusCode: 400, title: $"A customer id is at most {MaxCustomerIdLength} letters, digits and + - _ . @ characters.");
 }

@@ -35,7 +35,7 @@ public static class ClusterClientHosting
             client.AddSwitchboardDashboard(builder.Configuration);
         });
         // The database: readiness checks the event log, and the gateways share their token key ring there.
-        builder.Services.AddSwitchboardPostgres(cluster.RequirePostgres());
+        builder.Services.AddSwitchboardPostgres(builder.Configuration, cluster.RequirePostgres());
         builder.Services.AddHostedService<MembershipWatcher>();
         builder.Services.AddHealthChecks().AddCheck<MembershipTableHealthCheck>("membership", tags: [HealthEndpoints.ReadyTag]);
         return builder;

@@ -17,6 +17,8 @@ using Switchboard.Gateway.Telemetry;
 using Switchboard.Gateway.Visitors;
 using Switchboard.Silo.Hosting;
 
+using Switchboard.Gateway.Privacy;
+
 namespace Switchboard.Gateway.Hosting;
 
 public static class GatewayServices
@@ -63,6 +65,7 @@ public static class GatewayServices
         services.AddHostedService<VisitorPresencePublisher>();
         services.AddChannelInbox();
         services.AddAttachments(configuration);
+        services.AddPrivacy(configuration);
         services.AddSwitchboardHealth();
         services.AddGatewayMetrics(configuration);
         services.AddProblemDetails();

@@ -104,4 +104,11 @@ public interface IConversationGrain : IGrainWithStringKey
     /// <summary>Called by the queue whenever the position or estimate changes.</summary>
     [Alias("Queued"), OneWay]
     Task Queued(QueuePosition position);
+
+    /// <summary>
+    /// Erases the conversation's personal data (a customer's erasure): its key is destroyed, so the log and its backups
+    /// read "[erased]" in place of texts, names, phones and files; the activation forgets what it held.
+    /// </summary>
+    [Alias("Erase")]
+    Task Erase();
 }

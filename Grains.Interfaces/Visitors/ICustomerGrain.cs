@@ -23,4 +23,8 @@ public interface ICustomerGrain : IGrainWithStringKey
 
     [Alias("GetProfile")]
     Task<CustomerProfile> GetProfile();
+
+    /// <summary>Forgets the customer (an erasure): identities, conversations and last operator.</summary>
+    [Alias("Forget")]
+    Task Forget();
 }

@@ -66,4 +66,8 @@ public interface IVisitorGrain : IGrainWithStringKey
     /// <summary>This visitor (a messenger contact, a caller) is the customer <paramref name="customerId"/>: their chats are routed and listed as that customer's.</summary>
     [Alias("LinkCustomer")]
     Task LinkCustomer(string customerId);
+
+    /// <summary>Forgets everything about this visitor (a customer's erasure): name, customer link, visit, conversations.</summary>
+    [Alias("Forget")]
+    Task Forget();
 }

@@ -49,4 +49,11 @@ public sealed class CustomerGrain(
     public Task<CustomerProfile> GetProfile() => Task.FromResult(new CustomerProfile(
         GrainKeys.Parse(this.GetPrimaryKeyString()).Id, state.State.Identities.ToList(),
         Enumerable.Reverse(state.State.Conversations).ToList(), state.State.LastOperator));
+
+    public async Task Forget()
+    {
+        await state.ClearStateAsync();
+        state.State = new CustomerState();
+        DeactivateOnIdle();
+    }
 }

@@ -8,6 +8,7 @@ using Switchboard.Grains.Reports;
 using Switchboard.LoadTests.ReportQueries;
 using Switchboard.Silo.Storage;
 using Switchboard.Silo.Storage.Reports;
+using Switchboard.Silo.Storage.Encryption;
 using Switchboard.Silo.Storage.Sqlite;
 
 namespace Switchboard.LoadTests.Cli;
@@ -41,7 +42,10 @@ public static class ReportsCommand
         var storage = new StorageOptions { DataDirectory = directory };
         var database = new SqliteDatabase(storage);
         await using var writer = new SqliteWriter(database, NullLogger<SqliteWriter>.Instance);
-        var log = new SqliteEventLog(database, writer);
+        await using var keys = new SqliteDataKeyStore(storage, NullLogger<SqliteWriter>.Instance);
+        // Sealed as the product seals (the development master key: the data is generated and thrown away).
+        var masters = new MasterKeys(MasterKey.Parse(MasterKeys.DevelopmentKey, "reports benchmark"), []);
+        var log = new SqliteEventLog(database, writer, new EventSealer(new ConversationKeys(keys, masters, TimeProvider.System, NullLogger<ConversationKeys>.Instance)));
         var options = Options.Create(new ReportOptions { BatchSize = 5000 });
         var store = new SqlReportStore(new SqliteReportDatabase(storage), options);
         var projector = new ReportProjector(log, store, options, TimeProvider.System, NullLogger<ReportProjector>.Instance);

@@ -4,6 +4,7 @@ using Switchboard.Contracts;
 using Switchboard.Contracts.Conversations;
 using Switchboard.LoadTests.Bench;
 using Switchboard.Silo.Storage;
+using Switchboard.Silo.Storage.Encryption;
 using Switchboard.Silo.Storage.Sqlite;
 
 namespace Switchboard.LoadTests.Micro;
@@ -19,6 +20,7 @@ public class EventLogAppendBenchmarks
     private string _directory = "";
     private SqliteWriter _writer = null!;
     private SqliteEventLog _log = null!;
+    private SqliteDataKeyStore _keys = null!;
     private string[] _conversations = [];
     private long _seq;
 
@@ -29,9 +31,13 @@ public class EventLogAppendBenchmarks
     public void Setup()
     {
         _directory = Path.Combine(Path.GetTempPath(), "switchboard-micro-" + GrainKeys.NewId());
-        var database = new SqliteDatabase(new StorageOptions { DataDirectory = _directory });
+        var options = new StorageOptions { DataDirectory = _directory };
+        var database = new SqliteDatabase(options);
         _writer = new SqliteWriter(database, NullLogger<SqliteWriter>.Instance);
-        _log = new SqliteEventLog(database, _writer);
+        _keys = new SqliteDataKeyStore(options, NullLogger<SqliteWriter>.Instance);
+        // The product's sealing as it runs: personal fields encrypted with each conversation's key, keys cached.
+        var masters = new MasterKeys(MasterKey.Parse(MasterKeys.DevelopmentKey, "benchmark"), []);
+        _log = new SqliteEventLog(database, _writer, new EventSealer(new ConversationKeys(_keys, masters, TimeProvider.System, NullLogger<ConversationKeys>.Instance)));
         _conversations = [.. Enumerable.Range(0, Conversations).Select(_ => GrainKeys.Conversation("bench", GrainKeys.NewId()))];
     }
 
@@ -41,6 +47,7 @@ public class EventLogAppendBenchmarks
         // The batching figure: how many appends one commit (one disk sync) carried in this run.
         Console.WriteLine($"// writes per commit: {(double)_writer.Writes / Math.Max(1, _writer.Commits):F1}");
         await _writer.DisposeAsync();
+        await _keys.DisposeAsync();
         Directory.Delete(_directory, recursive: true);
     }
 

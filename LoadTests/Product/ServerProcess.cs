@@ -3,6 +3,7 @@ using System.Net;
 using System.Net.Sockets;
 using Switchboard.LoadTests.Monitoring;
 using Switchboard.LoadTests.Wire;
+using Switchboard.Silo.Storage.Encryption;
 
 namespace Switchboard.LoadTests.Product;
 
@@ -66,6 +67,8 @@ public sealed class ServerProcess : IAsyncDisposable
         }
         // Both servers run with the gateway's garbage collector (the web SDK's default: server GC), so memory compares.
         start.Environment["DOTNET_gcServer"] = "1";
+        // The gateway runs as Production, which needs a master key for data at rest; the load tests store nothing secret.
+        start.Environment["Encryption__MasterKey"] = MasterKeys.DevelopmentKey;
         var process = Process.Start(start) ?? throw new InvalidOperationException($"Could not start {name}.");
         var log = new StreamWriter(logFile) { AutoFlush = true };
         process.OutputDataReceived += (_, line) => Write(log, line.Data);

@@ -14,6 +14,8 @@ using Switchboard.Grains.Storage;
 using Switchboard.Grains.Telemetry;
 using Switchboard.Silo.Storage;
 using Switchboard.Silo.Storage.Reports;
+using Switchboard.Silo.Storage.Encryption;
+using Switchboard.Silo.Storage.Privacy;
 using Switchboard.Silo.Storage.Sqlite;
 
 namespace Switchboard.Silo.Hosting;
@@ -42,9 +44,12 @@ public static class StandaloneSiloExtensions
         services.AddSingleton(configuration.GetSection(StorageOptions.Section).Get<StorageOptions>() ?? new StorageOptions());
         services.AddSingleton<SqliteDatabase>();
         services.AddSingleton<SqliteWriter>();
+        services.AddSwitchboardEncryption(configuration);
+        services.AddSingleton<IDataKeyStore, SqliteDataKeyStore>();
         services.AddSingleton<SqliteEventLog>();
         services.AddSingleton<IEventLog>(sp => sp.GetRequiredService<SqliteEventLog>());
         services.AddSingleton<IEventLogFeed>(sp => sp.GetRequiredService<SqliteEventLog>());
+        services.AddSingleton<IPrivacyStore, SqlitePrivacyStore>();
         services.AddSwitchboardReports<SqliteReportDatabase>(configuration);
         services.AddReminders();
         services.AddSingleton<IReminderTable, SqliteReminderTable>();

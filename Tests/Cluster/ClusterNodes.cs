@@ -1,5 +1,7 @@
 using System.Reflection;
 
+using Switchboard.Tests.Infrastructure;
+
 namespace Switchboard.Tests.Cluster;
 
 /// <summary>
@@ -84,6 +86,7 @@ public sealed class ClusterNodes(DatabaseServers servers, string postgres, Redis
         ["Cluster__MembershipWatchdog__CheckPeriod"] = "00:00:02",
         ["Cluster__MembershipWatchdog__StopTimeout"] = "00:00:05",
         ["Logging__LogLevel__Switchboard"] = "Debug",
+        ["Encryption__MasterKey"] = TestKeys.MasterKeyBase64,
     };
 
     private ChildProcess Start(string name, string[] arguments, Dictionary<string, string> environment)

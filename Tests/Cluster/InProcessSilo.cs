@@ -28,6 +28,7 @@ public sealed class InProcessSilo(IHost host) : IAsyncDisposable
             ["Cluster:AdvertisedIP"] = "127.0.0.1",
             ["Cluster:SiloPort"] = FreePorts.Next().ToString(),
             ["Cluster:GatewayPort"] = FreePorts.Next().ToString(),
+            ["Encryption:MasterKey"] = Infrastructure.TestKeys.MasterKeyBase64,
         });
         builder.UseOrleans(silo => silo.UseSwitchboardCluster(builder.Configuration));
         var host = builder.Build();

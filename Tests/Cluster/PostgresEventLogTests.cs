@@ -4,6 +4,7 @@ using Switchboard.Contracts;
 using Switchboard.Contracts.Conversations;
 using Switchboard.Grains.Storage;
 using Switchboard.Silo.Storage.Postgres;
+using Switchboard.Tests.Infrastructure;
 
 namespace Switchboard.Tests.Cluster;
 
@@ -25,7 +26,7 @@ public sealed class PostgresEventLogTests(DatabaseServers servers) : IAsyncLifet
         _database = new PostgresDatabase(await servers.Postgres.CreateDatabaseAsync("event_log"));
         await _database.MigrateAsync();
         _writer = new PostgresWriter(_database, NullLogger<PostgresWriter>.Instance);
-        _log = new PostgresEventLog(_database, _writer);
+        _log = new PostgresEventLog(_database, _writer, TestKeys.Sealer(new PostgresDataKeyStore(_database)));
     }
 
     public async Task DisposeAsync()
@@ -125,6 +126,7 @@ public sealed class PostgresEventLogTests(DatabaseServers servers) : IAsyncLifet
             insert.Parameters.Add(new NpgsqlParameter { Value = new string?[] { null } });
             insert.Parameters.Add(new NpgsqlParameter { Value = new[] { At } });
             insert.Parameters.Add(new NpgsqlParameter { Value = new[] { """{"seq":1,"type":"message","at":"2026-11-23T09:00:00+00:00"}""" } });
+            insert.Parameters.Add(new NpgsqlParameter { Value = new byte[]?[] { null } });
             await insert.ExecuteNonQueryAsync();
         }
         await _log.AppendAsync(fast, [Message(1, "c-1", "committed first")]);

@@ -7,6 +7,7 @@ using Switchboard.Domain.Reports;
 using Switchboard.Grains.Reports;
 using Switchboard.Silo.Storage.Postgres;
 using Switchboard.Silo.Storage.Reports;
+using Switchboard.Tests.Infrastructure;
 
 namespace Switchboard.Tests.Cluster;
 
@@ -29,7 +30,7 @@ public sealed class PostgresReportStoreTests(DatabaseServers servers) : IAsyncLi
         _database = new PostgresDatabase(await servers.Postgres.CreateDatabaseAsync("reports"));
         await _database.MigrateAsync();
         _writer = new PostgresWriter(_database, NullLogger<PostgresWriter>.Instance);
-        _log = new PostgresEventLog(_database, _writer);
+        _log = new PostgresEventLog(_database, _writer, TestKeys.Sealer(new PostgresDataKeyStore(_database)));
     }
 
     public async Task DisposeAsync()

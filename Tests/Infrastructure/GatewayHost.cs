@@ -69,6 +69,7 @@ public sealed class GatewayHost : WebApplicationFactory<Program>
         builder.UseEnvironment("Testing");
         builder.UseSetting("Storage:DataDirectory", _dataDirectory);
         builder.UseSetting("Demo:OperatorPassword", DemoPassword);
+        builder.UseSetting("Encryption:MasterKey", TestKeys.MasterKeyBase64);
         foreach (var (key, value) in _settings)
         {
             builder.UseSetting(key, value);

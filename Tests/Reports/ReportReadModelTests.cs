@@ -25,19 +25,22 @@ public sealed class ReportReadModelTests : IAsyncLifetime
     private SqliteDatabase _database = null!;
     private SqliteWriter _writer = null!;
     private SqliteEventLog _log = null!;
+    private SqliteDataKeyStore _keys = null!;
 
     public Task InitializeAsync()
     {
         var storage = new StorageOptions { DataDirectory = _data.Path };
         _database = new SqliteDatabase(storage);
         _writer = new SqliteWriter(_database, NullLogger<SqliteWriter>.Instance);
-        _log = new SqliteEventLog(_database, _writer);
+        _keys = new SqliteDataKeyStore(storage, NullLogger<SqliteWriter>.Instance);
+        _log = new SqliteEventLog(_database, _writer, TestKeys.Sealer(_keys));
         return Task.CompletedTask;
     }
 
     public async Task DisposeAsync()
     {
         await _writer.DisposeAsync();
+        await _keys.DisposeAsync();
         _data.Dispose();
     }
 

@@ -18,24 +18,28 @@ public sealed class SqliteEventLogFeedTests : IAsyncLifetime
     private readonly TempDirectory _data = new();
     private SqliteDatabase _database = null!;
     private SqliteWriter _writer = null!;
+    private SqliteDataKeyStore _keys = null!;
 
     public Task InitializeAsync()
     {
-        _database = new SqliteDatabase(new StorageOptions { DataDirectory = _data.Path });
+        var storage = new StorageOptions { DataDirectory = _data.Path };
+        _database = new SqliteDatabase(storage);
         _writer = new SqliteWriter(_database, NullLogger<SqliteWriter>.Instance);
+        _keys = new SqliteDataKeyStore(storage, NullLogger<SqliteWriter>.Instance);
         return Task.CompletedTask;
     }
 
     public async Task DisposeAsync()
     {
         await _writer.DisposeAsync();
+        await _keys.DisposeAsync();
         _data.Dispose();
     }
 
     [Fact]
     public async Task A_cursor_hands_out_every_event_once_in_append_order_and_resumes_from_a_saved_position()
     {
-        var log = new SqliteEventLog(_database, _writer);
+        var log = new SqliteEventLog(_database, _writer, TestKeys.Sealer(_keys));
         await Task.WhenAll(Enumerable.Range(0, Conversations).Select(async c =>
         {
             for (var seq = 1; seq <= EventsEach; seq++)
@@ -64,7 +68,7 @@ public sealed class SqliteEventLogFeedTests : IAsyncLifetime
     [Fact]
     public async Task A_failed_append_leaves_no_position_behind_and_later_events_still_follow()
     {
-        var log = new SqliteEventLog(_database, _writer);
+        var log = new SqliteEventLog(_database, _writer, TestKeys.Sealer(_keys));
         await log.AppendAsync("demo/c:a", [Event(1)]);
         var cursor = new EventLogCursor(log, EventLogPosition.Start);
         Assert.Single(await cursor.ReadNextAsync());

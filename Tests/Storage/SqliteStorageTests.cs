@@ -15,24 +15,28 @@ public sealed class SqliteStorageTests : IAsyncLifetime
     private readonly TempDirectory _data = new();
     private SqliteDatabase _database = null!;
     private SqliteWriter _writer = null!;
+    private SqliteDataKeyStore _keys = null!;
 
     public Task InitializeAsync()
     {
-        _database = new SqliteDatabase(new StorageOptions { DataDirectory = _data.Path });
+        var options = new StorageOptions { DataDirectory = _data.Path };
+        _database = new SqliteDatabase(options);
         _writer = new SqliteWriter(_database, NullLogger<SqliteWriter>.Instance);
+        _keys = new SqliteDataKeyStore(options, NullLogger<SqliteWriter>.Instance);
         return Task.CompletedTask;
     }
 
     public async Task DisposeAsync()
     {
         await _writer.DisposeAsync();
+        await _keys.DisposeAsync();
         _data.Dispose();
     }
 
     [Fact]
     public async Task Appends_from_many_conversations_share_commits_and_read_back_in_order()
     {
-        var log = new SqliteEventLog(_database, _writer);
+        var log = new SqliteEventLog(_database, _writer, TestKeys.Sealer(_keys));
 
         await Task.WhenAll(Enumerable.Range(0, 200).Select(i =>
             log.AppendAsync($"demo/c:{i % 20}", [Event(i / 20 + 1)])));
@@ -46,7 +50,7 @@ public sealed class SqliteStorageTests : IAsyncLifetime
     [Fact]
     public async Task A_second_writer_of_the_same_seq_is_refused_and_the_batch_around_it_is_kept()
     {
-        var log = new SqliteEventLog(_database, _writer);
+        var log = new SqliteEventLog(_database, _writer, TestKeys.Sealer(_keys));
         await log.AppendAsync("demo/c:a", [Event(1)]);
 
         var conflict = log.AppendAsync("demo/c:a", [Event(2), Event(1)]);

@@ -19,11 +19,14 @@ public static class EventLogSql
         CREATE INDEX IF NOT EXISTS conversation_events_site_at ON conversation_events (site, at);
         """;
 
+    /// <summary>Version 3: personal fields sealed per conversation (EventSealer); rows written before keep it null.</summary>
+    public const string SealedColumn = "ALTER TABLE conversation_events ADD COLUMN IF NOT EXISTS sealed bytea NULL;";
+
     // One statement per append whatever its size, so the text is the same every time and stays prepared.
     public const string Append = """
-        INSERT INTO conversation_events (conversation, seq, site, type, client_id, at, payload)
-        SELECT $1, e.seq, $2, e.type, e.client_id, e.at, e.payload::json
-          FROM unnest($3::bigint[], $4::text[], $5::text[], $6::timestamptz[], $7::text[]) AS e (seq, type, client_id, at, payload)
+        INSERT INTO conversation_events (conversation, seq, site, type, client_id, at, payload, sealed)
+        SELECT $1, e.seq, $2, e.type, e.client_id, e.at, e.payload::json, e.sealed
+          FROM unnest($3::bigint[], $4::text[], $5::text[], $6::timestamptz[], $7::text[], $8::bytea[]) AS e (seq, type, client_id, at, payload, sealed)
         """;
 
     // The feed's global order (IEventLogFeed). Identity values of concurrent transactions commit out of order, so
@@ -36,11 +39,11 @@ public static class EventLogSql
         """;
 
     public const string ReadFeed = """
-        SELECT commit_tx::text::bigint, position, conversation, payload::text FROM conversation_events
+        SELECT commit_tx::text::bigint, position, conversation, payload::text, sealed FROM conversation_events
          WHERE (commit_tx, position) > ($1::xid8, $2) AND commit_tx < pg_snapshot_xmin(pg_current_snapshot())
          ORDER BY commit_tx, position
          LIMIT $3
         """;
 
-    public const string Read = "SELECT payload FROM conversation_events WHERE conversation = $1 AND seq > $2 ORDER BY seq";
+    public const string Read = "SELECT payload, sealed FROM conversation_events WHERE conversation = $1 AND seq > $2 ORDER BY seq";
 }

@@ -1,16 +1,16 @@
-using System.Text.Json;
 using Npgsql;
 using Switchboard.Contracts;
 using Switchboard.Contracts.Conversations;
 using Switchboard.Grains.Storage;
+using Switchboard.Silo.Storage.Encryption;
 
 namespace Switchboard.Silo.Storage.Postgres;
 
 /// <summary>The conversation event log in PostgreSQL (cluster mode); appends go through the group commit.</summary>
-public sealed class PostgresEventLog(PostgresDatabase database, PostgresWriter writer) : IEventLog, IEventLogFeed
+public sealed class PostgresEventLog(PostgresDatabase database, PostgresWriter writer, EventSealer sealer) : IEventLog, IEventLogFeed
 {
-    public Task AppendAsync(string conversationKey, IReadOnlyList<ConversationEvent> events, CancellationToken cancellationToken = default) =>
-        writer.AppendAsync(conversationKey, GrainKeys.Parse(conversationKey).Site, events);
+    public async Task AppendAsync(string conversationKey, IReadOnlyList<ConversationEvent> events, CancellationToken cancellationToken = default) =>
+        await writer.AppendAsync(conversationKey, GrainKeys.Parse(conversationKey).Site, events, await sealer.SealAsync(conversationKey, events, cancellationToken));
 
     public async Task<IReadOnlyList<ConversationEvent>> ReadAsync(string conversationKey, long afterSeq, CancellationToken cancellationToken = default)
     {
@@ -18,10 +18,11 @@ public sealed class PostgresEventLog(PostgresDatabase database, PostgresWriter w
         command.Parameters.Add(new NpgsqlParameter { Value = conversationKey });
         command.Parameters.Add(new NpgsqlParameter { Value = afterSeq });
         var events = new List<ConversationEvent>();
+        using var opener = await sealer.OpenerAsync(conversationKey, cancellationToken);
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         while (await reader.ReadAsync(cancellationToken))
         {
-            events.Add(Decode(reader.GetString(0)));
+            events.Add(opener.Open(reader.GetString(0), reader.IsDBNull(1) ? null : (byte[])reader[1]));
         }
         return events;
     }
@@ -33,17 +34,17 @@ public sealed class PostgresEventLog(PostgresDatabase database, PostgresWriter w
         command.Parameters.Add(new NpgsqlParameter { Value = after.Index });
         command.Parameters.Add(new NpgsqlParameter { Value = limit });
         var events = new List<LoggedEvent>();
+        using var openers = new FeedOpeners(sealer);
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         while (await reader.ReadAsync(cancellationToken))
         {
             var position = new EventLogPosition(reader.GetInt64(0), reader.GetInt64(1));
-            events.Add(new LoggedEvent(position, reader.GetString(2), Decode(reader.GetString(3))));
+            var conversationKey = reader.GetString(2);
+            var opener = await openers.ForAsync(conversationKey, cancellationToken);
+            events.Add(new LoggedEvent(position, conversationKey, opener.Open(reader.GetString(3), reader.IsDBNull(4) ? null : (byte[])reader[4])));
         }
         return events;
     }
-
-    private static ConversationEvent Decode(string payload) =>
-        JsonSerializer.Deserialize(payload, EventJson.Default.ConversationEvent)!;
 
     public async Task<bool> IsReachableAsync(CancellationToken cancellationToken = default)
     {

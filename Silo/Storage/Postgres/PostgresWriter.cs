@@ -1,9 +1,9 @@
-using System.Text.Json;
 using System.Threading.Channels;
 using Microsoft.Extensions.Logging;
 using Npgsql;
 using Switchboard.Contracts.Conversations;
 using Switchboard.Grains.Storage;
+using Switchboard.Silo.Storage.Encryption;
 
 namespace Switchboard.Silo.Storage.Postgres;
 
@@ -37,10 +37,13 @@ public sealed class PostgresWriter : IAsyncDisposable
     public long Commits => Interlocked.Read(ref _commits);
     public long Appends => Interlocked.Read(ref _appends);
 
-    /// <summary>Completes once the events are committed; throws <see cref="EventLogConflictException"/> when a seq exists.</summary>
-    public Task AppendAsync(string conversationKey, string site, IReadOnlyList<ConversationEvent> events)
+    /// <summary>
+    /// Completes once the events are committed, as <paramref name="stored"/> (sealed, one for each event); throws
+    /// <see cref="EventLogConflictException"/> when a seq exists.
+    /// </summary>
+    public Task AppendAsync(string conversationKey, string site, IReadOnlyList<ConversationEvent> events, StoredEvent[] stored)
     {
-        var pending = new PendingAppend(conversationKey, site, events);
+        var pending = new PendingAppend(conversationKey, site, events, stored);
         if (!_queue.Writer.TryWrite(pending))
         {
             throw new ObjectDisposedException(nameof(PostgresWriter));
@@ -155,6 +158,7 @@ public sealed class PostgresWriter : IAsyncDisposable
         var clientIds = new string?[count];
         var times = new DateTime[count];
         var payloads = new string[count];
+        var sealedFields = new byte[]?[count];
         for (var i = 0; i < count; i++)
         {
             var evt = append.Events[i];
@@ -162,7 +166,8 @@ public sealed class PostgresWriter : IAsyncDisposable
             types[i] = evt.Type;
             clientIds[i] = evt.ClientId;
             times[i] = evt.At.UtcDateTime;
-            payloads[i] = JsonSerializer.Serialize(evt, EventJson.Default.ConversationEvent);
+            payloads[i] = append.Stored[i].Payload;
+            sealedFields[i] = append.Stored[i].Sealed;
         }
         var command = new NpgsqlBatchCommand(EventLogSql.Append);
         command.Parameters.Add(new NpgsqlParameter { Value = append.ConversationKey });
@@ -172,6 +177,7 @@ public sealed class PostgresWriter : IAsyncDisposable
         command.Parameters.Add(new NpgsqlParameter { Value = clientIds });
         command.Parameters.Add(new NpgsqlParameter { Value = times });
         command.Parameters.Add(new NpgsqlParameter { Value = payloads });
+        command.Parameters.Add(new NpgsqlParameter { Value = sealedFields });
         return command;
     }
 }

@@ -8,9 +8,15 @@ public sealed class SqliteDatabase
     public const string FileName = "switchboard.db";
 
     public SqliteDatabase(StorageOptions options)
+        : this(options.FullDataDirectory, FileName, SqliteSchema.Migrate)
     {
-        Directory.CreateDirectory(options.FullDataDirectory);
-        FilePath = Path.Combine(options.FullDataDirectory, FileName);
+    }
+
+    /// <summary>Another file in the data directory with its own schema (the key store keeps its keys apart from the data).</summary>
+    public SqliteDatabase(string directory, string fileName, Action<SqliteConnection> migrate)
+    {
+        Directory.CreateDirectory(directory);
+        FilePath = Path.Combine(directory, fileName);
         ConnectionString = new SqliteConnectionStringBuilder
         {
             DataSource = FilePath,
@@ -19,7 +25,7 @@ public sealed class SqliteDatabase
             DefaultTimeout = 30,
         }.ToString();
         using var connection = Open();
-        SqliteSchema.Migrate(connection);
+        migrate(connection);
     }
 
     public string FilePath { get; }

@@ -1,35 +1,37 @@
-using System.Text.Json;
 using Microsoft.Data.Sqlite;
 using Switchboard.Contracts;
 using Switchboard.Contracts.Conversations;
 using Switchboard.Grains.Storage;
+using Switchboard.Silo.Storage.Encryption;
 
 namespace Switchboard.Silo.Storage.Sqlite;
 
 /// <summary>The conversation event log in the standalone SQLite file.</summary>
-public sealed class SqliteEventLog(SqliteDatabase database, SqliteWriter writer) : IEventLog, IEventLogFeed
+public sealed class SqliteEventLog(SqliteDatabase database, SqliteWriter writer, EventSealer sealer) : IEventLog, IEventLogFeed
 {
     // One writer (SqliteWriter) commits in order, so positions taken from the counter commit in order too.
     private const string InsertSql = """
         UPDATE event_log_head SET position = position + 1;
-        INSERT INTO conversation_events (conversation, seq, site, type, client_id, at, payload, position)
-        VALUES ($conversation, $seq, $site, $type, $client, $at, $payload, (SELECT position FROM event_log_head));
+        INSERT INTO conversation_events (conversation, seq, site, type, client_id, at, payload, sealed, position)
+        VALUES ($conversation, $seq, $site, $type, $client, $at, $payload, $sealed, (SELECT position FROM event_log_head));
         """;
 
     private const string FeedSql = """
-        SELECT position, conversation, payload FROM conversation_events
+        SELECT position, conversation, payload, sealed FROM conversation_events
          WHERE position > $after ORDER BY position LIMIT $limit
         """;
 
     private const int SqliteConstraint = 19;
 
-    public Task AppendAsync(string conversationKey, IReadOnlyList<ConversationEvent> events, CancellationToken cancellationToken = default)
+    public async Task AppendAsync(string conversationKey, IReadOnlyList<ConversationEvent> events, CancellationToken cancellationToken = default)
     {
         var site = GrainKeys.Parse(conversationKey).Site;
-        return writer.Enqueue(context =>
+        var stored = await sealer.SealAsync(conversationKey, events, cancellationToken);
+        await writer.Enqueue(context =>
         {
-            foreach (var evt in events)
+            for (var i = 0; i < events.Count; i++)
             {
+                var evt = events[i];
                 var command = context.Command(InsertSql);
                 command.Parameters.AddWithValue("$conversation", conversationKey);
                 command.Parameters.AddWithValue("$seq", evt.Seq);
@@ -37,7 +39,8 @@ public sealed class SqliteEventLog(SqliteDatabase database, SqliteWriter writer)
                 command.Parameters.AddWithValue("$type", evt.Type);
                 command.Parameters.AddWithValue("$client", (object?)evt.ClientId ?? DBNull.Value);
                 command.Parameters.AddWithValue("$at", evt.At.UtcDateTime.ToString("O"));
-                command.Parameters.AddWithValue("$payload", JsonSerializer.Serialize(evt, EventJson.Default.ConversationEvent));
+                command.Parameters.AddWithValue("$payload", stored[i].Payload);
+                command.Parameters.AddWithValue("$sealed", (object?)stored[i].Sealed ?? DBNull.Value);
                 try
                 {
                     command.ExecuteNonQuery();
@@ -55,14 +58,15 @@ public sealed class SqliteEventLog(SqliteDatabase database, SqliteWriter writer)
     {
         await using var connection = database.Open();
         await using var command = connection.CreateCommand();
-        command.CommandText = "SELECT payload FROM conversation_events WHERE conversation = $conversation AND seq > $after ORDER BY seq";
+        command.CommandText = "SELECT payload, sealed FROM conversation_events WHERE conversation = $conversation AND seq > $after ORDER BY seq";
         command.Parameters.AddWithValue("$conversation", conversationKey);
         command.Parameters.AddWithValue("$after", afterSeq);
         var events = new List<ConversationEvent>();
+        using var opener = await sealer.OpenerAsync(conversationKey, cancellationToken);
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         while (await reader.ReadAsync(cancellationToken))
         {
-            events.Add(Decode(reader.GetString(0)));
+            events.Add(opener.Open(reader.GetString(0), reader.IsDBNull(1) ? null : (byte[])reader[1]));
         }
         return events;
     }
@@ -75,16 +79,16 @@ public sealed class SqliteEventLog(SqliteDatabase database, SqliteWriter writer)
         command.Parameters.AddWithValue("$after", after.Index);
         command.Parameters.AddWithValue("$limit", limit);
         var events = new List<LoggedEvent>();
+        using var openers = new FeedOpeners(sealer);
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         while (await reader.ReadAsync(cancellationToken))
         {
-            events.Add(new LoggedEvent(new EventLogPosition(0, reader.GetInt64(0)), reader.GetString(1), Decode(reader.GetString(2))));
+            var conversationKey = reader.GetString(1);
+            var opener = await openers.ForAsync(conversationKey, cancellationToken);
+            events.Add(new LoggedEvent(new EventLogPosition(0, reader.GetInt64(0)), conversationKey, opener.Open(reader.GetString(2), reader.IsDBNull(3) ? null : (byte[])reader[3])));
         }
         return events;
     }
-
-    private static ConversationEvent Decode(string payload) =>
-        JsonSerializer.Deserialize(payload, EventJson.Default.ConversationEvent)!;
 
     public async Task<bool> IsReachableAsync(CancellationToken cancellationToken = default)
     {

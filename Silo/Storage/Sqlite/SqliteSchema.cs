@@ -5,7 +5,8 @@ namespace Switchboard.Silo.Storage.Sqlite;
 /// <summary>The project's own schema, idempotent: safe to apply at every start.</summary>
 public static class SqliteSchema
 {
-    public const int Version = 1;
+    /// <summary>1: the tables; 2: the feed's positions (event_log_head); 3: sealed personal fields.</summary>
+    public const int Version = 3;
 
     private const string Script = """
         PRAGMA journal_mode = WAL;
@@ -26,6 +27,7 @@ public static class SqliteSchema
             client_id    TEXT NULL,
             at           TEXT NOT NULL,
             payload      TEXT NOT NULL,
+            sealed       BLOB NULL,
             PRIMARY KEY (conversation, seq)
         ) WITHOUT ROWID;
         CREATE INDEX IF NOT EXISTS conversation_events_site_at ON conversation_events (site, at);
@@ -39,6 +41,14 @@ public static class SqliteSchema
             PRIMARY KEY (grain_key, reminder_name)
         ) WITHOUT ROWID;
         CREATE INDEX IF NOT EXISTS reminders_hash ON reminders (grain_hash);
+        CREATE TABLE IF NOT EXISTS erasures (
+            site          TEXT NOT NULL,
+            subject       TEXT NOT NULL,
+            requested_by  TEXT NOT NULL,
+            at            TEXT NOT NULL,
+            conversations INTEGER NOT NULL,
+            attachments   INTEGER NOT NULL
+        );
         INSERT INTO schema_version (version) SELECT 1 WHERE NOT EXISTS (SELECT 1 FROM schema_version);
         """;
 
@@ -72,5 +82,22 @@ public static class SqliteSchema
             command.ExecuteNonQuery();
         }
         transaction.Commit();
+        AddSealedColumn(connection);
+    }
+
+    /// <summary>Version 3: an event's personal fields, sealed (EventSealer). Older files get the column; their rows stay readable.</summary>
+    private static void AddSealedColumn(SqliteConnection connection)
+    {
+        using var columns = connection.CreateCommand();
+        columns.CommandText = "SELECT count(*) FROM pragma_table_info('conversation_events') WHERE name = 'sealed'";
+        if ((long)columns.ExecuteScalar()! == 0)
+        {
+            using var alter = connection.CreateCommand();
+            alter.CommandText = "ALTER TABLE conversation_events ADD COLUMN sealed BLOB NULL";
+            alter.ExecuteNonQuery();
+        }
+        using var version = connection.CreateCommand();
+        version.CommandText = $"UPDATE schema_version SET version = {Version} WHERE version < {Version}";
+        version.ExecuteNonQuery();
     }
 }

@@ -1,0 +1,97 @@
+using Switchboard.Contracts;
+using Switchboard.Contracts.Channels;
+using Switchboard.Contracts.Conversations;
+using Switchboard.Contracts.Visitors;
+using Switchboard.Gateway.Attachments;
+using Switchboard.Gateway.Transcripts;
+using Switchboard.Silo.Storage.Privacy;
+
+namespace Switchboard.Gateway.Privacy;
+
+/// <summary>
+/// One customer's right to be forgotten and to a copy of their data. Their conversations are the customer's own list
+/// and those of every messenger or phone identity linked to them. Erasure reads the attachments' ids first, then
+/// destroys each conversation's key (crypto-shredding: backups taken before read "[erased]" too), deletes the files,
+/// forgets the customer and visitor grains, and records who did it.
+/// </summary>
+public sealed class CustomerErasure(IGrainFactory grains, AttachmentCatalog attachments, IPrivacyStore privacy, TimeProvider clock, ILogger<CustomerErasure> logger)
+{
+    public async Task<ErasureRecord> EraseAsync(string site, string customerId, Actor supervisor, CancellationToken cancellationToken)
+    {
+        var (customer, visitors, conversations) = await FindAsync(site, customerId);
+        var files = new HashSet<string>(StringComparer.Ordinal);
+        var visitorIds = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var conversation in conversations)
+        {
+            var events = await EventsAsync(conversation, supervisor);
+            files.UnionWith(ConversationFiles.Ids(events));
+            // The browsers they chatted from: a web visitor is not linked to the customer, only named in the chat's start.
+            visitorIds.UnionWith(events.Select(evt => evt.VisitorId).OfType<string>());
+        }
+        visitors.AddRange(visitorIds.Select(id => grains.GetGrain<IVisitorGrain>(GrainKeys.Visitor(site, id))));
+        foreach (var conversation in conversations)
+        {
+            await conversation.Erase();
+        }
+        foreach (var id in files)
+        {
+            await attachments.DeleteAsync(id, cancellationToken);
+        }
+        foreach (var visitor in visitors.DistinctBy(visitor => visitor.GetPrimaryKeyString()))
+        {
+            await visitor.Forget();
+        }
+        await customer.Forget();
+        var erasure = new ErasureRecord(customerId, supervisor.Id, clock.GetUtcNow(), conversations.Count, files.Count);
+        await privacy.RecordErasureAsync(site, erasure, cancellationToken);
+        logger.LogInformation("Erased a customer of {Site} on {Supervisor}'s request: {Conversations} conversations, {Files} files",
+            site, supervisor.Id, erasure.Conversations, erasure.Attachments);
+        return erasure;
+    }
+
+    public async Task<CustomerExport> ExportAsync(string site, string customerId, Actor supervisor)
+    {
+        var (customer, _, conversations) = await FindAsync(site, customerId);
+        var profile = await customer.GetProfile();
+        var exported = new List<ExportedConversation>();
+        foreach (var conversation in conversations)
+        {
+            var events = await EventsAsync(conversation, supervisor);
+            if (events.Count > 0)
+            {
+                exported.Add(new ExportedConversation(GrainKeys.Parse(conversation.GetPrimaryKeyString()).Id, events));
+            }
+        }
+        var files = exported.SelectMany(c => c.Events).SelectMany(evt => evt.Attachments ?? []).DistinctBy(a => a.Id).ToList();
+        return new CustomerExport(customerId, clock.GetUtcNow(), profile.Identities, profile.LastOperator, exported, files);
+    }
+
+    private async Task<(ICustomerGrain Customer, List<IVisitorGrain> Visitors, List<IConversationGrain> Conversations)> FindAsync(string site, string customerId)
+    {
+        var customer = grains.GetGrain<ICustomerGrain>(GrainKeys.Customer(site, customerId));
+        var profile = await customer.GetProfile();
+        var visitors = profile.Identities
+            .Select(identity => grains.GetGrain<IVisitorGrain>(GrainKeys.Visitor(site, ContactIds.VisitorId(identity.Channel, identity.PlatformId))))
+            .ToList();
+        var ids = new HashSet<string>(profile.Conversations.Select(c => c.ConversationId), StringComparer.Ordinal);
+        foreach (var visitor in visitors)
+        {
+            ids.UnionWith(await visitor.GetConversations());
+        }
+        var conversations = ids.Select(id => grains.GetGrain<IConversationGrain>(GrainKeys.Conversation(site, id))).ToList();
+        return (customer, visitors, conversations);
+    }
+
+    private static async Task<IReadOnlyList<ConversationEvent>> EventsAsync(IConversationGrain conversation, Actor supervisor)
+    {
+        try
+        {
+            return await conversation.GetEvents(supervisor, 0, TranscriptEndpoints.MaxEvents);
+        }
+        catch (SwitchboardException refusal) when (refusal.Code == ErrorCodes.NotFound)
+        {
+            // Listed but gone (retention removed it): nothing of it is held.
+            return [];
+        }
+    }
+}

@@ -1,0 +1,71 @@
+using Microsoft.Extensions.Options;
+using Switchboard.Contracts;
+using Switchboard.Gateway.Attachments;
+using Switchboard.Grains.Storage;
+using Switchboard.Silo.Storage.Privacy;
+
+namespace Switchboard.Gateway.Privacy;
+
+/// <summary>
+/// Deletes conversations older than their site's retention (<see cref="RetentionOptions"/>): attachments first (their
+/// ids are in the events), then the key, then the events. Every gateway sweeps; deleting twice is harmless.
+/// </summary>
+public sealed class RetentionSweep(
+    IPrivacyStore privacy, IEventLog log, IConversationKeys keys, AttachmentCatalog attachments,
+    IOptions<RetentionOptions> options, TimeProvider clock, ILogger<RetentionSweep> logger) : BackgroundService
+{
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        using var timer = new PeriodicTimer(options.Value.SweepEvery, clock);
+        while (await timer.WaitForNextTickAsync(stoppingToken))
+        {
+            try
+            {
+                await SweepAsync(stoppingToken);
+            }
+            catch (Exception error) when (error is not OperationCanceledException)
+            {
+                logger.LogWarning(error, "The retention sweep failed; it runs again in {Interval}", options.Value.SweepEvery);
+            }
+        }
+    }
+
+    /// <summary>One pass over every site that has a retention; returns how many conversations it deleted.</summary>
+    public async Task<int> SweepAsync(CancellationToken cancellationToken)
+    {
+        var removed = 0;
+        var settings = options.Value;
+        // Only a default retention needs every site the log holds; otherwise the configured ones are all.
+        var sites = settings.DefaultDays > 0 ? await privacy.SitesAsync(cancellationToken) : [.. settings.Sites.Keys];
+        foreach (var site in sites)
+        {
+            var days = settings.DaysFor(site);
+            if (days <= 0)
+            {
+                continue;
+            }
+            var before = clock.GetUtcNow() - TimeSpan.FromDays(days);
+            foreach (var conversationKey in await privacy.ExpiredConversationsAsync(site, before, settings.MaxPerSweep, cancellationToken))
+            {
+                await RemoveAsync(conversationKey, cancellationToken);
+                removed++;
+            }
+        }
+        if (removed > 0)
+        {
+            logger.LogInformation("Retention removed {Count} conversations", removed);
+        }
+        return removed;
+    }
+
+    private async Task RemoveAsync(string conversationKey, CancellationToken cancellationToken)
+    {
+        foreach (var id in ConversationFiles.Ids(await log.ReadAsync(conversationKey, 0, cancellationToken)))
+        {
+            await attachments.DeleteAsync(id, cancellationToken);
+        }
+        await keys.ForgetAsync(conversationKey, cancellationToken);
+        await privacy.DeleteConversationAsync(conversationKey, cancellationToken);
+        logger.LogDebug("Retention removed conversation {Conversation}", GrainKeys.Parse(conversationKey).Id);
+    }
+}

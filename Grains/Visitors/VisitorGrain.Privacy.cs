@@ -1,0 +1,12 @@
+namespace Switchboard.Grains.Visitors;
+
+/// <summary>Erasure: the visitor's stored profile and its visit in memory go.</summary>
+public sealed partial class VisitorGrain
+{
+    public async Task Forget()
+    {
+        await state.ClearStateAsync();
+        state.State = new VisitorState();
+        DeactivateOnIdle();
+    }
+}

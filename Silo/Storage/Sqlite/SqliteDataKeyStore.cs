@@ -1,0 +1,105 @@
+using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.Logging;
+using Switchboard.Silo.Storage.Encryption;
+
+namespace Switchboard.Silo.Storage.Sqlite;
+
+/// <summary>
+/// The standalone key store: its own file, <c>keys.db</c>, next to the data, so a copy of <c>switchboard.db</c> holds
+/// no key. Deletes overwrite the key's bytes in the file (<c>secure_delete</c>), and the rollback journal (not WAL)
+/// leaves no old copy behind after a commit.
+/// </summary>
+public sealed class SqliteDataKeyStore : IDataKeyStore, IAsyncDisposable
+{
+    public const string FileName = "keys.db";
+
+    private const string Schema = """
+        PRAGMA journal_mode = TRUNCATE;
+        CREATE TABLE IF NOT EXISTS data_keys (
+            owner      TEXT NOT NULL PRIMARY KEY,
+            wrapped_by TEXT NOT NULL,
+            sealed     BLOB NOT NULL,
+            created_at TEXT NOT NULL
+        ) WITHOUT ROWID;
+        """;
+
+    private readonly SqliteDatabase _database;
+    private readonly SqliteWriter _writer;
+
+    public SqliteDataKeyStore(StorageOptions options, ILogger<SqliteWriter> logger)
+    {
+        _database = new SqliteDatabase(options.FullDataDirectory, FileName, Migrate);
+        _writer = new SqliteWriter(_database, logger);
+    }
+
+    public string FilePath => _database.FilePath;
+
+    public async Task<WrappedKey?> FindAsync(string owner, CancellationToken cancellationToken = default)
+    {
+        await using var connection = _database.Open();
+        await using var command = connection.CreateCommand();
+        command.CommandText = "SELECT wrapped_by, sealed FROM data_keys WHERE owner = $owner";
+        command.Parameters.AddWithValue("$owner", owner);
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        return await reader.ReadAsync(cancellationToken) ? new WrappedKey(reader.GetString(0), (byte[])reader[1]) : null;
+    }
+
+    public Task<WrappedKey> AddAsync(string owner, WrappedKey key, CancellationToken cancellationToken = default) => _writer.Enqueue(context =>
+    {
+        var insert = context.Command("INSERT INTO data_keys (owner, wrapped_by, sealed, created_at) VALUES ($owner, $by, $sealed, $at) ON CONFLICT (owner) DO NOTHING");
+        insert.Parameters.AddWithValue("$owner", owner);
+        insert.Parameters.AddWithValue("$by", key.WrappedBy);
+        insert.Parameters.AddWithValue("$sealed", key.Sealed);
+        insert.Parameters.AddWithValue("$at", DateTime.UtcNow.ToString("O"));
+        if (insert.ExecuteNonQuery() == 1)
+        {
+            return key;
+        }
+        var select = context.Command("SELECT wrapped_by, sealed FROM data_keys WHERE owner = $owner");
+        select.Parameters.AddWithValue("$owner", owner);
+        using var reader = select.ExecuteReader();
+        reader.Read();
+        return new WrappedKey(reader.GetString(0), (byte[])reader[1]);
+    });
+
+    public Task ReplaceAsync(string owner, WrappedKey key, CancellationToken cancellationToken = default) => _writer.Enqueue(context =>
+    {
+        context.Command("PRAGMA secure_delete = ON").ExecuteNonQuery();
+        var update = context.Command("UPDATE data_keys SET wrapped_by = $by, sealed = $sealed WHERE owner = $owner");
+        update.Parameters.AddWithValue("$owner", owner);
+        update.Parameters.AddWithValue("$by", key.WrappedBy);
+        update.Parameters.AddWithValue("$sealed", key.Sealed);
+        return update.ExecuteNonQuery();
+    });
+
+    public Task DeleteAsync(string owner, CancellationToken cancellationToken = default) => _writer.Enqueue(context =>
+    {
+        context.Command("PRAGMA secure_delete = ON").ExecuteNonQuery();
+        var delete = context.Command("DELETE FROM data_keys WHERE owner = $owner");
+        delete.Parameters.AddWithValue("$owner", owner);
+        return delete.ExecuteNonQuery();
+    });
+
+    public async Task<IReadOnlyList<(string Owner, WrappedKey Key)>> SiteKeysAsync(CancellationToken cancellationToken = default)
+    {
+        await using var connection = _database.Open();
+        await using var command = connection.CreateCommand();
+        command.CommandText = "SELECT owner, wrapped_by, sealed FROM data_keys WHERE owner LIKE 'site:%' ORDER BY owner";
+        var keys = new List<(string, WrappedKey)>();
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            keys.Add((reader.GetString(0), new WrappedKey(reader.GetString(1), (byte[])reader[2])));
+        }
+        return keys;
+    }
+
+    public ValueTask DisposeAsync() => _writer.DisposeAsync();
+
+    private static void Migrate(SqliteConnection connection)
+    {
+        using var command = connection.CreateCommand();
+        command.CommandText = Schema;
+        command.ExecuteNonQuery();
+    }
+}

@@ -1,0 +1,83 @@
+using System.Net;
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Switchboard.Contracts;
+using Switchboard.Contracts.Conversations;
+using Switchboard.Contracts.Visitors;
+using Switchboard.Silo.Storage.Encryption;
+using Switchboard.Tests.Infrastructure;
+
+namespace Switchboard.Tests.Gateway;
+
+/// <summary>A customer's data requests through the supervisor's REST: export everything, erase for good, and the audit of it.</summary>
+public sealed class CustomerErasureTests(GatewayFixture fixture) : IClassFixture<GatewayFixture>
+{
+    private const string Secret = "My address is 12 Baker Street";
+    private GatewayHost Host => fixture.Host;
+
+    [Fact]
+    public async Task A_supervisor_exports_then_erases_a_customer_whose_chats_then_read_erased_and_the_erasure_is_audited()
+    {
+        var site = await TestSites.CreateAsync(Host.Grains, ("anna", 4, ["general"]));
+        var supervisor = await Host.LoginAsync(site, "sup");
+        var anna = await Host.LoginAsync(site, "anna");
+        var customerChat = await ChatAsync(site, "visitor-erased", new VerifiedIdentity("c-7", "Ivan Petrov", null, null), Secret);
+        var otherChat = await ChatAsync(site, "visitor-kept", null, "Another person asks about a kettle");
+        await WaitListedAsync(site, "c-7", customerChat);
+
+        var byOperator = await Send(HttpMethod.Delete, $"/api/sites/{site}/customers/c-7", anna);
+        var export = await Send(HttpMethod.Get, $"/api/sites/{site}/customers/c-7/export", supervisor);
+        var exported = await export.Content.ReadFromJsonAsync<JsonElement>();
+        var erase = await Send(HttpMethod.Delete, $"/api/sites/{site}/customers/c-7", supervisor);
+        var erasure = await erase.Content.ReadFromJsonAsync<JsonElement>();
+
+        Assert.Equal(HttpStatusCode.Forbidden, byOperator.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, export.StatusCode);
+        var exportedChat = Assert.Single(exported.GetProperty("conversations").EnumerateArray());
+        Assert.Equal(customerChat, exportedChat.Str("id"));
+        Assert.Contains(exportedChat.GetProperty("events").EnumerateArray(), e => e.Str("text") == Secret);
+        Assert.Equal(HttpStatusCode.OK, erase.StatusCode);
+        Assert.Equal(1, erasure.GetProperty("conversations").GetInt32());
+
+        var transcript = await (await Send(HttpMethod.Get, $"/api/sites/{site}/conversations/{customerChat}", supervisor)).Content.ReadAsStringAsync();
+        Assert.DoesNotContain(Secret, transcript);
+        Assert.DoesNotContain("Ivan", transcript);
+        Assert.Contains(PersonalFields.ErasedText, transcript);
+        var kept = await (await Send(HttpMethod.Get, $"/api/sites/{site}/conversations/{otherChat}", supervisor)).Content.ReadAsStringAsync();
+        Assert.Contains("Another person asks about a kettle", kept);
+        var profile = await Host.Grains.GetGrain<ICustomerGrain>(GrainKeys.Customer(site, "c-7")).GetProfile();
+        Assert.Empty(profile.Conversations);
+        Assert.Empty(await Host.Grains.GetGrain<IVisitorGrain>(GrainKeys.Visitor(site, "visitor-erased")).GetConversations());
+        Assert.NotEmpty(await Host.Grains.GetGrain<IVisitorGrain>(GrainKeys.Visitor(site, "visitor-kept")).GetConversations());
+        var audit = await (await Send(HttpMethod.Get, $"/api/sites/{site}/erasures", supervisor)).Content.ReadFromJsonAsync<JsonElement>();
+        var record = Assert.Single(audit.EnumerateArray());
+        Assert.Equal("c-7", record.Str("subject"));
+        Assert.Equal("sup", record.Str("requestedBy"));
+    }
+
+    private async Task<string> ChatAsync(string site, string visitorId, VerifiedIdentity? identity, string text)
+    {
+        var visitor = Host.Grains.GetGrain<IVisitorGrain>(GrainKeys.Visitor(site, visitorId));
+        await visitor.Hello(new VisitorHello(identity, "en", null), null);
+        return (await visitor.StartChat(new StartChatRequest("s-" + visitorId, null, text, null), null)).ConversationId;
+    }
+
+    /// <summary>The customer hears of a new chat one-way: wait until it lists it.</summary>
+    private async Task WaitListedAsync(string site, string customerId, string conversationId)
+    {
+        var customer = Host.Grains.GetGrain<ICustomerGrain>(GrainKeys.Customer(site, customerId));
+        using var timeout = new CancellationTokenSource(Waits.Signal);
+        while (!(await customer.GetProfile()).Conversations.Any(c => c.ConversationId == conversationId))
+        {
+            await Task.Delay(TimeSpan.FromMilliseconds(20), timeout.Token);
+        }
+    }
+
+    private async Task<HttpResponseMessage> Send(HttpMethod method, string path, string token)
+    {
+        using var request = new HttpRequestMessage(method, path);
+        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        return await Host.Http.SendAsync(request);
+    }
+}
