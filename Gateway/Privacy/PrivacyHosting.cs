@@ -1,3 +1,4 @@
+using Switchboard.Gateway.Hosting;
 namespace Switchboard.Gateway.Privacy;
 
 public static class PrivacyHosting

@@ -4,6 +4,7 @@ using Microsoft.Extensions.Time.Testing;
 using Switchboard.Contracts;
 using Switchboard.Contracts.Conversations;
 using Switchboard.Gateway.Attachments;
+using Switchboard.Gateway.Hosting;
 using Switchboard.Gateway.Privacy;
 using Switchboard.Silo.Storage.Blobs;
 using Switchboard.Tests.Infrastructure;

@@ -1,10 +1,11 @@
 using Microsoft.Extensions.Options;
 using Switchboard.Contracts;
 using Switchboard.Gateway.Attachments;
+using Switchboard.Gateway.Privacy;
 using Switchboard.Grains.Storage;
 using Switchboard.Silo.Storage.Privacy;
 
-namespace Switchboard.Gateway.Privacy;
+namespace Switchboard.Gateway.Hosting;
 
 /// <summary>
 /// Deletes conversations older than their site's retention (<see cref="RetentionOptions"/>): attachments first (their
