@@ -33,6 +33,7 @@ public static class StandaloneSiloExtensions
         silo.Services.AddSwitchboardGrains(configuration);
         silo.Services.AddSwitchboardSqlite(configuration);
         silo.Services.AddSwitchboardMessengers();
+        silo.Services.AddSwitchboardWebhooks(configuration);
         silo.AddSwitchboardDashboard(configuration);
         return silo;
     }
