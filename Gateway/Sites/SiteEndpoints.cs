@@ -13,6 +13,7 @@ using Switchboard.Gateway.Customers;
 using Switchboard.Gateway.Monitoring;
 using Switchboard.Gateway.Workplace;
 using Switchboard.Gateway.Visitors;
+using Switchboard.Gateway.Webhooks;
 
 namespace Switchboard.Gateway.Sites;
 
@@ -42,6 +43,7 @@ public static class SiteEndpoints
         site.MapCustomers(admin);
         admin.MapChannels();
         admin.MapCallFigures();
+        admin.MapWebhooks();
         admin.MapPut("/settings", (string site, SiteSettings body, IGrainFactory grains) =>
             Change(grains, site, config => config.WithSettings(body), g => g.UpdateSettings(body)));
         admin.MapPut("/queues/{queueId}", (string site, string queueId, QueueConfig body, IGrainFactory grains) =>

@@ -5,6 +5,7 @@ using Orleans.TestingHost;
 using Switchboard.Contracts.Calls;
 using Switchboard.Contracts.Conversations;
 using Switchboard.Grains.Channels;
+using Switchboard.Grains.Webhooks;
 using Switchboard.Silo.Hosting;
 
 namespace Switchboard.Tests.Infrastructure;
@@ -31,6 +32,8 @@ public sealed class ClusterFixture : IAsyncLifetime
     public RecordingPhonePort Pbx { get; } = new();
     /// <summary>What the silo's outboxes send to WhatsApp.</summary>
     public ScriptedSender WhatsApp { get; } = new(ChannelNames.WhatsApp);
+    /// <summary>What the silo's webhook outboxes post to retailers' endpoints.</summary>
+    public ScriptedWebhooks Webhooks { get; } = new();
 
     public async Task InitializeAsync()
     {
@@ -48,6 +51,7 @@ public sealed class ClusterFixture : IAsyncLifetime
             silo.Services.AddSingleton<IChannelSender>(Telegram);
             silo.Services.AddSingleton<IPhoneCommandPort>(Pbx);
             silo.Services.AddSingleton<IChannelSender>(WhatsApp);
+            silo.Services.AddSingleton<IWebhookSender>(Webhooks);
             silo.Services.AddSingleton<IReminderTable>(services =>
                 Reminders = new FailingReminderTable(ActivatorUtilities.CreateInstance<Switchboard.Silo.Storage.Sqlite.SqliteReminderTable>(services)));
             silo.AddIncomingGrainCallFilter(LostAnswers.Invoke);
