@@ -9,6 +9,8 @@ using Switchboard.Gateway.Auth;
 using Switchboard.Gateway.Channels;
 using Switchboard.Gateway.Channels.Phone;
 using Switchboard.Gateway.Crm;
+using Switchboard.Gateway.DailySummary;
+using Switchboard.Gateway.Exports;
 using Switchboard.Gateway.Customers;
 using Switchboard.Gateway.Monitoring;
 using Switchboard.Gateway.Workplace;
@@ -44,6 +46,8 @@ public static class SiteEndpoints
         admin.MapChannels();
         admin.MapCallFigures();
         admin.MapWebhooks();
+        admin.MapExports();
+        admin.MapDailySummary();
         admin.MapPut("/settings", (string site, SiteSettings body, IGrainFactory grains) =>
             Change(grains, site, config => config.WithSettings(body), g => g.UpdateSettings(body)));
         admin.MapPut("/queues/{queueId}", (string site, string queueId, QueueConfig body, IGrainFactory grains) =>

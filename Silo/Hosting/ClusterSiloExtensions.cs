@@ -63,7 +63,7 @@ public static class ClusterSiloExtensions
 
         silo.Services.AddSwitchboardGrains(configuration);
         silo.Services.AddSwitchboardMessengers();
-        silo.Services.AddSwitchboardWebhooks(configuration);
+        silo.Services.AddSwitchboardIntegrations(configuration);
         silo.Services.AddSwitchboardPostgres(postgres);
         silo.Services.AddSingleton<ILifecycleParticipant<ISiloLifecycle>, SchemaMigrationParticipant>();
         silo.Services.AddMembershipWatchdog(configuration);

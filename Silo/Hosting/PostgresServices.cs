@@ -14,6 +14,7 @@ public static class PostgresServices
         services.AddSingleton(_ => new PostgresDatabase(connectionString));
         services.AddSingleton<PostgresWriter>();
         services.AddSingleton<IEventLog, PostgresEventLog>();
+        services.AddSingleton<IEventLogWindows, PostgresEventLogWindows>();
         services.AddSingleton<SchemaMigration>();
         return services;
     }

@@ -33,7 +33,7 @@ public static class StandaloneSiloExtensions
         silo.Services.AddSwitchboardGrains(configuration);
         silo.Services.AddSwitchboardSqlite(configuration);
         silo.Services.AddSwitchboardMessengers();
-        silo.Services.AddSwitchboardWebhooks(configuration);
+        silo.Services.AddSwitchboardIntegrations(configuration);
         silo.AddSwitchboardDashboard(configuration);
         return silo;
     }
@@ -45,6 +45,7 @@ public static class StandaloneSiloExtensions
         services.AddSingleton<SqliteDatabase>();
         services.AddSingleton<SqliteWriter>();
         services.AddSingleton<IEventLog, SqliteEventLog>();
+        services.AddSingleton<IEventLogWindows, SqliteEventLogWindows>();
         services.AddReminders();
         services.AddSingleton<IReminderTable, SqliteReminderTable>();
         // Orleans' own binary format: state types are [GenerateSerializer] with [Id]s and [Alias]es, so stored

@@ -5,6 +5,7 @@ using Orleans.TestingHost;
 using Switchboard.Contracts.Calls;
 using Switchboard.Contracts.Conversations;
 using Switchboard.Grains.Channels;
+using Switchboard.Grains.DailySummary;
 using Switchboard.Grains.Webhooks;
 using Switchboard.Silo.Hosting;
 
@@ -34,6 +35,8 @@ public sealed class ClusterFixture : IAsyncLifetime
     public ScriptedSender WhatsApp { get; } = new(ChannelNames.WhatsApp);
     /// <summary>What the silo's webhook outboxes post to retailers' endpoints.</summary>
     public ScriptedWebhooks Webhooks { get; } = new();
+    /// <summary>The daily summaries the silo's grains send.</summary>
+    public RecordingMailer Mailer { get; } = new();
 
     public async Task InitializeAsync()
     {
@@ -52,6 +55,8 @@ public sealed class ClusterFixture : IAsyncLifetime
             silo.Services.AddSingleton<IPhoneCommandPort>(Pbx);
             silo.Services.AddSingleton<IChannelSender>(WhatsApp);
             silo.Services.AddSingleton<IWebhookSender>(Webhooks);
+            silo.Services.AddSingleton<ISummaryMailer>(Mailer);
+            silo.Services.AddSingleton<IDailyFiguresSource, LiveDailyFigures>();
             silo.Services.AddSingleton<IReminderTable>(services =>
                 Reminders = new FailingReminderTable(ActivatorUtilities.CreateInstance<Switchboard.Silo.Storage.Sqlite.SqliteReminderTable>(services)));
             silo.AddIncomingGrainCallFilter(LostAnswers.Invoke);
