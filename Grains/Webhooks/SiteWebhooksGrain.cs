@@ -9,7 +9,8 @@ namespace Switchboard.Grains.Webhooks;
 /// The outboxes hold the truth; a silo death loses at most the last second of the log, not a delivery.
 /// </summary>
 public sealed class SiteWebhooksGrain(
-    [PersistentState(StorageNames.SiteWebhooksState, StorageNames.Provider)] IPersistentState<SiteWebhooksState> state)
+    [PersistentState(StorageNames.SiteWebhooksState, StorageNames.Provider)] IPersistentState<SiteWebhooksState> state,
+    TimeProvider clock)
     : Grain, ISiteWebhooksGrain
 {
     public const int KeptDeliveries = 1000;
@@ -22,8 +23,10 @@ public sealed class SiteWebhooksGrain(
 
     public async Task SetEndpoint(WebhookEndpoint endpoint)
     {
+        // A changed endpoint keeps its start; a new one gets what happens from now on, not the history of open chats.
+        var since = state.State.Endpoints.FirstOrDefault(e => e.Id == endpoint.Id)?.Since ?? clock.GetUtcNow();
         state.State.Endpoints.RemoveAll(e => e.Id == endpoint.Id);
-        state.State.Endpoints.Add(endpoint);
+        state.State.Endpoints.Add(endpoint with { Since = since });
         await Flush();
     }
 

@@ -135,7 +135,7 @@ public sealed class WebhookOutboxGrain(
     {
         var now = clock.GetUtcNow();
         return (await _endpoints.Get())
-            .Where(endpoint => endpoint.Wants(notice.Event))
+            .Where(endpoint => endpoint.Wants(notice))
             .Select(endpoint => new PendingDelivery
             {
                 Id = $"{notice.Id}-{endpoint.Id}", EndpointId = endpoint.Id, Notice = notice, CreatedAt = now, NotBefore = now,

@@ -11,7 +11,7 @@ using Switchboard.Tests.Infrastructure;
 namespace Switchboard.Tests.DailySummary;
 
 /// <summary>A mail server on loopback, started by the test: it takes every message and hands it to the test.</summary>
-public sealed class SmtpReceiver : MessageStore, IDisposable
+public sealed class SmtpReceiver : IDisposable
 {
     private readonly Channel<MimeMessage> _messages = Channel.CreateUnbounded<MimeMessage>();
     private readonly CancellationTokenSource _stop = new();
@@ -26,16 +26,9 @@ public sealed class SmtpReceiver : MessageStore, IDisposable
             .Endpoint(endpoint => endpoint.Endpoint(new IPEndPoint(IPAddress.Loopback, receiver.Port)))
             .Build();
         var services = new SmtpServer.ComponentModel.ServiceProvider();
-        services.Add(receiver);
+        services.Add(new Store(receiver._messages.Writer));
         _ = new SmtpServer.SmtpServer(options, services).StartAsync(receiver._stop.Token);
         return receiver;
-    }
-
-    public override async Task<SmtpResponse> SaveAsync(ISessionContext context, IMessageTransaction transaction, ReadOnlySequence<byte> buffer, CancellationToken cancellationToken)
-    {
-        using var stream = new MemoryStream(buffer.ToArray());
-        await _messages.Writer.WriteAsync(await MimeMessage.LoadAsync(stream, cancellationToken), cancellationToken);
-        return SmtpResponse.Ok;
     }
 
     public async Task<MimeMessage> Next(string expected)
@@ -55,6 +48,17 @@ public sealed class SmtpReceiver : MessageStore, IDisposable
     {
         _stop.Cancel();
         _stop.Dispose();
+    }
+
+    /// <summary>Where the server puts each message: parsed, and handed to the test.</summary>
+    private sealed class Store(ChannelWriter<MimeMessage> messages) : MessageStore
+    {
+        public override async Task<SmtpResponse> SaveAsync(ISessionContext context, IMessageTransaction transaction, ReadOnlySequence<byte> buffer, CancellationToken cancellationToken)
+        {
+            using var stream = new MemoryStream(buffer.ToArray());
+            await messages.WriteAsync(await MimeMessage.LoadAsync(stream, cancellationToken), cancellationToken);
+            return SmtpResponse.Ok;
+        }
     }
 
     private static int FreePort()

@@ -43,7 +43,7 @@ public sealed class ExportRestartTests : IAsyncLifetime
         var (visitorId, start) = await new ChatDriver(Grains, site).StartChat("Do you deliver on Sundays?");
         var id = start.ConversationId;
 
-        _clock.Advance(TimeSpan.FromMinutes(26));
+        _clock.Advance(TimeSpan.FromMinutes(25));
         Assert.Equal(0, await exports.RunDue());
         _clock.Advance(ExportGrain.Settle);
         Assert.Equal(1, await exports.RunDue());

@@ -3,6 +3,7 @@ using Switchboard.Contracts.Conversations;
 using Switchboard.Contracts.Visitors;
 using Switchboard.Contracts.Webhooks;
 using Switchboard.Domain.Webhooks;
+using Switchboard.Grains.Webhooks;
 using Switchboard.Tests.Infrastructure;
 
 namespace Switchboard.Tests.Grains;
@@ -34,6 +35,26 @@ public sealed class WebhookOutboxTests(ClusterFixture fixture)
         var log = await Eventually(site, entries => entries.Count(e => e.Status == WebhookDeliveryStatus.Delivered) >= 4, "four deliveries logged");
         Assert.DoesNotContain(log, e => e.Event is WebhookEvents.Rated or WebhookEvents.CallbackRequested);
         Assert.All(log, e => Assert.Equal(1, e.Attempts));
+    }
+
+    [Fact]
+    public async Task A_new_endpoint_gets_what_happens_from_then_on_not_the_history_of_open_chats()
+    {
+        var site = await TestSites.CreateAsync(fixture.Grains, ("anna", 4, ["general"]));
+        var chat = new ChatDriver(fixture.Grains, site);
+        var (visitorId, start) = await chat.StartChat("Before the CRM was connected");
+        // Past the conversation's cached view of the endpoints, which had none.
+        fixture.Clock.Advance(WebhookEndpointsCache.Refresh);
+        await fixture.Grains.GetGrain<ISiteWebhooksGrain>(GrainKeys.SiteWebhooks(site))
+            .SetEndpoint(new WebhookEndpoint("crm", "https://crm.example/hooks", Secret, [WebhookEvents.ConversationStarted, WebhookEvents.Message]));
+
+        var posted = await chat.Conversation(start.ConversationId).Post(ChatDriver.Visitor(site, visitorId), "v2", "After it was");
+        var after = await fixture.Webhooks.Next(site, a => Text(a) == "After it was", "the message posted after the endpoint was added");
+        var log = await Eventually(site, entries => entries.Any(e => e.Id == after.DeliveryId && e.Status == WebhookDeliveryStatus.Delivered), "its delivery logged");
+
+        // The chat's start and its first message were stored before the endpoint existed.
+        Assert.True(posted.Seq > start.Seq + 1);
+        Assert.DoesNotContain(log, e => e.Id == $"c-{start.ConversationId}-{start.Seq}-crm" || e.Id == $"c-{start.ConversationId}-{start.Seq + 1}-crm");
     }
 
     [Fact]
@@ -134,7 +155,7 @@ public sealed class WebhookOutboxTests(ClusterFixture fixture)
         var first = await fixture.Webhooks.Next(site, a => a.Event == WebhookEvents.CustomerFirstContact, "the first contact");
         // Made again from scratch, as after a silo death: the stored first contact is not queued a second time.
         await fixture.Grains.GetGrain<IWebhookOutboxGrain>(GrainKeys.CustomerWebhooks(site, "crm-42"))
-            .Enqueue(Switchboard.Grains.Webhooks.WebhookNotices.FirstContact("crm-42", "c1", "web", at));
+            .Enqueue(WebhookNotices.FirstContact("crm-42", "c1", "web", at));
 
         Assert.Equal("c1", first.Body.GetProperty("data").GetProperty("conversationId").GetString());
         Assert.Equal("crm-42", first.Body.GetProperty("data").GetProperty("customerId").GetString());
