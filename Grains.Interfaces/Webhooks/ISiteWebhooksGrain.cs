@@ -4,7 +4,8 @@ namespace Switchboard.Contracts.Webhooks;
 [Alias("Switchboard.ISiteWebhooksGrain")]
 public interface ISiteWebhooksGrain : IGrainWithStringKey
 {
-    [Alias("GetEndpoints")]
+    /// <summary>Read-only, so the site's conversations reading it interleave instead of queueing.</summary>
+    [Alias("GetEndpoints"), ReadOnly]
     Task<IReadOnlyList<WebhookEndpoint>> GetEndpoints();
 
     /// <summary>Adds or replaces an endpoint; the caller has checked its URL and events.</summary>
@@ -20,9 +21,9 @@ public interface ISiteWebhooksGrain : IGrainWithStringKey
     Task Record(WebhookDelivery delivery);
 
     /// <summary>The latest deliveries, newest first.</summary>
-    [Alias("GetDeliveries")]
+    [Alias("GetDeliveries"), ReadOnly]
     Task<IReadOnlyList<WebhookDelivery>> GetDeliveries(int limit);
 
-    [Alias("FindDelivery")]
+    [Alias("FindDelivery"), ReadOnly]
     Task<WebhookDelivery?> FindDelivery(string deliveryId);
 }
