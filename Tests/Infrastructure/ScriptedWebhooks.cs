@@ -15,6 +15,7 @@ public sealed class ScriptedWebhooks : IWebhookSender
 {
     private readonly ConcurrentQueue<WebhookOutcome> _outcomes = new();
     private readonly Channel<Attempt> _attempts = Channel.CreateUnbounded<Attempt>();
+    private readonly List<Attempt> _passedOver = [];
 
     /// <summary>Set by a test to make every attempt hang until it is completed.</summary>
     public TaskCompletionSource? Hold { get; set; }
@@ -31,9 +32,20 @@ public sealed class ScriptedWebhooks : IWebhookSender
         return _outcomes.TryDequeue(out var outcome) ? outcome : WebhookOutcome.Ok(204);
     }
 
-    /// <summary>The next attempt for <paramref name="site"/> matching <paramref name="match"/>; fails saying what was expected.</summary>
+    /// <summary>
+    /// The first attempt for <paramref name="site"/> matching <paramref name="match"/>; fails saying what was expected.
+    /// An outbox sends several deliveries at once, so they arrive in any order: attempts passed over are kept for later calls.
+    /// </summary>
     public async Task<Attempt> Next(string site, Func<Attempt, bool> match, string expected)
     {
+        lock (_passedOver)
+        {
+            if (_passedOver.FirstOrDefault(a => a.Site == site && match(a)) is { } earlier)
+            {
+                _passedOver.Remove(earlier);
+                return earlier;
+            }
+        }
         using var timeout = new CancellationTokenSource(Waits.Signal);
         try
         {
@@ -43,6 +55,10 @@ public sealed class ScriptedWebhooks : IWebhookSender
                 if (attempt.Site == site && match(attempt))
                 {
                     return attempt;
+                }
+                lock (_passedOver)
+                {
+                    _passedOver.Add(attempt);
                 }
             }
         }
