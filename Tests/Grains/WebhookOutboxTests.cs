@@ -61,8 +61,8 @@ public sealed class WebhookOutboxTests(ClusterFixture fixture)
     public async Task A_failing_endpoint_is_retried_with_growing_waits_and_delivered_when_it_recovers()
     {
         var (chat, site) = await Site(WebhookEvents.ConversationStarted);
-        fixture.Webhooks.Answer(WebhookOutcome.Failed(503, "The endpoint answered 503."));
-        fixture.Webhooks.Answer(WebhookOutcome.Failed(null, "No answer within 5 s."));
+        fixture.Webhooks.Answer(site, WebhookOutcome.Failed(503, "The endpoint answered 503."));
+        fixture.Webhooks.Answer(site, WebhookOutcome.Failed(null, "No answer within 5 s."));
 
         await chat.StartChat("Hello");
         var first = await fixture.Webhooks.Next(site, a => a.Event == WebhookEvents.ConversationStarted, "the first attempt");
@@ -87,7 +87,7 @@ public sealed class WebhookOutboxTests(ClusterFixture fixture)
         var elapsed = TimeSpan.Zero;
         for (var attempt = 1; ; attempt++)
         {
-            fixture.Webhooks.Answer(WebhookOutcome.Failed(500, "The endpoint answered 500."));
+            fixture.Webhooks.Answer(site, WebhookOutcome.Failed(500, "The endpoint answered 500."));
             await fixture.Webhooks.Next(site, a => a.Event == WebhookEvents.ConversationStarted, $"attempt {attempt}");
             var logged = await Eventually(site, log => log.Any(e => e.Attempts == attempt && e.Status != WebhookDeliveryStatus.Pending || e.Attempts == attempt && e.LastError is not null), $"attempt {attempt} logged");
             if (logged.Single().Status == WebhookDeliveryStatus.Failed)

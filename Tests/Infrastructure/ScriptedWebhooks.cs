@@ -13,23 +13,25 @@ namespace Switchboard.Tests.Infrastructure;
 /// </summary>
 public sealed class ScriptedWebhooks : IWebhookSender
 {
-    private readonly ConcurrentQueue<WebhookOutcome> _outcomes = new();
+    /// <summary>Per site: earlier tests' chats keep producing deliveries (timers on the shared clock), which must not take another test's outcomes.</summary>
+    private readonly ConcurrentDictionary<string, ConcurrentQueue<WebhookOutcome>> _outcomes = new();
     private readonly Channel<Attempt> _attempts = Channel.CreateUnbounded<Attempt>();
     private readonly List<Attempt> _passedOver = [];
 
     /// <summary>Set by a test to make every attempt hang until it is completed.</summary>
     public TaskCompletionSource? Hold { get; set; }
 
-    public void Answer(WebhookOutcome outcome) => _outcomes.Enqueue(outcome);
+    public void Answer(string site, WebhookOutcome outcome) => _outcomes.GetOrAdd(site, _ => new()).Enqueue(outcome);
 
     public async Task<WebhookOutcome> SendAsync(WebhookEndpoint endpoint, WebhookNotice notice, string deliveryId, byte[] body, CancellationToken cancellationToken)
     {
-        _attempts.Writer.TryWrite(new Attempt(endpoint, notice, deliveryId, JsonDocument.Parse(body).RootElement.Clone()));
+        var attempt = new Attempt(endpoint, notice, deliveryId, JsonDocument.Parse(body).RootElement.Clone());
+        _attempts.Writer.TryWrite(attempt);
         if (Hold is { } hold)
         {
             await hold.Task;
         }
-        return _outcomes.TryDequeue(out var outcome) ? outcome : WebhookOutcome.Ok(204);
+        return _outcomes.TryGetValue(attempt.Site, out var queued) && queued.TryDequeue(out var outcome) ? outcome : WebhookOutcome.Ok(204);
     }
 
     /// <summary>
