@@ -66,9 +66,12 @@ public sealed class WebhookOutboxTests(ClusterFixture fixture)
 
         await chat.StartChat("Hello");
         var first = await fixture.Webhooks.Next(site, a => a.Event == WebhookEvents.ConversationStarted, "the first attempt");
+        // The clock moves only once the outbox has the outcome (and so its next time), not while the answer is on its way.
+        await Eventually(site, log => log.Any(e => e.Attempts == 1 && e.LastError is not null), "the first failure logged");
         Assert.True(await fixture.Webhooks.NothingMore(site), "retried before its backoff");
         fixture.Clock.Advance(WebhookBackoff.After(1));
         var second = await fixture.Webhooks.Next(site, a => a.DeliveryId == first.DeliveryId, "the retry after 10 s");
+        await Eventually(site, log => log.Any(e => e.Attempts == 2 && e.LastError is not null), "the second failure logged");
         fixture.Clock.Advance(WebhookBackoff.After(1));
         Assert.True(await fixture.Webhooks.NothingMore(site), "the second retry came before its doubled wait");
         fixture.Clock.Advance(WebhookBackoff.After(2) - WebhookBackoff.After(1));
