@@ -16,6 +16,11 @@ public static class GrainKeys
     public static string Outbox(string site, string conversationId) => $"{site}/x:{conversationId}";
     public static string Call(string site, string callId) => $"{site}/p:{callId}";
     public static string CallFigures(string site, string queueId) => $"{site}/pf:{queueId}";
+    public static string SiteWebhooks(string site) => $"{site}/wh:site";
+    public static string ConversationWebhooks(string site, string conversationId) => $"{site}/wo:c-{conversationId}";
+    public static string CustomerWebhooks(string site, string customerId) => $"{site}/wo:u-{customerId}";
+    public static string Exports(string site) => $"{site}/ex:site";
+    public static string DailySummary(string site) => $"{site}/ds:site";
 
     /// <summary>Splits a key made by this class into its site and its id (without the kind prefix).</summary>
     public static (string Site, string Id) Parse(string key)

@@ -15,4 +15,8 @@ public static class StorageNames
     public const string OutboxState = "channelOutbox";
     public const string CallState = "call";
     public const string CallFiguresState = "callFigures";
+    public const string SiteWebhooksState = "siteWebhooks";
+    public const string WebhookOutboxState = "webhookOutbox";
+    public const string ExportState = "export";
+    public const string DailySummaryState = "dailySummary";
 }

@@ -1,4 +1,5 @@
 using Switchboard.Gateway.Hosting;
+
 namespace Switchboard.Gateway.Privacy;
 
 public static class PrivacyHosting

@@ -10,11 +10,14 @@ using Switchboard.Gateway.Auth;
 using Switchboard.Gateway.Channels;
 using Switchboard.Gateway.Channels.Phone;
 using Switchboard.Gateway.Crm;
+using Switchboard.Gateway.DailySummary;
+using Switchboard.Gateway.Exports;
 using Switchboard.Gateway.Customers;
 using Switchboard.Gateway.Monitoring;
 using Switchboard.Gateway.Reports;
 using Switchboard.Gateway.Workplace;
 using Switchboard.Gateway.Visitors;
+using Switchboard.Gateway.Webhooks;
 
 namespace Switchboard.Gateway.Sites;
 
@@ -45,6 +48,9 @@ public static class SiteEndpoints
         admin.MapChannels();
         admin.MapCallFigures();
         admin.MapReports();
+        admin.MapWebhooks();
+        admin.MapExports();
+        admin.MapDailySummary();
         admin.MapPut("/settings", (string site, SiteSettings body, IGrainFactory grains) =>
             Change(grains, site, config => config.WithSettings(body), g => g.UpdateSettings(body)));
         admin.MapPut("/queues/{queueId}", (string site, string queueId, QueueConfig body, IGrainFactory grains) =>

@@ -34,6 +34,7 @@ public sealed partial class ConversationGrain
             }
         }
         await RelayStored(events);
+        await TellWebhooks(events);
         await ArmDeadlines();
     }
 

@@ -8,6 +8,7 @@ using Switchboard.Contracts.Operators;
 using Switchboard.Contracts.Push;
 using Switchboard.Contracts.Queues;
 using Switchboard.Contracts.Visitors;
+using Switchboard.Contracts.Webhooks;
 using Switchboard.Domain.Limits;
 using Switchboard.Grains.Sites;
 using Switchboard.Grains.Storage;
@@ -73,6 +74,7 @@ public sealed partial class ConversationGrain(
         {
             await ArmDeadlines();
             await ResumeRelays();
+            await TellWebhooks(WebhookEvents.All);
         }
     }
 

@@ -1,15 +1,23 @@
+using Microsoft.Extensions.Logging;
 using Orleans.Runtime;
 using Switchboard.Contracts.Visitors;
+using Switchboard.Contracts.Webhooks;
+using Switchboard.Grains.Webhooks;
 
 namespace Switchboard.Grains.Visitors;
 
 /// <summary>A customer across browsers, devices and channels: their identities, conversations everywhere, and last operator.</summary>
 public sealed class CustomerGrain(
-    [PersistentState(StorageNames.CustomerState, StorageNames.Provider)] IPersistentState<CustomerState> state)
+    [PersistentState(StorageNames.CustomerState, StorageNames.Provider)] IPersistentState<CustomerState> state,
+    ILogger<CustomerGrain> logger)
     : Grain, ICustomerGrain
 {
     /// <summary>Enough history for the console's "previous conversations" across channels.</summary>
     public const int KeptConversations = 50;
+
+    public override Task OnActivateAsync(CancellationToken cancellationToken) =>
+        // A silo may have died between storing the first contact and handing it to the outbox.
+        state.State.FirstContact is not null && !state.State.FirstContactQueued ? QueueFirstContact() : Task.CompletedTask;
 
     public Task<string?> GetLastOperator() => Task.FromResult(state.State.LastOperator);
 
@@ -38,12 +46,21 @@ public sealed class CustomerGrain(
         {
             return;
         }
+        var first = conversations.Count == 0 && state.State.FirstContact is null;
         conversations.Add(new CustomerConversation(conversationId, channel, startedAt));
         if (conversations.Count > KeptConversations)
         {
             conversations.RemoveRange(0, conversations.Count - KeptConversations);
         }
+        if (first)
+        {
+            state.State.FirstContact = new CustomerConversation(conversationId, channel, startedAt);
+        }
         await state.WriteStateAsync();
+        if (first)
+        {
+            await QueueFirstContact();
+        }
     }
 
     public Task<CustomerProfile> GetProfile() => Task.FromResult(new CustomerProfile(
@@ -55,5 +72,26 @@ public sealed class CustomerGrain(
         await state.ClearStateAsync();
         state.State = new CustomerState();
         DeactivateOnIdle();
+    }
+
+    /// <summary>
+    /// Hands the stored first contact to the customer's webhook outbox, which keeps it by a stable id: told twice (after
+    /// a crash here), it still queues one delivery per endpoint. Marked as handed over only once the outbox holds it.
+    /// </summary>
+    private async Task QueueFirstContact()
+    {
+        var (site, customerId) = GrainKeys.Parse(this.GetPrimaryKeyString());
+        var contact = state.State.FirstContact!;
+        try
+        {
+            await GrainFactory.GetGrain<IWebhookOutboxGrain>(GrainKeys.CustomerWebhooks(site, customerId))
+                .Enqueue(WebhookNotices.FirstContact(customerId, contact.ConversationId, contact.Channel, contact.StartedAt));
+            state.State.FirstContactQueued = true;
+            await state.WriteStateAsync();
+        }
+        catch (Exception error)
+        {
+            logger.LogWarning(error, "Could not queue the first contact of customer {Customer} of {Site}; the next activation will", customerId, site);
+        }
     }
 }

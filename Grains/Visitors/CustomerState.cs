@@ -9,4 +9,8 @@ public sealed class CustomerState
     [Id(1)] public List<ChannelIdentity> Identities { get; set; } = [];
     /// <summary>Newest last, bounded like a visitor's own list.</summary>
     [Id(2)] public List<CustomerConversation> Conversations { get; set; } = [];
+    /// <summary>The customer's first conversation ever, kept for the <c>customer.first_contact</c> webhook.</summary>
+    [Id(3)] public CustomerConversation? FirstContact { get; set; }
+    /// <summary>True once the webhook outbox holds the first contact (it is queued exactly once).</summary>
+    [Id(4)] public bool FirstContactQueued { get; set; }
 }

@@ -64,6 +64,7 @@ public static class ClusterSiloExtensions
 
         silo.Services.AddSwitchboardGrains(configuration);
         silo.Services.AddSwitchboardMessengers(configuration);
+        silo.Services.AddSwitchboardIntegrations(configuration);
         silo.Services.AddSwitchboardPostgres(configuration, postgres);
         silo.Services.AddSwitchboardReports<PostgresReportDatabase>(configuration);
         silo.Services.AddSingleton<ILifecycleParticipant<ISiloLifecycle>, SchemaMigrationParticipant>();

@@ -22,6 +22,7 @@ public static class PostgresServices
         services.AddSingleton<IEventLog>(sp => sp.GetRequiredService<PostgresEventLog>());
         services.AddSingleton<IEventLogFeed>(sp => sp.GetRequiredService<PostgresEventLog>());
         services.AddSingleton<IPrivacyStore, PostgresPrivacyStore>();
+        services.AddSingleton<IEventLogWindows, PostgresEventLogWindows>();
         services.AddSingleton<SchemaMigration>();
         return services;
     }

@@ -34,6 +34,7 @@ public static class StandaloneSiloExtensions
         silo.Services.AddSwitchboardGrains(configuration);
         silo.Services.AddSwitchboardSqlite(configuration);
         silo.Services.AddSwitchboardMessengers(configuration);
+        silo.Services.AddSwitchboardIntegrations(configuration);
         silo.AddSwitchboardDashboard(configuration);
         return silo;
     }
@@ -51,6 +52,7 @@ public static class StandaloneSiloExtensions
         services.AddSingleton<IEventLogFeed>(sp => sp.GetRequiredService<SqliteEventLog>());
         services.AddSingleton<IPrivacyStore, SqlitePrivacyStore>();
         services.AddSwitchboardReports<SqliteReportDatabase>(configuration);
+        services.AddSingleton<IEventLogWindows, SqliteEventLogWindows>();
         services.AddReminders();
         services.AddSingleton<IReminderTable, SqliteReminderTable>();
         // Orleans' own binary format: state types are [GenerateSerializer] with [Id]s and [Alias]es, so stored

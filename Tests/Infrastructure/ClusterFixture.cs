@@ -5,6 +5,8 @@ using Orleans.TestingHost;
 using Switchboard.Contracts.Calls;
 using Switchboard.Contracts.Conversations;
 using Switchboard.Grains.Channels;
+using Switchboard.Grains.DailySummary;
+using Switchboard.Grains.Webhooks;
 using Switchboard.Silo.Hosting;
 
 namespace Switchboard.Tests.Infrastructure;
@@ -33,6 +35,10 @@ public sealed class ClusterFixture : IAsyncLifetime
     public ScriptedSender WhatsApp { get; } = new(ChannelNames.WhatsApp);
     /// <summary>What the silo's waiting-help bot finds when it looks up an order.</summary>
     public ScriptedOrders Orders { get; } = new();
+    /// <summary>What the silo's webhook outboxes post to retailers' endpoints.</summary>
+    public ScriptedWebhooks Webhooks { get; } = new();
+    /// <summary>The daily summaries the silo's grains send.</summary>
+    public RecordingMailer Mailer { get; } = new();
 
     public async Task InitializeAsync()
     {
@@ -55,6 +61,9 @@ public sealed class ClusterFixture : IAsyncLifetime
             silo.Services.AddSingleton<IPhoneCommandPort>(Pbx);
             silo.Services.AddSingleton<IChannelSender>(WhatsApp);
             silo.Services.AddSingleton<Switchboard.Contracts.Help.IOrderStatusPort>(Orders);
+            silo.Services.AddSingleton<IWebhookSender>(Webhooks);
+            silo.Services.AddSingleton<ISummaryMailer>(Mailer);
+            silo.Services.AddSingleton<IDailyFiguresSource, LiveDailyFigures>();
             silo.Services.AddSingleton<IReminderTable>(services =>
                 Reminders = new FailingReminderTable(ActivatorUtilities.CreateInstance<Switchboard.Silo.Storage.Sqlite.SqliteReminderTable>(services)));
             silo.AddIncomingGrainCallFilter(LostAnswers.Invoke);
