@@ -17,7 +17,7 @@ public static class UploadCors
         {
             return true;
         }
-        var config = await grains.GetGrain<ISiteGrain>(GrainKeys.Site(site)).GetConfig();
+        var config = await grains.Grain<ISiteGrain>(GrainKeys.Site(site)).GetConfig();
         if (config is null || !OriginPolicy.IsAllowed(origin, http.Request.Host, config.AllowedOrigins))
         {
             return false;

@@ -53,7 +53,7 @@ public static class AuthEndpoints
                 ? Issue(ops, "Operations", http, tokens, dashboard)
                 : TypedResults.Problem(statusCode: 401, title: "Wrong site, login or password.");
         }
-        var config = await grains.GetGrain<ISiteGrain>(GrainKeys.Site(request.Site)).GetConfig();
+        var config = await grains.Grain<ISiteGrain>(GrainKeys.Site(request.Site)).GetConfig();
         var account = config?.FindOperator(request.Login);
         // The same answer for an unknown site, login or password: nothing to probe.
         // An unknown account is checked against a hash of its own, so it takes as long as a wrong password.

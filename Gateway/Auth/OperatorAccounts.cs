@@ -23,7 +23,7 @@ public sealed class OperatorAccounts(IGrainFactory grains, OperationsAccount ope
         {
             return operations.Honours(token.Identity) ? token.Identity : null;
         }
-        var config = await grains.GetGrain<ISiteGrain>(GrainKeys.Site(token.Identity.Site)).GetConfig();
+        var config = await grains.Grain<ISiteGrain>(GrainKeys.Site(token.Identity.Site)).GetConfig();
         var account = config?.FindOperator(token.Identity.Login);
         if (account is null || account.Disabled || token.IssuedAt < account.TokensValidFrom)
         {
@@ -41,12 +41,12 @@ public sealed class OperatorAccounts(IGrainFactory grains, OperationsAccount ope
         }
         try
         {
-            await grains.GetGrain<ISiteGrain>(GrainKeys.Site(site)).RevokeOperatorTokens(login, clock.GetUtcNow());
+            await grains.Grain<ISiteGrain>(GrainKeys.Site(site)).RevokeOperatorTokens(login, clock.GetUtcNow());
         }
         catch (SwitchboardException refusal) when (refusal.Code == ErrorCodes.NotFound)
         {
             // Removed already: no token of theirs passes CurrentAsync; their sockets still have to close.
         }
-        await grains.GetGrain<IOperatorGrain>(GrainKeys.Operator(site, login)).SignOut(reason);
+        await grains.Grain<IOperatorGrain>(GrainKeys.Operator(site, login)).SignOut(reason);
     }
 }

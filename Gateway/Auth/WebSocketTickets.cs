@@ -1,4 +1,5 @@
 using System.Security.Cryptography;
+using Switchboard.Contracts;
 using Switchboard.Contracts.Operators;
 
 namespace Switchboard.Gateway.Auth;
@@ -15,14 +16,14 @@ public sealed class WebSocketTickets(IGrainFactory grains, TimeProvider clock)
     public async Task<string> IssueAsync(string token)
     {
         var ticket = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(32));
-        await grains.GetGrain<IOperatorTicketGrain>(Key(ticket)).Issue(token, clock.GetUtcNow() + Lifetime);
+        await grains.Grain<IOperatorTicketGrain>(Key(ticket)).Issue(token, clock.GetUtcNow() + Lifetime);
         return ticket;
     }
 
     /// <summary>The token behind the ticket, once; null for anything that is not a live ticket.</summary>
     public async Task<string?> RedeemAsync(string? ticket) =>
         ticket is { Length: 64 } && ticket.All(char.IsAsciiHexDigitLower)
-            ? await grains.GetGrain<IOperatorTicketGrain>(Key(ticket)).Redeem()
+            ? await grains.Grain<IOperatorTicketGrain>(Key(ticket)).Redeem()
             : null;
 
     private static string Key(string ticket) => "ticket:" + ticket;

@@ -20,14 +20,14 @@ public static class ChannelEndpoints
     public static RouteGroupBuilder MapWhatsAppTemplates(this RouteGroupBuilder site)
     {
         site.MapGet("/channels/whatsapp/templates", async (string site, IGrainFactory grains) =>
-            TypedResults.Ok((await grains.GetGrain<ISiteGrain>(GrainKeys.Site(site)).GetChannels())
+            TypedResults.Ok((await grains.Grain<ISiteGrain>(GrainKeys.Site(site)).GetChannels())
                 .FirstOrDefault(c => c.Channel == ChannelNames.WhatsApp && c.Enabled)?.Templates ?? []));
         return site;
     }
 
     private static async Task<IResult> List(string site, IGrainFactory grains)
     {
-        var grain = grains.GetGrain<ISiteGrain>(GrainKeys.Site(site));
+        var grain = grains.Grain<ISiteGrain>(GrainKeys.Site(site));
         if (await grain.GetConfig() is null)
         {
             return TypedResults.NotFound();
@@ -42,7 +42,7 @@ public static class ChannelEndpoints
         {
             return TypedResults.ValidationProblem(problems);
         }
-        var grain = grains.GetGrain<ISiteGrain>(GrainKeys.Site(site));
+        var grain = grains.Grain<ISiteGrain>(GrainKeys.Site(site));
         if (await grain.GetConfig() is null)
         {
             return TypedResults.NotFound();
@@ -52,7 +52,7 @@ public static class ChannelEndpoints
     }
 
     private static async Task<IResult> SwitchOff(string site, string channel, IGrainFactory grains) =>
-        await grains.GetGrain<ISiteGrain>(GrainKeys.Site(site)).SwitchOffChannel(channel)
+        await grains.Grain<ISiteGrain>(GrainKeys.Site(site)).SwitchOffChannel(channel)
             ? TypedResults.NoContent()
             : TypedResults.NotFound();
 }

@@ -12,7 +12,7 @@ public static class ChannelLookup
     /// </summary>
     public static async Task<ChannelSettings?> FindEnabledAsync(IGrainFactory grains, string site, string channel)
     {
-        var channels = await grains.GetGrain<ISiteGrain>(GrainKeys.Site(site)).GetChannels();
+        var channels = await grains.Grain<ISiteGrain>(GrainKeys.Site(site)).GetChannels();
         return channels.FirstOrDefault(c => c.Channel == channel && c.Enabled);
     }
 }

@@ -16,10 +16,10 @@ public sealed partial class PlatformReports(IGrainFactory grains, ILogger<Platfo
 
     public async Task ReportAsync(InboundMessage report)
     {
-        var visitor = grains.GetGrain<IVisitorGrain>(GrainKeys.Visitor(report.Site, ContactIds.VisitorId(report.Channel, report.UserId)));
+        var visitor = grains.Grain<IVisitorGrain>(GrainKeys.Visitor(report.Site, ContactIds.VisitorId(report.Channel, report.UserId)));
         foreach (var conversationId in (await visitor.GetConversations()).Take(ConversationsSearched))
         {
-            var outbox = grains.GetGrain<IChannelOutboxGrain>(GrainKeys.Outbox(report.Site, conversationId));
+            var outbox = grains.Grain<IChannelOutboxGrain>(GrainKeys.Outbox(report.Site, conversationId));
             if (await outbox.PlatformReported(report.PlatformMessageId, report.Status!, report.StatusError))
             {
                 return;

@@ -31,7 +31,7 @@ public sealed class ContactDesk(IGrainFactory grains, PushHub hub, AttachmentCla
         }
         try
         {
-            var visitor = await grains.GetGrain<IVisitorGrain>(visitorKey)
+            var visitor = await grains.Grain<IVisitorGrain>(visitorKey)
                 .Hello(new VisitorHello(hello.Identity, hello.Language, hello.Region) { FromWidget = true }, hello.FollowsVisitor ? hub.Reference : null);
             var contact = new Actor(ActorKind.Visitor, hello.Site, hello.VisitorId) with { Name = visitor.Name };
             var (conversationId, afterSeq) = hello.Resume is { } resume ? (resume.ConversationId, resume.LastSeq) : (visitor.OpenConversationId, 0);
@@ -70,7 +70,7 @@ public sealed class ContactDesk(IGrainFactory grains, PushHub hub, AttachmentCla
     }
 
     public Task<AppendResult> PostAsync(Actor contact, string conversationKey, string clientId, string text) =>
-        grains.GetGrain<IConversationGrain>(conversationKey).Post(contact, clientId, text);
+        grains.Grain<IConversationGrain>(conversationKey).Post(contact, clientId, text);
 
     /// <summary>A message with files: the contact's uploads are taken for the conversation first, and given back if it is refused.</summary>
     public async Task<AppendResult> PostWithFilesAsync(Actor contact, string conversationKey, string clientId, string? text, IReadOnlyList<string> uploadIds)
@@ -78,7 +78,7 @@ public sealed class ContactDesk(IGrainFactory grains, PushHub hub, AttachmentCla
         var claim = await attachments.ClaimAsync(contact.Site, Uploader.OfVisitor(contact.Id), GrainKeys.Parse(conversationKey).Id, uploadIds);
         try
         {
-            return await grains.GetGrain<IConversationGrain>(conversationKey).Send(contact, new MessageDraft(clientId, text) { Attachments = claim.Files });
+            return await grains.Grain<IConversationGrain>(conversationKey).Send(contact, new MessageDraft(clientId, text) { Attachments = claim.Files });
         }
         catch (SwitchboardException)
         {
@@ -88,16 +88,16 @@ public sealed class ContactDesk(IGrainFactory grains, PushHub hub, AttachmentCla
     }
 
     public Task<AppendResult> RequestCallbackAsync(Actor contact, string conversationKey, string clientId, string phone) =>
-        grains.GetGrain<IConversationGrain>(conversationKey).RequestCallback(contact, clientId, phone);
+        grains.Grain<IConversationGrain>(conversationKey).RequestCallback(contact, clientId, phone);
 
     public Task TypingAsync(Actor contact, string conversationKey, string draft) =>
-        grains.GetGrain<IConversationGrain>(conversationKey).VisitorTyping(contact, draft);
+        grains.Grain<IConversationGrain>(conversationKey).VisitorTyping(contact, draft);
 
     public Task CloseAsync(Actor contact, string conversationKey) =>
-        grains.GetGrain<IConversationGrain>(conversationKey).Close(contact);
+        grains.Grain<IConversationGrain>(conversationKey).Close(contact);
 
     public Task RateAsync(Actor contact, string conversationKey, int score, string? comment) =>
-        grains.GetGrain<IConversationGrain>(conversationKey).Rate(contact, score, comment);
+        grains.Grain<IConversationGrain>(conversationKey).Rate(contact, score, comment);
 
     /// <summary>
     /// A contact that arrives without a socket (a messenger, the phone) says who it is: its name on the platform, no
@@ -145,14 +145,14 @@ public sealed class ContactDesk(IGrainFactory grains, PushHub hub, AttachmentCla
     /// <summary>The contact left the transport: its visitor pushes stop, and the visitor grain learns it is gone.</summary>
     public void Leave(Actor contact, IPushSubscriber subscriber) => hub.UnfollowVisitor(GrainKeys.Visitor(contact.Site, contact.Id), subscriber);
 
-    private IVisitorGrain Visitor(Actor contact) => grains.GetGrain<IVisitorGrain>(GrainKeys.Visitor(contact.Site, contact.Id));
+    private IVisitorGrain Visitor(Actor contact) => grains.Grain<IVisitorGrain>(GrainKeys.Visitor(contact.Site, contact.Id));
 
     private IConversationGrain Conversation(Actor contact, string conversationId) =>
-        grains.GetGrain<IConversationGrain>(GrainKeys.Conversation(contact.Site, conversationId));
+        grains.Grain<IConversationGrain>(GrainKeys.Conversation(contact.Site, conversationId));
 
     private async Task<int> OnlineOperators(string site, string defaultQueue)
     {
-        var queue = await grains.GetGrain<IQueueGrain>(GrainKeys.Queue(site, defaultQueue)).GetSnapshot();
+        var queue = await grains.Grain<IQueueGrain>(GrainKeys.Queue(site, defaultQueue)).GetSnapshot();
         return queue.Roster.Count(o => o.Status == OperatorStatus.Online);
     }
 }

@@ -23,7 +23,7 @@ public static class CustomerCardEndpoints
             string site, string id, string? confirmedPhone, HttpContext http, IGrainFactory grains, CrmScope scope, CrmClient crm) =>
         {
             var actor = http.User.Identity().ToActor();
-            var conversation = grains.GetGrain<IConversationGrain>(GrainKeys.Conversation(site, id));
+            var conversation = grains.Grain<IConversationGrain>(GrainKeys.Conversation(site, id));
             ConversationSnapshot snapshot;
             try
             {
@@ -41,7 +41,7 @@ public static class CustomerCardEndpoints
             {
                 return TypedResults.Problem(statusCode: 400, title: $"confirmedPhone is a phone number of at most {MaxPhoneLength} digits, spaces and + - ( ).");
             }
-            var visitor = await grains.GetGrain<IVisitorGrain>(GrainKeys.Visitor(site, snapshot.VisitorId)).GetVisit();
+            var visitor = await grains.Grain<IVisitorGrain>(GrainKeys.Visitor(site, snapshot.VisitorId)).GetVisit();
             if (visitor.CustomerId is null && confirmedPhone is null)
             {
                 return await Unproven(conversation, actor, snapshot);

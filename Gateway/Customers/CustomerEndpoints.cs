@@ -18,7 +18,7 @@ public static class CustomerEndpoints
     {
         site.MapGet("/customers/{customerId}", async (string site, string customerId, IGrainFactory grains) =>
             IsCustomerId(customerId)
-                ? Results.Ok(await grains.GetGrain<ICustomerGrain>(GrainKeys.Customer(site, customerId)).GetProfile())
+                ? Results.Ok(await grains.Grain<ICustomerGrain>(GrainKeys.Customer(site, customerId)).GetProfile())
                 : BadCustomerId());
         admin.MapPut("/customers/{customerId}/identities/{channel}/{platformId}",
             async (string site, string customerId, string channel, string platformId, IGrainFactory grains) =>
@@ -33,8 +33,8 @@ public static class CustomerEndpoints
                         title: "An identity is a messenger or phone channel and the person's id there (letters, digits, + - _ .).");
                 }
                 // The customer first: a chat that starts in between is then at worst not yet listed, never routed to a stranger.
-                await grains.GetGrain<ICustomerGrain>(GrainKeys.Customer(site, customerId)).Link(new ChannelIdentity(channel, platformId));
-                await grains.GetGrain<IVisitorGrain>(GrainKeys.Visitor(site, ContactIds.VisitorId(channel, platformId))).LinkCustomer(customerId);
+                await grains.Grain<ICustomerGrain>(GrainKeys.Customer(site, customerId)).Link(new ChannelIdentity(channel, platformId));
+                await grains.Grain<IVisitorGrain>(GrainKeys.Visitor(site, ContactIds.VisitorId(channel, platformId))).LinkCustomer(customerId);
                 return Results.NoContent();
             });
         admin.MapCustomerPrivacy();

@@ -39,5 +39,5 @@ public static class DailySummaryEndpoints
         return TypedResults.NoContent();
     }
 
-    private static IDailySummaryGrain Summary(IGrainFactory grains, string site) => grains.GetGrain<IDailySummaryGrain>(GrainKeys.DailySummary(site));
+    private static IDailySummaryGrain Summary(IGrainFactory grains, string site) => grains.Grain<IDailySummaryGrain>(GrainKeys.DailySummary(site));
 }

@@ -41,5 +41,5 @@ public static class ExportEndpoints
         return TypedResults.Ok(await Exports(grains, site).Configure(body));
     }
 
-    private static IExportGrain Exports(IGrainFactory grains, string site) => grains.GetGrain<IExportGrain>(GrainKeys.Exports(site));
+    private static IExportGrain Exports(IGrainFactory grains, string site) => grains.Grain<IExportGrain>(GrainKeys.Exports(site));
 }

@@ -31,7 +31,7 @@ public sealed class DemoSeeder(
         {
             return;
         }
-        var created = await grains.GetGrain<ISiteGrain>(GrainKeys.Site(DemoSite.Id))
+        var created = await grains.Grain<ISiteGrain>(GrainKeys.Site(DemoSite.Id))
             .CreateIfAbsent(DemoSite.Build(demo.Value.OperatorPassword));
         if (created)
         {

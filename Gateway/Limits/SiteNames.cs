@@ -28,7 +28,7 @@ public sealed partial class SiteNames(IGrainFactory grains, IOptions<ClientLimit
         {
             return null;
         }
-        var config = await grains.GetGrain<ISiteGrain>(GrainKeys.Site(site)).GetConfig();
+        var config = await grains.Grain<ISiteGrain>(GrainKeys.Site(site)).GetConfig();
         if (config is null)
         {
             Remember(site);

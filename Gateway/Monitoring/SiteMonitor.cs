@@ -12,14 +12,14 @@ public sealed class SiteMonitor(IGrainFactory grains, TimeProvider clock)
 {
     public async Task<MonitorSnapshot?> SnapshotAsync(string site)
     {
-        if (await grains.GetGrain<ISiteGrain>(GrainKeys.Site(site)).GetConfig() is not { } config)
+        if (await grains.Grain<ISiteGrain>(GrainKeys.Site(site)).GetConfig() is not { } config)
         {
             return null;
         }
-        var queues = Task.WhenAll(config.Queues.Select(q => grains.GetGrain<IQueueGrain>(GrainKeys.Queue(site, q.Id)).GetSnapshot()));
+        var queues = Task.WhenAll(config.Queues.Select(q => grains.Grain<IQueueGrain>(GrainKeys.Queue(site, q.Id)).GetSnapshot()));
         var operators = Task.WhenAll(config.Operators.Where(o => o.Role == Roles.Operator)
-            .Select(o => grains.GetGrain<IOperatorGrain>(GrainKeys.Operator(site, o.Login)).GetSnapshot()));
-        var calls = Task.WhenAll(config.Queues.Select(q => grains.GetGrain<ICallFiguresGrain>(GrainKeys.CallFigures(site, q.Id)).GetFigures()));
+            .Select(o => grains.Grain<IOperatorGrain>(GrainKeys.Operator(site, o.Login)).GetSnapshot()));
+        var calls = Task.WhenAll(config.Queues.Select(q => grains.Grain<ICallFiguresGrain>(GrainKeys.CallFigures(site, q.Id)).GetFigures()));
         return MonitorBuilder.Build(config, await queues, await operators, clock.GetUtcNow(), await calls);
     }
 }

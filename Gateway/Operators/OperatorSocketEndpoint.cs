@@ -29,7 +29,7 @@ public static class OperatorSocketEndpoint
         {
             return TypedResults.Problem(statusCode: 403, title: "The operations account has no console; it opens the cluster dashboard.");
         }
-        var config = await grains.GetGrain<ISiteGrain>(GrainKeys.Site(identity.Site)).GetConfig();
+        var config = await grains.Grain<ISiteGrain>(GrainKeys.Site(identity.Site)).GetConfig();
         if (config?.FindOperator(identity.Login) is null)
         {
             return TypedResults.Problem(statusCode: 403, title: "This account no longer exists.");
@@ -44,6 +44,6 @@ public static class OperatorSocketEndpoint
             connection => new OperatorSession(identity, connection, workbench, monitor, options.Value, logger));
 
         Task<IReadOnlyList<ConversationEvent>> Events(string key, long after) =>
-            grains.GetGrain<IConversationGrain>(key).GetEvents(actor, after, 1000);
+            grains.Grain<IConversationGrain>(key).GetEvents(actor, after, 1000);
     }
 }

@@ -25,7 +25,7 @@ public sealed class OperatorWorkbench(
     {
         var operatorKey = OperatorKey(identity);
         hub.FollowOperator(operatorKey, subscriber);
-        return grains.GetGrain<IOperatorGrain>(operatorKey).Subscribe(hub.Reference);
+        return grains.Grain<IOperatorGrain>(operatorKey).Subscribe(hub.Reference);
     }
 
     public void SignOut(OperatorIdentity identity, IPushSubscriber subscriber) => hub.UnfollowOperator(OperatorKey(identity), subscriber);
@@ -55,7 +55,7 @@ public sealed class OperatorWorkbench(
         var transcript = (await conversation.GetEvents(actor, from, limits.Value.AssignedEvents)).Select(links.Sign).ToList();
         // The pre-chat form lives on the first event, which a long transcript no longer carries.
         var started = from == 0 ? transcript.FirstOrDefault() : (await conversation.GetEvents(actor, 0, 1)).FirstOrDefault();
-        var visit = await grains.GetGrain<IVisitorGrain>(GrainKeys.Visitor(identity.Site, snapshot.VisitorId)).GetVisit();
+        var visit = await grains.Grain<IVisitorGrain>(GrainKeys.Visitor(identity.Site, snapshot.VisitorId)).GetVisit();
         visit = visit with { Pages = [.. visit.Pages.TakeLast(limits.Value.AssignedPages)] };
         var assignedSeq = transcript.LastOrDefault(e => e.Type == EventTypes.Assigned)?.Seq ?? snapshot.LastSeq;
         return new OperatorAssignment(snapshot, transcript, visit, assignedSeq) { Form = started?.Form };
@@ -67,7 +67,7 @@ public sealed class OperatorWorkbench(
             ? Conversation(identity, conversationId).Subscribe(identity.ToActor(), hub.Reference)
             : throw SwitchboardException.Forbidden("Only supervisors watch other operators' chats.");
 
-    public Task SetStatusAsync(OperatorIdentity identity, string status) => grains.GetGrain<IOperatorGrain>(OperatorKey(identity)).SetStatus(status);
+    public Task SetStatusAsync(OperatorIdentity identity, string status) => grains.Grain<IOperatorGrain>(OperatorKey(identity)).SetStatus(status);
 
     public Task<AppendResult> PostAsync(
         OperatorIdentity identity, string conversationId, string clientId, string text, IReadOnlyList<string>? quickReplies) =>
@@ -115,7 +115,7 @@ public sealed class OperatorWorkbench(
         {
             throw SwitchboardException.BadRequest("No call rings for you in this conversation.");
         }
-        await grains.GetGrain<ICallGrain>(GrainKeys.Call(identity.Site, callId)).Accept(identity.Login, snapshot.OperatorName ?? identity.Name);
+        await grains.Grain<ICallGrain>(GrainKeys.Call(identity.Site, callId)).Accept(identity.Login, snapshot.OperatorName ?? identity.Name);
     }
 
     /// <summary>The operator turns the ringing call down: it moves on to the next operator or the menu.</summary>
@@ -129,5 +129,5 @@ public sealed class OperatorWorkbench(
     private static string OperatorKey(OperatorIdentity identity) => GrainKeys.Operator(identity.Site, identity.Login);
 
     private IConversationGrain Conversation(OperatorIdentity identity, string conversationId) =>
-        grains.GetGrain<IConversationGrain>(GrainKeys.Conversation(identity.Site, conversationId));
+        grains.Grain<IConversationGrain>(GrainKeys.Conversation(identity.Site, conversationId));
 }

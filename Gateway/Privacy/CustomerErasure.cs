@@ -28,7 +28,7 @@ public sealed class CustomerErasure(IGrainFactory grains, AttachmentCatalog atta
             // The browsers they chatted from: a web visitor is not linked to the customer, only named in the chat's start.
             visitorIds.UnionWith(events.Select(evt => evt.VisitorId).OfType<string>());
         }
-        visitors.AddRange(visitorIds.Select(id => grains.GetGrain<IVisitorGrain>(GrainKeys.Visitor(site, id))));
+        visitors.AddRange(visitorIds.Select(id => grains.Grain<IVisitorGrain>(GrainKeys.Visitor(site, id))));
         foreach (var conversation in conversations)
         {
             await conversation.Erase();
@@ -68,17 +68,17 @@ public sealed class CustomerErasure(IGrainFactory grains, AttachmentCatalog atta
 
     private async Task<(ICustomerGrain Customer, List<IVisitorGrain> Visitors, List<IConversationGrain> Conversations)> FindAsync(string site, string customerId)
     {
-        var customer = grains.GetGrain<ICustomerGrain>(GrainKeys.Customer(site, customerId));
+        var customer = grains.Grain<ICustomerGrain>(GrainKeys.Customer(site, customerId));
         var profile = await customer.GetProfile();
         var visitors = profile.Identities
-            .Select(identity => grains.GetGrain<IVisitorGrain>(GrainKeys.Visitor(site, ContactIds.VisitorId(identity.Channel, identity.PlatformId))))
+            .Select(identity => grains.Grain<IVisitorGrain>(GrainKeys.Visitor(site, ContactIds.VisitorId(identity.Channel, identity.PlatformId))))
             .ToList();
         var ids = new HashSet<string>(profile.Conversations.Select(c => c.ConversationId), StringComparer.Ordinal);
         foreach (var visitor in visitors)
         {
             ids.UnionWith(await visitor.GetConversations());
         }
-        var conversations = ids.Select(id => grains.GetGrain<IConversationGrain>(GrainKeys.Conversation(site, id))).ToList();
+        var conversations = ids.Select(id => grains.Grain<IConversationGrain>(GrainKeys.Conversation(site, id))).ToList();
         return (customer, visitors, conversations);
     }
 

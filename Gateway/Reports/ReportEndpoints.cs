@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Http.HttpResults;
+using Switchboard.Contracts;
 using Switchboard.Contracts.Reports;
 using Switchboard.Domain.Reports;
 
@@ -28,7 +29,7 @@ public static class ReportEndpoints
         {
             return TypedResults.Problem(statusCode: 400, title: error);
         }
-        if (await grains.GetGrain<IReportGrain>(site).Query(query) is not { } report)
+        if (await grains.Grain<IReportGrain>(site).Query(query) is not { } report)
         {
             return TypedResults.NotFound();
         }
@@ -60,6 +61,6 @@ public static class ReportEndpoints
             return TypedResults.Problem(statusCode: 400, title: "The order's time is in the future.");
         }
         var order = new Order(body.OrderId, body.VisitorId, body.CustomerId, body.At ?? now, body.Amount);
-        return await grains.GetGrain<IReportGrain>(site).RecordOrder(order) ? TypedResults.Created() : TypedResults.Ok();
+        return await grains.Grain<IReportGrain>(site).RecordOrder(order) ? TypedResults.Created() : TypedResults.Ok();
     }
 }

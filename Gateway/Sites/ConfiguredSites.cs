@@ -20,7 +20,7 @@ public sealed partial class ConfiguredSites(IGrainFactory grains, IConfiguration
         foreach (var site in configuration.GetSection(Section).Get<List<ConfiguredSite>>() ?? [])
         {
             var config = Build(site);
-            if (await grains.GetGrain<ISiteGrain>(GrainKeys.Site(site.Id)).CreateIfAbsent(config))
+            if (await grains.Grain<ISiteGrain>(GrainKeys.Site(site.Id)).CreateIfAbsent(config))
             {
                 logger.LogInformation("Created site '{Site}' with supervisor '{Login}'", site.Id, site.AdminLogin);
             }

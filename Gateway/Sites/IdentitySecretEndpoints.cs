@@ -20,7 +20,7 @@ public static class IdentitySecretEndpoints
     public static RouteGroupBuilder MapIdentitySecret(this RouteGroupBuilder admin)
     {
         admin.MapGet("/identity-secret", async (string site, IGrainFactory grains, TimeProvider clock) =>
-            await grains.GetGrain<ISiteGrain>(GrainKeys.Site(site)).GetConfig() is { } config
+            await grains.Grain<ISiteGrain>(GrainKeys.Site(site)).GetConfig() is { } config
                 ? Results.Ok(Describe(config, clock.GetUtcNow()))
                 : Results.NotFound());
         admin.MapPost("/identity-secret/rotate", async (string site, RotateRequest? body, IGrainFactory grains, TimeProvider clock) =>
@@ -31,10 +31,10 @@ public static class IdentitySecretEndpoints
                 return TypedResults.Problem(statusCode: 400, title: $"graceHours is from 0 to {MaxGrace.TotalHours:0}.");
             }
             var now = clock.GetUtcNow();
-            return await Run(() => grains.GetGrain<ISiteGrain>(GrainKeys.Site(site)).RotateIdentitySecret(now + grace), now);
+            return await Run(() => grains.Grain<ISiteGrain>(GrainKeys.Site(site)).RotateIdentitySecret(now + grace), now);
         });
         admin.MapDelete("/identity-secret/previous", async (string site, IGrainFactory grains, TimeProvider clock) =>
-            await Run(() => grains.GetGrain<ISiteGrain>(GrainKeys.Site(site)).EndIdentitySecretRotation(), clock.GetUtcNow()));
+            await Run(() => grains.Grain<ISiteGrain>(GrainKeys.Site(site)).EndIdentitySecretRotation(), clock.GetUtcNow()));
         return admin;
     }
 

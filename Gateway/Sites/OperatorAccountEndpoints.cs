@@ -20,7 +20,7 @@ public static class OperatorAccountEndpoints
         {
             try
             {
-                await grains.GetGrain<ISiteGrain>(GrainKeys.Site(site)).RemoveOperator(login);
+                await grains.Grain<ISiteGrain>(GrainKeys.Site(site)).RemoveOperator(login);
             }
             catch (SwitchboardException refusal)
             {
@@ -38,7 +38,7 @@ public static class OperatorAccountEndpoints
         {
             return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["password"] = [weak] });
         }
-        var grain = grains.GetGrain<ISiteGrain>(GrainKeys.Site(site));
+        var grain = grains.Grain<ISiteGrain>(GrainKeys.Site(site));
         if (await grain.GetConfig() is not { } config)
         {
             return TypedResults.NotFound();

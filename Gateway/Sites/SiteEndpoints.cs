@@ -78,7 +78,7 @@ public static class SiteEndpoints
 
     private static async Task<Results<Ok<object>, NotFound>> Config(string site, IGrainFactory grains)
     {
-        if (await grains.GetGrain<ISiteGrain>(GrainKeys.Site(site)).GetConfig() is not { } config)
+        if (await grains.Grain<ISiteGrain>(GrainKeys.Site(site)).GetConfig() is not { } config)
         {
             return TypedResults.NotFound();
         }
@@ -93,13 +93,13 @@ public static class SiteEndpoints
 
     private static async Task<IResult> Directory(string site, IGrainFactory grains)
     {
-        var config = await grains.GetGrain<ISiteGrain>(GrainKeys.Site(site)).GetConfig();
+        var config = await grains.Grain<ISiteGrain>(GrainKeys.Site(site)).GetConfig();
         if (config is null)
         {
             return TypedResults.NotFound();
         }
         var operators = await Task.WhenAll(config.Operators.Where(o => o.Role == Roles.Operator)
-            .Select(o => grains.GetGrain<IOperatorGrain>(GrainKeys.Operator(site, o.Login)).GetSnapshot()));
+            .Select(o => grains.Grain<IOperatorGrain>(GrainKeys.Operator(site, o.Login)).GetSnapshot()));
         return TypedResults.Ok(new
         {
             queues = config.Queues.Select(q => new { id = q.Id, name = q.Name }),
@@ -109,19 +109,19 @@ public static class SiteEndpoints
 
     private static async Task<IResult> Queues(string site, IGrainFactory grains)
     {
-        var config = await grains.GetGrain<ISiteGrain>(GrainKeys.Site(site)).GetConfig();
+        var config = await grains.Grain<ISiteGrain>(GrainKeys.Site(site)).GetConfig();
         if (config is null)
         {
             return TypedResults.NotFound();
         }
-        var queues = await Task.WhenAll(config.Queues.Select(q => grains.GetGrain<IQueueGrain>(GrainKeys.Queue(site, q.Id)).GetSnapshot()));
+        var queues = await Task.WhenAll(config.Queues.Select(q => grains.Grain<IQueueGrain>(GrainKeys.Queue(site, q.Id)).GetSnapshot()));
         return TypedResults.Ok(queues.Select(q => new { id = q.QueueId, waiting = q.Waiting, roster = q.Roster }));
     }
 
     /// <summary>Validates the changed configuration field by field, then stores it through the site grain.</summary>
     private static async Task<IResult> Change(IGrainFactory grains, string site, Func<SiteConfig, SiteConfig> change, Func<ISiteGrain, Task<SiteConfig>> store)
     {
-        var grain = grains.GetGrain<ISiteGrain>(GrainKeys.Site(site));
+        var grain = grains.Grain<ISiteGrain>(GrainKeys.Site(site));
         if (await grain.GetConfig() is not { } config)
         {
             return TypedResults.NotFound();

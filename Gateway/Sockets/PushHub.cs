@@ -52,7 +52,7 @@ public sealed class PushHub : IPushObserver
     /// </summary>
     private async Task UnsubscribeConversationAsync(string conversationKey)
     {
-        await _grains.GetGrain<IConversationGrain>(conversationKey).Unsubscribe(Reference);
+        await _grains.Grain<IConversationGrain>(conversationKey).Unsubscribe(Reference);
         if (_conversations.ContainsKey(conversationKey))
         {
             await RenewConversationAsync(conversationKey);
@@ -72,7 +72,7 @@ public sealed class PushHub : IPushObserver
     /// <summary>As <see cref="UnsubscribeConversationAsync"/>: a console that reconnected meanwhile is subscribed again.</summary>
     private async Task UnsubscribeOperatorAsync(string operatorKey)
     {
-        await _grains.GetGrain<IOperatorGrain>(operatorKey).Unsubscribe(Reference);
+        await _grains.Grain<IOperatorGrain>(operatorKey).Unsubscribe(Reference);
         if (_operators.ContainsKey(operatorKey))
         {
             await RenewOperatorAsync(operatorKey);
@@ -85,7 +85,7 @@ public sealed class PushHub : IPushObserver
     public void UnfollowVisitor(string visitorKey, IPushSubscriber session)
     {
         Remove(_visitors, visitorKey, session);
-        _grains.GetGrain<IVisitorGrain>(visitorKey).Disconnected().Ignore();
+        _grains.Grain<IVisitorGrain>(visitorKey).Disconnected().Ignore();
     }
 
     /// <summary>
@@ -97,7 +97,7 @@ public sealed class PushHub : IPushObserver
         var renewals = _conversations.Keys
             .Select(RenewConversationAsync)
             .Concat(_operators.Keys.Select(RenewOperatorAsync))
-            .Concat(_visitors.Keys.Select(key => _grains.GetGrain<IVisitorGrain>(key).Subscribe(Reference)));
+            .Concat(_visitors.Keys.Select(key => _grains.Grain<IVisitorGrain>(key).Subscribe(Reference)));
         var renewed = await Task.WhenAll(renewals.Select(Succeeded));
         return renewed.Count(ok => !ok);
     }
@@ -105,7 +105,7 @@ public sealed class PushHub : IPushObserver
     private async Task RenewConversationAsync(string conversationKey)
     {
         var system = Actor.System(GrainKeys.Parse(conversationKey).Site);
-        var conversation = _grains.GetGrain<IConversationGrain>(conversationKey);
+        var conversation = _grains.Grain<IConversationGrain>(conversationKey);
         var snapshot = await conversation.Subscribe(system, Reference);
         if (snapshot.LastSeq > _lastSeqs.GetValueOrDefault(conversationKey))
         {
@@ -121,7 +121,7 @@ public sealed class PushHub : IPushObserver
 
     private async Task RenewOperatorAsync(string operatorKey)
     {
-        var snapshot = await _grains.GetGrain<IOperatorGrain>(operatorKey).Subscribe(Reference);
+        var snapshot = await _grains.Grain<IOperatorGrain>(operatorKey).Subscribe(Reference);
         // A chat given while this node was not subscribed (the operator came back on another silo) was announced
         // to nobody; consoles that already have a chat ignore the repeat.
         foreach (var conversationId in snapshot.Conversations)

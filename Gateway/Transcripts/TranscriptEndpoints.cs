@@ -26,7 +26,7 @@ public static class TranscriptEndpoints
         {
             return TypedResults.Problem(statusCode: 403, title: "Your account belongs to another site.");
         }
-        var conversation = grains.GetGrain<IConversationGrain>(GrainKeys.Conversation(site, id));
+        var conversation = grains.Grain<IConversationGrain>(GrainKeys.Conversation(site, id));
         try
         {
             var actor = identity.ToActor();

@@ -16,7 +16,7 @@ public static class VisitorEndpoints
     {
         site.MapGet("/visitors", async (string site, IGrainFactory grains, TimeProvider clock) =>
         {
-            var (total, visitors) = await grains.GetGrain<ISiteVisitorsGrain>(GrainKeys.Site(site)).GetOnline(MaxListed);
+            var (total, visitors) = await grains.Grain<ISiteVisitorsGrain>(GrainKeys.Site(site)).GetOnline(MaxListed);
             var now = clock.GetUtcNow();
             return TypedResults.Ok(new
             {
@@ -33,7 +33,7 @@ public static class VisitorEndpoints
         {
             try
             {
-                await grains.GetGrain<IVisitorGrain>(GrainKeys.Visitor(site, visitorId))
+                await grains.Grain<IVisitorGrain>(GrainKeys.Visitor(site, visitorId))
                     .InviteManually(http.User.Identity().ToActor(), body.Text ?? "");
                 return Results.Accepted();
             }

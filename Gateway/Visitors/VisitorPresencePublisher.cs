@@ -23,12 +23,12 @@ public sealed class VisitorPresencePublisher(VisitorPresenceBoard board, IGrainF
                 var current = board.Summaries(MaxPerReport).ToList();
                 foreach (var (site, total, visitors) in current)
                 {
-                    await grains.GetGrain<ISiteVisitorsGrain>(GrainKeys.Site(site)).Report(_node, total, visitors);
+                    await grains.Grain<ISiteVisitorsGrain>(GrainKeys.Site(site)).Report(_node, total, visitors);
                 }
                 // A site whose last visitor left gets one empty report, so its list empties at once.
                 foreach (var site in _reported.Except(current.Select(c => c.Site)).ToList())
                 {
-                    await grains.GetGrain<ISiteVisitorsGrain>(GrainKeys.Site(site)).Report(_node, 0, []);
+                    await grains.Grain<ISiteVisitorsGrain>(GrainKeys.Site(site)).Report(_node, 0, []);
                     _reported.Remove(site);
                 }
                 _reported.UnionWith(current.Select(c => c.Site));

@@ -44,6 +44,6 @@ public static class VisitorSocketEndpoint
         // The socket only ever follows conversations the grain already authorized it for (its own start,
         // or a resume the grain accepted), so its catch-up reads need no second check.
         Task<IReadOnlyList<ConversationEvent>> Events(string key, long after) =>
-            grains.GetGrain<IConversationGrain>(key).GetEvents(Actor.System(site), after, 1000);
+            grains.Grain<IConversationGrain>(key).GetEvents(Actor.System(site), after, 1000);
     }
 }

@@ -63,7 +63,7 @@ public static class WebhookEndpointsApi
     {
         if (await Hooks(grains, site).FindDelivery(deliveryId) is not { } delivery
             || GrainKeys.Parse(delivery.OutboxKey).Site != site
-            || !await grains.GetGrain<IWebhookOutboxGrain>(delivery.OutboxKey).Replay(deliveryId))
+            || !await grains.Grain<IWebhookOutboxGrain>(delivery.OutboxKey).Replay(deliveryId))
         {
             return TypedResults.Problem(statusCode: 404, title: "No such delivery, or it is too old to replay.");
         }
@@ -71,5 +71,5 @@ public static class WebhookEndpointsApi
     }
 
     private static ISiteWebhooksGrain Hooks(IGrainFactory grains, string site) =>
-        grains.GetGrain<ISiteWebhooksGrain>(GrainKeys.SiteWebhooks(site));
+        grains.Grain<ISiteWebhooksGrain>(GrainKeys.SiteWebhooks(site));
 }

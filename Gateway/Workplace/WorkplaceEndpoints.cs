@@ -18,22 +18,22 @@ public static class WorkplaceEndpoints
         site.MapGet("/canned", async (string site, HttpContext http, IGrainFactory grains) =>
         {
             var me = http.User.Identity();
-            var config = await grains.GetGrain<ISiteGrain>(GrainKeys.Site(site)).GetConfig();
-            var mine = await grains.GetGrain<IOperatorGrain>(GrainKeys.Operator(site, me.Login)).GetCanned();
+            var config = await grains.Grain<ISiteGrain>(GrainKeys.Site(site)).GetConfig();
+            var mine = await grains.Grain<IOperatorGrain>(GrainKeys.Operator(site, me.Login)).GetCanned();
             return Results.Ok(new { site = config?.CannedResponses ?? [], mine, tags = config?.Tags ?? [] });
         });
         site.MapPut("/operators/me/canned", async (string site, IReadOnlyList<CannedResponse> body, HttpContext http, IGrainFactory grains) =>
-            await Refusals(() => grains.GetGrain<IOperatorGrain>(GrainKeys.Operator(site, http.User.Identity().Login)).SetCanned(body)));
+            await Refusals(() => grains.Grain<IOperatorGrain>(GrainKeys.Operator(site, http.User.Identity().Login)).SetCanned(body)));
         site.MapGet("/operators/me/ratings", async (string site, HttpContext http, IGrainFactory grains) =>
-            Results.Ok(await grains.GetGrain<IOperatorGrain>(GrainKeys.Operator(site, http.User.Identity().Login)).GetRatings()));
+            Results.Ok(await grains.Grain<IOperatorGrain>(GrainKeys.Operator(site, http.User.Identity().Login)).GetRatings()));
         site.MapGet("/visitors/{visitorId}/conversations", async (string site, string visitorId, HttpContext http, IGrainFactory grains) =>
         {
             var actor = http.User.Identity().ToActor();
-            var ids = await grains.GetGrain<IVisitorGrain>(GrainKeys.Visitor(site, visitorId)).GetConversations();
+            var ids = await grains.Grain<IVisitorGrain>(GrainKeys.Visitor(site, visitorId)).GetConversations();
             var conversations = new List<(DateTimeOffset? StartedAt, object Row)>();
             foreach (var id in ids)
             {
-                var conversation = grains.GetGrain<IConversationGrain>(GrainKeys.Conversation(site, id));
+                var conversation = grains.Grain<IConversationGrain>(GrainKeys.Conversation(site, id));
                 var events = await conversation.GetEvents(actor, 0, 1);
                 var snapshot = await conversation.GetSnapshot(actor);
                 conversations.Add((StartedAt: events.FirstOrDefault()?.At, Row: new
@@ -46,9 +46,9 @@ public static class WorkplaceEndpoints
             return Results.Ok(conversations.OrderByDescending(c => c.StartedAt).Select(c => c.Row));
         });
         admin.MapPut("/canned", (string site, CannedAndTags body, IGrainFactory grains) =>
-            Refusals(() => grains.GetGrain<ISiteGrain>(GrainKeys.Site(site)).SetCannedAndTags(body.Canned, body.Tags)));
+            Refusals(() => grains.Grain<ISiteGrain>(GrainKeys.Site(site)).SetCannedAndTags(body.Canned, body.Tags)));
         admin.MapPut("/monitor-thresholds", (string site, MonitorThresholds body, IGrainFactory grains) =>
-            Refusals(() => grains.GetGrain<ISiteGrain>(GrainKeys.Site(site)).SetMonitor(body)));
+            Refusals(() => grains.Grain<ISiteGrain>(GrainKeys.Site(site)).SetMonitor(body)));
         return site;
     }
 

@@ -63,7 +63,7 @@ public sealed class CallGrain(
         {
             return;
         }
-        var site = await GrainFactory.GetGrain<ISiteGrain>(GrainKeys.Site(_site)).GetConfig()
+        var site = await GrainFactory.Grain<ISiteGrain>(GrainKeys.Site(_site)).GetConfig()
             ?? throw SwitchboardException.NotFound($"No site '{_site}'.");
         Call.Stage = CallStage.Connected;
         Call.ConversationId = conversationId;
@@ -102,7 +102,7 @@ public sealed class CallGrain(
         {
             return new CallAnswer([PhoneCommand.Hangup], Call.Language) { Ignored = "the caller's number is not usable" };
         }
-        var site = await GrainFactory.GetGrain<ISiteGrain>(GrainKeys.Site(_site)).GetConfig()
+        var site = await GrainFactory.Grain<ISiteGrain>(GrainKeys.Site(_site)).GetConfig()
             ?? throw SwitchboardException.NotFound($"No site '{_site}'.");
         Call.Caller = evt.From;
         Call.OfferedAt = clock.GetUtcNow();
@@ -117,7 +117,7 @@ public sealed class CallGrain(
         // The queue routes a new conversation while the start's one-way enqueue runs; asking the queue after it is a
         // barrier: by the time it answers, a free operator has been assigned. Not its snapshot: that copies the whole
         // waiting list, and with every caller in the menu waiting there each call would cost more than the one before.
-        await GrainFactory.GetGrain<IQueueGrain>(GrainKeys.Queue(_site, snapshot.Queue)).Routed();
+        await GrainFactory.Grain<IQueueGrain>(GrainKeys.Queue(_site, snapshot.Queue)).Routed();
         snapshot = await Conversation().GetSnapshot(Actor.System(_site));
         if (snapshot is { OperatorId: { } id, OperatorName: var name })
         {
@@ -213,7 +213,7 @@ public sealed class CallGrain(
         // The same barrier as the offer's: once the queue answers, the next free operator has it if there is one. The
         // conversation's queue, not the call's: a transfer may have moved it (the call's stays the one its figures are in).
         var queue = (await Conversation().GetSnapshot(Actor.System(_site))).Queue;
-        await GrainFactory.GetGrain<IQueueGrain>(GrainKeys.Queue(_site, queue)).Routed();
+        await GrainFactory.Grain<IQueueGrain>(GrainKeys.Queue(_site, queue)).Routed();
         if ((await Conversation().GetSnapshot(Actor.System(_site))).OperatorId is not null)
         {
             return;
@@ -323,7 +323,7 @@ public sealed class CallGrain(
 
     private string VisitorId => ContactIds.VisitorId(ChannelNames.Phone, Call.Caller);
     private Actor Caller() => new(ActorKind.Visitor, _site, VisitorId);
-    private IVisitorGrain Visitor() => GrainFactory.GetGrain<IVisitorGrain>(GrainKeys.Visitor(_site, VisitorId));
-    private ICallFiguresGrain Figures() => GrainFactory.GetGrain<ICallFiguresGrain>(GrainKeys.CallFigures(_site, Call.Queue));
-    private IConversationGrain Conversation() => GrainFactory.GetGrain<IConversationGrain>(GrainKeys.Conversation(_site, Call.ConversationId));
+    private IVisitorGrain Visitor() => GrainFactory.Grain<IVisitorGrain>(GrainKeys.Visitor(_site, VisitorId));
+    private ICallFiguresGrain Figures() => GrainFactory.Grain<ICallFiguresGrain>(GrainKeys.CallFigures(_site, Call.Queue));
+    private IConversationGrain Conversation() => GrainFactory.Grain<IConversationGrain>(GrainKeys.Conversation(_site, Call.ConversationId));
 }

@@ -133,7 +133,7 @@ public sealed class ChannelOutboxGrain(
 
     /// <summary>One-way: the conversation may itself be waiting on this outbox (an enqueue), so the outbox never waits on it.</summary>
     private void Report(DeliveryReport report) =>
-        GrainFactory.GetGrain<IConversationGrain>(GrainKeys.Conversation(_site, _conversationId))
+        GrainFactory.Grain<IConversationGrain>(GrainKeys.Conversation(_site, _conversationId))
             .ReportDelivery(report.MessageId, report.Status, report.Error).Ignore();
 
     /// <summary>Starts the head's send when it is due, else arms a timer for when it will be; keeps the reminder while anything waits.</summary>
@@ -167,7 +167,7 @@ public sealed class ChannelOutboxGrain(
         _inFlightSince = clock.GetUtcNow();
         var sender = senders.FirstOrDefault(s => s.Channel == Box.Channel);
         var self = this.AsReference<IChannelOutboxGrain>();
-        var site = GrainFactory.GetGrain<ISiteGrain>(GrainKeys.Site(_site));
+        var site = GrainFactory.Grain<ISiteGrain>(GrainKeys.Site(_site));
         var (siteId, contactId, channel) = (_site, Box.ContactId, Box.Channel);
         // Off the grain's scheduler: the grain takes other calls while the platform answers, and hears back by a call.
         _ = Task.Run(async () =>

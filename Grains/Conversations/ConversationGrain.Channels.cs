@@ -101,7 +101,7 @@ public sealed partial class ConversationGrain
     {
         if (_history.WaitingCallId is { } callId)
         {
-            GrainFactory.GetGrain<Contracts.Calls.ICallGrain>(GrainKeys.Call(_site, callId)).MovedOn().Ignore();
+            GrainFactory.Grain<Contracts.Calls.ICallGrain>(GrainKeys.Call(_site, callId)).MovedOn().Ignore();
         }
     }
 
@@ -155,5 +155,5 @@ public sealed partial class ConversationGrain
         await RelayStored(unanswered);
     }
 
-    private IChannelOutboxGrain Outbox() => GrainFactory.GetGrain<IChannelOutboxGrain>(GrainKeys.Outbox(_site, _id));
+    private IChannelOutboxGrain Outbox() => GrainFactory.Grain<IChannelOutboxGrain>(GrainKeys.Outbox(_site, _id));
 }

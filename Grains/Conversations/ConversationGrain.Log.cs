@@ -83,11 +83,11 @@ public sealed partial class ConversationGrain
         }
     }
 
-    private IQueueGrain QueueGrain(string queue) => GrainFactory.GetGrain<IQueueGrain>(GrainKeys.Queue(_site, queue));
+    private IQueueGrain QueueGrain(string queue) => GrainFactory.Grain<IQueueGrain>(GrainKeys.Queue(_site, queue));
 
-    private IOperatorGrain Operator(string login) => GrainFactory.GetGrain<IOperatorGrain>(GrainKeys.Operator(_site, login));
+    private IOperatorGrain Operator(string login) => GrainFactory.Grain<IOperatorGrain>(GrainKeys.Operator(_site, login));
 
-    private IVisitorGrain Visitor() => GrainFactory.GetGrain<IVisitorGrain>(GrainKeys.Visitor(_site, _history.VisitorId));
+    private IVisitorGrain Visitor() => GrainFactory.Grain<IVisitorGrain>(GrainKeys.Visitor(_site, _history.VisitorId));
 
     private async Task<QueueSettings> Settings() =>
         QueueSettings.Resolve((await _config.Get()).FindQueue(_history.Queue), defaults.Value, _history.Language);

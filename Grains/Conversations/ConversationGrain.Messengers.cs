@@ -35,7 +35,7 @@ public sealed partial class ConversationGrain
         {
             throw SwitchboardException.BadRequest($"Templates are for WhatsApp chats; this one is on {_history.Channel}.");
         }
-        var whatsApp = (await GrainFactory.GetGrain<ISiteGrain>(GrainKeys.Site(_site)).GetChannels())
+        var whatsApp = (await GrainFactory.Grain<ISiteGrain>(GrainKeys.Site(_site)).GetChannels())
             .FirstOrDefault(c => c.Channel == ChannelNames.WhatsApp);
         return whatsApp?.Templates?.FirstOrDefault(t => t.Name == name && (message.TemplateLanguage is null || t.Language == message.TemplateLanguage))
             ?? throw SwitchboardException.NotFound($"The site has no WhatsApp template '{name}'.");

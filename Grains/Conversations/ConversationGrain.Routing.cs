@@ -102,7 +102,7 @@ public sealed partial class ConversationGrain
         if (callId is not null)
         {
             // One-way: the call grain may itself be waiting on this conversation.
-            GrainFactory.GetGrain<Contracts.Calls.ICallGrain>(GrainKeys.Call(_site, callId)).Transferred(operatorId, operatorName, queue).Ignore();
+            GrainFactory.Grain<Contracts.Calls.ICallGrain>(GrainKeys.Call(_site, callId)).Transferred(operatorId, operatorName, queue).Ignore();
         }
     }
 

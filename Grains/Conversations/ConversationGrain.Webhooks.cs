@@ -24,7 +24,7 @@ public sealed partial class ConversationGrain
             _webhooks ??= new WebhookEndpointsCache(GrainFactory, _site, clock);
             if (webhookEvents.Count > 0 && await _webhooks.AnyWants(webhookEvents))
             {
-                GrainFactory.GetGrain<IWebhookOutboxGrain>(GrainKeys.ConversationWebhooks(_site, _id)).Publish(_history.LastSeq).Ignore();
+                GrainFactory.Grain<IWebhookOutboxGrain>(GrainKeys.ConversationWebhooks(_site, _id)).Publish(_history.LastSeq).Ignore();
             }
         }
         catch (Exception error)

@@ -46,7 +46,7 @@ public sealed class DailySummaryGrain(
             return false;
         }
         var site = GrainKeys.Parse(this.GetPrimaryKeyString()).Site;
-        var name = (await GrainFactory.GetGrain<ISiteGrain>(GrainKeys.Site(site)).GetConfig())?.Name ?? site;
+        var name = (await GrainFactory.Grain<ISiteGrain>(GrainKeys.Site(site)).GetConfig())?.Name ?? site;
         var queues = await figures.ForDay(site, day);
         try
         {

@@ -96,7 +96,7 @@ public sealed partial class OperatorGrain
     {
         try
         {
-            return (true, await GrainFactory.GetGrain<IConversationGrain>(GrainKeys.Conversation(_site, conversationId)).GetHolder());
+            return (true, await GrainFactory.Grain<IConversationGrain>(GrainKeys.Conversation(_site, conversationId)).GetHolder());
         }
         catch (Exception error) when (error is not SwitchboardException)
         {

@@ -266,7 +266,7 @@ public sealed partial class OperatorGrain(
         };
         foreach (var queue in account.Queues)
         {
-            GrainFactory.GetGrain<IQueueGrain>(GrainKeys.Queue(_site, queue)).OperatorChanged(availability).Ignore();
+            GrainFactory.Grain<IQueueGrain>(GrainKeys.Queue(_site, queue)).OperatorChanged(availability).Ignore();
         }
     }
 

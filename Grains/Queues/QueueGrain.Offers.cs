@@ -43,7 +43,7 @@ public sealed partial class QueueGrain
 
     private async Task<OfferOutcome> Offer(WaitingConversation waiting, SeatClaim claim)
     {
-        var conversation = GrainFactory.GetGrain<IConversationGrain>(GrainKeys.Conversation(_site, waiting.ConversationId));
+        var conversation = GrainFactory.Grain<IConversationGrain>(GrainKeys.Conversation(_site, waiting.ConversationId));
         // An operator who already holds a reservation for this chat (an earlier offer's answer was lost) comes first,
         // so the reservation is used rather than leaked.
         var candidates = RoutingPolicy.Candidates(Queue.Roster.Values, waiting, claim);
@@ -53,7 +53,7 @@ public sealed partial class QueueGrain
         }
         foreach (var candidate in candidates)
         {
-            var operatorGrain = GrainFactory.GetGrain<IOperatorGrain>(GrainKeys.Operator(_site, candidate.OperatorId));
+            var operatorGrain = GrainFactory.Grain<IOperatorGrain>(GrainKeys.Operator(_site, candidate.OperatorId));
             var reason = candidate.OperatorId == waiting.PreferredOperator ? AssignmentReasons.Sticky : AssignmentReasons.Queue;
             bool accepted;
             try

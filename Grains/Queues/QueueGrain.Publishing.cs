@@ -18,7 +18,7 @@ public sealed partial class QueueGrain
         for (var i = 0; i < Queue.Waiting.Count; i++)
         {
             var waiting = Queue.Waiting[i];
-            var conversation = GrainFactory.GetGrain<IConversationGrain>(GrainKeys.Conversation(_site, waiting.ConversationId));
+            var conversation = GrainFactory.Grain<IConversationGrain>(GrainKeys.Conversation(_site, waiting.ConversationId));
             var position = new QueuePosition(i + 1, Estimate(i + 1));
             if (!_published.TryGetValue(waiting.ConversationId, out var last) || last != position)
             {

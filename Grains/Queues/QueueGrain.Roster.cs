@@ -52,7 +52,7 @@ public sealed partial class QueueGrain
     {
         try
         {
-            return await GrainFactory.GetGrain<IOperatorGrain>(GrainKeys.Operator(_site, login)).GetSnapshot();
+            return await GrainFactory.Grain<IOperatorGrain>(GrainKeys.Operator(_site, login)).GetSnapshot();
         }
         catch (Exception error) when (error is TimeoutException or OrleansException or SwitchboardException)
         {

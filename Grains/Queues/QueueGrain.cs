@@ -98,7 +98,7 @@ public sealed partial class QueueGrain(
         if (Queue.Waiting[index].ReservedBy is { } holder)
         {
             // The chat leaves while still queued, so the slot an unanswered offer took for it was never used: free it.
-            await GrainFactory.GetGrain<IOperatorGrain>(GrainKeys.Operator(_site, holder)).Release(conversationId, UnassignReasons.Closed);
+            await GrainFactory.Grain<IOperatorGrain>(GrainKeys.Operator(_site, holder)).Release(conversationId, UnassignReasons.Closed);
         }
         Queue.Waiting.RemoveAt(index);
         _published.Remove(conversationId);

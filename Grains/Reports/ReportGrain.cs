@@ -15,7 +15,7 @@ public sealed class ReportGrain(IReportStore store, IOptions<ReportOptions> opti
 
     public async Task<Report?> Query(ReportQuery query)
     {
-        if (await GrainFactory.GetGrain<ISiteGrain>(GrainKeys.Site(Site)).GetConfig() is not { } config)
+        if (await GrainFactory.Grain<ISiteGrain>(GrainKeys.Site(Site)).GetConfig() is not { } config)
         {
             return null;
         }

@@ -16,7 +16,7 @@ internal sealed class SiteConfigCache(IGrainFactory grains, string site, TimePro
         var now = clock.GetUtcNow();
         if (_config is null || now - _readAt >= refresh)
         {
-            _config = await grains.GetGrain<ISiteGrain>(GrainKeys.Site(site)).GetConfig()
+            _config = await grains.Grain<ISiteGrain>(GrainKeys.Site(site)).GetConfig()
                 ?? throw SwitchboardException.NotFound($"No site '{site}'.");
             _readAt = now;
         }

@@ -84,7 +84,7 @@ public sealed class CustomerGrain(
         var contact = state.State.FirstContact!;
         try
         {
-            await GrainFactory.GetGrain<IWebhookOutboxGrain>(GrainKeys.CustomerWebhooks(site, customerId))
+            await GrainFactory.Grain<IWebhookOutboxGrain>(GrainKeys.CustomerWebhooks(site, customerId))
                 .Enqueue(WebhookNotices.FirstContact(customerId, contact.ConversationId, contact.Channel, contact.StartedAt));
             state.State.FirstContactQueued = true;
             await state.WriteStateAsync();

@@ -108,7 +108,7 @@ public sealed partial class VisitorGrain
             InvitationText = pending.Text,
         };
         var started = await Start(start, subscriber);
-        GrainFactory.GetGrain<IQueueGrain>(GrainKeys.Queue(_site, pending.Queue)).InvitationAccepted().Ignore();
+        GrainFactory.Grain<IQueueGrain>(GrainKeys.Queue(_site, pending.Queue)).InvitationAccepted().Ignore();
         return started;
     }
 
@@ -196,7 +196,7 @@ public sealed partial class VisitorGrain
         if (next.At <= now)
         {
             var queue = site.FindQueue(next.Rule.Queue ?? "")?.Id ?? site.DefaultQueue;
-            if (await GrainFactory.GetGrain<IQueueGrain>(GrainKeys.Queue(_site, queue)).OfferInvitation())
+            if (await GrainFactory.Grain<IQueueGrain>(GrainKeys.Queue(_site, queue)).OfferInvitation())
             {
                 visit.Invited(next.Rule.Id, now);
                 Invite(new PendingInvitation(GrainKeys.NewId(), next.Rule.Id, InvitationEngine.Render(next.Rule, visit), queue, null, now));

@@ -118,7 +118,7 @@ public sealed partial class VisitorGrain(
         {
             return own.ToList();
         }
-        var customer = await GrainFactory.GetGrain<ICustomerGrain>(GrainKeys.Customer(_site, customerId)).GetProfile();
+        var customer = await GrainFactory.Grain<ICustomerGrain>(GrainKeys.Customer(_site, customerId)).GetProfile();
         return own.Concat(customer.Conversations.Select(c => c.ConversationId)).Distinct().ToList();
     }
 
@@ -131,7 +131,7 @@ public sealed partial class VisitorGrain(
         }
         if (Visitor.CustomerId is { } customerId)
         {
-            GrainFactory.GetGrain<ICustomerGrain>(GrainKeys.Customer(_site, customerId)).Served(operatorId).Ignore();
+            GrainFactory.Grain<ICustomerGrain>(GrainKeys.Customer(_site, customerId)).Served(operatorId).Ignore();
         }
     }
 
@@ -176,7 +176,7 @@ public sealed partial class VisitorGrain(
             var started = await Conversation(Visitor.OpenConversationId).Start(start, subscriber);
             if (Visitor.CustomerId is { } customerId)
             {
-                GrainFactory.GetGrain<ICustomerGrain>(GrainKeys.Customer(_site, customerId))
+                GrainFactory.Grain<ICustomerGrain>(GrainKeys.Customer(_site, customerId))
                     .ConversationStarted(started.ConversationId, start.Channel, clock.GetUtcNow()).Ignore();
             }
             await ArmInvitation();
@@ -192,8 +192,8 @@ public sealed partial class VisitorGrain(
 
     /// <summary>A signed-in customer's last operator on any device, else this browser's.</summary>
     private async Task<string?> LastOperator() => Visitor.CustomerId is { } customerId
-        ? await GrainFactory.GetGrain<ICustomerGrain>(GrainKeys.Customer(_site, customerId)).GetLastOperator() ?? Visitor.LastOperator
+        ? await GrainFactory.Grain<ICustomerGrain>(GrainKeys.Customer(_site, customerId)).GetLastOperator() ?? Visitor.LastOperator
         : Visitor.LastOperator;
 
-    private IConversationGrain Conversation(string id) => GrainFactory.GetGrain<IConversationGrain>(GrainKeys.Conversation(_site, id));
+    private IConversationGrain Conversation(string id) => GrainFactory.Grain<IConversationGrain>(GrainKeys.Conversation(_site, id));
 }

@@ -16,7 +16,7 @@ internal sealed class WebhookEndpointsCache(IGrainFactory grains, string site, T
         var now = clock.GetUtcNow();
         if (_endpoints is null || now - _readAt >= Refresh)
         {
-            _endpoints = await grains.GetGrain<ISiteWebhooksGrain>(GrainKeys.SiteWebhooks(site)).GetEndpoints();
+            _endpoints = await grains.Grain<ISiteWebhooksGrain>(GrainKeys.SiteWebhooks(site)).GetEndpoints();
             _readAt = now;
         }
         return _endpoints;

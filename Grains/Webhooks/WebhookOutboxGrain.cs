@@ -164,7 +164,7 @@ public sealed class WebhookOutboxGrain(
     }
 
     private void Record(PendingDelivery delivery) =>
-        GrainFactory.GetGrain<ISiteWebhooksGrain>(GrainKeys.SiteWebhooks(_site)).Record(delivery.Entry(_key)).Ignore();
+        GrainFactory.Grain<ISiteWebhooksGrain>(GrainKeys.SiteWebhooks(_site)).Record(delivery.Entry(_key)).Ignore();
 
     /// <summary>Starts every due delivery (up to <see cref="MaxInFlight"/>), else arms a timer for the next; keeps the reminder while anything waits.</summary>
     private async Task Schedule()

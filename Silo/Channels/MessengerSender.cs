@@ -19,7 +19,7 @@ public sealed class MessengerSender(string channel, IGrainFactory grains, IPlatf
 
     public async Task<SendOutcome> SendAsync(string site, string contactId, OutboundMessage message, CancellationToken cancellationToken)
     {
-        var settings = (await grains.GetGrain<ISiteGrain>(GrainKeys.Site(site)).GetChannels()).FirstOrDefault(c => c.Channel == channel);
+        var settings = (await grains.Grain<ISiteGrain>(GrainKeys.Site(site)).GetChannels()).FirstOrDefault(c => c.Channel == channel);
         if (settings is not { Enabled: true })
         {
             return SendOutcome.Rejected($"The site's {channel} channel is switched off.");

@@ -25,7 +25,7 @@ public static class CallBackEndpoint
             string? phone;
             try
             {
-                var events = await grains.GetGrain<IConversationGrain>(GrainKeys.Conversation(site, id)).GetEvents(actor, 0, 10_000);
+                var events = await grains.Grain<IConversationGrain>(GrainKeys.Conversation(site, id)).GetEvents(actor, 0, 10_000);
                 phone = events.LastOrDefault(e => e.Type == EventTypes.Callback)?.Phone;
             }
             catch (SwitchboardException refusal)
@@ -42,7 +42,7 @@ public static class CallBackEndpoint
                 return TypedResults.Problem(statusCode: 409, title: "The site's phone channel has no commandUrl to start calls through.");
             }
             var callId = "cb-" + GrainKeys.NewId();
-            await grains.GetGrain<ICallGrain>(GrainKeys.Call(site, callId)).CallingBack(id, phone);
+            await grains.Grain<ICallGrain>(GrainKeys.Call(site, callId)).CallingBack(id, phone);
             try
             {
                 if (ari.Serves(site))

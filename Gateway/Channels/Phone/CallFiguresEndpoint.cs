@@ -14,12 +14,12 @@ public static class CallFiguresEndpoint
     {
         admin.MapGet("/calls/figures", async (string site, IGrainFactory grains) =>
         {
-            var config = await grains.GetGrain<ISiteGrain>(GrainKeys.Site(site)).GetConfig();
+            var config = await grains.Grain<ISiteGrain>(GrainKeys.Site(site)).GetConfig();
             if (config is null)
             {
                 return Results.NotFound();
             }
-            var figures = await Task.WhenAll(config.Queues.Select(q => grains.GetGrain<ICallFiguresGrain>(GrainKeys.CallFigures(site, q.Id)).GetFigures()));
+            var figures = await Task.WhenAll(config.Queues.Select(q => grains.Grain<ICallFiguresGrain>(GrainKeys.CallFigures(site, q.Id)).GetFigures()));
             return Results.Ok(figures);
         });
         return admin;

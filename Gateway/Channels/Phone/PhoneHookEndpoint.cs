@@ -42,7 +42,7 @@ public static class PhoneHookEndpoint
         CallAnswer answer;
         try
         {
-            answer = await grains.GetGrain<ICallGrain>(GrainKeys.Call(site, evt.CallId))
+            answer = await grains.Grain<ICallGrain>(GrainKeys.Call(site, evt.CallId))
                 .Handle(evt with { PbxTakesCommands = !string.IsNullOrEmpty(channel.CommandUrl) });
         }
         catch (SwitchboardException refusal)

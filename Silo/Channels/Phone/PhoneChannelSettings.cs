@@ -20,7 +20,7 @@ public sealed class PhoneChannelSettings(IConfiguration configuration, IGrainFac
     /// <summary>The site's phone channel, or null when it has none (no signing secret: every event is refused).</summary>
     public async Task<PhoneChannel?> ForAsync(string site)
     {
-        var channels = await grains.GetGrain<ISiteGrain>(GrainKeys.Site(site)).GetChannels();
+        var channels = await grains.Grain<ISiteGrain>(GrainKeys.Site(site)).GetChannels();
         if (channels.FirstOrDefault(c => c.Channel == ChannelNames.Phone) is { } stored)
         {
             return stored is { Enabled: true, SigningSecret: { Length: > 0 } secret }

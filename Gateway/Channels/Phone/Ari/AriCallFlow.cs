@@ -255,7 +255,7 @@ public sealed class AriCallFlow
         {
             Direction = call.Direction, Digits = digits, Reason = reason, DurationSeconds = durationSeconds,
         };
-        var answer = await _grains.GetGrain<ICallGrain>(GrainKeys.Call(Site, call.CallId)).Handle(evt);
+        var answer = await _grains.Grain<ICallGrain>(GrainKeys.Call(Site, call.CallId)).Handle(evt);
         if (answer.Ignored is { } why)
         {
             _logger.LogWarning("ARI event {Event} ({Type}) of call {Call} on site {Site} changed nothing: {Why}", eventId, type, call.CallId, Site, why);
