@@ -11,6 +11,9 @@ public sealed class VisitorClient : IAsyncDisposable
     /// <summary>How long a chat may wait in the queue before the wait counts as failed.</summary>
     public static readonly TimeSpan AssignTimeout = TimeSpan.FromSeconds(30);
 
+    private const int UnavailableTries = 3;
+    private static readonly TimeSpan UnavailablePause = TimeSpan.FromMilliseconds(250);
+
     private readonly WireSocket _socket;
 
     private VisitorClient(WireSocket socket)
@@ -31,15 +34,28 @@ public sealed class VisitorClient : IAsyncDisposable
 
     public Task<WireFrame> HelloAsync() => _socket.RequestAsync(WireFrames.Hello(), VisitorWelcomeFrame.Name, f => f.Type is VisitorWelcomeFrame.Name or ErrorFrame.Name);
 
-    /// <summary>Starts a chat; returns its ack and, still pending, the conversation's <c>assigned</c> event.</summary>
-    /// <summary>Starts a chat in <paramref name="queue"/> (absent: the site's routing decides).</summary>
+    /// <summary>
+    /// Starts a chat in <paramref name="queue"/> (absent: the site's routing decides); returns its ack and, still pending,
+    /// the conversation's <c>assigned</c> event. An <c>unavailable</c> answer (a grain moving between silos, a cold
+    /// cluster) is retried with the same client id, as protocol.md tells clients to.
+    /// </summary>
     public async Task<(WireFrame Ack, Task<WireFrame> Assigned)> StartChatAsync(string text, string? queue = null)
     {
         var assigned = _socket.Expect("assigned event", f => f.Type == AssignedEventFrame.Name, AssignTimeout);
         var id = ClientIds.Next('s');
-        var ack = await _socket.RequestAsync(WireFrames.StartChat(id, text, queue), "start_chat ack", f => IsAnswerTo(f, id));
-        ConversationId = ack.ConversationId;
-        return (ack, assigned);
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                var ack = await _socket.RequestAsync(WireFrames.StartChat(id, text, queue), "start_chat ack", f => IsAnswerTo(f, id));
+                ConversationId = ack.ConversationId;
+                return (ack, assigned);
+            }
+            catch (WireErrorException refused) when (refused.Code == "unavailable" && attempt < UnavailableTries)
+            {
+                await Task.Delay(UnavailablePause);
+            }
+        }
     }
 
     public Task<WireFrame> SendAsync(string text)
