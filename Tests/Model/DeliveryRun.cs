@@ -76,8 +76,10 @@ public sealed class DeliveryRun(GatewayHost host, string site) : IAsyncDisposabl
                 var again = await SendVisitorFrameAsync(_lastId, _lastFrame, record: false);
                 return again.Seq() == original ? null : $"retry of {_lastId} acknowledged with seq {again.Seq()}, first with {original}";
             case DeliveryStep.Reconnect:
-                var lastSeq = HighestGapFreeSeq();
+                // The socket closes first, then the resume point is read from what it received: an event still in
+                // flight when the point was read earlier would otherwise arrive on the old socket and be replayed too.
                 await Visitor.DisposeAsync();
+                var lastSeq = HighestGapFreeSeq();
                 var (socket, _) = await ChatPeers.VisitorAsync(host, site, new
                 {
                     type = "hello", visitorToken = _visitorToken, resume = new { conversationId = _conversationId, lastSeq },
