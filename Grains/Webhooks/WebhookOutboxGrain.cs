@@ -121,8 +121,9 @@ public sealed class WebhookOutboxGrain(
             delivery.NotBefore = now + WebhookBackoff.After(delivery.Attempts);
         }
         await state.WriteStateAsync();
-        Record(delivery);
+        // Recorded once the next attempt is armed, so whoever reads the log sees a retry already scheduled.
         await Schedule();
+        Record(delivery);
     }
 
     public Task<IReadOnlyList<WebhookDelivery>> GetPending() =>
