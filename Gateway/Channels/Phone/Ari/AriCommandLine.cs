@@ -11,6 +11,8 @@ namespace Switchboard.Gateway.Channels.Phone.Ari;
 public sealed class AriCommandLine(AriCallFlow flow, IGrainFactory grains, TimeProvider clock, ILogger logger) : IAriCommandObserver
 {
     public static readonly TimeSpan Renewal = TimeSpan.FromSeconds(20);
+    /// <summary>After a failed registration (the cluster not reached yet, at a gateway's start): soon, not a renewal later.</summary>
+    public static readonly TimeSpan Retry = TimeSpan.FromSeconds(2);
 
     public Task<bool> Take(string callId, IReadOnlyList<PhoneCommand> commands) => Task.FromResult(flow.Take(callId, commands));
 
@@ -22,16 +24,18 @@ public sealed class AriCommandLine(AriCallFlow flow, IGrainFactory grains, TimeP
         {
             while (!stop.IsCancellationRequested)
             {
+                var pause = Renewal;
                 try
                 {
                     await grains.Grain<IAriLineGrain>(GrainKeys.AriLine(site)).Register(reference);
                 }
                 catch (Exception failure) when (failure is not OperationCanceledException)
                 {
+                    pause = Retry;
                     logger.LogWarning("The ARI line of site {Site} not registered with the cluster ({Problem}); trying again in {Pause} s",
-                        site, failure.Message, Renewal.TotalSeconds);
+                        site, failure.Message, pause.TotalSeconds);
                 }
-                await Task.Delay(Renewal, clock, stop);
+                await Task.Delay(pause, clock, stop);
             }
         }
         catch (OperationCanceledException) when (stop.IsCancellationRequested)
