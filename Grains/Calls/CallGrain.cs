@@ -47,6 +47,11 @@ public sealed partial class CallGrain(
             // Nothing is stored for a call never offered, so junk call ids leave no state behind.
             return CallAnswer.Nothing(Call.Language, $"unknown call '{_callId}'");
         }
+        if (evt.Type == PhoneEventTypes.PromptFinished && Call.Stage != CallStage.Ended)
+        {
+            // One per prompt (over ARI, every prompt's PlaybackFinished): it changes nothing, so it costs no store write.
+            return new CallAnswer([], Call.Language) { ConversationId = Call.ConversationId };
+        }
         if (evt.Adapter != PhoneAdapters.Generic)
         {
             // A call back over ARI is known by its first event; a call keeps the adapter it came through.

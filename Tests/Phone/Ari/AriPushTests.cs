@@ -1,7 +1,9 @@
 using System.Text.Json;
 using Switchboard.Contracts;
 using Switchboard.Contracts.Calls;
+using Switchboard.Contracts.Conversations;
 using Switchboard.Domain.Calls;
+using Switchboard.Gateway.Channels.Phone.Ari;
 using Switchboard.Gateway.Channels.Phone.Speech;
 using Switchboard.Tests.Gateway;
 using Switchboard.Tests.Infrastructure;
@@ -120,6 +122,37 @@ public sealed class AriPushTests(AriGatewayFixture fixture) : IClassFixture<AriG
             && fixture.Logs.Entries.Any(e => e.Contains("1733399999.1") && e.Contains("not taken")), "the unknown call's push refused and logged");
 
         Assert.DoesNotContain(ari.Requests, r => r.Path.Contains("1733399999.1", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task A_call_put_through_before_Asterisk_restarted_goes_on_and_is_still_transferred_after()
+    {
+        await using var ari = await FakeAri.StartAsync();
+        await using var site = await fixture.SiteAsync(ari, ("anna", 2, ["general"]), ("boris", 2, ["stylist"]));
+        var (anna, _) = await ChatPeers.OnlineOperatorAsync(Host, site, "anna");
+        var (boris, _) = await ChatPeers.OnlineOperatorAsync(Host, site, "boris");
+        var (channel, conversationId) = await TalkingToAnnaAsync(ari, anna);
+        var pausesBefore = fixture.Clock.Count(AriConnection.FirstPause);
+
+        ari.Down = true;
+        await ari.DropAsync();
+        await ari.WaitForRefusalsAsync(1);
+        ari.Down = false;
+        await fixture.Clock.WaitForTimerAsync(AriConnection.FirstPause, pausesBefore + 1);
+        var beforeReconnect = ari.Requests.Count;
+        fixture.Clock.Advance(AriConnection.FirstPause);
+        await ari.WaitForConnectionsAsync(2);
+        await ari.WaitForAsync(r => r.Is("GET", "/ari/channels"), beforeReconnect, "the channels listed after the reconnect");
+        await anna.SendAsync(new { type = "transfer", conversationId, toOperator = "boris" });
+        await boris.ExpectAsync("assigned");
+        var ring = await ari.WaitForAsync(r => r.Is("POST", "/ari/channels") && r["channelId"] == $"op-{channel}-2", beforeReconnect, "boris's phone rung after the restart");
+
+        Assert.Equal("PJSIP/boris", ring["endpoint"]);
+        Assert.True(ari.Has(channel), "the caller is still on the line");
+        Assert.DoesNotContain(ari.Requests, r => r.Is("DELETE", $"/ari/channels/{channel}"));
+        var call = (await Host.Grains.GetGrain<IConversationGrain>(GrainKeys.Conversation(site, conversationId)).GetEvents(Actor.System(site), 0, 100))
+            .Where(e => e.Type == EventTypes.Call).Select(e => e.Status);
+        Assert.DoesNotContain(CallStates.Ended, call);
     }
 
     /// <summary>A caller whose call rang at Anna's console, accepted, with Anna's phone picked up: talking.</summary>
