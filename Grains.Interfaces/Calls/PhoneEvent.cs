@@ -22,4 +22,6 @@ public sealed record PhoneEvent(
     [Id(9)] public bool PbxTakesCommands { get; init; }
     /// <summary><c>call.ended</c>: where the PBX keeps the recording (<c>data.recordingUrl</c>), if it made one.</summary>
     [Id(10)] public string? RecordingUrl { get; init; }
+    /// <summary>The adapter the event came through (<see cref="PhoneAdapters"/>); set by the adapter, never by the PBX.</summary>
+    [Id(11)] public string Adapter { get; init; } = PhoneAdapters.Generic;
 }
