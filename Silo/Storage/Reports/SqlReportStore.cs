@@ -14,6 +14,8 @@ public sealed class SqlReportStore(IReportDatabase database, IOptions<ReportOpti
 
     private long ConversionWindowMs => options.Value.ConversionHours * 3_600_000L;
 
+    public Task<IProjectionLead?> TryLeadAsync(CancellationToken cancellationToken = default) => database.TryLeadAsync(cancellationToken);
+
     public async Task<EventLogPosition> CheckpointAsync(CancellationToken cancellationToken = default)
     {
         await using var connection = await database.OpenAsync(cancellationToken);

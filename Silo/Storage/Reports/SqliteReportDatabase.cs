@@ -1,5 +1,6 @@
 using System.Data.Common;
 using Microsoft.Data.Sqlite;
+using Switchboard.Grains.Reports;
 
 namespace Switchboard.Silo.Storage.Reports;
 
@@ -34,6 +35,8 @@ public sealed class SqliteReportDatabase : IReportDatabase
     // IMMEDIATE: a transaction that reads and then writes takes the write lock first, so two never deadlock.
     public Task<DbTransaction> BeginWriteAsync(DbConnection connection, CancellationToken cancellationToken) =>
         Task.FromResult<DbTransaction>(((SqliteConnection)connection).BeginTransaction(deferred: false));
+
+    public Task<IProjectionLead?> TryLeadAsync(CancellationToken cancellationToken) => Task.FromResult<IProjectionLead?>(SoleProjectionLead.Instance);
 
     private SqliteConnection Open()
     {
