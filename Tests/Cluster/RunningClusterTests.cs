@@ -11,7 +11,10 @@ public abstract class RunningClusterTests(DatabaseServers servers) : IAsyncLifet
 
     protected RunningCluster Cluster { get; private set; } = null!;
 
-    public async Task InitializeAsync() => Cluster = await RunningCluster.StartAsync(servers);
+    /// <summary>Extra environment settings for the silos of this class's cluster.</summary>
+    protected virtual IReadOnlyDictionary<string, string>? SiloSettings => null;
+
+    public async Task InitializeAsync() => Cluster = await RunningCluster.StartAsync(servers, siloSettings: SiloSettings);
 
     public async Task DisposeAsync()
     {

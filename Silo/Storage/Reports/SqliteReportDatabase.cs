@@ -28,6 +28,14 @@ public sealed class SqliteReportDatabase : IReportDatabase
         using var schema = connection.CreateCommand();
         schema.CommandText = "PRAGMA journal_mode = WAL;" + ReportSql.Tables;
         schema.ExecuteNonQuery();
+        schema.CommandText = ReportSql.HasCustomerColumn;
+        if (Convert.ToInt64(schema.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture) == 0)
+        {
+            schema.CommandText = ReportSql.CustomerColumn;
+            schema.ExecuteNonQuery();
+        }
+        schema.CommandText = ReportSql.CustomerIndexes;
+        schema.ExecuteNonQuery();
     }
 
     public Task<DbConnection> OpenAsync(CancellationToken cancellationToken) => Task.FromResult<DbConnection>(Open());
