@@ -28,6 +28,8 @@ public sealed class FirstContactFailoverTests(DatabaseServers servers, ITestOutp
     protected override IReadOnlyDictionary<string, string>? SiloSettings =>
         new Dictionary<string, string> { ["Webhooks__AllowPrivateNetworks"] = "true" };
 
+    protected override bool WithGateways => false;
+
     [Fact]
     public async Task The_first_contact_reaches_the_crm_once_by_id_when_the_sending_silo_dies_mid_delivery()
     {

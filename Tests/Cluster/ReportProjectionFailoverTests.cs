@@ -18,6 +18,8 @@ public sealed class ReportProjectionFailoverTests(DatabaseServers servers, ITest
     private const int ChatsBefore = 6;
     private const int ChatsAfter = 4;
 
+    protected override bool WithGateways => false;
+
     [Fact]
     public async Task One_silo_folds_the_log_and_the_other_takes_over_when_it_dies_without_counting_twice()
     {

@@ -14,7 +14,10 @@ public abstract class RunningClusterTests(DatabaseServers servers) : IAsyncLifet
     /// <summary>Extra environment settings for the silos of this class's cluster.</summary>
     protected virtual IReadOnlyDictionary<string, string>? SiloSettings => null;
 
-    public async Task InitializeAsync() => Cluster = await RunningCluster.StartAsync(servers, siloSettings: SiloSettings);
+    /// <summary>False for a test that reaches grains only through the observer client: its cluster starts no gateways.</summary>
+    protected virtual bool WithGateways => true;
+
+    public async Task InitializeAsync() => Cluster = await RunningCluster.StartAsync(servers, siloSettings: SiloSettings, gateways: WithGateways);
 
     public async Task DisposeAsync()
     {
