@@ -11,7 +11,9 @@ namespace Switchboard.LoadTests.Cli;
 /// <c>reports-lag --data DIR</c>: the read model's lag behind the event log of a standalone product that is running
 /// (docs/benchmarks.md, "Reports"): e.g. the one <c>bench</c> starts, whose data directory it logs. Every interval it
 /// reads the projector's checkpoint from <c>reports.db</c> and the oldest event after it from the log, read-only, and
-/// counts that event's age as the lag (0 when the projector has folded everything).
+/// counts that event's age as the lag (0 when the projector has folded everything). An event's time is the product's
+/// clock when it was appended, so the figure means something against a live product only (the <c>reports</c> command's
+/// generated log carries made-up times).
 /// </summary>
 public static class ReportsLagCommand
 {
