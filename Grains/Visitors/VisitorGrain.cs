@@ -106,6 +106,7 @@ public sealed partial class VisitorGrain(
             Channel = request.Channel,
             ContactId = request.ContactId,
             Attachments = request.Attachments,
+            CustomerId = Visitor.CustomerId,
         };
         return await Start(start, subscriber);
     }
