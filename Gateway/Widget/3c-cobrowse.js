@@ -96,6 +96,7 @@ border-radius:0 0 8px 8px;font-size:13px} [data-sb=cb-bar] button{margin-left:10
   // ---- the page as markup: numbered elements, masked fields, nothing that runs ----
   const SKIPPED = new Set(['SCRIPT', 'NOSCRIPT', 'TEMPLATE', 'IFRAME', 'OBJECT', 'EMBED', 'META', 'BASE']);
   const VOID = new Set(['AREA', 'BR', 'COL', 'HR', 'IMG', 'INPUT', 'LINK', 'SOURCE', 'TRACK', 'WBR']);
+  const MASK_KEEPS = ['class', 'style', 'type', 'id', 'name', 'autocomplete', 'size', 'cols', 'rows', 'width', 'height', 'data-sb-private'];
   const CARD_NAME = /card|cc-?(num|number|exp|csc)|cvc|cvv|csc|pan\b/i;
   // Masked in this browser: passwords, card fields (autocomplete cc-*, or a card-like name), and anything the page marks.
   function isPrivate(el) {
@@ -120,14 +121,16 @@ border-radius:0 0 8px 8px;font-size:13px} [data-sb=cb-bar] button{margin-left:10
       out.push(parent === 'STYLE' ? node.data.replace(/<\//g, '<\\/') : escapeText(node.data));
       return;
     }
-    if (node.nodeType !== Node.ELEMENT_NODE || node === host || SKIPPED.has(node.tagName)) return;
-    if (node.tagName === 'LINK' && !/stylesheet/i.test(node.rel)) return;
+    // Upper case for SVG's elements too: an <svg><script> is skipped like any script.
+    const upper = node.nodeType === Node.ELEMENT_NODE ? node.tagName.toUpperCase() : '';
+    if (!upper || node === host || SKIPPED.has(upper)) return;
+    if (upper === 'LINK' && !/stylesheet/i.test(node.rel)) return;
     const tag = node.tagName.toLowerCase(), masked = isPrivate(node);
     out.push(`<${tag}`, attr('data-sb-node', idOf(node)));
     for (const a of node.attributes) {
       const name = a.name.toLowerCase();
       if (name.startsWith('on') || name === 'srcdoc' || name === 'value' || name === 'checked' || name === 'selected' || name === 'data-sb-node') continue;
-      if (masked && !['class', 'style', 'type', 'id', 'size', 'cols', 'rows', 'width', 'height'].includes(name)) continue;
+      if (masked && !MASK_KEEPS.includes(name)) continue;
       if (/^\s*javascript:/i.test(a.value)) continue;
       out.push(attr(name, name === 'href' && tag === 'link' ? node.href : a.value));
     }
@@ -139,7 +142,7 @@ border-radius:0 0 8px 8px;font-size:13px} [data-sb=cb-bar] button{margin-left:10
       else if (node.type !== 'file') out.push(attr('value', node.value));
     } else if (tag === 'option' && node.selected) out.push(' selected=""');
     out.push('>');
-    if (VOID.has(node.tagName)) return;
+    if (VOID.has(upper)) return;
     if (masked) out.push(tag === 'select' || tag === 'textarea' ? '' : '••••••');
     else if (tag === 'textarea') out.push(escapeText(node.value));
     else for (const child of node.childNodes) serialize(child, out);

@@ -15,12 +15,12 @@ public sealed partial class ConversationGrain
     public Task CoBrowse(Actor actor, string action, byte[] frame)
     {
         EnsureExists();
-        var side = CoBrowsingSide(actor)
-            ?? throw new SwitchboardException(ErrorCodes.Forbidden, "Only the chat's visitor and its operator co-browse.");
         if (_history.Status is not (ConversationStatus.Assigned or ConversationStatus.Active))
         {
             throw new SwitchboardException(ErrorCodes.BadRequest, "Co-browsing needs an operator in the chat.");
         }
+        var side = CoBrowsingSide(actor)
+            ?? throw new SwitchboardException(ErrorCodes.Forbidden, "Only the chat's visitor and its operator co-browse.");
         var verdict = _coBrowse.Judge(side, action);
         if (verdict.Refusal is { } refusal)
         {
