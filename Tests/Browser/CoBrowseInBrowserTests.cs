@@ -15,6 +15,7 @@ public sealed class CoBrowseInBrowserTests(BrowserFixture fixture) : IClassFixtu
     private const string LoyaltyNumber = "LOY-99887766";
     private static readonly string[] Secrets = [CardNumber, CardNumber.Replace(" ", ""), "5526 0719", SecurityCode, Password, LoyaltyNumber];
 
+    private const string Russian = "ru-RU";
     private const string Frame = "document.getElementById('cobrowse-frame').contentDocument";
 
     [Fact]
@@ -32,7 +33,7 @@ public sealed class CoBrowseInBrowserTests(BrowserFixture fixture) : IClassFixtu
         await store.FillAsync("input[name=cvc]", SecurityCode);
         await store.FillAsync("input[name=password]", Password);
         await store.FillAsync("input[name=loyalty]", LoyaltyNumber);
-        await ChatAsync(console, store, "How do I pay by card?");
+        await ChatAsync(console, store, "How do I pay by card?", "Anna");
 
         await console.ClickAsync("#cobrowse-request");
         await Assertions.Expect(store.Locator("[data-sb=cb-ask]")).ToContainTextAsync("never your passwords or card numbers");
@@ -79,47 +80,51 @@ public sealed class CoBrowseInBrowserTests(BrowserFixture fixture) : IClassFixtu
         Assert.Empty(problems);
     }
 
+    /// <summary>In Russian, as the seed retailers' shoppers and operators work: the consent and its answers are Russian too.</summary>
     [Fact]
     public async Task A_refusal_the_operator_stopping_the_visitor_leaving_and_the_chat_closing_each_end_it()
     {
         var problems = new List<string>();
-        var console = await fixture.SignInAsync(problems, "boris");
+        var console = await fixture.SignInAsync(problems, "boris", Russian);
         await console.SelectOptionAsync("#status", "online");
-        var store = await fixture.NewPageAsync(problems);
+        var store = await fixture.NewPageAsync(problems, Russian);
         await store.GotoAsync("/checkout");
-        await ChatAsync(console, store, "Can you look at my order page?");
+        await ChatAsync(console, store, "Посмотрите, пожалуйста, мою страницу заказа", "Boris");
 
+        await Assertions.Expect(console.Locator("#cobrowse-request")).ToHaveTextAsync("Совместный просмотр");
         await console.ClickAsync("#cobrowse-request");
+        await Assertions.Expect(store.Locator("[data-sb=cb-ask]")).ToContainTextAsync("Консультант просит показать ему эту страницу");
         await store.ClickAsync("[data-sb=cb-deny]");
-        await Assertions.Expect(console.Locator("#toast")).ToContainTextAsync("declined");
+        await Assertions.Expect(console.Locator("#toast")).ToContainTextAsync("отказался показать страницу");
         await Assertions.Expect(console.Locator("#cobrowse")).ToBeHiddenAsync();
 
-        await SharedAsync(console, store);
+        await SharedAsync(console, store, "Вы видите страницу посетителя");
+        await Assertions.Expect(store.Locator("[data-sb=cb-bar]")).ToContainTextAsync("Консультант видит эту страницу");
         await console.ClickAsync("#cobrowse-stop");
         await Assertions.Expect(store.Locator("[data-sb=cb-bar]")).ToBeHiddenAsync();
 
-        await SharedAsync(console, store);
+        await SharedAsync(console, store, "Вы видите страницу посетителя");
         await store.GotoAsync("/cart");
-        await Assertions.Expect(console.Locator("#toast")).ToContainTextAsync("stopped showing");
+        await Assertions.Expect(console.Locator("#toast")).ToContainTextAsync("перестал показывать страницу");
         await Assertions.Expect(console.Locator("#cobrowse")).ToBeHiddenAsync();
 
-        await SharedAsync(console, store);
+        await SharedAsync(console, store, "Вы видите страницу посетителя");
         await console.ClickAsync("#close-chat");
         await console.ClickAsync("#close-confirm");
         await Assertions.Expect(store.Locator("[data-sb=cb-bar]")).ToBeHiddenAsync();
         Assert.Empty(problems);
     }
 
-    private static async Task SharedAsync(IPage console, IPage store)
+    private static async Task SharedAsync(IPage console, IPage store, string sharing)
     {
         await Assertions.Expect(console.Locator("#cobrowse-request")).ToBeEnabledAsync();
         await console.ClickAsync("#cobrowse-request");
         await store.ClickAsync("[data-sb=cb-allow]");
-        await Assertions.Expect(console.Locator("#cobrowse-state")).ToContainTextAsync("You see the visitor's page");
+        await Assertions.Expect(console.Locator("#cobrowse-state")).ToContainTextAsync(sharing);
         await Assertions.Expect(store.Locator("[data-sb=cb-bar]")).ToBeVisibleAsync();
     }
 
-    private static async Task ChatAsync(IPage console, IPage store, string text)
+    private static async Task ChatAsync(IPage console, IPage store, string text, string operatorName)
     {
         await store.ClickAsync("[data-sb=launcher]");
         await store.FillAsync("[data-sb=input]", text);
@@ -128,7 +133,7 @@ public sealed class CoBrowseInBrowserTests(BrowserFixture fixture) : IClassFixtu
         await Assertions.Expect(chat).ToHaveCountAsync(1);
         await chat.ClickAsync();
         await Assertions.Expect(console.Locator("#messages .msg[data-from=visitor]")).ToContainTextAsync(text);
-        await Assertions.Expect(store.Locator("[data-sb=status]")).Not.ToContainTextAsync("Connecting");
+        await Assertions.Expect(store.Locator("[data-sb=status]")).ToContainTextAsync(operatorName);
     }
 
     /// <summary>A click on the operator's view of the page, where the element is drawn (scaled).</summary>

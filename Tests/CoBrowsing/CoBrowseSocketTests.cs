@@ -54,6 +54,8 @@ public sealed class CoBrowseSocketTests(CoBrowseGatewayFixture fixture) : IClass
 
         await chat.Operator.SendAsync(new { type = "cobrowse_guide", conversationId = chat.Id, action = "highlight", node = 2 });
         Assert.Equal(2, (await chat.Visitor.ExpectAsync("cobrowse_guide")).GetProperty("node").GetInt32());
+        await chat.Operator.SendAsync(new { type = "cobrowse_guide", conversationId = chat.Id, action = "scroll", x = 0, y = 900 });
+        Assert.Equal(900, (await chat.Visitor.ExpectAsync("cobrowse_guide", f => f.Str("action") == "scroll")).GetProperty("y").GetInt32());
 
         // Filling needs the second consent.
         await chat.Operator.SendAsync(new { type = "cobrowse_guide", conversationId = chat.Id, action = "fill", node = 2, value = "Kazan" });
