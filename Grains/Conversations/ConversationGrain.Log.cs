@@ -28,6 +28,7 @@ public sealed partial class ConversationGrain
         }
         foreach (var evt in events)
         {
+            EndCoBrowsingOn(evt);
             _history.Apply(evt);
             Push(s => s.OnEvent(_key, evt));
             if (evt.Type == EventTypes.Message)
