@@ -1,6 +1,10 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging.Abstractions;
+using Switchboard.Silo.Storage;
 using Switchboard.Silo.Storage.Blobs;
+using Switchboard.Silo.Storage.Encryption;
+using Switchboard.Silo.Storage.Sqlite;
 
 namespace Switchboard.Tests.Attachments;
 
@@ -49,12 +53,17 @@ public sealed class BlobStoreChoiceTests
         Assert.Contains("needs Blobs:Directory on a volume every gateway and silo shares", refused.Message);
     }
 
-    /// <summary>The store's type; it is made but never used (the PostgreSQL address leads nowhere).</summary>
+    /// <summary>The type of the store behind the encryption; it is made but never used (the PostgreSQL address leads nowhere).</summary>
     private static async Task<Type> StoreFor(Dictionary<string, string?> settings)
     {
+        using var keys = new Infrastructure.TempDirectory();
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(settings).Build();
         var services = new ServiceCollection().AddSwitchboardBlobStore(configuration);
+        services.AddSingleton(Infrastructure.TestKeys.Masters());
+        await using var keyStore = new SqliteDataKeyStore(new StorageOptions { DataDirectory = keys.Path }, NullLogger<SqliteWriter>.Instance);
+        services.AddSingleton<IDataKeyStore>(keyStore);
         await using var provider = services.BuildServiceProvider();
-        return provider.GetRequiredService<IBlobStore>().GetType();
+        var store = Assert.IsType<SealedBlobStore>(provider.GetRequiredService<IBlobStore>());
+        return store.Inner.GetType();
     }
 }

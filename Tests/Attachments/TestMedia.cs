@@ -9,7 +9,7 @@ namespace Switchboard.Tests.Attachments;
 /// </summary>
 public static class TestMedia
 {
-    /// <summary>A location as a phone writes it into a video (the <c>©xyz</c> atom): it must never reach anyone who downloads the video.</summary>
+    /// <summary>A location as an iPhone writes it into a video (an ISO 6709 metadata key): it must never reach anyone who downloads the video.</summary>
     public const string Location = "+55.7558+037.6173/";
 
     public const string TitleMarker = "KITCHEN-OF-MRS-PETROVA";
@@ -22,7 +22,7 @@ public static class TestMedia
         using var directory = new Infrastructure.TempDirectory();
         var video = Path.Combine(directory.Path, "kettle.mp4");
         await RunAsync("ffmpeg", ["-nostdin", "-hide_banner", "-loglevel", "error", "-y", "-f", "lavfi", "-i", "testsrc=size=160x120:rate=10",
-            "-t", "1", "-pix_fmt", "yuv420p", "-c:v", "libx264", "-metadata", $"location={Location}", "-metadata", $"title={TitleMarker}", video]);
+            "-t", "1", "-pix_fmt", "yuv420p", "-c:v", "libx264", "-movflags", "use_metadata_tags", "-metadata", $"com.apple.quicktime.location.ISO6709={Location}", "-metadata", $"title={TitleMarker}", video]);
         return await File.ReadAllBytesAsync(video);
     }
 

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Switchboard.Silo.Hosting;
+using Switchboard.Silo.Storage.Encryption;
 
 namespace Switchboard.Silo.Storage.Blobs;
 
@@ -24,9 +25,10 @@ public static class BlobStoreHosting
         {
             options.Kind = cluster && options.Directory.Length == 0 ? BlobStoreOptions.Postgres : BlobStoreOptions.FileSystem;
         }
+        Func<IServiceProvider, IBlobStore> store;
         if (string.Equals(options.Kind, BlobStoreOptions.S3, StringComparison.OrdinalIgnoreCase))
         {
-            services.AddSingleton<IBlobStore>(_ => new S3BlobStore(options));
+            store = _ => new S3BlobStore(options);
         }
         else if (string.Equals(options.Kind, BlobStoreOptions.Postgres, StringComparison.OrdinalIgnoreCase))
         {
@@ -35,7 +37,7 @@ public static class BlobStoreHosting
             {
                 throw new InvalidOperationException("Blobs:Kind=Postgres needs Blobs:ConnectionString or Cluster:Postgres.");
             }
-            services.AddSingleton<IBlobStore>(_ => new PostgresBlobStore(connectionString));
+            store = _ => new PostgresBlobStore(connectionString);
         }
         else if (string.Equals(options.Kind, BlobStoreOptions.FileSystem, StringComparison.OrdinalIgnoreCase))
         {
@@ -48,12 +50,15 @@ public static class BlobStoreHosting
             }
             var storage = configuration.GetSection(StorageOptions.Section).Get<StorageOptions>() ?? new StorageOptions();
             var directory = options.Directory.Length > 0 ? options.Directory : Path.Combine(storage.FullDataDirectory, "attachments");
-            services.AddSingleton<IBlobStore>(_ => new FileSystemBlobStore(directory));
+            store = _ => new FileSystemBlobStore(directory);
         }
         else
         {
             throw new InvalidOperationException($"Blobs:Kind is '{options.Kind}'; it is {BlobStoreOptions.FileSystem}, {BlobStoreOptions.S3} or {BlobStoreOptions.Postgres}.");
         }
+        // Sealed with the data keys of the host's key store (SQLite standalone, PostgreSQL in a cluster): docs/security.md.
+        services.AddSingleton<BlobKeys>();
+        services.AddSingleton<IBlobStore>(provider => new SealedBlobStore(store(provider), provider.GetRequiredService<BlobKeys>()));
         return services;
     }
 }
