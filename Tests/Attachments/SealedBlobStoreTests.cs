@@ -58,6 +58,30 @@ public sealed class SealedBlobStoreTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Over_a_forward_only_stream_as_S3_answers_it_reads_in_order_and_still_refuses_a_cut_file()
+    {
+        var forwardOnly = new SealedBlobStore(new ForwardOnlyStore(_disk), new BlobKeys(_keyStore, TestKeys.Masters()));
+        var file = Content(3 * SealedBlobFormat.ChunkSize);
+        await forwardOnly.WriteAsync(FileKey, new MemoryStream(file), "video/mp4", CancellationToken.None);
+
+        await using (var stream = (await forwardOnly.OpenReadAsync(FileKey, CancellationToken.None))!)
+        {
+            Assert.False(stream.CanSeek);
+            using var copy = new MemoryStream();
+            await stream.CopyToAsync(copy);
+            Assert.Equal(file, copy.ToArray());
+        }
+        var path = Path.Combine(_disk.Directory, "files", Id);
+        var sealedBytes = await File.ReadAllBytesAsync(path);
+        await File.WriteAllBytesAsync(path, sealedBytes[..(SealedBlobFormat.HeaderLength + 3 * SealedBlobFormat.RecordLength)]);
+        await using var cut = (await forwardOnly.OpenReadAsync(FileKey, CancellationToken.None))!;
+        await Assert.ThrowsAsync<InvalidDataException>(() => cut.CopyToAsync(Stream.Null));
+    }
+
+    [Fact]
+    public Task It_keeps_the_contract_of_every_blob_store() => BlobStoreContract.WritesReadsListsAndDeletesAsync(_store);
+
+    [Fact]
     public async Task A_range_in_the_middle_reads_by_seeking_as_a_video_player_asks()
     {
         var file = Content(5 * SealedBlobFormat.ChunkSize + 77);
@@ -123,6 +147,20 @@ public sealed class SealedBlobStoreTests : IAsyncLifetime
         using var copy = new MemoryStream();
         await stream.CopyToAsync(copy);
         return copy.ToArray();
+    }
+
+    /// <summary>A store whose reads cannot seek, as an S3 response body cannot.</summary>
+    private sealed class ForwardOnlyStore(IBlobStore inner) : IBlobStore
+    {
+        public Task WriteAsync(string key, Stream content, string contentType, CancellationToken cancellationToken) =>
+            inner.WriteAsync(key, content, contentType, cancellationToken);
+
+        public async Task<Stream?> OpenReadAsync(string key, CancellationToken cancellationToken) =>
+            await inner.OpenReadAsync(key, cancellationToken) is { } stream ? new ReplayedStream([], stream) : null;
+
+        public Task DeleteAsync(string key, CancellationToken cancellationToken) => inner.DeleteAsync(key, cancellationToken);
+
+        public IAsyncEnumerable<string> ListAsync(string prefix, CancellationToken cancellationToken) => inner.ListAsync(prefix, cancellationToken);
     }
 
     /// <summary>A recognisable start, then bytes that differ by position (a shifted or repeated chunk would show).</summary>
