@@ -132,6 +132,23 @@ public sealed class SealedBlobStoreTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_master_key_rotation_re_wraps_the_attachments_key_so_files_open_under_the_new_key_alone()
+    {
+        var file = Content(1000);
+        await _store.WriteAsync(FileKey, new MemoryStream(file), "application/pdf", CancellationToken.None);
+
+        var rotating = new ConversationKeys(
+            _keyStore, TestKeys.Masters(TestKeys.OtherMasterKeyBase64, TestKeys.MasterKeyBase64), TimeProvider.System, NullLogger<ConversationKeys>.Instance);
+        await rotating.CheckMasterKeyAsync();
+        var afterRotation = new SealedBlobStore(_disk, new BlobKeys(_keyStore, TestKeys.Masters(TestKeys.OtherMasterKeyBase64)));
+
+        await using var stream = await afterRotation.OpenReadAsync(FileKey, CancellationToken.None);
+        using var copy = new MemoryStream();
+        await stream!.CopyToAsync(copy);
+        Assert.Equal(file, copy.ToArray());
+    }
+
+    [Fact]
     public async Task A_file_stored_before_encryption_reads_as_it_is()
     {
         var file = Content(70_000);
