@@ -43,6 +43,9 @@ public sealed class AttachmentOptions
     /// <summary>libheif's heif-convert (Debian <c>libheif-examples</c>), for HEIC photos; missing: HEIC is refused.</summary>
     public string HeifConvert { get; set; } = "heif-convert";
 
+    /// <summary>libheif's heif-info, to read a HEIC photo's size before it is decoded.</summary>
+    public string HeifInfo { get; set; } = "heif-info";
+
     /// <summary>Longest a media program may work on one file before it is stopped and the upload refused.</summary>
     public TimeSpan MediaToolTimeLimit { get; set; } = TimeSpan.FromMinutes(2);
 

@@ -14,6 +14,13 @@ public sealed class MediaTool(string program, TimeSpan timeLimit)
 
     public string Program => program;
 
+    /// <summary>What the program printed (its standard output), or null when it is not installed or failed.</summary>
+    public async Task<string?> RunListingAsync(IReadOnlyList<string> arguments, CancellationToken cancellationToken)
+    {
+        var result = await RunAsync(arguments, cancellationToken);
+        return result is { Succeeded: true } ? result.Output : null;
+    }
+
     /// <summary>The outcome, or null when the program is not installed (or not where configuration says).</summary>
     public async Task<MediaToolResult?> RunAsync(IReadOnlyList<string> arguments, CancellationToken cancellationToken)
     {
@@ -52,10 +59,10 @@ public sealed class MediaTool(string program, TimeSpan timeLimit)
             process.Kill(entireProcessTree: true);
             await process.WaitForExitAsync(CancellationToken.None);
             cancellationToken.ThrowIfCancellationRequested();
-            return new MediaToolResult(-1, $"{Path.GetFileName(program)} took longer than {timeLimit.TotalSeconds:0} s and was stopped.");
+            return new MediaToolResult(-1, $"{Path.GetFileName(program)} took longer than {timeLimit.TotalSeconds:0} s and was stopped.", "");
         }
-        await output;
+        var printed = await output;
         var text = (await errors).Trim();
-        return new MediaToolResult(process.ExitCode, text.Length > MaxErrorChars ? text[..MaxErrorChars] : text);
+        return new MediaToolResult(process.ExitCode, text.Length > MaxErrorChars ? text[..MaxErrorChars] : text, printed);
     }
 }

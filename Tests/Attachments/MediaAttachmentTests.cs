@@ -79,6 +79,28 @@ public sealed class MediaAttachmentTests(AttachmentGatewayFixture fixture) : ICl
     }
 
     [Fact]
+    public async Task A_heic_photo_over_the_pixel_limit_is_refused_from_its_header_before_anything_decodes_it()
+    {
+        using var data = new TempDirectory();
+        using var host = new GatewayHost(data.Path, new Dictionary<string, string>
+        {
+            ["Attachments:MaxPixels"] = "100000",
+            ["Attachments:SpoolDirectory"] = Path.Combine(data.Path, "spool"),
+            // Were the photo decoded at all, the missing converter would answer 415: the size must be read before that.
+            ["Attachments:HeifConvert"] = Path.Combine(data.Path, "no-heif-convert-here"),
+        });
+        var (site, token) = await VisitorAsync(host);
+        var before = Uploads.FilesLeft(data.Path);
+
+        using var response = await Uploads.PostAsync(host, site, token, await TestMedia.HeicAsync(400, 300), "IMG_0003.HEIC", "image/heic");
+
+        var body = await response.Content.ReadAsStringAsync();
+        Assert.True(response.StatusCode == HttpStatusCode.RequestEntityTooLarge, $"Expected 413, got {(int)response.StatusCode}: {body}");
+        Assert.Contains("400×300", JsonDocument.Parse(body).RootElement.Str("title"));
+        Assert.Equal(before, Uploads.FilesLeft(data.Path));
+    }
+
+    [Fact]
     public async Task Without_ffmpeg_a_video_is_kept_as_sent_without_a_thumbnail_and_the_log_says_why()
     {
         using var data = new TempDirectory();
