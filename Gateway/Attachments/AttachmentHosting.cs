@@ -11,6 +11,8 @@ public static class AttachmentHosting
         services.AddSwitchboardBlobStore(configuration);
         services.AddSingleton<AttachmentCatalog>();
         services.AddSingleton<ImageScrubber>();
+        services.AddSingleton<VideoScrubber>();
+        services.AddSingleton<HeicConverter>();
         services.AddSingleton<AttachmentUploads>();
         services.AddSingleton<AttachmentClaims>();
         services.AddSingleton<AttachmentLinks>();

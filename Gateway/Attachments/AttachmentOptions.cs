@@ -37,6 +37,18 @@ public sealed class AttachmentOptions
 
     public string FullSpoolDirectory => SpoolDirectory.Length > 0 ? Directory.CreateDirectory(SpoolDirectory).FullName : Path.GetTempPath();
 
+    /// <summary>Debian's ffmpeg, for video thumbnails and removing a video's metadata; missing: videos are kept as sent.</summary>
+    public string Ffmpeg { get; set; } = "ffmpeg";
+
+    /// <summary>libheif's heif-convert (Debian <c>libheif-examples</c>), for HEIC photos; missing: HEIC is refused.</summary>
+    public string HeifConvert { get; set; } = "heif-convert";
+
+    /// <summary>libheif's heif-info, to read a HEIC photo's size before it is decoded.</summary>
+    public string HeifInfo { get; set; } = "heif-info";
+
+    /// <summary>Longest a media program may work on one file before it is stopped and the upload refused.</summary>
+    public TimeSpan MediaToolTimeLimit { get; set; } = TimeSpan.FromMinutes(2);
+
     /// <summary>Per-site limits by site id; what a site leaves out is the default above.</summary>
     public Dictionary<string, SiteAttachmentLimits> Sites { get; set; } = new(StringComparer.Ordinal);
 

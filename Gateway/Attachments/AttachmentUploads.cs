@@ -8,7 +8,8 @@ namespace Switchboard.Gateway.Attachments;
 /// images re-encoded without metadata and thumbnailed, stored under a generated name, described last. Whatever goes
 /// wrong, nothing of it is left behind.
 /// </summary>
-public sealed class AttachmentUploads(AttachmentCatalog catalog, ImageScrubber scrubber, IOptions<AttachmentOptions> options, TimeProvider clock)
+public sealed class AttachmentUploads(
+    AttachmentCatalog catalog, ImageScrubber scrubber, HeicConverter heic, VideoScrubber videos, IOptions<AttachmentOptions> options, TimeProvider clock)
 {
     public Task<StoredAttachment> UploadAsync(string site, Uploader uploader, UploadForm form, CancellationToken cancellationToken) =>
         UploadAsync(GrainKeys.NewId(), site, uploader, form, cancellationToken);
@@ -24,8 +25,8 @@ public sealed class AttachmentUploads(AttachmentCatalog catalog, ImageScrubber s
         }
         try
         {
-            return sent.IsImage
-                ? await StoreImageAsync(id, site, uploader, form, sent, cancellationToken)
+            return sent.IsImage ? await StoreImageAsync(id, site, uploader, form, sent, cancellationToken)
+                : sent == FileTypes.Mp4 ? await StoreVideoAsync(id, site, uploader, form, cancellationToken)
                 : await StoreAsync(id, site, uploader, DisplayName.For(form.FileName, sent), sent, form.File, thumbnail: null, cancellationToken);
         }
         catch
@@ -39,8 +40,24 @@ public sealed class AttachmentUploads(AttachmentCatalog catalog, ImageScrubber s
     private async Task<StoredAttachment> StoreImageAsync(
         string id, string site, Uploader uploader, UploadForm form, FileType sent, CancellationToken cancellationToken)
     {
+        if (sent == FileTypes.Heic)
+        {
+            await using var jpeg = await heic.ToJpegAsync(form.File, cancellationToken);
+            await using var photo = await scrubber.ScrubAsync(jpeg, FileTypes.Jpeg, cancellationToken);
+            return await StoreAsync(id, site, uploader, DisplayName.For(form.FileName, photo.Type, sent), photo.Type, photo.Full, photo.Thumbnail, cancellationToken);
+        }
         await using var image = await scrubber.ScrubAsync(form.File, sent, cancellationToken);
         return await StoreAsync(id, site, uploader, DisplayName.For(form.FileName, image.Type, sent), image.Type, image.Full, image.Thumbnail, cancellationToken);
+    }
+
+    /// <summary>Without ffmpeg the video is kept as sent and shown as a named link (VideoScrubber logs why).</summary>
+    private async Task<StoredAttachment> StoreVideoAsync(string id, string site, Uploader uploader, UploadForm form, CancellationToken cancellationToken)
+    {
+        var name = DisplayName.For(form.FileName, FileTypes.Mp4);
+        await using var video = await videos.ScrubAsync(form.File, cancellationToken);
+        return video is null
+            ? await StoreAsync(id, site, uploader, name, FileTypes.Mp4, form.File, thumbnail: null, cancellationToken)
+            : await StoreAsync(id, site, uploader, name, FileTypes.Mp4, video.Full, video.Thumbnail, cancellationToken);
     }
 
     private async Task<StoredAttachment> StoreAsync(

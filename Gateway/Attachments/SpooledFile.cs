@@ -19,6 +19,17 @@ public sealed class SpooledFile : IAsyncDisposable
         Path.Combine(directory, NamePrefix + Guid.NewGuid().ToString("N")),
         FileMode.CreateNew, FileAccess.ReadWrite, FileShare.None, BufferSize, FileOptions.DeleteOnClose | FileOptions.Asynchronous));
 
+    /// <summary>Takes over a file a media program wrote: moved into the spool directory, deleted when this is disposed.</summary>
+    public static SpooledFile Adopt(string path, string directory)
+    {
+        var spooled = Path.Combine(directory, NamePrefix + Guid.NewGuid().ToString("N"));
+        File.Move(path, spooled);
+        return new(new FileStream(spooled, FileMode.Open, FileAccess.ReadWrite, FileShare.None, BufferSize, FileOptions.DeleteOnClose | FileOptions.Asynchronous));
+    }
+
+    /// <summary>Where the file is, for a media program to read it.</summary>
+    public string FilePath => Content.Name;
+
     /// <summary>Copies <paramref name="source"/> in, refusing as soon as it passes <paramref name="maxBytes"/>.</summary>
     public async Task FillAsync(Stream source, long maxBytes, CancellationToken cancellationToken)
     {

@@ -44,12 +44,13 @@
     return ids;
   }
   // Only the gateway's own paths are shown: a message never links elsewhere. Photos as thumbnails opening the full
-  // image, video as a player, anything else as its name and size.
+  // image, video as a player behind its first frame, anything else (and a video the server could not thumbnail: no
+  // ffmpeg there) as its name and size.
   const fileUrl = (path) => (typeof path === 'string' && path.startsWith('/api/sites/') ? src.origin + path : null);
   function fileNode(a) {
     const url = fileUrl(a?.url), thumb = fileUrl(a?.thumbnailUrl);
     if (!url) return null;
-    if (!thumb && a.contentType === 'video/mp4') return Object.assign(make('video', { sb: 'file' }), { src: url, controls: true, preload: 'metadata' });
+    if (thumb && a.contentType === 'video/mp4') return Object.assign(make('video', { sb: 'file' }), { src: url, poster: thumb, controls: true, preload: 'none' });
     const link = Object.assign(make('a', { sb: 'file' }, thumb ? '' : `📎 ${a.name ?? ''} (${fileSize(+a.size || 0)})`), { href: url, target: '_blank', rel: 'noopener' });
     if (thumb) link.append(Object.assign(make('img'), { src: thumb, alt: String(a.name ?? '') }));
     return link;

@@ -71,8 +71,10 @@ public sealed class FakeVk : IAsyncDisposable
     }
 
     /// <summary>
-    /// The person sends a photo (VK lists its sizes; the largest serves <paramref name="bytes"/>) or a document
-    /// (<c>doc</c> with its title and size), with <paramref name="text"/>.
+    /// The person sends a photo (VK lists its sizes; the largest serves <paramref name="bytes"/>), a document
+    /// (<c>doc</c> with its title and size) or a video (VK's event names it by id with an access key and cover
+    /// pictures; <c>video.get</c> lists its MP4 renditions, the 720p one serving <paramref name="bytes"/>), with
+    /// <paramref name="text"/>.
     /// </summary>
     public Task<HttpStatusCode> SendFileAsync(long userId, string type, byte[] bytes, string text, string? title = null)
     {
@@ -89,6 +91,15 @@ public sealed class FakeVk : IAsyncDisposable
                         new { type = "s", url = $"{Api.ApiBaseUrl}/vk-files/{id}-small.bin", width = 75, height = 56 },
                         new { type = "w", url = $"{Api.ApiBaseUrl}/vk-files/{id}.bin", width = 1280, height = 960 },
                     },
+                },
+            }
+            : type == "video"
+            ? new
+            {
+                type, video = new
+                {
+                    id, owner_id = userId, title, duration = 3, access_key = $"vk{id}",
+                    image = new[] { new { url = $"{Api.ApiBaseUrl}/vk-files/{id}-small.bin", width = 130, height = 96 } },
                 },
             }
             : new { type, doc = new { id, owner_id = userId, title, size = bytes.Length, ext = Path.GetExtension(title ?? "").TrimStart('.'), url = $"{Api.ApiBaseUrl}/vk-files/{id}.bin" } };
@@ -184,6 +195,10 @@ public sealed class FakeVk : IAsyncDisposable
                 ? JsonSerializer.Serialize(new { server = 1, photo = token, hash = "h" + token })
                 : JsonSerializer.Serialize(new { file = token });
         }
+        if (path.StartsWith("/method/video.get", StringComparison.Ordinal))
+        {
+            return Video(Form(request.Body).GetValueOrDefault("videos") ?? "");
+        }
         if (path.StartsWith("/method/photos.saveMessagesPhoto", StringComparison.Ordinal) || path.StartsWith("/method/docs.save", StringComparison.Ordinal))
         {
             var form = Form(request.Body);
@@ -204,6 +219,25 @@ public sealed class FakeVk : IAsyncDisposable
         return RandomId(request) is { } randomId && _messageIdByRandomId.TryGetValue(randomId, out var sent)
             ? $$"""{"response":{{sent}}}"""
             : """{"error":{"error_code":100,"error_msg":"One of the parameters specified was missing or invalid: random_id is undefined","request_params":[]}}""";
+    }
+
+    /// <summary>
+    /// <c>video.get</c> for <c>{owner_id}_{id}_{access_key}</c>: the renditions VK keeps (the small one is the cover's
+    /// bytes, so a client that picks it fetches the wrong file). Without the access key VK does not show the video.
+    /// </summary>
+    private string Video(string videos)
+    {
+        var parts = videos.Split('_');
+        if (parts.Length != 3 || !long.TryParse(parts[1], out var id) || parts[2] != $"vk{id}")
+        {
+            return JsonSerializer.Serialize(new { response = new { count = 0, items = Array.Empty<object>() } });
+        }
+        var files = new Dictionary<string, string>
+        {
+            ["mp4_240"] = $"{Api.ApiBaseUrl}/vk-files/{id}-small.bin",
+            ["mp4_720"] = $"{Api.ApiBaseUrl}/vk-files/{id}.bin",
+        };
+        return JsonSerializer.Serialize(new { response = new { count = 1, items = new[] { new { id, owner_id = long.Parse(parts[0], System.Globalization.CultureInfo.InvariantCulture), files } } } });
     }
 
     private static Dictionary<string, string> Form(string body) =>

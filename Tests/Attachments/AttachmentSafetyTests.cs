@@ -55,7 +55,9 @@ public sealed class AttachmentSafetyTests(AttachmentGatewayFixture fixture) : IC
 
         Assert.Equal(("application/pdf", "invoice.html.pdf"), (uploaded.Str("contentType"), uploaded.Str("name")));
         Assert.Equal(JsonValueKind.Null, uploaded.GetProperty("thumbnailUrl").ValueKind);
-        Assert.True(File.Exists(Path.Combine(fixture.DataDirectory, "attachments", "files", uploaded.Str("id"))));
+        var onDisk = Path.Combine(fixture.DataDirectory, "attachments", "files", uploaded.Str("id"));
+        Assert.True(File.Exists(onDisk));
+        Assert.DoesNotContain("%PDF", Encoding.ASCII.GetString(await File.ReadAllBytesAsync(onDisk)));
         using var download = await Host.Http.GetAsync(uploaded.Str("url"));
         Assert.Equal(TestFiles.Pdf(), await download.Content.ReadAsByteArrayAsync());
         Assert.Equal("attachment", download.Content.Headers.ContentDisposition?.DispositionType);

@@ -89,6 +89,28 @@ public sealed class MessengerFilesInboundTests(MessengerFilesFixture fixture) : 
     }
 
     [Fact]
+    public async Task A_vk_video_is_fetched_through_video_get_in_its_largest_rendition_with_a_thumbnail()
+    {
+        var (site, anna) = await MessengerChats.SiteAsync(Host);
+        await using var console = anna;
+        await using var forSite = await FakeVk.StartAsync(Host.Http, site, 4041, "vk-video-secret");
+        await MessengerChats.PointAsync(Host, site, "vk", forSite.ChannelSettings);
+        await forSite.SendTextAsync(778, "hello");
+        await anna.ExpectAsync("assigned", f => f.TryGetProperty("transcript", out _));
+        var sent = await TestMedia.Mp4WithLocationAsync();
+
+        await forSite.SendFileAsync(778, "video", sent, "the kettle leaks", "kettle");
+        var videoMessage = await MessengerChats.MessageAsync(anna, "the kettle leaks");
+
+        var video = Assert.Single(MessengerChats.Files(videoMessage));
+        Assert.Equal(("kettle.mp4", "video/mp4"), (video.Str("name"), video.Str("contentType")));
+        var stored = await MessengerChats.DownloadAsync(Host, video.Str("url"));
+        Assert.True(stored.Length > 64, "the 720p rendition was fetched, not the 240p one");
+        Assert.DoesNotContain(TestMedia.Location, Encoding.ASCII.GetString(stored));
+        Assert.NotEmpty(await MessengerChats.DownloadAsync(Host, video.Str("thumbnailUrl")));
+    }
+
+    [Fact]
     public async Task Refused_files_keep_the_text_with_a_note_and_leave_nothing_behind()
     {
         var (site, anna) = await MessengerChats.SiteAsync(Host);

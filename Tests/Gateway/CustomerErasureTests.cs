@@ -5,6 +5,8 @@ using System.Text.Json;
 using Switchboard.Contracts;
 using Switchboard.Contracts.Conversations;
 using Switchboard.Contracts.Visitors;
+using Microsoft.Extensions.DependencyInjection;
+using Switchboard.Gateway.Attachments;
 using Switchboard.Silo.Storage.Encryption;
 using Switchboard.Tests.Infrastructure;
 
@@ -54,6 +56,47 @@ public sealed class CustomerErasureTests(GatewayFixture fixture) : IClassFixture
         var record = Assert.Single(audit.EnumerateArray());
         Assert.Equal("c-7", record.Str("subject"));
         Assert.Equal("sup", record.Str("requestedBy"));
+    }
+
+    [Fact]
+    public async Task Erasing_a_customer_deletes_the_files_of_their_chats_and_keeps_everyone_else_s()
+    {
+        var site = await TestSites.CreateAsync(Host.Grains, ("anna", 4, ["general"]));
+        var supervisor = await Host.LoginAsync(site, "sup");
+        var customerChat = await ChatAsync(site, "visitor-photo", new VerifiedIdentity("c-8", "Olga Ivanova", null, null), "The kettle arrived broken");
+        var otherChat = await ChatAsync(site, "visitor-other", null, "Is the blue kettle in stock?");
+        await WaitListedAsync(site, "c-8", customerChat);
+        var erased = await SendFileAsync(site, "visitor-photo", customerChat, "kettle.pdf");
+        var kept = await SendFileAsync(site, "visitor-other", otherChat, "question.pdf");
+        var catalog = Host.Services.GetRequiredService<AttachmentCatalog>();
+        Assert.NotNull(await catalog.Blobs.OpenReadAsync(AttachmentCatalog.FileKey(erased.Id), CancellationToken.None));
+
+        var erase = await Send(HttpMethod.Delete, $"/api/sites/{site}/customers/c-8", supervisor);
+        var erasure = await erase.Content.ReadFromJsonAsync<JsonElement>();
+
+        Assert.Equal(HttpStatusCode.OK, erase.StatusCode);
+        Assert.Equal(1, erasure.GetProperty("attachments").GetInt32());
+        Assert.Null(await catalog.FindAsync(erased.Id, CancellationToken.None));
+        Assert.Null(await catalog.Blobs.OpenReadAsync(AttachmentCatalog.FileKey(erased.Id), CancellationToken.None));
+        using var link = await Send(HttpMethod.Get, erased.Path, supervisor);
+        Assert.Equal(HttpStatusCode.NotFound, link.StatusCode);
+        Assert.NotNull(await catalog.FindAsync(kept.Id, CancellationToken.None));
+        await using var keptFile = await catalog.Blobs.OpenReadAsync(AttachmentCatalog.FileKey(kept.Id), CancellationToken.None);
+        Assert.NotNull(keptFile);
+    }
+
+    /// <summary>A PDF through the upload pipeline, then a message of the visitor's that carries it.</summary>
+    private async Task<StoredAttachment> SendFileAsync(string site, string visitorId, string conversationId, string name)
+    {
+        var spool = SpooledFile.Create(Path.GetTempPath());
+        await spool.FillAsync(new MemoryStream("%PDF-1.4\n%%EOF\n"u8.ToArray()), long.MaxValue, CancellationToken.None);
+        await using var form = new UploadForm(spool, name, null);
+        var stored = await Host.Services.GetRequiredService<AttachmentUploads>()
+            .UploadAsync(site, Uploader.OfVisitor(visitorId), form, CancellationToken.None);
+        await Host.Services.GetRequiredService<AttachmentClaims>().TakeAsync(conversationId, [stored]);
+        await Host.Grains.GetGrain<IConversationGrain>(GrainKeys.Conversation(site, conversationId)).Send(
+            new Actor(ActorKind.Visitor, site, visitorId), new MessageDraft("file-" + stored.Id, null) { Attachments = [stored.ToMessageAttachment()] });
+        return stored;
     }
 
     private async Task<string> ChatAsync(string site, string visitorId, VerifiedIdentity? identity, string text)

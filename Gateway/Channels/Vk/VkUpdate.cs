@@ -7,7 +7,7 @@ namespace Switchboard.Gateway.Channels.Vk;
 
 /// <summary>
 /// Reads a Callback API <c>message_new</c> event: <c>object.message</c> with its text, a keyboard button's payload, and
-/// its photo and document attachments (by their download URLs).
+/// its photo and document attachments (by their download URLs) and videos (by their VK id, fetched through <c>video.get</c>).
 /// </summary>
 public static class VkUpdate
 {
@@ -29,7 +29,10 @@ public static class VkUpdate
         return [new InboundMessage(site, ChannelNames.Vk, from, null, eventId, text, payload) { Media = media.Count > 0 ? media : null }];
     }
 
-    /// <summary>A photo in its largest size; a document by its URL, title and size. Other attachments (stickers, walls) are not files.</summary>
+    /// <summary>
+    /// A photo in its largest size; a document by its URL, title and size; a video by <c>{owner_id}_{id}[_{access_key}]</c>,
+    /// since VK's event carries only its cover pictures. Other attachments (stickers, walls) are not files.
+    /// </summary>
     private static List<InboundMedia> Media(JsonElement message)
     {
         var media = new List<InboundMedia>();
@@ -44,6 +47,14 @@ public static class VkUpdate
             {
                 var largest = sizes.EnumerateArray().MaxBy(s => s.GetProperty("width").GetInt64() * s.GetProperty("height").GetInt64());
                 media.Add(new InboundMedia(InboundMedia.Photo, largest.GetProperty("url").GetString()!));
+            }
+            else if (type == "video")
+            {
+                var video = attachment.GetProperty("video");
+                var id = $"{video.GetProperty("owner_id").GetInt64()}_{video.GetProperty("id").GetInt64()}";
+                var key = video.TryGetProperty("access_key", out var k) && k.ValueKind == JsonValueKind.String ? "_" + k.GetString() : "";
+                var title = video.TryGetProperty("title", out var name) && name.ValueKind == JsonValueKind.String ? name.GetString() : null;
+                media.Add(new InboundMedia(InboundMedia.Video, id + key, title));
             }
             else if (type == "doc")
             {

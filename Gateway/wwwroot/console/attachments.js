@@ -1,6 +1,6 @@
 // Files in the console: attach by button, paste or drop into the reply box; each uploads at once with a progress
 // bar (XHR, for upload progress); the next reply carries the uploaded ones. Messages show photos as thumbnails that
-// open the full image here, video as a player, other files as a named link with their size. Only the gateway's own
+// open the full image here, video as a player behind its first frame, other files as a named link with their size. Only the gateway's own
 // paths are shown; links come signed in the frames (they open without a header, as <img> and <a> need).
 
 import { app, rerender, selectedConversation } from "./app.js";
@@ -118,11 +118,14 @@ function fileNode(file) {
   const url = own(file?.url);
   const thumbnail = own(file?.thumbnailUrl);
   if (!url) return el("span", { class: "attachment-file", text: `📎 ${file?.name ?? ""} (${size(Number(file?.size) || 0)})` });
+  // A video the server made a first frame of plays here; one it could not (no ffmpeg there) is a named link below.
+  if (thumbnail && file.contentType === "video/mp4") {
+    return el("video", { class: "attachment-video", attrs: { src: url, poster: thumbnail, controls: true, preload: "none" } });
+  }
   if (thumbnail) {
     return el("button", { class: "attachment-image", attrs: { type: "button", title: file.name }, on: { click: () => openImage(url, file.name) } },
       el("img", { attrs: { src: thumbnail, alt: String(file.name ?? ""), loading: "lazy" } }));
   }
-  if (file.contentType === "video/mp4") return el("video", { class: "attachment-video", attrs: { src: url, controls: true, preload: "metadata" } });
   return el("a", { class: "attachment-file", text: `📎 ${file.name ?? ""} (${size(Number(file.size) || 0)})`, attrs: { href: url, download: String(file.name ?? "") } });
 }
 

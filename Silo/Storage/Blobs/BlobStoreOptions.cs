@@ -8,8 +8,11 @@ public sealed class BlobStoreOptions
     public const string S3 = "S3";
     public const string Postgres = "Postgres";
 
-    /// <summary><c>FileSystem</c> (the default), <c>S3</c> or <c>Postgres</c> (large objects).</summary>
-    public string Kind { get; set; } = FileSystem;
+    /// <summary>
+    /// <c>FileSystem</c>, <c>S3</c> or <c>Postgres</c> (large objects). Unset: <c>FileSystem</c> standalone; in a
+    /// cluster <c>Postgres</c>, or <c>FileSystem</c> when <see cref="Directory"/> names a shared volume.
+    /// </summary>
+    public string Kind { get; set; } = "";
 
     /// <summary>
     /// The FileSystem store's directory. Empty: <c>attachments</c> under <c>Storage:DataDirectory</c> (standalone); in a
