@@ -107,13 +107,11 @@ public sealed class CampaignGrain(
             logger.LogWarning("Campaign {Campaign} of site {Site}: call {Call} never came back; counted lost", _id, _site, lost.CallId);
             await Book(lost, lost.CallId!, CallResults.Lost, now);
         }
-        var free = Definition.Concurrency - await store.CallingAsync(_site, _id);
-        if (free > 0)
-        {
-            await Dial(now, free);
-        }
-        var counts = await store.CountsAsync(_site, _id);
-        if (counts.Remaining == 0)
+        var calling = await store.CallingAsync(_site, _id);
+        var free = Definition.Concurrency - calling;
+        var dialled = free > 0 ? await Dial(now, free) : 0;
+        // Counting reads the whole list: only when nothing is in progress is it worth asking whether anything is left.
+        if (calling == 0 && dialled == 0 && (await store.CountsAsync(_site, _id)).Remaining == 0)
         {
             await SetStatus(CampaignStatuses.Done);
         }
@@ -147,12 +145,12 @@ public sealed class CampaignGrain(
     }
 
     /// <summary>Claims up to <paramref name="free"/> due contacts, one booked attempt each, and dials them.</summary>
-    private async Task Dial(DateTimeOffset now, int free)
+    private async Task<int> Dial(DateTimeOffset now, int free)
     {
         var due = await store.DueAsync(_site, _id, now, free + 32);
         if (due.Count == 0)
         {
-            return;
+            return 0;
         }
         var doNotCall = await store.DoNotCallAmongAsync(_site, due.Select(c => c.Phone).ToList());
         var claimed = new List<(StoredContact Contact, string CallId)>();
@@ -183,13 +181,13 @@ public sealed class CampaignGrain(
         var failures = await Task.WhenAll(claimed.Select(c => dialer.OriginateAsync(_site, c.CallId, c.Contact.Phone, _id, CancellationToken.None)));
         foreach (var ((contact, callId), failure) in claimed.Zip(failures))
         {
-            if (failure is not null)
+            if (failure is not null && await store.ContactAsync(_site, _id, contact.Id) is { } claimedContact)
             {
                 logger.LogWarning("Campaign {Campaign} of site {Site}: call {Call} not started: {Problem}", _id, _site, callId, failure);
-                var claimedContact = contact with { State = ContactStates.Calling, CallId = callId, Attempt = contact.Attempt + 1 };
                 await Book(claimedContact, callId, CallResults.NotStarted, now);
             }
         }
+        return claimed.Count;
     }
 
     private async Task Book(StoredContact contact, string callId, string result, DateTimeOffset now)
