@@ -35,6 +35,10 @@ public interface ICampaignGrain : IGrainWithStringKey
     [Alias("GetProgress")]
     Task<CampaignProgress> GetProgress();
 
+    /// <summary>A page of <c>results.csv</c>: the attempts of up to <paramref name="contacts"/> contacts after <paramref name="afterContactId"/>.</summary>
+    [Alias("GetResults")]
+    Task<IReadOnlyList<CampaignResult>> GetResults(long afterContactId, int contacts);
+
     /// <summary>Starts the calls that are due now (the pacing timer and the reminder call it; so may a test after moving its clock).</summary>
     [Alias("Tick")]
     Task Tick();

@@ -95,6 +95,12 @@ public sealed class CampaignGrain(
     public async Task<CampaignProgress> GetProgress() =>
         new(_id, Definition.Name, Definition.Kind, Campaign.Status, await store.CountsAsync(_site, _id));
 
+    public async Task<IReadOnlyList<CampaignResult>> GetResults(long afterContactId, int contacts)
+    {
+        _ = Definition;
+        return await store.ResultsAsync(_site, _id, afterContactId, contacts);
+    }
+
     public async Task Tick()
     {
         if (Campaign.Status != CampaignStatuses.Running)

@@ -39,8 +39,8 @@ public interface ICampaignStore
 
     Task<CampaignCounts> CountsAsync(string site, string campaign, CancellationToken cancellationToken = default);
 
-    /// <summary>Every contact's attempts, in contact order, read as they are written out.</summary>
-    IAsyncEnumerable<CampaignResultRow> ResultsAsync(string site, string campaign, CancellationToken cancellationToken = default);
+    /// <summary>The attempts of up to <paramref name="contacts"/> contacts after contact <paramref name="afterContactId"/>, in contact order.</summary>
+    Task<IReadOnlyList<CampaignResult>> ResultsAsync(string site, string campaign, long afterContactId, int contacts, CancellationToken cancellationToken = default);
 
     Task<IReadOnlySet<string>> DoNotCallAmongAsync(string site, IReadOnlyCollection<string> phones, CancellationToken cancellationToken = default);
 

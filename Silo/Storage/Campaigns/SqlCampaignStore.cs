@@ -1,5 +1,4 @@
 using System.Data.Common;
-using System.Runtime.CompilerServices;
 using System.Text;
 using Switchboard.Contracts.Campaigns;
 using Switchboard.Grains.Campaigns;
@@ -141,24 +140,26 @@ public sealed class SqlCampaignStore(ICampaignDatabase database) : ICampaignStor
         return new CampaignCounts(queued, calling, answered, yes, no, refused, failed, remaining);
     }
 
-    public async IAsyncEnumerable<CampaignResultRow> ResultsAsync(string site, string campaign, [EnumeratorCancellation] CancellationToken cancellationToken = default)
+    public async Task<IReadOnlyList<CampaignResult>> ResultsAsync(
+        string site, string campaign, long afterContactId, int contacts, CancellationToken cancellationToken = default)
     {
         await using var connection = await database.OpenAsync(cancellationToken);
         await using var command = Command(connection, null, """
             SELECT c.id, c.phone, c.customer_id, c.name, c.state, COALESCE(a.step, c.step), COALESCE(a.attempt, 0), a.call_id, a.started_ms, a.ended_ms,
                    COALESCE(a.result, CASE WHEN a.call_id IS NULL THEN c.last_result END)
-              FROM campaign_contacts c
+              FROM (SELECT * FROM campaign_contacts WHERE site = @site AND campaign = @campaign AND id > @after ORDER BY id LIMIT @limit) c
               LEFT JOIN campaign_attempts a ON a.site = c.site AND a.campaign = c.campaign AND a.contact_id = c.id
-             WHERE c.site = @site AND c.campaign = @campaign
              ORDER BY c.id, a.started_ms, a.attempt
-            """, ("site", site), ("campaign", campaign));
+            """, ("site", site), ("campaign", campaign), ("after", afterContactId), ("limit", contacts));
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        var rows = new List<CampaignResult>();
         while (await reader.ReadAsync(cancellationToken))
         {
-            yield return new CampaignResultRow(
+            rows.Add(new CampaignResult(
                 Convert.ToInt64(reader.GetValue(0)), reader.GetString(1), Text(reader, 2), Text(reader, 3), reader.GetString(4),
-                Convert.ToInt32(reader.GetValue(5)), Convert.ToInt32(reader.GetValue(6)), Text(reader, 7), Time(reader, 8), Time(reader, 9), Text(reader, 10));
+                Convert.ToInt32(reader.GetValue(5)), Convert.ToInt32(reader.GetValue(6)), Text(reader, 7), Time(reader, 8), Time(reader, 9), Text(reader, 10)));
         }
+        return rows;
     }
 
     public async Task<IReadOnlySet<string>> DoNotCallAmongAsync(string site, IReadOnlyCollection<string> phones, CancellationToken cancellationToken = default)
