@@ -7,14 +7,12 @@ using Switchboard.Tests.Phone;
 namespace Switchboard.Tests.Campaigns;
 
 /// <summary>
-/// A gateway on a fake clock (a Friday morning, UTC) whose sites have the generic phone adapter, a CRM and an SMS gateway;
+/// A gateway on a fake clock (starting at the real time: operator tokens expire by the real clock) whose sites have the generic phone adapter, a CRM and an SMS gateway;
 /// each test makes its own site and PBX <c>commandUrl</c>. The silo's upkeep stays on real time; campaigns pace on the fake
 /// clock, which the tests move, then ask the campaign to look for due contacts (what its timer and reminder do).
 /// </summary>
 public sealed class CampaignGatewayFixture : IDisposable
 {
-    public static readonly DateTimeOffset Start = new(2026, 12, 4, 9, 0, 0, TimeSpan.Zero);
-
     private readonly TempDirectory _data = new();
 
     public CampaignGatewayFixture() => Host = new GatewayHost(_data.Path, new Dictionary<string, string>
@@ -31,7 +29,7 @@ public sealed class CampaignGatewayFixture : IDisposable
             services.UseTimeProviderForBackgroundAreas(TimeProvider.System);
         });
 
-    public FakeTimeProvider Clock { get; } = new(Start);
+    public FakeTimeProvider Clock { get; } = new(DateTimeOffset.UtcNow);
     public FakeCrm Crm { get; } = FakeCrm.Start();
     public FakeSmsGateway Sms { get; } = FakeSmsGateway.Start();
     public CapturedLogs Logs { get; } = new();

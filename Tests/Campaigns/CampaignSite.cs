@@ -14,8 +14,11 @@ namespace Switchboard.Tests.Campaigns;
 /// <summary>A fresh site of the fixture's gateway with a PBX taking commands, and its supervisor's way to the campaigns' REST.</summary>
 public sealed class CampaignSite : IAsyncDisposable
 {
-    private CampaignSite(GatewayHost host, string site, string token, FakeCommandReceiver commands)
+    private readonly bool _ownsCommands;
+
+    private CampaignSite(GatewayHost host, string site, string token, FakeCommandReceiver commands, bool ownsCommands = false)
     {
+        _ownsCommands = ownsCommands;
         Host = host;
         Site = site;
         Token = token;
@@ -29,22 +32,31 @@ public sealed class CampaignSite : IAsyncDisposable
     public FakeCommandReceiver Commands { get; }
     public FakePbx Pbx { get; }
 
+    /// <summary>An existing site, its PBX's <c>commandUrl</c> configured already (a host restarted over the same data).</summary>
+    public static CampaignSite For(GatewayHost host, string site, string token, FakeCommandReceiver commands) => new(host, site, token, commands);
+
     public static async Task<CampaignSite> StartAsync(GatewayHost host)
     {
         var site = await TestSites.CreateAsync(host.Grains, ("anna", 2, ["general"]));
         var commands = await FakeCommandReceiver.StartAsync();
         host.Services.GetRequiredService<IConfiguration>()[$"Phone:Sites:{site}:CommandUrl"] = commands.Url;
-        return new CampaignSite(host, site, await host.LoginAsync(site, "sup"), commands);
+        return new CampaignSite(host, site, await host.LoginAsync(site, "sup"), commands, ownsCommands: true);
     }
 
-    public static object Definition(string kind, int concurrency = 5, int maxAttempts = 3, int retryMinutes = 10, int? afterDays = 0, object? extra = null) =>
-        new Dictionary<string, object?>
+    public static object Definition(string kind, int concurrency = 5, int maxAttempts = 3, int retryMinutes = 10, int? afterDays = 0, object? extra = null)
+    {
+        var definition = new Dictionary<string, object?>
         {
             ["name"] = "Test " + kind, ["kind"] = kind, ["afterDays"] = afterDays,
             ["callingHours"] = new { from = "00:00", to = "23:59" },
             ["concurrency"] = concurrency, ["maxAttempts"] = maxAttempts, ["retryMinutes"] = retryMinutes, ["language"] = "en",
-        }.Concat(extra is null ? [] : JsonSerializer.SerializeToElement(extra).EnumerateObject().Select(p => KeyValuePair.Create(p.Name, (object?)p.Value)))
-        .ToDictionary();
+        };
+        foreach (var property in extra is null ? [] : JsonSerializer.SerializeToElement(extra).EnumerateObject().ToList())
+        {
+            definition[property.Name] = property.Value;
+        }
+        return definition;
+    }
 
     public Task<HttpResponseMessage> SendAsync(HttpMethod method, string path, HttpContent? content = null) =>
         Host.Http.SendAsync(new HttpRequestMessage(method, $"/api/sites/{Site}{path}")
@@ -102,5 +114,5 @@ public sealed class CampaignSite : IAsyncDisposable
         Assert.NotNull(next);
     }
 
-    public ValueTask DisposeAsync() => Commands.DisposeAsync();
+    public ValueTask DisposeAsync() => _ownsCommands ? Commands.DisposeAsync() : ValueTask.CompletedTask;
 }
