@@ -11,8 +11,11 @@ public interface ICampaignGrain : IGrainWithStringKey
     [Alias("Create")]
     Task<CampaignProgress> Create(CampaignDefinition definition);
 
-    /// <summary>The definition, or null for a campaign never created.</summary>
-    [Alias("GetDefinition")]
+    /// <summary>
+    /// The definition, or null for a campaign never created. Interleaved: a campaign call's first event asks for it, and a
+    /// PBX may send that event before it answers the originate the campaign is still waiting on.
+    /// </summary>
+    [Alias("GetDefinition"), AlwaysInterleave]
     Task<CampaignDefinition?> GetDefinition();
 
     /// <summary>Adds checked contacts (a batch of a streamed list); numbers already in the campaign are counted as duplicates.</summary>
