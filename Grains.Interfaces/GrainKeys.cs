@@ -16,6 +16,7 @@ public static class GrainKeys
     public static string Outbox(string site, string conversationId) => $"{site}/x:{conversationId}";
     public static string Call(string site, string callId) => $"{site}/p:{callId}";
     public static string CallFigures(string site, string queueId) => $"{site}/pf:{queueId}";
+    public static string AriLine(string site) => $"{site}/pa:ari";
     public static string SiteWebhooks(string site) => $"{site}/wh:site";
     public static string ConversationWebhooks(string site, string conversationId) => $"{site}/wo:c-{conversationId}";
     public static string CustomerWebhooks(string site, string customerId) => $"{site}/wo:u-{customerId}";

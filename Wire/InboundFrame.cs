@@ -22,7 +22,7 @@ public sealed class InboundFrame
     {
         VisitorHelloFrame.Name, PageFrame.Name, CartFrame.Name, StartChatFrame.Name, VisitorMessageFrame.Name, VisitorTypingFrame.Name,
         InviteReplyFrame.Name, RateFrame.Name, CallbackFrame.Name, VisitorCloseFrame.Name, StatusFrame.Name, NoteFrame.Name,
-        WatchFrame.Name, TransferFrame.Name,
+        WatchFrame.Name, TransferFrame.Name, CoBrowseFrame.Name, CoBrowseDomFrame.Name, CoBrowseViewFrame.Name, CoBrowseGuideFrame.Name,
     }.Distinct().Select(name => (Encoding.UTF8.GetBytes(name), name))];
 
     private readonly ReadOnlyMemory<byte> _bytes;
@@ -34,6 +34,9 @@ public sealed class InboundFrame
     }
 
     public string Type { get; }
+
+    /// <summary>The frame's size in bytes, for limits that are tighter than the socket's own for some types.</summary>
+    public int Length => _bytes.Length;
 
     /// <summary>
     /// The frame's <c>id</c> when it is a string, unchecked: for answering even a frame that is refused. Read only

@@ -15,6 +15,8 @@ public sealed class ChatFacts
     public string Queue { get; set; } = "";
     public string Channel { get; set; } = ChannelNames.Web;
     public string VisitorId { get; set; } = "";
+    /// <summary>The customer who started it, or <c>""</c>: an order of either the visitor or the customer converts it.</summary>
+    public string CustomerId { get; set; } = "";
     public bool Invited { get; set; }
     public DateTimeOffset? AssignedAt { get; set; }
     /// <summary>Who answered: the author of the first operator message, else the first operator assigned.</summary>
@@ -37,6 +39,7 @@ public sealed class ChatFacts
                 Queue = evt.Queue ?? "";
                 Channel = evt.Channel ?? ChannelNames.Web;
                 VisitorId = evt.VisitorId ?? "";
+                CustomerId = evt.CustomerId ?? "";
                 Invited = evt.Reason is not null;
                 return ChatChange.None;
             case EventTypes.Assigned when AssignedAt is null:

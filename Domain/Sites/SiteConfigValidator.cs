@@ -114,6 +114,12 @@ public static class SiteConfigValidator
         }
     }
 
+    /// <summary>
+    /// The longest delay a queue setting may ask for: 30 days. Deadlines become grain timers, which cannot be armed
+    /// beyond about 49 days (an inactivity limit of 71,583 minutes or more crashed the conversation's timer).
+    /// </summary>
+    public const int MaxDelaySeconds = 30 * 24 * 3600;
+
     private static void ValidateQueue(QueueConfig queue, Action<string, string> add)
     {
         var field = $"queues.{queue.Id}";
@@ -121,17 +127,23 @@ public static class SiteConfigValidator
         {
             add(field, "A queue id is letters, digits, '-' and '_'.");
         }
-        if (queue.Hold is { } hold && (hold.RepeatSeconds < 0 || hold.Steps.Any(s => s.AfterSeconds < 1 || string.IsNullOrWhiteSpace(s.Text))
+        if (queue.Hold is { } hold && (hold.RepeatSeconds < 0 || hold.RepeatSeconds > MaxDelaySeconds
+            || hold.Steps.Any(s => s.AfterSeconds is < 1 or > MaxDelaySeconds || string.IsNullOrWhiteSpace(s.Text))
             || hold.Steps.Zip(hold.Steps.Skip(1)).Any(p => p.Second.AfterSeconds <= p.First.AfterSeconds)))
         {
-            add(field, "Hold steps need rising delays of at least 1 s and a text; the repeat is 0 or more seconds.");
+            add(field, "Hold steps need rising delays of 1 s to 30 days and a text; the repeat is 0 s to 30 days.");
         }
-        foreach (var (name, value) in new[] { ("noAnswerSeconds", queue.NoAnswerSeconds), ("maxWaitSeconds", queue.MaxWaitSeconds),
-                     ("maxEtaSeconds", queue.MaxEtaSeconds), ("stickyGraceSeconds", queue.StickyGraceSeconds), ("inactivityMinutes", queue.InactivityMinutes) })
+        foreach (var (name, value, max) in new[] { ("noAnswerSeconds", queue.NoAnswerSeconds, MaxDelaySeconds), ("maxWaitSeconds", queue.MaxWaitSeconds, MaxDelaySeconds),
+                     ("maxEtaSeconds", queue.MaxEtaSeconds, MaxDelaySeconds), ("stickyGraceSeconds", queue.StickyGraceSeconds, MaxDelaySeconds),
+                     ("inactivityMinutes", queue.InactivityMinutes, MaxDelaySeconds / 60) })
         {
             if (value is < 1)
             {
                 add(field, $"{name} is at least 1.");
+            }
+            else if (value > max)
+            {
+                add(field, $"{name} is at most {max} (30 days).");
             }
         }
         if (queue.CallWeight is < MinCapacity or > MaxCapacity)

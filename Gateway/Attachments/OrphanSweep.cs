@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Options;
+using Switchboard.Gateway.Hosting;
 
 namespace Switchboard.Gateway.Attachments;
 
@@ -12,21 +13,8 @@ public sealed class OrphanSweep(AttachmentCatalog catalog, IOptions<AttachmentOp
 {
     private HashSet<string> _undescribedLastTime = [];
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        using var timer = new PeriodicTimer(options.Value.SweepEvery, clock);
-        while (await timer.WaitForNextTickAsync(stoppingToken))
-        {
-            try
-            {
-                await SweepAsync(stoppingToken);
-            }
-            catch (Exception error) when (error is not OperationCanceledException)
-            {
-                logger.LogWarning(error, "The attachment orphan sweep failed; it runs again in {Interval}", options.Value.SweepEvery);
-            }
-        }
-    }
+    protected override Task ExecuteAsync(CancellationToken stoppingToken) =>
+        PeriodicSweep.RunAsync("attachment orphan sweep", options.Value.SweepEvery, clock, logger, SweepAsync, stoppingToken);
 
     /// <summary>One pass; returns how many uploads it removed.</summary>
     public async Task<int> SweepAsync(CancellationToken cancellationToken)

@@ -93,6 +93,10 @@ public sealed class ContactDesk(IGrainFactory grains, PushHub hub, AttachmentCla
     public Task TypingAsync(Actor contact, string conversationKey, string draft) =>
         grains.Grain<IConversationGrain>(conversationKey).VisitorTyping(contact, draft);
 
+    /// <summary>A co-browsing frame of the visitor's: the conversation passes it on as its consent allows.</summary>
+    public Task CoBrowseAsync(Actor contact, string conversationKey, string action, byte[] frame) =>
+        grains.Grain<IConversationGrain>(conversationKey).CoBrowse(contact, action, frame);
+
     public Task CloseAsync(Actor contact, string conversationKey) =>
         grains.Grain<IConversationGrain>(conversationKey).Close(contact);
 

@@ -1,6 +1,7 @@
 using Switchboard.Gateway.ApiReference;
 using Switchboard.Gateway.Attachments;
 using Switchboard.Gateway.Auth;
+using Switchboard.Gateway.CoBrowsing;
 using Switchboard.Gateway.ConsolePage;
 using Switchboard.Gateway.Channels;
 using Switchboard.Gateway.Channels.Phone;
@@ -50,6 +51,7 @@ public static class GatewayPipeline
         app.MapStorefront();
         app.MapWidget();
         app.MapConsolePage();
+        app.MapCoBrowseView();
         app.MapClusterDashboard();
         app.MapPhoneHook();
         app.MapApiReference();

@@ -7,6 +7,7 @@ using Switchboard.Gateway.Contacts;
 using Switchboard.Gateway.Channels;
 using Switchboard.Gateway.Channels.Phone;
 using Switchboard.Gateway.Health;
+using Switchboard.Gateway.CoBrowsing;
 using Switchboard.Gateway.Limits;
 using Switchboard.Gateway.Crm;
 using Switchboard.Gateway.Dashboard;
@@ -53,6 +54,7 @@ public static class GatewayServices
         services.AddSingleton<PushHub>();
         services.AddSingleton<ContactDesk>();
         services.AddSingleton<OperatorWorkbench>();
+        services.AddSingleton<CoBrowseFrames>();
         services.AddSingleton<PushResync>();
         services.AddSingleton<SocketDrain>();
         services.AddHostedService<PushRenewalService>();

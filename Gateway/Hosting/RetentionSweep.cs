@@ -15,21 +15,8 @@ public sealed class RetentionSweep(
     IPrivacyStore privacy, IEventLog log, IConversationKeys keys, AttachmentCatalog attachments,
     IOptions<RetentionOptions> options, TimeProvider clock, ILogger<RetentionSweep> logger) : BackgroundService
 {
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        using var timer = new PeriodicTimer(options.Value.SweepEvery, clock);
-        while (await timer.WaitForNextTickAsync(stoppingToken))
-        {
-            try
-            {
-                await SweepAsync(stoppingToken);
-            }
-            catch (Exception error) when (error is not OperationCanceledException)
-            {
-                logger.LogWarning(error, "The retention sweep failed; it runs again in {Interval}", options.Value.SweepEvery);
-            }
-        }
-    }
+    protected override Task ExecuteAsync(CancellationToken stoppingToken) =>
+        PeriodicSweep.RunAsync("retention sweep", options.Value.SweepEvery, clock, logger, SweepAsync, stoppingToken);
 
     /// <summary>One pass over every site that has a retention; returns how many conversations it deleted.</summary>
     public async Task<int> SweepAsync(CancellationToken cancellationToken)

@@ -25,7 +25,8 @@ public static class SecurityHeaders
             {
                 headers.StrictTransportSecurity = StrictTransportSecurity;
             }
-            if (context.Response.ContentType?.StartsWith("text/html", StringComparison.Ordinal) == true)
+            // A page with a policy of its own (the co-browsing view, CoBrowsing/) keeps it.
+            if (context.Response.ContentType?.StartsWith("text/html", StringComparison.Ordinal) == true && headers.ContentSecurityPolicy.Count == 0)
             {
                 headers.ContentSecurityPolicy = PolicyFor(request);
                 headers.XFrameOptions = "DENY";

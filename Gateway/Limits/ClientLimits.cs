@@ -23,6 +23,12 @@ public sealed class ClientLimits
         ["typing"] = RateLimit.Of(perMinute: 240, burst: 20),
         ["message"] = RateLimit.Of(perMinute: 240, burst: 40),
         ["start_chat"] = RateLimit.Of(perMinute: 20, burst: 5),
+        // Co-browsing (docs/cobrowsing.md): a snapshot comes as a burst of parts, then changes at most about once a
+        // second; scroll and pointer a few times a second; consent and the operator's guiding by hand.
+        ["cobrowse"] = RateLimit.Of(perMinute: 30, burst: 10),
+        ["cobrowse_dom"] = RateLimit.Of(perMinute: 120, burst: 24),
+        ["cobrowse_view"] = RateLimit.Of(perMinute: 600, burst: 30),
+        ["cobrowse_guide"] = RateLimit.Of(perMinute: 60, burst: 10),
     };
 
     public RateLimit OtherFrames { get; set; } = RateLimit.Of(perMinute: 600, burst: 60);
@@ -55,6 +61,17 @@ public sealed class ClientLimits
 
     /// <summary>Login attempts per client address, whichever account.</summary>
     public RateLimit LoginsPerAddress { get; set; } = RateLimit.Of(perMinute: 20, burst: 20);
+
+    /// <summary>
+    /// Largest co-browsing frame, below the socket's own limit: a page's snapshot comes in parts of at most this, so
+    /// one page never holds a socket (or the operator's send queue) for long.
+    /// </summary>
+    [Range(1024, 16 * 1024 * 1024)]
+    public int CoBrowseFrameBytes { get; set; } = 32 * 1024;
+
+    /// <summary>Parts of one co-browsing snapshot: a page larger than this many frames is not shown.</summary>
+    [Range(1, 1024)]
+    public int CoBrowseSnapshotParts { get; set; } = 16;
 
     /// <summary>Longest typing draft passed to the operator: a preview, cut here.</summary>
     [Range(0, 1024 * 1024)]

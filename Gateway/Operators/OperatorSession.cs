@@ -5,6 +5,7 @@ using Switchboard.Contracts.Push;
 using Switchboard.Contracts.Visitors;
 using Switchboard.Contracts.Sites;
 using Switchboard.Gateway.Auth;
+using Switchboard.Gateway.CoBrowsing;
 using Switchboard.Gateway.Monitoring;
 using Switchboard.Gateway.Sockets;
 using Switchboard.Wire;
@@ -17,7 +18,7 @@ namespace Switchboard.Gateway.Operators;
 /// renders its results and the grains' pushes as frames. The operator is whoever the token says; they follow their
 /// own conversations, and every write is authorized again by the conversation grain.
 /// </summary>
-public sealed class OperatorSession(
+public sealed partial class OperatorSession(
     OperatorIdentity identity,
     SocketConnection connection,
     OperatorWorkbench workbench,
@@ -37,6 +38,7 @@ public sealed class OperatorSession(
 
     public void End()
     {
+        StopCoBrowsing();
         _monitorFeed?.Dispose();
         workbench.SignOut(identity, this);
         lock (_gate)
@@ -62,6 +64,10 @@ public sealed class OperatorSession(
             var page = signal.Page is { } view ? new VisitedPage(view.Url, view.Title, view.Seconds) : null;
             connection.Send(FrameWriter.ToBytes(
                 new VisitorUpdateFrame(GrainKeys.Parse(signal.ConversationKey).Id, page, signal.Cart), WireContext.Default.VisitorUpdateFrame));
+        }
+        else if (signal.CoBrowse is { } push)
+        {
+            SendCoBrowse(push, signal.ConversationKey);
         }
     }
 
@@ -109,6 +115,7 @@ public sealed class OperatorSession(
             TransferFrame.Name => Transfer(frame.Read(WireContext.Default.TransferFrame)),
             AcceptCallFrame.Name => AcceptCall(frame.Read(WireContext.Default.AcceptCallFrame)),
             DeclineCallFrame.Name => DeclineCall(frame.Read(WireContext.Default.DeclineCallFrame)),
+            _ when CoBrowseFrames.IsCoBrowse(frame.Type) => CoBrowse(frame),
             _ => throw InboundFrame.Bad($"Unknown frame type '{frame.Type}'."),
         };
     }

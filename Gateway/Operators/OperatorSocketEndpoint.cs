@@ -3,6 +3,7 @@ using Switchboard.Contracts;
 using Switchboard.Contracts.Conversations;
 using Switchboard.Contracts.Sites;
 using Switchboard.Gateway.Auth;
+using Switchboard.Gateway.CoBrowsing;
 using Switchboard.Gateway.Monitoring;
 using Switchboard.Gateway.Sockets;
 using Switchboard.Wire;
@@ -18,7 +19,8 @@ public static class OperatorSocketEndpoint
     }
 
     private static async Task<IResult> Accept(
-        HttpContext http, IGrainFactory grains, OperatorWorkbench workbench, MonitorFeed monitor, IOptions<GatewaySettings> options, ILoggerFactory loggers)
+        HttpContext http, IGrainFactory grains, OperatorWorkbench workbench, MonitorFeed monitor, CoBrowseFrames coBrowsing,
+        IOptions<GatewaySettings> options, ILoggerFactory loggers)
     {
         if (!http.WebSockets.IsWebSocketRequest)
         {
@@ -41,7 +43,7 @@ public static class OperatorSocketEndpoint
         var actor = identity.ToActor();
         var logger = loggers.CreateLogger<OperatorSession>();
         return await SocketSessions.RunAsync(http, Audience.Operator, Events, options.Value, logger,
-            connection => new OperatorSession(identity, connection, workbench, monitor, options.Value, logger));
+            connection => new OperatorSession(identity, connection, workbench, monitor, options.Value, logger) { CoBrowsing = coBrowsing });
 
         Task<IReadOnlyList<ConversationEvent>> Events(string key, long after) =>
             grains.Grain<IConversationGrain>(key).GetEvents(actor, after, 1000);

@@ -101,6 +101,10 @@ public sealed class OperatorWorkbench(
     public Task TypingAsync(OperatorIdentity identity, string conversationId) =>
         Conversation(identity, conversationId).OperatorTyping(identity.ToActor());
 
+    /// <summary>A co-browsing frame of the operator's: the conversation passes it on as the visitor's consent allows.</summary>
+    public Task CoBrowseAsync(OperatorIdentity identity, string conversationId, string action, byte[] frame) =>
+        Conversation(identity, conversationId).CoBrowse(identity.ToActor(), action, frame);
+
     public Task CloseAsync(OperatorIdentity identity, string conversationId, IReadOnlyList<string>? tags) =>
         Conversation(identity, conversationId).Close(identity.ToActor(), tags);
 

@@ -7,6 +7,7 @@ public static class StorefrontEndpoints
     {
         app.MapGet("/product/{id}", (IWebHostEnvironment env) => Page(env, "product.html"));
         app.MapGet("/cart", (IWebHostEnvironment env) => Page(env, "cart.html"));
+        app.MapGet("/checkout", (IWebHostEnvironment env) => Page(env, "checkout.html"));
         return app;
     }
 

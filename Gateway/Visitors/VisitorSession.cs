@@ -4,6 +4,7 @@ using Switchboard.Contracts.Push;
 using Switchboard.Contracts.Sites;
 using Switchboard.Contracts.Visitors;
 using Switchboard.Gateway.Auth;
+using Switchboard.Gateway.CoBrowsing;
 using Switchboard.Gateway.Contacts;
 using Switchboard.Gateway.Limits;
 using Switchboard.Gateway.Sockets;
@@ -43,6 +44,7 @@ public sealed partial class VisitorSession(
     /// <summary>Stops following everything this socket followed.</summary>
     public void End()
     {
+        StopSharingPage();
         if (_conversationKey is not null)
         {
             desk.Unfollow(_conversationKey, this);
@@ -69,6 +71,10 @@ public sealed partial class VisitorSession(
         {
             connection.Send(EventFrames.Signal(GrainKeys.Parse(signal.ConversationKey).Id, signal));
         }
+        else if (signal.CoBrowse is { } push)
+        {
+            SendCoBrowse(push, signal.ConversationKey);
+        }
     }
 
     public void OnNotice(OperatorNotice notice)
@@ -93,6 +99,7 @@ public sealed partial class VisitorSession(
             PageFrame.Name => Page(frame.Read(WireContext.Default.PageFrame)),
             CartFrame.Name => Cart(frame.Read(WireContext.Default.CartFrame)),
             InviteReplyFrame.Name => InviteReply(frame.Read(WireContext.Default.InviteReplyFrame)),
+            _ when CoBrowseFrames.IsCoBrowse(frame.Type) => CoBrowse(frame),
             _ => throw InboundFrame.Bad($"Unknown frame type '{frame.Type}'."),
         };
     }

@@ -3,6 +3,7 @@ using Switchboard.Contracts;
 using Switchboard.Contracts.Conversations;
 using Switchboard.Contracts.Sites;
 using Switchboard.Gateway.Auth;
+using Switchboard.Gateway.CoBrowsing;
 using Switchboard.Gateway.Contacts;
 using Switchboard.Gateway.Limits;
 using Switchboard.Gateway.Sockets;
@@ -20,7 +21,8 @@ public static class VisitorSocketEndpoint
 
     private static async Task<IResult> Accept(
         HttpContext http, string? site, IGrainFactory grains, SiteNames sites, ContactDesk desk, TokenService tokens, IdentityVerifier identities,
-        VisitorPresenceBoard presence, VisitorAllowance allowance, IOptions<GatewaySettings> options, ILoggerFactory loggers)
+        VisitorPresenceBoard presence, VisitorAllowance allowance, CoBrowseFrames coBrowsing, IOptions<GatewaySettings> options,
+        ILoggerFactory loggers)
     {
         if (!http.WebSockets.IsWebSocketRequest)
         {
@@ -38,7 +40,7 @@ public static class VisitorSocketEndpoint
         return await SocketSessions.RunAsync(http, Audience.Visitor, Events, options.Value, logger,
             connection => new VisitorSession(site, config, connection, desk, tokens, identities, presence, options.Value, logger)
             {
-                Allowance = allowance, Address = AddressGuard.KeyOf(http.Connection.RemoteIpAddress),
+                Allowance = allowance, Address = AddressGuard.KeyOf(http.Connection.RemoteIpAddress), CoBrowsing = coBrowsing,
             });
 
         // The socket only ever follows conversations the grain already authorized it for (its own start,

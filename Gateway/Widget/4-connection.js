@@ -27,6 +27,7 @@
     }));
   }
   function handle(f) {
+    if (f.type.startsWith('cobrowse') || f.type === 'closed') onCoBrowse(f); // 3c-cobrowse.js
     if (f.type === 'welcome') onWelcome(f);
     else if (f.type === 'ack') onAck(f); // its seq belongs to the event, which comes on its own
     else if (f.type === 'error') onError(f);

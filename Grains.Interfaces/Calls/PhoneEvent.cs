@@ -22,6 +22,8 @@ public sealed record PhoneEvent(
     [Id(9)] public bool PbxTakesCommands { get; init; }
     /// <summary><c>call.ended</c>: where the PBX keeps the recording (<c>data.recordingUrl</c>), if it made one.</summary>
     [Id(10)] public string? RecordingUrl { get; init; }
-    /// <summary><c>input.speech</c>: what the PBX recognised (<c>data.text</c>). Id 12: 11 is taken on the phone branch.</summary>
+    /// <summary>The adapter the event came through (<see cref="PhoneAdapters"/>); set by the adapter, never by the PBX.</summary>
+    [Id(11)] public string Adapter { get; init; } = PhoneAdapters.Generic;
+    /// <summary><c>input.speech</c>: what the PBX recognised (<c>data.text</c>).</summary>
     [Id(12)] public string? SpeechText { get; init; }
 }

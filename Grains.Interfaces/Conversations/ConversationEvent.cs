@@ -65,4 +65,6 @@ public sealed record ConversationEvent
     /// <summary>An operator's <c>message</c> sent as this approved WhatsApp template (its text is the template's).</summary>
     [Id(34)] public string? Template { get; init; }
     [Id(35)] public string? TemplateLanguage { get; init; }
+    /// <summary>The signed-in customer (the retailer's id) who started it, on <c>started</c>: reports match orders by it.</summary>
+    [Id(36)] public string? CustomerId { get; init; }
 }

@@ -15,6 +15,7 @@ public static class ConversationEvents
         Priority = start.Priority == 0 ? null : start.Priority,
         // Web is the default: left out, the stored line stays what it was before channels existed.
         Channel = start.Channel == ChannelNames.Web ? null : start.Channel, ContactId = start.ContactId,
+        CustomerId = start.CustomerId,
     };
 
     /// <summary>A message of the visitor (or messenger contact), possibly with files and no text.</summary>

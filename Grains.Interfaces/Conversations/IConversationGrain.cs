@@ -95,6 +95,13 @@ public interface IConversationGrain : IGrainWithStringKey
     Task OperatorTyping(Actor actor);
 
     /// <summary>
+    /// A co-browsing frame of the chat's visitor or operator (<paramref name="action"/> as in CoBrowseActions), passed
+    /// to the other side when the consent so far allows it, never stored; refused with <c>bad_request</c> otherwise.
+    /// </summary>
+    [Alias("CoBrowse")]
+    Task CoBrowse(Actor actor, string action, byte[] frame);
+
+    /// <summary>
     /// The web visitor's last page with the widget closed (<paramref name="present"/> false), or one opened again. A chat
     /// still waiting when they have been gone for the queue's inactivity limit closes as abandoned.
     /// </summary>

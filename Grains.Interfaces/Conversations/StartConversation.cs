@@ -23,4 +23,6 @@ public sealed record StartConversation(
     [Id(12)] public string? ContactId { get; init; }
     /// <summary>Files sent with the opening message.</summary>
     [Id(13)] public IReadOnlyList<Attachment>? Attachments { get; init; }
+    /// <summary>The customer the visitor is signed in as (a verified identity or a linked messenger contact), if any.</summary>
+    [Id(14)] public string? CustomerId { get; init; }
 }

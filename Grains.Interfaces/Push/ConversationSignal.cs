@@ -12,4 +12,7 @@ public sealed record ConversationSignal(
     /// <summary>On <c>visitor_update</c>: the page the visitor moved to, or their cart.</summary>
     [Id(5)] public Invitations.PageView? Page { get; init; }
     [Id(6)] public Invitations.Cart? Cart { get; init; }
+
+    /// <summary>On <c>cobrowse</c>: the frame and whom it is for.</summary>
+    [Id(7)] public CoBrowsePush? CoBrowse { get; init; }
 }

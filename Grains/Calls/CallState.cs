@@ -25,4 +25,6 @@ public sealed class CallState
     [Id(11)] public bool AnswerRecorded { get; set; }
     /// <summary>Times an operator transferred the call to a queue: each of its next accepts is a new answer on the conversation.</summary>
     [Id(12)] public int Requeued { get; set; }
+    /// <summary>The adapter the call's events come through (<see cref="PhoneAdapters"/>): where its pushed commands go.</summary>
+    [Id(13)] public string Adapter { get; set; } = PhoneAdapters.Generic;
 }

@@ -32,14 +32,14 @@ public sealed class ChannelOutboxGrain(
     private string? _inFlight;
     private DateTimeOffset _inFlightSince;
     private IGrainTimer? _timer;
-    private bool _reminderRegistered;
+    private KeptReminder _reminder = null!;
 
     private OutboxState Box => state.State;
 
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
         (_site, _conversationId) = GrainKeys.Parse(this.GetPrimaryKeyString());
-        _reminderRegistered = await this.GetReminder(PendingReminder) is not null;
+        _reminder = await KeptReminder.LoadAsync(this, PendingReminder);
         await Schedule();
     }
 
@@ -139,7 +139,7 @@ public sealed class ChannelOutboxGrain(
     /// <summary>Starts the head's send when it is due, else arms a timer for when it will be; keeps the reminder while anything waits.</summary>
     private async Task Schedule()
     {
-        await KeepReminder(Box.Pending.Count > 0);
+        await _reminder.KeepAsync(Box.Pending.Count > 0);
         if (Box.Pending.FirstOrDefault() is not { } head)
         {
             return;
@@ -202,22 +202,5 @@ public sealed class ChannelOutboxGrain(
         }
         var templates = (await site.GetChannels()).FirstOrDefault(c => c.Channel == ChannelNames.WhatsApp)?.Templates;
         return WhatsAppWindow.Prepare(message, templates, clock.GetUtcNow());
-    }
-
-    private async Task KeepReminder(bool wanted)
-    {
-        if (wanted == _reminderRegistered)
-        {
-            return;
-        }
-        if (wanted)
-        {
-            await this.RegisterOrUpdateReminder(PendingReminder, TimeSpan.FromMinutes(1), TimeSpan.FromMinutes(1));
-        }
-        else if (await this.GetReminder(PendingReminder) is { } reminder)
-        {
-            await this.UnregisterReminder(reminder);
-        }
-        _reminderRegistered = wanted;
     }
 }

@@ -9,7 +9,9 @@ namespace Switchboard.Grains.Conversations;
 /// <summary>The conversation's plumbing: the durable append, the events it builds, its checks, and the grains it calls.</summary>
 public sealed partial class ConversationGrain
 {
-    private async Task Append(IReadOnlyList<ConversationEvent> events)
+    /// <param name="whenStored">Runs as soon as the events are durable and applied, before the append's follow-up work
+    /// (relays, webhooks, the deadline reminder's write), so what waits on the store does not wait on those.</param>
+    private async Task Append(IReadOnlyList<ConversationEvent> events, Action? whenStored = null)
     {
         // Durable first: nothing is applied, acknowledged or pushed that the log does not hold.
         try
@@ -26,6 +28,7 @@ public sealed partial class ConversationGrain
         }
         foreach (var evt in events)
         {
+            EndCoBrowsingOn(evt);
             _history.Apply(evt);
             Push(s => s.OnEvent(_key, evt));
             if (evt.Type == EventTypes.Message)
@@ -33,6 +36,7 @@ public sealed partial class ConversationGrain
                 metrics.MessageStored(evt.From ?? Senders.System);
             }
         }
+        whenStored?.Invoke();
         await RelayStored(events);
         await TellWebhooks(events);
         await ArmDeadlines();

@@ -111,8 +111,8 @@ public sealed partial class ConversationGrain(
         {
             _subscribers.Subscribe(subscriber, subscriber);
         }
-        await Append(events);
-        Enqueue(start.Queue, start.PreferredOperator);
+        // Queued the moment the start is stored: routing need not wait for the deadline reminder's write.
+        await Append(events, whenStored: () => Enqueue(start.Queue, start.PreferredOperator));
         var started = new AppendResult(_id, _history.LastSeq);
         await GreetWhileWaiting();
         if (text is not null)

@@ -14,22 +14,22 @@ public sealed partial class QueueGrain
         var now = clock.GetUtcNow();
         var open = WorkingHoursCalendar.IsOpen(settings.Hours, now);
         var online = Queue.Roster.Values.Count(o => o.Status == OperatorStatus.Online);
+        var estimator = Estimator();
         var overflowed = false;
         for (var i = 0; i < Queue.Waiting.Count; i++)
         {
             var waiting = Queue.Waiting[i];
-            var conversation = GrainFactory.Grain<IConversationGrain>(GrainKeys.Conversation(_site, waiting.ConversationId));
-            var position = new QueuePosition(i + 1, Estimate(i + 1));
+            var position = new QueuePosition(i + 1, estimator(i + 1));
             if (!_published.TryGetValue(waiting.ConversationId, out var last) || last != position)
             {
                 _published[waiting.ConversationId] = position;
-                conversation.Queued(position).Ignore();
+                Conversation(waiting.ConversationId).Queued(position).Ignore();
             }
             var reason = OverflowPolicy.Reason(open, online, position.EtaSeconds, now - waiting.Since, settings);
             if (reason is not null && reason != waiting.OverflowReason)
             {
                 Queue.Waiting[i] = waiting with { OverflowReason = reason };
-                conversation.Overflow(reason, position.EtaSeconds).Ignore();
+                Conversation(waiting.ConversationId).Overflow(reason, position.EtaSeconds).Ignore();
                 overflowed = true;
             }
         }
@@ -54,10 +54,26 @@ public sealed partial class QueueGrain
         }
     }
 
-    private int? Estimate(int position)
+    private int? Estimate(int position) => Estimator()(position);
+
+    /// <summary>
+    /// The estimate for any place in the line, with the roster's sums taken once: a publish asks it for every waiting
+    /// chat, and summing the roster each time made a long line cost waiting × operators.
+    /// </summary>
+    private Func<int, int?> Estimator()
     {
-        var online = Queue.Roster.Values.Where(o => o.Status == OperatorStatus.Online).ToList();
-        return WaitEstimator.EstimateSeconds(position, online.Sum(o => Math.Max(0, o.Capacity - o.Load)), online.Sum(o => o.Capacity),
-            Queue.RecentHandling, Queue.RecentAnswers);
+        int free = 0, capacity = 0;
+        foreach (var member in Queue.Roster.Values)
+        {
+            if (member.Status == OperatorStatus.Online)
+            {
+                free += Math.Max(0, member.Capacity - member.Load);
+                capacity += member.Capacity;
+            }
+        }
+        return position => WaitEstimator.EstimateSeconds(position, free, capacity, Queue.RecentHandling, Queue.RecentAnswers);
     }
+
+    private IConversationGrain Conversation(string conversationId) =>
+        GrainFactory.Grain<IConversationGrain>(GrainKeys.Conversation(_site, conversationId));
 }

@@ -195,12 +195,16 @@ public sealed partial class QueueGrain(
         WriteSoon();
     }
 
-    public Task<QueueSnapshot> GetSnapshot() => Task.FromResult(new QueueSnapshot(
-        _queueId,
-        Queue.Waiting.Select((w, i) => new WaitingChat(w.ConversationId, w.Since, i + 1, Estimate(i + 1), w.Phone, w.OverflowReason) { Channel = w.Channel }).ToList(),
-        Queue.Roster.Values.ToList(),
-        new InvitationCounters(Queue.InvitationsShown, Queue.InvitationsSuppressed, Queue.InvitationsAccepted),
-        Figures.Today(Queue.Today, clock.GetUtcNow())));
+    public Task<QueueSnapshot> GetSnapshot()
+    {
+        var estimator = Estimator();
+        return Task.FromResult(new QueueSnapshot(
+            _queueId,
+            Queue.Waiting.Select((w, i) => new WaitingChat(w.ConversationId, w.Since, i + 1, estimator(i + 1), w.Phone, w.OverflowReason) { Channel = w.Channel }).ToList(),
+            Queue.Roster.Values.ToList(),
+            new InvitationCounters(Queue.InvitationsShown, Queue.InvitationsSuppressed, Queue.InvitationsAccepted),
+            Figures.Today(Queue.Today, clock.GetUtcNow())));
+    }
 
     public Task Routed() => Task.CompletedTask;
 

@@ -11,6 +11,12 @@ namespace Switchboard.Grains.Reports;
 /// </summary>
 public interface IReportStore
 {
+    /// <summary>
+    /// The projector's lead if no other node holds it, else null. Only its holder folds, so a cluster's nodes do not
+    /// all read the same batches (the checkpoint's compare-and-set still keeps a race from counting twice).
+    /// </summary>
+    Task<IProjectionLead?> TryLeadAsync(CancellationToken cancellationToken = default);
+
     /// <summary>The log position the read model reflects.</summary>
     Task<EventLogPosition> CheckpointAsync(CancellationToken cancellationToken = default);
 

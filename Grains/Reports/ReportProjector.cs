@@ -8,7 +8,8 @@ namespace Switchboard.Grains.Reports;
 /// <summary>
 /// Keeps the read model behind the event log: reads on from the stored checkpoint and folds each batch in with
 /// the checkpoint's move, in one transaction, so a restart or a silo's death neither skips nor repeats an event.
-/// Every silo runs one; when two race, the checkpoint's compare-and-set lets one batch in and the other reads on.
+/// Every silo runs one, and the one holding the lead (<see cref="IProjectionLead"/>) folds; the others wait to take
+/// it over when its node dies. Should two still race, the checkpoint's compare-and-set lets one batch in.
 /// </summary>
 public sealed class ReportProjector(
     IEventLogFeed feed, IReportStore store, IOptions<ReportOptions> options, TimeProvider clock, ILogger<ReportProjector> logger) : BackgroundService
@@ -45,22 +46,57 @@ public sealed class ReportProjector(
         {
             return;
         }
-        while (!stoppingToken.IsCancellationRequested)
+        IProjectionLead? lead = null;
+        try
         {
-            try
+            while (!stoppingToken.IsCancellationRequested)
             {
-                await CatchUpAsync(stoppingToken);
-                await Task.Delay(options.Value.PollInterval, clock, stoppingToken);
-            }
-            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
-            {
-                return;
-            }
-            catch (Exception error)
-            {
-                logger.LogWarning(error, "The report projector failed; it retries from its checkpoint");
-                await Task.Delay(RetryDelay, clock, stoppingToken).ContinueWith(_ => { }, TaskScheduler.Default);
+                try
+                {
+                    lead = await LeadAsync(lead, stoppingToken);
+                    if (lead is not null)
+                    {
+                        await CatchUpAsync(stoppingToken);
+                    }
+                    await Task.Delay(options.Value.PollInterval, clock, stoppingToken);
+                }
+                catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+                {
+                    return;
+                }
+                catch (Exception error)
+                {
+                    logger.LogWarning(error, "The report projector failed; it retries from its checkpoint");
+                    await Task.Delay(RetryDelay, clock, stoppingToken).ContinueWith(_ => { }, TaskScheduler.Default);
+                }
             }
         }
+        finally
+        {
+            if (lead is not null)
+            {
+                await lead.DisposeAsync();
+            }
+        }
+    }
+
+    /// <summary>The lead kept while it holds, else taken when free (null while another node has it).</summary>
+    private async Task<IProjectionLead?> LeadAsync(IProjectionLead? lead, CancellationToken cancellationToken)
+    {
+        if (lead is not null)
+        {
+            if (await lead.IsHeldAsync(cancellationToken))
+            {
+                return lead;
+            }
+            await lead.DisposeAsync();
+            logger.LogWarning("This node lost the lead of the report projection");
+        }
+        var taken = await store.TryLeadAsync(cancellationToken);
+        if (taken is not null)
+        {
+            logger.LogInformation("This node leads the report projection from {Checkpoint}", await store.CheckpointAsync(cancellationToken));
+        }
+        return taken;
     }
 }

@@ -8,4 +8,10 @@ public interface IConversationKeys
     /// it, can no longer be read; events read back with "erased" placeholders.
     /// </summary>
     Task ForgetAsync(string conversationKey, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Makes a new conversation's key ahead of its first append, so a chat's start can write the key alongside other
+    /// work instead of before its first event (the key must be stored before any event sealed with it).
+    /// </summary>
+    Task PrepareAsync(string conversationKey, CancellationToken cancellationToken = default);
 }

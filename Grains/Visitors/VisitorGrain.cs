@@ -1,3 +1,4 @@
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Orleans.Runtime;
@@ -9,6 +10,7 @@ using Switchboard.Domain.Limits;
 using Switchboard.Grains.Conversations;
 using Switchboard.Grains.Invitations;
 using Switchboard.Grains.Sites;
+using Switchboard.Grains.Storage;
 using Switchboard.Grains.Telemetry;
 
 namespace Switchboard.Grains.Visitors;
@@ -104,6 +106,7 @@ public sealed partial class VisitorGrain(
             Channel = request.Channel,
             ContactId = request.ContactId,
             Attachments = request.Attachments,
+            CustomerId = Visitor.CustomerId,
         };
         return await Start(start, subscriber);
     }
@@ -169,7 +172,11 @@ public sealed partial class VisitorGrain(
             {
                 Visitor.Conversations.RemoveAt(0);
             }
-            await state.WriteStateAsync();
+            // The new chat's key is written alongside this state, not after it: one disk sync less before the start.
+            var keys = ServiceProvider.GetService<IConversationKeys>();
+            await Task.WhenAll(
+                state.WriteStateAsync(),
+                keys?.PrepareAsync(GrainKeys.Conversation(_site, Visitor.OpenConversationId)) ?? Task.CompletedTask);
         }
         try
         {

@@ -35,7 +35,7 @@ public sealed class WebhookOutboxGrain(
     private string? _conversationKey;
     private WebhookEndpointsCache _endpoints = null!;
     private IGrainTimer? _timer;
-    private bool _reminderRegistered;
+    private KeptReminder _reminder = null!;
 
     private WebhookOutboxState Box => state.State;
 
@@ -46,7 +46,7 @@ public sealed class WebhookOutboxGrain(
         _site = site;
         _conversationKey = source.StartsWith("c-", StringComparison.Ordinal) ? GrainKeys.Conversation(site, source[2..]) : null;
         _endpoints = new WebhookEndpointsCache(GrainFactory, site, clock);
-        _reminderRegistered = await this.GetReminder(PendingReminder) is not null;
+        _reminder = await KeptReminder.LoadAsync(this, PendingReminder);
         await Schedule();
     }
 
@@ -121,8 +121,9 @@ public sealed class WebhookOutboxGrain(
             delivery.NotBefore = now + WebhookBackoff.After(delivery.Attempts);
         }
         await state.WriteStateAsync();
-        Record(delivery);
+        // Recorded once the next attempt is armed, so whoever reads the log sees a retry already scheduled.
         await Schedule();
+        Record(delivery);
     }
 
     public Task<IReadOnlyList<WebhookDelivery>> GetPending() =>
@@ -169,7 +170,7 @@ public sealed class WebhookOutboxGrain(
     /// <summary>Starts every due delivery (up to <see cref="MaxInFlight"/>), else arms a timer for the next; keeps the reminder while anything waits.</summary>
     private async Task Schedule()
     {
-        await KeepReminder(Box.Pending.Count > 0);
+        await _reminder.KeepAsync(Box.Pending.Count > 0);
         var now = clock.GetUtcNow();
         foreach (var (id, since) in _inFlight.Where(f => now - f.Value >= AttemptLost).ToList())
         {
@@ -230,22 +231,5 @@ public sealed class WebhookOutboxGrain(
             }
             await self.AttemptFinished(id, outcome);
         });
-    }
-
-    private async Task KeepReminder(bool wanted)
-    {
-        if (wanted == _reminderRegistered)
-        {
-            return;
-        }
-        if (wanted)
-        {
-            await this.RegisterOrUpdateReminder(PendingReminder, TimeSpan.FromMinutes(1), TimeSpan.FromMinutes(1));
-        }
-        else if (await this.GetReminder(PendingReminder) is { } reminder)
-        {
-            await this.UnregisterReminder(reminder);
-        }
-        _reminderRegistered = wanted;
     }
 }

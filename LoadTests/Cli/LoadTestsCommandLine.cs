@@ -35,11 +35,13 @@ public static class LoadTestsCommandLine
             AbuseCommand.Create(),
             // The reports' read model over generated conversations: projection, query p99, lag (issue 14).
             ReportsCommand.Create(),
+            // The read model's lag behind the log of a running standalone product (e.g. during bench).
+            ReportsLagCommand.Create(),
         };
         // No command: the help, and a failing exit code, as before.
         root.SetAction(parse =>
         {
-            Console.Out.WriteLine("Name a command: bench, calls, scale, uploads, abuse, reports, run, echo, hold, frames, micro, fuzz or fake-telegram.");
+            Console.Out.WriteLine("Name a command: bench, calls, scale, uploads, abuse, reports, reports-lag, run, echo, hold, frames, micro, fuzz or fake-telegram.");
             new System.CommandLine.Help.HelpAction().Invoke(parse);
             return 2;
         });

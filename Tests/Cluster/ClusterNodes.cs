@@ -27,12 +27,17 @@ public sealed class ClusterNodes(DatabaseServers servers, string postgres, Redis
     private static string Configuration =>
         typeof(ClusterNodes).Assembly.GetCustomAttribute<AssemblyConfigurationAttribute>()?.Configuration ?? "Release";
 
-    public async Task<SiloNode> StartSiloAsync(string name)
+    /// <summary>A silo process; <paramref name="settings"/> are extra environment settings (e.g. <c>Webhooks__…</c>) for this one.</summary>
+    public async Task<SiloNode> StartSiloAsync(string name, IReadOnlyDictionary<string, string>? settings = null)
     {
         var siloPort = FreePorts.Next();
         var gatewayPort = FreePorts.Next();
         var metricsPort = FreePorts.Next();
         var environment = Environment();
+        foreach (var (key, value) in settings ?? new Dictionary<string, string>())
+        {
+            environment[key] = value;
+        }
         environment["Cluster__AdvertisedIP"] = "127.0.0.1";
         environment["Cluster__SiloPort"] = siloPort.ToString();
         environment["Cluster__GatewayPort"] = gatewayPort.ToString();

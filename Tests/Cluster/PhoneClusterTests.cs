@@ -24,7 +24,7 @@ public sealed class PhoneClusterTests(DatabaseServers servers) : RunningClusterT
     private const string Secret = "pbx-cluster-secret";
 
     [Fact]
-    public async Task An_accept_is_pushed_to_the_pbx_by_the_silo_holding_the_call_and_an_ari_call_is_driven_from_its_gateway()
+    public async Task An_accept_is_pushed_to_the_pbx_by_the_silo_holding_the_call_and_an_ari_calls_accepts_and_transfer_reach_its_gateway()
     {
         await using var pbxCommands = await FakeCommandReceiver.StartAsync();
         await ConfigurePhoneAsync(pbxCommands.Url);
@@ -50,34 +50,59 @@ public sealed class PhoneClusterTests(DatabaseServers servers) : RunningClusterT
         await ari.WaitForConnectionsAsync(1);
         await using var boris = await ClusterChat.OnlineConsoleAsync(ariGateway, "demo", "boris", ClusterNodes.DemoPassword);
 
+        // Boris's Accept is pushed from the silo holding the call to the ARI gateway, which bridges his phone in.
         var channel = await ari.CallInAsync("+79005550123");
-        await boris.SeenAsync(IsAssigned, "the ARI call assigned to boris", ClusterChat.Failover);
-        var ring = await ari.WaitForAsync(r => r.Is("POST", "/ari/channels"), 0, "boris's phone rung");
+        var talking = (await boris.SeenAsync(IsAssigned, "the ARI call ringing at boris's console", ClusterChat.Failover)).Str("conversationId");
+        await ari.WaitForAsync(r => r.Is("POST", $"/ari/channels/{channel}/moh"), 0, "the ARI caller held while boris's console rings");
+        await AcceptAsync(boris, talking, channel);
+        var ring = await ari.WaitForAsync(r => r.Is("POST", "/ari/channels") && r["channelId"] == $"op-{channel}", 0, "boris's phone rung");
+        await ari.PickUpAsync($"op-{channel}");
+        await ari.WaitForAsync(r => r.Is("POST", $"/ari/bridges/br-{channel}/addChannel") && r["channel"] == $"op-{channel}", 0, "boris put in the bridge");
+
+        // A second caller finds nobody free and presses 0; Boris transfers his caller to the stylist queue (Anna's,
+        // busy), and his free seat rings for the waiting caller, whose Accept bridges Boris in again.
+        var waiting = await ari.CallInAsync("+79005550124");
+        await ari.WaitForAsync(r => r.Is("POST", $"/ari/channels/{waiting}/play"), 0, "the menu for the second caller");
+        await ari.PressAsync(waiting, "0");
+        await ari.WaitForAsync(r => r.Is("POST", $"/ari/channels/{waiting}/moh"), 0, "the second caller held in the queue");
+        var beforeTransfer = ari.Requests.Count;
+        var framesBefore = boris.Received.Count;
+        await boris.SendAsync(new { type = "transfer", conversationId = talking, toQueue = "stylist" });
+        await ari.WaitForAsync(r => r.Is("POST", $"/ari/channels/{channel}/moh"), beforeTransfer, "the transferred caller held for the stylist queue");
+        var next = (await boris.SeenAsync(f => IsAssigned(f) && f.Str("conversationId") != talking, "the waiting caller ringing at boris's console",
+            ClusterChat.Failover, framesBefore)).Str("conversationId");
+        await AcceptAsync(boris, next, waiting);
+        var secondRing = await ari.WaitForAsync(r => r.Is("POST", "/ari/channels") && r["channelId"] == $"op-{waiting}", beforeTransfer, "boris's phone rung for the waiting caller");
 
         Assert.True(ari.Requests.First(r => r.Path.StartsWith($"/ari/channels/{channel}/", StringComparison.Ordinal)).Is("POST", $"/ari/channels/{channel}/answer"));
         Assert.Equal(("PJSIP/boris", $"op-{channel}"), (ring["endpoint"], ring["channelId"]));
+        Assert.Contains(ari.Requests.Skip(beforeTransfer), r => r.Is("DELETE", $"/ari/channels/op-{channel}"));
+        Assert.Contains(ari.Requests.Skip(beforeTransfer), r => r.Is("POST", $"/ari/bridges/br-{channel}/removeChannel"));
+        Assert.Contains(ari.Requests.Skip(beforeTransfer), r => r.Is("DELETE", $"/ari/channels/{waiting}/moh"));
+        Assert.Equal("PJSIP/boris", secondRing["endpoint"]);
         Assert.Contains(await SiloOfCallAsync(channel), Cluster.Silos.Select(s => s.SiloPort));
+        Assert.Contains(await SiloOfCallAsync(waiting), Cluster.Silos.Select(s => s.SiloPort));
     }
 
     /// <summary>
-    /// Anna presses Accept until the call is answered: as the console tells her to, she tries again while the cluster
-    /// answers <c>unavailable</c> (a loaded machine may outlast the gateway's response timeout). Any other error fails,
-    /// with the silos' warnings about the call.
+    /// The operator presses Accept until the call is answered: as the console tells them to, they try again while the
+    /// cluster answers <c>unavailable</c> (a loaded machine may outlast the gateway's response timeout). Any other error
+    /// fails, with the silos' warnings about the call.
     /// </summary>
-    private async Task AcceptAsync(TestSocket anna, string conversationId)
+    private async Task AcceptAsync(TestSocket op, string conversationId, string callId = "pc-1")
     {
         var deadline = DateTime.UtcNow + ClusterChat.Failover;
         while (true)
         {
-            var from = anna.Received.Count;
-            await anna.SendAsync(new { type = "accept_call", conversationId });
-            var reply = await anna.SeenAsync(f => f.Str("type") == "error" || f.Str("type") == "call" && f.Str("status") == "answered",
-                "the call answered by anna, or an error", ClusterChat.Failover, from);
+            var from = op.Received.Count;
+            await op.SendAsync(new { type = "accept_call", conversationId });
+            var reply = await op.SeenAsync(f => f.Str("type") == "error" || f.Str("type") == "call" && f.Str("status") == "answered",
+                "the call answered, or an error", ClusterChat.Failover, from);
             if (reply.Str("type") == "call")
             {
                 return;
             }
-            var silos = string.Join("\n", Cluster.Silos.SelectMany(n => n.Process.Entries(e => e.Contains("pc-1", StringComparison.Ordinal))));
+            var silos = string.Join("\n", Cluster.Silos.SelectMany(n => n.Process.Entries(e => e.Contains(callId, StringComparison.Ordinal))));
             Assert.True(reply.Str("code") == "unavailable" && DateTime.UtcNow < deadline, $"Accept refused: {reply.GetRawText()}\n{silos}");
             await Task.Delay(ClusterChat.RetryPace);
         }

@@ -17,23 +17,15 @@ public sealed class PostgresEventLogTests(DatabaseServers servers) : IAsyncLifet
     private const int MessagesEach = 20;
     private static readonly DateTimeOffset At = new(2026, 11, 23, 9, 0, 0, TimeSpan.Zero);
 
-    private PostgresDatabase _database = null!;
-    private PostgresWriter _writer = null!;
-    private PostgresEventLog _log = null!;
+    private PostgresEventLogSetup _setup = null!;
 
-    public async Task InitializeAsync()
-    {
-        _database = new PostgresDatabase(await servers.Postgres.CreateDatabaseAsync("event_log"));
-        await _database.MigrateAsync();
-        _writer = new PostgresWriter(_database, NullLogger<PostgresWriter>.Instance);
-        _log = new PostgresEventLog(_database, _writer, TestKeys.Sealer(new PostgresDataKeyStore(_database)));
-    }
+    private PostgresDatabase Database => _setup.Database;
+    private PostgresWriter Writer => _setup.Writer;
+    private PostgresEventLog Log => _setup.Log;
 
-    public async Task DisposeAsync()
-    {
-        await _writer.DisposeAsync();
-        await _database.DisposeAsync();
-    }
+    public async Task InitializeAsync() => _setup = await PostgresEventLogSetup.CreateAsync(servers, "event_log");
+
+    public async Task DisposeAsync() => await _setup.DisposeAsync();
 
     [Fact]
     public async Task Appended_events_read_back_in_order_with_every_field_and_any_text()
@@ -46,27 +38,27 @@ public sealed class PostgresEventLogTests(DatabaseServers servers) : IAsyncLifet
             Message(3, "c-3", "quotes \" and \\ and a nul \u0000 and <b>tags</b>"),
         ];
 
-        await _log.AppendAsync(key, events);
+        await Log.AppendAsync(key, events);
 
-        Assert.Equal(events, await _log.ReadAsync(key, 0));
-        Assert.Equal(events[1..], await _log.ReadAsync(key, 1));
-        Assert.Empty(await _log.ReadAsync(key, 3));
-        Assert.True(await _log.IsReachableAsync());
+        Assert.Equal(events, await Log.ReadAsync(key, 0));
+        Assert.Equal(events[1..], await Log.ReadAsync(key, 1));
+        Assert.Empty(await Log.ReadAsync(key, 3));
+        Assert.True(await Log.IsReachableAsync());
     }
 
     [Fact]
     public async Task Appends_from_many_conversations_share_commits()
     {
         var keys = Enumerable.Range(0, Conversations).Select(_ => NewConversation()).ToList();
-        var commitsBefore = _writer.Commits;
+        var commitsBefore = Writer.Commits;
 
-        await Task.WhenAll(keys.Select(key => _log.AppendAsync(key, [Message(1, "c-1", key)])));
+        await Task.WhenAll(keys.Select(key => Log.AppendAsync(key, [Message(1, "c-1", key)])));
 
-        var commits = _writer.Commits - commitsBefore;
+        var commits = Writer.Commits - commitsBefore;
         Assert.InRange(commits, 1, Conversations - 1);
         foreach (var key in keys)
         {
-            Assert.Equal(key, Assert.Single(await _log.ReadAsync(key, 0)).Text);
+            Assert.Equal(key, Assert.Single(await Log.ReadAsync(key, 0)).Text);
         }
     }
 
@@ -74,18 +66,18 @@ public sealed class PostgresEventLogTests(DatabaseServers servers) : IAsyncLifet
     public async Task A_second_writer_of_a_seq_conflicts_alone_and_changes_nothing()
     {
         var taken = NewConversation();
-        await _log.AppendAsync(taken, [Message(1, "first", "first")]);
+        await Log.AppendAsync(taken, [Message(1, "first", "first")]);
         var innocent = NewConversation();
 
         // Queued together, so they travel in one batch: the conflict must not take the other append down.
-        var conflicting = _log.AppendAsync(taken, [Message(1, "second", "second"), Message(2, "third", "third")]);
-        var fine = _log.AppendAsync(innocent, [Message(1, "ok", "ok")]);
+        var conflicting = Log.AppendAsync(taken, [Message(1, "second", "second"), Message(2, "third", "third")]);
+        var fine = Log.AppendAsync(innocent, [Message(1, "ok", "ok")]);
 
         var conflict = await Assert.ThrowsAsync<EventLogConflictException>(() => conflicting);
         Assert.Contains(taken, conflict.Message);
         await fine;
-        Assert.Equal(["first"], (await _log.ReadAsync(taken, 0)).Select(e => e.Text));
-        Assert.Equal(["ok"], (await _log.ReadAsync(innocent, 0)).Select(e => e.Text));
+        Assert.Equal(["first"], (await Log.ReadAsync(taken, 0)).Select(e => e.Text));
+        Assert.Equal(["ok"], (await Log.ReadAsync(innocent, 0)).Select(e => e.Text));
     }
 
     [Fact]
@@ -98,13 +90,13 @@ public sealed class PostgresEventLogTests(DatabaseServers servers) : IAsyncLifet
         {
             for (var seq = 1; seq <= MessagesEach; seq++)
             {
-                await _log.AppendAsync(key, [Message(seq, $"c-{seq}", $"{key}#{seq}")]);
+                await Log.AppendAsync(key, [Message(seq, $"c-{seq}", $"{key}#{seq}")]);
             }
         }));
 
         foreach (var key in keys)
         {
-            var events = await _log.ReadAsync(key, 0);
+            var events = await Log.ReadAsync(key, 0);
             Assert.Equal(Enumerable.Range(1, MessagesEach).Select(s => (long)s), events.Select(e => e.Seq));
             Assert.All(events, e => Assert.Equal($"{key}#{e.Seq}", e.Text));
         }
@@ -115,7 +107,7 @@ public sealed class PostgresEventLogTests(DatabaseServers servers) : IAsyncLifet
     {
         var slow = NewConversation();
         var fast = NewConversation();
-        await using var connection = await _database.DataSource.OpenConnectionAsync();
+        await using var connection = await Database.DataSource.OpenConnectionAsync();
         await using var open = await connection.BeginTransactionAsync();
         await using (var insert = new NpgsqlCommand(EventLogSql.Append, connection, open))
         {
@@ -129,9 +121,9 @@ public sealed class PostgresEventLogTests(DatabaseServers servers) : IAsyncLifet
             insert.Parameters.Add(new NpgsqlParameter { Value = new byte[]?[] { null } });
             await insert.ExecuteNonQueryAsync();
         }
-        await _log.AppendAsync(fast, [Message(1, "c-1", "committed first")]);
+        await Log.AppendAsync(fast, [Message(1, "c-1", "committed first")]);
 
-        var cursor = new EventLogCursor(_log, EventLogPosition.Start);
+        var cursor = new EventLogCursor(Log, EventLogPosition.Start);
         Assert.Empty(await cursor.ReadNextAsync());
 
         await open.CommitAsync();
@@ -147,11 +139,11 @@ public sealed class PostgresEventLogTests(DatabaseServers servers) : IAsyncLifet
         {
             for (var seq = 1; seq <= MessagesEach; seq++)
             {
-                await _log.AppendAsync(key, [Message(seq, $"c-{seq}", key)]);
+                await Log.AppendAsync(key, [Message(seq, $"c-{seq}", key)]);
             }
         }));
 
-        var cursor = new EventLogCursor(_log, EventLogPosition.Start, batchSize: 50);
+        var cursor = new EventLogCursor(Log, EventLogPosition.Start, batchSize: 50);
         var seen = new List<LoggedEvent>();
         while (true)
         {

@@ -21,33 +21,24 @@ public sealed class PostgresReportStoreTests(DatabaseServers servers) : IAsyncLi
     private static readonly DateTimeOffset Morning = new(2026, 11, 23, 9, 0, 0, TimeSpan.Zero);
     private static readonly DateOnly Day = new(2026, 11, 23);
     private readonly IOptions<ReportOptions> _options = Options.Create(new ReportOptions { BatchSize = 5 });
-    private PostgresDatabase _database = null!;
-    private PostgresWriter _writer = null!;
-    private PostgresEventLog _log = null!;
+    private PostgresEventLogSetup _setup = null!;
 
-    public async Task InitializeAsync()
-    {
-        _database = new PostgresDatabase(await servers.Postgres.CreateDatabaseAsync("reports"));
-        await _database.MigrateAsync();
-        _writer = new PostgresWriter(_database, NullLogger<PostgresWriter>.Instance);
-        _log = new PostgresEventLog(_database, _writer, TestKeys.Sealer(new PostgresDataKeyStore(_database)));
-    }
+    private PostgresDatabase Database => _setup.Database;
+    private PostgresEventLog Log => _setup.Log;
 
-    public async Task DisposeAsync()
-    {
-        await _writer.DisposeAsync();
-        await _database.DisposeAsync();
-    }
+    public async Task InitializeAsync() => _setup = await PostgresEventLogSetup.CreateAsync(servers, "reports");
+
+    public async Task DisposeAsync() => await _setup.DisposeAsync();
 
     [Fact]
     public async Task Racing_projectors_count_each_chat_once_orders_convert_and_a_rebuild_gives_the_same_report()
     {
-        var store = new SqlReportStore(new PostgresReportDatabase(_database), _options);
+        var store = new SqlReportStore(new PostgresReportDatabase(Database), _options);
         for (var i = 0; i < Chats; i++)
         {
             var at = Morning.AddMinutes(i);
             var anna = new Actor(ActorKind.Operator, Site, "anna", "Anna");
-            await _log.AppendAsync(GrainKeys.Conversation(Site, $"c{i}"),
+            await Log.AppendAsync(GrainKeys.Conversation(Site, $"c{i}"),
             [
                 ConversationEvents.Started(1, at, new StartConversation($"v{i}", null, "general", $"s{i}", "Hello")),
                 ConversationEvents.Assigned(2, at.AddSeconds(3), "anna", "Anna", AssignmentReasons.Queue),
@@ -58,7 +49,7 @@ public sealed class PostgresReportStoreTests(DatabaseServers servers) : IAsyncLi
         }
         Assert.True(await store.RecordOrderAsync(Site, new Order("o-1", "v3", null, Morning.AddHours(2), 10m)));
 
-        await Task.WhenAll(Projector(store).CatchUpAsync(), Projector(new SqlReportStore(new PostgresReportDatabase(_database), _options)).CatchUpAsync());
+        await Task.WhenAll(Projector(store).CatchUpAsync(), Projector(new SqlReportStore(new PostgresReportDatabase(Database), _options)).CatchUpAsync());
         var query = new ReportQuery { From = Day, To = Day, Granularity = ReportGranularity.Hour, GroupBy = ["tag"] };
         var followed = await ReportAsync(store, query);
         var total = Assert.Single(await ReportAsync(store, query with { GroupBy = [], Granularity = ReportGranularity.Total }));
@@ -71,7 +62,7 @@ public sealed class PostgresReportStoreTests(DatabaseServers servers) : IAsyncLi
         Assert.Equal(followed, await ReportAsync(store, query));
     }
 
-    private ReportProjector Projector(IReportStore store) => new(_log, store, _options, TimeProvider.System, NullLogger<ReportProjector>.Instance);
+    private ReportProjector Projector(IReportStore store) => new(Log, store, _options, TimeProvider.System, NullLogger<ReportProjector>.Instance);
 
     private static async Task<IReadOnlyList<ReportRow>> ReportAsync(IReportStore store, ReportQuery query)
     {

@@ -16,15 +16,24 @@ public sealed class RunningCluster : IAsyncDisposable
     public GatewayNode GatewayB { get; private set; } = null!;
     public ObserverClient Observer { get; private set; } = null!;
 
-    public static async Task<RunningCluster> StartAsync(DatabaseServers servers, PostgresServer? postgresServer = null, RedisServer? redisServer = null)
+    /// <summary>
+    /// Starts the cluster; <paramref name="siloSettings"/> are extra environment settings for both silos, and a test that
+    /// talks to grains only through the observer client starts no gateways (<paramref name="gateways"/> false).
+    /// </summary>
+    public static async Task<RunningCluster> StartAsync(
+        DatabaseServers servers, PostgresServer? postgresServer = null, RedisServer? redisServer = null,
+        IReadOnlyDictionary<string, string>? siloSettings = null, bool gateways = true)
     {
         var postgres = await (postgresServer ?? servers.Postgres).CreateDatabaseAsync("cluster");
         var cluster = new RunningCluster(new ClusterNodes(servers, postgres, redisServer), postgres);
         try
         {
-            cluster.Silos = await Task.WhenAll(cluster.Nodes.StartSiloAsync("silo1"), cluster.Nodes.StartSiloAsync("silo2"));
-            var gateways = await Task.WhenAll(cluster.Nodes.StartGatewayAsync("gatewayA"), cluster.Nodes.StartGatewayAsync("gatewayB"));
-            (cluster.GatewayA, cluster.GatewayB) = (gateways[0], gateways[1]);
+            cluster.Silos = await Task.WhenAll(cluster.Nodes.StartSiloAsync("silo1", siloSettings), cluster.Nodes.StartSiloAsync("silo2", siloSettings));
+            if (gateways)
+            {
+                var started = await Task.WhenAll(cluster.Nodes.StartGatewayAsync("gatewayA"), cluster.Nodes.StartGatewayAsync("gatewayB"));
+                (cluster.GatewayA, cluster.GatewayB) = (started[0], started[1]);
+            }
             cluster.Observer = await ObserverClient.ConnectAsync(cluster.Nodes);
             return cluster;
         }

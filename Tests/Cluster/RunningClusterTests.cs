@@ -11,7 +11,13 @@ public abstract class RunningClusterTests(DatabaseServers servers) : IAsyncLifet
 
     protected RunningCluster Cluster { get; private set; } = null!;
 
-    public async Task InitializeAsync() => Cluster = await RunningCluster.StartAsync(servers);
+    /// <summary>Extra environment settings for the silos of this class's cluster.</summary>
+    protected virtual IReadOnlyDictionary<string, string>? SiloSettings => null;
+
+    /// <summary>False for a test that reaches grains only through the observer client: its cluster starts no gateways.</summary>
+    protected virtual bool WithGateways => true;
+
+    public async Task InitializeAsync() => Cluster = await RunningCluster.StartAsync(servers, siloSettings: SiloSettings, gateways: WithGateways);
 
     public async Task DisposeAsync()
     {

@@ -42,4 +42,27 @@ public sealed class SiteConfigValidatorTests
         Assert.Equal(2, problems["operators.anna"].Length);
         Assert.Equal(4, problems["queues.general"].Length);
     }
+
+    [Fact]
+    public void A_delay_longer_than_a_grain_timer_can_wait_is_refused_by_name()
+    {
+        var config = TestSites.Config(("anna", 4, ["general"])) with
+        {
+            Queues =
+            [
+                new("general", "General")
+                {
+                    InactivityMinutes = 71_583,
+                    NoAnswerSeconds = SiteConfigValidator.MaxDelaySeconds,
+                    Hold = new HoldSchedule([new HoldStep(SiteConfigValidator.MaxDelaySeconds + 1, "later")], 0),
+                },
+            ],
+        };
+
+        var problems = SiteConfigValidator.Validate(config)["queues.general"];
+
+        Assert.Equal(2, problems.Length);
+        Assert.Contains(problems, p => p.StartsWith("inactivityMinutes is at most 43200", StringComparison.Ordinal));
+        Assert.Contains(problems, p => p.StartsWith("Hold steps", StringComparison.Ordinal));
+    }
 }

@@ -67,11 +67,8 @@ public sealed class CustomerErasureTests(GatewayFixture fixture) : IClassFixture
     private async Task WaitListedAsync(string site, string customerId, string conversationId)
     {
         var customer = Host.Grains.GetGrain<ICustomerGrain>(GrainKeys.Customer(site, customerId));
-        using var timeout = new CancellationTokenSource(Waits.Signal);
-        while (!(await customer.GetProfile()).Conversations.Any(c => c.ConversationId == conversationId))
-        {
-            await Task.Delay(TimeSpan.FromMilliseconds(20), timeout.Token);
-        }
+        await Eventually.Until(customer.GetProfile, profile => profile.Conversations.Any(c => c.ConversationId == conversationId),
+            $"customer {customerId} listing conversation {conversationId}");
     }
 
     private async Task<HttpResponseMessage> Send(HttpMethod method, string path, string token)

@@ -93,21 +93,21 @@ public sealed class WebhookApiTests(GatewayFixture fixture) : IClassFixture<Gate
         }
     }
 
+    /// <summary>The log is fed one-way by the outbox after the endpoint answered: reads it until the delivery is no longer pending.</summary>
     private async Task<JsonElement> Logged(string site, string token, string deliveryId)
     {
-        using var timeout = new CancellationTokenSource(Waits.Signal);
-        while (!timeout.IsCancellationRequested)
-        {
-            var log = await Json(await Send(HttpMethod.Get, site, "/webhooks/deliveries", token));
-            if (log.EnumerateArray().FirstOrDefault(e => e.GetProperty("id").GetString() == deliveryId && e.GetProperty("status").GetString() != WebhookDeliveryStatus.Pending) is { ValueKind: JsonValueKind.Object } entry)
-            {
-                return entry;
-            }
-            // The log is fed one-way by the outbox after the endpoint answered: read again shortly.
-            await Task.Delay(TimeSpan.FromMilliseconds(50), TimeProvider.System, CancellationToken.None);
-        }
-        throw new TimeoutException($"Expected delivery {deliveryId} in the log within {Waits.Signal}.");
+        var log = await Eventually.Until(
+            async () => await Json(await Send(HttpMethod.Get, site, "/webhooks/deliveries", token)),
+            log => Finished(log, deliveryId) is not null,
+            $"delivery {deliveryId} in the log, no longer pending");
+        return Finished(log, deliveryId)!.Value;
     }
+
+    private static JsonElement? Finished(JsonElement log, string deliveryId) =>
+        log.EnumerateArray()
+            .Where(e => e.GetProperty("id").GetString() == deliveryId && e.GetProperty("status").GetString() != WebhookDeliveryStatus.Pending)
+            .Select(e => (JsonElement?)e)
+            .FirstOrDefault();
 
     private async Task<HttpResponseMessage> Send(HttpMethod method, string site, string path, string token, object? body = null)
     {

@@ -20,29 +20,14 @@ public sealed class ReportReadModelTests : IAsyncLifetime
     private static readonly DateTimeOffset Morning = new(2026, 11, 23, 9, 0, 0, TimeSpan.Zero);
     private static readonly DateOnly Day = new(2026, 11, 23);
     private static readonly Actor Visitor = new(ActorKind.Visitor, "v", "Visitor");
-    private readonly TempDirectory _data = new();
     private readonly IOptions<ReportOptions> _options = Options.Create(new ReportOptions { BatchSize = 3 });
-    private SqliteDatabase _database = null!;
-    private SqliteWriter _writer = null!;
-    private SqliteEventLog _log = null!;
-    private SqliteDataKeyStore _keys = null!;
+    private readonly SqliteEventLogSetup _setup = new();
 
-    public Task InitializeAsync()
-    {
-        var storage = new StorageOptions { DataDirectory = _data.Path };
-        _database = new SqliteDatabase(storage);
-        _writer = new SqliteWriter(_database, NullLogger<SqliteWriter>.Instance);
-        _keys = new SqliteDataKeyStore(storage, NullLogger<SqliteWriter>.Instance);
-        _log = new SqliteEventLog(_database, _writer, TestKeys.Sealer(_keys));
-        return Task.CompletedTask;
-    }
+    private SqliteEventLog Log => _setup.Log;
 
-    public async Task DisposeAsync()
-    {
-        await _writer.DisposeAsync();
-        await _keys.DisposeAsync();
-        _data.Dispose();
-    }
+    public Task InitializeAsync() => Task.CompletedTask;
+
+    public async Task DisposeAsync() => await _setup.DisposeAsync();
 
     [Fact]
     public async Task Figures_per_operator_and_tag_come_from_the_log()
@@ -108,6 +93,25 @@ public sealed class ReportReadModelTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task An_order_with_only_the_customer_id_converts_that_customers_chats_from_any_device_or_channel()
+    {
+        var store = Store();
+        // The customer's chat on the phone, folded before the order comes; the order then finds it.
+        await AppendCustomerChatAsync("c-phone", "caller-1", "cust-7", Morning, ChannelNames.Phone);
+        await AppendCustomerChatAsync("c-other", "caller-2", "cust-8", Morning.AddMinutes(5), ChannelNames.Phone);
+        await Projector(store).CatchUpAsync();
+        Assert.True(await store.RecordOrderAsync(Site, new Order("o-phone", null, "cust-7", Morning.AddHours(1), null)));
+
+        // The same customer on the web from another browser: the order comes before the chat is folded, which then finds it.
+        Assert.True(await store.RecordOrderAsync(Site, new Order("o-web", null, "cust-7", Morning.AddHours(3), null)));
+        await AppendCustomerChatAsync("c-web", "browser-9", "cust-7", Morning.AddHours(2), ChannelNames.Web);
+        await Projector(store).CatchUpAsync();
+
+        var rows = await ReportAsync(store, new ReportQuery { From = Day, To = Day, Granularity = ReportGranularity.Total, GroupBy = ["channel"] });
+        Assert.Equal([("phone", 2L, 1L), ("web", 1L, 1L)], rows.Select(r => (r.Channel!, r.Offered, r.Orders)));
+    }
+
+    [Fact]
     public async Task Two_projectors_racing_over_one_store_count_every_event_once()
     {
         await AppendDayAsync(conversations: 6);
@@ -119,16 +123,23 @@ public sealed class ReportReadModelTests : IAsyncLifetime
         Assert.Equal(6, total.Offered);
     }
 
-    private SqlReportStore Store() => new(new SqliteReportDatabase(new StorageOptions { DataDirectory = _data.Path }), _options);
+    private SqlReportStore Store() => new(new SqliteReportDatabase(_setup.Storage), _options);
 
     private ReportProjector Projector(IReportStore store) =>
-        new(_log, store, _options, TimeProvider.System, NullLogger<ReportProjector>.Instance);
+        new(Log, store, _options, TimeProvider.System, NullLogger<ReportProjector>.Instance);
 
     private static async Task<IReadOnlyList<ReportRow>> ReportAsync(IReportStore store, ReportQuery query)
     {
         var (first, end) = ReportPeriods.Hours(TimeZoneInfo.Utc, query.From, query.To);
         var buckets = await store.ReadAsync(Site, first, end, query);
         return ReportBuilder.Rows(buckets, new ReportPeriods(TimeZoneInfo.Utc, query.Granularity, query.From), ServiceLevelSeconds);
+    }
+
+    private async Task AppendCustomerChatAsync(string conversation, string visitor, string customer, DateTimeOffset at, string channel)
+    {
+        var start = new StartConversation(visitor, null, "general", $"s-{conversation}", "Hello") { CustomerId = customer, Channel = channel };
+        await Log.AppendAsync(GrainKeys.Conversation(Site, conversation),
+            [ConversationEvents.Started(1, at, start), ConversationEvents.Closed(2, at.AddMinutes(2), Senders.Visitor, Visitor, null)]);
     }
 
     /// <summary>
@@ -161,7 +172,7 @@ public sealed class ReportReadModelTests : IAsyncLifetime
                     events.Add(ConversationEvents.Closed(2, at.AddSeconds(40), Senders.Visitor, Visitor, null));
                     break;
             }
-            await _log.AppendAsync(key, events);
+            await Log.AppendAsync(key, events);
         }
     }
 }

@@ -15,31 +15,16 @@ public sealed class SqliteEventLogFeedTests : IAsyncLifetime
     private const int EventsEach = 10;
     private const int BatchSize = 7;
     private static readonly DateTimeOffset At = new(2026, 11, 23, 10, 0, 0, TimeSpan.Zero);
-    private readonly TempDirectory _data = new();
-    private SqliteDatabase _database = null!;
-    private SqliteWriter _writer = null!;
-    private SqliteDataKeyStore _keys = null!;
+    private readonly SqliteEventLogSetup _setup = new();
 
-    public Task InitializeAsync()
-    {
-        var storage = new StorageOptions { DataDirectory = _data.Path };
-        _database = new SqliteDatabase(storage);
-        _writer = new SqliteWriter(_database, NullLogger<SqliteWriter>.Instance);
-        _keys = new SqliteDataKeyStore(storage, NullLogger<SqliteWriter>.Instance);
-        return Task.CompletedTask;
-    }
+    public Task InitializeAsync() => Task.CompletedTask;
 
-    public async Task DisposeAsync()
-    {
-        await _writer.DisposeAsync();
-        await _keys.DisposeAsync();
-        _data.Dispose();
-    }
+    public async Task DisposeAsync() => await _setup.DisposeAsync();
 
     [Fact]
     public async Task A_cursor_hands_out_every_event_once_in_append_order_and_resumes_from_a_saved_position()
     {
-        var log = new SqliteEventLog(_database, _writer, TestKeys.Sealer(_keys));
+        var log = _setup.Log;
         await Task.WhenAll(Enumerable.Range(0, Conversations).Select(async c =>
         {
             for (var seq = 1; seq <= EventsEach; seq++)
@@ -68,7 +53,7 @@ public sealed class SqliteEventLogFeedTests : IAsyncLifetime
     [Fact]
     public async Task A_failed_append_leaves_no_position_behind_and_later_events_still_follow()
     {
-        var log = new SqliteEventLog(_database, _writer, TestKeys.Sealer(_keys));
+        var log = _setup.Log;
         await log.AppendAsync("demo/c:a", [Event(1)]);
         var cursor = new EventLogCursor(log, EventLogPosition.Start);
         Assert.Single(await cursor.ReadNextAsync());
@@ -83,7 +68,7 @@ public sealed class SqliteEventLogFeedTests : IAsyncLifetime
     [Fact]
     public void A_log_written_before_the_feed_gets_positions_in_the_order_its_events_happened()
     {
-        var file = Path.Combine(_data.Path, "old", SqliteDatabase.FileName);
+        var file = Path.Combine(_setup.DataPath, "old", SqliteDatabase.FileName);
         Directory.CreateDirectory(Path.GetDirectoryName(file)!);
         using (var old = new SqliteConnection($"Data Source={file}"))
         {

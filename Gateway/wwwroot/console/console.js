@@ -14,6 +14,7 @@
 //   ratings.js  the operator's own ratings       notify.js   new-chat chime and desktop notification
 //   monitor.js, monitor-view.js  the supervisor's Monitor   watch.js  watching a chat read-only, reassigning
 //   calls.js    phone calls: ringing, accept and decline, their transcript lines
+//   cobrowse.js co-browsing: asking, the visitor's page drawn live, pointing, scrolling, filling
 //   i18n.js + strings-*.js  UI strings
 
 import { app, rerender, setRenderer } from "./app.js";
@@ -22,6 +23,7 @@ import { loadCanned, resetCanned } from "./canned.js";
 import { bindAttachments } from "./attachments.js";
 import { bindCanned } from "./canned-ui.js";
 import { bindCalls, resetCalls } from "./calls.js";
+import { bindCoBrowse, resetCoBrowse } from "./cobrowse.js";
 import { ChatStore } from "./chats.js";
 import { bindClose, closeCloseDialog } from "./close-dialog.js";
 import { bindCustomer, resetCustomers } from "./customer.js";
@@ -68,6 +70,7 @@ function boot() {
   bindMonitor();
   bindWatch();
   bindCalls();
+  bindCoBrowse();
   bindNotify(openChat);
   bindVisitors(() => logOut(t("login.expired")));
   app.session = loadSession();
@@ -95,6 +98,7 @@ function startConsole() {
   resetMonitor();
   resetWatch();
   resetCalls();
+  resetCoBrowse();
   ui.loginScreen.hidden = true;
   ui.app.hidden = false;
   app.socket = new OperatorSocket({

@@ -5,6 +5,7 @@ import { app, rerender } from "./app.js";
 import { loadQueueNames } from "./api.js";
 import { forgetCustomer } from "./customer.js";
 import { failAnswering, openIfRinging } from "./calls.js";
+import { coBrowseHandlers } from "./cobrowse.js";
 import { applyDefaultView, setSnapshot } from "./monitor.js";
 import { leaveChat, showToast } from "./notices.js";
 import { announceChat } from "./notify.js";
@@ -31,6 +32,7 @@ const frameHandlers = {
   error: onError,
   monitor: (frame) => setSnapshot(frame.snapshot),
   watching: onWatching,
+  ...coBrowseHandlers,
 };
 
 export function handleFrame(frame) {

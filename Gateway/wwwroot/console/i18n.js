@@ -3,6 +3,7 @@
 // filled by t(key, params).
 
 import { callStrings } from "./strings-calls.js";
+import { coBrowseStrings } from "./strings-cobrowse.js";
 import { consoleStrings } from "./strings-console.js";
 import { monitorStrings } from "./strings-monitor.js";
 import { workplaceStrings } from "./strings-workplace.js";
@@ -11,7 +12,7 @@ const LANGUAGE_KEY = "switchboard:console:lang";
 
 const dictionaries = { en: {}, ru: {} };
 
-for (const extra of [consoleStrings, workplaceStrings, monitorStrings, callStrings]) {
+for (const extra of [consoleStrings, workplaceStrings, monitorStrings, callStrings, coBrowseStrings]) {
   for (const lang of Object.keys(dictionaries)) Object.assign(dictionaries[lang], extra[lang]);
 }
 

@@ -3,6 +3,7 @@
 
 import { app, selectedConversation } from "./app.js";
 import { renderCalls } from "./calls.js";
+import { renderCoBrowse } from "./cobrowse.js";
 import { renderUploads } from "./attachments.js";
 import { renderCanned } from "./canned-ui.js";
 import { renderCloseDialog } from "./close-dialog.js";
@@ -52,6 +53,7 @@ export function render() {
   renderVisitors();
   renderMonitor();
   renderPane(conv);
+  renderCoBrowse(conv);
   renderCalls();
   renderTitle();
   saveReadPositions();

@@ -2,7 +2,7 @@ namespace Switchboard.Silo.Storage.Campaigns;
 
 /// <summary>
 /// The campaigns' tables, in the SQL SQLite and PostgreSQL share (named parameters, <c>ON CONFLICT</c>, integer
-/// milliseconds for times), so one store serves both modes. PostgreSQL gets them in schema step 4.
+/// milliseconds for times), so one store serves both modes. PostgreSQL gets them in schema step 5.
 /// </summary>
 public static class CampaignSql
 {

@@ -3,7 +3,7 @@ using Switchboard.Silo.Storage.Postgres;
 
 namespace Switchboard.Silo.Storage.Campaigns;
 
-/// <summary>The cluster's contacts: tables of their own in the cluster's database (schema step 4).</summary>
+/// <summary>The cluster's contacts: tables of their own in the cluster's database (schema step 5).</summary>
 public sealed class PostgresCampaignDatabase(PostgresDatabase database) : ICampaignDatabase
 {
     public async Task<DbConnection> OpenAsync(CancellationToken cancellationToken) =>

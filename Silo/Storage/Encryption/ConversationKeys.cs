@@ -27,8 +27,12 @@ public sealed class ConversationKeys(IDataKeyStore store, MasterKeys masters, Ti
 
     public static string SiteOwner(string site) => $"site:{site}";
 
-    /// <summary>The conversation's key, made on its first write.</summary>
-    public async ValueTask<byte[]> ForWritingAsync(string conversationKey, CancellationToken cancellationToken = default)
+    /// <summary>
+    /// The conversation's key, made on its first write. <paramref name="firstWrite"/> (the conversation's first events)
+    /// goes straight to the insert, which answers the stored key if a retried first write finds one: a new chat's
+    /// start waits for one key write, not a lookup as well.
+    /// </summary>
+    public async ValueTask<byte[]> ForWritingAsync(string conversationKey, bool firstWrite = false, CancellationToken cancellationToken = default)
     {
         if (Cached(conversationKey) is { Key: { } cached })
         {
@@ -36,7 +40,7 @@ public sealed class ConversationKeys(IDataKeyStore store, MasterKeys masters, Ti
         }
         var site = GrainKeys.Parse(conversationKey).Site;
         var siteKey = await SiteKeyAsync(site, cancellationToken);
-        var stored = await store.FindAsync(conversationKey, cancellationToken)
+        var stored = (firstWrite ? null : await store.FindAsync(conversationKey, cancellationToken))
             ?? await store.AddAsync(conversationKey, new WrappedKey(WrappedKey.BySiteKey, Wrap(siteKey, Aead.NewKey(), conversationKey)), cancellationToken);
         return Remember(conversationKey, Unwrap(siteKey, stored, conversationKey))!;
     }
@@ -57,6 +61,9 @@ public sealed class ConversationKeys(IDataKeyStore store, MasterKeys masters, Ti
         var siteKey = await SiteKeyAsync(GrainKeys.Parse(conversationKey).Site, cancellationToken);
         return Remember(conversationKey, Unwrap(siteKey, stored, conversationKey));
     }
+
+    public async Task PrepareAsync(string conversationKey, CancellationToken cancellationToken = default) =>
+        await ForWritingAsync(conversationKey, firstWrite: true, cancellationToken);
 
     public async Task ForgetAsync(string conversationKey, CancellationToken cancellationToken = default)
     {

@@ -30,7 +30,7 @@ public sealed class EventSealer(ConversationKeys keys)
                     stored[i] = new StoredEvent(JsonSerializer.Serialize(evt, EventJson.Default.ConversationEvent), null);
                     continue;
                 }
-                aes ??= new AesGcm(await keys.ForWritingAsync(conversationKey, cancellationToken), Aead.TagLength);
+                aes ??= new AesGcm(await keys.ForWritingAsync(conversationKey, firstWrite: events[0].Seq == 1, cancellationToken), Aead.TagLength);
                 var plaintext = JsonSerializer.SerializeToUtf8Bytes(fields, PersonalFieldsJson.Default.PersonalFields);
                 var sealedBytes = Aead.Seal(aes, plaintext, Associated(conversationKey, evt.Seq), HeaderLength);
                 sealedBytes[0] = Version;

@@ -1,4 +1,5 @@
 using System.Data.Common;
+using Switchboard.Grains.Reports;
 using Switchboard.Silo.Storage.Postgres;
 
 namespace Switchboard.Silo.Storage.Reports;
@@ -11,4 +12,7 @@ public sealed class PostgresReportDatabase(PostgresDatabase database) : IReportD
 
     public async Task<DbTransaction> BeginWriteAsync(DbConnection connection, CancellationToken cancellationToken) =>
         await connection.BeginTransactionAsync(cancellationToken);
+
+    public Task<IProjectionLead?> TryLeadAsync(CancellationToken cancellationToken) =>
+        PostgresProjectionLead.TryTakeAsync(database.DataSource, cancellationToken);
 }

@@ -20,6 +20,20 @@ public static class ReportSql
 
     public static IEnumerable<string> Figures => Counts.Concat(Bins);
 
+    /// <summary>Chats and orders looked up by customer as well as by visitor: made after <see cref="Tables"/> has the customer column.</summary>
+    public const string CustomerIndexes = """
+        CREATE INDEX IF NOT EXISTS report_chats_customer ON report_chats (site, customer, started_ms);
+        CREATE INDEX IF NOT EXISTS report_orders_customer ON report_orders (site, customer, at_ms);
+        """;
+
+    /// <summary>The chat's customer, added to a <c>report_chats</c> made before it had one (SQLite has no <c>IF NOT EXISTS</c> here: it looks first).</summary>
+    public const string CustomerColumn = "ALTER TABLE report_chats ADD COLUMN customer TEXT NOT NULL DEFAULT ''";
+
+    public const string HasCustomerColumn = "SELECT count(*) FROM pragma_table_info('report_chats') WHERE name = 'customer'";
+
+    /// <summary>PostgreSQL's schema step 4: the customer column on tables step 2 made, and its indexes.</summary>
+    public const string CustomerStep = $"ALTER TABLE report_chats ADD COLUMN IF NOT EXISTS customer TEXT NOT NULL DEFAULT '';\n{CustomerIndexes}";
+
     public static readonly string Tables = $"""
         CREATE TABLE IF NOT EXISTS report_checkpoint (
             id INTEGER PRIMARY KEY, commit_position BIGINT NOT NULL, index_position BIGINT NOT NULL);
@@ -27,7 +41,7 @@ public static class ReportSql
         CREATE TABLE IF NOT EXISTS report_chats (
             conversation TEXT PRIMARY KEY, site TEXT NOT NULL, started_ms BIGINT NULL, queue TEXT NOT NULL, channel TEXT NOT NULL,
             visitor TEXT NOT NULL, invited INTEGER NOT NULL, assigned_ms BIGINT NULL, operator TEXT NOT NULL, answered_ms BIGINT NULL,
-            closed_ms BIGINT NULL, tags TEXT NOT NULL, score INTEGER NULL, converted INTEGER NOT NULL);
+            closed_ms BIGINT NULL, tags TEXT NOT NULL, score INTEGER NULL, converted INTEGER NOT NULL, customer TEXT NOT NULL DEFAULT '');
         CREATE INDEX IF NOT EXISTS report_chats_visitor ON report_chats (site, visitor, started_ms);
         CREATE TABLE IF NOT EXISTS report_orders (
             site TEXT NOT NULL, order_id TEXT NOT NULL, visitor TEXT NULL, customer TEXT NULL, at_ms BIGINT NOT NULL, amount TEXT NULL,
@@ -47,21 +61,23 @@ public static class ReportSql
     public const string MoveCheckpoint = "UPDATE report_checkpoint SET commit_position = @commit, index_position = @index WHERE id = 1";
 
     public const string ChatColumns =
-        "conversation, site, started_ms, queue, channel, visitor, invited, assigned_ms, operator, answered_ms, closed_ms, tags, score, converted";
+        "conversation, site, started_ms, queue, channel, visitor, invited, assigned_ms, operator, answered_ms, closed_ms, tags, score, converted, customer";
 
     public const string ReadChat = $"SELECT {ChatColumns} FROM report_chats WHERE conversation = @conversation";
 
     public const string WriteChat = $"""
         INSERT INTO report_chats ({ChatColumns})
-        VALUES (@conversation, @site, @started_ms, @queue, @channel, @visitor, @invited, @assigned_ms, @operator, @answered_ms, @closed_ms, @tags, @score, @converted)
+        VALUES (@conversation, @site, @started_ms, @queue, @channel, @visitor, @invited, @assigned_ms, @operator, @answered_ms, @closed_ms, @tags, @score, @converted, @customer)
         ON CONFLICT (conversation) DO UPDATE SET started_ms = excluded.started_ms, queue = excluded.queue, channel = excluded.channel,
             visitor = excluded.visitor, invited = excluded.invited, assigned_ms = excluded.assigned_ms, operator = excluded.operator,
-            answered_ms = excluded.answered_ms, closed_ms = excluded.closed_ms, tags = excluded.tags, score = excluded.score, converted = excluded.converted
+            answered_ms = excluded.answered_ms, closed_ms = excluded.closed_ms, tags = excluded.tags, score = excluded.score, converted = excluded.converted,
+            customer = excluded.customer
         """;
 
-    /// <summary>Whether an order of the chat's visitor came within the window after its start.</summary>
+    /// <summary>Whether an order of the chat's visitor or customer (null when it had none) came within the window after its start.</summary>
     public const string OrderAfterChat = """
-        SELECT count(*) FROM report_orders WHERE site = @site AND visitor = @visitor AND at_ms >= @from AND at_ms <= @to
+        SELECT count(*) FROM report_orders
+         WHERE site = @site AND (visitor = @visitor OR customer = @customer) AND at_ms >= @from AND at_ms <= @to
         """;
 
     public const string InsertOrder = """
@@ -69,10 +85,10 @@ public static class ReportSql
         ON CONFLICT (site, order_id) DO NOTHING
         """;
 
-    /// <summary>Closed chats of the order's visitor, not yet converted, that started within the window before it.</summary>
+    /// <summary>Closed chats of the order's visitor or customer (either may be null), not yet converted, that started within the window before it.</summary>
     public const string ChatsBeforeOrder = $"""
         SELECT {ChatColumns} FROM report_chats
-         WHERE site = @site AND visitor = @visitor AND started_ms >= @from AND started_ms <= @to AND closed_ms IS NOT NULL AND converted = 0
+         WHERE site = @site AND (visitor = @visitor OR customer = @customer) AND started_ms >= @from AND started_ms <= @to AND closed_ms IS NOT NULL AND converted = 0
         """;
 
     public static readonly string AddToBucket = $"""

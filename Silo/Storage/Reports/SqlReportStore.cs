@@ -14,6 +14,8 @@ public sealed class SqlReportStore(IReportDatabase database, IOptions<ReportOpti
 
     private long ConversionWindowMs => options.Value.ConversionHours * 3_600_000L;
 
+    public Task<IProjectionLead?> TryLeadAsync(CancellationToken cancellationToken = default) => database.TryLeadAsync(cancellationToken);
+
     public async Task<EventLogPosition> CheckpointAsync(CancellationToken cancellationToken = default)
     {
         await using var connection = await database.OpenAsync(cancellationToken);
@@ -83,27 +85,24 @@ public sealed class SqlReportStore(IReportDatabase database, IOptions<ReportOpti
         {
             return false;
         }
-        if (order.VisitorId is { } visitor)
+        var buckets = new Dictionary<BucketKey, BucketSums>();
+        var converted = new List<ChatFacts>();
+        await using (var command = Command(connection, transaction, ReportSql.ChatsBeforeOrder,
+            ("site", site), ("visitor", order.VisitorId), ("customer", order.CustomerId), ("from", at - ConversionWindowMs), ("to", at)))
+        await using (var reader = await command.ExecuteReaderAsync(cancellationToken))
         {
-            var buckets = new Dictionary<BucketKey, BucketSums>();
-            var converted = new List<ChatFacts>();
-            await using (var command = Command(connection, transaction, ReportSql.ChatsBeforeOrder,
-                ("site", site), ("visitor", visitor), ("from", at - ConversionWindowMs), ("to", at)))
-            await using (var reader = await command.ExecuteReaderAsync(cancellationToken))
+            while (await reader.ReadAsync(cancellationToken))
             {
-                while (await reader.ReadAsync(cancellationToken))
-                {
-                    converted.Add(ReadChat(reader));
-                }
+                converted.Add(ReadChat(reader));
             }
-            foreach (var chat in converted)
-            {
-                chat.Converted = true;
-                Add(buckets, ChatContribution.OfConversion(chat));
-                await WriteChatAsync(connection, transaction, chat, cancellationToken);
-            }
-            await WriteBucketsAsync(connection, transaction, buckets, cancellationToken);
         }
+        foreach (var chat in converted)
+        {
+            chat.Converted = true;
+            Add(buckets, ChatContribution.OfConversion(chat));
+            await WriteChatAsync(connection, transaction, chat, cancellationToken);
+        }
+        await WriteBucketsAsync(connection, transaction, buckets, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return true;
     }
@@ -169,7 +168,8 @@ public sealed class SqlReportStore(IReportDatabase database, IOptions<ReportOpti
     {
         var started = chat.StartedAt!.Value.ToUnixTimeMilliseconds();
         await using var command = Command(connection, transaction, ReportSql.OrderAfterChat,
-            ("site", chat.Site), ("visitor", chat.VisitorId), ("from", started), ("to", started + ConversionWindowMs));
+            ("site", chat.Site), ("visitor", chat.VisitorId),
+            ("customer", chat.CustomerId.Length == 0 ? null : chat.CustomerId), ("from", started), ("to", started + ConversionWindowMs));
         return Convert.ToInt64(await command.ExecuteScalarAsync(cancellationToken), System.Globalization.CultureInfo.InvariantCulture) > 0;
     }
 
@@ -197,7 +197,7 @@ public sealed class SqlReportStore(IReportDatabase database, IOptions<ReportOpti
             Channel = reader.GetString(4), VisitorId = reader.GetString(5), Invited = reader.GetInt32(6) != 0, AssignedAt = Time(7),
             Operator = reader.GetString(8), AnsweredAt = Time(9), ClosedAt = Time(10),
             Tags = reader.GetString(11).Split(TagSeparator, StringSplitOptions.RemoveEmptyEntries),
-            Score = reader.IsDBNull(12) ? null : reader.GetInt32(12), Converted = reader.GetInt32(13) != 0,
+            Score = reader.IsDBNull(12) ? null : reader.GetInt32(12), Converted = reader.GetInt32(13) != 0, CustomerId = reader.GetString(14),
         };
     }
 
@@ -207,7 +207,8 @@ public sealed class SqlReportStore(IReportDatabase database, IOptions<ReportOpti
             ("queue", chat.Queue), ("channel", chat.Channel), ("visitor", chat.VisitorId), ("invited", chat.Invited ? 1 : 0),
             ("assigned_ms", chat.AssignedAt?.ToUnixTimeMilliseconds()), ("operator", chat.Operator),
             ("answered_ms", chat.AnsweredAt?.ToUnixTimeMilliseconds()), ("closed_ms", chat.ClosedAt?.ToUnixTimeMilliseconds()),
-            ("tags", string.Join(TagSeparator, chat.Tags)), ("score", chat.Score), ("converted", chat.Converted ? 1 : 0));
+            ("tags", string.Join(TagSeparator, chat.Tags)), ("score", chat.Score), ("converted", chat.Converted ? 1 : 0),
+            ("customer", chat.CustomerId));
 
     private static async Task WriteBucketsAsync(DbConnection connection, DbTransaction transaction, Dictionary<BucketKey, BucketSums> buckets, CancellationToken cancellationToken)
     {

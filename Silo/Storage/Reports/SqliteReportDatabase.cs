@@ -1,5 +1,6 @@
 using System.Data.Common;
 using Microsoft.Data.Sqlite;
+using Switchboard.Grains.Reports;
 
 namespace Switchboard.Silo.Storage.Reports;
 
@@ -27,6 +28,14 @@ public sealed class SqliteReportDatabase : IReportDatabase
         using var schema = connection.CreateCommand();
         schema.CommandText = "PRAGMA journal_mode = WAL;" + ReportSql.Tables;
         schema.ExecuteNonQuery();
+        schema.CommandText = ReportSql.HasCustomerColumn;
+        if (Convert.ToInt64(schema.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture) == 0)
+        {
+            schema.CommandText = ReportSql.CustomerColumn;
+            schema.ExecuteNonQuery();
+        }
+        schema.CommandText = ReportSql.CustomerIndexes;
+        schema.ExecuteNonQuery();
     }
 
     public Task<DbConnection> OpenAsync(CancellationToken cancellationToken) => Task.FromResult<DbConnection>(Open());
@@ -34,6 +43,8 @@ public sealed class SqliteReportDatabase : IReportDatabase
     // IMMEDIATE: a transaction that reads and then writes takes the write lock first, so two never deadlock.
     public Task<DbTransaction> BeginWriteAsync(DbConnection connection, CancellationToken cancellationToken) =>
         Task.FromResult<DbTransaction>(((SqliteConnection)connection).BeginTransaction(deferred: false));
+
+    public Task<IProjectionLead?> TryLeadAsync(CancellationToken cancellationToken) => Task.FromResult<IProjectionLead?>(SoleProjectionLead.Instance);
 
     private SqliteConnection Open()
     {

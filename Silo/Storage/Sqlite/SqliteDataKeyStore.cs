@@ -6,15 +6,17 @@ namespace Switchboard.Silo.Storage.Sqlite;
 
 /// <summary>
 /// The standalone key store: its own file, <c>keys.db</c>, next to the data, so a copy of <c>switchboard.db</c> holds
-/// no key. Deletes overwrite the key's bytes in the file (<c>secure_delete</c>), and the rollback journal (not WAL)
-/// leaves no old copy behind after a commit.
+/// no key. Deletes overwrite the key's bytes in the file (<c>secure_delete</c>). The file is in WAL mode, so a new
+/// conversation's key costs one sync (the rollback journal cost four, on every chat start); a delete or replace is
+/// followed by a truncating checkpoint, which writes the overwritten page into the file and empties the WAL, so no
+/// old copy of a destroyed key is left behind in either.
 /// </summary>
 public sealed class SqliteDataKeyStore : IDataKeyStore, IAsyncDisposable
 {
     public const string FileName = "keys.db";
 
     private const string Schema = """
-        PRAGMA journal_mode = TRUNCATE;
+        PRAGMA journal_mode = WAL;
         CREATE TABLE IF NOT EXISTS data_keys (
             owner      TEXT NOT NULL PRIMARY KEY,
             wrapped_by TEXT NOT NULL,
@@ -62,23 +64,31 @@ public sealed class SqliteDataKeyStore : IDataKeyStore, IAsyncDisposable
         return new WrappedKey(reader.GetString(0), (byte[])reader[1]);
     });
 
-    public Task ReplaceAsync(string owner, WrappedKey key, CancellationToken cancellationToken = default) => _writer.Enqueue(context =>
+    public async Task ReplaceAsync(string owner, WrappedKey key, CancellationToken cancellationToken = default)
     {
-        context.Command("PRAGMA secure_delete = ON").ExecuteNonQuery();
-        var update = context.Command("UPDATE data_keys SET wrapped_by = $by, sealed = $sealed WHERE owner = $owner");
-        update.Parameters.AddWithValue("$owner", owner);
-        update.Parameters.AddWithValue("$by", key.WrappedBy);
-        update.Parameters.AddWithValue("$sealed", key.Sealed);
-        return update.ExecuteNonQuery();
-    });
+        await _writer.Enqueue(context =>
+        {
+            context.Command("PRAGMA secure_delete = ON").ExecuteNonQuery();
+            var update = context.Command("UPDATE data_keys SET wrapped_by = $by, sealed = $sealed WHERE owner = $owner");
+            update.Parameters.AddWithValue("$owner", owner);
+            update.Parameters.AddWithValue("$by", key.WrappedBy);
+            update.Parameters.AddWithValue("$sealed", key.Sealed);
+            return update.ExecuteNonQuery();
+        });
+        await LeaveNoOldCopyAsync(cancellationToken);
+    }
 
-    public Task DeleteAsync(string owner, CancellationToken cancellationToken = default) => _writer.Enqueue(context =>
+    public async Task DeleteAsync(string owner, CancellationToken cancellationToken = default)
     {
-        context.Command("PRAGMA secure_delete = ON").ExecuteNonQuery();
-        var delete = context.Command("DELETE FROM data_keys WHERE owner = $owner");
-        delete.Parameters.AddWithValue("$owner", owner);
-        return delete.ExecuteNonQuery();
-    });
+        await _writer.Enqueue(context =>
+        {
+            context.Command("PRAGMA secure_delete = ON").ExecuteNonQuery();
+            var delete = context.Command("DELETE FROM data_keys WHERE owner = $owner");
+            delete.Parameters.AddWithValue("$owner", owner);
+            return delete.ExecuteNonQuery();
+        });
+        await LeaveNoOldCopyAsync(cancellationToken);
+    }
 
     public async Task<IReadOnlyList<(string Owner, WrappedKey Key)>> SiteKeysAsync(CancellationToken cancellationToken = default)
     {
@@ -95,6 +105,22 @@ public sealed class SqliteDataKeyStore : IDataKeyStore, IAsyncDisposable
     }
 
     public ValueTask DisposeAsync() => _writer.DisposeAsync();
+
+    /// <summary>
+    /// Copies the WAL's pages into the file, overwriting the destroyed key's old page there, and empties the WAL,
+    /// which held the page's earlier versions. A reader's snapshot holds it up to the busy timeout (reads are short).
+    /// </summary>
+    private async Task LeaveNoOldCopyAsync(CancellationToken cancellationToken)
+    {
+        await using var connection = _database.Open();
+        await using var command = connection.CreateCommand();
+        command.CommandText = "PRAGMA wal_checkpoint(TRUNCATE)";
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        if (await reader.ReadAsync(cancellationToken) && reader.GetInt32(0) != 0)
+        {
+            throw new InvalidOperationException($"{FileName} could not be checkpointed after a key was destroyed: a reader held it past the busy timeout.");
+        }
+    }
 
     private static void Migrate(SqliteConnection connection)
     {

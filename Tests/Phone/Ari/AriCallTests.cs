@@ -58,7 +58,7 @@ public sealed class AriCallTests(AriGatewayFixture fixture) : IClassFixture<AriG
     }
 
     [Fact]
-    public async Task A_caller_with_an_operator_free_is_bridged_to_the_operators_phone_and_the_call_is_in_the_transcript()
+    public async Task A_caller_with_an_operator_free_is_held_while_their_console_rings_and_bridged_to_their_phone_when_they_accept()
     {
         await using var ari = await FakeAri.StartAsync();
         await using var site = await fixture.SiteAsync(ari, ("anna", 2, ["general"]));
@@ -66,7 +66,10 @@ public sealed class AriCallTests(AriGatewayFixture fixture) : IClassFixture<AriG
 
         var channel = await ari.CallInAsync(FakePbx.Caller);
         var assigned = await anna.ExpectAsync("assigned");
-        var ring = await ari.WaitForAsync(r => r.Is("POST", "/ari/channels"), 0, "the operator's phone rung");
+        await ari.WaitForAsync(r => r.Is("POST", $"/ari/channels/{channel}/moh"), 0, "the caller held while the console rings");
+        var held = ari.Requests.Count;
+        await anna.SendAsync(new { type = "accept_call", conversationId = assigned.Str("conversationId") });
+        var ring = await ari.WaitForAsync(r => r.Is("POST", "/ari/channels"), held, "the operator's phone rung");
         await ari.PickUpAsync($"op-{channel}");
         await ari.WaitForAsync(r => r.Is("POST", $"/ari/bridges/br-{channel}/addChannel") && r["channel"] == $"op-{channel}", 0, "the operator put in the bridge");
         await ari.HangUpAsync($"op-{channel}");
@@ -74,14 +77,18 @@ public sealed class AriCallTests(AriGatewayFixture fixture) : IClassFixture<AriG
         var calls = await CallEventsAsync(site, assigned.Str("conversationId"), channel, CallStates.Ended);
         await ari.WaitForAsync(r => r.Is("DELETE", $"/ari/bridges/br-{channel}"), 0, "the bridge destroyed after the call");
 
-        var driven = ari.Requests.Where(r => r.Method == "POST" && r.Path != "/ari/channels").Take(3).ToList();
-        Assert.True(driven[0].Is("POST", $"/ari/channels/{channel}/answer"));
-        Assert.True(driven[1].Is("POST", "/ari/bridges"));
-        Assert.Equal(($"br-{channel}", "mixing"), (driven[1]["bridgeId"], driven[1]["type"]));
-        Assert.True(driven[2].Is("POST", $"/ari/bridges/br-{channel}/addChannel"));
-        Assert.Equal(channel, driven[2]["channel"]);
+        Assert.Equal(
+            [("POST", $"/ari/channels/{channel}/answer"), ("POST", $"/ari/channels/{channel}/play"), ("POST", $"/ari/channels/{channel}/moh")],
+            ari.Requests.Take(held).Where(r => r.Path.StartsWith($"/ari/channels/{channel}/", StringComparison.Ordinal)).Select(r => (r.Method, r.Path)));
+        Assert.Equal(Media(PhoneTexts.Connecting("en")), ari.Requests.First(r => r.Path == $"/ari/channels/{channel}/play")["media"]);
+        var connected = ari.Requests.Skip(held).Take(4).ToList();
+        Assert.True(connected[0].Is("DELETE", $"/ari/channels/{channel}/moh"));
+        Assert.True(connected[1].Is("POST", "/ari/bridges"));
+        Assert.Equal(($"br-{channel}", "mixing"), (connected[1]["bridgeId"], connected[1]["type"]));
+        Assert.True(connected[2].Is("POST", $"/ari/bridges/br-{channel}/addChannel"));
+        Assert.Equal(channel, connected[2]["channel"]);
+        Assert.Same(ring, connected[3]);
         Assert.Equal(("PJSIP/anna", FakeAri.App, $"op-{channel}", FakePbx.Caller), (ring["endpoint"], ring["app"], ring["channelId"], ring["callerId"]));
-        Assert.DoesNotContain(ari.Requests, r => r.Path.EndsWith("/play", StringComparison.Ordinal));
         Assert.Equal([CallStates.Offered, CallStates.Answered, CallStates.Ended], calls.Select(c => c.Status));
     }
 

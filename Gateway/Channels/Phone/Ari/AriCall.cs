@@ -32,9 +32,26 @@ public sealed class AriCall(string channelId, string callId, string caller, stri
     public ITimer? GatherTimer { get; set; }
 
     public string BridgeId => "br-" + callId;
-    public string OperatorLeg => "op-" + callId;
-    public bool OperatorLegStarted { get; set; }
+    public bool BridgeCreated { get; set; }
+    public bool InBridge { get; set; }
+    /// <summary>Music on hold is playing: stopped before a prompt or the operator.</summary>
+    public bool OnHold { get; set; }
+
+    /// <summary>The operator's channel: <c>op-{callId}</c>, then <c>op-{callId}-2</c> … for each operator it is transferred to.</summary>
+    public string OperatorLeg { get; private set; } = "op-" + callId;
+    public bool OperatorLegStarted { get; private set; }
     public bool OperatorAnswered { get; set; }
+    private int _operatorLegs;
+
+    /// <summary>The id for the next operator's channel; the previous one, if any, is no longer this call's.</summary>
+    public string StartOperatorLeg()
+    {
+        _operatorLegs++;
+        OperatorLeg = _operatorLegs == 1 ? "op-" + callId : $"op-{callId}-{_operatorLegs}";
+        OperatorLegStarted = true;
+        OperatorAnswered = false;
+        return OperatorLeg;
+    }
 
     /// <summary>Runs <paramref name="step"/> after every step queued before it: a call's events are handled one at a time, in order.</summary>
     public void Then(Func<Task> step)

@@ -120,6 +120,23 @@ public sealed class AriCallFlow
         }
     }
 
+    /// <summary>
+    /// Commands the call's grain pushed between events (an operator accepted, a transfer, nobody answered), carried out
+    /// on the call's own line after whatever it is doing now. False when the call is not this adapter's, or is over.
+    /// Returns before they run, as a PBX answers a push before acting on it: the grain that pushed may be what the
+    /// call's line is waiting on.
+    /// </summary>
+    public bool Take(string callId, IReadOnlyList<PhoneCommand> commands)
+    {
+        if (!Calls.ByChannel.TryGetValue(callId, out var call) || call.Ended)
+        {
+            _logger.LogWarning("Commands for call {Call} on site {Site} not taken: it is no call of this ARI connection, or it is over", callId, Site);
+            return false;
+        }
+        Step(call, () => _commands.RunAsync(call, commands, CancellationToken.None));
+        return true;
+    }
+
     private void OnStart(AriChannel channel)
     {
         if (Calls.ByOperatorLeg.TryGetValue(channel.Id, out var bridged))
@@ -129,7 +146,7 @@ public sealed class AriCallFlow
             {
                 bridged.OperatorAnswered = true;
                 await _ari.AddToBridgeAsync(bridged.BridgeId, channel.Id, CancellationToken.None);
-                await AskAsync(bridged, PhoneEventTypes.Answered, $"{bridged.CallId}:answered");
+                await AskAsync(bridged, PhoneEventTypes.Answered, $"{channel.Id}:answered");
             });
             return;
         }
@@ -197,6 +214,7 @@ public sealed class AriCallFlow
         try
         {
             await _ari.HoldAsync(call.ChannelId, CancellationToken.None);
+            call.OnHold = true;
         }
         catch (AriException failure)
         {
@@ -218,7 +236,7 @@ public sealed class AriCallFlow
         {
             await HangUpAsync(call.OperatorLeg);
         }
-        if (call.OperatorLegStarted)
+        if (call.BridgeCreated)
         {
             // Asterisk keeps a bridge until it is destroyed, even empty.
             try
@@ -254,6 +272,8 @@ public sealed class AriCallFlow
         var evt = new PhoneEvent(eventId, call.CallId, type, call.Caller, call.To)
         {
             Direction = call.Direction, Digits = digits, Reason = reason, DurationSeconds = durationSeconds,
+            // The grain pushes what it decides between events to this gateway (IAriLineGrain): a console rings first.
+            Adapter = PhoneAdapters.Ari, PbxTakesCommands = true,
         };
         var answer = await _grains.Grain<ICallGrain>(GrainKeys.Call(Site, call.CallId)).Handle(evt);
         if (answer.Ignored is { } why)

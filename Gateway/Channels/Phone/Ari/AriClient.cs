@@ -36,6 +36,9 @@ public sealed class AriClient(HttpClient http, AriSite site)
     public Task HoldAsync(string channel, CancellationToken cancellationToken) =>
         SendAsync(HttpMethod.Post, $"channels/{Escape(channel)}/moh", cancellationToken);
 
+    public Task StopHoldAsync(string channel, CancellationToken cancellationToken) =>
+        SendAsync(HttpMethod.Delete, $"channels/{Escape(channel)}/moh", cancellationToken);
+
     public Task RecordAsync(string channel, string name, CancellationToken cancellationToken) =>
         SendAsync(HttpMethod.Post, $"channels/{Escape(channel)}/record?name={Escape(name)}&format=wav&ifExists=overwrite", cancellationToken);
 
@@ -47,6 +50,9 @@ public sealed class AriClient(HttpClient http, AriSite site)
 
     public Task AddToBridgeAsync(string bridgeId, string channel, CancellationToken cancellationToken) =>
         SendAsync(HttpMethod.Post, $"bridges/{Escape(bridgeId)}/addChannel?channel={Escape(channel)}", cancellationToken);
+
+    public Task RemoveFromBridgeAsync(string bridgeId, string channel, CancellationToken cancellationToken) =>
+        SendAsync(HttpMethod.Post, $"bridges/{Escape(bridgeId)}/removeChannel?channel={Escape(channel)}", cancellationToken);
 
     public Task DestroyBridgeAsync(string bridgeId, CancellationToken cancellationToken) =>
         SendAsync(HttpMethod.Delete, $"bridges/{Escape(bridgeId)}", cancellationToken);

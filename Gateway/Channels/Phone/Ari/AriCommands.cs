@@ -11,7 +11,8 @@ namespace Switchboard.Gateway.Channels.Phone.Ari;
 /// </summary>
 public sealed class AriCommands(AriClient ari, AriCalls calls, AriGather gather, PromptSpeech speech, ILogger logger)
 {
-    public async Task RunAsync(AriCall call, IReadOnlyList<PhoneCommand> commands, CancellationToken cancellationToken)
+    /// <summary>Carries out <paramref name="commands"/> in order; false when ARI refused one (logged), and the rest were skipped.</summary>
+    public async Task<bool> RunAsync(AriCall call, IReadOnlyList<PhoneCommand> commands, CancellationToken cancellationToken)
     {
         for (var i = 0; i < commands.Count; i++)
         {
@@ -23,12 +24,16 @@ public sealed class AriCommands(AriClient ari, AriCalls calls, AriGather gather,
             {
                 logger.LogWarning("Call {Call} on site {Site}: '{Command}' not done, nor the {Rest} commands after it: {Problem}",
                     call.CallId, ari.Site.Site, commands[i].Type, commands.Count - i - 1, failure.Message);
-                return;
+                return false;
             }
         }
+        return true;
     }
 
-    /// <summary>Puts the caller through to <paramref name="operatorId"/>'s phone: both channels in one mixing bridge.</summary>
+    /// <summary>
+    /// Puts the caller through to <paramref name="operatorId"/>'s phone: both channels in one mixing bridge. A caller on
+    /// hold is taken off it; a caller already talking to an operator (a transfer) is handed to the new one.
+    /// </summary>
     public async Task ConnectAsync(AriCall call, string operatorId, CancellationToken cancellationToken)
     {
         if (!call.Answered)
@@ -36,12 +41,64 @@ public sealed class AriCommands(AriClient ari, AriCalls calls, AriGather gather,
             await ari.AnswerAsync(call.ChannelId, cancellationToken);
             call.Answered = true;
         }
-        await ari.CreateBridgeAsync(call.BridgeId, cancellationToken);
-        await ari.AddToBridgeAsync(call.BridgeId, call.ChannelId, cancellationToken);
+        await StopHoldAsync(call, cancellationToken);
+        await ReleaseOperatorAsync(call, cancellationToken);
+        if (!call.BridgeCreated)
+        {
+            await ari.CreateBridgeAsync(call.BridgeId, cancellationToken);
+            call.BridgeCreated = true;
+        }
+        if (!call.InBridge)
+        {
+            await ari.AddToBridgeAsync(call.BridgeId, call.ChannelId, cancellationToken);
+            call.InBridge = true;
+        }
         // Known before it exists, so its StasisStart (the operator picking up) is never taken for a new caller.
-        calls.ByOperatorLeg[call.OperatorLeg] = call;
-        call.OperatorLegStarted = true;
-        await ari.OriginateAsync(ari.Site.OperatorEndpointOf(operatorId), call.OperatorLeg, call.Caller, OriginateCommand.RingSeconds, cancellationToken);
+        var leg = call.StartOperatorLeg();
+        calls.ByOperatorLeg[leg] = call;
+        await ari.OriginateAsync(ari.Site.OperatorEndpointOf(operatorId), leg, call.Caller, OriginateCommand.RingSeconds, cancellationToken);
+    }
+
+    /// <summary>Holds the caller for the queue (music on hold), out of the bridge and away from an operator they were talking to.</summary>
+    private async Task HoldAsync(AriCall call, CancellationToken cancellationToken)
+    {
+        await ReleaseOperatorAsync(call, cancellationToken);
+        if (call.InBridge)
+        {
+            await ari.RemoveFromBridgeAsync(call.BridgeId, call.ChannelId, cancellationToken);
+            call.InBridge = false;
+        }
+        await ari.HoldAsync(call.ChannelId, cancellationToken);
+        call.OnHold = true;
+    }
+
+    private async Task StopHoldAsync(AriCall call, CancellationToken cancellationToken)
+    {
+        if (call.OnHold)
+        {
+            await ari.StopHoldAsync(call.ChannelId, cancellationToken);
+            call.OnHold = false;
+        }
+    }
+
+    /// <summary>
+    /// Hangs up the operator's leg the call no longer needs (a transfer). Forgotten first, so its hang-up is not taken
+    /// for the operator leaving the caller; one that is already gone is no reason to stop.
+    /// </summary>
+    private async Task ReleaseOperatorAsync(AriCall call, CancellationToken cancellationToken)
+    {
+        if (!call.OperatorLegStarted || !calls.ByOperatorLeg.TryRemove(call.OperatorLeg, out _))
+        {
+            return;
+        }
+        try
+        {
+            await ari.HangupAsync(call.OperatorLeg, cancellationToken);
+        }
+        catch (AriException failure)
+        {
+            logger.LogInformation("Call {Call} on site {Site}: the previous operator's leg not hung up: {Problem}", call.CallId, ari.Site.Site, failure.Message);
+        }
     }
 
     private async Task RunAsync(AriCall call, PhoneCommand command, CancellationToken cancellationToken)
@@ -68,7 +125,7 @@ public sealed class AriCommands(AriClient ari, AriCalls calls, AriGather gather,
                 await ConnectAsync(call, person.Id, cancellationToken);
                 break;
             case "enqueue":
-                await ari.HoldAsync(call.ChannelId, cancellationToken);
+                await HoldAsync(call, cancellationToken);
                 break;
             case "hangup":
                 await ari.HangupAsync(call.ChannelId, cancellationToken);
@@ -82,6 +139,7 @@ public sealed class AriCommands(AriClient ari, AriCalls calls, AriGather gather,
 
     private async Task PlayAsync(AriCall call, string media, CancellationToken cancellationToken)
     {
+        await StopHoldAsync(call, cancellationToken);
         var playback = "pb-" + Guid.NewGuid().ToString("N");
         call.PlaybacksPlaying.Add(playback);
         try

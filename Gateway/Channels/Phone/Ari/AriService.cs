@@ -13,7 +13,7 @@ public sealed class AriService(
 {
     public const string HttpClientName = "ari";
 
-    private sealed record Running(AriSite Site, AriCallFlow Flow, CancellationTokenSource Stop, Task Connection);
+    private sealed record Running(AriSite Site, AriCallFlow Flow, CancellationTokenSource Stop, Task Connection, Task Line);
 
     private readonly ConcurrentDictionary<string, Running> _sites = new();
     private readonly Lock _refreshing = new();
@@ -71,13 +71,15 @@ public sealed class AriService(
         var flow = new AriCallFlow(ari, grains, services, clock, logger);
         var stop = new CancellationTokenSource();
         var connection = new AriConnection(ari, flow, clock, logger);
-        return new Running(site, flow, stop, Task.Run(() => connection.RunAsync(stop.Token)));
+        var line = new AriCommandLine(flow, grains, clock, logger);
+        return new Running(site, flow, stop, Task.Run(() => connection.RunAsync(stop.Token)), Task.Run(() => line.RunAsync(site.Site, stop.Token)));
     }
 
     private static async Task StopAsync(Running running)
     {
         await running.Stop.CancelAsync();
         await running.Connection;
+        await running.Line;
         running.Stop.Dispose();
     }
 }
