@@ -60,6 +60,44 @@ public sealed class CrmClient(HttpClient http, IOptions<CrmOptions> options, ISe
         }
     }
 
+    /// <summary>
+    /// A customer's answer to a campaign call onto their card: <c>POST {endpoint}/customers/answers</c> (docs/crm.md),
+    /// failing as <see cref="FindAsync"/> does.
+    /// </summary>
+    public async Task RecordAnswerAsync(string site, Contracts.Campaigns.CampaignAnswer answer, CancellationToken cancellationToken)
+    {
+        var settings = options.Value;
+        using var request = new HttpRequestMessage(HttpMethod.Post, $"{Endpoint(settings).TrimEnd('/')}/customers/answers")
+        {
+            Content = JsonContent.Create(new CustomerCard.CampaignAnswerEntry(
+                answer.CampaignId, answer.Kind, answer.Question, answer.Answer, answer.At) { Site = site, Phone = answer.Phone, CustomerId = answer.CustomerId }),
+        };
+        if (!string.IsNullOrEmpty(settings.ApiKey))
+        {
+            request.Headers.Authorization = new("Bearer", settings.ApiKey);
+        }
+        try
+        {
+            using var response = await http.SendAsync(request, cancellationToken);
+            if (!response.IsSuccessStatusCode)
+            {
+                throw new CrmException($"The CRM answered {(int)response.StatusCode} {response.ReasonPhrase}.");
+            }
+        }
+        catch (TimeoutRejectedException)
+        {
+            throw new CrmException($"The CRM did not answer within {settings.Timeout.TotalSeconds:0.#} s.", timedOut: true);
+        }
+        catch (BrokenCircuitException)
+        {
+            throw new CrmException("The CRM failed too often lately; the gateway is giving it a rest.");
+        }
+        catch (HttpRequestException error)
+        {
+            throw new CrmException($"The CRM could not be reached: {error.Message}");
+        }
+    }
+
     /// <summary>The configured CRM, or the demo CRM on this gateway's own address (only asked when <see cref="CrmScope"/> allows).</summary>
     private string Endpoint(CrmOptions settings) => string.IsNullOrEmpty(settings.Endpoint)
         ? $"{server.Features.Get<IServerAddressesFeature>()!.Addresses.First().Replace("0.0.0.0", "127.0.0.1", StringComparison.Ordinal)}/demo-crm"

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Security.Cryptography;
 using System.Text;
 
@@ -11,6 +12,10 @@ public static class DemoCrm
 {
     private static readonly string[] Names = ["Irina Volkova", "Sergey Petrov", "Maria Ivanova", "Alexei Smirnov", "Olga Kuznetsova"];
     private static readonly string[] Statuses = ["delivered", "in transit", "processing"];
+    public const int KeptAnswers = 20;
+
+    /// <summary>Campaign answers written back, by site and customer id or number, in this process only (the demo keeps nothing).</summary>
+    private static readonly ConcurrentDictionary<string, ConcurrentQueue<CustomerCard.CampaignAnswerEntry>> Answers = new(StringComparer.Ordinal);
 
     public static IEndpointRouteBuilder MapDemoCrm(this IEndpointRouteBuilder app)
     {
@@ -33,10 +38,25 @@ public static class DemoCrm
             var orders = Enumerable.Range(0, (int)(seed % 3) + 1).Select(i => new CustomerCard.Order(
                 $"SB-{seed % 90000 + 10000 + i}", new DateOnly(2026, 11, 20).AddDays(-7 * i), 1990 + i * 2500 + seed % 1000, "RUB",
                 Statuses[(seed + (uint)i) % Statuses.Length], new DateOnly(2026, 11, 25).AddDays(-7 * i))).ToList();
-            return Results.Ok(new CustomerCard(customer, orders));
+            return Results.Ok(new CustomerCard(customer, orders) { CampaignAnswers = AnswersOf(site, key) });
+        });
+        app.MapPost("/demo-crm/customers/answers", (CustomerCard.CampaignAnswerEntry answer) =>
+        {
+            foreach (var key in new[] { answer.CustomerId, answer.Phone }.Where(k => !string.IsNullOrEmpty(k)).Distinct())
+            {
+                var kept = Answers.GetOrAdd($"{answer.Site}|{key}", _ => new());
+                kept.Enqueue(answer with { Site = null, Phone = null, CustomerId = null });
+                while (kept.Count > KeptAnswers && kept.TryDequeue(out _))
+                {
+                }
+            }
+            return Results.NoContent();
         });
         return app;
     }
+
+    private static IReadOnlyList<CustomerCard.CampaignAnswerEntry>? AnswersOf(string? site, string key) =>
+        Answers.TryGetValue($"{site}|{key}", out var kept) ? [.. kept.Reverse()] : null;
 
     /// <summary>Demo order numbers are <c>SB-</c> and five digits; the made-up customer who placed one is the same every time.</summary>
     private static IResult OrderNumbered(string number)

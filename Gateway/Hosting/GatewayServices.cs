@@ -64,6 +64,7 @@ public static class GatewayServices
         services.AddSingleton<MonitorFeed>();
         services.AddCrm(configuration);
         services.AddPhoneChannel();
+        services.AddTransient<Campaigns.CampaignCallHook>();
         services.AddHostedService<VisitorPresencePublisher>();
         services.AddChannelInbox();
         services.AddAttachments(configuration);

@@ -7,6 +7,7 @@ using Switchboard.Contracts.Queues;
 using Switchboard.Contracts.Sites;
 using Switchboard.Domain.Sites;
 using Switchboard.Gateway.Auth;
+using Switchboard.Gateway.Campaigns;
 using Switchboard.Gateway.Channels;
 using Switchboard.Gateway.Channels.Phone;
 using Switchboard.Gateway.Crm;
@@ -48,6 +49,7 @@ public static class SiteEndpoints
         admin.MapChannels();
         admin.MapCallFigures();
         admin.MapReports();
+        admin.MapCampaigns();
         admin.MapWebhooks();
         admin.MapExports();
         admin.MapDailySummary();

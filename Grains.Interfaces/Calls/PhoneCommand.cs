@@ -13,6 +13,8 @@ public sealed record PhoneCommand([property: Id(0)] string Type)
     [Id(7)] public string? Queue { get; init; }
     /// <summary>A <c>say</c>'s text rendered by the product, for PBXs without text-to-speech.</summary>
     [Id(8)] public string? AudioUrl { get; init; }
+    /// <summary>A <c>gather</c> that also listens for a spoken answer (<c>input.speech</c>).</summary>
+    [Id(9)] public bool? Speech { get; init; }
 
     public static PhoneCommand Say(string text, string language) => new("say") { Text = text, Language = language };
     public static PhoneCommand Gather(int maxDigits, int timeoutSeconds) => new("gather") { MaxDigits = maxDigits, TimeoutSeconds = timeoutSeconds };

@@ -24,4 +24,6 @@ public sealed record PhoneEvent(
     [Id(10)] public string? RecordingUrl { get; init; }
     /// <summary>The adapter the event came through (<see cref="PhoneAdapters"/>); set by the adapter, never by the PBX.</summary>
     [Id(11)] public string Adapter { get; init; } = PhoneAdapters.Generic;
+    /// <summary><c>input.speech</c>: what the PBX recognised (<c>data.text</c>).</summary>
+    [Id(12)] public string? SpeechText { get; init; }
 }

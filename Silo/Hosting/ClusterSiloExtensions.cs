@@ -67,6 +67,7 @@ public static class ClusterSiloExtensions
         silo.Services.AddSwitchboardIntegrations(configuration);
         silo.Services.AddSwitchboardPostgres(configuration, postgres);
         silo.Services.AddSwitchboardReports<PostgresReportDatabase>(configuration);
+        silo.Services.AddSwitchboardCampaigns<Storage.Campaigns.PostgresCampaignDatabase>(configuration);
         silo.Services.AddSingleton<ILifecycleParticipant<ISiloLifecycle>, SchemaMigrationParticipant>();
         silo.Services.AddMembershipWatchdog(configuration);
         silo.AddSwitchboardDashboard(configuration);

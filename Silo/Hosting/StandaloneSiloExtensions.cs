@@ -52,6 +52,7 @@ public static class StandaloneSiloExtensions
         services.AddSingleton<IEventLogFeed>(sp => sp.GetRequiredService<SqliteEventLog>());
         services.AddSingleton<IPrivacyStore, SqlitePrivacyStore>();
         services.AddSwitchboardReports<SqliteReportDatabase>(configuration);
+        services.AddSwitchboardCampaigns<Storage.Campaigns.SqliteCampaignDatabase>(configuration);
         services.AddSingleton<IEventLogWindows, SqliteEventLogWindows>();
         services.AddReminders();
         services.AddSingleton<IReminderTable, SqliteReminderTable>();

@@ -26,6 +26,7 @@ public sealed record PhoneEventJson(
             Digits = Field("digits"),
             Reason = Field("reason"),
             RecordingUrl = Field("recordingUrl"),
+            SpeechText = Field("text"),
             DurationSeconds = int.TryParse(Field("durationSeconds"), out var seconds) ? seconds : null,
         }, null);
     }

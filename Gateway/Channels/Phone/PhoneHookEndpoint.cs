@@ -1,6 +1,8 @@
 using System.Text.Json;
 using Switchboard.Contracts;
 using Switchboard.Contracts.Calls;
+using Switchboard.Contracts.Campaigns;
+using Switchboard.Gateway.Campaigns;
 using Switchboard.Gateway.Channels.Phone.Speech;
 using Switchboard.Silo.Channels.Phone;
 
@@ -38,6 +40,10 @@ public static class PhoneHookEndpoint
         {
             logger.LogWarning("Phone event for site {Site} refused: {Problem}", site, problem);
             return TypedResults.Problem(statusCode: 400, title: problem);
+        }
+        if (CampaignCallIds.IsCampaignCall(evt.CallId))
+        {
+            return await request.HttpContext.RequestServices.GetRequiredService<CampaignCallHook>().AnswerAsync(site, evt, channel, request, cancellationToken);
         }
         CallAnswer answer;
         try

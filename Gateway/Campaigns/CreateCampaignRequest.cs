@@ -1,0 +1,71 @@
+using System.Globalization;
+using Switchboard.Contracts.Campaigns;
+using Switchboard.Domain.Campaigns;
+
+namespace Switchboard.Gateway.Campaigns;
+
+/// <summary>CHANNELS.md's create body as sent, checked whole into a <see cref="CampaignDefinition"/> or one clear reason why not.</summary>
+public sealed record CreateCampaignRequest(
+    string? Name, string? Kind, int? AfterDays, CreateCampaignRequest.Hours? CallingHours, int? Concurrency, int? MaxAttempts, int? RetryMinutes,
+    string? Language, Dictionary<string, string>? Prompts, int? ReofferDays, string? WhatsAppTemplate)
+{
+    public const int MaxConcurrency = 1000;
+    public const int MaxAttemptsLimit = 20;
+
+    public sealed record Hours(string? From, string? To, string? TimeZone);
+
+    public (CampaignDefinition? Definition, string? Problem) ToDefinition()
+    {
+        if (string.IsNullOrWhiteSpace(Name) || Name.Length > 200)
+        {
+            return (null, "name is required, at most 200 characters");
+        }
+        if (Kind is null || !CampaignKinds.All.Contains(Kind))
+        {
+            return (null, $"kind must be one of {string.Join(", ", CampaignKinds.All)}");
+        }
+        if (CallingHours is null || !TryTime(CallingHours.From, out var from) || !TryTime(CallingHours.To, out var to) || from == to)
+        {
+            return (null, "callingHours needs from and to as HH:mm, not equal");
+        }
+        if (CallingWindow.Zone(CallingHours.TimeZone) is null)
+        {
+            return (null, $"callingHours.timeZone '{CallingHours.TimeZone}' is not a known time zone (an IANA name such as Europe/Moscow)");
+        }
+        if (Concurrency is not (>= 1 and <= MaxConcurrency))
+        {
+            return (null, $"concurrency must be 1 to {MaxConcurrency}");
+        }
+        if (MaxAttempts is not (>= 1 and <= MaxAttemptsLimit))
+        {
+            return (null, $"maxAttempts must be 1 to {MaxAttemptsLimit}");
+        }
+        if (RetryMinutes is not (>= 1 and <= 7 * 24 * 60))
+        {
+            return (null, "retryMinutes must be 1 to 10080 (a week)");
+        }
+        if (AfterDays is < 0 or > 365 || ReofferDays is < 1 or > 365)
+        {
+            return (null, "afterDays must be 0 to 365 and reofferDays 1 to 365");
+        }
+        if (Language is not (null or "ru" or "en"))
+        {
+            return (null, "language must be ru or en");
+        }
+        if (Prompts is not null && CampaignPrompts.Missing(Kind, Prompts) is { } missing)
+        {
+            return (null, $"the script lacks the prompt '{missing}': a {Kind} campaign's prompts are {string.Join(", ", CampaignPrompts.Required(Kind))}");
+        }
+        return (new CampaignDefinition(Name.Trim(), Kind, new CallingHours(from, to, CallingHours.TimeZone), Concurrency.Value, MaxAttempts.Value, RetryMinutes.Value)
+        {
+            AfterDays = AfterDays,
+            Language = Language,
+            Prompts = Prompts,
+            ReofferDays = ReofferDays,
+            WhatsAppTemplate = WhatsAppTemplate,
+        }, null);
+    }
+
+    private static bool TryTime(string? text, out TimeOnly time) =>
+        TimeOnly.TryParseExact(text, ["HH:mm", "HH:mm:ss"], CultureInfo.InvariantCulture, DateTimeStyles.None, out time);
+}

@@ -1,0 +1,11 @@
+namespace Switchboard.Contracts.Campaigns;
+
+/// <summary>CHANNELS.md: the scripts a campaign can run.</summary>
+public static class CampaignKinds
+{
+    public const string QuoteReminder = "quote_reminder";
+    public const string BackInStock = "back_in_stock";
+    public const string OrderConfirmation = "order_confirmation";
+
+    public static readonly IReadOnlyList<string> All = [QuoteReminder, BackInStock, OrderConfirmation];
+}
