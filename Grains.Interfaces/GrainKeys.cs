@@ -21,6 +21,8 @@ public static class GrainKeys
     public static string CustomerWebhooks(string site, string customerId) => $"{site}/wo:u-{customerId}";
     public static string Exports(string site) => $"{site}/ex:site";
     public static string DailySummary(string site) => $"{site}/ds:site";
+    public static string EmailThread(string site, string threadKey) => $"{site}/em:{threadKey}";
+    public static string Mailbox(string site) => $"{site}/mb:site";
 
     /// <summary>Splits a key made by this class into its site and its id (without the kind prefix).</summary>
     public static (string Site, string Id) Parse(string key)

@@ -19,4 +19,6 @@ public static class StorageNames
     public const string WebhookOutboxState = "webhookOutbox";
     public const string ExportState = "export";
     public const string DailySummaryState = "dailySummary";
+    public const string EmailThreadState = "emailThread";
+    public const string MailboxState = "mailbox";
 }
