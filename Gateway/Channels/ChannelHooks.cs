@@ -34,6 +34,8 @@ public static class ChannelHooks
         services.AddSingleton<MessengerFiles>();
         services.AddSingleton<MailFiles>();
         services.AddSingleton<MailIntake>();
+        services.AddSingleton<ImapMailboxReader>();
+        services.AddHostedService<ImapReaders>();
         services.AddHostedService<InboundDrain>();
         return services;
     }

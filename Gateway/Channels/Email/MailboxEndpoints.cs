@@ -1,4 +1,5 @@
 using Switchboard.Contracts;
+using Switchboard.Contracts.Channels;
 using Switchboard.Contracts.Sites;
 
 namespace Switchboard.Gateway.Channels.Email;
@@ -28,6 +29,7 @@ public static class MailboxEndpoints
             return TypedResults.NotFound();
         }
         await grain.SetChannel(settings);
+        await grains.Grain<IMailboxReadersGrain>(IMailboxReadersGrain.Key).SetReading(site, settings.Mailbox!.ReadsImap);
         return TypedResults.NoContent();
     }
 }
