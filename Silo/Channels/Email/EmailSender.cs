@@ -45,6 +45,8 @@ public sealed class EmailSender(IGrainFactory grains, IBlobStore blobs) : IChann
             await body.Attachments.AddAsync(file.Name, stored, ContentType.Parse(file.ContentType), cancellationToken);
         }
         mail.Body = body.ToMessageBody();
+        // Recorded before it leaves: a customer's quick reply must thread after it, and a retry reuses the same id.
+        await threadGrain.Sent(messageId);
         try
         {
             await SendAsync(mailbox, mail, cancellationToken);
@@ -59,7 +61,6 @@ public sealed class EmailSender(IGrainFactory grains, IBlobStore blobs) : IChann
         {
             return SendOutcome.Transient($"the mail server could not be reached or refused for now: {error.Message}");
         }
-        await threadGrain.Sent(messageId);
         return SendOutcome.Sent(messageId);
     }
 
