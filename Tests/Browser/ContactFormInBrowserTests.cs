@@ -15,6 +15,9 @@ public sealed class ContactFormInBrowserTests(BrowserFixture fixture) : IClassFi
         + "<script src=\"/contact-form.js\" data-site=\"demo\" data-form=\"contact\" data-fields=\"order:Order number,message:Message*\"></script>"
         + "</main></body></html>";
 
+    /// <summary>Labels match whole: "E-mail" is also inside "By e-mail".</summary>
+    private static readonly PageGetByLabelOptions Exact = new() { Exact = true };
+
     [Fact]
     public async Task A_shopper_asks_for_a_callback_through_the_form_by_keyboard_and_the_request_waits_with_its_fields()
     {
@@ -26,15 +29,15 @@ public sealed class ContactFormInBrowserTests(BrowserFixture fixture) : IClassFi
         // Sent empty: the status says what is wrong and the first missing field takes the focus.
         await page.GetByRole(AriaRole.Button, new() { Name = "Send" }).ClickAsync();
         await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToHaveTextAsync("Please check the highlighted fields.");
-        await Assertions.Expect(page.GetByLabel("E-mail")).ToBeFocusedAsync();
-        await Assertions.Expect(page.GetByLabel("E-mail")).ToHaveAttributeAsync("aria-invalid", "true");
+        await Assertions.Expect(page.GetByLabel("E-mail *", Exact)).ToBeFocusedAsync();
+        await Assertions.Expect(page.GetByLabel("E-mail *", Exact)).ToHaveAttributeAsync("aria-invalid", "true");
 
-        await page.GetByLabel("Your name").FillAsync("Petr");
-        await page.GetByLabel("Call me back").CheckAsync();
-        await page.GetByLabel("Phone").FillAsync("+7 900 555-44-33");
-        await page.GetByLabel("Order number").FillAsync("B-77");
-        await page.GetByLabel("Message").FillAsync("Please call about the delivery.");
-        await page.GetByLabel("Order number").FocusAsync();
+        await page.GetByLabel("Your name", Exact).FillAsync("Petr");
+        await page.GetByLabel("Call me back", Exact).CheckAsync();
+        await page.GetByLabel("Phone *", Exact).FillAsync("+7 900 555-44-33");
+        await page.GetByLabel("Order number", Exact).FillAsync("B-77");
+        await page.GetByLabel("Message *", Exact).FillAsync("Please call about the delivery.");
+        await page.GetByLabel("Order number", Exact).FocusAsync();
         await page.Keyboard.PressAsync("Enter");
         await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToHaveTextAsync("Thank you! We have your request and will answer soon.");
 
