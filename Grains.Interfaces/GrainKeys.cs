@@ -24,6 +24,8 @@ public static class GrainKeys
     public static string DailySummary(string site) => $"{site}/ds:site";
     public static string Campaign(string site, string campaignId) => $"{site}/cm:{campaignId}";
     public static string CampaignCall(string site, string callId) => $"{site}/cc:{callId}";
+    public static string EmailThread(string site, string threadKey) => $"{site}/em:{threadKey}";
+    public static string Mailbox(string site) => $"{site}/mb:site";
 
     /// <summary>Splits a key made by this class into its site and its id (without the kind prefix).</summary>
     public static (string Site, string Id) Parse(string key)

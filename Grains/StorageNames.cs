@@ -21,4 +21,6 @@ public static class StorageNames
     public const string DailySummaryState = "dailySummary";
     public const string CampaignState = "campaign";
     public const string CampaignCallState = "campaignCall";
+    public const string EmailThreadState = "emailThread";
+    public const string MailboxState = "mailbox";
 }

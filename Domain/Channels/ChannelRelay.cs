@@ -14,7 +14,16 @@ public static class ChannelRelay
         Enumerable.Range(1, 5).Select(score => new ReplyButton(score.ToString(), $"{ReplyButton.RatePrefix}{score}")).ToList();
 
     /// <summary>True for conversations whose contact is reached through a messenger (not the widget, not a voice call).</summary>
-    public static bool Relays(string channel) => channel is ChannelNames.Telegram or ChannelNames.WhatsApp or ChannelNames.Vk;
+    public static bool Relays(string channel) => channel is ChannelNames.Telegram or ChannelNames.WhatsApp or ChannelNames.Vk or ChannelNames.Email;
+
+    /// <summary>
+    /// What of <paramref name="evt"/> goes out on <paramref name="channel"/>. A mail thread gets the operators' answers and
+    /// the automatic answer when nobody is there; "has joined", hold notices and rating buttons are chat, not mail.
+    /// </summary>
+    public static OutboundMessage? ToOutbound(ConversationEvent evt, string? language, string channel) =>
+        channel != ChannelNames.Email || (evt.Type == EventTypes.Message && evt.Template is null && (evt.From == Senders.Operator || evt.Kind is MessageKinds.Auto))
+            ? ToOutbound(evt, language)
+            : null;
 
     /// <summary>The id a delivery reports on: the message's client id where it has one, else its seq.</summary>
     public static string MessageIdOf(ConversationEvent evt) => evt.ClientId ?? $"seq:{evt.Seq}";

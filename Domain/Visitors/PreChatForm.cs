@@ -29,4 +29,13 @@ public static class PreChatForm
         }
         return kept;
     }
+
+    /// <summary>
+    /// The fields of a contact form posted outside the widget (docs/channels-email.md): they are the customer's own, not
+    /// the queue's pre-chat questions, kept as given within the same length per answer and at most 30 of them.
+    /// </summary>
+    public static IReadOnlyDictionary<string, string>? Submitted(IReadOnlyDictionary<string, string>? answers) =>
+        answers is not { Count: > 0 }
+            ? null
+            : answers.Take(30).ToDictionary(a => a.Key, a => a.Value.Length > MaxAnswerLength ? a.Value[..MaxAnswerLength] : a.Value, StringComparer.Ordinal);
 }

@@ -2,6 +2,7 @@ using Switchboard.Contracts;
 using Switchboard.Contracts.Channels;
 using Switchboard.Contracts.Conversations;
 using Switchboard.Contracts.Sites;
+using Switchboard.Gateway.Channels.Email;
 
 namespace Switchboard.Gateway.Channels;
 
@@ -11,6 +12,7 @@ public static class ChannelEndpoints
     public static RouteGroupBuilder MapChannels(this RouteGroupBuilder admin)
     {
         admin.MapGet("/channels", List);
+        admin.MapMailbox();
         admin.MapPut("/channels/{channel}", Set);
         admin.MapDelete("/channels/{channel}", SwitchOff);
         return admin;

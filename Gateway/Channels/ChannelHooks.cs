@@ -1,3 +1,4 @@
+using Switchboard.Gateway.Channels.Email;
 using Switchboard.Gateway.Channels.Media;
 using Switchboard.Gateway.Channels.Telegram;
 using Switchboard.Gateway.Channels.Vk;
@@ -14,6 +15,7 @@ public static class ChannelHooks
         hooks.MapTelegramHook();
         hooks.MapWhatsAppHook();
         hooks.MapVkHook();
+        hooks.MapEmailHook();
         return app;
     }
 
@@ -30,6 +32,10 @@ public static class ChannelHooks
         services.AddSingleton(_ => new PlatformDownloads(
             new HttpClient(new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.FromMinutes(5) }) { Timeout = MediaDownloadTimeout }));
         services.AddSingleton<MessengerFiles>();
+        services.AddSingleton<MailFiles>();
+        services.AddSingleton<MailIntake>();
+        services.AddSingleton<ImapMailboxReader>();
+        services.AddHostedService<ImapReaders>();
         services.AddHostedService<InboundDrain>();
         return services;
     }

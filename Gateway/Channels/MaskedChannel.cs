@@ -21,12 +21,14 @@ public sealed record MaskedChannel(
     string? SigningSecret = null,
     string? CommandUrl = null,
     bool? RenderSpeech = null,
-    IReadOnlyList<MessageTemplate>? Templates = null)
+    IReadOnlyList<MessageTemplate>? Templates = null,
+    Email.MaskedMailbox? Mailbox = null)
 {
     public static MaskedChannel From(ChannelSettings s) => new(
         s.Channel, s.Enabled, s.ApiBaseUrl, Mask(s.BotToken), Mask(s.WebhookSecret), Mask(s.AccessToken), Mask(s.AppSecret),
         Mask(s.VerifyToken), s.PhoneNumberId, s.ApiVersion, Mask(s.Secret), s.Confirmation, s.GroupId,
-        Mask(s.SigningSecret), s.CommandUrl, s.Channel == ChannelNames.Phone ? s.RenderSpeech : null, s.Templates);
+        Mask(s.SigningSecret), s.CommandUrl, s.Channel == ChannelNames.Phone ? s.RenderSpeech : null, s.Templates,
+        s.Mailbox is { } mailbox ? Email.MaskedMailbox.From(mailbox) : null);
 
     // Four characters tell a supervisor which token is set without making it usable; short secrets show nothing.
     private static string? Mask(string? secret) => secret switch

@@ -4,6 +4,7 @@ using Switchboard.Gateway.Auth;
 using Switchboard.Gateway.CoBrowsing;
 using Switchboard.Gateway.ConsolePage;
 using Switchboard.Gateway.Channels;
+using Switchboard.Gateway.Forms;
 using Switchboard.Gateway.Channels.Phone;
 using Switchboard.Gateway.Crm;
 using Switchboard.Gateway.Dashboard;
@@ -46,6 +47,7 @@ public static class GatewayPipeline
         app.MapAttachments();
         app.MapSites();
         app.MapChannelHooks();
+        app.MapForms();
         app.MapVisitorSocket();
         app.MapOperatorSocket();
         app.MapStorefront();

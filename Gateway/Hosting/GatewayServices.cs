@@ -5,6 +5,7 @@ using Microsoft.Extensions.Options;
 using Switchboard.Gateway.Auth;
 using Switchboard.Gateway.Contacts;
 using Switchboard.Gateway.Channels;
+using Switchboard.Gateway.Forms;
 using Switchboard.Gateway.Channels.Phone;
 using Switchboard.Gateway.Health;
 using Switchboard.Gateway.CoBrowsing;
@@ -67,6 +68,7 @@ public static class GatewayServices
         services.AddTransient<Campaigns.CampaignCallHook>();
         services.AddHostedService<VisitorPresencePublisher>();
         services.AddChannelInbox();
+        services.AddContactForms();
         services.AddAttachments(configuration);
         services.AddPrivacy(configuration);
         services.AddSwitchboardHealth();

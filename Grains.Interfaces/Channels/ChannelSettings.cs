@@ -33,4 +33,7 @@ public sealed record ChannelSettings
     [Id(15)] public bool RenderSpeech { get; init; }
     /// <summary>WhatsApp's approved templates: all that may go out once the customer's 24-hour window is closed.</summary>
     [Id(16)] public IReadOnlyList<MessageTemplate>? Templates { get; init; }
+    /// <summary>The e-mail channel's mailbox: how mail comes in (IMAP or a provider's webhook) and goes out (SMTP).</summary>
+    /// <remarks>Id 40, well clear of the numbers other channels take next.</remarks>
+    [Id(40)] public MailboxSettings? Mailbox { get; init; }
 }

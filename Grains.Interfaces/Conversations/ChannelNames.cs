@@ -11,8 +11,12 @@ public static class ChannelNames
     public const string WhatsApp = "whatsapp";
     public const string Vk = "vk";
     public const string Phone = "phone";
+    /// <summary>A mailbox's thread (docs/channels-email.md), or a web form answered by e-mail.</summary>
+    public const string Email = "email";
+    /// <summary>A web form whose sender asked to be called back.</summary>
+    public const string Form = "form";
 
-    public static IReadOnlyList<string> All { get; } = [Web, Telegram, WhatsApp, Vk, Phone];
+    public static IReadOnlyList<string> All { get; } = [Web, Telegram, WhatsApp, Vk, Phone, Email, Form];
 
     /// <summary>The channels a site configures with a messenger platform's credentials.</summary>
     public static IReadOnlyList<string> Messengers { get; } = [Telegram, WhatsApp, Vk];

@@ -57,7 +57,8 @@ public sealed class ChannelOutboxGrain(
         }
         Box.Channel = channel;
         Box.ContactId = contactId;
-        var parts = OutboundParts.Split(message);
+        // A mail carries its files with it; messengers take one file per message.
+        IReadOnlyList<OutboundMessage> parts = channel == ChannelNames.Email ? [message] : OutboundParts.Split(message);
         foreach (var part in parts)
         {
             Box.Pending.Add(new PendingSend { Message = part, NotBefore = clock.GetUtcNow(), PartOf = parts.Count > 1 ? message.MessageId : null });

@@ -131,7 +131,7 @@ public sealed partial class ConversationGrain
         }
         foreach (var evt in stored)
         {
-            if (ChannelRelay.ToOutbound(evt, _history.Language) is { } outbound)
+            if (ChannelRelay.ToOutbound(evt, _history.Language, _history.Channel) is { } outbound)
             {
                 await Outbox().Enqueue(_history.Channel, contact, WithWindow(outbound));
             }
@@ -149,7 +149,7 @@ public sealed partial class ConversationGrain
             return;
         }
         var unanswered = _history.Events.TakeLast(RelayCatchUp)
-            .Where(e => ChannelRelay.ToOutbound(e, _history.Language) is not null && _history.DeliveryOf(ChannelRelay.MessageIdOf(e)) is null)
+            .Where(e => ChannelRelay.ToOutbound(e, _history.Language, _history.Channel) is not null && _history.DeliveryOf(ChannelRelay.MessageIdOf(e)) is null)
             .ToList();
         _relayStale = false;
         await RelayStored(unanswered);

@@ -99,7 +99,7 @@ public sealed partial class VisitorGrain(
         var queue = QueueSelector.Select(site, request.Queue, facts);
         var start = new StartConversation(_id, Visitor.Name, queue, request.ClientId, MessageText.Normalize(request.Text, required: false))
         {
-            Form = PreChatForm.Validate(site.FindQueue(queue)!, request.Form),
+            Form = request.Channel == ChannelNames.Web ? PreChatForm.Validate(site.FindQueue(queue)!, request.Form) : PreChatForm.Submitted(request.Form),
             Language = Visitor.Language,
             PreferredOperator = await LastOperator(),
             Priority = QueueSelector.Priority(site, facts),

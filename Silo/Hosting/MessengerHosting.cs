@@ -4,6 +4,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Switchboard.Contracts.Conversations;
 using Switchboard.Grains.Channels;
 using Switchboard.Silo.Channels;
+using Switchboard.Silo.Channels.Email;
 using Switchboard.Silo.Channels.Telegram;
 using Switchboard.Silo.Channels.Vk;
 using Switchboard.Silo.Channels.WhatsApp;
@@ -35,6 +36,7 @@ public static class MessengerHosting
         services.AddSingleton<IChannelSender>(sp => Messenger<TelegramSender>(sp, ChannelNames.Telegram));
         services.AddSingleton<IChannelSender>(sp => Messenger<WhatsAppSender>(sp, ChannelNames.WhatsApp));
         services.AddSingleton<IChannelSender>(sp => Messenger<VkSender>(sp, ChannelNames.Vk));
+        services.AddSingleton<IChannelSender, EmailSender>();
         return services;
     }
 

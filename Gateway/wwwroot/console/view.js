@@ -66,7 +66,7 @@ export function waitNode(since) {
   return el("span", { class: "chat-wait", text: time, data: { since }, attrs: { title: t("chats.waiting", { time }) } });
 }
 
-const channelIcons = { web: "🌐", telegram: "✈", whatsapp: "🟢", vk: "VK", phone: "☎" };
+const channelIcons = { web: "🌐", telegram: "✈", whatsapp: "🟢", vk: "VK", phone: "☎", email: "✉", form: "📝" };
 
 /** The channel's name in the console's language (web chats from before channels count as web). */
 export function channelName(channel) {
