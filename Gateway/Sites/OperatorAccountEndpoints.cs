@@ -16,8 +16,9 @@ public static class OperatorAccountEndpoints
     public static RouteGroupBuilder MapOperatorAccounts(this RouteGroupBuilder admin)
     {
         admin.MapPut("/operators/{login}", Upsert);
-        admin.MapDelete("/operators/{login}", async (string site, string login, IGrainFactory grains, OperatorAccounts accounts) =>
+        admin.MapDelete("/operators/{login}", async (string site, string login, HttpContext http, IGrainFactory grains, OperatorAccounts accounts) =>
         {
+            var open = await RemovedOperatorChats.OpenAsync(grains, site, login);
             try
             {
                 await grains.Grain<ISiteGrain>(GrainKeys.Site(site)).RemoveOperator(login);
@@ -26,7 +27,9 @@ public static class OperatorAccountEndpoints
             {
                 return TypedResults.Problem(statusCode: refusal.Code == ErrorCodes.NotFound ? 404 : 400, title: refusal.Message);
             }
+            // Signed out (offline) first, so the queue cannot offer the chats straight back to them.
             await accounts.RevokeAsync(site, login, OperatorAccounts.Removed);
+            await RemovedOperatorChats.HandBackAsync(grains, site, open, http.User.Identity().ToActor());
             return Results.NoContent();
         });
         return admin;
