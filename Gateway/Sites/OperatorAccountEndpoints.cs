@@ -35,7 +35,7 @@ public static class OperatorAccountEndpoints
         return admin;
     }
 
-    private static async Task<IResult> Upsert(string site, string login, OperatorRequest body, IGrainFactory grains, OperatorAccounts accounts)
+    private static async Task<IResult> Upsert(string site, string login, OperatorRequest body, HttpContext http, IGrainFactory grains, OperatorAccounts accounts)
     {
         if (!string.IsNullOrEmpty(body.Password) && PasswordPolicy.Problem(login, body.Password) is { } weak)
         {
@@ -65,6 +65,11 @@ public static class OperatorAccountEndpoints
         if (existing is not null && (existing.Role != account.Role || account.Disabled && !existing.Disabled))
         {
             await accounts.RevokeAsync(site, login, account.Disabled ? OperatorAccounts.Disabled : OperatorAccounts.RoleChanged);
+        }
+        if (existing is not null && account.Disabled && !existing.Disabled)
+        {
+            var open = await RemovedOperatorChats.OpenAsync(grains, site, login);
+            await RemovedOperatorChats.HandBackAsync(grains, site, open, http.User.Identity().ToActor(), RemovedOperatorChats.DisabledNote);
         }
         return TypedResults.NoContent();
     }

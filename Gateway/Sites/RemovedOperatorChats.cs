@@ -5,12 +5,13 @@ using Switchboard.Contracts.Operators;
 namespace Switchboard.Gateway.Sites;
 
 /// <summary>
-/// A removed operator's open chats go back to their queues at once, with a note saying why, instead of waiting on
-/// someone who can no longer sign in: the queue offers them to its other operators as it would any waiting chat.
+/// A removed or disabled operator's open chats go back to their queues at once, with a note saying why, instead of
+/// waiting on someone who can no longer sign in: the queue offers them to its other operators as it would any waiting chat.
 /// </summary>
 public static class RemovedOperatorChats
 {
     public const string Note = "The operator's account was removed: back to the queue.";
+    public const string DisabledNote = "The operator's account was disabled: back to the queue.";
 
     /// <summary>The operator's chats now, read before the account goes (an operator grain without an account answers nothing).</summary>
     public static async Task<IReadOnlyList<string>> OpenAsync(IGrainFactory grains, string site, string login)
@@ -26,7 +27,7 @@ public static class RemovedOperatorChats
     }
 
     /// <summary>Transfers each chat still open to its own queue, on the supervisor's behalf; returns how many went back.</summary>
-    public static async Task<int> HandBackAsync(IGrainFactory grains, string site, IReadOnlyList<string> conversationIds, Actor supervisor)
+    public static async Task<int> HandBackAsync(IGrainFactory grains, string site, IReadOnlyList<string> conversationIds, Actor supervisor, string note = Note)
     {
         var handedBack = 0;
         foreach (var id in conversationIds)
@@ -37,7 +38,7 @@ public static class RemovedOperatorChats
                 var chat = await conversation.GetSnapshot(supervisor);
                 if (chat.Status != ConversationStatus.Closed)
                 {
-                    await conversation.Transfer(supervisor, null, chat.Queue, Note);
+                    await conversation.Transfer(supervisor, null, chat.Queue, note);
                     handedBack++;
                 }
             }

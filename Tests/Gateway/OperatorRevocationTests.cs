@@ -2,11 +2,6 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Net.WebSockets;
 using System.Text.Json;
-using Switchboard.Contracts;
-using Switchboard.Contracts.Conversations;
-using Switchboard.Contracts.Push;
-using Switchboard.Gateway.Sites;
-using Switchboard.Tests.Grains;
 using Switchboard.Tests.Infrastructure;
 
 namespace Switchboard.Tests.Gateway;
@@ -55,28 +50,6 @@ public sealed class OperatorRevocationTests(GatewayFixture fixture) : IClassFixt
         Assert.Equal(HttpStatusCode.Unauthorized, (await Send(HttpMethod.Get, $"/api/sites/{site}/queues", token)).StatusCode);
         var login = await Host.Http.PostAsJsonAsync("/api/auth/login", new { site, login = "anna", password = TestSites.Password });
         Assert.Equal(HttpStatusCode.Unauthorized, login.StatusCode);
-    }
-
-    [Fact]
-    public async Task Removing_an_account_hands_its_open_chats_back_to_the_queue_where_another_operator_takes_them()
-    {
-        var site = await TestSites.CreateAsync(Host.Grains, ("anna", 4, ["general"]), ("boris", 4, ["general"]));
-        var supervisor = await Host.LoginAsync(site, "sup");
-        var chat = new ChatDriver(Host.Grains, site);
-        await chat.Online("anna");
-        var (_, start) = await chat.StartChat("Where is my parcel?");
-        var id = start.ConversationId;
-        Assert.Equal(GrainKeys.Operator(site, "anna"), (await chat.Assigned(id)).OperatorKey);
-        await chat.Online("boris");
-
-        using var removed = await Send(HttpMethod.Delete, $"/api/sites/{site}/operators/anna", supervisor);
-
-        Assert.Equal(HttpStatusCode.NoContent, removed.StatusCode);
-        await chat.Observer.WaitFor<OperatorNotice>(
-            n => n.Type == NoticeTypes.Assigned && n.ConversationId == id && n.OperatorKey == GrainKeys.Operator(site, "boris"),
-            "the removed operator's chat to be assigned to boris");
-        var transferred = await chat.Event(id, e => e.Type == EventTypes.Transferred, "the chat handed back to its queue");
-        Assert.Equal(RemovedOperatorChats.Note, transferred.Note);
     }
 
     [Fact]

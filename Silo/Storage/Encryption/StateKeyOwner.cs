@@ -22,7 +22,8 @@ public sealed record StateKeyOwner(string Site, string? DataKeyOwner)
         {
             return new StateKeyOwner(grainKey[SitePrefix.Length..], null);
         }
-        if (grainKey.IndexOf('/') <= 0 || grainKey.IndexOf(':') < 0)
+        var slash = grainKey.IndexOf('/');
+        if (slash <= 0 || grainKey.IndexOf(':', slash + 1) < 0)
         {
             return null;
         }
