@@ -37,7 +37,7 @@ public static class AuthEndpoints
     }
 
     private static async Task<Results<Ok<LoginResponse>, ProblemHttpResult>> Login(
-        LoginRequest request, HttpContext http, IGrainFactory grains, TokenService tokens, DashboardSignIn dashboard, OperationsAccount operations, LoginThrottle throttle)
+        LoginRequest request, HttpContext http, SiteNames sites, TokenService tokens, DashboardSignIn dashboard, OperationsAccount operations, LoginThrottle throttle)
     {
         if (string.IsNullOrWhiteSpace(request.Site) || string.IsNullOrWhiteSpace(request.Login) || request.Password is null)
         {
@@ -53,7 +53,8 @@ public static class AuthEndpoints
                 ? Issue(ops, "Operations", http, tokens, dashboard)
                 : TypedResults.Problem(statusCode: 401, title: "Wrong site, login or password.");
         }
-        var config = await grains.Grain<ISiteGrain>(GrainKeys.Site(request.Site)).GetConfig();
+        // Through the site names, so made-up ones (a password sprayer's) are refused from memory, not from a site grain.
+        var config = await sites.FindAsync(request.Site);
         var account = config?.FindOperator(request.Login);
         // The same answer for an unknown site, login or password: nothing to probe.
         // An unknown account is checked against a hash of its own, so it takes as long as a wrong password.

@@ -73,13 +73,29 @@ public sealed class CustomerErasure(IGrainFactory grains, AttachmentCatalog atta
         var visitors = profile.Identities
             .Select(identity => grains.Grain<IVisitorGrain>(GrainKeys.Visitor(site, ContactIds.VisitorId(identity.Channel, identity.PlatformId))))
             .ToList();
-        var ids = new HashSet<string>(profile.Conversations.Select(c => c.ConversationId), StringComparer.Ordinal);
+        var ids = new HashSet<string>(StringComparer.Ordinal);
+        await AddAllAsync(ids, customer.GetConversationIds);
         foreach (var visitor in visitors)
         {
-            ids.UnionWith(await visitor.GetConversations());
+            await AddAllAsync(ids, visitor.GetConversationIds);
         }
         var conversations = ids.Select(id => grains.Grain<IConversationGrain>(GrainKeys.Conversation(site, id))).ToList();
         return (customer, visitors, conversations);
+    }
+
+    /// <summary>Every id a grain lists, a page at a time: the profile shows only the latest, erasure and export need all.</summary>
+    private static async Task AddAllAsync(HashSet<string> ids, Func<int, int, Task<IReadOnlyList<string>>> page)
+    {
+        const int PageSize = 200;
+        for (var skip = 0; ; skip += PageSize)
+        {
+            var found = await page(skip, PageSize);
+            ids.UnionWith(found);
+            if (found.Count < PageSize)
+            {
+                return;
+            }
+        }
     }
 
     private static async Task<IReadOnlyList<ConversationEvent>> EventsAsync(IConversationGrain conversation, Actor supervisor)

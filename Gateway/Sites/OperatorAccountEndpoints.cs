@@ -16,8 +16,9 @@ public static class OperatorAccountEndpoints
     public static RouteGroupBuilder MapOperatorAccounts(this RouteGroupBuilder admin)
     {
         admin.MapPut("/operators/{login}", Upsert);
-        admin.MapDelete("/operators/{login}", async (string site, string login, IGrainFactory grains, OperatorAccounts accounts) =>
+        admin.MapDelete("/operators/{login}", async (string site, string login, HttpContext http, IGrainFactory grains, OperatorAccounts accounts) =>
         {
+            var open = await RemovedOperatorChats.OpenAsync(grains, site, login);
             try
             {
                 await grains.Grain<ISiteGrain>(GrainKeys.Site(site)).RemoveOperator(login);
@@ -26,13 +27,15 @@ public static class OperatorAccountEndpoints
             {
                 return TypedResults.Problem(statusCode: refusal.Code == ErrorCodes.NotFound ? 404 : 400, title: refusal.Message);
             }
+            // Signed out (offline) first, so the queue cannot offer the chats straight back to them.
             await accounts.RevokeAsync(site, login, OperatorAccounts.Removed);
+            await RemovedOperatorChats.HandBackAsync(grains, site, open, http.User.Identity().ToActor());
             return Results.NoContent();
         });
         return admin;
     }
 
-    private static async Task<IResult> Upsert(string site, string login, OperatorRequest body, IGrainFactory grains, OperatorAccounts accounts)
+    private static async Task<IResult> Upsert(string site, string login, OperatorRequest body, HttpContext http, IGrainFactory grains, OperatorAccounts accounts)
     {
         if (!string.IsNullOrEmpty(body.Password) && PasswordPolicy.Problem(login, body.Password) is { } weak)
         {
@@ -62,6 +65,11 @@ public static class OperatorAccountEndpoints
         if (existing is not null && (existing.Role != account.Role || account.Disabled && !existing.Disabled))
         {
             await accounts.RevokeAsync(site, login, account.Disabled ? OperatorAccounts.Disabled : OperatorAccounts.RoleChanged);
+        }
+        if (existing is not null && account.Disabled && !existing.Disabled)
+        {
+            var open = await RemovedOperatorChats.OpenAsync(grains, site, login);
+            await RemovedOperatorChats.HandBackAsync(grains, site, open, http.User.Identity().ToActor(), RemovedOperatorChats.DisabledNote);
         }
         return TypedResults.NoContent();
     }

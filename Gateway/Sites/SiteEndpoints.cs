@@ -44,6 +44,7 @@ public static class SiteEndpoints
         var admin = site.MapGroup("").RequireAuthorization(policy => policy.RequireRole(Roles.Supervisor));
         admin.MapGet("/config", Config);
         admin.MapIdentitySecret();
+        admin.MapDataKey();
         site.MapWorkplace(admin);
         site.MapCustomers(admin);
         admin.MapChannels();

@@ -24,6 +24,13 @@ public interface ICustomerGrain : IGrainWithStringKey
     [Alias("GetProfile")]
     Task<CustomerProfile> GetProfile();
 
+    /// <summary>
+    /// Ids of every conversation of the customer, newest first, a page at a time (at most 500): the profile lists the
+    /// latest 50, erasure and export need them all.
+    /// </summary>
+    [Alias("GetConversationIds")]
+    Task<IReadOnlyList<string>> GetConversationIds(int skip, int take);
+
     /// <summary>Forgets the customer (an erasure): identities, conversations and last operator.</summary>
     [Alias("Forget")]
     Task Forget();

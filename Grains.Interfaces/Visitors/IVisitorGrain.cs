@@ -56,6 +56,10 @@ public interface IVisitorGrain : IGrainWithStringKey
     [Alias("GetConversations")]
     Task<IReadOnlyList<string>> GetConversations();
 
+    /// <summary>Ids of every conversation this visitor started (its own, not a linked customer's), newest first, a page at a time (at most 500).</summary>
+    [Alias("GetConversationIds")]
+    Task<IReadOnlyList<string>> GetConversationIds(int skip, int take);
+
     /// <summary>An operator took this visitor's chat: remembered for sticky routing.</summary>
     [Alias("Served"), OneWay]
     Task Served(string operatorId);

@@ -28,6 +28,13 @@ public interface IWebhookOutboxGrain : IGrainWithStringKey
     [Alias("AttemptFinished")]
     Task AttemptFinished(string deliveryId, WebhookOutcome outcome);
 
+    /// <summary>
+    /// Erasure: every delivery this outbox holds, pending or done, is dropped unsent (their payloads carry the erased
+    /// person's texts and ids), and the outbox stops retrying.
+    /// </summary>
+    [Alias("Forget")]
+    Task Forget();
+
     /// <summary>Deliveries not yet delivered or given up (for diagnostics and tests).</summary>
     [Alias("GetPending")]
     Task<IReadOnlyList<WebhookDelivery>> GetPending();

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.DependencyInjection;
+using Switchboard.Contracts.Webhooks;
 using Switchboard.Grains.Storage;
 
 namespace Switchboard.Grains.Conversations;
@@ -8,6 +9,9 @@ public sealed partial class ConversationGrain
 {
     public async Task Erase()
     {
+        // Its webhook deliveries not yet sent carry its texts: dropped, not sent after the erasure. First, so that what
+        // the outbox stores is under the key destroyed next.
+        await GrainFactory.Grain<IWebhookOutboxGrain>(GrainKeys.ConversationWebhooks(_site, _id)).Forget();
         // Through this grain, on its silo: the key cache that serves its appends and reads is the one that forgets it.
         await ServiceProvider.GetRequiredService<IConversationKeys>().ForgetAsync(_key);
         // The activation's texts and names go with it; a later call replays the log, which now reads "[erased]".

@@ -225,7 +225,11 @@ public sealed partial class OperatorGrain(
         Operator.IdleSince = clock.GetUtcNow();
         await state.WriteStateAsync();
         Notify(new OperatorNotice(this.GetPrimaryKeyString(), NoticeTypes.Unassigned, conversationId, reason));
-        Announce(await Account());
+        // A removed account's chats are handed back after it is gone from the configuration: no queue routes to it.
+        if ((await _config.Get()).FindOperator(_login) is { } account)
+        {
+            Announce(account);
+        }
     }
 
     /// <summary>

@@ -15,6 +15,9 @@ public sealed class CustomerGrain(
     /// <summary>Enough history for the console's "previous conversations" across channels.</summary>
     public const int KeptConversations = 50;
 
+    /// <summary>The most conversation ids one call returns; erasure and export page through the rest.</summary>
+    public const int MaxConversationIdsPage = 500;
+
     public override Task OnActivateAsync(CancellationToken cancellationToken) =>
         // A silo may have died between storing the first contact and handing it to the outbox.
         state.State.FirstContact is not null && !state.State.FirstContactQueued ? QueueFirstContact() : Task.CompletedTask;
@@ -42,7 +45,7 @@ public sealed class CustomerGrain(
     public async Task ConversationStarted(string conversationId, string channel, DateTimeOffset startedAt)
     {
         var conversations = state.State.Conversations;
-        if (conversations.Any(c => c.ConversationId == conversationId))
+        if (conversations.Any(c => c.ConversationId == conversationId) || state.State.EarlierConversations.Contains(conversationId))
         {
             return;
         }
@@ -50,7 +53,9 @@ public sealed class CustomerGrain(
         conversations.Add(new CustomerConversation(conversationId, channel, startedAt));
         if (conversations.Count > KeptConversations)
         {
-            conversations.RemoveRange(0, conversations.Count - KeptConversations);
+            var dropped = conversations.Count - KeptConversations;
+            state.State.EarlierConversations.AddRange(conversations.Take(dropped).Select(c => c.ConversationId));
+            conversations.RemoveRange(0, dropped);
         }
         if (first)
         {
@@ -67,8 +72,16 @@ public sealed class CustomerGrain(
         GrainKeys.Parse(this.GetPrimaryKeyString()).Id, state.State.Identities.ToList(),
         Enumerable.Reverse(state.State.Conversations).ToList(), state.State.LastOperator));
 
+    public Task<IReadOnlyList<string>> GetConversationIds(int skip, int take) => Task.FromResult<IReadOnlyList<string>>(
+        Enumerable.Reverse(state.State.Conversations).Select(c => c.ConversationId)
+            .Concat(Enumerable.Reverse(state.State.EarlierConversations))
+            .Skip(Math.Max(0, skip)).Take(Math.Clamp(take, 0, MaxConversationIdsPage)).ToList());
+
     public async Task Forget()
     {
+        var (site, customerId) = GrainKeys.Parse(this.GetPrimaryKeyString());
+        // Its first-contact webhook, if not yet sent, names the customer: dropped, not sent after the erasure.
+        await GrainFactory.Grain<IWebhookOutboxGrain>(GrainKeys.CustomerWebhooks(site, customerId)).Forget();
         await state.ClearStateAsync();
         state.State = new CustomerState();
         DeactivateOnIdle();

@@ -113,6 +113,17 @@ public sealed partial class VisitorGrain(
 
     public const int KeptConversations = 20;
 
+    /// <summary>
+    /// Earlier conversation ids a visitor keeps for erasure and export: thousands of chats from one browser is abuse
+    /// (chat starts are rate-limited per visitor), and a visitor's state must stay small. A customer keeps all of theirs.
+    /// </summary>
+    public const int KeptEarlierConversations = 2_000;
+
+    /// <summary>Every conversation this visitor started (up to the bounds above), newest first, a page at a time.</summary>
+    public Task<IReadOnlyList<string>> GetConversationIds(int skip, int take) => Task.FromResult<IReadOnlyList<string>>(
+        Enumerable.Reverse(Visitor.Conversations).Concat(Enumerable.Reverse(Visitor.EarlierConversations))
+            .Skip(Math.Max(0, skip)).Take(Math.Clamp(take, 0, CustomerGrain.MaxConversationIdsPage)).ToList());
+
     /// <summary>This visitor's conversations, and a linked customer's on every other channel and device.</summary>
     public async Task<IReadOnlyList<string>> GetConversations()
     {
@@ -170,7 +181,12 @@ public sealed partial class VisitorGrain(
             Visitor.Conversations.Add(Visitor.OpenConversationId);
             if (Visitor.Conversations.Count > KeptConversations)
             {
+                Visitor.EarlierConversations.Add(Visitor.Conversations[0]);
                 Visitor.Conversations.RemoveAt(0);
+                if (Visitor.EarlierConversations.Count > KeptEarlierConversations)
+                {
+                    Visitor.EarlierConversations.RemoveAt(0);
+                }
             }
             // The new chat's key is written alongside this state, not after it: one disk sync less before the start.
             var keys = ServiceProvider.GetService<IConversationKeys>();

@@ -17,4 +17,9 @@ public sealed class VisitorState
     [Id(8)] public int Visits { get; set; }
     /// <summary>The visitor's conversations, newest last (bounded).</summary>
     [Id(9)] public List<string> Conversations { get; set; } = [];
+    /// <summary>
+    /// Ids of conversations that fell off <see cref="Conversations"/>, oldest first, for erasure and export; bounded
+    /// (<see cref="VisitorGrain.KeptEarlierConversations"/>) because anyone can be a visitor.
+    /// </summary>
+    [Id(10)] public List<string> EarlierConversations { get; set; } = [];
 }

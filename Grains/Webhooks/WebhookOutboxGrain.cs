@@ -126,6 +126,24 @@ public sealed class WebhookOutboxGrain(
         Record(delivery);
     }
 
+    public async Task Forget()
+    {
+        var held = Box.Pending.Count + Box.Done.Count;
+        Box.Pending.Clear();
+        Box.Done.Clear();
+        // An attempt under way finds nothing when it comes back (AttemptFinished ignores unknown deliveries).
+        _inFlight.Clear();
+        _timer?.Dispose();
+        _timer = null;
+        if (held > 0)
+        {
+            await state.WriteStateAsync();
+        }
+        await KeepReminder(false);
+        logger.LogInformation("Dropped {Deliveries} webhook deliveries of {Outbox} on erasure", held, _key);
+        DeactivateOnIdle();
+    }
+
     public Task<IReadOnlyList<WebhookDelivery>> GetPending() =>
         Task.FromResult<IReadOnlyList<WebhookDelivery>>(Box.Pending.Select(p => p.Entry(_key)).ToList());
 

@@ -16,7 +16,8 @@ namespace Switchboard.LoadTests.Cli;
 public static class MicroCommand
 {
     private static readonly Type[] Benchmarks =
-        [typeof(FrameParseBenchmarks), typeof(EventFrameBenchmarks), typeof(EventLogAppendBenchmarks), typeof(RoutingBenchmarks), typeof(GrainReferenceBenchmarks)];
+        [typeof(FrameParseBenchmarks), typeof(EventFrameBenchmarks), typeof(EventLogAppendBenchmarks), typeof(RoutingBenchmarks), typeof(GrainReferenceBenchmarks),
+         typeof(GrainStateSealingBenchmarks)];
 
     public static Command Create()
     {

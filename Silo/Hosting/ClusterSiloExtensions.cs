@@ -5,8 +5,10 @@ using Microsoft.Extensions.Options;
 using Orleans.Configuration;
 using Orleans.Hosting;
 using Orleans.Runtime;
+using Orleans.Runtime.Hosting;
 using Orleans.Storage;
 using Switchboard.Grains;
+using Switchboard.Silo.Storage.Encryption;
 using Switchboard.Silo.Storage.Reports;
 
 namespace Switchboard.Silo.Hosting;
@@ -26,6 +28,9 @@ public static class ClusterSiloExtensions
 
     /// <summary>Bound onto Orleans' <see cref="SiloMessagingOptions"/> (e.g. <c>ResponseTimeout</c>).</summary>
     public const string MessagingSection = "Cluster:Messaging";
+
+    /// <summary>The ADO.NET provider's own name; grains use <see cref="StorageNames.Provider"/>, which seals over it.</summary>
+    public const string SealedStorageName = StorageNames.Provider + "-sealed";
 
     public static ISiloBuilder UseSwitchboardCluster(this ISiloBuilder silo, IConfiguration configuration)
     {
@@ -48,14 +53,20 @@ public static class ClusterSiloExtensions
         silo.Configure<ClusterMembershipOptions>(configuration.GetSection(MembershipSection));
         silo.Configure<SiloMessagingOptions>(configuration.GetSection(MessagingSection));
 
-        silo.AddAdoNetGrainStorage(StorageNames.Provider, (OptionsBuilder<AdoNetGrainStorageOptions> options) => options
-            .Configure<IServiceProvider>((storage, services) =>
+        // The ADO.NET provider stores sealed bytes (SealedGrainStorage, under the provider's name, seals them with
+        // the site's keys); its rows are the same as before sealing existed, so older state still reads.
+        silo.AddAdoNetGrainStorage(SealedStorageName, (OptionsBuilder<AdoNetGrainStorageOptions> options) => options
+            .Configure(storage =>
             {
                 storage.Invariant = NpgsqlInvariant;
                 storage.ConnectionString = postgres;
-                // Orleans' binary format, as in standalone: state types carry [Id]s and [Alias]es.
-                storage.GrainStorageSerializer = ActivatorUtilities.CreateInstance<OrleansGrainStorageSerializer>(services);
+                storage.GrainStorageSerializer = new StateEnvelopeSerializer();
             }));
+        silo.Services.AddGrainStorage(StorageNames.Provider, (services, _) => new SealedGrainStorage(
+            services.GetRequiredKeyedService<IGrainStorage>(SealedStorageName),
+            // Orleans' binary format, as in standalone: state types carry [Id]s and [Alias]es.
+            ActivatorUtilities.CreateInstance<OrleansGrainStorageSerializer>(services),
+            services.GetRequiredService<ConversationKeys>()));
         silo.UseAdoNetReminderService(options =>
         {
             options.Invariant = NpgsqlInvariant;

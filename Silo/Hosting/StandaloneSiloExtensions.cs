@@ -57,9 +57,11 @@ public static class StandaloneSiloExtensions
         services.AddReminders();
         services.AddSingleton<IReminderTable, SqliteReminderTable>();
         // Orleans' own binary format: state types are [GenerateSerializer] with [Id]s and [Alias]es, so stored
-        // state survives renames and added fields.
-        services.AddGrainStorage(StorageNames.Provider, (sp, _) => ActivatorUtilities.CreateInstance<SqliteGrainStorage>(
-            sp, ActivatorUtilities.CreateInstance<OrleansGrainStorageSerializer>(sp)));
+        // state survives renames and added fields. Sealed before it is stored, as in a cluster.
+        services.AddGrainStorage(StorageNames.Provider, (sp, _) => new SealedGrainStorage(
+            ActivatorUtilities.CreateInstance<SqliteGrainStorage>(sp, new StateEnvelopeSerializer()),
+            ActivatorUtilities.CreateInstance<OrleansGrainStorageSerializer>(sp),
+            sp.GetRequiredService<ConversationKeys>()));
         return services;
     }
 

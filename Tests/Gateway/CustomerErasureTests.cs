@@ -99,6 +99,34 @@ public sealed class CustomerErasureTests(GatewayFixture fixture) : IClassFixture
         return stored;
     }
 
+    [Fact]
+    public async Task A_customer_with_more_chats_than_the_profile_lists_is_exported_and_erased_whole()
+    {
+        var site = await TestSites.CreateAsync(Host.Grains, ("anna", 4, ["general"]));
+        var supervisor = await Host.LoginAsync(site, "sup");
+        var oldest = await ChatAsync(site, "visitor-many", new VerifiedIdentity("c-60", "Ivan Petrov", null, null), Secret);
+        await WaitListedAsync(site, "c-60", oldest);
+        var customer = Host.Grains.GetGrain<ICustomerGrain>(GrainKeys.Customer(site, "c-60"));
+        var later = Enumerable.Range(0, CustomerGrainKept + 10).Select(_ => GrainKeys.NewId()).ToList();
+        foreach (var id in later)
+        {
+            await customer.ConversationStarted(id, "web", DateTimeOffset.UtcNow);
+        }
+        await WaitListedAsync(site, "c-60", later[^1]);
+        Assert.DoesNotContain((await customer.GetProfile()).Conversations, c => c.ConversationId == oldest);
+
+        var export = await (await Send(HttpMethod.Get, $"/api/sites/{site}/customers/c-60/export", supervisor)).Content.ReadFromJsonAsync<JsonElement>();
+        var erasure = await (await Send(HttpMethod.Delete, $"/api/sites/{site}/customers/c-60", supervisor)).Content.ReadFromJsonAsync<JsonElement>();
+
+        var exportedChat = Assert.Single(export.GetProperty("conversations").EnumerateArray());
+        Assert.Equal(oldest, exportedChat.Str("id"));
+        Assert.Equal(later.Count + 1, erasure.GetProperty("conversations").GetInt32());
+        var transcript = await (await Send(HttpMethod.Get, $"/api/sites/{site}/conversations/{oldest}", supervisor)).Content.ReadAsStringAsync();
+        Assert.DoesNotContain(Secret, transcript);
+    }
+
+    private const int CustomerGrainKept = Switchboard.Grains.Visitors.CustomerGrain.KeptConversations;
+
     private async Task<string> ChatAsync(string site, string visitorId, VerifiedIdentity? identity, string text)
     {
         var visitor = Host.Grains.GetGrain<IVisitorGrain>(GrainKeys.Visitor(site, visitorId));

@@ -83,6 +83,24 @@ public sealed class WebhookOutboxTests(ClusterFixture fixture)
     }
 
     [Fact]
+    public async Task Erasing_a_conversation_drops_its_deliveries_still_waiting_so_its_texts_are_never_sent_afterwards()
+    {
+        var (chat, site) = await Site(WebhookEvents.ConversationStarted);
+        fixture.Webhooks.Answer(site, WebhookOutcome.Failed(503, "The endpoint answered 503."));
+        var (_, start) = await chat.StartChat("My card number ends in 4242");
+        await fixture.Webhooks.Next(site, a => a.Event == WebhookEvents.ConversationStarted, "the first attempt");
+        await Eventually(site, log => log.Any(e => e.Attempts == 1 && e.LastError is not null), "the failure logged");
+        var outbox = fixture.Grains.GetGrain<IWebhookOutboxGrain>(GrainKeys.ConversationWebhooks(site, start.ConversationId));
+        Assert.NotEmpty(await outbox.GetPending());
+
+        await chat.Conversation(start.ConversationId).Erase();
+        fixture.Clock.Advance(WebhookBackoff.After(1));
+
+        Assert.Empty(await outbox.GetPending());
+        Assert.True(await fixture.Webhooks.NothingMore(site), "a delivery of the erased conversation was sent after the erasure");
+    }
+
+    [Fact]
     public async Task An_endpoint_that_keeps_failing_is_given_up_after_a_day()
     {
         var (chat, site) = await Site(WebhookEvents.ConversationStarted);

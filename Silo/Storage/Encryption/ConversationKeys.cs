@@ -12,7 +12,9 @@ namespace Switchboard.Silo.Storage.Encryption;
 /// wrapped by the master key from configuration. Destroying a conversation's key erases it; a master key rotation
 /// re-wraps only the few site keys. Unwrapped keys are cached so an append costs no key lookup; a cached
 /// conversation key is dropped after <see cref="CacheLifetime"/>, which bounds how long another node can still
-/// read a conversation erased elsewhere.
+/// read a conversation erased elsewhere. A site's key has generations (<see cref="RotateSiteKeyAsync"/>): new
+/// conversation keys are wrapped by the newest, which every node picks up within <see cref="CacheLifetime"/>; keys
+/// wrapped by an older generation still open.
 /// </summary>
 public sealed class ConversationKeys(IDataKeyStore store, MasterKeys masters, TimeProvider clock, ILogger<ConversationKeys> logger)
     : IConversationKeys
@@ -22,10 +24,12 @@ public sealed class ConversationKeys(IDataKeyStore store, MasterKeys masters, Ti
     /// <summary>Enough for every conversation active on a busy node; past it the cache starts again (keys are re-read).</summary>
     public const int MaxCachedKeys = 100_000;
 
+    private readonly ConcurrentDictionary<string, CurrentSiteKey> _currentSiteKeys = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, byte[]> _siteKeys = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, CachedKey> _conversationKeys = new(StringComparer.Ordinal);
 
-    public static string SiteOwner(string site) => $"site:{site}";
+    /// <summary>Where a site key is kept: generation 1 (every site's first) as <c>site:{site}</c>, later ones as <c>site:{site}#{n}</c>.</summary>
+    public static string SiteOwner(string site, int generation = 1) => generation == 1 ? $"site:{site}" : $"site:{site}#{generation}";
 
     /// <summary>
     /// The conversation's key, made on its first write. <paramref name="firstWrite"/> (the conversation's first events)
@@ -39,10 +43,13 @@ public sealed class ConversationKeys(IDataKeyStore store, MasterKeys masters, Ti
             return cached;
         }
         var site = GrainKeys.Parse(conversationKey).Site;
-        var siteKey = await SiteKeyAsync(site, cancellationToken);
-        var stored = (firstWrite ? null : await store.FindAsync(conversationKey, cancellationToken))
-            ?? await store.AddAsync(conversationKey, new WrappedKey(WrappedKey.BySiteKey, Wrap(siteKey, Aead.NewKey(), conversationKey)), cancellationToken);
-        return Remember(conversationKey, Unwrap(siteKey, stored, conversationKey))!;
+        var stored = firstWrite ? null : await store.FindAsync(conversationKey, cancellationToken);
+        if (stored is null)
+        {
+            var (generation, siteKey) = await CurrentSiteKeyAsync(site, cancellationToken);
+            stored = await store.AddAsync(conversationKey, new WrappedKey(WrappedKey.BySiteKeyGeneration(generation), Wrap(siteKey, Aead.NewKey(), conversationKey)), cancellationToken);
+        }
+        return Remember(conversationKey, await UnwrapBySiteKeyAsync(site, stored, conversationKey, cancellationToken))!;
     }
 
     /// <summary>The conversation's key, or null when it has none: erased, or never written since encryption began.</summary>
@@ -58,8 +65,7 @@ public sealed class ConversationKeys(IDataKeyStore store, MasterKeys masters, Ti
             Remember(conversationKey, null);
             return null;
         }
-        var siteKey = await SiteKeyAsync(GrainKeys.Parse(conversationKey).Site, cancellationToken);
-        return Remember(conversationKey, Unwrap(siteKey, stored, conversationKey));
+        return Remember(conversationKey, await UnwrapBySiteKeyAsync(GrainKeys.Parse(conversationKey).Site, stored, conversationKey, cancellationToken));
     }
 
     public async Task PrepareAsync(string conversationKey, CancellationToken cancellationToken = default) =>
@@ -92,19 +98,77 @@ public sealed class ConversationKeys(IDataKeyStore store, MasterKeys masters, Ti
         }
     }
 
-    private async ValueTask<byte[]> SiteKeyAsync(string site, CancellationToken cancellationToken)
+    /// <summary>
+    /// The site's newest key and its generation, for sealing: read again after <see cref="CacheLifetime"/>, so a rotation
+    /// on another node is followed. The first is made on the site's first write.
+    /// </summary>
+    public async ValueTask<(int Generation, byte[] Key)> CurrentSiteKeyAsync(string site, CancellationToken cancellationToken = default)
     {
-        if (_siteKeys.TryGetValue(site, out var cached))
+        if (_currentSiteKeys.TryGetValue(site, out var current) && clock.GetElapsedTime(current.LoadedAt) < CacheLifetime)
+        {
+            return (current.Generation, current.Key);
+        }
+        var generation = current?.Generation ?? 1;
+        var key = await SiteKeyAsync(site, generation, create: generation == 1, cancellationToken)
+            ?? throw new InvalidOperationException($"The key of '{SiteOwner(site, generation)}' is missing.");
+        // Rotations are rare: step up while a newer generation exists.
+        while (await SiteKeyAsync(site, generation + 1, create: false, cancellationToken) is { } newer)
+        {
+            (generation, key) = (generation + 1, newer);
+        }
+        _currentSiteKeys[site] = new CurrentSiteKey(generation, key, clock.GetTimestamp());
+        return (generation, key);
+    }
+
+    /// <summary>The site key of that generation, to open what it sealed; null when there is none.</summary>
+    public ValueTask<byte[]?> SiteKeyAsync(string site, int generation, CancellationToken cancellationToken = default) =>
+        SiteKeyAsync(site, generation, create: false, cancellationToken);
+
+    /// <summary>
+    /// A new generation of the site's key: what is sealed from now on (on every node within <see cref="CacheLifetime"/>)
+    /// uses it; what older generations sealed still opens. Returns the new generation.
+    /// </summary>
+    public async Task<int> RotateSiteKeyAsync(string site, CancellationToken cancellationToken = default)
+    {
+        _currentSiteKeys.TryRemove(site, out _);
+        var (generation, _) = await CurrentSiteKeyAsync(site, cancellationToken);
+        var next = generation + 1;
+        var owner = SiteOwner(site, next);
+        var current = masters.Current;
+        await store.AddAsync(owner, new WrappedKey(current.Id, Wrap(current.Key, Aead.NewKey(), owner)), cancellationToken);
+        _currentSiteKeys.TryRemove(site, out _);
+        logger.LogInformation("Rotated the data key of site {Site} to generation {Generation}", site, next);
+        return (await CurrentSiteKeyAsync(site, cancellationToken)).Generation;
+    }
+
+    private async ValueTask<byte[]?> SiteKeyAsync(string site, int generation, bool create, CancellationToken cancellationToken)
+    {
+        var owner = SiteOwner(site, generation);
+        if (_siteKeys.TryGetValue(owner, out var cached))
         {
             return cached;
         }
-        var owner = SiteOwner(site);
         var current = masters.Current;
-        var stored = await store.FindAsync(owner, cancellationToken)
-            ?? await store.AddAsync(owner, new WrappedKey(current.Id, Wrap(current.Key, Aead.NewKey(), owner)), cancellationToken);
+        var stored = await store.FindAsync(owner, cancellationToken);
+        if (stored is null && create)
+        {
+            stored = await store.AddAsync(owner, new WrappedKey(current.Id, Wrap(current.Key, Aead.NewKey(), owner)), cancellationToken);
+        }
+        if (stored is null)
+        {
+            return null;
+        }
         var master = masters.Find(stored.WrappedBy)
             ?? throw new InvalidOperationException($"The key of '{owner}' was wrapped by master key {stored.WrappedBy}, which is not configured.");
-        return _siteKeys[site] = Unwrap(master.Key, stored, owner);
+        return _siteKeys[owner] = Unwrap(master.Key, stored, owner);
+    }
+
+    private async ValueTask<byte[]> UnwrapBySiteKeyAsync(string site, WrappedKey wrapped, string owner, CancellationToken cancellationToken)
+    {
+        var generation = WrappedKey.SiteKeyGeneration(wrapped.WrappedBy);
+        var siteKey = await SiteKeyAsync(site, generation, create: generation == 1, cancellationToken)
+            ?? throw new CryptographicException($"The key of '{owner}' was wrapped by generation {generation} of its site's key, which is missing.");
+        return Unwrap(siteKey, wrapped, owner);
     }
 
     private CachedKey? Cached(string conversationKey) =>
@@ -135,4 +199,6 @@ public sealed class ConversationKeys(IDataKeyStore store, MasterKeys masters, Ti
     }
 
     private sealed record CachedKey(byte[]? Key, long LoadedAt);
+
+    private sealed record CurrentSiteKey(int Generation, byte[] Key, long LoadedAt);
 }
