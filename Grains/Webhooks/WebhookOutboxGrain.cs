@@ -139,7 +139,7 @@ public sealed class WebhookOutboxGrain(
         {
             await state.WriteStateAsync();
         }
-        await KeepReminder(false);
+        await _reminder.KeepAsync(false);
         logger.LogInformation("Dropped {Deliveries} webhook deliveries of {Outbox} on erasure", held, _key);
         DeactivateOnIdle();
     }
