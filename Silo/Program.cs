@@ -7,6 +7,7 @@ var builder = Host.CreateApplicationBuilder(args);
 builder.Configuration.AddSiloDefaults();
 builder.UseOrleans(silo => silo.UseSwitchboard(builder.Configuration).UseSwitchboardKubernetes(builder.Configuration));
 builder.Services.AddSiloMetrics(builder.Configuration);
+builder.Services.AddSiloOrderLookup(builder.Configuration);
 await builder.Build().RunAsync();
 
 /// <summary>

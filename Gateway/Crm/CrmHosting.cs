@@ -1,5 +1,5 @@
-using System.Globalization;
 using Switchboard.Gateway.Hosting;
+using Switchboard.Silo.Crm;
 
 namespace Switchboard.Gateway.Crm;
 
@@ -11,7 +11,7 @@ public static class CrmHosting
         var section = configuration.GetSection(CrmOptions.Section);
         services.AddOptions<CrmOptions>()
             .Bind(section)
-            .Configure(options => ReadLegacyTimeout(section, options))
+            .Configure(options => CrmOptions.ReadLegacyTimeout(section, options))
             .ValidateDataAnnotations()
             .ValidateOnStart();
         services.AddSingleton<CrmScope>();
@@ -19,15 +19,5 @@ public static class CrmHosting
         // Registered before the silo's fallback, so a co-hosted silo's waiting-help bot asks this gateway's CRM.
         services.AddTransient<Contracts.Help.IOrderStatusPort, CrmOrderStatusPort>();
         return services;
-    }
-
-    /// <summary><c>Crm:TimeoutSeconds</c> from before <c>Crm:Timeout</c>, so existing configuration keeps working.</summary>
-    private static void ReadLegacyTimeout(IConfigurationSection section, CrmOptions options)
-    {
-        var seconds = section[CrmOptions.LegacyTimeoutSecondsKey];
-        if (section[nameof(CrmOptions.Timeout)] is null && !string.IsNullOrEmpty(seconds))
-        {
-            options.Timeout = TimeSpan.FromSeconds(double.Parse(seconds, CultureInfo.InvariantCulture));
-        }
     }
 }

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Options;
 using Switchboard.Domain.Sites;
 using Switchboard.Gateway.Hosting;
+using Switchboard.Silo.Crm;
 using Switchboard.Silo.Hosting;
 
 namespace Switchboard.Gateway.Crm;

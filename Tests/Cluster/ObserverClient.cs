@@ -38,15 +38,18 @@ public sealed class ObserverClient(IHost host) : IAsyncDisposable
     /// Right after silos rejoin, the client's gateway list can still name a silo that has gone (it refreshes every 2 s):
     /// a refused connection is retried until the list has caught up.
     /// </remarks>
-    public async Task<int> SiloPortOfAsync(IAddressable grain)
+    public async Task<int> SiloPortOfAsync(IAddressable grain) =>
+        await ActivationPortOfAsync(grain) ?? throw new InvalidOperationException("The grain has no activation.");
+
+    /// <summary>As <see cref="SiloPortOfAsync"/>, or null when the grain has no activation now (not since silos restarted).</summary>
+    public async Task<int?> ActivationPortOfAsync(IAddressable grain)
     {
         var giveUp = DateTime.UtcNow + GatewayListCatchUp;
         while (true)
         {
             try
             {
-                var address = await Client.GetGrain<IManagementGrain>(0).GetActivationAddress(grain);
-                return address?.Endpoint.Port ?? throw new InvalidOperationException("The grain has no activation.");
+                return (await Client.GetGrain<IManagementGrain>(0).GetActivationAddress(grain))?.Endpoint.Port;
             }
             catch (Exception e) when (e is ConnectionFailedException or SiloUnavailableException && DateTime.UtcNow < giveUp)
             {

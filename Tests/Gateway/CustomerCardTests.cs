@@ -7,6 +7,7 @@ using Microsoft.Extensions.Hosting.Internal;
 using Microsoft.Extensions.Options;
 using Switchboard.Gateway.Crm;
 using Switchboard.Gateway.Hosting;
+using Switchboard.Silo.Crm;
 using Switchboard.Tests.Infrastructure;
 
 namespace Switchboard.Tests.Gateway;

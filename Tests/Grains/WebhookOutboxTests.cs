@@ -43,10 +43,13 @@ public sealed class WebhookOutboxTests(ClusterFixture fixture)
         var site = await TestSites.CreateAsync(fixture.Grains, ("anna", 4, ["general"]));
         var chat = new ChatDriver(fixture.Grains, site);
         var (visitorId, start) = await chat.StartChat("Before the CRM was connected");
-        // Past the conversation's cached view of the endpoints, which had none.
+        // The endpoint is added later than the chat's start...
         fixture.Clock.Advance(WebhookEndpointsCache.Refresh);
         await fixture.Grains.GetGrain<ISiteWebhooksGrain>(GrainKeys.SiteWebhooks(site))
             .SetEndpoint(new WebhookEndpoint("crm", "https://crm.example/hooks", Secret, [WebhookEvents.ConversationStarted, WebhookEvents.Message]));
+        // ...and the clock moves past the conversation's cached view of the endpoints once more: an append of the chat's
+        // own (the queue's overflow reply) may have re-read them after the first advance, before there were any.
+        fixture.Clock.Advance(WebhookEndpointsCache.Refresh);
 
         var posted = await chat.Conversation(start.ConversationId).Post(ChatDriver.Visitor(site, visitorId), "v2", "After it was");
         var after = await fixture.Webhooks.Next(site, a => Text(a) == "After it was", "the message posted after the endpoint was added");

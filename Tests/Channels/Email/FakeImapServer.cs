@@ -55,8 +55,10 @@ public sealed class FakeImapServer : IAsyncDisposable
             {
                 client = await _listener.AcceptTcpClientAsync(_stop.Token);
             }
-            catch (OperationCanceledException)
+            catch (Exception error) when (error is OperationCanceledException
+                || error is SocketException or ObjectDisposedException && _stop.IsCancellationRequested)
             {
+                // Stopped: the listener's stop can end the waiting accept with a socket error instead of a cancellation.
                 return;
             }
             using (client)

@@ -1,8 +1,13 @@
 using System.ComponentModel.DataAnnotations;
+using System.Globalization;
+using Microsoft.Extensions.Configuration;
 
-namespace Switchboard.Gateway.Crm;
+namespace Switchboard.Silo.Crm;
 
-/// <summary>The <c>Crm</c> section: where the customer-card connector asks (docs/crm.md).</summary>
+/// <summary>
+/// The <c>Crm</c> section: where the customer-card connector asks (docs/crm.md). The gateways read it for the card;
+/// a silo running on its own reads it for the waiting-help bot's "Where is my order?".
+/// </summary>
 public sealed class CrmOptions : IValidatableObject
 {
     public const string Section = "Crm";
@@ -29,6 +34,16 @@ public sealed class CrmOptions : IValidatableObject
         if (Endpoint.Length > 0 && !(Uri.TryCreate(Endpoint, UriKind.Absolute, out var uri) && uri.Scheme is "http" or "https"))
         {
             yield return new ValidationResult($"{Section}:{nameof(Endpoint)} must be an http or https URL, or empty.", [nameof(Endpoint)]);
+        }
+    }
+
+    /// <summary><c>Crm:TimeoutSeconds</c> from before <c>Crm:Timeout</c>, so existing configuration keeps working.</summary>
+    public static void ReadLegacyTimeout(IConfigurationSection section, CrmOptions options)
+    {
+        var seconds = section[LegacyTimeoutSecondsKey];
+        if (section[nameof(Timeout)] is null && !string.IsNullOrEmpty(seconds))
+        {
+            options.Timeout = TimeSpan.FromSeconds(double.Parse(seconds, CultureInfo.InvariantCulture));
         }
     }
 }

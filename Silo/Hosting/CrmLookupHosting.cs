@@ -1,0 +1,27 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Switchboard.Contracts.Help;
+using Switchboard.Silo.Crm;
+
+namespace Switchboard.Silo.Hosting;
+
+public static class CrmLookupHosting
+{
+    /// <summary>
+    /// A silo on its own asks the CRM itself for the waiting-help bot's order lookups (in standalone mode the co-hosted
+    /// gateway's connector does). Registered after the silo's services, so it replaces their "no CRM here" fallback.
+    /// </summary>
+    public static IServiceCollection AddSiloOrderLookup(this IServiceCollection services, IConfiguration configuration)
+    {
+        var section = configuration.GetSection(CrmOptions.Section);
+        services.AddOptions<CrmOptions>()
+            .Bind(section)
+            .Configure(options => CrmOptions.ReadLegacyTimeout(section, options))
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
+        services.AddSingleton<IOrderStatusPort>(provider => new CrmOrderLookup(
+            new HttpClient(new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.FromMinutes(5) }) { Timeout = Timeout.InfiniteTimeSpan },
+            provider.GetRequiredService<Microsoft.Extensions.Options.IOptions<CrmOptions>>()));
+        return services;
+    }
+}
