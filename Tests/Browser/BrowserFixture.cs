@@ -40,7 +40,7 @@ public sealed class BrowserFixture : IAsyncLifetime
         var context = await Browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = Host.BaseAddress.ToString(), Locale = locale });
         var page = await context.NewPageAsync();
         page.SetDefaultTimeout((float)Waits.Browser.TotalMilliseconds);
-        page.PageError += (_, error) => problems.Add($"script error: {error}");
+        page.PageError += (_, error) => problems.Add($"script error on {page.Url}: {error}");
         page.Dialog += async (_, dialog) =>
         {
             problems.Add($"dialog opened: {dialog.Message}");
