@@ -20,9 +20,17 @@ public sealed class PostgresDataKeyStore(PostgresDatabase database) : IDataKeySt
         command.Parameters.Add(new NpgsqlParameter { Value = owner });
         command.Parameters.Add(new NpgsqlParameter { Value = key.WrappedBy });
         command.Parameters.Add(new NpgsqlParameter { Value = key.Sealed });
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-        await reader.ReadAsync(cancellationToken);
-        return new WrappedKey(reader.GetString(0), (byte[])reader[1]);
+        await using (var reader = await command.ExecuteReaderAsync(cancellationToken))
+        {
+            if (await reader.ReadAsync(cancellationToken))
+            {
+                return new WrappedKey(reader.GetString(0), (byte[])reader[1]);
+            }
+        }
+        // Another insert of the same owner was in flight: ours waited for it and did nothing, but the statement's
+        // snapshot predates its commit, so neither half saw a row. It has committed now; read it.
+        return await FindAsync(owner, cancellationToken)
+            ?? throw new InvalidOperationException($"The key of '{owner}' was neither added nor found.");
     }
 
     public Task ReplaceAsync(string owner, WrappedKey key, CancellationToken cancellationToken = default) =>
