@@ -24,6 +24,7 @@ public static class GrainKeys
     public static string DailySummary(string site) => $"{site}/ds:site";
     public static string Campaign(string site, string campaignId) => $"{site}/cm:{campaignId}";
     public static string CampaignCall(string site, string callId) => $"{site}/cc:{callId}";
+    public static string CampaignList(string site) => $"{site}/cl:site";
     public static string EmailThread(string site, string threadKey) => $"{site}/em:{threadKey}";
     public static string Mailbox(string site) => $"{site}/mb:site";
 

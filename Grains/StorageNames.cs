@@ -21,6 +21,7 @@ public static class StorageNames
     public const string DailySummaryState = "dailySummary";
     public const string CampaignState = "campaign";
     public const string CampaignCallState = "campaignCall";
+    public const string CampaignListState = "campaignList";
     public const string EmailThreadState = "emailThread";
     public const string MailboxState = "mailbox";
 }

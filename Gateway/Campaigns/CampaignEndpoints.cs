@@ -14,10 +14,13 @@ public static class CampaignEndpoints
 {
     /// <summary>Contacts per page of results read from the campaign while the CSV is written out.</summary>
     public const int ResultPage = 500;
+    /// <summary>How many of a site's campaigns the list shows, newest first.</summary>
+    public const int Listed = 50;
 
     public static RouteGroupBuilder MapCampaigns(this RouteGroupBuilder admin)
     {
         admin.MapPost("/campaigns", Create).WithSummary("Creates a robot call campaign as a draft");
+        admin.MapGet("/campaigns", List).WithSummary("The site's newest campaigns with their progress, newest first");
         admin.MapPost("/campaigns/{id}/contacts", AddContacts).WithSummary("Adds contacts: a JSON array, or NDJSON with Content-Type application/x-ndjson; streamed");
         admin.MapPost("/campaigns/{id}/start", (string site, string id, IGrainFactory grains) => Lifecycle(grains, site, id, c => c.Start()));
         admin.MapPost("/campaigns/{id}/pause", (string site, string id, IGrainFactory grains) => Lifecycle(grains, site, id, c => c.Pause()));
@@ -44,6 +47,13 @@ public static class CampaignEndpoints
         var id = GrainKeys.NewId()[..16];
         var created = await Campaign(grains, site, id).Create(definition);
         return TypedResults.Created($"/api/sites/{site}/campaigns/{id}", new { id, status = created.Status });
+    }
+
+    private static async Task<IResult> List(string site, IGrainFactory grains)
+    {
+        var ids = await grains.Grain<ICampaignListGrain>(GrainKeys.CampaignList(site)).Newest(Listed);
+        var progress = await Task.WhenAll(ids.Select(id => Campaign(grains, site, id).GetProgress()));
+        return TypedResults.Ok(progress.Select(p => new { p.Id, p.Name, p.Kind, p.Status, p.Counts }));
     }
 
     private static async Task<IResult> AddContacts(string site, string id, HttpRequest request, IGrainFactory grains)

@@ -46,15 +46,18 @@ public sealed class CampaignGrain(
 
     public async Task<CampaignProgress> Create(CampaignDefinition definition)
     {
-        if (Campaign.Definition is { } existing)
+        if (Campaign.Definition is { } existing && !(existing == definition || SameDefinition(existing, definition)))
         {
-            return existing == definition || SameDefinition(existing, definition)
-                ? await GetProgress()
-                : throw CampaignErrors.InConflict($"Campaign '{_id}' exists with another definition.");
+            throw CampaignErrors.InConflict($"Campaign '{_id}' exists with another definition.");
         }
-        Campaign.Definition = definition;
-        Campaign.CreatedAt = clock.GetUtcNow();
-        await state.WriteStateAsync();
+        if (Campaign.Definition is null)
+        {
+            Campaign.Definition = definition;
+            Campaign.CreatedAt = clock.GetUtcNow();
+            await state.WriteStateAsync();
+        }
+        // Listed on a retried create too: the first may have been stored and lost before it was listed.
+        await GrainFactory.GetGrain<ICampaignListGrain>(GrainKeys.CampaignList(_site)).Add(_id);
         return await GetProgress();
     }
 

@@ -4,6 +4,7 @@ export const monitorStrings = {
   en: {
     "monitor.tab": "Monitor",
     "monitor.reports": "Reports",
+    "monitor.campaigns": "Call campaigns",
     "monitor.label": "Live monitoring",
     "monitor.waitingData": "Waiting for the first figures…",
     "monitor.updated": "Updated {time}",
@@ -58,6 +59,7 @@ export const monitorStrings = {
   ru: {
     "monitor.tab": "Монитор",
     "monitor.reports": "Отчёты",
+    "monitor.campaigns": "Обзвоны",
     "monitor.label": "Мониторинг",
     "monitor.waitingData": "Ждём первые показатели…",
     "monitor.updated": "Обновлено в {time}",

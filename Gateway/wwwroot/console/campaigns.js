@@ -1,0 +1,154 @@
+// The supervisors' Call campaigns page: the site's campaigns with their live counts (GET /api/sites/{site}/campaigns,
+// read again every second while the page is shown), start/pause/resume/stop, and each campaign's results as CSV
+// (docs/campaigns.md). It uses the console's saved session and language, like the Reports page.
+
+import { campaignStrings } from "./strings-campaigns.js";
+
+const SESSION_KEY = "switchboard:console";
+const LANGUAGE_KEY = "switchboard:console:lang";
+const REFRESH_MS = 1000;
+const COUNTS = ["queued", "calling", "answered", "yes", "no", "refused", "failed", "remaining"];
+/** The lifecycle steps each status allows (the campaign grain refuses the others with 409). */
+const ACTIONS = { draft: ["start", "stop"], running: ["pause", "stop"], paused: ["resume", "stop"], stopped: [], done: [] };
+
+const lang = localStorage.getItem(LANGUAGE_KEY) in campaignStrings ? localStorage.getItem(LANGUAGE_KEY) : "en";
+const $ = (id) => document.getElementById(id);
+
+function t(key, params = {}) {
+  const template = campaignStrings[lang][key] ?? campaignStrings.en[key] ?? key;
+  return template.replace(/\{(\w+)\}/g, (whole, name) => (name in params ? String(params[name]) : whole));
+}
+
+function session() {
+  try {
+    const saved = JSON.parse(localStorage.getItem(SESSION_KEY));
+    return saved?.token && saved?.site ? saved : null;
+  } catch {
+    return null;
+  }
+}
+
+function translate() {
+  document.documentElement.lang = lang;
+  document.title = t("campaigns.title");
+  for (const node of document.querySelectorAll("[data-i18n]")) node.textContent = t(node.dataset.i18n);
+}
+
+async function call(current, method, path, accept = "application/json") {
+  const response = await fetch(`/api/sites/${encodeURIComponent(current.site)}/campaigns${path}`, {
+    method, headers: { Authorization: `Bearer ${current.token}`, Accept: accept }, cache: "no-store",
+  });
+  if (!response.ok) {
+    let reason = String(response.status);
+    try {
+      reason = (await response.json()).title ?? reason;
+    } catch {
+      // Not a problem document: the status says enough.
+    }
+    throw new Error(reason);
+  }
+  return response;
+}
+
+function cell(text, name) {
+  const node = document.createElement("td");
+  if (name) node.dataset.count = name;
+  node.textContent = text;
+  return node;
+}
+
+function newRow(current, campaign) {
+  const row = document.createElement("tr");
+  row.dataset.campaign = campaign.id;
+  row.append(cell(campaign.name), cell(t(`campaigns.kind.${campaign.kind}`)), cell(""), ...COUNTS.map((name) => cell("0", name)));
+  const actions = document.createElement("td");
+  actions.className = "actions";
+  row.append(actions);
+  row.addEventListener("click", (event) => {
+    const button = event.target.closest("button[data-action]");
+    if (button) act(current, campaign.id, button.dataset.action);
+  });
+  return row;
+}
+
+function actionButtons(campaign) {
+  const buttons = (ACTIONS[campaign.status] ?? []).map((action) => {
+    const button = document.createElement("button");
+    button.type = "button";
+    button.dataset.action = action;
+    button.textContent = t(`campaigns.${action}`);
+    return button;
+  });
+  const csv = document.createElement("button");
+  csv.type = "button";
+  csv.dataset.action = "csv";
+  csv.textContent = t("campaigns.csv");
+  return [...buttons, csv];
+}
+
+function update(row, campaign) {
+  const status = row.cells[2];
+  if (status.dataset.status !== campaign.status) {
+    status.dataset.status = campaign.status;
+    status.textContent = t(`campaigns.status.${campaign.status}`);
+    row.cells[row.cells.length - 1].replaceChildren(...actionButtons(campaign));
+  }
+  for (const name of COUNTS) row.querySelector(`td[data-count="${name}"]`).textContent = String(campaign.counts[name]);
+}
+
+function draw(current, campaigns) {
+  const body = $("campaigns-table").tBodies[0];
+  const rows = new Map([...body.rows].map((row) => [row.dataset.campaign, row]));
+  const ordered = campaigns.map((campaign) => {
+    const row = rows.get(campaign.id) ?? newRow(current, campaign);
+    update(row, campaign);
+    return row;
+  });
+  body.replaceChildren(...ordered);
+  $("campaigns-status").textContent = campaigns.length === 0
+    ? t("campaigns.none")
+    : t("campaigns.updated", { count: campaigns.length, time: new Date().toLocaleTimeString(lang) });
+}
+
+async function refresh(current) {
+  try {
+    draw(current, await (await call(current, "GET", "")).json());
+  } catch (error) {
+    $("campaigns-status").textContent = t("campaigns.failed", { reason: error.message });
+  }
+}
+
+async function act(current, id, action) {
+  try {
+    if (action === "csv") {
+      const blob = await (await call(current, "GET", `/${encodeURIComponent(id)}/results.csv`, "text/csv")).blob();
+      const link = document.createElement("a");
+      link.href = URL.createObjectURL(blob);
+      link.download = `campaign-${id}-results.csv`;
+      link.click();
+      URL.revokeObjectURL(link.href);
+      return;
+    }
+    await call(current, "POST", `/${encodeURIComponent(id)}/${action}`);
+    await refresh(current);
+  } catch (error) {
+    $("campaigns-status").textContent = t("campaigns.actionFailed", { action: t(`campaigns.${action}`), reason: error.message });
+  }
+}
+
+async function poll(current) {
+  if (!document.hidden) await refresh(current);
+  setTimeout(() => poll(current), REFRESH_MS);
+}
+
+function start() {
+  translate();
+  const current = session();
+  if (!current) {
+    $("campaigns-status").textContent = t("campaigns.signIn");
+    return;
+  }
+  poll(current);
+}
+
+start();

@@ -1,0 +1,8 @@
+namespace Switchboard.Grains.Campaigns;
+
+/// <summary>The ids of a site's campaigns in the order they were created.</summary>
+[GenerateSerializer, Alias("Switchboard.Campaigns.CampaignListState")]
+public sealed class CampaignListState
+{
+    [Id(0)] public List<string> Ids { get; set; } = [];
+}
