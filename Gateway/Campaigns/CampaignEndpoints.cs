@@ -22,6 +22,7 @@ public static class CampaignEndpoints
         admin.MapPost("/campaigns", Create).WithSummary("Creates a robot call campaign as a draft");
         admin.MapGet("/campaigns", List).WithSummary("The site's newest campaigns with their progress, newest first");
         admin.MapPost("/campaigns/{id}/contacts", AddContacts).WithSummary("Adds contacts: a JSON array, or NDJSON with Content-Type application/x-ndjson; streamed");
+        admin.MapCrmContacts();
         admin.MapPost("/campaigns/{id}/start", (string site, string id, IGrainFactory grains) => Lifecycle(grains, site, id, c => c.Start()));
         admin.MapPost("/campaigns/{id}/pause", (string site, string id, IGrainFactory grains) => Lifecycle(grains, site, id, c => c.Pause()));
         admin.MapPost("/campaigns/{id}/resume", (string site, string id, IGrainFactory grains) => Lifecycle(grains, site, id, c => c.Resume()));

@@ -52,6 +52,11 @@ public sealed record CreateCampaignRequest(
         {
             return (null, "language must be ru or en");
         }
+        if (WhatsAppTemplate is not null && (Kind != CampaignKinds.BackInStock || WhatsAppTemplate.Length is 0 or > 512
+            || !WhatsAppTemplate.All(c => char.IsAsciiLetterLower(c) || char.IsAsciiDigit(c) || c == '_')))
+        {
+            return (null, "whatsAppTemplate is for back_in_stock campaigns: an approved template's name (lower-case letters, digits and _)");
+        }
         if (Prompts is not null && CampaignPrompts.Missing(Kind, Prompts) is { } missing)
         {
             return (null, $"the script lacks the prompt '{missing}': a {Kind} campaign's prompts are {string.Join(", ", CampaignPrompts.Required(Kind))}");

@@ -99,6 +99,48 @@ public sealed class CrmClient(HttpClient http, IOptions<CrmOptions> options, ISe
         }
     }
 
+    /// <summary>
+    /// A campaign's contact list from the CRM: <c>GET {endpoint}/campaign-contacts?site=…&amp;kind=…&amp;query=…&amp;limit=…</c>
+    /// (docs/crm.md), answered as NDJSON or a JSON array. The answer is returned once its headers arrived, for the caller to
+    /// read as it streams in and dispose; a refusal fails as <see cref="FindAsync"/> does.
+    /// </summary>
+    public async Task<HttpResponseMessage> OpenCampaignContactsAsync(string site, string kind, string? query, int limit, CancellationToken cancellationToken)
+    {
+        var settings = options.Value;
+        var parameters = string.Join('&', new[] { ("site", site), ("kind", kind), ("query", query), ("limit", limit.ToString(System.Globalization.CultureInfo.InvariantCulture)) }
+            .Where(p => !string.IsNullOrEmpty(p.Item2)).Select(p => $"{p.Item1}={Uri.EscapeDataString(p.Item2!)}"));
+        using var request = new HttpRequestMessage(HttpMethod.Get, $"{Endpoint(settings).TrimEnd('/')}/campaign-contacts?{parameters}");
+        if (!string.IsNullOrEmpty(settings.ApiKey))
+        {
+            request.Headers.Authorization = new("Bearer", settings.ApiKey);
+        }
+        HttpResponseMessage response;
+        try
+        {
+            response = await http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken);
+        }
+        catch (TimeoutRejectedException)
+        {
+            throw new CrmException($"The CRM did not answer within {settings.Timeout.TotalSeconds:0.#} s.", timedOut: true);
+        }
+        catch (BrokenCircuitException)
+        {
+            throw new CrmException("The CRM failed too often lately; the gateway is giving it a rest.");
+        }
+        catch (HttpRequestException error)
+        {
+            throw new CrmException($"The CRM could not be reached: {error.Message}");
+        }
+        if (!response.IsSuccessStatusCode)
+        {
+            using (response)
+            {
+                throw new CrmException($"The CRM answered {(int)response.StatusCode} {response.ReasonPhrase} for the contact list.");
+            }
+        }
+        return response;
+    }
+
     /// <summary>The configured CRM, or the demo CRM on this gateway's own address (only asked when <see cref="CrmScope"/> allows).</summary>
     private string Endpoint(CrmOptions settings) => string.IsNullOrEmpty(settings.Endpoint)
         ? $"{server.Features.Get<IServerAddressesFeature>()!.Addresses.First().Replace("0.0.0.0", "127.0.0.1", StringComparison.Ordinal)}/demo-crm"

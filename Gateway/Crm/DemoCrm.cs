@@ -52,6 +52,7 @@ public static class DemoCrm
             }
             return Results.NoContent();
         });
+        app.MapDemoCrmContacts();
         return app;
     }
 

@@ -132,8 +132,8 @@ public sealed class CampaignCallGrain(
         if (answered && script.Campaign.Kind == CampaignKinds.BackInStock && !Call.LinkSent)
         {
             Call.LinkSent = true;
-            var text = $"{ContactData.Read(script.Data, "item")}: {ContactData.Read(script.Data, "link")}";
-            if (await links.SendAsync(_site, script.Contact.Phone, text, script.Campaign.WhatsAppTemplate, script.Language, CancellationToken.None) is { } problem)
+            var (item, link) = (ContactData.Read(script.Data, "item") ?? "", ContactData.Read(script.Data, "link") ?? "");
+            if (await links.SendAsync(_site, script.Contact.Phone, item, link, script.Campaign.WhatsAppTemplate, script.Language, CancellationToken.None) is { } problem)
             {
                 logger.LogWarning("Campaign call {Call} on site {Site}: the product link was not sent: {Problem}", _callId, _site, problem);
             }

@@ -10,4 +10,7 @@ public sealed record PlatformMessage(string MessageId, string? Text, IReadOnlyLi
 {
     /// <summary>A file to send through the platform's own upload, with <see cref="Text"/> as its caption.</summary>
     public PlatformFile? File { get; init; }
+
+    /// <summary>A template's body parameters, <c>{{1}}</c>, <c>{{2}}</c>… in order (a campaign's product link).</summary>
+    public IReadOnlyList<string>? TemplateParameters { get; init; }
 }

@@ -47,5 +47,31 @@ public sealed class FakeSmsGateway : IAsyncDisposable
         }
     }
 
+    /// <summary>
+    /// How many messages to <paramref name="phone"/> have arrived by now, without waiting (a link goes out before the
+    /// PBX's <c>call.ended</c> is answered); the others are left for <see cref="NextToAsync"/>.
+    /// </summary>
+    public int ArrivedTo(string phone)
+    {
+        var others = new List<JsonElement>();
+        var count = 0;
+        while (_sent.Reader.TryRead(out var message))
+        {
+            if (message.GetProperty("to").GetString() == phone)
+            {
+                count++;
+            }
+            else
+            {
+                others.Add(message);
+            }
+        }
+        foreach (var other in others)
+        {
+            _sent.Writer.TryWrite(other);
+        }
+        return count;
+    }
+
     public async ValueTask DisposeAsync() => await _app.DisposeAsync();
 }

@@ -105,6 +105,14 @@ public sealed class WhatsAppSender(RateLimitedHttp http) : IPlatformSender
         {
             body["type"] = "template";
             body["template"] = new JsonObject { ["name"] = template, ["language"] = new JsonObject { ["code"] = message.TemplateLanguage ?? "en" } };
+            if (message.TemplateParameters is { Count: > 0 } parameters)
+            {
+                body["template"]!["components"] = new JsonArray(new JsonObject
+                {
+                    ["type"] = "body",
+                    ["parameters"] = new JsonArray([.. parameters.Select(p => (JsonNode)new JsonObject { ["type"] = "text", ["text"] = p })]),
+                });
+            }
         }
         else if (message.QuickReplies is { Count: > 0 } replies)
         {
