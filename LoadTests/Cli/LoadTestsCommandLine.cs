@@ -37,11 +37,13 @@ public static class LoadTestsCommandLine
             ReportsCommand.Create(),
             // The read model's lag behind the log of a running standalone product (e.g. during bench).
             ReportsLagCommand.Create(),
+            // A robot call campaign against a fake PBX: calls started per second, scheduling lateness, memory (issue 13).
+            CampaignCommand.Create(),
         };
         // No command: the help, and a failing exit code, as before.
         root.SetAction(parse =>
         {
-            Console.Out.WriteLine("Name a command: bench, calls, scale, uploads, abuse, reports, reports-lag, run, echo, hold, frames, micro, fuzz or fake-telegram.");
+            Console.Out.WriteLine("Name a command: bench, calls, scale, uploads, abuse, reports, reports-lag, campaign, run, echo, hold, frames, micro, fuzz or fake-telegram.");
             new System.CommandLine.Help.HelpAction().Invoke(parse);
             return 2;
         });
