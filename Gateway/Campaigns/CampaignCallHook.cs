@@ -16,6 +16,13 @@ public sealed class CampaignCallHook(IGrainFactory grains, CrmClient crm, CrmSco
 {
     public async Task<IResult> AnswerAsync(string site, PhoneEvent evt, PhoneChannel channel, HttpRequest request, CancellationToken cancellationToken)
     {
+        var commands = await speech.WithAudio(await CommandsAsync(site, evt, cancellationToken), $"{request.Scheme}://{request.Host}", channel.RenderSpeech, cancellationToken);
+        return TypedResults.Json(new PhoneCommandsJson(commands), PhoneCommandsJson.Options);
+    }
+
+    /// <summary>What the PBX should do after <paramref name="evt"/>, the answer given written to the CRM: for the generic hook and the ARI adapter alike.</summary>
+    public async Task<IReadOnlyList<PhoneCommand>> CommandsAsync(string site, PhoneEvent evt, CancellationToken cancellationToken)
+    {
         var answer = await grains.Grain<ICampaignCallGrain>(GrainKeys.CampaignCall(site, evt.CallId)).Handle(evt);
         if (answer.Ignored is { } why)
         {
@@ -25,8 +32,7 @@ public sealed class CampaignCallHook(IGrainFactory grains, CrmClient crm, CrmSco
         {
             await RecordAsync(site, recorded, cancellationToken);
         }
-        var commands = await speech.WithAudio(answer.Commands, $"{request.Scheme}://{request.Host}", channel.RenderSpeech, cancellationToken);
-        return TypedResults.Json(new PhoneCommandsJson(commands), PhoneCommandsJson.Options);
+        return answer.Commands;
     }
 
     private async Task RecordAsync(string site, CampaignAnswer answer, CancellationToken cancellationToken)

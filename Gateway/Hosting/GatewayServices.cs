@@ -66,6 +66,7 @@ public static class GatewayServices
         services.AddCrm(configuration);
         services.AddPhoneChannel();
         services.AddTransient<Campaigns.CampaignCallHook>();
+        services.AddSingleton<Silo.Campaigns.ICampaignLine, Campaigns.AriCampaignLine>();
         services.AddHostedService<VisitorPresencePublisher>();
         services.AddChannelInbox();
         services.AddContactForms();

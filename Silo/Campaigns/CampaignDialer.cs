@@ -3,11 +3,19 @@ using Switchboard.Silo.Channels.Phone;
 
 namespace Switchboard.Silo.Campaigns;
 
-/// <summary>The campaigns' originates, signed like every command, to the site's phone channel's <c>commandUrl</c>, from the silo holding the campaign.</summary>
-public sealed class CampaignDialer(PhoneChannelSettings settings, PhoneCommandSender sender) : ICampaignDialer
+/// <summary>
+/// The campaigns' originates, from the silo holding the campaign: through a <see cref="ICampaignLine"/> that serves the
+/// site (ARI, when the gateway holding it runs in this process), else signed like every command to the site's phone
+/// channel's <c>commandUrl</c>.
+/// </summary>
+public sealed class CampaignDialer(PhoneChannelSettings settings, PhoneCommandSender sender, IEnumerable<ICampaignLine> lines) : ICampaignDialer
 {
     public async Task<string?> OriginateAsync(string site, string callId, string to, string campaignId, CancellationToken cancellationToken)
     {
+        if (lines.FirstOrDefault(l => l.Serves(site)) is { } line)
+        {
+            return await line.OriginateAsync(site, callId, to, cancellationToken);
+        }
         if (await settings.ForAsync(site) is not { CommandUrl: { Length: > 0 } } channel)
         {
             return "the site's phone channel has no commandUrl";

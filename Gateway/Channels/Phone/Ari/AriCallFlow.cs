@@ -1,5 +1,6 @@
 using Switchboard.Contracts;
 using Switchboard.Contracts.Calls;
+using Switchboard.Contracts.Campaigns;
 using Switchboard.Gateway.Channels.Phone.Speech;
 using Switchboard.Silo.Channels.Phone;
 
@@ -275,6 +276,13 @@ public sealed class AriCallFlow
             // The grain pushes what it decides between events to this gateway (IAriLineGrain): a console rings first.
             Adapter = PhoneAdapters.Ari, PbxTakesCommands = true,
         };
+        if (CampaignCallIds.IsCampaignCall(call.CallId))
+        {
+            // A robot campaign's call (Gateway/Campaigns): its script answers, not the call grain.
+            var script = await _services.GetRequiredService<Switchboard.Gateway.Campaigns.CampaignCallHook>().CommandsAsync(Site, evt, CancellationToken.None);
+            await _commands.RunAsync(call, script, CancellationToken.None);
+            return;
+        }
         var answer = await _grains.Grain<ICallGrain>(GrainKeys.Call(Site, call.CallId)).Handle(evt);
         if (answer.Ignored is { } why)
         {
