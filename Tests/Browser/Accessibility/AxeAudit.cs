@@ -21,12 +21,8 @@ public sealed class AxeAudit
 
     private readonly List<string> _failures = [];
 
-    /// <summary>The states checked so far, in order, for a test to show it saw what it meant to.</summary>
-    public List<string> States { get; } = [];
-
     public async Task CheckAsync(IPage page, string state)
     {
-        States.Add(state);
         var result = await page.RunAxe(Options);
         if (result.Violations.Length > 0)
         {
