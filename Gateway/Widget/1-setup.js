@@ -25,6 +25,7 @@
       rate: 'Rate this chat:', thanks: 'Thank you!', transfer: 'Transferring you to {0}…', transferQ: 'Transferring you to another department…',
       required: 'Please fill in the required fields', callback: 'Request a callback', phone: 'Your phone number', cbsend: 'Call me',
       cbdone: 'We will call you back at {0}', leave: 'You can leave a message here; we will answer as soon as we can.', comment: 'Comment (optional)',
+      topic: 'Topic of your question', messages: 'Messages', score: '{0} of 5',
     },
     ru: {
       title: 'Чат с консультантом', placeholder: 'Введите сообщение…', send: 'Отправить', end: 'Завершить чат', open: 'Чат',
@@ -34,6 +35,7 @@
       thanks: 'Спасибо!', transfer: 'Переводим вас на консультанта {0}…', transferQ: 'Переводим вас в другой отдел…', ask: 'Задать вопрос',
       required: 'Заполните обязательные поля', callback: 'Заказать обратный звонок', phone: 'Ваш номер телефона', dismiss: 'Закрыть',
       cbsend: 'Позвоните мне', cbdone: 'Мы перезвоним вам по номеру {0}', leave: 'Вы можете оставить сообщение здесь, мы ответим, как только сможем.',
+      topic: 'Тема вопроса', messages: 'Сообщения', score: '{0} из 5',
     },
   };
   const store = (k, value) => { // storage can be disabled; the chat still works for this page

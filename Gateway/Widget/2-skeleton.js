@@ -27,11 +27,14 @@ input{display:block;box-sizing:border-box;width:100%;font:inherit;border:1px sol
 [data-sb=invite-dismiss]{position:absolute;top:4px;right:4px;border:0;background:none;color:#57606a;padding:4px 6px} [data-sb=invite-accept]{padding:5px 12px}
 [data-sb=attach]{border:0;background:none;padding:0 2px} [data-sb=tray]{padding:4px 12px;font-size:12px} [data-sb=upload] progress{width:80px;margin:0 6px}
 [data-sb=file]{display:block;margin-top:4px;color:inherit} [data-sb=file] img,video[data-sb=file]{max-width:100%;max-height:160px;border-radius:6px}
-[data-sb=upload-remove]{border:0;background:none;color:#57606a}
+[data-sb=upload-remove]{border:0;background:none;color:#57606a} [data-sb=launcher]{transition:transform .15s} [data-sb=launcher]:hover{transform:scale(1.06)}
+:focus-visible{outline:2px solid #2b59c3;outline-offset:2px} header :focus-visible,.primary:focus-visible,[data-sb=launcher]:focus-visible{outline-color:#1f2328}
+.card:not([hidden]){animation:sb-rise .18s ease-out} @keyframes sb-rise{from{transform:translateY(8px)}}
+@media (prefers-reduced-motion:reduce){*,*::before,*::after{animation:none!important;transition:none!important;scroll-behavior:auto!important}}
 </style>
 <div data-sb="panel" class="card" role="dialog" hidden><header data-t="title"></header><div class="line" data-sb="status" aria-live="polite"></div>
-<div data-sb="messages"></div><div class="line" data-sb="typing" data-t="typing" hidden></div><div class="line" data-sb="error" role="alert" hidden></div>
-<div class="line" data-sb="rating" hidden><textarea data-sb="rate-comment" rows="2" maxlength="1000"></textarea><span data-t="rate"></span>${
+<div data-sb="messages" role="log" aria-live="polite"></div><div class="line" data-sb="typing" data-t="typing" hidden></div><div class="line" data-sb="error" role="alert" hidden></div>
+<div class="line" data-sb="rating" role="group" hidden><textarea data-sb="rate-comment" rows="2" maxlength="1000"></textarea><span data-t="rate"></span>${
   [1, 2, 3, 4, 5].map((n) => `<button data-sb="rate" data-score="${n}">${n}</button>`).join('')}</div>
 <div class="line" data-sb="thanks" data-t="thanks" hidden></div><div class="line" data-sb="cb" hidden><button data-sb="callback" data-t="callback"></button>
 <div data-sb="cbform"><input data-sb="phone" type="tel" autocomplete="tel" maxlength="40"><button data-sb="callback-send" data-t="cbsend"></button></div></div>
@@ -42,7 +45,7 @@ input{display:block;box-sizing:border-box;width:100%;font:inherit;border:1px sol
 <button data-sb="close" data-t="end" hidden></button></div>
 <div data-sb="invite" class="card" role="dialog" hidden><p data-sb="invite-text"></p>
 <button data-sb="invite-accept" class="primary" data-t="ask"></button><button data-sb="invite-dismiss">✕</button></div>
-<button data-sb="launcher"><svg width="26" height="26" viewBox="0 0 24 24" fill="currentColor">
+<button data-sb="launcher" aria-expanded="false"><svg width="26" height="26" viewBox="0 0 24 24" fill="currentColor">
 <path d="M4 4h16a2 2 0 0 1 2 2v10a2 2 0 0 1-2 2H9l-5 4v-4a2 2 0 0 1-2-2V6a2 2 0 0 1 2-2z"/></svg></button>`;
   const ui = {};
   root.querySelectorAll('[data-sb]').forEach((el) => { ui[el.dataset.sb] = el; });
@@ -50,4 +53,9 @@ input{display:block;box-sizing:border-box;width:100%;font:inherit;border:1px sol
     root.querySelectorAll('[data-t]').forEach((el) => { el.textContent = t(el.dataset.t); });
     [ui.input.placeholder, ui.phone.placeholder, ui['rate-comment'].placeholder] = [t('placeholder'), t('phone'), t('comment')];
     [ui.launcher.ariaLabel, ui.panel.ariaLabel, ui['invite-dismiss'].ariaLabel] = [t('open'), t('title'), t('dismiss')];
+    // Names for what shows no text of its own (or only an emoji or a digit) to a screen reader.
+    [ui.queue.ariaLabel, ui.messages.ariaLabel, ui.attach.ariaLabel] = [t('topic'), t('messages'), t('attach')];
+    [ui.input.ariaLabel, ui.phone.ariaLabel, ui['rate-comment'].ariaLabel] = [t('placeholder'), t('phone'), t('comment')];
+    ui.rating.ariaLabel = t('rate');
+    root.querySelectorAll('[data-sb=rate]').forEach((b) => { b.ariaLabel = t('score', b.dataset.score); });
   }

@@ -124,6 +124,8 @@
   });
   ui.input.onkeydown = (e) => { if (e.key === 'Enter' && !e.shiftKey && !e.isComposing) { e.preventDefault(); sendText(); } };
   ui.input.oninput = onDraft;
+  // Escape closes the panel and gives the focus back to the launcher, where a keyboard user opened it.
+  root.addEventListener('keydown', (e) => { if (e.key === 'Escape' && !ui.panel.hidden) { setOpen(false); ui.launcher.focus(); } });
   ui.phone.onkeydown = (e) => { if (e.key === 'Enter') sendCallback(); };
   ui.queue.onchange = () => { buildForm(); render(); };
   function mount() { // shown by the first welcome (or after 3 s without one): a left-out visitor never sees it

@@ -113,7 +113,7 @@ export function waitingItem(chat) {
     {
       class: "monitor-chat",
       data: { conversationId: chat.conversationId, queue: chat.queue },
-      attrs: { tabindex: 0, role: "button", title: t("monitor.watch") },
+      attrs: { tabindex: 0, title: t("monitor.watch") },
     },
     el("span", { class: "chat-queue", text: chat.queue ? queueName(chat.queue) : t("monitor.none") }),
     el("span", { class: "wait", text: duration(chat.waitingSeconds) }),
@@ -135,7 +135,7 @@ export function activeItem(chat) {
     {
       class: "monitor-chat",
       data: { conversationId: chat.conversationId, operatorId: chat.operator },
-      attrs: { tabindex: 0, role: "button", title: t("monitor.watch") },
+      attrs: { tabindex: 0, title: t("monitor.watch") },
     },
     el("span", { class: "chat-operator", text: chat.operatorName || chat.operator || t("monitor.none") }),
     el("span", { class: "chat-id", text: String(chat.conversationId).slice(0, 8) }),
