@@ -50,6 +50,15 @@ public sealed class AriGatewayFixture : IDisposable
         await ari.WaitForConnectionsAsync(connections + 1);
     }
 
+    /// <summary>Recording on for the site's calls (<c>Ari:Record</c>): its connection starts again with the new settings.</summary>
+    public async Task RecordCallsAsync(string site, FakeAri ari)
+    {
+        var connections = ari.Connections;
+        Host.Services.GetRequiredService<IConfiguration>()[$"Phone:Sites:{site}:Ari:Record"] = "true";
+        Host.Services.GetRequiredService<AriService>().Refresh();
+        await ari.WaitForConnectionsAsync(connections + 1);
+    }
+
     /// <summary>Interim per-site settings live in configuration (AriSettings); set at run time, then picked up by a refresh.</summary>
     private void Configure(string site, string? baseUrl)
     {

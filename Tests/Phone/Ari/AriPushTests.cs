@@ -38,6 +38,7 @@ public sealed class AriPushTests(AriGatewayFixture fixture) : IClassFixture<AriG
         Assert.Equal(("PJSIP/boris", $"op-{channel}-2"), (ring["endpoint"], ring["channelId"]));
         Assert.True(ari.Has(channel), "the caller stays on the line while the first operator's phone is hung up");
         Assert.DoesNotContain(ari.Requests, r => r.Is("DELETE", $"/ari/channels/{channel}"));
+        Assert.DoesNotContain(ari.Requests, r => r.Path.EndsWith("/record", StringComparison.Ordinal));
     }
 
     [Fact]

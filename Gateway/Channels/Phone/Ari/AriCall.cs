@@ -40,6 +40,9 @@ public sealed class AriCall(string channelId, string callId, string caller, stri
     /// <summary>Music on hold is playing: stopped before a prompt or the operator.</summary>
     public bool OnHold { get; set; }
 
+    /// <summary>The name of the call's recording, once one was started: the transcript's link is made from it.</summary>
+    public string? RecordingName { get; set; }
+
     /// <summary>The operator's channel: <c>op-{callId}</c>, then <c>op-{callId}-2</c> … for each operator it is transferred to.</summary>
     public string OperatorLeg { get; private set; } = "op-" + callId;
     public bool OperatorLegStarted { get; private set; }

@@ -43,7 +43,45 @@ public sealed partial class AriCallFlow
             bridged.OperatorAnswered = true;
             await _ari.AddToBridgeAsync(bridged.BridgeId, leg, CancellationToken.None);
             await AskAsync(bridged, PhoneEventTypes.Answered, $"{leg}:answered");
+            await StartRecordingAsync(bridged);
         });
+
+    /// <summary>
+    /// With recording on for the site, the call's bridge is recorded from the first operator's pick-up until the call
+    /// ends (a transfer keeps the same bridge, so one recording holds the whole conversation). A recording ARI refuses
+    /// is logged; the call goes on unrecorded.
+    /// </summary>
+    private async Task StartRecordingAsync(AriCall call)
+    {
+        if (!_ari.Site.Record || call.RecordingName is not null)
+        {
+            return;
+        }
+        var name = RecordingNameOf(call);
+        try
+        {
+            await _ari.RecordBridgeAsync(call.BridgeId, name, CancellationToken.None);
+            call.RecordingName = name;
+        }
+        catch (AriException failure)
+        {
+            _logger.LogWarning("Call {Call} on site {Site} is not recorded: {Problem}", call.CallId, Site, failure.Message);
+        }
+    }
+
+    /// <summary>One recording per call, named after it: a gateway that restarted knows the name of a recording in progress.</summary>
+    private static string RecordingNameOf(AriCall call) => "switchboard-" + call.CallId;
+
+    /// <summary>Asterisk says how a recording ended: finished (the file is complete) or failed.</summary>
+    private void OnRecordingDone(AriEvent evt)
+    {
+        if (evt.Type == AriEvent.RecordingFailed)
+        {
+            _logger.LogWarning("Recording {Recording} of site {Site} failed: {Cause}", evt.RecordingName, Site, evt.RecordingCause);
+            return;
+        }
+        _logger.LogInformation("Recording {Recording} of site {Site} finished", evt.RecordingName, Site);
+    }
 
     /// <summary>
     /// The operator hung up: the caller's side ends too. An operator who never picked up leaves the caller on hold in

@@ -96,6 +96,8 @@ public sealed partial class AriCallFlow
             case CallProgress.Connected when leg is ({ } channel, var number):
                 Calls.ByOperatorLeg[channel.Id] = call;
                 call.ResumeOperatorLeg(channel.Id, number, answered: channel.IsIn(_ari.Site.App));
+                // Asterisk kept recording the bridge while the adapter was away.
+                call.RecordingName = _ari.Site.Record && call.OperatorAnswered ? RecordingNameOf(call) : null;
                 break;
             case CallProgress.Connected:
                 // The operator's phone went while the adapter was away (or was never rung): nobody is coming to this line.

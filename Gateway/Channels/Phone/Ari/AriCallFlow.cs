@@ -69,6 +69,9 @@ public sealed partial class AriCallFlow
             case AriEvent.HangupRequest or AriEvent.StasisEnd or ChannelDestroyed:
                 OnHangup(evt);
                 break;
+            case AriEvent.RecordingFinished or AriEvent.RecordingFailed:
+                OnRecordingDone(evt);
+                break;
             default:
                 _logger.LogDebug("ARI event {Type} of site {Site} is not one the product acts on", evt.Type, Site);
                 break;
@@ -159,7 +162,9 @@ public sealed partial class AriCallFlow
         call.Ended = true;
         _gather.Cancel(call);
         var seconds = call.Created is { } created ? (int)Math.Max(0, (at - created).TotalSeconds) : (int?)null;
-        await AskAsync(call, PhoneEventTypes.Ended, $"{call.CallId}:ended", reason: reason, durationSeconds: seconds);
+        // The recording's link goes with the end: Asterisk completes the file when the bridge is destroyed, just after.
+        await AskAsync(call, PhoneEventTypes.Ended, $"{call.CallId}:ended", reason: reason, durationSeconds: seconds,
+            recordingUrl: call.RecordingName is { } recording ? _ari.Site.RecordingUrlOf(recording) : null);
         await LetGoOfOperatorAsync(call);
     }
 
@@ -168,11 +173,12 @@ public sealed partial class AriCallFlow
 
     /// <summary>The event asked of the call's grain, exactly as the generic hook asks it, and the answer carried out.</summary>
     private async Task AskAsync(
-        AriCall call, string type, string eventId, string? digits = null, string? reason = null, int? durationSeconds = null)
+        AriCall call, string type, string eventId, string? digits = null, string? reason = null, int? durationSeconds = null,
+        string? recordingUrl = null)
     {
         var evt = new PhoneEvent(eventId, call.CallId, type, call.Caller, call.To)
         {
-            Direction = call.Direction, Digits = digits, Reason = reason, DurationSeconds = durationSeconds,
+            Direction = call.Direction, Digits = digits, Reason = reason, DurationSeconds = durationSeconds, RecordingUrl = recordingUrl,
             // The grain pushes what it decides between events to this gateway (IAriLineGrain): a console rings first.
             Adapter = PhoneAdapters.Ari, PbxTakesCommands = true,
         };
