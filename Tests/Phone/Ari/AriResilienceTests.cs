@@ -70,6 +70,12 @@ public sealed class AriResilienceTests(AriGatewayFixture fixture) : IClassFixtur
         var inMenu = await ari.CallInAsync("+79005550002");
         await PlaysAsync(ari, inMenu, 1, 0);
         await fixture.Clock.WaitForTimerAsync(MenuWait, menuTimers + 1);
+        // A third caller chose to wait: held in the queue, with music on hold.
+        var held = await ari.CallInAsync("+79005550003");
+        await PlaysAsync(ari, held, 1, 0);
+        await fixture.Clock.WaitForTimerAsync(MenuWait, menuTimers + 2);
+        await ari.PressAsync(held, "0");
+        await ari.WaitForAsync(r => r.Is("POST", $"/ari/channels/{held}/moh"), 0, "the third caller held in the queue");
         var before = ari.Requests.Count;
 
         await ari.DropAsync();
@@ -80,7 +86,8 @@ public sealed class AriResilienceTests(AriGatewayFixture fixture) : IClassFixtur
         await ari.WaitForAsync(r => r.Is("GET", "/ari/channels"), beforeRestart, "the channels listed by the restarted adapter");
         await fixture.LogAsync(e => e.Contains($"Call {talking} on site {site} taken up again (connected)"), "about the talking caller taken up");
         await fixture.LogAsync(e => e.Contains($"Call {inMenu} on site {site} taken up again (menu)"), "about the caller in the menu taken up");
-        await fixture.Clock.WaitForTimerAsync(MenuWait, menuTimers + 2);
+        await fixture.LogAsync(e => e.Contains($"Call {held} on site {site} taken up again (held)"), "about the held caller taken up");
+        await fixture.Clock.WaitForTimerAsync(MenuWait, menuTimers + 3);
         var beforeKey = ari.Requests.Count;
         await ari.PressAsync(inMenu, "1");
         var status = await PlaysAsync(ari, inMenu, 2, beforeKey);
@@ -90,6 +97,7 @@ public sealed class AriResilienceTests(AriGatewayFixture fixture) : IClassFixtur
 
         var since = ari.Requests.Skip(before).ToList();
         Assert.DoesNotContain(since, r => r.Path.StartsWith($"/ari/channels/{talking}/", StringComparison.Ordinal));
+        Assert.DoesNotContain(since, r => r.Path == $"/ari/channels/{held}" || r.Path.StartsWith($"/ari/channels/{held}/", StringComparison.Ordinal));
         Assert.DoesNotContain(since, r => r.Is("POST", $"/ari/bridges/br-{talking}/addChannel") && r["channel"] == $"op-{talking}");
         Assert.Contains(since, r => r.Is("DELETE", $"/ari/channels/op-{talking}"));
         Assert.Equal("PJSIP/boris", ring["endpoint"]);
@@ -100,7 +108,7 @@ public sealed class AriResilienceTests(AriGatewayFixture fixture) : IClassFixtur
             .Where(e => e.Type == EventTypes.Call).Select(e => e.Status);
         Assert.Equal([CallStates.Offered, CallStates.Answered], calls);
         var figures = await Figures(site);
-        Assert.Equal((1, 1), (figures.Answered, figures.WaitingCallers));
+        Assert.Equal((1, 2), (figures.Answered, figures.WaitingCallers));
     }
 
     [Fact]
