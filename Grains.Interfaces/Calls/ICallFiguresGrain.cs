@@ -20,6 +20,13 @@ public interface ICallFiguresGrain : IGrainWithStringKey
     [Alias("CallbackRequested")]
     Task CallbackRequested(string callId);
 
+    /// <summary>
+    /// The caller no longer waits in this queue, and nothing is counted for it here: it was transferred to another queue
+    /// (where it waits from now on), or taken there after it had been answered once already.
+    /// </summary>
+    [Alias("StoppedWaiting")]
+    Task StoppedWaiting(string callId);
+
     /// <summary>An operator started calling a callback back.</summary>
     [Alias("CalledBack")]
     Task CalledBack();

@@ -39,4 +39,11 @@ public interface ICallGrain : IGrainWithStringKey
     /// </summary>
     [Alias("Transferred"), OneWay]
     Task Transferred(string? operatorId, string? operatorName, string queue);
+
+    /// <summary>
+    /// Where the call is now: what an adapter that restarted needs to take a call it finds still up where it is,
+    /// rather than offering it again (a caller talking to an operator must not be told "connecting you" and held).
+    /// </summary>
+    [Alias("GetProgress")]
+    Task<CallProgress> GetProgress();
 }

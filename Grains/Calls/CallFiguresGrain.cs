@@ -59,6 +59,8 @@ public sealed class CallFiguresGrain(
         return WriteSoon();
     }
 
+    public Task StoppedWaiting(string callId) => Figures.Waiting.Remove(callId) ? WriteSoon() : Task.CompletedTask;
+
     public Task CallbackRequested(string callId)
     {
         Figures.Waiting.Remove(callId);

@@ -28,18 +28,31 @@ public sealed partial class CallGrain
         Call.Stage = CallStage.Connected;
         (Call.OperatorId, Call.OperatorName, Call.AnswerRecorded) = (operatorId, operatorName, true);
         await state.WriteStateAsync();
-        await Conversation().RecordCall(new CallUpdate($"accept:{_callId}:{Call.Requeued}", _callId, CallStates.Answered)
-        {
-            OperatorId = operatorId, OperatorName = operatorName,
-        });
+        // The figures before the transcript: once the operator sees the call answered, the supervisors' figures show it.
         if (firstAnswer)
         {
             await Figures().Answered(_callId, clock.GetUtcNow() - Call.OfferedAt);
         }
+        else
+        {
+            await Figures().StoppedWaiting(_callId);
+        }
+        await Conversation().RecordCall(new CallUpdate($"accept:{_callId}:{Call.Requeued}", _callId, CallStates.Answered)
+        {
+            OperatorId = operatorId, OperatorName = operatorName,
+        });
     }
 
     public async Task Transferred(string? operatorId, string? operatorName, string queue)
     {
+        var moved = Call.Stage is CallStage.Menu or CallStage.Ringing or CallStage.Waiting && queue != Call.Queue;
+        if (moved)
+        {
+            // Still waiting for an operator: from now on it waits (and is answered or abandoned) in the new queue's figures.
+            await Figures().StoppedWaiting(_callId);
+            Call.Queue = queue;
+            await Figures().Waiting(_callId);
+        }
         IReadOnlyList<PhoneCommand> commands = (Call.Stage, operatorId) switch
         {
             (CallStage.Connected, { } id) => [PhoneCommand.Connect(id, operatorName ?? id)],
@@ -49,14 +62,18 @@ public sealed partial class CallGrain
             // In the menu the caller is not held at all; ended is over.
             _ => [],
         };
-        if (commands.Count == 0)
-        {
-            return;
-        }
-        if (!await PushAsync(commands))
+        var pushed = commands.Count > 0 && await PushAsync(commands);
+        if (commands.Count > 0 && !pushed)
         {
             logger.LogWarning("Call {Site}/{Call} was transferred, but the PBX did not take the {Command}: the caller stays where they were",
                 _site, _callId, commands[^1].Type);
+        }
+        if (!pushed)
+        {
+            if (moved)
+            {
+                await state.WriteStateAsync();
+            }
             return;
         }
         if (Call.Stage == CallStage.Connected && operatorId is not null)
@@ -69,6 +86,9 @@ public sealed partial class CallGrain
             Call.Stage = CallStage.Waiting;
             (Call.OperatorId, Call.OperatorName) = (null, null);
             Call.Requeued++;
+            // Answered in the first queue's figures; waiting in the new one's until its operator takes it.
+            Call.Queue = queue;
+            await Figures().Waiting(_callId);
         }
         await state.WriteStateAsync();
     }
@@ -81,7 +101,7 @@ public sealed partial class CallGrain
             return;
         }
         // The same barrier as the offer's: once the queue answers, the next free operator has it if there is one. The
-        // conversation's queue, not the call's: a transfer may have moved it (the call's stays the one its figures are in).
+        // conversation's queue, the one that routes it.
         var queue = (await Conversation().GetSnapshot(Actor.System(_site))).Queue;
         await GrainFactory.Grain<IQueueGrain>(GrainKeys.Queue(_site, queue)).Routed();
         if ((await Conversation().GetSnapshot(Actor.System(_site))).OperatorId is not null)

@@ -50,6 +50,7 @@ public sealed class CallerBenchmark(bool quick, int? rate, RepositoryPaths paths
                 DateTimeOffset.UtcNow,
                 [.. MachineInfo.Describe(), new("product", "standalone gateway (co-hosted silo, SQLite) built in Release, fresh data directory, generic phone adapter"),
                     new("site", $"'{Site}': one queue, its one operator offline (every call gets the overflow menu); no CRM (key 1 says orders cannot be read); say commands as text"),
+                    new("callback → operator console", $"read from GET /queues at most every {QueueWatcher.ReadEvery.TotalMilliseconds:0} ms while a callback is awaited: the figure includes up to that pace"),
                     new("load average (1 min)", $"{loadBefore} before, {MachineInfo.LoadAverage()} at the end (other work on the machine shows here)")],
                 Headlines(echoRun, callRun),
                 [echoRun, callRun],

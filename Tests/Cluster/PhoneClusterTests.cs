@@ -78,6 +78,9 @@ public sealed class PhoneClusterTests(DatabaseServers servers) : RunningClusterT
         Assert.Equal(("PJSIP/boris", $"op-{channel}"), (ring["endpoint"], ring["channelId"]));
         Assert.Contains(ari.Requests.Skip(beforeTransfer), r => r.Is("DELETE", $"/ari/channels/op-{channel}"));
         Assert.Contains(ari.Requests.Skip(beforeTransfer), r => r.Is("POST", $"/ari/bridges/br-{channel}/removeChannel"));
+        // The transfer's "connecting you", pushed from a silo, is played from the WAV the ARI gateway rendered itself.
+        Assert.Contains(ari.Requests.Skip(beforeTransfer), r => r.Is("POST", $"/ari/channels/{channel}/play")
+            && r["media"]!.StartsWith("http://127.0.0.1/phone/speech/", StringComparison.Ordinal));
         Assert.Contains(ari.Requests.Skip(beforeTransfer), r => r.Is("DELETE", $"/ari/channels/{waiting}/moh"));
         Assert.Equal("PJSIP/boris", secondRing["endpoint"]);
         Assert.Contains(await SiloOfCallAsync(channel), Cluster.Silos.Select(s => s.SiloPort));

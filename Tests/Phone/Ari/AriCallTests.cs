@@ -149,6 +149,26 @@ public sealed class AriCallTests(AriGatewayFixture fixture) : IClassFixture<AriG
     private string Media(string text) => new Uri(Host.BaseAddress, $"phone/speech/{PromptSpeech.KeyOf(text, "en")}.wav").ToString();
 
     /// <summary>The call's events on the conversation, once the last of them is <paramref name="last"/>: the adapter asks the grain after the fake's event.</summary>
+    [Fact]
+    public async Task With_recording_on_a_call_is_recorded_from_the_operators_pick_up_and_its_transcript_gets_the_link()
+    {
+        await using var ari = await FakeAri.StartAsync();
+        await using var site = await fixture.SiteAsync(ari, ("anna", 2, ["general"]));
+        await fixture.RecordCallsAsync(site, ari);
+        var (anna, _) = await ChatPeers.OnlineOperatorAsync(Host, site, "anna");
+
+        var (channel, conversationId) = await AriScenes.TalkingToAnnaAsync(ari, anna);
+        var record = await ari.WaitForAsync(r => r.Is("POST", $"/ari/bridges/br-{channel}/record"), 0, "the call's bridge recorded");
+        await ari.HangUpAsync(channel);
+        await fixture.LogAsync(e => e.Contains($"Recording switchboard-{channel} of site {site} finished"), "about the finished recording");
+        var ended = (await CallEventsAsync(site, conversationId, channel, CallStates.Ended)).Last();
+
+        Assert.Equal(($"switchboard-{channel}", "wav"), (record["name"], record["format"]));
+        Assert.Equal(new Uri(ari.BaseUrl, $"ari/recordings/stored/switchboard-{channel}/file").ToString(), ended.RecordingUrl);
+        Assert.Equal(CallOutcomes.Answered, ended.Outcome);
+        Assert.Single(ari.Requests, r => r.Path.EndsWith("/record", StringComparison.Ordinal));
+    }
+
     private async Task<List<ConversationEvent>> CallEventsAsync(string site, string conversationId, string callId, string last)
     {
         var deadline = DateTime.UtcNow + Waits.Signal;

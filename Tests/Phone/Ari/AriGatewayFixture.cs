@@ -38,6 +38,27 @@ public sealed class AriGatewayFixture : IDisposable
         return new AriTestSite(site, () => Configure(site, null));
     }
 
+    /// <summary>
+    /// The site's ARI adapter stopped and started again, as the gateway restarting: the events socket closed and opened
+    /// anew, and nothing of the calls left in the adapter's memory; Asterisk and the grains keep theirs.
+    /// </summary>
+    public async Task RestartAdapterAsync(string site, FakeAri ari)
+    {
+        var connections = ari.Connections;
+        Configure(site, null);
+        Configure(site, ari.BaseUrl.ToString());
+        await ari.WaitForConnectionsAsync(connections + 1);
+    }
+
+    /// <summary>Recording on for the site's calls (<c>Ari:Record</c>): its connection starts again with the new settings.</summary>
+    public async Task RecordCallsAsync(string site, FakeAri ari)
+    {
+        var connections = ari.Connections;
+        Host.Services.GetRequiredService<IConfiguration>()[$"Phone:Sites:{site}:Ari:Record"] = "true";
+        Host.Services.GetRequiredService<AriService>().Refresh();
+        await ari.WaitForConnectionsAsync(connections + 1);
+    }
+
     /// <summary>Interim per-site settings live in configuration (AriSettings); set at run time, then picked up by a refresh.</summary>
     private void Configure(string site, string? baseUrl)
     {

@@ -25,7 +25,7 @@ public sealed class AriPushTests(AriGatewayFixture fixture) : IClassFixture<AriG
         await using var site = await fixture.SiteAsync(ari, ("anna", 2, ["general"]), ("boris", 2, ["stylist"]));
         var (anna, _) = await ChatPeers.OnlineOperatorAsync(Host, site, "anna");
         var (boris, _) = await ChatPeers.OnlineOperatorAsync(Host, site, "boris");
-        var (channel, conversationId) = await TalkingToAnnaAsync(ari, anna);
+        var (channel, conversationId) = await AriScenes.TalkingToAnnaAsync(ari, anna);
 
         var before = ari.Requests.Count;
         await anna.SendAsync(new { type = "transfer", conversationId, toOperator = "boris" });
@@ -38,6 +38,7 @@ public sealed class AriPushTests(AriGatewayFixture fixture) : IClassFixture<AriG
         Assert.Equal(("PJSIP/boris", $"op-{channel}-2"), (ring["endpoint"], ring["channelId"]));
         Assert.True(ari.Has(channel), "the caller stays on the line while the first operator's phone is hung up");
         Assert.DoesNotContain(ari.Requests, r => r.Is("DELETE", $"/ari/channels/{channel}"));
+        Assert.DoesNotContain(ari.Requests, r => r.Path.EndsWith("/record", StringComparison.Ordinal));
     }
 
     [Fact]
@@ -47,7 +48,7 @@ public sealed class AriPushTests(AriGatewayFixture fixture) : IClassFixture<AriG
         await using var site = await fixture.SiteAsync(ari, ("anna", 2, ["general"]), ("boris", 2, ["stylist"]));
         var (anna, _) = await ChatPeers.OnlineOperatorAsync(Host, site, "anna");
         var (boris, _) = await ChatPeers.OnlineOperatorAsync(Host, site, "boris");
-        var (channel, conversationId) = await TalkingToAnnaAsync(ari, anna);
+        var (channel, conversationId) = await AriScenes.TalkingToAnnaAsync(ari, anna);
 
         var before = ari.Requests.Count;
         await anna.SendAsync(new { type = "transfer", conversationId, toQueue = "stylist" });
@@ -131,7 +132,7 @@ public sealed class AriPushTests(AriGatewayFixture fixture) : IClassFixture<AriG
         await using var site = await fixture.SiteAsync(ari, ("anna", 2, ["general"]), ("boris", 2, ["stylist"]));
         var (anna, _) = await ChatPeers.OnlineOperatorAsync(Host, site, "anna");
         var (boris, _) = await ChatPeers.OnlineOperatorAsync(Host, site, "boris");
-        var (channel, conversationId) = await TalkingToAnnaAsync(ari, anna);
+        var (channel, conversationId) = await AriScenes.TalkingToAnnaAsync(ari, anna);
         var pausesBefore = fixture.Clock.Count(AriConnection.FirstPause);
 
         ari.Down = true;
@@ -153,20 +154,6 @@ public sealed class AriPushTests(AriGatewayFixture fixture) : IClassFixture<AriG
         var call = (await Host.Grains.GetGrain<IConversationGrain>(GrainKeys.Conversation(site, conversationId)).GetEvents(Actor.System(site), 0, 100))
             .Where(e => e.Type == EventTypes.Call).Select(e => e.Status);
         Assert.DoesNotContain(CallStates.Ended, call);
-    }
-
-    /// <summary>A caller whose call rang at Anna's console, accepted, with Anna's phone picked up: talking.</summary>
-    private static async Task<(string Channel, string ConversationId)> TalkingToAnnaAsync(FakeAri ari, TestSocket anna)
-    {
-        var channel = await ari.CallInAsync(FakePbx.Caller);
-        var conversationId = (await anna.ExpectAsync("assigned")).Str("conversationId");
-        await ari.WaitForAsync(r => r.Is("POST", $"/ari/channels/{channel}/moh"), 0, "the caller held while the console rings");
-        await anna.SendAsync(new { type = "accept_call", conversationId });
-        await anna.ExpectAsync("call", f => f.Str("status") == "answered");
-        await ari.WaitForAsync(r => r.Is("POST", "/ari/channels") && r["channelId"] == $"op-{channel}", 0, "anna's phone rung");
-        await ari.PickUpAsync($"op-{channel}");
-        await ari.WaitForAsync(r => r.Is("POST", $"/ari/bridges/br-{channel}/addChannel") && r["channel"] == $"op-{channel}", 0, "anna put in the bridge");
-        return (channel, conversationId);
     }
 
     private string Media(string text) => new Uri(Host.BaseAddress, $"phone/speech/{PromptSpeech.KeyOf(text, "en")}.wav").ToString();

@@ -1,9 +1,11 @@
 using Switchboard.Contracts;
 using Switchboard.Contracts.Calls;
+using Switchboard.Contracts.Conversations;
 using Switchboard.Contracts.Queues;
 using Switchboard.Domain.Calls;
 using Switchboard.Gateway.Channels.Phone.Ari;
 using Switchboard.Gateway.Channels.Phone.Speech;
+using Switchboard.Tests.Gateway;
 using Switchboard.Tests.Infrastructure;
 
 namespace Switchboard.Tests.Phone.Ari;
@@ -11,6 +13,8 @@ namespace Switchboard.Tests.Phone.Ari;
 /// <summary>An Asterisk that restarts, replays, forgets channels or answers errors: logged, and no call loses its state.</summary>
 public sealed class AriResilienceTests(AriGatewayFixture fixture) : IClassFixture<AriGatewayFixture>
 {
+    private static readonly TimeSpan MenuWait = TimeSpan.FromSeconds(CallMenu.GatherSeconds);
+
     private GatewayHost Host => fixture.Host;
 
     [Fact]
@@ -51,6 +55,60 @@ public sealed class AriResilienceTests(AriGatewayFixture fixture) : IClassFixtur
         var figures = await Figures(site);
         Assert.Equal((1, 1, 0), (figures.Abandoned, figures.CallbacksPending, figures.WaitingCallers));
         Assert.Contains(fixture.Logs.Entries, e => e.Contains("not reachable") && e.Contains(site));
+    }
+
+    [Fact]
+    public async Task Calls_in_progress_go_on_untouched_across_a_dropped_events_socket_and_a_restarted_adapter()
+    {
+        await using var ari = await FakeAri.StartAsync();
+        await using var site = await fixture.SiteAsync(ari, ("anna", 2, ["general"]), ("boris", 2, ["stylist"]));
+        var (anna, _) = await ChatPeers.OnlineOperatorAsync(Host, site, "anna");
+        var (boris, _) = await ChatPeers.OnlineOperatorAsync(Host, site, "boris");
+        var (talking, conversationId) = await AriScenes.TalkingToAnnaAsync(ari, anna);
+        var menuTimers = fixture.Clock.Count(MenuWait);
+        // Anna's seat is taken by the call: the next caller hears the menu.
+        var inMenu = await ari.CallInAsync("+79005550002");
+        await PlaysAsync(ari, inMenu, 1, 0);
+        await fixture.Clock.WaitForTimerAsync(MenuWait, menuTimers + 1);
+        // A third caller chose to wait: held in the queue, with music on hold.
+        var held = await ari.CallInAsync("+79005550003");
+        await PlaysAsync(ari, held, 1, 0);
+        await fixture.Clock.WaitForTimerAsync(MenuWait, menuTimers + 2);
+        await ari.PressAsync(held, "0");
+        await ari.WaitForAsync(r => r.Is("POST", $"/ari/channels/{held}/moh"), 0, "the third caller held in the queue");
+        var before = ari.Requests.Count;
+
+        await ari.DropAsync();
+        await ari.WaitForConnectionsAsync(2);
+        await ari.WaitForAsync(r => r.Is("GET", "/ari/channels"), before, "the channels listed after the socket came back");
+        var beforeRestart = ari.Requests.Count;
+        await fixture.RestartAdapterAsync(site, ari);
+        await ari.WaitForAsync(r => r.Is("GET", "/ari/channels"), beforeRestart, "the channels listed by the restarted adapter");
+        await fixture.LogAsync(e => e.Contains($"Call {talking} on site {site} taken up again (connected)"), "about the talking caller taken up");
+        await fixture.LogAsync(e => e.Contains($"Call {inMenu} on site {site} taken up again (menu)"), "about the caller in the menu taken up");
+        await fixture.LogAsync(e => e.Contains($"Call {held} on site {site} taken up again (held)"), "about the held caller taken up");
+        await fixture.Clock.WaitForTimerAsync(MenuWait, menuTimers + 3);
+        var beforeKey = ari.Requests.Count;
+        await ari.PressAsync(inMenu, "1");
+        var status = await PlaysAsync(ari, inMenu, 2, beforeKey);
+        await anna.SendAsync(new { type = "transfer", conversationId, toOperator = "boris" });
+        await boris.ExpectAsync("assigned");
+        var ring = await ari.WaitForAsync(r => r.Is("POST", "/ari/channels") && r["channelId"] == $"op-{talking}-2", before, "boris's phone rung");
+
+        var since = ari.Requests.Skip(before).ToList();
+        Assert.DoesNotContain(since, r => r.Path.StartsWith($"/ari/channels/{talking}/", StringComparison.Ordinal));
+        Assert.DoesNotContain(since, r => r.Path == $"/ari/channels/{held}" || r.Path.StartsWith($"/ari/channels/{held}/", StringComparison.Ordinal));
+        Assert.DoesNotContain(since, r => r.Is("POST", $"/ari/bridges/br-{talking}/addChannel") && r["channel"] == $"op-{talking}");
+        Assert.Contains(since, r => r.Is("DELETE", $"/ari/channels/op-{talking}"));
+        Assert.Equal("PJSIP/boris", ring["endpoint"]);
+        Assert.Equal(status, since.Where(r => r.Is("POST", $"/ari/channels/{inMenu}/play")).Select(r => r["media"]!));
+        Assert.Equal(Media(PhoneTexts.MenuAgain("en")), status[1]);
+        Assert.DoesNotContain(since, r => r.Path.StartsWith($"/ari/channels/{inMenu}/", StringComparison.Ordinal) && !r.Is("POST", $"/ari/channels/{inMenu}/play"));
+        var calls = (await Host.Grains.GetGrain<IConversationGrain>(GrainKeys.Conversation(site, conversationId)).GetEvents(Actor.System(site), 0, 100))
+            .Where(e => e.Type == EventTypes.Call).Select(e => e.Status);
+        Assert.Equal([CallStates.Offered, CallStates.Answered], calls);
+        var figures = await Figures(site);
+        Assert.Equal((1, 2), (figures.Answered, figures.WaitingCallers));
     }
 
     [Fact]

@@ -7,12 +7,14 @@ namespace Switchboard.Tests.Phone.Ari;
 
 /// <summary>
 /// The REST the product drives calls with, as Asterisk answers it: channels (answer, play, moh on and off, DELETE,
-/// originate, list) and bridges (create, addChannel, removeChannel, DELETE), each request recorded. A channel or bridge
+/// originate, list) and bridges (create, addChannel, removeChannel, record, DELETE), each request recorded. A channel or bridge
 /// it does not have is a 404, as on a real Asterisk; <see cref="Failures"/> makes chosen requests fail.
 /// </summary>
 public sealed class FakeAriRest(FakeAriRequests seen, FakeAriEventSocket events, FakeAriClock clock)
 {
     private readonly ConcurrentDictionary<string, bool> _bridges = new();
+    /// <summary>The live recording of each bridge, by bridge id: finished when the bridge is destroyed.</summary>
+    private readonly ConcurrentDictionary<string, string> _recordings = new();
     private int _nextChannel;
 
     public ConcurrentDictionary<string, FakeAriChannel> Channels { get; } = new();
@@ -41,6 +43,7 @@ public sealed class FakeAriRest(FakeAriRequests seen, FakeAriEventSocket events,
         app.MapPost("/ari/bridges/{id}/addChannel", (string id, HttpRequest r) => InBridge(r, id));
         app.MapPost("/ari/bridges/{id}/removeChannel", (string id, HttpRequest r) => InBridge(r, id));
         app.MapDelete("/ari/bridges/{id}", DestroyBridge);
+        app.MapPost("/ari/bridges/{id}/record", RecordBridge);
     }
 
     private IResult Originate(HttpRequest request)
@@ -91,7 +94,41 @@ public sealed class FakeAriRest(FakeAriRequests seen, FakeAriEventSocket events,
     private IResult DestroyBridge(string id, HttpRequest request)
     {
         seen.Record(request);
-        return Refused(request) ?? (_bridges.TryRemove(id, out _) ? Results.NoContent() : NotFound("Bridge not found"));
+        if (Refused(request) is { } refused)
+        {
+            return refused;
+        }
+        if (!_bridges.TryRemove(id, out _))
+        {
+            return NotFound("Bridge not found");
+        }
+        if (_recordings.TryRemove(id, out var name))
+        {
+            _ = Task.Run(() => events.SendAsync(new
+            {
+                type = "RecordingFinished", timestamp = clock.Now(), application = FakeAri.App,
+                recording = new { name, format = "wav", state = "done", target_uri = $"bridge:{id}", duration = 1 },
+            }));
+        }
+        return Results.NoContent();
+    }
+
+    /// <summary>ARI's <c>POST /bridges/{id}/record</c>: a LiveRecording, queued.</summary>
+    private IResult RecordBridge(string id, HttpRequest request)
+    {
+        seen.Record(request);
+        if (Refused(request) is { } refused)
+        {
+            return refused;
+        }
+        if (!_bridges.ContainsKey(id))
+        {
+            return NotFound("Bridge not found");
+        }
+        var name = request.Query["name"].FirstOrDefault() ?? "";
+        _recordings[id] = name;
+        return Results.Json(new { name, format = request.Query["format"].FirstOrDefault(), state = "queued", target_uri = $"bridge:{id}" },
+            statusCode: StatusCodes.Status201Created);
     }
 
     /// <summary>A channel added to or removed from a bridge: both must exist.</summary>

@@ -1,3 +1,5 @@
+using System.Globalization;
+
 namespace Switchboard.Gateway.Channels.Phone.Ari;
 
 /// <summary>
@@ -13,7 +15,8 @@ public sealed class AriCall(string channelId, string callId, string caller, stri
     public string ChannelId => channelId;
     /// <summary>The call grain's call id: the inbound channel's id, or the call back's id the product chose.</summary>
     public string CallId => callId;
-    public string Caller => caller;
+    /// <summary>The caller's number; for a call taken up after a restart, the one its grain knows.</summary>
+    public string Caller { get; set; } = caller;
     public string? To => to;
     public string Direction => direction;
 
@@ -37,6 +40,9 @@ public sealed class AriCall(string channelId, string callId, string caller, stri
     /// <summary>Music on hold is playing: stopped before a prompt or the operator.</summary>
     public bool OnHold { get; set; }
 
+    /// <summary>The name of the call's recording, once one was started: the transcript's link is made from it.</summary>
+    public string? RecordingName { get; set; }
+
     /// <summary>The operator's channel: <c>op-{callId}</c>, then <c>op-{callId}-2</c> … for each operator it is transferred to.</summary>
     public string OperatorLeg { get; private set; } = "op-" + callId;
     public bool OperatorLegStarted { get; private set; }
@@ -51,6 +57,32 @@ public sealed class AriCall(string channelId, string callId, string caller, stri
         OperatorLegStarted = true;
         OperatorAnswered = false;
         return OperatorLeg;
+    }
+
+    /// <summary>
+    /// Takes up the operator's channel <paramref name="leg"/> a call already had (found still up after a restart), so a
+    /// hang-up on it, a transfer and the call's end treat it as the call's own, and the next leg gets the next number.
+    /// </summary>
+    public void ResumeOperatorLeg(string leg, int number, bool answered)
+    {
+        _operatorLegs = number;
+        OperatorLeg = leg;
+        OperatorLegStarted = true;
+        OperatorAnswered = answered;
+        (BridgeCreated, InBridge) = (true, true);
+    }
+
+    /// <summary>Which of call <paramref name="callId"/>'s operator legs <paramref name="channel"/> is (1, 2 …), or null when it is none of them.</summary>
+    public static int? OperatorLegNumber(string callId, string channel)
+    {
+        var first = "op-" + callId;
+        if (channel == first)
+        {
+            return 1;
+        }
+        return channel.StartsWith(first + "-", StringComparison.Ordinal) && int.TryParse(channel.AsSpan(first.Length + 1), NumberStyles.None, CultureInfo.InvariantCulture, out var number) && number > 1
+            ? number
+            : null;
     }
 
     /// <summary>Runs <paramref name="step"/> after every step queued before it: a call's events are handled one at a time, in order.</summary>

@@ -10,9 +10,10 @@ namespace Switchboard.Gateway.Channels.Phone.Ari;
 /// One site's ARI events as the generic adapter's phone events, asked of the same call grains, and their answers
 /// carried out over ARI's REST. <c>StasisStart</c> of a new channel is <c>call.offered</c> (the channel id is the call
 /// id), <c>ChannelDtmfReceived</c> is <c>input.dtmf</c>, <c>PlaybackFinished</c> is <c>prompt.finished</c>,
-/// <c>ChannelHangupRequest</c>, <c>StasisEnd</c> and <c>ChannelDestroyed</c> are <c>call.ended</c>.
+/// <c>ChannelHangupRequest</c>, <c>StasisEnd</c> and <c>ChannelDestroyed</c> are <c>call.ended</c>. The operator's leg
+/// is in <c>AriCallFlow.Operators.cs</c>, taking calls up again after the events socket was away in <c>AriCallFlow.Reconcile.cs</c>.
 /// </summary>
-public sealed class AriCallFlow
+public sealed partial class AriCallFlow
 {
     public const string ChannelDestroyed = "ChannelDestroyed";
 
@@ -69,55 +70,12 @@ public sealed class AriCallFlow
             case AriEvent.HangupRequest or AriEvent.StasisEnd or ChannelDestroyed:
                 OnHangup(evt);
                 break;
+            case AriEvent.RecordingFinished or AriEvent.RecordingFailed:
+                OnRecordingDone(evt);
+                break;
             default:
                 _logger.LogDebug("ARI event {Type} of site {Site} is not one the product acts on", evt.Type, Site);
                 break;
-        }
-    }
-
-    /// <summary>
-    /// After the events socket was away (an Asterisk restart): calls whose channels are gone hung up meanwhile and
-    /// end; channels in this app the adapter does not know (a gateway restart) are taken up again.
-    /// </summary>
-    public async Task ReconcileAsync(CancellationToken cancellationToken)
-    {
-        // Only calls known before the listing was asked for can be missing from it for having ended: one that started
-        // while the answer was on its way is not in it either, and is very much alive.
-        var calls = Calls.ByChannel.Values.ToList();
-        var legs = Calls.ByOperatorLeg.ToList();
-        var channels = await _ari.ListChannelsAsync(cancellationToken);
-        var live = channels.Select(c => c.Id).ToHashSet();
-        // A call back still ringing may not exist in Asterisk yet (its originate is on its way): left to its own events.
-        foreach (var call in calls.Where(c => !live.Contains(c.ChannelId) && (c.Direction != "outbound" || c.Answered)))
-        {
-            _logger.LogInformation("Call {Call} on site {Site} ended while ARI's events were away", call.CallId, Site);
-            Step(call, () => EndAsync(call, "completed", _clock.GetUtcNow()));
-            Calls.ByChannel.TryRemove(call.ChannelId, out _);
-        }
-        foreach (var (leg, call) in legs.Where(l => !live.Contains(l.Key)))
-        {
-            Calls.ByOperatorLeg.TryRemove(leg, out _);
-            Step(call, () => OperatorLeftAsync(call));
-        }
-        foreach (var channel in channels.Where(c => c.IsIn(_ari.Site.App)))
-        {
-            OnStart(channel);
-        }
-    }
-
-    /// <summary>An operator's call back to <paramref name="number"/> as an ARI originate; once the customer picks up, the operator's phone rings.</summary>
-    public async Task OriginateAsync(string callId, string number, string? operatorId, CancellationToken cancellationToken)
-    {
-        var call = new AriCall(callId, callId, number, null, "outbound") { CallBackOperator = operatorId, Created = _clock.GetUtcNow() };
-        Calls.ByChannel[callId] = call;
-        try
-        {
-            await _ari.OriginateAsync(_ari.Site.DialEndpointOf(number), callId, null, OriginateCommand.RingSeconds, cancellationToken);
-        }
-        catch (AriException failure)
-        {
-            Calls.ByChannel.TryRemove(callId, out _);
-            throw new PhoneCommandException(failure.Message);
         }
     }
 
@@ -138,17 +96,27 @@ public sealed class AriCallFlow
         return true;
     }
 
+    /// <summary>
+    /// The site's connection stopped (its settings changed or went): the menu timers of its calls stop too, so they never
+    /// speak for an adapter that no longer holds the line. The calls themselves go on in Asterisk and their grains.
+    /// </summary>
+    public void Stop()
+    {
+        foreach (var call in Calls.ByChannel.Values)
+        {
+            Step(call, () =>
+            {
+                _gather.Cancel(call);
+                return Task.CompletedTask;
+            });
+        }
+    }
+
     private void OnStart(AriChannel channel)
     {
         if (Calls.ByOperatorLeg.TryGetValue(channel.Id, out var bridged))
         {
-            // The operator picked up: into the bridge with the caller.
-            Step(bridged, async () =>
-            {
-                bridged.OperatorAnswered = true;
-                await _ari.AddToBridgeAsync(bridged.BridgeId, channel.Id, CancellationToken.None);
-                await AskAsync(bridged, PhoneEventTypes.Answered, $"{channel.Id}:answered");
-            });
+            OperatorPickedUp(bridged, channel.Id);
             return;
         }
         if (Calls.ByChannel.TryGetValue(channel.Id, out var known))
@@ -171,16 +139,6 @@ public sealed class AriCallFlow
         }
     }
 
-    private async Task CalledBackAnsweredAsync(AriCall call)
-    {
-        call.Answered = true;
-        await AskAsync(call, PhoneEventTypes.Answered, $"{call.CallId}:answered");
-        if (call.CallBackOperator is { } operatorId)
-        {
-            await RunGuardedAsync(call, "connect", () => _commands.ConnectAsync(call, operatorId, CancellationToken.None));
-        }
-    }
-
     private void OnHangup(AriEvent evt)
     {
         if (evt.ChannelId is { } leg && Calls.ByOperatorLeg.TryRemove(leg, out var bridged))
@@ -196,33 +154,6 @@ public sealed class AriCallFlow
         }
     }
 
-    /// <summary>
-    /// The operator hung up: the caller's side ends too. An operator who never picked up leaves the caller on hold in
-    /// the bridge rather than cut off; moving the call on is the queue's no-answer rule.
-    /// </summary>
-    private async Task OperatorLeftAsync(AriCall call)
-    {
-        if (call.Ended)
-        {
-            return;
-        }
-        if (call.OperatorAnswered)
-        {
-            await HangUpAsync(call.ChannelId);
-            return;
-        }
-        _logger.LogInformation("Call {Call} on site {Site}: the operator's phone was not answered; the caller is held", call.CallId, Site);
-        try
-        {
-            await _ari.HoldAsync(call.ChannelId, CancellationToken.None);
-            call.OnHold = true;
-        }
-        catch (AriException failure)
-        {
-            _logger.LogInformation("Call {Call} on site {Site} not put on hold: {Problem}", call.CallId, Site, failure.Message);
-        }
-    }
-
     private async Task EndAsync(AriCall call, string reason, DateTimeOffset at)
     {
         if (call.Ended)
@@ -232,47 +163,23 @@ public sealed class AriCallFlow
         call.Ended = true;
         _gather.Cancel(call);
         var seconds = call.Created is { } created ? (int)Math.Max(0, (at - created).TotalSeconds) : (int?)null;
-        await AskAsync(call, PhoneEventTypes.Ended, $"{call.CallId}:ended", reason: reason, durationSeconds: seconds);
-        if (call.OperatorLegStarted && Calls.ByOperatorLeg.TryRemove(call.OperatorLeg, out _))
-        {
-            await HangUpAsync(call.OperatorLeg);
-        }
-        if (call.BridgeCreated)
-        {
-            // Asterisk keeps a bridge until it is destroyed, even empty.
-            try
-            {
-                await _ari.DestroyBridgeAsync(call.BridgeId, CancellationToken.None);
-            }
-            catch (AriException failure)
-            {
-                _logger.LogInformation("Bridge {Bridge} of site {Site} not destroyed: {Problem}", call.BridgeId, Site, failure.Message);
-            }
-        }
+        // The recording's link goes with the end: Asterisk completes the file when the bridge is destroyed, just after.
+        await AskAsync(call, PhoneEventTypes.Ended, $"{call.CallId}:ended", reason: reason, durationSeconds: seconds,
+            recordingUrl: call.RecordingName is { } recording ? _ari.Site.RecordingUrlOf(recording) : null);
+        await LetGoOfOperatorAsync(call);
     }
 
     private Task TimedOutAsync(AriCall call, int round) =>
         call.Ended || call.GatherRound != round ? Task.CompletedTask : AskAsync(call, PhoneEventTypes.Timeout, $"{call.CallId}:timeout:{round}");
 
-    private async Task HangUpAsync(string channel)
-    {
-        try
-        {
-            await _ari.HangupAsync(channel, CancellationToken.None);
-        }
-        catch (AriException failure)
-        {
-            _logger.LogInformation("Channel {Channel} of site {Site} not hung up: {Problem}", channel, Site, failure.Message);
-        }
-    }
-
     /// <summary>The event asked of the call's grain, exactly as the generic hook asks it, and the answer carried out.</summary>
     private async Task AskAsync(
-        AriCall call, string type, string eventId, string? digits = null, string? reason = null, int? durationSeconds = null)
+        AriCall call, string type, string eventId, string? digits = null, string? reason = null, int? durationSeconds = null,
+        string? recordingUrl = null)
     {
         var evt = new PhoneEvent(eventId, call.CallId, type, call.Caller, call.To)
         {
-            Direction = call.Direction, Digits = digits, Reason = reason, DurationSeconds = durationSeconds,
+            Direction = call.Direction, Digits = digits, Reason = reason, DurationSeconds = durationSeconds, RecordingUrl = recordingUrl,
             // The grain pushes what it decides between events to this gateway (IAriLineGrain): a console rings first.
             Adapter = PhoneAdapters.Ari, PbxTakesCommands = true,
         };

@@ -39,8 +39,9 @@ public sealed class AriClient(HttpClient http, AriSite site)
     public Task StopHoldAsync(string channel, CancellationToken cancellationToken) =>
         SendAsync(HttpMethod.Delete, $"channels/{Escape(channel)}/moh", cancellationToken);
 
-    public Task RecordAsync(string channel, string name, CancellationToken cancellationToken) =>
-        SendAsync(HttpMethod.Post, $"channels/{Escape(channel)}/record?name={Escape(name)}&format=wav&ifExists=overwrite", cancellationToken);
+    /// <summary>Records everything the bridge mixes (the caller and the operator) until the bridge is destroyed, as <paramref name="name"/>.wav.</summary>
+    public Task RecordBridgeAsync(string bridgeId, string name, CancellationToken cancellationToken) =>
+        SendAsync(HttpMethod.Post, $"bridges/{Escape(bridgeId)}/record?name={Escape(name)}&format=wav&ifExists=overwrite", cancellationToken);
 
     public Task HangupAsync(string channel, CancellationToken cancellationToken) =>
         SendAsync(HttpMethod.Delete, $"channels/{Escape(channel)}", cancellationToken);

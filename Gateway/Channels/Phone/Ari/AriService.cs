@@ -79,6 +79,7 @@ public sealed class AriService(
     {
         await running.Stop.CancelAsync();
         await running.Connection;
+        running.Flow.Stop();
         await running.Line;
         running.Stop.Dispose();
     }

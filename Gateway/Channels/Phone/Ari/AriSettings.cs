@@ -5,7 +5,7 @@ namespace Switchboard.Gateway.Channels.Phone.Ari;
 /// <summary>
 /// Which sites' calls come from an Asterisk over ARI. Interim, like <see cref="PhoneChannelSettings"/>: read from
 /// configuration, <c>Phone:Sites:{site}:Ari:{BaseUrl,User,Password,App}</c> (and optionally <c>OperatorEndpoint</c>,
-/// <c>DialEndpoint</c>, <c>MediaBaseUrl</c>). The one place that reads them, so it can move to the site's channel
+/// <c>DialEndpoint</c>, <c>MediaBaseUrl</c>, <c>Record</c>, <c>RecordingUrl</c>). The one place that reads them, so it can move to the site's channel
 /// settings once those exist.
 /// </summary>
 public sealed class AriSettings(IConfiguration configuration)
@@ -32,6 +32,8 @@ public sealed class AriSettings(IConfiguration configuration)
             OperatorEndpoint = ari["OperatorEndpoint"] is { Length: > 0 } operators ? operators : defaults.OperatorEndpoint,
             DialEndpoint = ari["DialEndpoint"] is { Length: > 0 } dial ? dial : defaults.DialEndpoint,
             MediaBaseUrl = Uri.TryCreate(ari["MediaBaseUrl"], UriKind.Absolute, out var media) ? media : null,
+            Record = ari.GetValue<bool>("Record"),
+            RecordingUrl = ari["RecordingUrl"] is { Length: > 0 } recordings ? recordings : null,
         };
     }
 }

@@ -15,6 +15,19 @@ public sealed record AriSite(string Site, Uri BaseUrl, string User, string Passw
     /// <summary>The gateway's base address as Asterisk reaches it; prompts are played from <c>{MediaBaseUrl}/phone/speech/…</c>.</summary>
     public Uri? MediaBaseUrl { get; init; }
 
+    /// <summary>Whether calls are recorded once an operator picks up (the call's bridge, both voices); off unless set.</summary>
+    public bool Record { get; init; }
+
+    /// <summary>
+    /// Where a recording is found, <c>{name}</c> being its name: the link the transcript gets. By default ARI's own
+    /// <c>{BaseUrl}/ari/recordings/stored/{name}/file</c>, which asks for the ARI user's credentials.
+    /// </summary>
+    public string? RecordingUrl { get; init; }
+
+    public string RecordingUrlOf(string name) => RecordingUrl is { } template
+        ? template.Replace("{name}", Uri.EscapeDataString(name), StringComparison.Ordinal)
+        : new Uri(BaseUrl, $"ari/recordings/stored/{Uri.EscapeDataString(name)}/file").ToString();
+
     public string OperatorEndpointOf(string operatorId) => OperatorEndpoint.Replace("{operator}", operatorId, StringComparison.Ordinal);
 
     public string DialEndpointOf(string number) => DialEndpoint.Replace("{number}", number, StringComparison.Ordinal);
