@@ -14,13 +14,28 @@ public static class DailyRollup
         ChatContribution.HourOf(new ReportPeriods(zone, ReportGranularity.Day, default).PeriodOf(hour));
 
     /// <summary>
-    /// Whether day rows answer a report exactly: not by hour, and in a zone whose offsets are whole hours (where a
-    /// local day is whole UTC hours; elsewhere a day's first hour is shared with the day before, so hours are read).
+    /// Whether day rows answer a report of local dates <paramref name="from"/>..<paramref name="to"/> exactly: not by
+    /// hour, and every day of it starting on a whole UTC hour (elsewhere, India's +5:30, a day's first hour is shared
+    /// with the day before, so the hours are read).
     /// </summary>
-    public static bool Answers(TimeZoneInfo zone, string granularity) =>
-        granularity != ReportGranularity.Hour
-        && WholeHours(zone.BaseUtcOffset)
-        && zone.GetAdjustmentRules().All(rule => WholeHours(rule.DaylightDelta) && WholeHours(rule.BaseUtcOffsetDelta));
-
-    private static bool WholeHours(TimeSpan offset) => offset.Ticks % TimeSpan.TicksPerHour == 0;
+    public static bool Answers(TimeZoneInfo zone, string granularity, DateOnly from, DateOnly to)
+    {
+        if (granularity == ReportGranularity.Hour)
+        {
+            return false;
+        }
+        for (var date = from; date <= to.AddDays(1); date = date.AddDays(1))
+        {
+            var midnight = date.ToDateTime(TimeOnly.MinValue, DateTimeKind.Unspecified);
+            while (zone.IsInvalidTime(midnight))
+            {
+                midnight = midnight.AddHours(1);
+            }
+            if (zone.GetUtcOffset(midnight).Ticks % TimeSpan.TicksPerHour != 0)
+            {
+                return false;
+            }
+        }
+        return true;
+    }
 }

@@ -86,7 +86,7 @@ public sealed class DailyRollupTests : IAsyncLifetime
     [InlineData("Europe/Moscow", "hour", false)]
     [InlineData("Asia/Kolkata", "day", false)]
     public void Day_rows_answer_reports_not_by_hour_in_zones_of_whole_hours(string zone, string granularity, bool answers) =>
-        Assert.Equal(answers, DailyRollup.Answers(TimeZoneInfo.FindSystemTimeZoneById(zone), granularity));
+        Assert.Equal(answers, DailyRollup.Answers(TimeZoneInfo.FindSystemTimeZoneById(zone), granularity, From, To));
 
     /// <summary>The same report read from the hourly rows: the hours grouped into the query's periods.</summary>
     private static async Task<IReadOnlyList<ReportRow>> ByHourAsync(IReportStore store, ReportQuery query, TimeZoneInfo zone)

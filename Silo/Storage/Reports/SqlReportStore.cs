@@ -138,7 +138,7 @@ public sealed class SqlReportStore(IReportDatabase database, IOptions<ReportOpti
         // The day rows when they answer exactly (kept in this zone, a report not by hour); a site whose day rows are in
         // another zone, or have not been made yet, gets none from them and is read by hour. One statement each, so
         // the zone check and the rows come from one snapshot.
-        if (DailyRollup.Answers(zone, query.Granularity))
+        if (DailyRollup.Answers(zone, query.Granularity, query.From, query.To))
         {
             var days = await ReadRowsAsync("report_days", site, firstHour, endHour, query, zone.Id, cancellationToken);
             if (days.Count > 0)
