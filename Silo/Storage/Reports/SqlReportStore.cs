@@ -309,10 +309,8 @@ public sealed class SqlReportStore(IReportDatabase database, IOptions<ReportOpti
                 hours[key] = ReadSums(reader, 5);
             }
         }
-        await using (var days = new ReusedCommand(connection, transaction, ReportSql.AddToDay, BucketParameters))
-        {
-            await WriteRowsAsync(days, ByDay(hours, new Dictionary<string, TimeZoneInfo>(StringComparer.Ordinal) { [site] = zone }), cancellationToken);
-        }
+        await WriteRowsAsync(connection, transaction, "report_days",
+            ByDay(hours, new Dictionary<string, TimeZoneInfo>(StringComparer.Ordinal) { [site] = zone }), cancellationToken);
         await ExecuteAsync(connection, transaction, ReportSql.WriteDayZone, cancellationToken, ("site", site), ("zone", zone.Id));
     }
 
@@ -344,37 +342,33 @@ public sealed class SqlReportStore(IReportDatabase database, IOptions<ReportOpti
         }
     }
 
-    private static readonly string[] BucketParameters = ["site", "hour", "queue", "operator", "channel", "tag", .. ReportSql.Figures];
+    /// <summary>Bucket rows per statement: a few hundred keeps the statement small and its parameters (5 a row) well under the limits.</summary>
+    private const int RowsPerStatement = 200;
 
     /// <summary>Adds the sums to their hourly rows and, for sites in <paramref name="dayZones"/>, to their day rows in that zone.</summary>
     private static async Task WriteBucketsAsync(DbConnection connection, DbTransaction transaction, Dictionary<BucketKey, BucketSums> buckets,
         IReadOnlyDictionary<string, TimeZoneInfo> dayZones, CancellationToken cancellationToken)
     {
-        await using (var hours = new ReusedCommand(connection, transaction, ReportSql.AddToBucket, BucketParameters))
-        {
-            await WriteRowsAsync(hours, buckets, cancellationToken);
-        }
-        await using var days = new ReusedCommand(connection, transaction, ReportSql.AddToDay, BucketParameters);
-        await WriteRowsAsync(days, ByDay(buckets, dayZones), cancellationToken);
+        await WriteRowsAsync(connection, transaction, "report_buckets", buckets, cancellationToken);
+        await WriteRowsAsync(connection, transaction, "report_days", ByDay(buckets, dayZones), cancellationToken);
     }
 
-    private static async Task WriteRowsAsync(ReusedCommand command, Dictionary<BucketKey, BucketSums> rows, CancellationToken cancellationToken)
+    private static async Task WriteRowsAsync(
+        DbConnection connection, DbTransaction transaction, string table, Dictionary<BucketKey, BucketSums> rows, CancellationToken cancellationToken)
     {
-        var values = new object?[BucketParameters.Length];
-        foreach (var (key, sums) in rows)
+        foreach (var chunk in rows.Chunk(RowsPerStatement))
         {
-            values[0] = key.Site;
-            values[1] = key.Hour;
-            values[2] = key.Queue;
-            values[3] = key.Operator;
-            values[4] = key.Channel;
-            values[5] = key.Tag;
-            var i = 6;
-            foreach (var figure in Counts(sums).Concat(sums.FirstResponseBins).Concat(sums.WaitBins).Concat(sums.AbandonBins))
+            var parameters = new List<(string Name, object? Value)>(chunk.Length * 5);
+            var tuples = new List<string>(chunk.Length);
+            for (var i = 0; i < chunk.Length; i++)
             {
-                values[i++] = figure;
+                var (key, sums) = chunk[i];
+                parameters.AddRange([($"s{i}", key.Site), ($"q{i}", key.Queue), ($"o{i}", key.Operator), ($"c{i}", key.Channel), ($"t{i}", key.Tag)]);
+                var figures = Counts(sums).Concat(sums.FirstResponseBins).Concat(sums.WaitBins).Concat(sums.AbandonBins)
+                    .Select(figure => figure.ToString(System.Globalization.CultureInfo.InvariantCulture));
+                tuples.Add($"(@s{i}, {key.Hour.ToString(System.Globalization.CultureInfo.InvariantCulture)}, @q{i}, @o{i}, @c{i}, @t{i}, {string.Join(", ", figures)})");
             }
-            await command.RunAsync(values, cancellationToken);
+            await ExecuteAsync(connection, transaction, ReportSql.AddRows(table, tuples), cancellationToken, [.. parameters]);
         }
     }
 
