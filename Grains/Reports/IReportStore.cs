@@ -30,8 +30,13 @@ public interface IReportStore
     /// <summary>Stores an order and marks the chats it converts; false when its id was stored before.</summary>
     Task<bool> RecordOrderAsync(string site, Order order, CancellationToken cancellationToken = default);
 
-    /// <summary>The sums per UTC hour in [<paramref name="firstHour"/>, <paramref name="endHour"/>) and per grouped dimension.</summary>
-    Task<IReadOnlyList<BucketRow>> ReadAsync(string site, long firstHour, long endHour, ReportQuery query, CancellationToken cancellationToken = default);
+    /// <summary>
+    /// The sums of the UTC hours in [<paramref name="firstHour"/>, <paramref name="endHour"/>) per grouped dimension, for
+    /// a report in <paramref name="zone"/>: per hour, or per local day where the daily roll-up answers the same exactly
+    /// (a row's hour is then the hour its day starts in).
+    /// </summary>
+    Task<IReadOnlyList<BucketRow>> ReadAsync(
+        string site, long firstHour, long endHour, ReportQuery query, TimeZoneInfo zone, CancellationToken cancellationToken = default);
 
     /// <summary>Empties the read model (orders stay: they are input, like the log) so it is built again from the log's start.</summary>
     Task ResetAsync(CancellationToken cancellationToken = default);

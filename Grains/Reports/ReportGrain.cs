@@ -21,7 +21,7 @@ public sealed class ReportGrain(IReportStore store, IOptions<ReportOptions> opti
         }
         var zone = TimeZoneInfo.FindSystemTimeZoneById(config.TimeZone ?? "UTC");
         var (first, end) = ReportPeriods.Hours(zone, query.From, query.To);
-        var buckets = await store.ReadAsync(Site, first, end, query);
+        var buckets = await store.ReadAsync(Site, first, end, query, zone);
         var periods = new ReportPeriods(zone, query.Granularity, query.From);
         return new Report
         {

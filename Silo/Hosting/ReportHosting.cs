@@ -13,6 +13,7 @@ public static class ReportHosting
     {
         services.AddOptions<ReportOptions>().Bind(configuration.GetSection(ReportOptions.Section));
         services.AddSingleton<IReportDatabase, TDatabase>();
+        services.AddSingleton<ISiteTimeZones, SiteConfigTimeZones>();
         services.AddSingleton<IReportStore, SqlReportStore>();
         services.AddSingleton<ReportProjector>();
         services.AddHostedService(sp => sp.GetRequiredService<ReportProjector>());

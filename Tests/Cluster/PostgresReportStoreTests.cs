@@ -67,6 +67,6 @@ public sealed class PostgresReportStoreTests(DatabaseServers servers) : IAsyncLi
     private static async Task<IReadOnlyList<ReportRow>> ReportAsync(IReportStore store, ReportQuery query)
     {
         var (first, end) = ReportPeriods.Hours(TimeZoneInfo.Utc, query.From, query.To);
-        return ReportBuilder.Rows(await store.ReadAsync(Site, first, end, query), new ReportPeriods(TimeZoneInfo.Utc, query.Granularity, query.From), 60);
+        return ReportBuilder.Rows(await store.ReadAsync(Site, first, end, query, TimeZoneInfo.Utc), new ReportPeriods(TimeZoneInfo.Utc, query.Granularity, query.From), 60);
     }
 }

@@ -131,7 +131,7 @@ public sealed class ReportReadModelTests : IAsyncLifetime
     private static async Task<IReadOnlyList<ReportRow>> ReportAsync(IReportStore store, ReportQuery query)
     {
         var (first, end) = ReportPeriods.Hours(TimeZoneInfo.Utc, query.From, query.To);
-        var buckets = await store.ReadAsync(Site, first, end, query);
+        var buckets = await store.ReadAsync(Site, first, end, query, TimeZoneInfo.Utc);
         return ReportBuilder.Rows(buckets, new ReportPeriods(TimeZoneInfo.Utc, query.Granularity, query.From), ServiceLevelSeconds);
     }
 

@@ -53,6 +53,29 @@ public static class ReportSql
             PRIMARY KEY (site, hour, queue, operator, channel, tag));
         """;
 
+    /// <summary>
+    /// The daily roll-up (<see cref="DailyRollup"/>): <c>report_days</c> has the buckets' columns, <c>hour</c> being the
+    /// UTC hour a local day starts in, and <c>report_day_zones</c> the zone each site's day rows are in.
+    /// </summary>
+    public static readonly string DayTables = $"""
+        CREATE TABLE IF NOT EXISTS report_days (
+            site TEXT NOT NULL, hour BIGINT NOT NULL, queue TEXT NOT NULL, operator TEXT NOT NULL, channel TEXT NOT NULL, tag TEXT NOT NULL,
+            {string.Join(", ", Figures.Select(column => $"{column} BIGINT NOT NULL"))},
+            PRIMARY KEY (site, hour, queue, operator, channel, tag));
+        CREATE TABLE IF NOT EXISTS report_day_zones (site TEXT PRIMARY KEY, zone TEXT NOT NULL);
+        """;
+
+    public const string ReadDayZone = "SELECT zone FROM report_day_zones WHERE site = @site";
+
+    public const string WriteDayZone = """
+        INSERT INTO report_day_zones (site, zone) VALUES (@site, @zone) ON CONFLICT (site) DO UPDATE SET zone = excluded.zone
+        """;
+
+    public const string DeleteDays = "DELETE FROM report_days WHERE site = @site";
+
+    public static readonly string ReadSiteBuckets =
+        $"SELECT hour, queue, operator, channel, tag, {string.Join(", ", Figures)} FROM report_buckets WHERE site = @site";
+
     /// <summary>Taken first in every write transaction: it serializes the projector and order intake on every node.</summary>
     public const string LockCheckpoint = "UPDATE report_checkpoint SET id = 1 WHERE id = 1";
 
@@ -63,7 +86,9 @@ public static class ReportSql
     public const string ChatColumns =
         "conversation, site, started_ms, queue, channel, visitor, invited, assigned_ms, operator, answered_ms, closed_ms, tags, score, converted, customer";
 
-    public const string ReadChat = $"SELECT {ChatColumns} FROM report_chats WHERE conversation = @conversation";
+    /// <summary>The stored facts of <paramref name="count"/> conversations, <c>@c0</c>… (one read per batch, not per event).</summary>
+    public static string ReadChats(int count) =>
+        $"SELECT {ChatColumns} FROM report_chats WHERE conversation IN ({Names("c", count)})";
 
     public const string WriteChat = $"""
         INSERT INTO report_chats ({ChatColumns})
@@ -74,10 +99,14 @@ public static class ReportSql
             customer = excluded.customer
         """;
 
-    /// <summary>Whether an order of the chat's visitor or customer (null when it had none) came within the window after its start.</summary>
-    public const string OrderAfterChat = """
-        SELECT count(*) FROM report_orders
-         WHERE site = @site AND (visitor = @visitor OR customer = @customer) AND at_ms >= @from AND at_ms <= @to
+    /// <summary>
+    /// The site's orders of any of <paramref name="visitors"/> visitors (<c>@v0</c>…) or <paramref name="customers"/>
+    /// customers (<c>@u0</c>…) between <c>@from</c> and <c>@to</c>: the batch's closed chats look for theirs among them.
+    /// </summary>
+    public static string OrdersOf(int visitors, int customers) => $"""
+        SELECT visitor, customer, at_ms FROM report_orders
+         WHERE site = @site AND at_ms >= @from AND at_ms <= @to
+           AND (visitor IN ({Names("v", visitors)}){(customers == 0 ? "" : $" OR customer IN ({Names("u", customers)})")})
         """;
 
     public const string InsertOrder = """
@@ -91,16 +120,25 @@ public static class ReportSql
          WHERE site = @site AND (visitor = @visitor OR customer = @customer) AND started_ms >= @from AND started_ms <= @to AND closed_ms IS NOT NULL AND converted = 0
         """;
 
-    public static readonly string AddToBucket = $"""
-        INSERT INTO report_buckets (site, hour, queue, operator, channel, tag, {string.Join(", ", Figures)})
-        VALUES (@site, @hour, @queue, @operator, @channel, @tag, {string.Join(", ", Figures.Select(column => "@" + column))})
+    /// <summary>
+    /// Adds many rows to <paramref name="table"/> (<c>report_buckets</c> or <c>report_days</c>) in one statement: each of
+    /// <paramref name="rows"/> is a <c>VALUES</c> tuple of the key and the figures. The figures are integer literals, not
+    /// parameters: binding 98 named parameters per row cost more than the upsert itself.
+    /// </summary>
+    public static string AddRows(string table, IEnumerable<string> rows) => $"""
+        INSERT INTO {table} (site, hour, queue, operator, channel, tag, {string.Join(", ", Figures)})
+        VALUES {string.Join(",\n", rows)}
         ON CONFLICT (site, hour, queue, operator, channel, tag) DO UPDATE SET
-            {string.Join(", ", Figures.Select(column => $"{column} = report_buckets.{column} + excluded.{column}"))}
+            {string.Join(", ", Figures.Select(column => $"{column} = {table}.{column} + excluded.{column}"))}
         """;
 
     public const string Reset = """
         DELETE FROM report_buckets;
+        DELETE FROM report_days;
+        DELETE FROM report_day_zones;
         DELETE FROM report_chats;
         UPDATE report_checkpoint SET commit_position = 0, index_position = 0 WHERE id = 1;
         """;
+
+    private static string Names(string prefix, int count) => string.Join(", ", Enumerable.Range(0, count).Select(i => $"@{prefix}{i}"));
 }
