@@ -14,10 +14,11 @@ public static class PersonalDataContract
     public const string Secret = "My card number ends in 4242";
     public const string Phone = "+79001234567";
     public const string Name = "Анна Каренина";
+    public const string CustomerId = "shop-customer-8812";
 
     public static ConversationEvent[] Chat() =>
     [
-        new() { Seq = 1, Type = EventTypes.Started, At = At, Queue = "general", VisitorId = "v1", VisitorName = Name,
+        new() { Seq = 1, Type = EventTypes.Started, At = At, Queue = "general", VisitorId = "v1", VisitorName = Name, CustomerId = CustomerId,
             Form = new Dictionary<string, string> { ["email"] = "anna@example.com" } },
         new() { Seq = 2, Type = EventTypes.Message, At = At, ClientId = "c-2", From = Senders.Visitor, Text = Secret,
             Attachments = [new Attachment("0123456789abcdef0123456789abcdef", "passport.jpg", "image/jpeg", 10)] },
@@ -35,10 +36,12 @@ public static class PersonalDataContract
         Assert.DoesNotContain("79001234567", raw);
         Assert.DoesNotContain("anna@example.com", raw);
         Assert.DoesNotContain("passport", raw);
+        Assert.DoesNotContain(CustomerId, raw);
         Assert.Contains("general", raw); // what reports count stays readable
         var read = await stores.Log.ReadAsync(key, 0);
         Assert.Equal(Secret, read[1].Text);
         Assert.Equal(Name, read[0].VisitorName);
+        Assert.Equal(CustomerId, read[0].CustomerId);
         Assert.Equal("anna@example.com", read[0].Form!["email"]);
         Assert.Equal("passport.jpg", Assert.Single(read[1].Attachments!).Name);
         Assert.Equal(Phone, read[2].Phone);
@@ -101,6 +104,7 @@ public static class PersonalDataContract
     {
         Assert.Equal([1L, 2L, 3L, 4L], events.Select(e => e.Seq));
         Assert.Equal(PersonalFields.ErasedText, events[0].VisitorName);
+        Assert.Null(events[0].CustomerId);
         Assert.Empty(events[0].Form!);
         Assert.Equal(PersonalFields.ErasedText, events[1].Text);
         Assert.Empty(events[1].Attachments!);
