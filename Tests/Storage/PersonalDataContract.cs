@@ -100,6 +100,43 @@ public static class PersonalDataContract
         await Assert.ThrowsAsync<InvalidOperationException>(() => TestKeys.Keys(stores.Keys).CheckMasterKeyAsync());
     }
 
+    public static async Task ARotationIsFollowedByARewrapOfTheSitesDataKeysThatResumesAndSkipsWhatIsDone(IPersonalDataStores stores)
+    {
+        var site = "rewrap" + GrainKeys.NewId()[..8];
+        var owners = Enumerable.Range(0, 5).Select(i => GrainKeys.Conversation(site, $"c{i}")).ToList();
+        var before = new Dictionary<string, byte[]>();
+        foreach (var owner in owners)
+        {
+            before[owner] = await stores.ConversationKeys.ForWritingAsync(owner);
+        }
+        var neighbour = GrainKeys.Conversation(site + "-x", "c0");
+        await stores.ConversationKeys.ForWritingAsync(neighbour);
+        var customer = GrainKeys.Customer(site, "u1");
+        before[customer] = await stores.ConversationKeys.ForWritingAsync(customer);
+
+        Assert.Equal(2, await stores.ConversationKeys.RotateSiteKeyAsync(site));
+        var first = await stores.ConversationKeys.RewrapSiteDataKeysAsync(site, "", pageSize: 2);
+        Assert.Equal(2, first.Rewrapped);
+        await stores.ConversationKeys.ForgetAsync(owners[4]); // erased while the pass runs: stays erased
+        var (rest, after) = (0, first.ResumeAfter);
+        while (after is not null)
+        {
+            var page = await stores.ConversationKeys.RewrapSiteDataKeysAsync(site, after, pageSize: 2);
+            (rest, after) = (rest + page.Rewrapped, page.ResumeAfter);
+        }
+
+        Assert.Equal(3, rest); // c2, c3 and the customer's
+        Assert.Equal(0, (await stores.ConversationKeys.RewrapSiteDataKeysAsync(site, "", pageSize: 100)).Rewrapped);
+        Assert.Null(await stores.Keys.FindAsync(owners[4]));
+        Assert.Equal(WrappedKey.BySiteKey, (await stores.Keys.FindAsync(neighbour))!.WrappedBy);
+        var anotherNode = TestKeys.Keys(stores.Keys);
+        foreach (var (owner, key) in before.Where(k => k.Key != owners[4]))
+        {
+            Assert.Equal(WrappedKey.BySiteKeyGeneration(2), (await stores.Keys.FindAsync(owner))!.WrappedBy);
+            Assert.Equal(key, await anotherNode.ForReadingAsync(owner));
+        }
+    }
+
     public static void AssertErased(IReadOnlyList<ConversationEvent> events)
     {
         Assert.Equal([1L, 2L, 3L, 4L], events.Select(e => e.Seq));
