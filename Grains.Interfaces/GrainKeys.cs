@@ -8,6 +8,10 @@ namespace Switchboard.Contracts;
 public static class GrainKeys
 {
     public static string Site(string site) => $"site:{site}";
+
+    /// <summary>The one directory of site names (<see cref="Sites.ISiteDirectoryGrain"/>): of no site, so it names none.</summary>
+    public const string SiteDirectory = "sites";
+
     public static string Visitor(string site, string visitorId) => $"{site}/v:{visitorId}";
     public static string Conversation(string site, string conversationId) => $"{site}/c:{conversationId}";
     public static string Queue(string site, string queueId) => $"{site}/q:{queueId}";

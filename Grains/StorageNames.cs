@@ -8,6 +8,7 @@ public static class StorageNames
 {
     public const string Provider = "switchboard";
     public const string SiteState = "site";
+    public const string SiteDirectoryState = "siteDirectory";
     public const string VisitorState = "visitor";
     public const string QueueState = "queue";
     public const string OperatorState = "operator";

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Options;
 using Switchboard.Gateway.Auth;
+using Switchboard.Gateway.Limits;
 
 namespace Switchboard.Gateway.Attachments;
 
@@ -15,8 +16,8 @@ public static class AttachmentEndpoints
     public static IEndpointRouteBuilder MapAttachments(this IEndpointRouteBuilder app)
     {
         var attachments = app.MapGroup("/api/sites/{site}/attachments");
-        attachments.MapMethods("", ["OPTIONS"], async (string site, HttpContext http, IGrainFactory grains) =>
-            await UploadCors.AllowAsync(http, site, grains) ? Results.NoContent() : Results.StatusCode(403));
+        attachments.MapMethods("", ["OPTIONS"], async (string site, HttpContext http, SiteNames sites) =>
+            await UploadCors.AllowAsync(http, site, sites) ? Results.NoContent() : Results.StatusCode(403));
         attachments.MapPost("", Upload).DisableAntiforgery();
         attachments.MapGet("/{id}", (string site, string id, HttpContext http, AttachmentCatalog catalog, AttachmentLinks links) =>
             DownloadAsync(site, id, thumbnail: false, http, catalog, links));
@@ -26,10 +27,10 @@ public static class AttachmentEndpoints
     }
 
     private static async Task<IResult> Upload(
-        string site, HttpContext http, IGrainFactory grains, TokenService tokens, AttachmentUploads uploads, AttachmentLinks links,
+        string site, HttpContext http, SiteNames sites, TokenService tokens, AttachmentUploads uploads, AttachmentLinks links,
         IOptions<AttachmentOptions> options)
     {
-        if (!await UploadCors.AllowAsync(http, site, grains))
+        if (!await UploadCors.AllowAsync(http, site, sites))
         {
             return TypedResults.Problem(statusCode: 403, title: "This origin may not upload for this site.");
         }

@@ -1,6 +1,5 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Switchboard.Contracts;
-using Switchboard.Contracts.Sites;
 using Switchboard.Gateway.ContactForm;
 using Switchboard.Gateway.Limits;
 
@@ -21,10 +20,10 @@ public static partial class FormEndpoints
     }
 
     private static async Task<IResult> Submit(
-        string site, string form, HttpContext http, IGrainFactory grains, FormDesk desk, FormThrottle throttle, ILoggerFactory loggers)
+        string site, string form, HttpContext http, SiteNames sites, FormDesk desk, FormThrottle throttle, ILoggerFactory loggers)
     {
         http.Response.Headers.AccessControlAllowOrigin = "*";
-        if (await grains.Grain<ISiteGrain>(GrainKeys.Site(site)).GetConfig() is null)
+        if (!await sites.ExistsAsync(site))
         {
             return TypedResults.NotFound();
         }

@@ -22,7 +22,7 @@ namespace Switchboard.Gateway.Hosting;
 
 public static class GatewayPipeline
 {
-    /// <summary>Middleware in order: errors as problem details, headers, static files, sockets (admitted per client address), auth.</summary>
+    /// <summary>Middleware in order: errors as problem details, headers, static files, sockets (admitted per client address), made-up site names refused, auth.</summary>
     public static WebApplication UseSwitchboardGateway(this WebApplication app)
     {
         app.UseExceptionHandler();
@@ -32,6 +32,7 @@ public static class GatewayPipeline
         app.UseStaticFiles();
         app.UseWebSockets(new WebSocketOptions { KeepAliveInterval = TimeSpan.FromSeconds(30) });
         app.UseSocketAdmission();
+        app.UseKnownSites();
         app.UseAuthentication();
         app.UseAuthorization();
         return app;

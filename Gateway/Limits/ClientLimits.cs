@@ -85,9 +85,5 @@ public sealed class ClientLimits
     [Range(0, 10_000)]
     public int AssignedPages { get; set; } = 50;
 
-    /// <summary>Site names remembered as unknown, so asking again activates nothing.</summary>
-    [Range(0, 10_000_000)]
-    public int UnknownSitesRemembered { get; set; } = 10_000;
-
     public RateLimit FrameRate(string type) => Frames.GetValueOrDefault(type) ?? OtherFrames;
 }

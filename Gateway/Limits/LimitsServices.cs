@@ -1,3 +1,6 @@
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Switchboard.Grains.Sites;
+
 namespace Switchboard.Gateway.Limits;
 
 public static class LimitsServices
@@ -10,6 +13,7 @@ public static class LimitsServices
         services.AddSingleton<AddressGuard>();
         services.AddSingleton<VisitorAllowance>();
         services.AddSingleton<LoginThrottle>();
+        services.TryAddSingleton<KnownSites>();
         services.AddSingleton<SiteNames>();
         return services;
     }

@@ -14,13 +14,18 @@ public sealed class SiteGrain(
 
     public async Task<bool> CreateIfAbsent(SiteConfig config)
     {
-        if (state.State.Config is not null)
+        var created = state.State.Config is null;
+        if (created)
         {
-            return false;
+            await Store(config);
         }
-        await Store(config);
-        return true;
+        // Also when it existed: sites created before the directory was kept are listed at the next start that
+        // creates them (configuration and the demo ask at every start).
+        await GrainFactory.Grain<ISiteDirectoryGrain>(GrainKeys.SiteDirectory).Add(SiteName);
+        return created;
     }
+
+    private string SiteName => this.GetPrimaryKeyString()[GrainKeys.Site("").Length..];
 
     public Task<SiteConfig> UpsertQueue(QueueConfig queue) => Change(config => config.WithQueue(queue));
 

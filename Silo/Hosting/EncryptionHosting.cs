@@ -22,6 +22,8 @@ public static class EncryptionHosting
         services.AddSingleton<ConversationKeys>();
         services.AddSingleton<IConversationKeys>(provider => provider.GetRequiredService<ConversationKeys>());
         services.AddSingleton<EventSealer>();
+        services.AddSingleton<SiteKeyRewrap>();
+        services.AddHostedService(provider => provider.GetRequiredService<SiteKeyRewrap>());
         services.AddSingleton<ILifecycleParticipant<ISiloLifecycle>, MasterKeyCheckParticipant>();
         return services;
     }

@@ -60,6 +60,10 @@ public sealed class PostgresPersonalDataTests(DatabaseServers servers) : IPerson
     public Task A_wrong_master_key_is_refused_and_a_rotation_rewraps_the_site_keys() =>
         PersonalDataContract.AWrongMasterKeyIsRefusedAndARotationReWrapsTheSiteKeys(this);
 
+    [Fact]
+    public Task A_site_key_rotation_is_followed_by_a_rewrap_of_its_data_keys_that_resumes() =>
+        PersonalDataContract.ARotationIsFollowedByARewrapOfTheSitesDataKeysThatResumesAndSkipsWhatIsDone(this);
+
     public async Task<string> RawRowsAsync(string conversationKey)
     {
         await using var command = _database.DataSource.CreateCommand(

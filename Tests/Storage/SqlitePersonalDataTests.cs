@@ -73,6 +73,10 @@ public sealed class SqlitePersonalDataTests : IPersonalDataStores, IAsyncLifetim
         PersonalDataContract.AWrongMasterKeyIsRefusedAndARotationReWrapsTheSiteKeys(this);
 
     [Fact]
+    public Task A_site_key_rotation_is_followed_by_a_rewrap_of_its_data_keys_that_resumes() =>
+        PersonalDataContract.ARotationIsFollowedByARewrapOfTheSitesDataKeysThatResumesAndSkipsWhatIsDone(this);
+
+    [Fact]
     public void The_keys_live_in_their_own_file_apart_from_the_data()
     {
         Assert.Equal(_data.Path, Path.GetDirectoryName(_keys.FilePath));

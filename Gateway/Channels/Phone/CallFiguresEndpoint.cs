@@ -1,6 +1,6 @@
 using Switchboard.Contracts;
 using Switchboard.Contracts.Calls;
-using Switchboard.Contracts.Sites;
+using Switchboard.Gateway.Limits;
 
 namespace Switchboard.Gateway.Channels.Phone;
 
@@ -12,9 +12,9 @@ public static class CallFiguresEndpoint
     /// </summary>
     public static RouteGroupBuilder MapCallFigures(this RouteGroupBuilder admin)
     {
-        admin.MapGet("/calls/figures", async (string site, IGrainFactory grains) =>
+        admin.MapGet("/calls/figures", async (string site, SiteNames sites, IGrainFactory grains) =>
         {
-            var config = await grains.Grain<ISiteGrain>(GrainKeys.Site(site)).GetConfig();
+            var config = await sites.FindAsync(site);
             if (config is null)
             {
                 return Results.NotFound();

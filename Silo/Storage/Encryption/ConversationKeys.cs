@@ -141,6 +141,32 @@ public sealed class ConversationKeys(IDataKeyStore store, MasterKeys masters, Ti
         return (await CurrentSiteKeyAsync(site, cancellationToken)).Generation;
     }
 
+    /// <summary>
+    /// One page of the re-wrap after a rotation: the site's data keys (conversations, customers, visitors, calls) after
+    /// <paramref name="after"/> that an older generation wraps are wrapped again by the newest, the data key itself
+    /// unchanged (so nothing sealed with it changes, and caches stay right). Keys already under the newest are skipped,
+    /// so a pass started again from the beginning resumes. A key erased meanwhile stays erased (the update finds no row).
+    /// </summary>
+    public async Task<RewrapPage> RewrapSiteDataKeysAsync(string site, string after, int pageSize, CancellationToken cancellationToken = default)
+    {
+        _currentSiteKeys.TryRemove(site, out _);
+        var (generation, siteKey) = await CurrentSiteKeyAsync(site, cancellationToken);
+        var newest = WrappedKey.BySiteKeyGeneration(generation);
+        var page = await store.DataKeysOfSiteAsync(site, after, pageSize, cancellationToken);
+        var rewrapped = 0;
+        foreach (var (owner, wrapped) in page)
+        {
+            if (wrapped.WrappedBy == newest)
+            {
+                continue;
+            }
+            var key = await UnwrapBySiteKeyAsync(site, wrapped, owner, cancellationToken);
+            await store.ReplaceAsync(owner, new WrappedKey(newest, Wrap(siteKey, key, owner)), cancellationToken);
+            rewrapped++;
+        }
+        return new RewrapPage(rewrapped, page.Count < pageSize ? null : page[^1].Owner);
+    }
+
     private async ValueTask<byte[]?> SiteKeyAsync(string site, int generation, bool create, CancellationToken cancellationToken)
     {
         var owner = SiteOwner(site, generation);

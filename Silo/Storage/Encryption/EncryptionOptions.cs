@@ -16,4 +16,13 @@ public sealed class EncryptionOptions
     /// <see cref="MasterKey"/> at start, after which they can be removed.
     /// </summary>
     public List<string> RetiredMasterKeys { get; set; } = [];
+
+    /// <summary>
+    /// Instead of <see cref="MasterKey"/>: a certificate whose private key the master key is derived from
+    /// (<see cref="CertificateMasterKey"/>), so the key ring is protected by the certificate.
+    /// </summary>
+    public CertificateSetting? Certificate { get; set; }
+
+    /// <summary>Earlier certificates during a rotation, as <see cref="RetiredMasterKeys"/>.</summary>
+    public List<CertificateSetting> RetiredCertificates { get; set; } = [];
 }

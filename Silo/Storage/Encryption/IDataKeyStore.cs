@@ -20,4 +20,10 @@ public interface IDataKeyStore
 
     /// <summary>Every site key, for the start-up check and re-wrap.</summary>
     Task<IReadOnlyList<(string Owner, WrappedKey Key)>> SiteKeysAsync(CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Up to <paramref name="limit"/> data keys of the site (owners <c>{site}/…</c>: conversations, customers, visitors,
+    /// calls) after <paramref name="after"/> in ordinal order of owner, for a re-wrap that resumes where it stopped.
+    /// </summary>
+    Task<IReadOnlyList<(string Owner, WrappedKey Key)>> DataKeysOfSiteAsync(string site, string after, int limit, CancellationToken cancellationToken = default);
 }

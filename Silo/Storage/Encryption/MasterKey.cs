@@ -35,6 +35,12 @@ public sealed class MasterKey
         {
             throw new InvalidOperationException($"{setting} must be {Length} bytes (base64 of {Length} random bytes), not {key.Length}.");
         }
-        return new MasterKey(Convert.ToHexStringLower(SHA256.HashData(key).AsSpan(0, 8)), key);
+        return FromBytes(key);
     }
+
+    /// <summary>A master key of <see cref="Length"/> bytes, e.g. derived from a certificate.</summary>
+    public static MasterKey FromBytes(byte[] key) =>
+        key.Length == Length
+            ? new MasterKey(Convert.ToHexStringLower(SHA256.HashData(key).AsSpan(0, 8)), key)
+            : throw new ArgumentException($"A master key is {Length} bytes.", nameof(key));
 }

@@ -25,5 +25,11 @@ public static class DataKeySql
 
     public const string Replace = "UPDATE data_keys SET wrapped_by = $2, sealed = $3 WHERE owner = $1";
     public const string Delete = "DELETE FROM data_keys WHERE owner = $1";
+    // Owners of a site run from "{site}/" up to "{site}0" ('0' follows '/'), compared byte by byte whatever the database's collation.
+    public const string DataKeysOfSite = """
+        SELECT owner, wrapped_by, sealed FROM data_keys
+        WHERE owner COLLATE "C" > $1 AND owner COLLATE "C" >= $2 AND owner COLLATE "C" < $3
+        ORDER BY owner COLLATE "C" LIMIT $4
+        """;
     public const string SiteKeys = "SELECT owner, wrapped_by, sealed FROM data_keys WHERE owner LIKE 'site:%' ORDER BY owner";
 }

@@ -51,6 +51,22 @@ public sealed class PostgresDataKeyStore(PostgresDatabase database) : IDataKeySt
         return keys;
     }
 
+    public async Task<IReadOnlyList<(string Owner, WrappedKey Key)>> DataKeysOfSiteAsync(string site, string after, int limit, CancellationToken cancellationToken = default)
+    {
+        await using var command = database.DataSource.CreateCommand(DataKeySql.DataKeysOfSite);
+        command.Parameters.Add(new NpgsqlParameter { Value = after });
+        command.Parameters.Add(new NpgsqlParameter { Value = site + "/" });
+        command.Parameters.Add(new NpgsqlParameter { Value = site + "0" });
+        command.Parameters.Add(new NpgsqlParameter { Value = limit });
+        var keys = new List<(string, WrappedKey)>();
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            keys.Add((reader.GetString(0), new WrappedKey(reader.GetString(1), (byte[])reader[2])));
+        }
+        return keys;
+    }
+
     private async Task ExecuteAsync(string sql, CancellationToken cancellationToken, params object[] values)
     {
         await using var command = database.DataSource.CreateCommand(sql);

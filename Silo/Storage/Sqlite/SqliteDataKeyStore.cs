@@ -104,6 +104,25 @@ public sealed class SqliteDataKeyStore : IDataKeyStore, IAsyncDisposable
         return keys;
     }
 
+    public async Task<IReadOnlyList<(string Owner, WrappedKey Key)>> DataKeysOfSiteAsync(string site, string after, int limit, CancellationToken cancellationToken = default)
+    {
+        await using var connection = _database.Open();
+        await using var command = connection.CreateCommand();
+        // Owners of a site run from "{site}/" up to "{site}0" ('0' follows '/'); SQLite compares text byte by byte.
+        command.CommandText = "SELECT owner, wrapped_by, sealed FROM data_keys WHERE owner > $after AND owner >= $from AND owner < $to ORDER BY owner LIMIT $limit";
+        command.Parameters.AddWithValue("$after", after);
+        command.Parameters.AddWithValue("$from", site + "/");
+        command.Parameters.AddWithValue("$to", site + "0");
+        command.Parameters.AddWithValue("$limit", limit);
+        var keys = new List<(string, WrappedKey)>();
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            keys.Add((reader.GetString(0), new WrappedKey(reader.GetString(1), (byte[])reader[2])));
+        }
+        return keys;
+    }
+
     public ValueTask DisposeAsync() => _writer.DisposeAsync();
 
     /// <summary>
