@@ -1,3 +1,4 @@
+using System.Security.Cryptography;
 using BenchmarkDotNet.Attributes;
 using Microsoft.Extensions.Logging.Abstractions;
 using Switchboard.Contracts;
@@ -42,6 +43,21 @@ public class EventSealingBenchmarks
         await _keys.DisposeAsync();
         Directory.Delete(_directory, recursive: true);
     }
+
+    private static readonly byte[] Plaintext = "{\"text\":\"Hello! Is the blue jacket in stock in size 42?\",\"author\":\"Anna\"}"u8.ToArray();
+    private static readonly byte[] AssociatedData = "bench/conversation:0123456789abcdef#17"u8.ToArray();
+    private readonly byte[] _key = Aead.NewKey();
+
+    /// <summary>How every append sealed until issue 16's hot-path round: a cipher made (and its key scheduled) per append.</summary>
+    [Benchmark(Baseline = true, Description = "AES-GCM seal, cipher made per call")]
+    public byte[] SealWithNewCipher()
+    {
+        using var aes = new AesGcm(_key, Aead.TagLength);
+        return Aead.Seal(aes, Plaintext, AssociatedData, prefixLength: 3);
+    }
+
+    [Benchmark(Description = "AES-GCM seal, cipher kept per thread")]
+    public byte[] SealWithCachedCipher() => Aead.Seal(CachedCiphers.For(_key), Plaintext, AssociatedData, prefixLength: 3);
 
     [Benchmark(Description = "seal a message event")]
     public async Task<StoredEvent> Seal() => (await _sealer.SealAsync(_conversation, _events))[0];
