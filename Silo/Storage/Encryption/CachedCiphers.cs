@@ -9,7 +9,9 @@ namespace Switchboard.Silo.Storage.Encryption;
 /// thread that keeps it, and only between two awaits (callers fetch it after their last await and finish with it
 /// before the next). The slots are direct-mapped by the key array's identity — the arrays come from
 /// <see cref="ConversationKeys"/>' cache, one per owner — so a thread keeps at most <see cref="Slots"/> instances, and a
-/// key re-read from the store (a new array) simply takes a new instance.
+/// key re-read from the store (a new array) simply takes a new instance. An instance is found only through the key
+/// array <see cref="ConversationKeys"/> handed out, so it adds no way to read: once a key is erased or has left that
+/// cache, its instance sits unused until another key takes its slot.
 /// </summary>
 public static class CachedCiphers
 {
