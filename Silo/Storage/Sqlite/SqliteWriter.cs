@@ -75,9 +75,7 @@ public sealed class SqliteWriter : IAsyncDisposable
             }
             if (_checkpointer.Behind)
             {
-                // Checkpoints beside the commits never caught up: copy the whole log now, so the next commit restarts it.
-                context.Execute("PRAGMA wal_checkpoint(PASSIVE)");
-                _checkpointer.Behind = false;
+                CatchUpCheckpoint(context);
             }
             CommitBatch(batch, context);
             if (++_commitsSinceCheckpoint >= SqliteCheckpointer.CommitsPerCheckpoint)
@@ -85,6 +83,21 @@ public sealed class SqliteWriter : IAsyncDisposable
                 _commitsSinceCheckpoint = 0;
                 _checkpointer.Due();
             }
+        }
+    }
+
+    /// <summary>Checkpoints beside the commits never caught up: copy the whole log now, so the next commit restarts it.</summary>
+    private void CatchUpCheckpoint(SqliteWriteContext context)
+    {
+        _checkpointer.Behind = false;
+        try
+        {
+            context.Execute("PRAGMA wal_checkpoint(PASSIVE)");
+        }
+        catch (SqliteException error)
+        {
+            // The writes go on either way; the log stays long until a later checkpoint gets through.
+            _logger.LogWarning(error, "The writer's own checkpoint failed");
         }
     }
 
