@@ -130,12 +130,14 @@ public sealed class PushHub : IPushObserver
         }
     }
 
+    // The pushes below walk each set with its enumerator, not its Keys: Keys takes every lock of the set and copies it,
+    // once per event per conversation.
     public Task OnEvent(string conversationKey, ConversationEvent evt)
     {
         if (_conversations.TryGetValue(conversationKey, out var sessions))
         {
             _lastSeqs.AddOrUpdate(conversationKey, evt.Seq, (_, seen) => Math.Max(seen, evt.Seq));
-            foreach (var session in sessions.Keys)
+            foreach (var (session, _) in sessions)
             {
                 session.OnEvent(conversationKey, evt);
             }
@@ -147,7 +149,7 @@ public sealed class PushHub : IPushObserver
     {
         if (_conversations.TryGetValue(signal.ConversationKey, out var sessions))
         {
-            foreach (var session in sessions.Keys)
+            foreach (var (session, _) in sessions)
             {
                 session.OnSignal(signal);
             }
@@ -159,7 +161,7 @@ public sealed class PushHub : IPushObserver
     {
         if (_operators.TryGetValue(notice.OperatorKey, out var sessions))
         {
-            foreach (var session in sessions.Keys)
+            foreach (var (session, _) in sessions)
             {
                 session.OnNotice(notice);
             }
@@ -171,7 +173,7 @@ public sealed class PushHub : IPushObserver
     {
         if (_visitors.TryGetValue(notice.VisitorKey, out var sessions))
         {
-            foreach (var session in sessions.Keys)
+            foreach (var (session, _) in sessions)
             {
                 session.OnVisitorNotice(notice);
             }

@@ -17,7 +17,7 @@ public static class MicroCommand
 {
     private static readonly Type[] Benchmarks =
         [typeof(FrameParseBenchmarks), typeof(EventFrameBenchmarks), typeof(EventLogAppendBenchmarks), typeof(RoutingBenchmarks), typeof(GrainReferenceBenchmarks),
-         typeof(GrainStateSealingBenchmarks)];
+         typeof(GrainStateSealingBenchmarks), typeof(EventSealingBenchmarks)];
 
     public static Command Create()
     {

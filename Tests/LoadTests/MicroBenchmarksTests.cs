@@ -1,3 +1,4 @@
+using Switchboard.LoadTests.Bench;
 using Switchboard.LoadTests.Cli;
 using Switchboard.LoadTests.Micro;
 
@@ -50,6 +51,26 @@ public sealed class MicroBenchmarksTests
             await benchmarks.AppendOneEach();
 
             Assert.Equal(16, await benchmarks.CountStoredEventsAsync());
+        }
+        finally
+        {
+            await benchmarks.Cleanup();
+        }
+    }
+
+    [Fact]
+    public async Task Sealing_hides_the_message_text_and_opens_it_again()
+    {
+        var benchmarks = new EventSealingBenchmarks();
+        await benchmarks.Setup();
+        try
+        {
+            var stored = await benchmarks.Seal();
+
+            Assert.NotNull(stored.Sealed);
+            Assert.DoesNotContain("blue jacket", stored.Payload, StringComparison.Ordinal);
+            Assert.Equal(FrameWorkload.MessageEvent.Text, (await benchmarks.Open()).Text);
+            Assert.Equal(benchmarks.SealWithNewCipher().Length, benchmarks.SealWithCachedCipher().Length);
         }
         finally
         {

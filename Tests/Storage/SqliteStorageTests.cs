@@ -48,6 +48,23 @@ public sealed class SqliteStorageTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task The_log_is_checkpointed_beside_the_commits_once_so_many_have_been_made()
+    {
+        var log = new SqliteEventLog(_database, _writer, TestKeys.Sealer(_keys));
+        for (var seq = 1; seq <= SqliteCheckpointer.CommitsPerCheckpoint; seq++)
+        {
+            await log.AppendAsync("demo/c:a", [Event(seq)]); // one commit each
+        }
+
+        // Disposing waits for the checkpoint asked for after the last commit.
+        await _writer.DisposeAsync();
+
+        Assert.Equal(SqliteCheckpointer.CommitsPerCheckpoint, _writer.Commits);
+        Assert.Equal(1, _writer.Checkpoints);
+        Assert.Equal(SqliteCheckpointer.CommitsPerCheckpoint, (await log.ReadAsync("demo/c:a", 0)).Count);
+    }
+
+    [Fact]
     public async Task A_second_writer_of_the_same_seq_is_refused_and_the_batch_around_it_is_kept()
     {
         var log = new SqliteEventLog(_database, _writer, TestKeys.Sealer(_keys));

@@ -1,4 +1,5 @@
 using System.Buffers.Binary;
+using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
@@ -19,30 +20,32 @@ public sealed class EventSealer(ConversationKeys keys)
     public async ValueTask<StoredEvent[]> SealAsync(string conversationKey, IReadOnlyList<ConversationEvent> events, CancellationToken cancellationToken = default)
     {
         var stored = new StoredEvent[events.Count];
-        AesGcm? aes = null;
-        try
+        byte[]? key = null;
+        for (var i = 0; i < events.Count; i++)
         {
-            for (var i = 0; i < events.Count; i++)
+            var evt = events[i];
+            if (PersonalFields.Of(evt) is not { } fields)
             {
-                var evt = events[i];
-                if (PersonalFields.Of(evt) is not { } fields)
-                {
-                    stored[i] = new StoredEvent(JsonSerializer.Serialize(evt, EventJson.Default.ConversationEvent), null);
-                    continue;
-                }
-                aes ??= new AesGcm(await keys.ForWritingAsync(conversationKey, firstWrite: events[0].Seq == 1, cancellationToken), Aead.TagLength);
-                var plaintext = JsonSerializer.SerializeToUtf8Bytes(fields, PersonalFieldsJson.Default.PersonalFields);
-                var sealedBytes = Aead.Seal(aes, plaintext, Associated(conversationKey, evt.Seq), HeaderLength);
-                sealedBytes[0] = Version;
-                BinaryPrimitives.WriteUInt16LittleEndian(sealedBytes.AsSpan(1), fields.Present);
-                stored[i] = new StoredEvent(JsonSerializer.Serialize(PersonalFields.Strip(evt), EventJson.Default.ConversationEvent), sealedBytes);
+                stored[i] = new StoredEvent(JsonSerializer.Serialize(evt, EventJson.Default.ConversationEvent), null);
+                continue;
             }
-            return stored;
+            key ??= await keys.ForWritingAsync(conversationKey, firstWrite: events[0].Seq == 1, cancellationToken);
+            stored[i] = new StoredEvent(JsonSerializer.Serialize(PersonalFields.Strip(evt), EventJson.Default.ConversationEvent), Seal(key, conversationKey, evt.Seq, fields));
         }
-        finally
-        {
-            aes?.Dispose();
-        }
+        return stored;
+    }
+
+    /// <summary>
+    /// One event's sealed fields. Synchronous, and called after the key's await: the cipher and the JSON buffer it
+    /// uses are this thread's own (<see cref="CachedCiphers"/>, <see cref="PersonalFieldsWriter"/>).
+    /// </summary>
+    private static byte[] Seal(byte[] key, string conversationKey, long seq, PersonalFields fields)
+    {
+        Span<byte> associated = stackalloc byte[MaxAssociatedLength];
+        var sealedBytes = Aead.Seal(CachedCiphers.For(key), PersonalFieldsWriter.ToUtf8(fields), Associated(conversationKey, seq, associated), HeaderLength);
+        sealedBytes[0] = Version;
+        BinaryPrimitives.WriteUInt16LittleEndian(sealedBytes.AsSpan(1), fields.Present);
+        return sealedBytes;
     }
 
     /// <summary>Reads rows of one conversation back into events; with the key destroyed, personal fields read as placeholders.</summary>
@@ -50,10 +53,10 @@ public sealed class EventSealer(ConversationKeys keys)
         new(conversationKey, await keys.ForReadingAsync(conversationKey, cancellationToken));
 
     /// <summary>Opens the rows of one conversation with its key (or none: erased).</summary>
+    /// <remarks>It holds no cipher of its own (each <see cref="Open"/> takes this thread's, <see cref="CachedCiphers"/>), so
+    /// disposing it frees nothing; it stays disposable for callers that scope it to a batch.</remarks>
     public sealed class Opener(string conversationKey, byte[]? key) : IDisposable
     {
-        private readonly AesGcm? _aes = key is null ? null : new AesGcm(key, Aead.TagLength);
-
         public ConversationEvent Open(string payload, byte[]? sealedBytes)
         {
             var evt = JsonSerializer.Deserialize(payload, EventJson.Default.ConversationEvent)!;
@@ -65,14 +68,15 @@ public sealed class EventSealer(ConversationKeys keys)
             {
                 throw new CryptographicException($"Event {evt.Seq} of '{conversationKey}' has sealed fields of an unknown version.");
             }
-            if (_aes is null)
+            if (key is null)
             {
                 return PersonalFields.Erased(BinaryPrimitives.ReadUInt16LittleEndian(sealedBytes.AsSpan(1))).ApplyTo(evt);
             }
             byte[] plaintext;
             try
             {
-                plaintext = Aead.Open(_aes, sealedBytes.AsSpan(HeaderLength), Associated(conversationKey, evt.Seq));
+                Span<byte> associated = stackalloc byte[MaxAssociatedLength];
+                plaintext = Aead.Open(CachedCiphers.For(key), sealedBytes.AsSpan(HeaderLength), Associated(conversationKey, evt.Seq, associated));
             }
             catch (AuthenticationTagMismatchException)
             {
@@ -81,8 +85,22 @@ public sealed class EventSealer(ConversationKeys keys)
             return JsonSerializer.Deserialize(plaintext, PersonalFieldsJson.Default.PersonalFields)!.ApplyTo(evt);
         }
 
-        public void Dispose() => _aes?.Dispose();
+        public void Dispose()
+        {
+        }
     }
 
-    private static byte[] Associated(string conversationKey, long seq) => Encoding.UTF8.GetBytes($"{conversationKey}#{seq}");
+    /// <summary>Room on the stack for the associated data of a usual conversation key; longer ones get an array.</summary>
+    private const int MaxAssociatedLength = 256;
+
+    /// <summary><c>{conversationKey}#{seq}</c> in UTF-8: binds the sealed fields to their conversation and place in it.</summary>
+    private static ReadOnlySpan<byte> Associated(string conversationKey, long seq, Span<byte> room)
+    {
+        var length = Encoding.UTF8.GetMaxByteCount(conversationKey.Length) + 1 + 20;
+        var destination = length <= room.Length ? room : new byte[length];
+        var written = Encoding.UTF8.GetBytes(conversationKey, destination);
+        destination[written++] = (byte)'#';
+        seq.TryFormat(destination[written..], out var digits, provider: CultureInfo.InvariantCulture);
+        return destination[..(written + digits)];
+    }
 }

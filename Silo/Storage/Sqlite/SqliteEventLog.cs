@@ -16,6 +16,8 @@ public sealed class SqliteEventLog(SqliteDatabase database, SqliteWriter writer,
         VALUES ($conversation, $seq, $site, $type, $client, $at, $payload, $sealed, (SELECT position FROM event_log_head));
         """;
 
+    private static readonly string[] InsertParameters = ["$conversation", "$seq", "$site", "$type", "$client", "$at", "$payload", "$sealed"];
+
     private const string FeedSql = """
         SELECT position, conversation, payload, sealed FROM conversation_events
          WHERE position > $after ORDER BY position LIMIT $limit
@@ -32,15 +34,16 @@ public sealed class SqliteEventLog(SqliteDatabase database, SqliteWriter writer,
             for (var i = 0; i < events.Count; i++)
             {
                 var evt = events[i];
-                var command = context.Command(InsertSql);
-                command.Parameters.AddWithValue("$conversation", conversationKey);
-                command.Parameters.AddWithValue("$seq", evt.Seq);
-                command.Parameters.AddWithValue("$site", site);
-                command.Parameters.AddWithValue("$type", evt.Type);
-                command.Parameters.AddWithValue("$client", (object?)evt.ClientId ?? DBNull.Value);
-                command.Parameters.AddWithValue("$at", evt.At.UtcDateTime.ToString("O"));
-                command.Parameters.AddWithValue("$payload", stored[i].Payload);
-                command.Parameters.AddWithValue("$sealed", (object?)stored[i].Sealed ?? DBNull.Value);
+                var command = context.Command(InsertSql, InsertParameters);
+                var parameters = command.Parameters;
+                parameters["$conversation"].Value = conversationKey;
+                parameters["$seq"].Value = evt.Seq;
+                parameters["$site"].Value = site;
+                parameters["$type"].Value = evt.Type;
+                parameters["$client"].Value = (object?)evt.ClientId ?? DBNull.Value;
+                parameters["$at"].Value = evt.At.UtcDateTime.ToString("O");
+                parameters["$payload"].Value = stored[i].Payload;
+                parameters["$sealed"].Value = (object?)stored[i].Sealed ?? DBNull.Value;
                 try
                 {
                     command.ExecuteNonQuery();

@@ -23,5 +23,26 @@ public sealed class SqliteWriteContext(SqliteConnection connection)
         return command;
     }
 
+    /// <summary>
+    /// The cached command for <paramref name="sql"/> with its parameters made on first use and kept: the caller sets
+    /// every one's <c>Value</c> on each run. For the hottest writes (an append per chat message), which would otherwise
+    /// make a parameter object per column per row.
+    /// </summary>
+    public SqliteCommand Command(string sql, ReadOnlySpan<string> parameterNames)
+    {
+        if (!_commands.TryGetValue(sql, out var command))
+        {
+            command = connection.CreateCommand();
+            command.CommandText = sql;
+            foreach (var name in parameterNames)
+            {
+                command.Parameters.Add(new SqliteParameter { ParameterName = name });
+            }
+            _commands[sql] = command;
+        }
+        command.Transaction = Transaction;
+        return command;
+    }
+
     internal void Execute(string sql) => Command(sql).ExecuteNonQuery();
 }

@@ -7,7 +7,8 @@ namespace Switchboard.Silo.Storage.Sqlite;
 /// <summary>
 /// The one writer of the SQLite file, with group commit: writes queued by many grains while the previous
 /// commit was syncing go into the next transaction together, so one disk sync acknowledges a whole batch.
-/// Each write runs inside its own savepoint, so one failed write fails alone.
+/// Each write runs inside its own savepoint, so one failed write fails alone. The log is copied back into the
+/// database file beside the commits (<see cref="SqliteCheckpointer"/>), not inside one.
 /// </summary>
 public sealed class SqliteWriter : IAsyncDisposable
 {
@@ -17,17 +18,28 @@ public sealed class SqliteWriter : IAsyncDisposable
     private readonly SqliteConnection _connection;
     private readonly ILogger<SqliteWriter> _logger;
     private readonly Task _loop;
+    private readonly SqliteCheckpointer _checkpointer;
+    private int _commitsSinceCheckpoint;
 
     public SqliteWriter(SqliteDatabase database, ILogger<SqliteWriter> logger)
     {
         _connection = database.Open();
+        using (var noAutoCheckpoint = _connection.CreateCommand())
+        {
+            noAutoCheckpoint.CommandText = "PRAGMA wal_autocheckpoint = 0";
+            noAutoCheckpoint.ExecuteNonQuery();
+        }
         _logger = logger;
+        _checkpointer = new SqliteCheckpointer(database, logger);
         _loop = Task.Run(RunAsync);
     }
 
     /// <summary>Commits so far and the writes they carried: the batching figure the benchmarks report.</summary>
     public long Commits { get; private set; }
     public long Writes { get; private set; }
+
+    /// <summary>Background checkpoints so far.</summary>
+    public long Checkpoints => _checkpointer.Checkpoints;
 
     /// <summary>Runs <paramref name="write"/> in the next batch; completes once its transaction is durable.</summary>
     public Task<T> Enqueue<T>(Func<SqliteWriteContext, T> write)
@@ -44,6 +56,7 @@ public sealed class SqliteWriter : IAsyncDisposable
     {
         _queue.Writer.TryComplete();
         await _loop;
+        await _checkpointer.DisposeAsync();
         await _connection.DisposeAsync();
     }
 
@@ -60,7 +73,31 @@ public sealed class SqliteWriter : IAsyncDisposable
             {
                 batch.Add(write);
             }
+            if (_checkpointer.Behind)
+            {
+                CatchUpCheckpoint(context);
+            }
             CommitBatch(batch, context);
+            if (++_commitsSinceCheckpoint >= SqliteCheckpointer.CommitsPerCheckpoint)
+            {
+                _commitsSinceCheckpoint = 0;
+                _checkpointer.Due();
+            }
+        }
+    }
+
+    /// <summary>Checkpoints beside the commits never caught up: copy the whole log now, so the next commit restarts it.</summary>
+    private void CatchUpCheckpoint(SqliteWriteContext context)
+    {
+        _checkpointer.Behind = false;
+        try
+        {
+            context.Execute("PRAGMA wal_checkpoint(PASSIVE)");
+        }
+        catch (SqliteException error)
+        {
+            // The writes go on either way; the log stays long until a later checkpoint gets through.
+            _logger.LogWarning(error, "The writer's own checkpoint failed");
         }
     }
 

@@ -1,0 +1,71 @@
+using System.Security.Cryptography;
+using BenchmarkDotNet.Attributes;
+using Microsoft.Extensions.Logging.Abstractions;
+using Switchboard.Contracts;
+using Switchboard.Contracts.Conversations;
+using Switchboard.LoadTests.Bench;
+using Switchboard.Silo.Storage;
+using Switchboard.Silo.Storage.Encryption;
+using Switchboard.Silo.Storage.Sqlite;
+
+namespace Switchboard.LoadTests.Micro;
+
+/// <summary>
+/// What every append pays before its write is queued: a message event's personal fields sealed with its conversation's
+/// key (already cached, as after a conversation's first append), and the row opened again as a read does. No disk.
+/// </summary>
+[MemoryDiagnoser]
+public class EventSealingBenchmarks
+{
+    private readonly string _conversation = GrainKeys.Conversation("bench", GrainKeys.NewId());
+    private string _directory = "";
+    private SqliteDataKeyStore _keys = null!;
+    private EventSealer _sealer = null!;
+    private ConversationEvent[] _events = [];
+    private StoredEvent _stored;
+
+    [GlobalSetup]
+    public async Task Setup()
+    {
+        _directory = Path.Combine(Path.GetTempPath(), "switchboard-micro-" + GrainKeys.NewId());
+        _keys = new SqliteDataKeyStore(new StorageOptions { DataDirectory = _directory }, NullLogger<SqliteWriter>.Instance);
+        var masters = new MasterKeys(MasterKey.Parse(MasterKeys.DevelopmentKey, "benchmark"), []);
+        _sealer = new EventSealer(new ConversationKeys(_keys, masters, TimeProvider.System, NullLogger<ConversationKeys>.Instance));
+        _events = [FrameWorkload.MessageEvent];
+        // The key is made and cached here, as a conversation's first append does; the benchmarks are every later one.
+        _stored = (await _sealer.SealAsync(_conversation, [FrameWorkload.MessageEvent with { Seq = 1 }]))[0];
+        _stored = (await _sealer.SealAsync(_conversation, _events))[0];
+    }
+
+    [GlobalCleanup]
+    public async Task Cleanup()
+    {
+        await _keys.DisposeAsync();
+        Directory.Delete(_directory, recursive: true);
+    }
+
+    private static readonly byte[] Plaintext = "{\"text\":\"Hello! Is the blue jacket in stock in size 42?\",\"author\":\"Anna\"}"u8.ToArray();
+    private static readonly byte[] AssociatedData = "bench/conversation:0123456789abcdef#17"u8.ToArray();
+    private readonly byte[] _key = Aead.NewKey();
+
+    /// <summary>How every append sealed until issue 16's hot-path round: a cipher made (and its key scheduled) per append.</summary>
+    [Benchmark(Baseline = true, Description = "AES-GCM seal, cipher made per call")]
+    public byte[] SealWithNewCipher()
+    {
+        using var aes = new AesGcm(_key, Aead.TagLength);
+        return Aead.Seal(aes, Plaintext, AssociatedData, prefixLength: 3);
+    }
+
+    [Benchmark(Description = "AES-GCM seal, cipher kept per thread")]
+    public byte[] SealWithCachedCipher() => Aead.Seal(CachedCiphers.For(_key), Plaintext, AssociatedData, prefixLength: 3);
+
+    [Benchmark(Description = "seal a message event")]
+    public async Task<StoredEvent> Seal() => (await _sealer.SealAsync(_conversation, _events))[0];
+
+    [Benchmark(Description = "open a sealed message event")]
+    public async Task<ConversationEvent> Open()
+    {
+        using var opener = await _sealer.OpenerAsync(_conversation);
+        return opener.Open(_stored.Payload, _stored.Sealed);
+    }
+}
