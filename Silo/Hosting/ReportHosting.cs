@@ -14,6 +14,7 @@ public static class ReportHosting
         services.AddOptions<ReportOptions>().Bind(configuration.GetSection(ReportOptions.Section));
         services.AddSingleton<IReportDatabase, TDatabase>();
         services.AddSingleton<IReportStore, SqlReportStore>();
+        services.AddSingleton<IOperatorTimeStore, SqlOperatorTimeStore>();
         services.AddSingleton<ReportProjector>();
         services.AddHostedService(sp => sp.GetRequiredService<ReportProjector>());
         return services;
