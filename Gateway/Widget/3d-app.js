@@ -7,6 +7,7 @@
   const appPush = { frame: null };
   let unread = 0;
   function tellApp(message) {
+    if (!inApp) return; // a page's own widget tells nobody
     const bridge = window.SwitchboardBridge;
     const method = `on${message.type[0].toUpperCase()}${message.type.slice(1)}`;
     try {
