@@ -20,7 +20,7 @@ public sealed class InboundFrame
     /// <summary>The types clients send, so parsing a frame of one of them allocates no new string for its type.</summary>
     private static readonly (byte[] Utf8, string Name)[] KnownTypes = [.. new[]
     {
-        VisitorHelloFrame.Name, PageFrame.Name, CartFrame.Name, StartChatFrame.Name, VisitorMessageFrame.Name, VisitorTypingFrame.Name,
+        VisitorHelloFrame.Name, PageFrame.Name, CartFrame.Name, PushTokenFrame.Name, StartChatFrame.Name, VisitorMessageFrame.Name, VisitorTypingFrame.Name,
         InviteReplyFrame.Name, RateFrame.Name, CallbackFrame.Name, VisitorCloseFrame.Name, StatusFrame.Name, NoteFrame.Name,
         WatchFrame.Name, TransferFrame.Name, CoBrowseFrame.Name, CoBrowseDomFrame.Name, CoBrowseViewFrame.Name, CoBrowseGuideFrame.Name,
     }.Distinct().Select(name => (Encoding.UTF8.GetBytes(name), name))];

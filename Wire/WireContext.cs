@@ -16,6 +16,7 @@ namespace Switchboard.Wire;
 [JsonSerializable(typeof(DeliveryEventFrame))]
 [JsonSerializable(typeof(CallbackFrame))]
 [JsonSerializable(typeof(CartFrame))]
+[JsonSerializable(typeof(PushTokenFrame))]
 [JsonSerializable(typeof(CartLine))]
 [JsonSerializable(typeof(CoBrowseDomFrame))]
 [JsonSerializable(typeof(CoBrowseFrame))]

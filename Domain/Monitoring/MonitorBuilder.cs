@@ -25,7 +25,7 @@ public static class MonitorBuilder
         var operatorRows = operators.Select(o => new MonitorSnapshot.OperatorRow(
             o.Id, o.Name, o.Status, o.Conversations.Count, o.Capacity, o.Today?.Missed ?? 0,
             o.Today is { } t ? Figures.AverageFirstResponse(t) : null, o.Today is { } r ? Figures.AverageRating(r) : null,
-            site.FindOperator(o.Id)?.Queues ?? [])).ToList();
+            site.FindOperator(o.Id)?.Queues ?? []) { StatusSince = o.StatusSince }).ToList();
         var total = Sum(queues.Select(q => q.Today));
         var waiting = queues.SelectMany(q => q.Waiting.Select(w => new MonitorSnapshot.ChatRow(
             w.ConversationId, q.QueueId, null, (int)(now - w.Since).TotalSeconds, w.Phone) { Channel = w.Channel })).ToList();

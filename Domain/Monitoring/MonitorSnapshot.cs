@@ -21,7 +21,11 @@ public sealed record MonitorSnapshot(
     public sealed record ChannelRow(string Channel, int Waiting, int? LongestWaitSeconds, double? ServiceLevel);
 
     public sealed record OperatorRow(string Id, string Name, string Status, int Chats, int Capacity, int MissedToday,
-        double? AverageFirstResponse, double? AverageRating, IReadOnlyList<string> Queues);
+        double? AverageFirstResponse, double? AverageRating, IReadOnlyList<string> Queues)
+    {
+        /// <summary>Since when they have had <see cref="Status"/>: the Monitor counts the time in status up from it by itself.</summary>
+        public DateTimeOffset? StatusSince { get; init; }
+    }
 
     public sealed record QueueRow(string Id, string Name, int Waiting, int? LongestWaitSeconds, int? EtaSeconds, double? ServiceLevel,
         double? Csat, int OnlineOperators);

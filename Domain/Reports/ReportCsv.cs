@@ -39,7 +39,7 @@ public static class ReportCsv
     }
 
     // Quotes what needs it; a leading = + - @ is prefixed with ' so a spreadsheet never runs a tag as a formula.
-    private static string Escape(string? value)
+    internal static string Escape(string? value)
     {
         value ??= "";
         if (value.Length > 0 && "=+-@".Contains(value[0]) && !double.TryParse(value, NumberStyles.Float, CultureInfo.InvariantCulture, out _))

@@ -129,6 +129,9 @@ public sealed class ContactDesk(IGrainFactory grains, PushHub hub, AttachmentCla
 
     public Task CartAsync(Actor contact, Cart cart) => Visitor(contact).Cart(cart);
 
+    /// <summary>The push token of the retailer's app the visitor chats in (docs/in-app.md).</summary>
+    public Task PushTokenAsync(Actor contact, string? token, string? platform) => Visitor(contact).SetPushToken(token, platform);
+
     /// <summary>Accepts an invitation (the chat it opens) or declines it (null).</summary>
     public async Task<ChatJoined?> ReplyToInvitationAsync(Actor contact, string inviteId, bool accepted)
     {

@@ -50,6 +50,7 @@ public static class SiteEndpoints
         admin.MapChannels();
         admin.MapCallFigures();
         admin.MapReports();
+        admin.MapOperatorTimeReport();
         admin.MapCampaigns();
         admin.MapWebhooks();
         admin.MapExports();

@@ -98,6 +98,7 @@ public sealed partial class VisitorSession(
             CallbackFrame.Name => Callback(frame.Read(WireContext.Default.CallbackFrame)),
             PageFrame.Name => Page(frame.Read(WireContext.Default.PageFrame)),
             CartFrame.Name => Cart(frame.Read(WireContext.Default.CartFrame)),
+            PushTokenFrame.Name => PushToken(frame.Read(WireContext.Default.PushTokenFrame)),
             InviteReplyFrame.Name => InviteReply(frame.Read(WireContext.Default.InviteReplyFrame)),
             _ when CoBrowseFrames.IsCoBrowse(frame.Type) => CoBrowse(frame),
             _ => throw InboundFrame.Bad($"Unknown frame type '{frame.Type}'."),

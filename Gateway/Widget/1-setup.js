@@ -4,6 +4,7 @@
 // .identify({customerId, name, email, phone, customerType, expires, signature}) and .region('moscow') (docs/identity.md;
 // also as data-customer-id, data-name, data-email, data-phone, data-customer-type, data-expires, data-signature, data-region).
 // The script loads async, so a page queues calls until then: (window.SwitchboardQueue ||= []).push(['cart', {…}]).
+// Inside a retailer's app (data-embed="app"): full screen, plus .setIdentity(signed) and .setPushToken(token, platform) (docs/in-app.md).
 // The widget runs them on start and swaps the array for an object whose push() calls at once.
 (() => {
   'use strict';

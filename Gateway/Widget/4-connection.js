@@ -95,7 +95,7 @@
     sock.onmessage = (e) => {
       let f;
       try { f = JSON.parse(e.data); } catch { return; }
-      if (typeof f?.type === 'string' && !stopped) { handle(f); render(); }
+      if (typeof f?.type === 'string' && !stopped) { handle(f); render(); appFrame(f); }
     };
     sock.onerror = () => sock.close();
     sock.onclose = () => {
@@ -109,7 +109,7 @@
   const stop = () => { stopped = true; host.remove(); ws?.close(); }; // shows and sends nothing any more
   function setOpen(open) {
     ui.panel.hidden = !open; ui.launcher.ariaExpanded = String(open);
-    if (open) ui.input.focus();
+    if (open) { ui.input.focus(); markRead(); }
     render();
   }
   const clicks = { // by the data-sb name of the element clicked; render() follows
@@ -132,7 +132,7 @@
     host.style.display = 'none';
     setTimeout(() => { host.style.display = ''; }, 3000);
     document.body.appendChild(host);
-    applyLanguage(); render(); connect();
+    applyLanguage(); render(); connect(); startApp();
   }
   // Left out before: the choice is fixed per visitor while the share stays, so ask again only after a while (a pilot grows).
   if (Number(store(key('hidden'))) > Date.now()) stopped = true;
@@ -148,7 +148,7 @@
   function who() { return { identity: claimed.identity, region: claimed.region }; }
   const identify = (i) => { claimed.identity = i && typeof i === 'object' ? identityFrom(i) : undefined; };
   const region = (r) => { claimed.region = typeof r === 'string' && r ? r : undefined; };
-  const api = { open: () => setOpen(true), close: () => setOpen(false), cart, state, identify, region }, queued = window.SwitchboardQueue;
+  const api = { open: () => setOpen(true), close: () => setOpen(false), cart, state, identify, region, ...appApi }, queued = window.SwitchboardQueue;
   window.Switchboard = api;
   window.SwitchboardQueue = { push: (...calls) => calls.forEach(([name, ...args] = []) => api[name]?.call && api[name](...args)) };
   if (Array.isArray(queued)) window.SwitchboardQueue.push(...queued);

@@ -17,4 +17,6 @@ public sealed record ConversationSnapshot(
     [Id(9)] public string Channel { get; init; } = ChannelNames.Web;
     /// <summary>A phone conversation's call whose caller is on the line and not yet taken by an operator: what rings.</summary>
     [Id(10)] public string? WaitingCallId { get; init; }
+    /// <summary>Since when none of the web visitor's widgets has been open (null while one is, or unknown after a restart).</summary>
+    [Id(11)] public DateTimeOffset? VisitorGoneSince { get; init; }
 }

@@ -16,4 +16,6 @@ public sealed record OperatorSnapshot(
     [Id(8)] public int SeatsHeld { get; init; }
     [Id(9)] public bool OnCall { get; init; }
     [Id(10)] public bool ChatsBlocked { get; init; }
+    /// <summary>Since when they have had <see cref="Status"/> (null when unknown: not changed since this was recorded).</summary>
+    [Id(11)] public DateTimeOffset? StatusSince { get; init; }
 }

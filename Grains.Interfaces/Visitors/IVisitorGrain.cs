@@ -71,6 +71,17 @@ public interface IVisitorGrain : IGrainWithStringKey
     [Alias("LinkCustomer")]
     Task LinkCustomer(string customerId);
 
+    /// <summary>The push token of the retailer's app this visitor chats in (docs/in-app.md); null or empty forgets it.</summary>
+    [Alias("SetPushToken")]
+    Task SetPushToken(string? token, string? platform);
+
+    /// <summary>
+    /// An operator replied in <paramref name="conversationId"/> while the conversation saw none of this visitor's widgets
+    /// open: with a push token and still no widget open, the reply goes to the site's push endpoints.
+    /// </summary>
+    [Alias("OperatorReplied"), OneWay]
+    Task OperatorReplied(string conversationId, long seq, string author, string preview);
+
     /// <summary>Forgets everything about this visitor (a customer's erasure): name, customer link, visit, conversations.</summary>
     [Alias("Forget")]
     Task Forget();

@@ -92,5 +92,6 @@ public sealed partial class ConversationGrain
     {
         Channel = _history.Channel,
         WaitingCallId = _history.WaitingCallId,
+        VisitorGoneSince = _visitorGoneSince,
     };
 }

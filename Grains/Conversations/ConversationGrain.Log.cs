@@ -38,6 +38,7 @@ public sealed partial class ConversationGrain
         }
         whenStored?.Invoke();
         await RelayStored(events);
+        TellAbsentVisitor(events);
         await TellWebhooks(events);
         await ArmDeadlines();
     }

@@ -59,6 +59,7 @@ public sealed partial class OperatorGrain
             GiveSeatBack(conversationId);
         }
         Operator.IdleSince = now;
+        NoteTime();
         await state.WriteStateAsync();
         logger.LogWarning("Freed {Count} seats of operator {Operator} that no chat of theirs used", freed.Count, this.GetPrimaryKeyString());
         foreach (var conversationId in freed)

@@ -23,6 +23,7 @@ public sealed partial class OperatorGrain(
     IOptions<RoutingDefaults> defaults,
     TimeProvider clock,
     SwitchboardMetrics metrics,
+    Reports.IOperatorTimeStore timeStore,
     ILogger<OperatorGrain> logger)
     : Grain, IOperatorGrain
 {
@@ -46,6 +47,8 @@ public sealed partial class OperatorGrain(
     private readonly Dictionary<string, DateTimeOffset> _heldSince = new(StringComparer.Ordinal);
     private string _site = "";
     private string _login = "";
+    /// <summary>The account's capacity when last read: whether the operator is full, for their time.</summary>
+    private int _capacity;
     private SiteConfigCache _config = null!;
     private IGrainTimer? _pendingWrite;
 
@@ -60,6 +63,10 @@ public sealed partial class OperatorGrain(
         foreach (var conversationId in Operator.Conversations)
         {
             _heldSince[conversationId] = clock.GetUtcNow();
+        }
+        if (Operator.TimeOutbox.Count > 0)
+        {
+            SendTimeAfter(TimeSpan.Zero);
         }
         // Interleaved: the audit waits on conversations, and must not hold up reservations meanwhile.
         this.RegisterGrainTimer(Audit, new GrainTimerCreationOptions(AuditInterval, AuditInterval) { Interleave = true });
@@ -93,6 +100,7 @@ public sealed partial class OperatorGrain(
                 Operator.IdleSince = clock.GetUtcNow();
             }
             Operator.Status = status;
+            NoteTime();
             await state.WriteStateAsync();
             Announce(account);
         }
@@ -105,6 +113,7 @@ public sealed partial class OperatorGrain(
         if (Operator.Status != OperatorStatus.Offline)
         {
             Operator.Status = OperatorStatus.Offline;
+            NoteTime();
             await state.WriteStateAsync();
             // A removed account may already be gone from the configuration: then no queue routes to it anyway.
             if ((await _config.Get()).FindOperator(_login) is { } account)
@@ -134,6 +143,7 @@ public sealed partial class OperatorGrain(
             return false;
         }
         TakeSeat(conversationId, claim with { Weight = SeatRule.WeightOf(claim, account.Capacity) });
+        NoteTime();
         await state.WriteStateAsync();
         Announce(account);
         return true;
@@ -145,6 +155,7 @@ public sealed partial class OperatorGrain(
         {
             // The chat is theirs, but its seat went (an audit gave up on an offer that then landed): count it again.
             TakeSeat(conversationId);
+            NoteTime();
             await state.WriteStateAsync();
             Announce(await Account());
         }
@@ -161,6 +172,7 @@ public sealed partial class OperatorGrain(
         Operator.Missed++;
         Figures.Today(Operator.Today, clock.GetUtcNow()).Missed++;
         Operator.Status = Operator.Status == OperatorStatus.Online ? OperatorStatus.Away : Operator.Status;
+        NoteTime();
         await state.WriteStateAsync();
         Notify(new OperatorNotice(this.GetPrimaryKeyString(), NoticeTypes.Unassigned, conversationId, UnassignReasons.NoAnswer));
         Notify(new OperatorNotice(this.GetPrimaryKeyString(), NoticeTypes.Status, Status: Operator.Status));
@@ -223,6 +235,7 @@ public sealed partial class OperatorGrain(
             return;
         }
         Operator.IdleSince = clock.GetUtcNow();
+        NoteTime();
         await state.WriteStateAsync();
         Notify(new OperatorNotice(this.GetPrimaryKeyString(), NoticeTypes.Unassigned, conversationId, reason));
         // A removed account's chats are handed back after it is gone from the configuration: no queue routes to it.
@@ -249,14 +262,23 @@ public sealed partial class OperatorGrain(
     public override async Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
     {
         metrics.Forget(this.GetPrimaryKeyString());
+        if (Operator.TimeOutbox.Count > 0)
+        {
+            // Best effort: what is not sent now stays in the outbox and goes at the next activation.
+            await SendTime();
+        }
         if (_pendingWrite is not null)
         {
             await Flush();
         }
     }
 
-    private async Task<OperatorAccount> Account() =>
-        (await _config.Get()).FindOperator(_login) ?? throw SwitchboardException.NotFound($"No operator '{_login}' on site '{_site}'.");
+    private async Task<OperatorAccount> Account()
+    {
+        var account = (await _config.Get()).FindOperator(_login) ?? throw SwitchboardException.NotFound($"No operator '{_login}' on site '{_site}'.");
+        _capacity = account.Capacity;
+        return account;
+    }
 
     /// <summary>Tells every queue this operator serves what it can take now (one-way: queues call back into us).</summary>
     private void Announce(OperatorAccount account)
@@ -284,6 +306,7 @@ public sealed partial class OperatorGrain(
             Figures.Today(Operator.Today, clock.GetUtcNow()))
         {
             SeatsHeld = SeatRule.Load(held), OnCall = held.Any(c => c.IsCall), ChatsBlocked = held.Any(c => c.BlocksChats),
+            StatusSince = Operator.StatusSince,
         };
     }
 }

@@ -18,4 +18,10 @@ public sealed class OperatorState
     [Id(6)] public List<Contracts.Sites.CannedResponse> Canned { get; set; } = [];
     /// <summary>What held conversations other than plain chats claim (calls), by conversation id; a chat is one seat.</summary>
     [Id(7)] public Dictionary<string, SeatClaim> Claims { get; set; } = [];
+    /// <summary>When <see cref="Status"/> was last changed: the Monitor's time in status.</summary>
+    [Id(8)] public DateTimeOffset? StatusSince { get; set; }
+    /// <summary>The last change of the operator's time recorded (operators' time report), null before the first.</summary>
+    [Id(9)] public OperatorStatusChange? LastTime { get; set; }
+    /// <summary>Recorded changes not yet in the operators' time store, oldest first.</summary>
+    [Id(10)] public List<OperatorStatusChange> TimeOutbox { get; set; } = [];
 }

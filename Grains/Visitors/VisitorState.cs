@@ -22,4 +22,7 @@ public sealed class VisitorState
     /// (<see cref="VisitorGrain.KeptEarlierConversations"/>) because anyone can be a visitor.
     /// </summary>
     [Id(10)] public List<string> EarlierConversations { get; set; } = [];
+    /// <summary>The push token of the retailer's app (docs/in-app.md), null when none was given.</summary>
+    [Id(11)] public string? PushToken { get; set; }
+    [Id(12)] public string? PushPlatform { get; set; }
 }

@@ -15,6 +15,7 @@ public static class ReportHosting
         services.AddSingleton<IReportDatabase, TDatabase>();
         services.AddSingleton<ISiteTimeZones, SiteConfigTimeZones>();
         services.AddSingleton<IReportStore, SqlReportStore>();
+        services.AddSingleton<IOperatorTimeStore, SqlOperatorTimeStore>();
         services.AddSingleton<ReportProjector>();
         services.AddHostedService(sp => sp.GetRequiredService<ReportProjector>());
         return services;

@@ -4,6 +4,7 @@
 // redrawn every second without losing focus or hover.
 
 import { language, t } from "./i18n.js";
+import { statusTimeNode } from "./monitor-status-time.js";
 import { el, formatDuration, queueName } from "./view.js";
 
 const signatures = new WeakMap(); // node -> what it was built from
@@ -69,7 +70,13 @@ export function operatorRow(op) {
     "tr",
     { data: { operatorId: op.id, status: op.status } },
     el("td", { class: "name", text: op.name || op.id }),
-    el("td", { class: "status", text: statusText(op.status), data: { status: op.status } }),
+    el(
+      "td",
+      { class: "status", data: { status: op.status } },
+      el("span", { class: "status-name", text: statusText(op.status) }),
+      " ",
+      statusTimeNode(op.statusSince),
+    ),
     el("td", { class: "chats", text: `${Number(op.chats) || 0}/${Number(op.capacity) || 0}` }),
     el("td", { class: "missed-today", text: Number(op.missedToday) || 0 }),
     el("td", { class: "afr", text: seconds(op.averageFirstResponse) }),

@@ -18,6 +18,7 @@ import {
   syncKeyed,
   waitingItem,
 } from "./monitor-view.js";
+import { setServerTime, startStatusTicker } from "./monitor-status-time.js";
 import { setQueueNames } from "./view.js";
 import { showView } from "./visitors.js";
 import { renderWatch, setWatchNames, startWatch } from "./watch.js";
@@ -45,6 +46,7 @@ export function bindMonitor() {
 export function setSnapshot(next) {
   if (next === null || typeof next !== "object") return;
   snapshot = next;
+  setServerTime(next.at);
   const list = (name) => (Array.isArray(next[name]) ? next[name].filter((row) => row && typeof row === "object") : []);
   setQueueNames(list("queues"));
   setWatchNames(list("operators"));
@@ -90,6 +92,7 @@ function draw() {
   syncKeyed(ui.alerts, alerts, { key: (a) => `${a.kind}|${a.message}`, build: alertItem });
   ui.alertsNone.hidden = !snapshot || alerts.length > 0;
   syncKeyed(ui.monitorOperators, operators, { key: (op) => op.id, build: operatorRow });
+  startStatusTicker(ui.monitorOperators);
   syncKeyed(ui.monitorQueues, list("queues"), { key: (q) => q.id, build: queueRow });
   syncKeyed(document.querySelector("#monitor-calls tbody"), list("calls"), { key: (c) => c.queue, build: callFiguresRow });
   syncKeyed(ui.monitorWaiting, waiting, {

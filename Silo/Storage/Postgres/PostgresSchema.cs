@@ -10,7 +10,7 @@ namespace Switchboard.Silo.Storage.Postgres;
 /// </summary>
 public static class PostgresSchema
 {
-    public const int Version = 6;
+    public const int Version = 7;
 
     /// <summary>An arbitrary constant shared by every node of every version: "Switchboard schema".</summary>
     public const long AdvisoryLock = 0x5357_4244_5343_4831;
@@ -23,6 +23,7 @@ public static class PostgresSchema
         (4, Reports.ReportSql.CustomerStep),
         (5, Campaigns.CampaignSql.Tables),
         (6, Reports.ReportSql.DayTables),
+        (7, Reports.OperatorTimeSql.Table),
     ];
 
     public static async Task MigrateAsync(NpgsqlDataSource dataSource, CancellationToken cancellationToken = default)

@@ -26,7 +26,7 @@ public sealed class SqliteReportDatabase : IReportDatabase
         }.ToString();
         using var connection = Open();
         using var schema = connection.CreateCommand();
-        schema.CommandText = "PRAGMA journal_mode = WAL;" + ReportSql.Tables + ReportSql.DayTables;
+        schema.CommandText = "PRAGMA journal_mode = WAL;" + ReportSql.Tables + ReportSql.DayTables + OperatorTimeSql.Table;
         schema.ExecuteNonQuery();
         schema.CommandText = ReportSql.HasCustomerColumn;
         if (Convert.ToInt64(schema.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture) == 0)

@@ -1,0 +1,36 @@
+// UI strings of the operators' time section of the Reports page (operator-time.js), in the console's language.
+
+export const operatorTimeStrings = {
+  en: {
+    "time.title": "Operators' time",
+    "time.csv": "Download operators' time as CSV",
+    "time.loading": "Loading operators' time…",
+    "time.empty": "No operator status recorded in this range.",
+    "time.rows": "{rows} rows; hours:minutes in {zone}.",
+    "time.failed": "Operators' time could not be loaded: {reason}",
+    "time.col.period": "Period",
+    "time.col.operator": "Operator",
+    "time.col.online": "Online",
+    "time.col.away": "Away",
+    "time.col.offline": "Offline",
+    "time.col.inChats": "In chats",
+    "time.col.atFullCapacity": "At full capacity",
+    "time.col.freeSeatShare": "Free seat, % of online",
+  },
+  ru: {
+    "time.title": "Время операторов",
+    "time.csv": "Скачать время операторов (CSV)",
+    "time.loading": "Загружаем время операторов…",
+    "time.empty": "За этот период статусы операторов не записаны.",
+    "time.rows": "Строк: {rows}; часы:минуты, пояс {zone}.",
+    "time.failed": "Не удалось загрузить время операторов: {reason}",
+    "time.col.period": "Период",
+    "time.col.operator": "Оператор",
+    "time.col.online": "В сети",
+    "time.col.away": "Отошёл",
+    "time.col.offline": "Не в сети",
+    "time.col.inChats": "В чатах",
+    "time.col.atFullCapacity": "Полная загрузка",
+    "time.col.freeSeatShare": "Есть свободное место, % времени в сети",
+  },
+};
