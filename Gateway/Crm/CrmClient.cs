@@ -22,13 +22,8 @@ public sealed class CrmClient(HttpClient http, IOptions<CrmOptions> options, ISe
         string site, string? customerId, string? phone, CancellationToken cancellationToken, string? orderNumber = null)
     {
         var settings = options.Value;
-        var query = string.Join('&', new[] { ("site", site), ("customerId", customerId), ("phone", phone), ("orderNumber", orderNumber) }
-            .Where(p => !string.IsNullOrEmpty(p.Item2)).Select(p => $"{p.Item1}={Uri.EscapeDataString(p.Item2!)}"));
-        using var request = new HttpRequestMessage(HttpMethod.Get, $"{Endpoint(settings).TrimEnd('/')}/customers?{query}");
-        if (!string.IsNullOrEmpty(settings.ApiKey))
-        {
-            request.Headers.Authorization = new("Bearer", settings.ApiKey);
-        }
+        using var request = CrmRequest.Get(Endpoint(settings), settings.ApiKey, "customers",
+            ("site", site), ("customerId", customerId), ("phone", phone), ("orderNumber", orderNumber));
         try
         {
             using var response = await http.SendAsync(request, cancellationToken);
@@ -68,15 +63,8 @@ public sealed class CrmClient(HttpClient http, IOptions<CrmOptions> options, ISe
     public async Task RecordAnswerAsync(string site, Contracts.Campaigns.CampaignAnswer answer, CancellationToken cancellationToken)
     {
         var settings = options.Value;
-        using var request = new HttpRequestMessage(HttpMethod.Post, $"{Endpoint(settings).TrimEnd('/')}/customers/answers")
-        {
-            Content = JsonContent.Create(new CustomerCard.CampaignAnswerEntry(
-                answer.CampaignId, answer.Kind, answer.Question, answer.Answer, answer.At) { Site = site, Phone = answer.Phone, CustomerId = answer.CustomerId }),
-        };
-        if (!string.IsNullOrEmpty(settings.ApiKey))
-        {
-            request.Headers.Authorization = new("Bearer", settings.ApiKey);
-        }
+        using var request = CrmRequest.Post(Endpoint(settings), settings.ApiKey, "customers/answers", JsonContent.Create(new CustomerCard.CampaignAnswerEntry(
+            answer.CampaignId, answer.Kind, answer.Question, answer.Answer, answer.At) { Site = site, Phone = answer.Phone, CustomerId = answer.CustomerId }));
         try
         {
             using var response = await http.SendAsync(request, cancellationToken);
@@ -107,13 +95,8 @@ public sealed class CrmClient(HttpClient http, IOptions<CrmOptions> options, ISe
     public async Task<HttpResponseMessage> OpenCampaignContactsAsync(string site, string kind, string? query, int limit, CancellationToken cancellationToken)
     {
         var settings = options.Value;
-        var parameters = string.Join('&', new[] { ("site", site), ("kind", kind), ("query", query), ("limit", limit.ToString(System.Globalization.CultureInfo.InvariantCulture)) }
-            .Where(p => !string.IsNullOrEmpty(p.Item2)).Select(p => $"{p.Item1}={Uri.EscapeDataString(p.Item2!)}"));
-        using var request = new HttpRequestMessage(HttpMethod.Get, $"{Endpoint(settings).TrimEnd('/')}/campaign-contacts?{parameters}");
-        if (!string.IsNullOrEmpty(settings.ApiKey))
-        {
-            request.Headers.Authorization = new("Bearer", settings.ApiKey);
-        }
+        using var request = CrmRequest.Get(Endpoint(settings), settings.ApiKey, "campaign-contacts",
+            ("site", site), ("kind", kind), ("query", query), ("limit", limit.ToString(System.Globalization.CultureInfo.InvariantCulture)));
         HttpResponseMessage response;
         try
         {

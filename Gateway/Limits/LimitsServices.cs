@@ -1,5 +1,4 @@
 using Microsoft.Extensions.DependencyInjection.Extensions;
-using Switchboard.Grains.Sites;
 
 namespace Switchboard.Gateway.Limits;
 

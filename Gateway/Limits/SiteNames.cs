@@ -1,7 +1,6 @@
 using System.Text.RegularExpressions;
 using Switchboard.Contracts;
 using Switchboard.Contracts.Sites;
-using Switchboard.Grains.Sites;
 
 namespace Switchboard.Gateway.Limits;
 

@@ -39,12 +39,7 @@ public sealed class CrmOrderLookup(HttpClient http, IOptions<CrmOptions> options
         {
             return null;
         }
-        var url = $"{settings.Endpoint.TrimEnd('/')}/customers?site={Uri.EscapeDataString(site)}&{by.Name}={Uri.EscapeDataString(by.Value)}";
-        using var request = new HttpRequestMessage(HttpMethod.Get, url);
-        if (!string.IsNullOrEmpty(settings.ApiKey))
-        {
-            request.Headers.Authorization = new("Bearer", settings.ApiKey);
-        }
+        using var request = CrmRequest.Get(settings.Endpoint, settings.ApiKey, "customers", ("site", site), by);
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         timeout.CancelAfter(settings.Timeout);
         try

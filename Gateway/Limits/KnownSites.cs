@@ -1,7 +1,7 @@
 using Switchboard.Contracts;
 using Switchboard.Contracts.Sites;
 
-namespace Switchboard.Grains.Sites;
+namespace Switchboard.Gateway.Limits;
 
 /// <summary>
 /// This node's copy of the site directory (<see cref="ISiteDirectoryGrain"/>), so an entry point can refuse a made-up
