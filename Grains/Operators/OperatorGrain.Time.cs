@@ -35,30 +35,38 @@ public sealed partial class OperatorGrain
         SendTimeAfter(TimeSpan.Zero);
     }
 
+    /// <summary>
+    /// The send interleaves with the grain's other calls: the store is the reports' database, which a busy fold can
+    /// hold for a while, and a reservation must never wait behind it. The timer stays set until the send ends, so
+    /// changes noted meanwhile go with the next send instead of starting a second one beside it.
+    /// </summary>
     private void SendTimeAfter(TimeSpan delay) =>
-        _timeSend ??= this.RegisterGrainTimer(SendTime, new GrainTimerCreationOptions(delay, Timeout.InfiniteTimeSpan));
+        _timeSend ??= this.RegisterGrainTimer(SendTime, new GrainTimerCreationOptions(delay, Timeout.InfiniteTimeSpan) { Interleave = true });
 
     /// <summary>Sends the outbox; what was sent leaves it with the next write. The store skips a change it has, so a resend is harmless.</summary>
     private async Task SendTime()
     {
+        var sending = Operator.TimeOutbox.ToList();
+        var retryAfter = TimeSpan.Zero;
+        if (sending.Count > 0)
+        {
+            try
+            {
+                await timeStore.AppendAsync(_site, _login, sending);
+                Operator.TimeOutbox.RemoveAll(change => change.Seq <= sending[^1].Seq);
+                WriteSoon();
+            }
+            catch (Exception error)
+            {
+                logger.LogWarning(error, "Could not record {Count} status changes of operator {Operator}; retrying", sending.Count, this.GetPrimaryKeyString());
+                retryAfter = TimeRetryDelay;
+            }
+        }
         _timeSend?.Dispose();
         _timeSend = null;
-        var sending = Operator.TimeOutbox.ToList();
-        if (sending.Count == 0)
+        if (Operator.TimeOutbox.Count > 0)
         {
-            return;
+            SendTimeAfter(retryAfter);
         }
-        try
-        {
-            await timeStore.AppendAsync(_site, _login, sending);
-        }
-        catch (Exception error)
-        {
-            logger.LogWarning(error, "Could not record {Count} status changes of operator {Operator}; retrying", sending.Count, this.GetPrimaryKeyString());
-            SendTimeAfter(TimeRetryDelay);
-            return;
-        }
-        Operator.TimeOutbox.RemoveAll(change => change.Seq <= sending[^1].Seq);
-        WriteSoon();
     }
 }

@@ -59,5 +59,8 @@ public static class SiteProvisioner
         });
         // The Site grain's id: grain type "site" (from SiteGrain), key from GrainKeys.
         await grainStorage.WriteStateAsync(StorageNames.SiteState, GrainId.Create("site", GrainKeys.Site(site)), state);
+        // And the list of sites (grain type "sitedirectory" from SiteDirectoryGrain), or the gateway refuses the name.
+        var directory = new GrainState<SiteDirectoryState>(new SiteDirectoryState { Sites = { site } });
+        await grainStorage.WriteStateAsync(StorageNames.SiteDirectoryState, GrainId.Create("sitedirectory", GrainKeys.SiteDirectory), directory);
     }
 }
