@@ -1,6 +1,7 @@
 using Switchboard.Contracts;
 using Switchboard.Contracts.Channels;
 using Switchboard.Contracts.Conversations;
+using Switchboard.Contracts.Reports;
 using Switchboard.Contracts.Visitors;
 using Switchboard.Gateway.Attachments;
 using Switchboard.Gateway.Transcripts;
@@ -12,7 +13,7 @@ namespace Switchboard.Gateway.Privacy;
 /// One customer's right to be forgotten and to a copy of their data. Their conversations are the customer's own list
 /// and those of every messenger or phone identity linked to them. Erasure reads the attachments' ids first, then
 /// destroys each conversation's key (crypto-shredding: backups taken before read "[erased]" too), deletes the files,
-/// forgets the customer and visitor grains, and records who did it.
+/// forgets the customer and visitor grains, blanks their ids in the reports' read model, and records who did it.
 /// </summary>
 public sealed class CustomerErasure(IGrainFactory grains, AttachmentCatalog attachments, IPrivacyStore privacy, TimeProvider clock, ILogger<CustomerErasure> logger)
 {
@@ -37,10 +38,15 @@ public sealed class CustomerErasure(IGrainFactory grains, AttachmentCatalog atta
         {
             await attachments.DeleteAsync(id, cancellationToken);
         }
-        foreach (var visitor in visitors.DistinctBy(visitor => visitor.GetPrimaryKeyString()))
+        var forgotten = visitors.DistinctBy(visitor => visitor.GetPrimaryKeyString()).ToList();
+        foreach (var visitor in forgotten)
         {
             await visitor.Forget();
         }
+        // After the conversations' keys went, so a chat the reports fold later has no customer id to store.
+        await grains.Grain<IReportGrain>(site).ForgetCustomer(customerId,
+            [.. forgotten.Select(visitor => GrainKeys.Parse(visitor.GetPrimaryKeyString()).Id)],
+            [.. conversations.Select(conversation => conversation.GetPrimaryKeyString())]);
         await customer.Forget();
         var erasure = new ErasureRecord(customerId, supervisor.Id, clock.GetUtcNow(), conversations.Count, files.Count);
         await privacy.RecordErasureAsync(site, erasure, cancellationToken);

@@ -11,4 +11,11 @@ public interface IReportGrain : IGrainWithStringKey
     /// <summary>Records an order (idempotent on its id); false when the id was recorded before.</summary>
     [Alias("RecordOrder")]
     Task<bool> RecordOrder(Order order);
+
+    /// <summary>
+    /// Erasure: the read model's chats and orders of the customer, of their visitors and of their conversations (grain
+    /// keys) lose the ids that name them; the report's figures stay as they are.
+    /// </summary>
+    [Alias("ForgetCustomer")]
+    Task ForgetCustomer(string customerId, IReadOnlyList<string> visitorIds, IReadOnlyList<string> conversationKeys);
 }

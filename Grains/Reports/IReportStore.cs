@@ -31,6 +31,15 @@ public interface IReportStore
     Task<bool> RecordOrderAsync(string site, Order order, CancellationToken cancellationToken = default);
 
     /// <summary>
+    /// Erasure of a customer: the site's chats and orders that name them (their customer id, one of their
+    /// <paramref name="visitorIds"/>, or one of their <paramref name="conversationKeys"/>) lose those ids. The figures
+    /// already folded stay as they were, so no report total changes; no later order converts those chats.
+    /// </summary>
+    Task ForgetCustomerAsync(
+        string site, string customerId, IReadOnlyCollection<string> visitorIds, IReadOnlyCollection<string> conversationKeys,
+        CancellationToken cancellationToken = default);
+
+    /// <summary>
     /// The sums of the UTC hours in [<paramref name="firstHour"/>, <paramref name="endHour"/>) per grouped dimension, for
     /// a report in <paramref name="zone"/>: per hour, or per local day where the daily roll-up answers the same exactly
     /// (a row's hour is then the hour its day starts in).

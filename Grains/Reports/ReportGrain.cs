@@ -32,4 +32,8 @@ public sealed class ReportGrain(IReportStore store, IOptions<ReportOptions> opti
     }
 
     public Task<bool> RecordOrder(Order order) => store.RecordOrderAsync(Site, order);
+
+    // Every statement is limited to this grain's site, so ids or conversation keys of another site change nothing.
+    public Task ForgetCustomer(string customerId, IReadOnlyList<string> visitorIds, IReadOnlyList<string> conversationKeys) =>
+        store.ForgetCustomerAsync(Site, customerId, visitorIds, conversationKeys);
 }

@@ -62,6 +62,10 @@ public sealed class PostgresReportStoreTests(DatabaseServers servers) : IAsyncLi
         Assert.Equal(followed, await ReportAsync(store, query));
     }
 
+    [Fact]
+    public async Task Erasing_a_customer_leaves_no_id_of_theirs_in_the_read_model_and_the_same_totals() =>
+        await new Reports.ReportErasureScenario(Log, Log, new PostgresReportDatabase(Database), Site).RunAsync();
+
     private ReportProjector Projector(IReportStore store) => new(Log, store, _options, TimeProvider.System, NullLogger<ReportProjector>.Instance);
 
     private static async Task<IReadOnlyList<ReportRow>> ReportAsync(IReportStore store, ReportQuery query)

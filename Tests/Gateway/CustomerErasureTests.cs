@@ -7,6 +7,8 @@ using Switchboard.Contracts.Conversations;
 using Switchboard.Contracts.Visitors;
 using Microsoft.Extensions.DependencyInjection;
 using Switchboard.Gateway.Attachments;
+using Switchboard.Grains.Reports;
+using Switchboard.Silo.Storage.Reports;
 using Switchboard.Silo.Storage.Encryption;
 using Switchboard.Tests.Infrastructure;
 
@@ -56,6 +58,55 @@ public sealed class CustomerErasureTests(GatewayFixture fixture) : IClassFixture
         var record = Assert.Single(audit.EnumerateArray());
         Assert.Equal("c-7", record.Str("subject"));
         Assert.Equal("sup", record.Str("requestedBy"));
+    }
+
+    [Fact]
+    public async Task Erasing_a_customer_blanks_their_ids_in_the_reports_read_model_and_keeps_others()
+    {
+        var site = await TestSites.CreateAsync(Host.Grains, ("anna", 4, ["general"]));
+        var supervisor = await Host.LoginAsync(site, "sup");
+        var erasedChat = await ChatAsync(site, "visitor-buyer", new VerifiedIdentity("c-9", "Pavel Orlov", null, null), "Which size fits me?");
+        await ChatAsync(site, "visitor-other-buyer", new VerifiedIdentity("c-10", "Nina Orlova", null, null), "Is it in stock?");
+        await WaitListedAsync(site, "c-9", erasedChat);
+        foreach (var (order, visitor, customer) in new[] { ("o-9", "visitor-buyer", "c-9"), ("o-10", "visitor-other-buyer", "c-10") })
+        {
+            using var request = new HttpRequestMessage(HttpMethod.Post, $"/api/sites/{site}/orders")
+            {
+                Content = JsonContent.Create(new { orderId = order, visitorId = visitor, customerId = customer }),
+            };
+            request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", supervisor);
+            Assert.Equal(HttpStatusCode.Created, (await Host.Http.SendAsync(request)).StatusCode);
+        }
+        await Host.Services.GetRequiredService<ReportProjector>().CatchUpAsync();
+        Assert.Contains(await ReportIdsAsync(site), ids => ids.Contains("c-9"));
+
+        Assert.Equal(HttpStatusCode.OK, (await Send(HttpMethod.Delete, $"/api/sites/{site}/customers/c-9", supervisor)).StatusCode);
+
+        var left = await ReportIdsAsync(site);
+        Assert.DoesNotContain(left, ids => ids.Contains("c-9") || ids.Contains("visitor-buyer"));
+        Assert.Contains(left, ids => ids.Contains("c-10") && ids.Contains("visitor-other-buyer"));
+    }
+
+    /// <summary>The visitor and customer ids of the site's rows in the reports' chats and orders, read past the store.</summary>
+    private async Task<List<string?[]>> ReportIdsAsync(string site)
+    {
+        var rows = new List<string?[]>();
+        await using var connection = await Host.Services.GetRequiredService<IReportDatabase>().OpenAsync(CancellationToken.None);
+        foreach (var table in new[] { "report_chats", "report_orders" })
+        {
+            await using var command = connection.CreateCommand();
+            command.CommandText = $"SELECT visitor, customer FROM {table} WHERE site = @site";
+            var parameter = command.CreateParameter();
+            parameter.ParameterName = "site";
+            parameter.Value = site;
+            command.Parameters.Add(parameter);
+            await using var reader = await command.ExecuteReaderAsync();
+            while (await reader.ReadAsync())
+            {
+                rows.Add([reader.IsDBNull(0) ? null : reader.GetString(0), reader.IsDBNull(1) ? null : reader.GetString(1)]);
+            }
+        }
+        return rows;
     }
 
     [Fact]

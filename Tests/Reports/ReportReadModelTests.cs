@@ -112,6 +112,10 @@ public sealed class ReportReadModelTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Erasing_a_customer_leaves_no_id_of_theirs_in_the_read_model_and_the_same_totals() =>
+        await new ReportErasureScenario(Log, Log, new SqliteReportDatabase(_setup.Storage), Site).RunAsync();
+
+    [Fact]
     public async Task Two_projectors_racing_over_one_store_count_every_event_once()
     {
         await AppendDayAsync(conversations: 6);

@@ -132,6 +132,22 @@ public static class ReportSql
             {string.Join(", ", Figures.Select(column => $"{column} = {table}.{column} + excluded.{column}"))}
         """;
 
+    /// <summary>
+    /// Erasure: the ids of the site's chats that are the customer's (<c>@customer</c>), of their visitors (<c>@v0</c>…)
+    /// or among their conversations (<c>@c0</c>…) are blanked. The chat's row stays, with its figures and whether it
+    /// converted, so no report total changes; only the link to the person goes.
+    /// </summary>
+    public static string ForgetChats(int visitors, int conversations) => $"""
+        UPDATE report_chats SET visitor = '', customer = ''
+         WHERE site = @site AND (customer = @customer{In("visitor", "v", visitors)}{In("conversation", "c", conversations)})
+        """;
+
+    /// <summary>Erasure: the customer's and their visitors' orders keep their id, time and amount (an order reported again stays counted once), not who placed them.</summary>
+    public static string ForgetOrders(int visitors) => $"""
+        UPDATE report_orders SET visitor = NULL, customer = NULL
+         WHERE site = @site AND (customer = @customer{In("visitor", "v", visitors)})
+        """;
+
     public const string Reset = """
         DELETE FROM report_buckets;
         DELETE FROM report_days;
@@ -139,6 +155,8 @@ public static class ReportSql
         DELETE FROM report_chats;
         UPDATE report_checkpoint SET commit_position = 0, index_position = 0 WHERE id = 1;
         """;
+
+    private static string In(string column, string prefix, int count) => count == 0 ? "" : $" OR {column} IN ({Names(prefix, count)})";
 
     private static string Names(string prefix, int count) => string.Join(", ", Enumerable.Range(0, count).Select(i => $"@{prefix}{i}"));
 }
