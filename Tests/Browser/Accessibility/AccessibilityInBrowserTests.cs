@@ -91,6 +91,18 @@ public sealed class AccessibilityInBrowserTests(BrowserFixture fixture) : IClass
         await Assertions.Expect(supervisor.Locator("#report-table tbody tr")).Not.ToHaveCountAsync(0);
         await audit.CheckAsync(supervisor, "reports");
 
+        // Anna, still online, invites a shopper browsing the store: the invitation bubble beside the closed widget.
+        var shopper = await fixture.NewPageAsync(problems);
+        await shopper.GotoAsync("/product/wool-scarf");
+        await Assertions.Expect(shopper.Locator("[data-sb=launcher]")).ToBeVisibleAsync();
+        await console.ClickAsync("#visitors-tab");
+        // Found by the page they are on: the shopper of the chat above is in the list too.
+        await console.Locator("#visitors li[data-visitor-id]:has(.visitor-page[title$='/product/wool-scarf']) button.invite").ClickAsync();
+        await console.FillAsync("#invite-text", "Can I help you choose a size?");
+        await console.ClickAsync("#invite-send");
+        await Assertions.Expect(shopper.Locator("[data-sb=invite]")).ToBeVisibleAsync();
+        await audit.CheckAsync(shopper, "widget invitation");
+
         audit.AssertNoViolations();
         Assert.Empty(problems);
     }
