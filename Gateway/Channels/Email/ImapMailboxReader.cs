@@ -108,6 +108,7 @@ public sealed partial class ImapMailboxReader(MailIntake intake, IGrainFactory g
                 }
                 message.Body = new MimeKit.TextPart("plain") { Text = "" };
                 mail = new InboundMail(message, size, HeadersOnly: true);
+                LogHeadersOnly(site, uid.Id, size);
             }
             else
             {
@@ -143,6 +144,9 @@ public sealed partial class ImapMailboxReader(MailIntake intake, IGrainFactory g
 
     [LoggerMessage(LogLevel.Warning, "Reading the mailbox of site {Site} failed; trying again shortly.")]
     private partial void LogFailed(string site, Exception error);
+
+    [LoggerMessage(LogLevel.Warning, "Mail UID {Uid} in the mailbox of site {Site} is {Size} bytes, over the limit: only its headers are read.")]
+    private partial void LogHeadersOnly(string site, uint uid, long size);
 
     [LoggerMessage(LogLevel.Warning, "Mail UID {Uid} in the mailbox of site {Site} is not a mail we can read; it is left in the mailbox.")]
     private partial void LogLeft(string site, uint uid);

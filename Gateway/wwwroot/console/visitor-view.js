@@ -96,8 +96,10 @@ export function visitorPanelRows(visitor, dwell) {
       el("li", {}, el("span", { class: "page-title", text: pageLabel(page), attrs: { title: page.url } }), dwellSpan(page, page === current)));
     rows.push(row("pages", tn("panel.pages", pages.length), el("ol", { class: "panel-pages" }, ...list)));
   }
-  if (visitor.cart !== undefined) rows.push(row("cart", t("panel.cart"), ...cartNodes(visitor.cart)));
-  if (visitor.source || visitor.returning !== undefined) {
+  // A cart and a referrer belong to the web site: an e-mail, form or messenger customer has neither to show.
+  const onSite = (visitor.channel ?? "web") === "web";
+  if (onSite && visitor.cart !== undefined) rows.push(row("cart", t("panel.cart"), ...cartNodes(visitor.cart)));
+  if (onSite && (visitor.source || visitor.returning !== undefined)) {
     rows.push(row("source", t("panel.source"), el("span", { class: "panel-source", text: sourceText(visitor.source) }),
       visitor.returning ? el("span", { class: "badge returning", text: t("panel.returning") }) : null));
   }

@@ -44,6 +44,11 @@ public sealed class AccessibilityInBrowserTests(BrowserFixture fixture) : IClass
         await Assertions.Expect(store.Locator("[data-sb=message][data-from=visitor]:not([data-pending])")).ToHaveCountAsync(1);
         await audit.CheckAsync(store, "widget queued");
 
+        // The overflow reply offers a callback; its phone form is a state of its own.
+        await store.ClickAsync("[data-sb=callback]");
+        await Assertions.Expect(store.Locator("[data-sb=phone]")).ToBeVisibleAsync();
+        await audit.CheckAsync(store, "widget callback form");
+
         await console.FillAsync("#login-site", "demo");
         await console.FillAsync("#login-name", "anna");
         await console.FillAsync("#login-password", GatewayHost.DemoPassword);
@@ -60,10 +65,17 @@ public sealed class AccessibilityInBrowserTests(BrowserFixture fixture) : IClass
         await audit.CheckAsync(store, "widget chatting");
         await audit.CheckAsync(console, "console with a chat");
 
+        await console.ClickAsync("#cobrowse-request");
+        await Assertions.Expect(store.Locator("[data-sb=cb-ask]")).ToBeVisibleAsync();
+        await audit.CheckAsync(store, "widget co-browsing consent");
+        await store.ClickAsync("[data-sb=cb-deny]");
+        await Assertions.Expect(store.Locator("[data-sb=cb-ask]")).ToBeHiddenAsync();
+
         var supervisor = await fixture.SignInAsync(problems, "olga");
         await supervisor.ClickAsync("#monitor-tab");
         await Assertions.Expect(supervisor.Locator("#monitor-operators tbody tr")).Not.ToHaveCountAsync(0);
-        await audit.CheckAsync(supervisor, "supervisor monitor with data");
+        await Assertions.Expect(supervisor.Locator("#monitor-operators tr[data-operator-id=anna] .in-status")).ToHaveTextAsync(new Regex(@"^\d+:\d\d"));
+        await audit.CheckAsync(supervisor, "supervisor monitor with data and time in status");
 
         await store.ClickAsync("[data-sb=close]");
         await Assertions.Expect(store.Locator("[data-sb=rating]")).ToBeVisibleAsync();
@@ -78,6 +90,56 @@ public sealed class AccessibilityInBrowserTests(BrowserFixture fixture) : IClass
         await Assertions.Expect(supervisor).ToHaveTitleAsync("Reports");
         await Assertions.Expect(supervisor.Locator("#report-table tbody tr")).Not.ToHaveCountAsync(0);
         await audit.CheckAsync(supervisor, "reports");
+
+        // Anna, still online, invites a shopper browsing the store: the invitation bubble beside the closed widget.
+        var shopper = await fixture.NewPageAsync(problems);
+        await shopper.GotoAsync("/product/wool-scarf");
+        await Assertions.Expect(shopper.Locator("[data-sb=launcher]")).ToBeVisibleAsync();
+        await console.ClickAsync("#visitors-tab");
+        // Found by the page they are on: the shopper of the chat above is in the list too.
+        await console.Locator("#visitors li[data-visitor-id]:has(.visitor-page[title$='/product/wool-scarf']) button.invite").ClickAsync();
+        await console.FillAsync("#invite-text", "Can I help you choose a size?");
+        await console.ClickAsync("#invite-send");
+        await Assertions.Expect(shopper.Locator("[data-sb=invite]")).ToBeVisibleAsync();
+        await audit.CheckAsync(shopper, "widget invitation");
+
+        audit.AssertNoViolations();
+        Assert.Empty(problems);
+    }
+
+    [Fact]
+    public async Task The_russian_ui_the_call_campaigns_page_and_the_widget_in_an_app_have_no_violations()
+    {
+        var problems = new List<string>();
+        var audit = new AxeAudit();
+
+        var store = await fixture.NewPageAsync(problems, "ru-RU");
+        await store.GotoAsync("/product/cloud-hoodie");
+        await store.ClickAsync("[data-sb=launcher]");
+        await Assertions.Expect(store.Locator("[data-sb=send]")).ToHaveTextAsync("Отправить");
+        await audit.CheckAsync(store, "widget open in Russian");
+
+        var console = await fixture.SignInAsync(problems, "boris", "ru-RU");
+        await Assertions.Expect(console.Locator("[data-i18n='chats.heading']")).ToHaveTextAsync("Мои чаты");
+        await audit.CheckAsync(console, "console in Russian");
+
+        var supervisor = await fixture.SignInAsync(problems, "olga");
+        await supervisor.ClickAsync("#monitor-tab");
+        await supervisor.ClickAsync("#campaigns-link");
+        await Assertions.Expect(supervisor).ToHaveTitleAsync("Call campaigns");
+        await audit.CheckAsync(supervisor, "call campaigns");
+
+        // The widget as a retailer's app shows it: full screen in a phone-sized WebView, no launcher (docs/in-app.md).
+        var context = await fixture.Browser.NewContextAsync(new BrowserNewContextOptions
+        {
+            BaseURL = fixture.Host.BaseAddress.ToString(), ViewportSize = new() { Width = 390, Height = 844 }, IsMobile = true, HasTouch = true,
+        });
+        var app = await context.NewPageAsync();
+        app.PageError += (_, error) => problems.Add($"script error on {app.Url}: {error}");
+        await app.GotoAsync("/?embed=app");
+        await Assertions.Expect(app.Locator("[data-sb=panel]")).ToBeVisibleAsync();
+        await audit.CheckAsync(app, "widget in app mode");
+        await context.CloseAsync();
 
         audit.AssertNoViolations();
         Assert.Empty(problems);

@@ -1,16 +1,24 @@
 using System.Net;
 using System.Net.Http.Json;
+using MimeKit;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging.Testing;
+using Switchboard.Contracts;
 using Switchboard.Contracts.Channels;
+using Switchboard.Contracts.Conversations;
+using Switchboard.Contracts.Visitors;
+using Switchboard.Domain.Channels.Email;
 using Switchboard.Gateway.Channels.Email;
 using Switchboard.Tests.Gateway;
 using Switchboard.Tests.Infrastructure;
+using Switchboard.Tests.Phone.Ari;
 
 namespace Switchboard.Tests.Channels.Email;
 
 /// <summary>
 /// A mailbox read over IMAP (a server the test runs): what is in it becomes conversations, a mail arriving during IDLE
-/// is taken at once, and a reader started again resumes after the last mail it took.
+/// is taken at once (or at the next poll where the server has no IDLE), a mail over the size limit is taken by its
+/// headers, and a reader started again resumes after the last mail it took.
 /// </summary>
 public sealed class ImapReaderTests(ImapReaderTests.ReaderlessHost fixture) : IClassFixture<ImapReaderTests.ReaderlessHost>
 {
@@ -47,16 +55,15 @@ public sealed class ImapReaderTests(ImapReaderTests.ReaderlessHost fixture) : IC
         using (var running = new CancellationTokenSource())
         {
             var reading = reader.RunAsync(site, running.Token);
-            var one = await anna.ExpectAsync("assigned", f => f.TryGetProperty("transcript", out _));
-            var two = await anna.ExpectAsync("assigned", f => f.TryGetProperty("transcript", out _) && f.Str("conversationId") != one.Str("conversationId"));
+            // The two conversations may be offered in either order: each is found by what it says.
+            var one = await AssignedAsync(anna, "Subject: Gift card\n\nDo gift cards expire?");
+            await AssignedAsync(anna, "Subject: Opening hours\n\nAre you open on Sunday?");
             imap.Add(Mails.Raw(Mails.From("imap-3@customer.example", "Re: Gift card", "And can I use two at once?",
                 inReplyTo: first.MessageId!, references: [first.MessageId!])));
             var reply = await anna.ExpectAsync("message", f => f.Str("from") == "visitor" && f.Str("text") == "And can I use two at once?");
             await running.CancelAsync();
             await reading;
 
-            Assert.Equal("Subject: Gift card\n\nDo gift cards expire?", Transcript(one));
-            Assert.Equal("Subject: Opening hours\n\nAre you open on Sunday?", Transcript(two));
             Assert.Equal(one.Str("conversationId"), reply.Str("conversationId"));
         }
         Assert.Equal((FakeImapServer.UidValidity, 3u), await Host.Grains.GetGrain<IMailboxReadersGrain>(IMailboxReadersGrain.Key).Position(site));
@@ -71,6 +78,88 @@ public sealed class ImapReaderTests(ImapReaderTests.ReaderlessHost fixture) : IC
             await reading;
             Assert.Equal("Thanks!", next.Str("text"));
         }
+        await anna.DisposeAsync();
+    }
+
+    [Fact]
+    public async Task Without_idle_the_reader_polls_for_new_mail_and_a_restarted_reader_resumes_after_the_last_uid()
+    {
+        await using var imap = FakeImapServer.Start(idle: false);
+        var site = await TestSites.CreateAsync(Host.Grains, ("anna", 4, ["general"]));
+        var first = Mails.From("poll-1@customer.example", "Delivery", "Where is my parcel?");
+        imap.Add(Mails.Raw(first));
+        await ConfigureAsync(site, imap.Port);
+        var (anna, _) = await ChatPeers.OnlineOperatorAsync(Host, site, "anna");
+        var clock = new AriTestClock();
+        var reader = new ImapMailboxReader(Host.Services.GetRequiredService<MailIntake>(), Host.Grains, clock, new FakeLogger<ImapMailboxReader>());
+
+        using (var running = new CancellationTokenSource())
+        {
+            var reading = reader.RunAsync(site, running.Token);
+            var one = await AssignedAsync(anna, "Subject: Delivery\n\nWhere is my parcel?");
+            // The reader waits out the poll interval; the mail that arrives meanwhile is taken when it ends, not before.
+            await clock.WaitForTimerAsync(ImapMailboxReader.PollEvery, 1);
+            imap.Add(Mails.Raw(Mails.From("poll-2@customer.example", "Re: Delivery", "It was due yesterday.",
+                inReplyTo: first.MessageId!, references: [first.MessageId!])));
+            clock.Advance(ImapMailboxReader.PollEvery);
+            var polled = await anna.ExpectAsync("message", f => f.Str("from") == "visitor" && f.Str("text") == "It was due yesterday.");
+            await clock.WaitForTimerAsync(ImapMailboxReader.PollEvery, 2);
+            await running.CancelAsync();
+            await reading;
+
+            Assert.Equal(one.Str("conversationId"), polled.Str("conversationId"));
+        }
+        Assert.Equal((FakeImapServer.UidValidity, 2u), await Host.Grains.GetGrain<IMailboxReadersGrain>(IMailboxReadersGrain.Key).Position(site));
+
+        imap.Add(Mails.Raw(Mails.From("poll-3@customer.example", "Re: Delivery", "It came, thanks.", inReplyTo: first.MessageId!, references: [first.MessageId!])));
+        using (var again = new CancellationTokenSource())
+        {
+            var reading = reader.RunAsync(site, again.Token);
+            var next = await anna.ExpectAsync("message", f => f.Str("from") == "visitor");
+            await clock.WaitForTimerAsync(ImapMailboxReader.PollEvery, 3);
+            await again.CancelAsync();
+            await reading;
+            Assert.Equal("It came, thanks.", next.Str("text"));
+        }
+        Assert.Equal(["Subject: Delivery\n\nWhere is my parcel?", "It was due yesterday.", "It came, thanks."], await CustomerTextsAsync(site, first.MessageId!));
+        Assert.Equal((FakeImapServer.UidValidity, 3u), await Host.Grains.GetGrain<IMailboxReadersGrain>(IMailboxReadersGrain.Key).Position(site));
+        await anna.DisposeAsync();
+    }
+
+    [Fact]
+    public async Task A_30_MB_mail_is_taken_by_its_headers_with_a_log_line_and_the_reader_goes_on_to_the_next()
+    {
+        await using var imap = FakeImapServer.Start();
+        var site = await TestSites.CreateAsync(Host.Grains, ("anna", 4, ["general"]));
+        var huge = Mails.From("imap-huge@customer.example", "Photos of the damage", "See the photos.");
+        var body = new BodyBuilder { TextBody = "See the photos." };
+        // 22.5 MB of file is 30 MB of base64 in the mail, as the server counts it (RFC822.SIZE).
+        body.Attachments.Add("photos.zip", new byte[45 * 512 * 1024], new ContentType("application", "zip"));
+        huge.Body = body.ToMessageBody();
+        var raw = Mails.Raw(huge);
+        Assert.Equal(30, raw.Length / (1024 * 1024));
+        imap.Add(raw);
+        var after = Mails.From("imap-after@customer.example", "Returns", "How do I return a jacket?");
+        imap.Add(Mails.Raw(after));
+        await ConfigureAsync(site, imap.Port);
+        var (anna, _) = await ChatPeers.OnlineOperatorAsync(Host, site, "anna");
+        var logs = new FakeLogger<ImapMailboxReader>();
+        var reader = new ImapMailboxReader(Host.Services.GetRequiredService<MailIntake>(), Host.Grains, TimeProvider.System, logs);
+
+        using (var running = new CancellationTokenSource())
+        {
+            var reading = reader.RunAsync(site, running.Token);
+            await AssignedAsync(anna, "Subject: Photos of the damage\n\n[This e-mail was 30 MB, over the 25 MB limit: its text and files were not read."
+                + " Ask the customer to send the files in smaller mails.]");
+            await AssignedAsync(anna, "Subject: Returns\n\nHow do I return a jacket?");
+            await running.CancelAsync();
+            await reading;
+        }
+        var line = Assert.Single(logs.Collector.GetSnapshot(), l => l.Message.Contains("over the limit", StringComparison.Ordinal));
+        Assert.Equal($"Mail UID 1 in the mailbox of site {site} is {raw.Length} bytes, over the limit: only its headers are read.", line.Message);
+        Assert.Single(await CustomerTextsAsync(site, huge.MessageId!));
+        Assert.Single(await CustomerTextsAsync(site, after.MessageId!));
+        Assert.Equal((FakeImapServer.UidValidity, 2u), await Host.Grains.GetGrain<IMailboxReadersGrain>(IMailboxReadersGrain.Key).Position(site));
         await anna.DisposeAsync();
     }
 
@@ -93,8 +182,21 @@ public sealed class ImapReaderTests(ImapReaderTests.ReaderlessHost fixture) : IC
         Assert.DoesNotContain(site, stopped);
     }
 
+    private static Task<System.Text.Json.JsonElement> AssignedAsync(TestSocket operatorSocket, string firstText) =>
+        operatorSocket.ExpectAsync("assigned", f => f.TryGetProperty("transcript", out _) && Transcript(f) == firstText);
+
     private static string Transcript(System.Text.Json.JsonElement assigned) =>
         assigned.GetProperty("transcript").EnumerateArray().First(e => e.TryGetProperty("text", out _)).Str("text");
+
+    /// <summary>What the customer wrote in the thread that <paramref name="threadRoot"/> started, as stored.</summary>
+    private async Task<string[]> CustomerTextsAsync(string site, string threadRoot)
+    {
+        var visitorId = $"email-{MailThreads.KeyOf(threadRoot, null, [])}";
+        var conversations = await Host.Grains.GetGrain<IVisitorGrain>(GrainKeys.Visitor(site, visitorId)).GetConversations();
+        var events = await Host.Grains.GetGrain<IConversationGrain>(GrainKeys.Conversation(site, Assert.Single(conversations)))
+            .GetEvents(new Actor(ActorKind.Visitor, site, visitorId), 0, 500);
+        return [.. events.Where(e => e.Type == EventTypes.Message && e.From == Senders.Visitor).Select(e => e.Text!)];
+    }
 
     private async Task ConfigureAsync(string site, int imapPort)
     {
