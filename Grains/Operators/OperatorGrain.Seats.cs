@@ -54,9 +54,11 @@ public sealed partial class OperatorGrain
         {
             return;
         }
+        _freedByAudit.Clear();
         foreach (var conversationId in freed)
         {
             GiveSeatBack(conversationId);
+            _freedByAudit.Add(conversationId);
         }
         Operator.IdleSince = now;
         NoteTime();
@@ -69,8 +71,12 @@ public sealed partial class OperatorGrain
         Announce(await Account());
     }
 
+    /// <summary>The seats the last audit freed, for a <see cref="Missed"/> of one of them arriving just after it.</summary>
+    private readonly HashSet<string> _freedByAudit = new(StringComparer.Ordinal);
+
     private void TakeSeat(string conversationId, SeatClaim? claim = null)
     {
+        _freedByAudit.Remove(conversationId);
         Operator.Conversations.Add(conversationId);
         if (claim is not null && claim != SeatClaim.Chat)
         {

@@ -164,7 +164,9 @@ public sealed partial class OperatorGrain(
 
     public async Task Missed(string conversationId)
     {
-        if (!GiveSeatBack(conversationId))
+        // The audit may have freed this seat a moment before (it asks the conversation, which has already recorded the
+        // no-answer): the miss still counts, or an absent operator would keep receiving chats.
+        if (!GiveSeatBack(conversationId) && !_freedByAudit.Remove(conversationId))
         {
             return;
         }

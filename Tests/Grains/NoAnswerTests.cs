@@ -4,6 +4,7 @@ using Switchboard.Contracts.Operators;
 using Switchboard.Contracts.Push;
 using Switchboard.Contracts.Queues;
 using Switchboard.Contracts.Sites;
+using Switchboard.Grains.Operators;
 using Switchboard.Tests.Infrastructure;
 
 namespace Switchboard.Tests.Grains;
@@ -46,6 +47,32 @@ public sealed class NoAnswerTests(ClusterFixture fixture)
         await chat.Assigned(other.ConversationId);
         var queue = await fixture.Grains.GetGrain<IQueueGrain>(GrainKeys.Queue(site, "general")).GetSnapshot();
         Assert.Equal([id], queue.Waiting.Select(w => w.ConversationId));
+    }
+
+    [Fact]
+    public async Task A_miss_arriving_just_after_the_seat_audit_freed_the_seat_still_counts_and_sets_the_operator_away()
+    {
+        // The audit runs every minute, the no-answer limit is often a minute too: the audit can ask the conversation
+        // after it recorded the no-answer and free the seat before the operator hears of the miss.
+        var (chat, site) = await Setup(("anna", 4, ["general"]));
+        await chat.Online("anna");
+        var (_, start) = await chat.StartChat("Anyone there?");
+        var id = start.ConversationId;
+        await chat.Assigned(id);
+        fixture.Clock.Advance(OperatorGrain.SeatGrace + TimeSpan.FromSeconds(1));
+
+        await chat.Operator("anna").FreeUnusedSeats([id]);
+        await chat.Observer.WaitFor<OperatorNotice>(
+            n => n.Type == NoticeTypes.Unassigned && n.Reason == UnassignReasons.Closed && n.ConversationId == id, "the audit's release");
+        await chat.Operator("anna").Missed(id);
+
+        await chat.Observer.WaitFor<OperatorNotice>(
+            n => n.Type == NoticeTypes.Unassigned && n.Reason == UnassignReasons.NoAnswer && n.ConversationId == id, "the no-answer notice");
+        var anna = await chat.Operator("anna").GetSnapshot();
+        Assert.Equal((OperatorStatus.Away, 1, 0), (anna.Status, anna.Missed, anna.Conversations.Count));
+        // Once counted, a repeated miss of the same chat counts nothing more.
+        await chat.Operator("anna").Missed(id);
+        Assert.Equal(1, (await chat.Operator("anna").GetSnapshot()).Missed);
     }
 
     [Fact]
