@@ -14,7 +14,7 @@ header::before{content:"";width:8px;height:8px;border-radius:50%;background:#3ec
 [data-sb=message]{max-width:80%;padding:6px 10px;border-radius:10px;white-space:pre-wrap;overflow-wrap:anywhere;background:#f0f2f5;align-self:flex-start}
 [data-from=visitor]{background:#2b59c3;color:#fff;align-self:flex-end} [data-author]::before{content:attr(data-author);display:block;font-size:11px;opacity:.7}
 [data-from=system]:not([data-kind=invite]){background:none;color:#57606a;font-size:12px;align-self:center;text-align:center}
-[data-sb=rate]{width:28px;height:28px;margin-left:4px;border:1px solid #ccc;border-radius:6px;background:#fff} select{margin:4px 12px}
+[data-sb=rate]{width:28px;height:28px;margin-left:4px;border:1px solid #ccc;border-radius:6px;background:#fff} select{margin:4px 12px;border:1px solid #ccc;border-radius:6px;padding:4px 6px;background:#fff;color:inherit}
 [data-sb=rate-comment]{display:block;box-sizing:border-box;width:100%;margin:0 0 6px;font:inherit} [data-sb=quick-replies]{display:flex;flex-wrap:wrap;gap:4px}
 [data-sb=quick-reply]{border:1px solid #2b59c3;border-radius:14px;background:#fff;color:#2b59c3;padding:3px 10px}
 .compose{display:flex;gap:6px;padding:8px;border-top:1px solid #eee} textarea{flex:1;resize:none;border:1px solid #ccc;border-radius:8px;padding:6px}
@@ -25,7 +25,7 @@ input{display:block;box-sizing:border-box;width:100%;font:inherit;border:1px sol
 [data-sb=close]{border:0;background:none;color:#57606a;font-size:12px;padding:0 12px 8px;text-align:left;text-decoration:underline}
 [data-sb=invite]{width:260px;box-sizing:border-box;padding:12px 30px 12px 14px} [data-sb=invite-text]{margin:0 0 10px;white-space:pre-wrap;overflow-wrap:anywhere}
 [data-sb=invite-dismiss]{position:absolute;top:4px;right:4px;border:0;background:none;color:#57606a;padding:4px 6px} [data-sb=invite-accept]{padding:5px 12px}
-[data-sb=attach]{border:0;background:none;padding:0 2px} [data-sb=tray]{padding:4px 12px;font-size:12px} [data-sb=upload] progress{width:80px;margin:0 6px}
+[data-sb=attach]{border:0;background:none;padding:0 2px;color:#57606a;display:flex;align-items:center} [data-sb=tray]{padding:4px 12px;font-size:12px} [data-sb=upload] progress{width:80px;margin:0 6px}
 [data-sb=file]{display:block;margin-top:4px;color:inherit} [data-sb=file] img,video[data-sb=file]{max-width:100%;max-height:160px;border-radius:6px}
 [data-sb=upload-remove]{border:0;background:none;color:#57606a} [data-sb=launcher]{transition:transform .15s} [data-sb=launcher]:hover{transform:scale(1.06)}
 :focus-visible{outline:2px solid #2b59c3;outline-offset:2px} header :focus-visible,.primary:focus-visible,[data-sb=launcher]:focus-visible{outline-color:#1f2328}
@@ -39,7 +39,7 @@ input{display:block;box-sizing:border-box;width:100%;font:inherit;border:1px sol
 <div class="line" data-sb="thanks" data-t="thanks" hidden></div><div class="line" data-sb="cb" hidden><button data-sb="callback" data-t="callback"></button>
 <div data-sb="cbform"><input data-sb="phone" type="tel" autocomplete="tel" maxlength="40"><button data-sb="callback-send" data-t="cbsend"></button></div></div>
 <select data-sb="queue" hidden></select><div data-sb="form" hidden></div>
-<div data-sb="tray" hidden></div><div class="compose"><button data-sb="attach">📎</button>
+<div data-sb="tray" hidden></div><div class="compose"><button data-sb="attach"><svg viewBox="0 0 24 24" width="20" height="20" aria-hidden="true" focusable="false"><path d="M16.5 6.5v10a4.5 4.5 0 0 1-9 0V5a3 3 0 0 1 6 0v10.5a1.5 1.5 0 0 1-3 0V6.5" fill="none" stroke="currentColor" stroke-width="1.8" stroke-linecap="round"/></svg></button>
 <input data-sb="files" type="file" multiple hidden accept="image/jpeg,image/png,image/webp,image/gif,image/heic,video/mp4,application/pdf">
 <textarea data-sb="input" rows="2" maxlength="4000"></textarea><button data-sb="send" class="primary" data-t="send"></button></div>
 <button data-sb="close" data-t="end" hidden></button></div>

@@ -51,7 +51,7 @@
     const url = fileUrl(a?.url), thumb = fileUrl(a?.thumbnailUrl);
     if (!url) return null;
     if (thumb && a.contentType === 'video/mp4') return Object.assign(make('video', { sb: 'file' }), { src: url, poster: thumb, controls: true, preload: 'none' });
-    const link = Object.assign(make('a', { sb: 'file' }, thumb ? '' : `📎 ${a.name ?? ''} (${fileSize(+a.size || 0)})`), { href: url, target: '_blank', rel: 'noopener' });
+    const link = Object.assign(make('a', { sb: 'file' }, thumb ? '' : `${a.name ?? ''} (${fileSize(+a.size || 0)})`), { href: url, target: '_blank', rel: 'noopener' });
     if (thumb) link.append(Object.assign(make('img'), { src: thumb, alt: String(a.name ?? '') }));
     return link;
   }

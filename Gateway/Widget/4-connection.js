@@ -55,7 +55,7 @@
     if (files.length) say('', files);
   }
   const say = (text, files = []) => sendPending({ type: 'message', id: newId(), text: text || undefined, attachments: files.length ? files : undefined },
-    messageNode('visitor', text || '📎'.repeat(files.length)));
+    messageNode('visitor', text || '…'));
   // Greyed (when it has a line) until its event arrives; re-sent after a reconnect until acknowledged.
   function sendPending(frame, node) {
     quick.remove();
