@@ -1,6 +1,7 @@
 using System.Data.Common;
 using Microsoft.Data.Sqlite;
 using Switchboard.Grains.Reports;
+using Switchboard.Silo.Storage.Sqlite;
 
 namespace Switchboard.Silo.Storage.Reports;
 
@@ -12,19 +13,25 @@ public sealed class SqliteReportDatabase : IReportDatabase
 {
     public const string FileName = "reports.db";
 
-    private readonly string _connectionString;
+    private readonly SqliteDatabase _file;
 
     public SqliteReportDatabase(StorageOptions options)
     {
-        Directory.CreateDirectory(options.FullDataDirectory);
-        _connectionString = new SqliteConnectionStringBuilder
-        {
-            DataSource = Path.Combine(options.FullDataDirectory, FileName),
-            Mode = SqliteOpenMode.ReadWriteCreate,
-            Pooling = true,
-            DefaultTimeout = 30,
-        }.ToString();
-        using var connection = Open();
+        // Not durable (synchronous = NORMAL): the read model is rebuilt from the log, so a commit lost to a power cut
+        // costs nothing.
+        _file = new SqliteDatabase(options.FullDataDirectory, FileName, Migrate, durable: false);
+    }
+
+    public Task<DbConnection> OpenAsync(CancellationToken cancellationToken) => Task.FromResult<DbConnection>(_file.Open());
+
+    // IMMEDIATE: a transaction that reads and then writes takes the write lock first, so two never deadlock.
+    public Task<DbTransaction> BeginWriteAsync(DbConnection connection, CancellationToken cancellationToken) =>
+        Task.FromResult<DbTransaction>(((SqliteConnection)connection).BeginTransaction(deferred: false));
+
+    public Task<IProjectionLead?> TryLeadAsync(CancellationToken cancellationToken) => Task.FromResult<IProjectionLead?>(SoleProjectionLead.Instance);
+
+    private static void Migrate(SqliteConnection connection)
+    {
         using var schema = connection.CreateCommand();
         schema.CommandText = "PRAGMA journal_mode = WAL;" + ReportSql.Tables + ReportSql.DayTables + OperatorTimeSql.Table;
         schema.ExecuteNonQuery();
@@ -36,24 +43,5 @@ public sealed class SqliteReportDatabase : IReportDatabase
         }
         schema.CommandText = ReportSql.CustomerIndexes;
         schema.ExecuteNonQuery();
-    }
-
-    public Task<DbConnection> OpenAsync(CancellationToken cancellationToken) => Task.FromResult<DbConnection>(Open());
-
-    // IMMEDIATE: a transaction that reads and then writes takes the write lock first, so two never deadlock.
-    public Task<DbTransaction> BeginWriteAsync(DbConnection connection, CancellationToken cancellationToken) =>
-        Task.FromResult<DbTransaction>(((SqliteConnection)connection).BeginTransaction(deferred: false));
-
-    public Task<IProjectionLead?> TryLeadAsync(CancellationToken cancellationToken) => Task.FromResult<IProjectionLead?>(SoleProjectionLead.Instance);
-
-    private SqliteConnection Open()
-    {
-        var connection = new SqliteConnection(_connectionString);
-        connection.Open();
-        using var pragmas = connection.CreateCommand();
-        // NORMAL: the read model is rebuilt from the log, so a commit lost to a power cut costs nothing.
-        pragmas.CommandText = "PRAGMA synchronous = NORMAL; PRAGMA busy_timeout = 30000;";
-        pragmas.ExecuteNonQuery();
-        return connection;
     }
 }

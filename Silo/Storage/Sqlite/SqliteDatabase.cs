@@ -7,14 +7,24 @@ public sealed class SqliteDatabase
 {
     public const string FileName = "switchboard.db";
 
+    private readonly string _pragmas;
+
     public SqliteDatabase(StorageOptions options)
         : this(options.FullDataDirectory, FileName, SqliteSchema.Migrate)
     {
     }
 
-    /// <summary>Another file in the data directory with its own schema (the key store keeps its keys apart from the data).</summary>
-    public SqliteDatabase(string directory, string fileName, Action<SqliteConnection> migrate)
+    /// <summary>
+    /// Another file in the data directory with its own schema (the key store keeps its keys apart from the data; the
+    /// read model and the campaigns' contacts keep their writes off the log's group commit). <paramref name="durable"/>
+    /// false syncs at checkpoints only (<c>synchronous = NORMAL</c>), for a file rebuilt from the log.
+    /// </summary>
+    public SqliteDatabase(string directory, string fileName, Action<SqliteConnection> migrate, bool durable = true)
     {
+        _pragmas = durable
+            // FULL: every commit reaches the disk before an append is acknowledged; batching pays for the sync.
+            ? "PRAGMA synchronous = FULL; PRAGMA busy_timeout = 30000;"
+            : "PRAGMA synchronous = NORMAL; PRAGMA busy_timeout = 30000;";
         Directory.CreateDirectory(directory);
         FilePath = Path.Combine(directory, fileName);
         ConnectionString = new SqliteConnectionStringBuilder
@@ -36,8 +46,7 @@ public sealed class SqliteDatabase
         var connection = new SqliteConnection(ConnectionString);
         connection.Open();
         using var pragmas = connection.CreateCommand();
-        // FULL: every commit reaches the disk before an append is acknowledged; batching pays for the sync.
-        pragmas.CommandText = "PRAGMA synchronous = FULL; PRAGMA busy_timeout = 30000;";
+        pragmas.CommandText = _pragmas;
         pragmas.ExecuteNonQuery();
         return connection;
     }
