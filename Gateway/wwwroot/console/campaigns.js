@@ -2,37 +2,15 @@
 // read again every second while the page is shown), start/pause/resume/stop, and each campaign's results as CSV
 // (docs/campaigns.md). It uses the console's saved session and language, like the Reports page.
 
+import { $, consolePage, session } from "./page.js";
 import { campaignStrings } from "./strings-campaigns.js";
 
-const SESSION_KEY = "switchboard:console";
-const LANGUAGE_KEY = "switchboard:console:lang";
 const REFRESH_MS = 1000;
 const COUNTS = ["queued", "calling", "answered", "yes", "no", "refused", "failed", "remaining"];
 /** The lifecycle steps each status allows (the campaign grain refuses the others with 409). */
 const ACTIONS = { draft: ["start", "stop"], running: ["pause", "stop"], paused: ["resume", "stop"], stopped: [], done: [] };
 
-const lang = localStorage.getItem(LANGUAGE_KEY) in campaignStrings ? localStorage.getItem(LANGUAGE_KEY) : "en";
-const $ = (id) => document.getElementById(id);
-
-function t(key, params = {}) {
-  const template = campaignStrings[lang][key] ?? campaignStrings.en[key] ?? key;
-  return template.replace(/\{(\w+)\}/g, (whole, name) => (name in params ? String(params[name]) : whole));
-}
-
-function session() {
-  try {
-    const saved = JSON.parse(localStorage.getItem(SESSION_KEY));
-    return saved?.token && saved?.site ? saved : null;
-  } catch {
-    return null;
-  }
-}
-
-function translate() {
-  document.documentElement.lang = lang;
-  document.title = t("campaigns.title");
-  for (const node of document.querySelectorAll("[data-i18n]")) node.textContent = t(node.dataset.i18n);
-}
+const { lang, t, translate } = consolePage(campaignStrings);
 
 async function call(current, method, path, accept = "application/json") {
   const response = await fetch(`/api/sites/${encodeURIComponent(current.site)}/campaigns${path}`, {
@@ -142,7 +120,7 @@ async function poll(current) {
 }
 
 function start() {
-  translate();
+  translate({ titleKey: "campaigns.title" });
   const current = session();
   if (!current) {
     $("campaigns-status").textContent = t("campaigns.signIn");
