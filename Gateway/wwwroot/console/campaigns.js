@@ -1,14 +1,18 @@
 // The supervisors' Call campaigns page: the site's campaigns with their live counts (GET /api/sites/{site}/campaigns,
 // read again every second while the page is shown), start/pause/resume/stop, and each campaign's results as CSV
-// (docs/campaigns.md). It uses the console's saved session and language, like the Reports page.
+// (docs/campaigns.md); the New campaign form and the contact list upload are campaign-form.js. It uses the console's
+// saved session and language (page.js), like the Reports page.
 
 import { $, consolePage, session } from "./page.js";
+import { campaignForm } from "./campaign-form.js";
 import { campaignStrings } from "./strings-campaigns.js";
 
 const REFRESH_MS = 1000;
 const COUNTS = ["queued", "calling", "answered", "yes", "no", "refused", "failed", "remaining"];
 /** The lifecycle steps each status allows (the campaign grain refuses the others with 409). */
 const ACTIONS = { draft: ["start", "stop"], running: ["pause", "stop"], paused: ["resume", "stop"], stopped: [], done: [] };
+/** A stopped campaign takes no contacts (409); contacts added to a done one make it run again. */
+const TAKES_CONTACTS = new Set(["draft", "running", "paused", "done"]);
 
 const { lang, t, translate } = consolePage(campaignStrings);
 
@@ -35,6 +39,8 @@ function cell(text, name) {
   return node;
 }
 
+let form = null;
+
 function newRow(current, campaign) {
   const row = document.createElement("tr");
   row.dataset.campaign = campaign.id;
@@ -44,24 +50,23 @@ function newRow(current, campaign) {
   row.append(actions);
   row.addEventListener("click", (event) => {
     const button = event.target.closest("button[data-action]");
-    if (button) act(current, campaign.id, button.dataset.action);
+    if (button) act(current, campaign, button.dataset.action);
   });
   return row;
 }
 
+function button(action) {
+  const node = document.createElement("button");
+  node.type = "button";
+  node.dataset.action = action;
+  node.textContent = t(`campaigns.${action}`);
+  return node;
+}
+
 function actionButtons(campaign) {
-  const buttons = (ACTIONS[campaign.status] ?? []).map((action) => {
-    const button = document.createElement("button");
-    button.type = "button";
-    button.dataset.action = action;
-    button.textContent = t(`campaigns.${action}`);
-    return button;
-  });
-  const csv = document.createElement("button");
-  csv.type = "button";
-  csv.dataset.action = "csv";
-  csv.textContent = t("campaigns.csv");
-  return [...buttons, csv];
+  const buttons = (ACTIONS[campaign.status] ?? []).map(button);
+  if (TAKES_CONTACTS.has(campaign.status)) buttons.push(button("contacts"));
+  return [...buttons, button("csv")];
 }
 
 function update(row, campaign) {
@@ -96,8 +101,13 @@ async function refresh(current) {
   }
 }
 
-async function act(current, id, action) {
+async function act(current, campaign, action) {
+  const id = campaign.id;
   try {
+    if (action === "contacts") {
+      form.openContacts(campaign);
+      return;
+    }
     if (action === "csv") {
       const blob = await (await call(current, "GET", `/${encodeURIComponent(id)}/results.csv`, "text/csv")).blob();
       const link = document.createElement("a");
@@ -126,6 +136,7 @@ function start() {
     $("campaigns-status").textContent = t("campaigns.signIn");
     return;
   }
+  form = campaignForm(current, { t, onCreated: () => refresh(current) });
   poll(current);
 }
 
