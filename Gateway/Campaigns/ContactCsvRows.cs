@@ -16,7 +16,7 @@ public static class ContactCsvRows
     public const int MaxQuotedChars = 64 * 1024;
     private static readonly HashSet<string> Plain = new(StringComparer.Ordinal) { "phone", "customerId", "name", "timeZone" };
 
-    /// <summary>The rows after the header; a <see cref="FormatException"/> when the header is missing or names an unknown column.</summary>
+    /// <summary>The rows after the header; a <see cref="FormatException"/> when the header is missing, lacks phone, or names an unknown column or one twice.</summary>
     public static async IAsyncEnumerable<ContactRow> ReadAsync(Stream body, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
     {
         using var reader = new StreamReader(body, Encoding.UTF8);
@@ -24,7 +24,7 @@ public static class ContactCsvRows
         var columns = header.Select(c => c.Trim()).ToList();
         if (!columns.Contains("phone"))
         {
-            throw new FormatException("the CSV header row must name a phone column (phone, customerId, name, timeZone, data.*)");
+            throw new FormatException("the CSV header row must name a phone column, the columns separated by commas: phone,customerId,name,timeZone,data.*");
         }
         if (columns.FirstOrDefault(c => !Known(c)) is { } unknown)
         {
