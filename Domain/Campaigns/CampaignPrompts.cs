@@ -26,6 +26,10 @@ public static class CampaignPrompts
     public static string? Missing(string kind, IReadOnlyDictionary<string, string> prompts) =>
         Required(kind).FirstOrDefault(name => !prompts.TryGetValue(name, out var text) || string.IsNullOrWhiteSpace(text));
 
+    /// <summary>The texts a <paramref name="kind"/> campaign speaks unless it brings its own (the console's New campaign form starts from them).</summary>
+    public static IReadOnlyDictionary<string, string> Defaults(string kind, string language) =>
+        Required(kind).ToDictionary(name => name, name => Default(kind, name, language == "ru"));
+
     public static string Text(CampaignDefinition campaign, string name, string language) =>
         campaign.Prompts is { } own && own.TryGetValue(name, out var text) && !string.IsNullOrWhiteSpace(text)
             ? text

@@ -2,6 +2,8 @@ using System.Globalization;
 using Switchboard.Contracts;
 using System.Text;
 using Switchboard.Contracts.Campaigns;
+using Switchboard.Contracts.Sites;
+using Switchboard.Domain.Calls;
 using Switchboard.Domain.Campaigns;
 
 namespace Switchboard.Gateway.Campaigns;
@@ -21,7 +23,8 @@ public static class CampaignEndpoints
     {
         admin.MapPost("/campaigns", Create).WithSummary("Creates a robot call campaign as a draft");
         admin.MapGet("/campaigns", List).WithSummary("The site's newest campaigns with their progress, newest first");
-        admin.MapPost("/campaigns/{id}/contacts", AddContacts).WithSummary("Adds contacts: a JSON array, or NDJSON with Content-Type application/x-ndjson; streamed");
+        admin.MapGet("/campaigns/defaults", Defaults).WithSummary("What a new campaign of a kind starts from: its default prompts, days before the call, the site's time zone");
+        admin.MapPost("/campaigns/{id}/contacts", AddContacts).WithSummary("Adds contacts: a JSON array, NDJSON (application/x-ndjson) or CSV (text/csv) with a header row; streamed");
         admin.MapCrmContacts();
         admin.MapPost("/campaigns/{id}/start", (string site, string id, IGrainFactory grains) => Lifecycle(grains, site, id, c => c.Start()));
         admin.MapPost("/campaigns/{id}/pause", (string site, string id, IGrainFactory grains) => Lifecycle(grains, site, id, c => c.Pause()));
@@ -57,6 +60,23 @@ public static class CampaignEndpoints
         return TypedResults.Ok(progress.Select(p => new { p.Id, p.Name, p.Kind, p.Status, p.Counts }));
     }
 
+    private static async Task<IResult> Defaults(string site, string? kind, string? language, IGrainFactory grains)
+    {
+        if (kind is null || !CampaignKinds.All.Contains(kind))
+        {
+            return TypedResults.Problem(statusCode: 400, title: $"kind must be one of {string.Join(", ", CampaignKinds.All)}");
+        }
+        if (language is not (null or "ru" or "en"))
+        {
+            return TypedResults.Problem(statusCode: 400, title: "language must be ru or en");
+        }
+        var config = await grains.Grain<ISiteGrain>(GrainKeys.Site(site)).GetConfig();
+        // As a campaign without a language speaks (CampaignCallGrain): the site's, English for auto.
+        var spoken = language ?? PhoneTexts.LanguageOf(config?.Language ?? "");
+        return TypedResults.Ok(new CampaignDefaults(kind, spoken, CampaignKinds.DefaultAfterDays(kind), config?.TimeZone ?? "UTC",
+            CampaignPrompts.Defaults(kind, spoken), ContactData.Required(kind)));
+    }
+
     private static async Task<IResult> AddContacts(string site, string id, HttpRequest request, IGrainFactory grains)
     {
         var campaign = Campaign(grains, site, id);
@@ -67,7 +87,7 @@ public static class CampaignEndpoints
         try
         {
             var (result, broken) = await ContactListReader.ReadAsync(
-                request.Body, ContactListReader.IsNdjson(request.ContentType), definition.Kind, campaign.AddContacts, request.HttpContext.RequestAborted);
+                request.Body, ContactListReader.FormatOf(request.ContentType), definition.Kind, campaign.AddContacts, request.HttpContext.RequestAborted);
             return broken is null
                 ? TypedResults.Ok(result)
                 : TypedResults.Problem(statusCode: 400, title: broken, extensions: new Dictionary<string, object?>

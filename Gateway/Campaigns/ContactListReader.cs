@@ -6,7 +6,7 @@ using Switchboard.Domain.Campaigns;
 namespace Switchboard.Gateway.Campaigns;
 
 /// <summary>
-/// A contact list read as it arrives, a JSON array or NDJSON (<c>application/x-ndjson</c>), and handed on in batches:
+/// A contact list read as it arrives, a JSON array, NDJSON (<c>application/x-ndjson</c>) or CSV (<c>text/csv</c>), and handed on in batches:
 /// a list of a million rows is never held whole. Each row is checked on its own; a bad row is refused with its number
 /// and reason, and the rest go on.
 /// </summary>
@@ -19,18 +19,27 @@ public static class ContactListReader
 
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
-    public static bool IsNdjson(string? contentType) =>
-        contentType is { } type && (type.StartsWith("application/x-ndjson", StringComparison.OrdinalIgnoreCase)
-            || type.StartsWith("application/jsonl", StringComparison.OrdinalIgnoreCase));
+    public static ContactListFormat FormatOf(string? contentType) => contentType switch
+    {
+        { } type when type.StartsWith("application/x-ndjson", StringComparison.OrdinalIgnoreCase)
+            || type.StartsWith("application/jsonl", StringComparison.OrdinalIgnoreCase) => ContactListFormat.Ndjson,
+        { } type when type.StartsWith("text/csv", StringComparison.OrdinalIgnoreCase) => ContactListFormat.Csv,
+        _ => ContactListFormat.JsonArray,
+    };
 
     /// <summary>The list's outcome, and the reason it stopped early when the body itself is not JSON (rows before it stay added).</summary>
     public static async Task<(ContactListResult Result, string? Broken)> ReadAsync(
-        Stream body, bool ndjson, string kind, Func<IReadOnlyList<CampaignContact>, Task<ContactsAdded>> add, CancellationToken cancellationToken)
+        Stream body, ContactListFormat format, string kind, Func<IReadOnlyList<CampaignContact>, Task<ContactsAdded>> add, CancellationToken cancellationToken)
     {
         var tally = new Tally(kind, add);
         try
         {
-            var rows = ndjson ? Lines(body, cancellationToken) : JsonSerializer.DeserializeAsyncEnumerable<JsonElement>(body, Json, cancellationToken);
+            var rows = format switch
+            {
+                ContactListFormat.Ndjson => Lines(body, cancellationToken),
+                ContactListFormat.Csv => ContactCsvRows.ReadAsync(body, cancellationToken),
+                _ => Elements(body, cancellationToken),
+            };
             await foreach (var row in rows.WithCancellation(cancellationToken))
             {
                 await tally.TakeAsync(row);
@@ -40,6 +49,11 @@ public static class ContactListReader
         {
             await tally.FlushAsync();
             return (tally.Result, $"the body is not a JSON array of contacts (or NDJSON with application/x-ndjson): {error.Message}");
+        }
+        catch (FormatException error)
+        {
+            await tally.FlushAsync();
+            return (tally.Result, error.Message);
         }
         await tally.FlushAsync();
         return (tally.Result, null);
@@ -85,7 +99,15 @@ public static class ContactListReader
         return (new CampaignContact(phone, contact.CustomerId, contact.Name, data, contact.TimeZone), null);
     }
 
-    private static async IAsyncEnumerable<JsonElement> Lines(Stream body, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
+    private static async IAsyncEnumerable<ContactRow> Elements(Stream body, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        await foreach (var element in JsonSerializer.DeserializeAsyncEnumerable<JsonElement>(body, Json, cancellationToken))
+        {
+            yield return new ContactRow(element);
+        }
+    }
+
+    private static async IAsyncEnumerable<ContactRow> Lines(Stream body, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
     {
         using var reader = new StreamReader(body, Encoding.UTF8);
         while (await reader.ReadLineAsync(cancellationToken) is { } line)
@@ -94,15 +116,15 @@ public static class ContactListReader
             {
                 continue;
             }
-            JsonElement row;
+            ContactRow row;
             try
             {
-                row = JsonDocument.Parse(line).RootElement.Clone();
+                row = new ContactRow(JsonDocument.Parse(line).RootElement.Clone());
             }
             catch (JsonException)
             {
-                // One bad line is one refused row, not the end of the list: a string is never a contact.
-                row = JsonDocument.Parse("\"not JSON\"").RootElement.Clone();
+                // One bad line is one refused row, not the end of the list.
+                row = ContactRow.Broken("not JSON");
             }
             yield return row;
         }
@@ -120,16 +142,16 @@ public static class ContactListReader
 
         public ContactListResult Result => new(_added, _refused, _duplicates, _problems);
 
-        public async Task TakeAsync(JsonElement row)
+        public async Task TakeAsync(ContactRow row)
         {
             _row++;
-            var (contact, problem) = Check(row, kind);
+            var (contact, problem) = row.Unreadable is null ? Check(row.Json, kind) : (null, row.Unreadable);
             if (contact is null)
             {
                 _refused++;
                 if (_problems.Count < MaxProblems)
                 {
-                    _problems.Add(new(_row, row.ValueKind == JsonValueKind.String ? "not JSON" : problem!));
+                    _problems.Add(new(_row, problem!));
                 }
                 return;
             }

@@ -38,8 +38,8 @@ public static class CrmContactsEndpoint
         {
             using var answer = await crm.OpenCampaignContactsAsync(site, definition.Kind, body.Query, body.Limit ?? CrmContactsRequest.DefaultLimit, cancellationToken);
             await using var list = await answer.Content.ReadAsStreamAsync(cancellationToken);
-            var ndjson = ContactListReader.IsNdjson(answer.Content.Headers.ContentType?.MediaType);
-            var (result, broken) = await ContactListReader.ReadAsync(list, ndjson, definition.Kind, campaign.AddContacts, cancellationToken);
+            var format = ContactListReader.FormatOf(answer.Content.Headers.ContentType?.MediaType);
+            var (result, broken) = await ContactListReader.ReadAsync(list, format, definition.Kind, campaign.AddContacts, cancellationToken);
             return broken is null
                 ? TypedResults.Ok(result)
                 : TypedResults.Problem(statusCode: 502, title: $"The CRM's contact list broke off: {broken}", extensions: new Dictionary<string, object?>

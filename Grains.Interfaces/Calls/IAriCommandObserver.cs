@@ -13,4 +13,11 @@ public interface IAriCommandObserver : IGrainObserver
     /// </summary>
     [Alias("Take")]
     Task<bool> Take(string callId, IReadOnlyList<PhoneCommand> commands);
+
+    /// <summary>
+    /// Dials <paramref name="to"/> as call <paramref name="callId"/> over the site's ARI connection (a campaign's call from
+    /// a silo without one); null when Asterisk took it, else why not.
+    /// </summary>
+    [Alias("Originate")]
+    Task<string?> Originate(string callId, string to);
 }

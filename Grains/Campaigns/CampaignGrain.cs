@@ -69,7 +69,7 @@ public sealed class CampaignGrain(
         {
             throw CampaignErrors.InConflict("The campaign is stopped: it takes no more contacts.");
         }
-        var afterDays = Definition.AfterDays ?? DefaultAfterDays(Definition.Kind);
+        var afterDays = Definition.AfterDays ?? CampaignKinds.DefaultAfterDays(Definition.Kind);
         var added = await store.AddAsync(_site, _id, contacts, clock.GetUtcNow().AddDays(afterDays));
         if (added.Added > 0 && Campaign.Status == CampaignStatuses.Done)
         {
@@ -266,8 +266,6 @@ public sealed class CampaignGrain(
 
     private Task<CampaignProgress> Refuse(string what, string needed) =>
         throw CampaignErrors.InConflict($"Only a {needed} campaign can {what}; this one is {Campaign.Status}.");
-
-    private static int DefaultAfterDays(string kind) => kind == CampaignKinds.QuoteReminder ? 3 : 0;
 
     /// <summary>Records compare their dictionaries by reference; a retried create sends an equal copy.</summary>
     private static bool SameDefinition(CampaignDefinition a, CampaignDefinition b) =>

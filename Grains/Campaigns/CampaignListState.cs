@@ -5,4 +5,7 @@ namespace Switchboard.Grains.Campaigns;
 public sealed class CampaignListState
 {
     [Id(0)] public List<string> Ids { get; set; } = [];
+
+    /// <summary>The campaigns older than the list were read from the campaign store (once, at the first activation that could).</summary>
+    [Id(1)] public bool FilledFromStore { get; set; }
 }

@@ -42,6 +42,9 @@ public interface ICampaignStore
     /// <summary>The attempts of up to <paramref name="contacts"/> contacts after contact <paramref name="afterContactId"/>, in contact order.</summary>
     Task<IReadOnlyList<CampaignResult>> ResultsAsync(string site, string campaign, long afterContactId, int contacts, CancellationToken cancellationToken = default);
 
+    /// <summary>The ids of the site's campaigns that have contacts, by when their first contact was added (a campaign without contacts has no row here).</summary>
+    Task<IReadOnlyList<string>> CampaignsAsync(string site, CancellationToken cancellationToken = default);
+
     Task<IReadOnlySet<string>> DoNotCallAmongAsync(string site, IReadOnlyCollection<string> phones, CancellationToken cancellationToken = default);
 
     Task AddDoNotCallAsync(string site, IReadOnlyCollection<string> phones, CancellationToken cancellationToken = default);

@@ -64,6 +64,67 @@ public sealed class CampaignsInBrowserTests(BrowserFixture fixture) : IClassFixt
         Assert.Empty(problems);
     }
 
+    [Fact]
+    public async Task A_supervisor_creates_a_campaign_with_the_form_uploads_a_contact_file_sees_its_bad_row_and_starts_it()
+    {
+        await using var shop = await CampaignSite.StartAsync(fixture.Host);
+        fixture.Host.Services.GetRequiredService<IConfiguration>()[$"Phone:Sites:{shop.Site}:SigningSecret"] = FakePbx.Secret;
+        var problems = new List<string>();
+        var page = await SignInAsync(problems, shop.Site);
+        await page.ClickAsync("#monitor-tab");
+        await page.ClickAsync("#campaigns-link");
+        await Assertions.Expect(page).ToHaveTitleAsync("Call campaigns");
+
+        await page.ClickAsync("#campaign-new-toggle");
+        await Assertions.Expect(page.Locator("#campaign-prompt-offer")).ToHaveValueAsync(new System.Text.RegularExpressions.Regex(@"\{quote\}"));
+        await Assertions.Expect(page.Locator("#campaign-afterDays")).ToHaveValueAsync("3");
+        await page.SelectOptionAsync("#campaign-kind", "order_confirmation");
+        await Assertions.Expect(page.Locator("#campaign-prompt-crossSell")).ToHaveValueAsync(new System.Text.RegularExpressions.Regex(@"\{accessory\}"));
+        await Assertions.Expect(page.Locator("#campaign-afterDays")).ToHaveValueAsync("0");
+        await page.FillAsync("#campaign-name", "Sofa orders");
+        await page.FillAsync("#campaign-from", "00:00");
+        await page.FillAsync("#campaign-to", "23:59");
+        await page.FillAsync("#campaign-concurrency", "0");
+        await page.FillAsync("#campaign-maxAttempts", "1");
+        await page.ClickAsync("#campaign-create");
+        await Assertions.Expect(page.Locator("#campaign-form-error")).ToContainTextAsync("concurrency must be 1 to 1000");
+        await Assertions.Expect(page.Locator("#campaign-concurrency")).ToHaveAttributeAsync("aria-invalid", "true");
+        await Assertions.Expect(page.Locator("#campaign-concurrency")).ToHaveAttributeAsync("aria-describedby", "campaign-form-error");
+
+        await page.FillAsync("#campaign-concurrency", "2");
+        await page.ClickAsync("#campaign-create");
+        await Assertions.Expect(page.Locator("#campaign-contacts-title")).ToHaveTextAsync("Contacts of “Sofa orders”");
+        await Assertions.Expect(page.Locator("#campaign-form-error")).ToBeEmptyAsync();
+        await page.SetInputFilesAsync("#contacts-file", new FilePayload
+        {
+            Name = "orders.csv", MimeType = "text/csv", Buffer = System.Text.Encoding.UTF8.GetBytes("""
+                phone,name,data.order,data.items,data.deliveryDate
+                +79005550101,Ivan,SB-1,"Sofa, cushions",10 December
+                +7 900 555 01 02,,SB-2,Lamp,11 December
+                call me,,SB-3,Lamp,11 December
+                +79005550104,,SB-4,Chair,12 December
+                """),
+        });
+        await page.ClickAsync("#contacts-upload");
+        await Assertions.Expect(page.Locator("#contacts-summary")).ToHaveTextAsync("Added 3, refused 1, duplicates 0.");
+        await Assertions.Expect(page.Locator("#contacts-problems li")).ToHaveTextAsync(["Row 3: phone 'call me' is not a number in international format (+, then 8 to 15 digits)"]);
+
+        var row = page.Locator("tr[data-campaign]", new() { HasText = "Sofa orders" });
+        await Assertions.Expect(Count(row, "queued")).ToHaveTextAsync("3");
+        await row.Locator("button[data-action=start]").ClickAsync();
+        var first = await shop.NextOriginateAsync();
+        await shop.NextOriginateAsync();
+        await Assertions.Expect(Count(row, "calling")).ToHaveTextAsync("2");
+        await shop.Pbx.SendAsync(first.Str("callId"), "call.answered");
+        await shop.Pbx.SendAsync(first.Str("callId"), "input.dtmf", new { digits = "1" });
+        await shop.Pbx.SendAsync(first.Str("callId"), "call.ended", new { reason = "completed" });
+        await shop.NextOriginateAsync();
+        await Assertions.Expect(Count(row, "yes")).ToHaveTextAsync("1");
+        await Assertions.Expect(Count(row, "queued")).ToHaveTextAsync("0");
+        await Assertions.Expect(row.Locator("td").Nth(2)).ToHaveTextAsync("Running");
+        Assert.Empty(problems);
+    }
+
     private static ILocator Count(ILocator row, string name) => row.Locator($"td[data-count={name}]");
 
     private async Task<IPage> SignInAsync(List<string> problems, string site)

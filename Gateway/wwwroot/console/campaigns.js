@@ -1,38 +1,20 @@
 // The supervisors' Call campaigns page: the site's campaigns with their live counts (GET /api/sites/{site}/campaigns,
 // read again every second while the page is shown), start/pause/resume/stop, and each campaign's results as CSV
-// (docs/campaigns.md). It uses the console's saved session and language, like the Reports page.
+// (docs/campaigns.md); the New campaign form and the contact list upload are campaign-form.js. It uses the console's
+// saved session and language (page.js), like the Reports page.
 
+import { $, consolePage, session } from "./page.js";
+import { campaignForm } from "./campaign-form.js";
 import { campaignStrings } from "./strings-campaigns.js";
 
-const SESSION_KEY = "switchboard:console";
-const LANGUAGE_KEY = "switchboard:console:lang";
 const REFRESH_MS = 1000;
 const COUNTS = ["queued", "calling", "answered", "yes", "no", "refused", "failed", "remaining"];
 /** The lifecycle steps each status allows (the campaign grain refuses the others with 409). */
 const ACTIONS = { draft: ["start", "stop"], running: ["pause", "stop"], paused: ["resume", "stop"], stopped: [], done: [] };
+/** A stopped campaign takes no contacts (409); contacts added to a done one make it run again. */
+const TAKES_CONTACTS = new Set(["draft", "running", "paused", "done"]);
 
-const lang = localStorage.getItem(LANGUAGE_KEY) in campaignStrings ? localStorage.getItem(LANGUAGE_KEY) : "en";
-const $ = (id) => document.getElementById(id);
-
-function t(key, params = {}) {
-  const template = campaignStrings[lang][key] ?? campaignStrings.en[key] ?? key;
-  return template.replace(/\{(\w+)\}/g, (whole, name) => (name in params ? String(params[name]) : whole));
-}
-
-function session() {
-  try {
-    const saved = JSON.parse(localStorage.getItem(SESSION_KEY));
-    return saved?.token && saved?.site ? saved : null;
-  } catch {
-    return null;
-  }
-}
-
-function translate() {
-  document.documentElement.lang = lang;
-  document.title = t("campaigns.title");
-  for (const node of document.querySelectorAll("[data-i18n]")) node.textContent = t(node.dataset.i18n);
-}
+const { lang, t, translate } = consolePage(campaignStrings);
 
 async function call(current, method, path, accept = "application/json") {
   const response = await fetch(`/api/sites/${encodeURIComponent(current.site)}/campaigns${path}`, {
@@ -57,6 +39,8 @@ function cell(text, name) {
   return node;
 }
 
+let form = null;
+
 function newRow(current, campaign) {
   const row = document.createElement("tr");
   row.dataset.campaign = campaign.id;
@@ -66,24 +50,23 @@ function newRow(current, campaign) {
   row.append(actions);
   row.addEventListener("click", (event) => {
     const button = event.target.closest("button[data-action]");
-    if (button) act(current, campaign.id, button.dataset.action);
+    if (button) act(current, campaign, button.dataset.action);
   });
   return row;
 }
 
+function button(action) {
+  const node = document.createElement("button");
+  node.type = "button";
+  node.dataset.action = action;
+  node.textContent = t(`campaigns.${action}`);
+  return node;
+}
+
 function actionButtons(campaign) {
-  const buttons = (ACTIONS[campaign.status] ?? []).map((action) => {
-    const button = document.createElement("button");
-    button.type = "button";
-    button.dataset.action = action;
-    button.textContent = t(`campaigns.${action}`);
-    return button;
-  });
-  const csv = document.createElement("button");
-  csv.type = "button";
-  csv.dataset.action = "csv";
-  csv.textContent = t("campaigns.csv");
-  return [...buttons, csv];
+  const buttons = (ACTIONS[campaign.status] ?? []).map(button);
+  if (TAKES_CONTACTS.has(campaign.status)) buttons.push(button("contacts"));
+  return [...buttons, button("csv")];
 }
 
 function update(row, campaign) {
@@ -118,8 +101,13 @@ async function refresh(current) {
   }
 }
 
-async function act(current, id, action) {
+async function act(current, campaign, action) {
+  const id = campaign.id;
   try {
+    if (action === "contacts") {
+      form.openContacts(campaign);
+      return;
+    }
     if (action === "csv") {
       const blob = await (await call(current, "GET", `/${encodeURIComponent(id)}/results.csv`, "text/csv")).blob();
       const link = document.createElement("a");
@@ -142,12 +130,13 @@ async function poll(current) {
 }
 
 function start() {
-  translate();
+  translate({ titleKey: "campaigns.title" });
   const current = session();
   if (!current) {
     $("campaigns-status").textContent = t("campaigns.signIn");
     return;
   }
+  form = campaignForm(current, { t, onCreated: () => refresh(current) });
   poll(current);
 }
 

@@ -2,29 +2,13 @@
 // and at full capacity, and the share of time online with a free seat, from GET /api/sites/{site}/reports/operator-time
 // (docs/reports.md, "Operators' time"). It follows the page's own filters (range, periods, operator) and its Show button.
 
+import { $, consolePage, session } from "./page.js";
 import { operatorTimeStrings } from "./strings-operator-time.js";
 
-const SESSION_KEY = "switchboard:console";
-const LANGUAGE_KEY = "switchboard:console:lang";
 const COLUMNS = ["period", "operator", "online", "away", "offline", "inChats", "atFullCapacity", "freeSeatShare"];
 const DURATIONS = new Set(["online", "away", "offline", "inChats", "atFullCapacity"]);
 
-const lang = localStorage.getItem(LANGUAGE_KEY) in operatorTimeStrings ? localStorage.getItem(LANGUAGE_KEY) : "en";
-const $ = (id) => document.getElementById(id);
-
-function t(key, params = {}) {
-  const template = operatorTimeStrings[lang][key] ?? operatorTimeStrings.en[key] ?? key;
-  return template.replace(/\{(\w+)\}/g, (whole, name) => (name in params ? String(params[name]) : whole));
-}
-
-function session() {
-  try {
-    const saved = JSON.parse(localStorage.getItem(SESSION_KEY));
-    return saved?.token && saved?.site ? saved : null;
-  } catch {
-    return null;
-  }
-}
+const { t, translate } = consolePage(operatorTimeStrings);
 
 /** h:mm from seconds. */
 function hoursMinutes(seconds) {
@@ -111,7 +95,7 @@ async function downloadCsv(current) {
 }
 
 function start() {
-  for (const node of document.querySelectorAll("[data-i18n-time]")) node.textContent = t(node.dataset.i18nTime);
+  translate({ attribute: "i18n-time" });
   const current = session();
   if (!current) return;
   $("report-filters").addEventListener("submit", () => show(current));

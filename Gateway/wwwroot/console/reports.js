@@ -2,38 +2,16 @@
 // by operator) and the same report as CSV, all from GET /api/sites/{site}/reports (docs/reports.md). It uses the
 // console's saved session and language, and draws its charts as SVG elements (no inline styles: the console's policy).
 
+import { $, consolePage, session } from "./page.js";
 import { reportStrings } from "./strings-reports.js";
 
-const SESSION_KEY = "switchboard:console";
-const LANGUAGE_KEY = "switchboard:console:lang";
 const SVG = "http://www.w3.org/2000/svg";
 const FIGURES = [
   "offered", "answered", "missed", "firstResponseAverage", "firstResponseP90", "waitAverage", "waitP90", "handleAverage",
   "serviceLevel", "ratings", "csat", "dsat", "invitedShare", "orders", "conversion",
 ];
 
-const lang = localStorage.getItem(LANGUAGE_KEY) in reportStrings ? localStorage.getItem(LANGUAGE_KEY) : "en";
-const $ = (id) => document.getElementById(id);
-
-function t(key, params = {}) {
-  const template = reportStrings[lang][key] ?? reportStrings.en[key] ?? key;
-  return template.replace(/\{(\w+)\}/g, (whole, name) => (name in params ? String(params[name]) : whole));
-}
-
-function session() {
-  try {
-    const saved = JSON.parse(localStorage.getItem(SESSION_KEY));
-    return saved?.token && saved?.site ? saved : null;
-  } catch {
-    return null;
-  }
-}
-
-function translate() {
-  document.documentElement.lang = lang;
-  document.title = t("reports.title");
-  for (const node of document.querySelectorAll("[data-i18n]")) node.textContent = t(node.dataset.i18n);
-}
+const { lang, t, translate } = consolePage(reportStrings);
 
 function isoDate(date) {
   return date.toISOString().slice(0, 10);
@@ -168,7 +146,7 @@ async function downloadCsv(current) {
 }
 
 function start() {
-  translate();
+  translate({ titleKey: "reports.title" });
   const current = session();
   if (!current) {
     $("report-status").textContent = t("reports.signIn");

@@ -162,6 +162,20 @@ public sealed class SqlCampaignStore(ICampaignDatabase database) : ICampaignStor
         return rows;
     }
 
+    public async Task<IReadOnlyList<string>> CampaignsAsync(string site, CancellationToken cancellationToken = default)
+    {
+        // A campaign's first contact has id 1 (ids count from the campaign's largest plus one), so one row per campaign is read.
+        await using var connection = await database.OpenAsync(cancellationToken);
+        await using var command = Command(connection, null, "SELECT campaign FROM campaign_contacts WHERE site = @site AND id = 1 ORDER BY added_ms, campaign", ("site", site));
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        var campaigns = new List<string>();
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            campaigns.Add(reader.GetString(0));
+        }
+        return campaigns;
+    }
+
     public async Task<IReadOnlySet<string>> DoNotCallAmongAsync(string site, IReadOnlyCollection<string> phones, CancellationToken cancellationToken = default)
     {
         var found = new HashSet<string>(StringComparer.Ordinal);

@@ -128,6 +128,12 @@ public sealed class AccessibilityInBrowserTests(BrowserFixture fixture) : IClass
         await supervisor.ClickAsync("#campaigns-link");
         await Assertions.Expect(supervisor).ToHaveTitleAsync("Call campaigns");
         await audit.CheckAsync(supervisor, "call campaigns");
+        await supervisor.ClickAsync("#campaign-new-toggle");
+        await Assertions.Expect(supervisor.Locator("#campaign-prompt-offer")).Not.ToBeEmptyAsync();
+        await supervisor.FillAsync("#campaign-name", "");
+        await supervisor.ClickAsync("#campaign-create");
+        await Assertions.Expect(supervisor.Locator("#campaign-form-error")).Not.ToBeEmptyAsync();
+        await audit.CheckAsync(supervisor, "new campaign form with an error shown");
 
         // The widget as a retailer's app shows it: full screen in a phone-sized WebView, no launcher (docs/in-app.md).
         var context = await fixture.Browser.NewContextAsync(new BrowserNewContextOptions

@@ -1,5 +1,6 @@
 using Switchboard.Contracts;
 using Switchboard.Contracts.Calls;
+using Switchboard.Silo.Channels.Phone;
 
 namespace Switchboard.Gateway.Channels.Phone.Ari;
 
@@ -15,6 +16,20 @@ public sealed class AriCommandLine(AriCallFlow flow, IGrainFactory grains, TimeP
     public static readonly TimeSpan Retry = TimeSpan.FromSeconds(2);
 
     public Task<bool> Take(string callId, IReadOnlyList<PhoneCommand> commands) => Task.FromResult(flow.Take(callId, commands));
+
+    /// <summary>A campaign's call from a silo without an ARI connection (cluster mode), dialled like <c>AriCampaignLine</c> dials one standalone.</summary>
+    public async Task<string?> Originate(string callId, string to)
+    {
+        try
+        {
+            await flow.OriginateAsync(callId, to, null, CancellationToken.None);
+            return null;
+        }
+        catch (PhoneCommandException failure)
+        {
+            return failure.Message;
+        }
+    }
 
     /// <summary>Registers, then renews, until <paramref name="stop"/>; the observer reference is let go at the end.</summary>
     public async Task RunAsync(string site, CancellationToken stop)
