@@ -5,5 +5,9 @@ public sealed record MatchedCustomerCard(string MatchedBy, CustomerCard.Customer
 {
     public MatchedCustomerCard(string matchedBy, CustomerCard card) : this(matchedBy, card.Customer, card.Orders)
     {
+        CampaignAnswers = card.CampaignAnswers;
     }
+
+    /// <summary>What the customer answered robot call campaigns, newest first, when the CRM keeps them (docs/crm.md).</summary>
+    public IReadOnlyList<CustomerCard.CampaignAnswerEntry>? CampaignAnswers { get; init; }
 }

@@ -145,6 +145,35 @@ function drawCard(card) {
       ),
     ),
   );
+  drawAnswers(card);
+}
+
+/** What the customer answered the robot's calls (campaigns.md), newest first, as the CRM keeps them. */
+function drawAnswers(card) {
+  const answers = Array.isArray(card?.campaignAnswers) ? card.campaignAnswers.filter((a) => a && typeof a === "object") : [];
+  ui.customerAnswersBox.hidden = answers.length === 0;
+  ui.customerAnswers.replaceChildren(
+    ...answers.map((a) =>
+      el(
+        "li",
+        { data: { answer: String(a.answer ?? "") } },
+        el("span", { class: "answer-when", text: formatMoment(a.at) }),
+        el("span", { class: "answer-campaign", text: `${a.campaign ?? ""} · ${known("customer.kind", a.kind)}` }),
+        el("span", { class: "answer-what", text: `${known("customer.question", a.question)}: ${known("customer.answer", a.answer)}` }),
+      ),
+    ),
+  );
+}
+
+/** A known code in the console's language ("crossSell" → "accessory offer"); an unknown one as the CRM gave it. */
+function known(prefix, code) {
+  const text = t(`${prefix}.${code}`);
+  return text === `${prefix}.${code}` ? String(code ?? "") : text;
+}
+
+function formatMoment(value) {
+  const date = new Date(String(value ?? ""));
+  return Number.isNaN(date.getTime()) ? String(value ?? "") : date.toLocaleString(language(), { dateStyle: "medium", timeStyle: "short" });
 }
 
 /** How the gateway matched the card: the operator should know whether the shop or they themselves vouched for it. */

@@ -81,6 +81,8 @@ export const ui = {
   customerInfo: $("customer-info"),
   customerOrdersBox: $("customer-orders-box"),
   customerOrders: document.querySelector("#customer-orders tbody"),
+  customerAnswersBox: $("customer-answers-box"),
+  customerAnswers: $("customer-answers"),
   customerNoOrders: $("customer-no-orders"),
   cannedSuggest: $("canned-suggest"),
   cannedPanel: $("canned-panel"),
