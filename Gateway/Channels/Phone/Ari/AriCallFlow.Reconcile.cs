@@ -138,6 +138,13 @@ public sealed partial class AriCallFlow
             Step(call, async () =>
             {
                 var progress = await _grains.Grain<ICallGrain>(GrainKeys.Call(Site, call.CallId)).GetProgress();
+                if (progress.Stage == CallProgress.Over)
+                {
+                    _logger.LogWarning("Call {Call} on site {Site} is over for the product, but its channel was still up; hung up", call.CallId, Site);
+                    call.Ended = true;
+                    await HangUpAsync(call.ChannelId);
+                    return;
+                }
                 call.Caller = progress.Caller is { Length: > 0 } number ? number : call.Caller;
                 call.CallBackOperator = progress.CallBackOperator;
             });
