@@ -56,6 +56,7 @@ public static class GatewayServices
         services.AddSingleton<ContactDesk>();
         services.AddSingleton<OperatorWorkbench>();
         services.AddSingleton<CoBrowseFrames>();
+        services.AddSingleton<CoBrowseViewers>();
         services.AddSingleton<PushResync>();
         services.AddSingleton<SocketDrain>();
         services.AddHostedService<PushRenewalService>();

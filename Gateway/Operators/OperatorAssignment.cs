@@ -12,4 +12,7 @@ public sealed record OperatorAssignment(
 {
     /// <summary>The pre-chat form's answers, from the conversation's first event.</summary>
     public IReadOnlyDictionary<string, string>? Form { get; init; }
+
+    /// <summary>An e-mail customer's address (their thread's latest), which the operator's answers go to; null on other channels.</summary>
+    public string? EmailAddress { get; init; }
 }

@@ -219,7 +219,8 @@ public sealed partial class OperatorSession(
             var (snapshot, transcript, visit, assignedSeq) = assignment;
             var visitor = new VisitorCard(
                 visit.VisitorId, visit.Name ?? snapshot.VisitorName, [.. visit.Pages.Select(p => new VisitedPage(p.Url, p.Title, p.Seconds))],
-                visit.Cart, visit.Source, visit.Returning, Verified: visit.CustomerId is not null, Channel: snapshot.Channel);
+                visit.Cart, visit.Source, visit.Returning, Verified: visit.CustomerId is not null, Channel: snapshot.Channel,
+                Email: assignment.EmailAddress);
             connection.Send(FrameWriter.ToBytes(new AssignedFrame(
                 conversationId, assignedSeq, snapshot.Queue, EventFrames.Form(assignment.Form), visitor,
                 [.. transcript.Select(evt => EventFrames.ToFrame(conversationId, evt, Audience.Operator))]),

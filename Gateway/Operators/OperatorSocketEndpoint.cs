@@ -20,7 +20,7 @@ public static class OperatorSocketEndpoint
 
     private static async Task<IResult> Accept(
         HttpContext http, IGrainFactory grains, OperatorWorkbench workbench, MonitorFeed monitor, CoBrowseFrames coBrowsing,
-        IOptions<GatewaySettings> options, ILoggerFactory loggers)
+        CoBrowseViewers viewers, IOptions<GatewaySettings> options, ILoggerFactory loggers)
     {
         if (!http.WebSockets.IsWebSocketRequest)
         {
@@ -43,7 +43,7 @@ public static class OperatorSocketEndpoint
         var actor = identity.ToActor();
         var logger = loggers.CreateLogger<OperatorSession>();
         return await SocketSessions.RunAsync(http, Audience.Operator, Events, options.Value, logger,
-            connection => new OperatorSession(identity, connection, workbench, monitor, options.Value, logger) { CoBrowsing = coBrowsing });
+            connection => new OperatorSession(identity, connection, workbench, monitor, options.Value, logger) { CoBrowsing = coBrowsing, Viewers = viewers });
 
         Task<IReadOnlyList<ConversationEvent>> Events(string key, long after) =>
             grains.Grain<IConversationGrain>(key).GetEvents(actor, after, 1000);

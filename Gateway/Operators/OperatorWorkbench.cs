@@ -1,5 +1,6 @@
 using Switchboard.Contracts;
 using Switchboard.Contracts.Calls;
+using Switchboard.Contracts.Channels;
 using Switchboard.Contracts.Conversations;
 using Switchboard.Contracts.Operators;
 using Switchboard.Contracts.Sites;
@@ -58,8 +59,18 @@ public sealed class OperatorWorkbench(
         var visit = await grains.Grain<IVisitorGrain>(GrainKeys.Visitor(identity.Site, snapshot.VisitorId)).GetVisit();
         visit = visit with { Pages = [.. visit.Pages.TakeLast(limits.Value.AssignedPages)] };
         var assignedSeq = transcript.LastOrDefault(e => e.Type == EventTypes.Assigned)?.Seq ?? snapshot.LastSeq;
-        return new OperatorAssignment(snapshot, transcript, visit, assignedSeq) { Form = started?.Form };
+        return new OperatorAssignment(snapshot, transcript, visit, assignedSeq)
+        {
+            Form = started?.Form,
+            EmailAddress = await EmailAddressAsync(identity.Site, snapshot.Channel, started?.ContactId),
+        };
     }
+
+    /// <summary>An e-mail conversation's contact id is its thread's key (docs/channels-email.md); the thread knows the address.</summary>
+    private async Task<string?> EmailAddressAsync(string site, string channel, string? threadKey) =>
+        channel == ChannelNames.Email && threadKey is not null
+            ? (await grains.Grain<IEmailThreadGrain>(GrainKeys.EmailThread(site, threadKey)).Get())?.Address
+            : null;
 
     /// <summary>A supervisor opens any chat of the site read-only; operators are refused.</summary>
     public Task<ConversationSnapshot> WatchAsync(OperatorIdentity identity, string conversationId) =>

@@ -19,4 +19,7 @@ public sealed record CallProgress([property: Id(0)] string Stage, [property: Id(
     public const string Over = "over";
 
     [Id(2)] public string? OperatorId { get; init; }
+
+    /// <summary>On an operator's call back still ringing the customer, the operator to ring once they pick up.</summary>
+    [Id(3)] public string? CallBackOperator { get; init; }
 }

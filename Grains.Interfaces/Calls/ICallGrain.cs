@@ -13,10 +13,11 @@ public interface ICallGrain : IGrainWithStringKey
 
     /// <summary>
     /// An operator's call back to <paramref name="phone"/> for conversation <paramref name="conversationId"/> is being
-    /// started: this call's events are then recorded on that conversation.
+    /// started: this call's events are then recorded on that conversation; <paramref name="operatorId"/>, who pressed it,
+    /// is rung once the customer picks up (<see cref="CallProgress.CallBackOperator"/>).
     /// </summary>
     [Alias("CallingBack")]
-    Task CallingBack(string conversationId, string phone);
+    Task CallingBack(string conversationId, string phone, string? operatorId = null);
 
     /// <summary>
     /// The operator whose console rings takes the call: it is recorded as answered by them and the PBX is told to

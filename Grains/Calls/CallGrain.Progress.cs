@@ -14,5 +14,5 @@ public sealed partial class CallGrain
             CallStage.Connected => CallProgress.Connected,
             _ => CallProgress.Over,
         },
-        Call.Caller) { OperatorId = Call.OperatorId });
+        Call.Caller) { OperatorId = Call.OperatorId, CallBackOperator = Call.CallBackOperator });
 }

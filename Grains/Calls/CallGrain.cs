@@ -67,7 +67,7 @@ public sealed partial class CallGrain(
         return answer;
     }
 
-    public async Task CallingBack(string conversationId, string phone)
+    public async Task CallingBack(string conversationId, string phone, string? operatorId = null)
     {
         if (Call.Stage != CallStage.Unknown)
         {
@@ -78,6 +78,7 @@ public sealed partial class CallGrain(
         Call.Stage = CallStage.Connected;
         Call.ConversationId = conversationId;
         Call.Caller = phone;
+        Call.CallBackOperator = operatorId;
         Call.Language = PhoneTexts.LanguageOf(site.Language);
         var calledBack = await Conversation().GetSnapshot(Actor.System(_site));
         Call.Queue = calledBack.Queue;

@@ -27,4 +27,6 @@ public sealed class CallState
     [Id(12)] public int Requeued { get; set; }
     /// <summary>The adapter the call's events come through (<see cref="PhoneAdapters"/>): where its pushed commands go.</summary>
     [Id(13)] public string Adapter { get; set; } = PhoneAdapters.Generic;
+    /// <summary>On an operator's call back, who pressed it: rung once the customer picks up, by an adapter that restarted meanwhile too.</summary>
+    [Id(14)] public string? CallBackOperator { get; set; }
 }

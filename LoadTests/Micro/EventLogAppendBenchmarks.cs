@@ -3,8 +3,6 @@ using Microsoft.Extensions.Logging.Abstractions;
 using Switchboard.Contracts;
 using Switchboard.Contracts.Conversations;
 using Switchboard.LoadTests.Bench;
-using Switchboard.Silo.Storage;
-using Switchboard.Silo.Storage.Encryption;
 using Switchboard.Silo.Storage.Sqlite;
 
 namespace Switchboard.LoadTests.Micro;
@@ -17,10 +15,9 @@ namespace Switchboard.LoadTests.Micro;
 [MemoryDiagnoser]
 public class EventLogAppendBenchmarks
 {
-    private string _directory = "";
+    private SealedEventStore _store = null!;
     private SqliteWriter _writer = null!;
     private SqliteEventLog _log = null!;
-    private SqliteDataKeyStore _keys = null!;
     private string[] _conversations = [];
     private long _seq;
 
@@ -30,14 +27,10 @@ public class EventLogAppendBenchmarks
     [GlobalSetup]
     public void Setup()
     {
-        _directory = Path.Combine(Path.GetTempPath(), "switchboard-micro-" + GrainKeys.NewId());
-        var options = new StorageOptions { DataDirectory = _directory };
-        var database = new SqliteDatabase(options);
+        _store = SealedEventStore.Create();
+        var database = new SqliteDatabase(_store.Options);
         _writer = new SqliteWriter(database, NullLogger<SqliteWriter>.Instance);
-        _keys = new SqliteDataKeyStore(options, NullLogger<SqliteWriter>.Instance);
-        // The product's sealing as it runs: personal fields encrypted with each conversation's key, keys cached.
-        var masters = new MasterKeys(MasterKey.Parse(MasterKeys.DevelopmentKey, "benchmark"), []);
-        _log = new SqliteEventLog(database, _writer, new EventSealer(new ConversationKeys(_keys, masters, TimeProvider.System, NullLogger<ConversationKeys>.Instance)));
+        _log = new SqliteEventLog(database, _writer, _store.Sealer);
         _conversations = [.. Enumerable.Range(0, Conversations).Select(_ => GrainKeys.Conversation("bench", GrainKeys.NewId()))];
     }
 
@@ -47,8 +40,7 @@ public class EventLogAppendBenchmarks
         // The batching figure: how many appends one commit (one disk sync) carried in this run.
         Console.WriteLine($"// writes per commit: {(double)_writer.Writes / Math.Max(1, _writer.Commits):F1}");
         await _writer.DisposeAsync();
-        await _keys.DisposeAsync();
-        Directory.Delete(_directory, recursive: true);
+        await _store.DisposeAsync();
     }
 
     /// <summary>Every event the benchmark's conversations hold now, read back from the file (for its test).</summary>

@@ -1,12 +1,10 @@
 using System.Security.Cryptography;
 using BenchmarkDotNet.Attributes;
-using Microsoft.Extensions.Logging.Abstractions;
 using Switchboard.Contracts;
 using Switchboard.Contracts.Conversations;
 using Switchboard.LoadTests.Bench;
 using Switchboard.Silo.Storage;
 using Switchboard.Silo.Storage.Encryption;
-using Switchboard.Silo.Storage.Sqlite;
 
 namespace Switchboard.LoadTests.Micro;
 
@@ -18,8 +16,7 @@ namespace Switchboard.LoadTests.Micro;
 public class EventSealingBenchmarks
 {
     private readonly string _conversation = GrainKeys.Conversation("bench", GrainKeys.NewId());
-    private string _directory = "";
-    private SqliteDataKeyStore _keys = null!;
+    private SealedEventStore _store = null!;
     private EventSealer _sealer = null!;
     private ConversationEvent[] _events = [];
     private StoredEvent _stored;
@@ -27,10 +24,8 @@ public class EventSealingBenchmarks
     [GlobalSetup]
     public async Task Setup()
     {
-        _directory = Path.Combine(Path.GetTempPath(), "switchboard-micro-" + GrainKeys.NewId());
-        _keys = new SqliteDataKeyStore(new StorageOptions { DataDirectory = _directory }, NullLogger<SqliteWriter>.Instance);
-        var masters = new MasterKeys(MasterKey.Parse(MasterKeys.DevelopmentKey, "benchmark"), []);
-        _sealer = new EventSealer(new ConversationKeys(_keys, masters, TimeProvider.System, NullLogger<ConversationKeys>.Instance));
+        _store = SealedEventStore.Create();
+        _sealer = _store.Sealer;
         _events = [FrameWorkload.MessageEvent];
         // The key is made and cached here, as a conversation's first append does; the benchmarks are every later one.
         _stored = (await _sealer.SealAsync(_conversation, [FrameWorkload.MessageEvent with { Seq = 1 }]))[0];
@@ -38,11 +33,7 @@ public class EventSealingBenchmarks
     }
 
     [GlobalCleanup]
-    public async Task Cleanup()
-    {
-        await _keys.DisposeAsync();
-        Directory.Delete(_directory, recursive: true);
-    }
+    public async Task Cleanup() => await _store.DisposeAsync();
 
     private static readonly byte[] Plaintext = "{\"text\":\"Hello! Is the blue jacket in stock in size 42?\",\"author\":\"Anna\"}"u8.ToArray();
     private static readonly byte[] AssociatedData = "bench/conversation:0123456789abcdef#17"u8.ToArray();

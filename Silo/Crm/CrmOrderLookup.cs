@@ -2,6 +2,8 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using Microsoft.Extensions.Options;
+using Polly.CircuitBreaker;
+using Polly.Timeout;
 using Switchboard.Contracts.Help;
 
 namespace Switchboard.Silo.Crm;
@@ -10,7 +12,8 @@ namespace Switchboard.Silo.Crm;
 /// "Where is my order?" from a silo running on its own (cluster mode), where no gateway and so no customer-card
 /// connector shares the process: the same CRM (<c>Crm:Endpoint</c>, <c>Crm:ApiKey</c>, <c>Crm:Timeout</c>) asked the
 /// same way (<c>GET {endpoint}/customers?site=…&amp;customerId=…</c> or <c>…&amp;orderNumber=…</c>), the verified
-/// customer's latest order or the order with the number. Every failure is <see cref="OrderStatusUnavailableException"/>,
+/// customer's latest order or the order with the number, through the same resilient client as the gateway's
+/// (<see cref="Hosting.CrmConnectionHosting"/>). Every failure is <see cref="OrderStatusUnavailableException"/>,
 /// and the bot then offers a person.
 /// </summary>
 public sealed class CrmOrderLookup(HttpClient http, IOptions<CrmOptions> options) : IOrderStatusPort
@@ -40,11 +43,9 @@ public sealed class CrmOrderLookup(HttpClient http, IOptions<CrmOptions> options
             return null;
         }
         using var request = CrmRequest.Get(settings.Endpoint, settings.ApiKey, "customers", ("site", site), by);
-        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        timeout.CancelAfter(settings.Timeout);
         try
         {
-            using var response = await http.SendAsync(request, timeout.Token);
+            using var response = await http.SendAsync(request, cancellationToken);
             if (response.StatusCode == HttpStatusCode.NotFound)
             {
                 return null;
@@ -53,11 +54,15 @@ public sealed class CrmOrderLookup(HttpClient http, IOptions<CrmOptions> options
             {
                 throw new OrderStatusUnavailableException($"The CRM answered {(int)response.StatusCode} {response.ReasonPhrase}.");
             }
-            return await response.Content.ReadFromJsonAsync<CrmOrders>(CardJson, timeout.Token);
+            return await response.Content.ReadFromJsonAsync<CrmOrders>(CardJson, cancellationToken);
         }
-        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+        catch (TimeoutRejectedException)
         {
             throw new OrderStatusUnavailableException($"The CRM did not answer within {settings.Timeout.TotalSeconds:0.#} s.");
+        }
+        catch (BrokenCircuitException)
+        {
+            throw new OrderStatusUnavailableException("The CRM failed too often lately; the silo is giving it a rest.");
         }
         catch (HttpRequestException error)
         {

@@ -13,15 +13,8 @@ public static class CrmLookupHosting
     /// </summary>
     public static IServiceCollection AddSiloOrderLookup(this IServiceCollection services, IConfiguration configuration)
     {
-        var section = configuration.GetSection(CrmOptions.Section);
-        services.AddOptions<CrmOptions>()
-            .Bind(section)
-            .Configure(options => CrmOptions.ReadLegacyTimeout(section, options))
-            .ValidateDataAnnotations()
-            .ValidateOnStart();
-        services.AddSingleton<IOrderStatusPort>(provider => new CrmOrderLookup(
-            new HttpClient(new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.FromMinutes(5) }) { Timeout = Timeout.InfiniteTimeSpan },
-            provider.GetRequiredService<Microsoft.Extensions.Options.IOptions<CrmOptions>>()));
+        services.AddCrmConnection<CrmOrderLookup>(configuration);
+        services.AddTransient<IOrderStatusPort>(provider => provider.GetRequiredService<CrmOrderLookup>());
         return services;
     }
 }

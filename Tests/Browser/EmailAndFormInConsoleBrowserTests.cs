@@ -9,7 +9,7 @@ namespace Switchboard.Tests.Browser;
 
 /// <summary>
 /// An e-mail and a contact form as the operator works them in the console: the subject and the form's fields are
-/// shown as the customer sent them, and the operator's answer typed in the console goes out by SMTP to a mail server
+/// shown as the customer sent them, the customer's address beside their name, and the operator's answer typed in the console goes out by SMTP to a mail server
 /// the test runs.
 /// </summary>
 [Trait("Category", "Browser")]
@@ -18,7 +18,7 @@ public sealed class EmailAndFormInConsoleBrowserTests(BrowserFixture fixture) : 
     private const string Secret = "mail-hook-secret-0123456789";
 
     [Fact]
-    public async Task The_console_shows_an_emails_subject_and_a_forms_fields_and_the_answers_go_out_by_smtp()
+    public async Task The_console_shows_an_emails_subject_and_address_and_a_forms_fields_and_the_answers_go_out_by_smtp()
     {
         using var smtp = SmtpReceiver.Start();
         await ConfigureMailboxAsync(smtp.Port);
@@ -35,6 +35,7 @@ public sealed class EmailAndFormInConsoleBrowserTests(BrowserFixture fixture) : 
         await Assertions.Expect(console.Locator("#messages .msg[data-from=visitor]")).ToContainTextAsync("Is the blue coat in stock in M?");
         // A web shopper's cart and referrer mean nothing for a mail: the panel leaves them out.
         await Assertions.Expect(console.Locator("#visitor-panel [data-row=cart], #visitor-panel [data-row=source]")).ToHaveCountAsync(0);
+        await Assertions.Expect(console.Locator("#visitor-panel [data-row=email] dd")).ToHaveTextAsync(Mails.Customer);
         await console.ScreenshotAsync(new() { Path = Path.Combine(Path.GetTempPath(), "switchboard-console-email.png") });
         await console.FillAsync("#reply", "Yes, we have it in M.");
         await console.ClickAsync("#send");
@@ -50,6 +51,7 @@ public sealed class EmailAndFormInConsoleBrowserTests(BrowserFixture fixture) : 
         var form = console.Locator("#messages .msg[data-from=visitor]");
         await Assertions.Expect(form).ToContainTextAsync("order: A-1001");
         await Assertions.Expect(form).ToContainTextAsync("message: The zip is broken.");
+        await Assertions.Expect(console.Locator("#visitor-panel [data-row=email] dd")).ToHaveTextAsync("olga@customer.example");
         await console.ScreenshotAsync(new() { Path = Path.Combine(Path.GetTempPath(), "switchboard-console-form.png") });
         await console.FillAsync("#reply", "We will send a courier.");
         await console.ClickAsync("#send");

@@ -1,6 +1,10 @@
+using System.Diagnostics.Metrics;
 using System.Text.Json;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Diagnostics.Metrics.Testing;
 using Switchboard.Contracts;
 using Switchboard.Contracts.Conversations;
+using Switchboard.Domain.Telemetry;
 using Switchboard.Tests.Gateway;
 using Switchboard.Tests.Infrastructure;
 
@@ -110,6 +114,30 @@ public sealed class CoBrowseSocketTests(CoBrowseGatewayFixture fixture) : IClass
     }
 
     [Fact]
+    public async Task Closing_the_console_that_asked_keeps_the_page_in_the_operators_other_console_and_closing_that_one_stops_it()
+    {
+        await using var chat = await ChatAsync();
+        var (second, _) = await ChatPeers.OnlineOperatorAsync(Host, chat.Site, "anna");
+        await using var _ = second;
+        await second.ExpectAsync("assigned", f => f.Str("conversationId") == chat.Id);
+        await AcceptedAsync(chat);
+        await second.ExpectAsync("cobrowse", f => f.Str("action") == "accept");
+        await chat.Visitor.SendAsync(Snapshot("<body>cart</body>"));
+        await second.ExpectAsync("cobrowse_dom", f => f.Str("html").Contains("cart"));
+
+        await chat.Operator.DisposeAsync();
+        await OperatorSocketsAsync(1, "the first console's socket to have ended on the gateway");
+        await second.SendAsync(new { type = "cobrowse_guide", conversationId = chat.Id, action = "highlight", node = 3 });
+
+        Assert.Equal(3, (await chat.Visitor.ExpectAsync("cobrowse_guide")).GetProperty("node").GetInt32());
+        await chat.Visitor.SendAsync(Snapshot("<body>checkout</body>"));
+        await second.ExpectAsync("cobrowse_dom", f => f.Str("html").Contains("checkout"));
+        Assert.DoesNotContain(chat.Visitor.Received, f => f.Str("type") == "cobrowse" && f.Str("action") == "stop");
+        await second.DisposeAsync();
+        Assert.Equal("operator", (await chat.Visitor.ExpectAsync("cobrowse", f => f.Str("action") == "stop")).Str("by"));
+    }
+
+    [Fact]
     public async Task Oversized_and_over_rate_frames_are_refused_with_a_clear_error_and_the_socket_stays()
     {
         await using var chat = await ChatAsync();
@@ -136,6 +164,17 @@ public sealed class CoBrowseSocketTests(CoBrowseGatewayFixture fixture) : IClass
         Assert.False(chat.Visitor.IsClosed);
         var views = chat.Operator.Received.Count(f => f.Str("type") == "cobrowse_view");
         Assert.True(views <= CoBrowseGatewayFixture.ViewBurst, $"{views} view frames passed a burst of {CoBrowseGatewayFixture.ViewBurst}");
+    }
+
+    /// <summary>Waits until the gateway counts <paramref name="count"/> open operator sockets (a closed one's session has ended).</summary>
+    private async Task OperatorSocketsAsync(long count, string expected)
+    {
+        using var sockets = new MetricCollector<long>(Host.Services.GetRequiredService<IMeterFactory>(), ProductMeter.Name, "switchboard.sockets");
+        await Eventually.Until(() =>
+        {
+            sockets.RecordObservableInstruments();
+            return Task.FromResult(sockets.GetMeasurementSnapshot().LastOrDefault(m => m.Tags["audience"] as string == "operator")?.Value);
+        }, open => open == count, expected);
     }
 
     private static object Snapshot(string html) =>

@@ -33,6 +33,9 @@ public sealed class FakeOrdersCrm : IAsyncDisposable
     /// <summary>When set, every request is answered with this status.</summary>
     public int? FailWith { get; set; }
 
+    /// <summary>When set, the next request is answered 503 with <c>Retry-After: 0</c>, and the ones after it as usual.</summary>
+    public bool BusyOnce { get; set; }
+
     /// <summary>Bearer token the requests carried (the last one).</summary>
     public string? LastAuthorization { get; private set; }
 
@@ -68,6 +71,12 @@ public sealed class FakeOrdersCrm : IAsyncDisposable
         if (FailWith is { } status)
         {
             return Results.StatusCode(status);
+        }
+        if (BusyOnce)
+        {
+            BusyOnce = false;
+            request.HttpContext.Response.Headers.RetryAfter = "0";
+            return Results.StatusCode(StatusCodes.Status503ServiceUnavailable);
         }
         var card = request.Query["customerId"].ToString() is { Length: > 0 } customerId ? _byCustomer.GetValueOrDefault(customerId)
             : request.Query["orderNumber"].ToString() is { Length: > 0 } number ? _byOrder.GetValueOrDefault(number)

@@ -41,8 +41,8 @@ public static class CallBackEndpoint
             {
                 return TypedResults.Problem(statusCode: 409, title: "The site's phone channel has no commandUrl to start calls through.");
             }
-            var callId = "cb-" + GrainKeys.NewId();
-            await grains.Grain<ICallGrain>(GrainKeys.Call(site, callId)).CallingBack(id, phone);
+            var callId = CallIds.CallBackPrefix + GrainKeys.NewId();
+            await grains.Grain<ICallGrain>(GrainKeys.Call(site, callId)).CallingBack(id, phone, actor.Id);
             try
             {
                 if (ari.Serves(site))

@@ -9,12 +9,13 @@ import { el } from "./view.js";
 
 const trays = new Map(); // conversation id → [{file, node, id?, xhr?}]
 let viewer = null;
+const SVG = "http://www.w3.org/2000/svg";
 
 export function bindAttachments() {
   const input = el("input", { attrs: { type: "file", multiple: true, hidden: true,
     accept: "image/jpeg,image/png,image/webp,image/gif,image/heic,video/mp4,application/pdf" } });
-  const button = el("button", { class: "attach", text: "📎", attrs: { type: "button", title: "Attach files", "aria-label": "Attach files" },
-    on: { click: () => input.click() } });
+  const button = el("button", { class: "attach", attrs: { type: "button", title: "Attach files", "aria-label": "Attach files" },
+    on: { click: () => input.click() } }, paperclip());
   input.addEventListener("change", () => { addFiles(input.files); input.value = ""; });
   ui.send.before(button, input);
   ui.replyForm.prepend(el("div", { class: "upload-tray", attrs: { id: "upload-tray", hidden: true } }));
@@ -117,7 +118,7 @@ export function attachmentNodes(files) {
 function fileNode(file) {
   const url = own(file?.url);
   const thumbnail = own(file?.thumbnailUrl);
-  if (!url) return el("span", { class: "attachment-file", text: `📎 ${file?.name ?? ""} (${size(Number(file?.size) || 0)})` });
+  if (!url) return el("span", { class: "attachment-file" }, paperclip(), ` ${file?.name ?? ""} (${size(Number(file?.size) || 0)})`);
   // A video the server made a first frame of plays here; one it could not (no ffmpeg there) is a named link below.
   if (thumbnail && file.contentType === "video/mp4") {
     return el("video", { class: "attachment-video", attrs: { src: url, poster: thumbnail, controls: true, preload: "none" } });
@@ -126,7 +127,20 @@ function fileNode(file) {
     return el("button", { class: "attachment-image", attrs: { type: "button", title: file.name }, on: { click: () => openImage(url, file.name) } },
       el("img", { attrs: { src: thumbnail, alt: String(file.name ?? ""), loading: "lazy" } }));
   }
-  return el("a", { class: "attachment-file", text: `📎 ${file.name ?? ""} (${size(Number(file.size) || 0)})`, attrs: { href: url, download: String(file.name ?? "") } });
+  return el("a", { class: "attachment-file", attrs: { href: url, download: String(file.name ?? "") } },
+    paperclip(), ` ${file.name ?? ""} (${size(Number(file.size) || 0)})`);
+}
+
+/** A paperclip drawn inline rather than the emoji, which shows as an empty box where no emoji font is installed. */
+function paperclip() {
+  const icon = document.createElementNS(SVG, "svg");
+  for (const [name, value] of Object.entries({ class: "paperclip", viewBox: "0 0 24 24", "aria-hidden": "true", focusable: "false" })) {
+    icon.setAttribute(name, value);
+  }
+  const clip = document.createElementNS(SVG, "path");
+  clip.setAttribute("d", "M16.5 6.5v9a4.5 4.5 0 0 1-9 0V5a3 3 0 0 1 6 0v10a1.5 1.5 0 0 1-3 0V6.5");
+  icon.append(clip);
+  return icon;
 }
 
 function openImage(url, name) {

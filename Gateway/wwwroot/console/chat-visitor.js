@@ -12,6 +12,7 @@
  * @property {{referrer?: string, utmSource?: string, utmCampaign?: string}} [source]
  * @property {boolean} [returning]
  * @property {boolean} [verified] signed in on the site with an identity the site signed
+ * @property {string} [email] an e-mail customer's address, where the operator's answers go
  */
 
 export function isObject(value) {
@@ -28,6 +29,7 @@ export function mergeVisitor(conv, visitor) {
   if (typeof visitor.returning === "boolean") merged.returning = visitor.returning;
   if (typeof visitor.verified === "boolean") merged.verified = visitor.verified;
   if (typeof visitor.channel === "string") merged.channel = visitor.channel;
+  if (typeof visitor.email === "string" && visitor.email) merged.email = visitor.email;
   conv.visitor = merged;
 }
 

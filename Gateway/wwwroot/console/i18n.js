@@ -6,13 +6,14 @@ import { callStrings } from "./strings-calls.js";
 import { coBrowseStrings } from "./strings-cobrowse.js";
 import { consoleStrings } from "./strings-console.js";
 import { monitorStrings } from "./strings-monitor.js";
+import { visitorStrings } from "./strings-visitors.js";
 import { workplaceStrings } from "./strings-workplace.js";
 
 const LANGUAGE_KEY = "switchboard:console:lang";
 
 const dictionaries = { en: {}, ru: {} };
 
-for (const extra of [consoleStrings, workplaceStrings, monitorStrings, callStrings, coBrowseStrings]) {
+for (const extra of [consoleStrings, visitorStrings, workplaceStrings, monitorStrings, callStrings, coBrowseStrings]) {
   for (const lang of Object.keys(dictionaries)) Object.assign(dictionaries[lang], extra[lang]);
 }
 

@@ -76,6 +76,7 @@ export const workplaceStrings = {
 
     "panel.identity": "Identity",
     "panel.verified": "verified customer",
+    "panel.email": "E-mail",
     "history.label": "Previous chats",
     "history.loading": "Loading…",
     "history.none": "No previous chats.",
@@ -162,6 +163,7 @@ export const workplaceStrings = {
 
     "panel.identity": "Личность",
     "panel.verified": "подтверждённый покупатель",
+    "panel.email": "Эл. почта",
     "history.label": "Прошлые чаты",
     "history.loading": "Загрузка…",
     "history.none": "Прошлых чатов нет.",

@@ -88,6 +88,8 @@ export function visitorPanelRows(visitor, dwell) {
   if (visitor.verified) {
     rows.push(row("identity", t("panel.identity"), el("span", { class: "badge verified", text: t("panel.verified"), data: { verified: "" } })));
   }
+  // An e-mail customer's name may be all the list shows; the address is who the answer goes to.
+  if (visitor.email) rows.push(row("email", t("panel.email"), el("span", { class: "panel-email", text: visitor.email })));
   const current = pages.at(-1);
   if (current) {
     rows.push(row("now", t("panel.now"), el("span", { class: "page-title", text: pageLabel(current), attrs: { title: current.url } }),

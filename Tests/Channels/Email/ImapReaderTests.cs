@@ -11,7 +11,6 @@ using Switchboard.Domain.Channels.Email;
 using Switchboard.Gateway.Channels.Email;
 using Switchboard.Tests.Gateway;
 using Switchboard.Tests.Infrastructure;
-using Switchboard.Tests.Phone.Ari;
 
 namespace Switchboard.Tests.Channels.Email;
 

@@ -120,6 +120,34 @@ public sealed class AriCallTests(AriGatewayFixture fixture) : IClassFixture<AriG
     }
 
     [Fact]
+    public async Task A_call_back_still_ringing_when_the_adapter_restarts_rings_the_operator_once_the_customer_picks_up()
+    {
+        await using var ari = await FakeAri.StartAsync();
+        await using var site = await fixture.SiteAsync(ari, ("anna", 2, ["general"]));
+        var channel = await ari.CallInAsync(FakePbx.Caller);
+        await PlaysAsync(ari, channel, 1, 0);
+        await ari.PressAsync(channel, "2");
+        var waiting = await WaitingWithPhoneAsync(site);
+        using var started = await CallBackAsync(site, waiting.ConversationId, await Host.LoginAsync(site, "anna"));
+        var callId = (await started.Content.ReadFromJsonAsync<JsonElement>()).Str("callId");
+        await ari.WaitForAsync(r => r.Is("POST", "/ari/channels") && r["channelId"] == callId, 0, "the customer dialled");
+        var beforeRestart = ari.Requests.Count;
+
+        await fixture.RestartAdapterAsync(site, ari);
+        await ari.WaitForAsync(r => r.Is("GET", "/ari/channels"), beforeRestart, "the channels listed by the restarted adapter");
+        await fixture.LogAsync(e => e.Contains($"Call {callId} on site {site} taken up again (outbound)"), "about the ringing call back taken up");
+        await ari.PickUpAsync(callId);
+        var ring = await ari.WaitForAsync(r => r.Is("POST", "/ari/channels") && r["channelId"] == $"op-{callId}", beforeRestart, "the operator's phone rung");
+        await ari.PickUpAsync($"op-{callId}");
+        await ari.WaitForAsync(r => r.Is("POST", $"/ari/bridges/br-{callId}/addChannel") && r["channel"] == $"op-{callId}", beforeRestart, "the operator put in the bridge");
+        var calls = await CallEventsAsync(site, waiting.ConversationId, callId, CallStates.Answered);
+
+        Assert.Equal("PJSIP/anna", ring["endpoint"]);
+        Assert.Equal([CallStates.Answered], calls.Select(c => c.Status));
+        Assert.DoesNotContain(ari.Requests.Skip(beforeRestart), r => r.Is("DELETE", $"/ari/channels/{callId}"));
+    }
+
+    [Fact]
     public async Task The_menu_waits_for_a_key_from_the_end_of_its_prompt_and_silence_three_times_lets_the_caller_go()
     {
         await using var ari = await FakeAri.StartAsync();

@@ -112,6 +112,31 @@ public sealed class AriResilienceTests(AriGatewayFixture fixture) : IClassFixtur
     }
 
     [Fact]
+    public async Task A_key_pressed_while_the_restarted_adapter_lists_the_channels_is_answered_once_the_listing_is_in()
+    {
+        await using var ari = await FakeAri.StartAsync();
+        await using var site = await fixture.SiteAsync(ari, ("anna", 2, ["general"]));
+        // Nobody is online: the caller hears the menu.
+        var inMenu = await ari.CallInAsync(FakePbx.Caller);
+        await PlaysAsync(ari, inMenu, 1, 0);
+        var listing = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        ari.ListingHeld = listing.Task;
+        var beforeRestart = ari.Requests.Count;
+
+        await fixture.RestartAdapterAsync(site, ari);
+        await ari.WaitForAsync(r => r.Is("GET", "/ari/channels"), beforeRestart, "the channels asked for by the restarted adapter");
+        await ari.PressAsync(inMenu, "1");
+        await fixture.LogAsync(e => e.Contains($"ChannelDtmfReceived of site {site} held until the channels are listed"), "the key held during the listing");
+        var beforeListing = ari.Requests.Count;
+        ari.ListingHeld = null;
+        listing.SetResult();
+        var status = await PlaysAsync(ari, inMenu, 2, beforeListing);
+
+        Assert.Equal(Media(PhoneTexts.MenuAgain("en")), status[1]);
+        Assert.DoesNotContain(fixture.Logs.Entries, e => e.Contains($"unknown channel '{inMenu}'"));
+    }
+
+    [Fact]
     public async Task Unknown_channels_keys_that_are_not_digits_ARI_errors_and_junk_messages_are_logged_and_harm_nothing()
     {
         await using var ari = await FakeAri.StartAsync();

@@ -47,6 +47,13 @@ public sealed class FakeAri : IAsyncDisposable
         set => _rest.FinishPlaybacks = value;
     }
 
+    /// <inheritdoc cref="FakeAriRest.ListingHeld"/>
+    public Task? ListingHeld
+    {
+        get => _rest.ListingHeld;
+        set => _rest.ListingHeld = value;
+    }
+
     public int Connections => _events.Connections;
 
     /// <summary>Every REST request so far, oldest first.</summary>
@@ -74,10 +81,15 @@ public sealed class FakeAri : IAsyncDisposable
     }
 
     /// <summary>An originated channel (an operator's leg, a call back) is answered and enters the app.</summary>
-    public Task PickUpAsync(string id) =>
-        _rest.Channels.TryGetValue(id, out var channel)
-            ? _events.SendAsync(new { type = "StasisStart", timestamp = _clock.Now(), args = Array.Empty<string>(), channel = channel.Json(App), application = App })
-            : throw new InvalidOperationException($"The fake ARI has no channel {id} to pick up.");
+    public Task PickUpAsync(string id)
+    {
+        if (!_rest.Channels.TryGetValue(id, out var channel))
+        {
+            throw new InvalidOperationException($"The fake ARI has no channel {id} to pick up.");
+        }
+        channel.Ringing = false;
+        return _events.SendAsync(new { type = "StasisStart", timestamp = _clock.Now(), args = Array.Empty<string>(), channel = channel.Json(App), application = App });
+    }
 
     public Task PressAsync(string id, string digit) =>
         _events.SendAsync(new { type = "ChannelDtmfReceived", timestamp = _clock.Now(), digit, duration_ms = 120, channel = ChannelJson(id), application = App });

@@ -25,6 +25,9 @@ public sealed class FakeAriRest(FakeAriRequests seen, FakeAriEventSocket events,
     /// <summary>Whether a playback reports <c>PlaybackFinished</c> at once, as a short prompt would.</summary>
     public bool FinishPlaybacks { get; set; } = true;
 
+    /// <summary>While set, <c>GET /ari/channels</c> is recorded but not answered until the task completes.</summary>
+    public Task? ListingHeld { get; set; }
+
     /// <summary>Called when the product hangs a channel up: the far end's events follow.</summary>
     public Func<string, Task> HungUpByProduct { get; set; } = _ => Task.CompletedTask;
 
@@ -55,16 +58,20 @@ public sealed class FakeAriRest(FakeAriRequests seen, FakeAriEventSocket events,
         }
         var id = request.Query["channelId"].FirstOrDefault() ?? NewChannelId();
         var endpoint = request.Query["endpoint"].FirstOrDefault() ?? "";
-        var channel = Channels[id] = new FakeAriChannel(id, endpoint.Split('/').Last(), "s", clock.Now());
+        var channel = Channels[id] = new FakeAriChannel(id, endpoint.Split('/').Last(), "s", clock.Now()) { Ringing = true };
         // Recorded once the channel exists: a test that saw the originate may pick the channel up at once.
         seen.Record(request);
         return Results.Json(channel.Json(null));
     }
 
-    private IResult List(HttpRequest request)
+    private async Task<IResult> List(HttpRequest request)
     {
         seen.Record(request);
-        return Refused(request) ?? Results.Json(Channels.Values.Select(c => c.Json(FakeAri.App)));
+        if (ListingHeld is { } held)
+        {
+            await held;
+        }
+        return Refused(request) ?? Results.Json(Channels.Values.Select(c => c.Json(c.Ringing ? null : FakeAri.App)));
     }
 
     private IResult Play(string id, HttpRequest request) => OnChannel(request, id, () =>

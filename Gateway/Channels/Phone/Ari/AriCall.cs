@@ -25,7 +25,7 @@ public sealed class AriCall(string channelId, string callId, string caller, stri
     public bool Ended { get; set; }
 
     /// <summary>The operator who pressed call back: put through once the customer picks up.</summary>
-    public string? CallBackOperator { get; init; }
+    public string? CallBackOperator { get; set; }
 
     public HashSet<string> PlaybacksPlaying { get; } = [];
     /// <summary>A <c>gather</c>'s timeout, held until the prompts before it finish: the caller has that long after hearing them.</summary>

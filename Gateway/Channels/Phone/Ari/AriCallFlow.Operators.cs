@@ -24,6 +24,10 @@ public sealed partial class AriCallFlow
 
     private async Task CalledBackAnsweredAsync(AriCall call)
     {
+        if (call.Ended)
+        {
+            return;
+        }
         call.Answered = true;
         await AskAsync(call, PhoneEventTypes.Answered, $"{call.CallId}:answered");
         if (call.CallBackOperator is { } operatorId)

@@ -1,15 +1,79 @@
 using Switchboard.Contracts;
 using Switchboard.Contracts.Calls;
+using Switchboard.Contracts.Campaigns;
 using Switchboard.Domain.Calls;
 
 namespace Switchboard.Gateway.Channels.Phone.Ari;
 
 /// <summary>
 /// The calls after the events socket was away: those that ended meanwhile, legs picked up meanwhile, and channels the
-/// adapter does not know (it restarted), taken up where their grains say they are.
+/// adapter does not know (it restarted), taken up where their grains say they are; events that came during the listing
+/// are held until it is done.
 /// </summary>
 public sealed partial class AriCallFlow
 {
+    /// <summary>More events than a listing's moment brings: past it, an event is logged and dropped.</summary>
+    public const int MaxHeldEvents = 1000;
+
+    private readonly Lock _holding = new();
+    private List<AriEvent>? _held;
+
+    /// <summary>
+    /// From a reconnect until <see cref="ReleaseEvents"/>: events are kept, not handled, so that a key pressed before the
+    /// listing has taken its call up again still finds the call.
+    /// </summary>
+    public void HoldEvents()
+    {
+        lock (_holding)
+        {
+            _held ??= [];
+        }
+    }
+
+    /// <summary>The held events, handled in the order they came; then events are handled as they come again.</summary>
+    public void ReleaseEvents()
+    {
+        while (true)
+        {
+            List<AriEvent> held;
+            lock (_holding)
+            {
+                if (_held is not { Count: > 0 })
+                {
+                    _held = null;
+                    return;
+                }
+                held = _held;
+                _held = [];
+            }
+            foreach (var evt in held)
+            {
+                Handle(evt);
+            }
+        }
+    }
+
+    private bool Held(AriEvent evt)
+    {
+        lock (_holding)
+        {
+            if (_held is null)
+            {
+                return false;
+            }
+            if (_held.Count < MaxHeldEvents)
+            {
+                _held.Add(evt);
+                _logger.LogInformation("ARI event {Type} of site {Site} held until the channels are listed", evt.Type, Site);
+            }
+            else
+            {
+                _logger.LogWarning("ARI event {Type} of site {Site} came while {Count} were held for the channel listing: dropped", evt.Type, Site, MaxHeldEvents);
+            }
+            return true;
+        }
+    }
+
     /// <summary>
     /// After the events socket was away (an Asterisk restart): calls whose channels are gone hung up meanwhile and
     /// end; channels in this app the adapter does not know (a gateway restart) are taken up again.
@@ -34,6 +98,12 @@ public sealed partial class AriCallFlow
             Calls.ByOperatorLeg.TryRemove(leg, out _);
             Step(call, () => OperatorLeftAsync(call));
         }
+        // Calls the product started that this adapter does not know (it restarted while they rang): known again as
+        // outbound, so a pick-up, now or while the adapter was away, is the call's answer and not a new caller.
+        foreach (var channel in channels.Where(c => CallIds.IsOutbound(c.Id)))
+        {
+            TakeUpOutbound(channel);
+        }
         foreach (var channel in channels.Where(c => c.IsIn(_ari.Site.App)))
         {
             if (Calls.ByChannel.ContainsKey(channel.Id) || Calls.ByOperatorLeg.ContainsKey(channel.Id))
@@ -47,6 +117,39 @@ public sealed partial class AriCallFlow
                 TakeUp(channel, channels);
             }
         }
+    }
+
+    /// <summary>
+    /// An outbound call's channel this adapter does not know: the call again, not answered yet (its pick-up, the
+    /// <c>StasisStart</c> to come or the listing's, answers it), with the operator an operator's call back rings then.
+    /// Null when the adapter knows the channel already.
+    /// </summary>
+    private AriCall? TakeUpOutbound(AriChannel channel)
+    {
+        var call = new AriCall(channel.Id, channel.Id, channel.CallerNumber, null, "outbound") { Created = channel.Created ?? _clock.GetUtcNow() };
+        if (!Calls.ByChannel.TryAdd(channel.Id, call))
+        {
+            return null;
+        }
+        _logger.LogInformation("Call {Call} on site {Site} taken up again (outbound)", call.CallId, Site);
+        // A campaign's call is its script's, which needs no operator; an operator's call back is its grain's.
+        if (!CampaignCallIds.IsCampaignCall(call.CallId))
+        {
+            Step(call, async () =>
+            {
+                var progress = await _grains.Grain<ICallGrain>(GrainKeys.Call(Site, call.CallId)).GetProgress();
+                if (progress.Stage == CallProgress.Over)
+                {
+                    _logger.LogWarning("Call {Call} on site {Site} is over for the product, but its channel was still up; hung up", call.CallId, Site);
+                    call.Ended = true;
+                    await HangUpAsync(call.ChannelId);
+                    return;
+                }
+                call.Caller = progress.Caller is { Length: > 0 } number ? number : call.Caller;
+                call.CallBackOperator = progress.CallBackOperator;
+            });
+        }
+        return call;
     }
 
     /// <summary>A channel in the app that this adapter does not know: a call of the adapter before it restarted, or one it never asked about.</summary>

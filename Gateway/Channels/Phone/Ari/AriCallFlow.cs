@@ -40,8 +40,19 @@ public sealed partial class AriCallFlow
     public AriCalls Calls { get; } = new();
     private string Site => _ari.Site.Site;
 
-    /// <summary>Takes one event off the socket. Returns at once: the event is handled on its call's own line of steps.</summary>
+    /// <summary>
+    /// Takes one event off the socket. Returns at once: the event is handled on its call's own line of steps, or held
+    /// while the channels are being listed after a reconnect (<see cref="HoldEvents"/>).
+    /// </summary>
     public void OnEvent(AriEvent evt)
+    {
+        if (!Held(evt))
+        {
+            Handle(evt);
+        }
+    }
+
+    private void Handle(AriEvent evt)
     {
         if (!_seen.FirstTime(evt.Id))
         {
@@ -130,6 +141,12 @@ public sealed partial class AriCallFlow
         if (channel.Id.StartsWith("op-", StringComparison.Ordinal) || channel.Id.Length > PhoneEventJson.MaxIdLength || channel.Id.Contains('/'))
         {
             _logger.LogWarning("ARI channel {Channel} of site {Site} is not a call the product can take (a leg it no longer knows, or an unusable id)", channel.Id, Site);
+            return;
+        }
+        if (CallIds.IsOutbound(channel.Id) && TakeUpOutbound(channel) is { } calledBack)
+        {
+            // Ours, started before this adapter did (it restarted while the customer's phone rang): they picked up.
+            Step(calledBack, () => CalledBackAnsweredAsync(calledBack));
             return;
         }
         var call = new AriCall(channel.Id, channel.Id, channel.CallerNumber, channel.Exten, "inbound") { Created = channel.Created ?? _clock.GetUtcNow() };

@@ -27,6 +27,8 @@ public sealed class AriConnection(AriClient ari, AriCallFlow flow, TimeProvider 
                 failures = 0;
                 logger.LogInformation("ARI events of site {Site} connected (app {App})", ari.Site.Site, ari.Site.App);
                 // Listening before listing: an event during the listing is then seen twice at worst, and recognised.
+                // Events are held until the listing has taken its calls up, so none finds its call missing.
+                flow.HoldEvents();
                 var reading = ReadAsync(socket, stop);
                 await ReconcileAsync(stop);
                 await reading;
@@ -68,6 +70,10 @@ public sealed class AriConnection(AriClient ari, AriCallFlow flow, TimeProvider 
         catch (AriException failure)
         {
             logger.LogWarning("Calls of site {Site} not reconciled with Asterisk's channels: {Problem}", ari.Site.Site, failure.Message);
+        }
+        finally
+        {
+            flow.ReleaseEvents();
         }
     }
 

@@ -1,12 +1,13 @@
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Http.Resilience;
 using Microsoft.Extensions.Options;
 
-namespace Switchboard.Gateway.Hosting;
+namespace Switchboard.Silo.Hosting;
 
 public static class ResilientHttpClients
 {
     /// <summary>
-    /// A typed client for a service outside Switchboard (the CRM, and the messenger and phone channels to come) behind
+    /// A typed client for a service outside Switchboard (the CRM, from a gateway or a silo on its own) behind
     /// the standard resilience handler: transient failures and 429/5xx answers are retried with exponential backoff
     /// and jitter, honouring <c>Retry-After</c>, all within the timeout its options give.
     /// </summary>

@@ -1,6 +1,6 @@
 using Microsoft.Extensions.Time.Testing;
 
-namespace Switchboard.Tests.Phone.Ari;
+namespace Switchboard.Tests.Infrastructure;
 
 /// <summary>The gateway's clock in the ARI tests: fake, and it says when a timer of a given length is set, so a test advances time only once the adapter waits on it.</summary>
 public sealed class AriTestClock() : FakeTimeProvider(DateTimeOffset.UtcNow)
@@ -31,7 +31,7 @@ public sealed class AriTestClock() : FakeTimeProvider(DateTimeOffset.UtcNow)
     /// <summary>Waits until the <paramref name="nth"/> timer of <paramref name="dueTime"/> has been set.</summary>
     public async Task WaitForTimerAsync(TimeSpan dueTime, int nth)
     {
-        var deadline = DateTime.UtcNow + Infrastructure.Waits.Signal;
+        var deadline = DateTime.UtcNow + Waits.Signal;
         while (true)
         {
             var created = _created.Current;
@@ -39,7 +39,7 @@ public sealed class AriTestClock() : FakeTimeProvider(DateTimeOffset.UtcNow)
             {
                 return;
             }
-            Assert.True(DateTime.UtcNow < deadline, $"Expected timer number {nth} of {dueTime} to be set within {Infrastructure.Waits.Signal}");
+            Assert.True(DateTime.UtcNow < deadline, $"Expected timer number {nth} of {dueTime} to be set within {Waits.Signal}");
             await Task.WhenAny(created, Task.Delay(deadline - DateTime.UtcNow));
         }
     }

@@ -1,4 +1,4 @@
-namespace Switchboard.Tests.Phone.Ari;
+namespace Switchboard.Tests.Infrastructure;
 
 /// <summary>Wakes whoever waits each time something changed; a waiter takes <see cref="Current"/> before it looks, so no change is missed.</summary>
 public sealed class SignalBoard
