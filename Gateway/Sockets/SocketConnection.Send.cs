@@ -25,10 +25,12 @@ public sealed partial class SocketConnection
                         break;
                     case Outbound.Attach attach:
                         _cursors[attach.ConversationKey] = attach.AfterSeq;
+                        _conversationIds[attach.ConversationKey] = GrainKeys.Parse(attach.ConversationKey).Id;
                         await CatchUpAsync(attach.ConversationKey);
                         break;
                     case Outbound.Detach detach:
                         _cursors.Remove(detach.ConversationKey);
+                        _conversationIds.Remove(detach.ConversationKey);
                         break;
                     case Outbound.Close close when _socket.State == WebSocketState.Open:
                         await _socket.CloseOutputAsync(close.Status, close.Reason, CancellationToken.None);
@@ -82,7 +84,7 @@ public sealed partial class SocketConnection
     private Task WriteEventAsync(string conversationKey, ConversationEvent evt)
     {
         _cursors[conversationKey] = evt.Seq;
-        return WriteAsync(EventFrames.Event(GrainKeys.Parse(conversationKey).Id, _present(evt), _audience));
+        return WriteAsync(EventFrames.Event(_conversationIds[conversationKey], _present(evt), _audience));
     }
 
     private async Task WriteAsync(byte[] frame)

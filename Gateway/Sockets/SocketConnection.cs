@@ -24,6 +24,9 @@ public sealed partial class SocketConnection
     private readonly int _maxFrameBytes;
     private readonly Channel<Outbound> _outbound;
     private readonly Dictionary<string, long> _cursors = new(StringComparer.Ordinal);
+    // The id each followed conversation's frames carry, cut from its key once when the socket starts following it
+    // rather than for every event frame.
+    private readonly Dictionary<string, string> _conversationIds = new(StringComparer.Ordinal);
     private readonly Audience _audience;
     private readonly FrameRateGate _gate;
     private readonly int _maxQueuedBytes;
