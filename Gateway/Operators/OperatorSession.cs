@@ -34,7 +34,10 @@ public sealed partial class OperatorSession(
     private bool _welcomed;
     private IDisposable? _monitorFeed;
 
-    public Task HandleAsync(InboundFrame frame) => FrameErrors.RunAsync(connection, frame, Dispatch, logger);
+    public Task HandleAsync(InboundFrame frame) => FrameErrors.RunAsync(connection, frame, _dispatch ??= Dispatch, logger);
+
+    /// <summary>The frame handler as a delegate, made once per socket rather than once per frame.</summary>
+    private Func<InboundFrame, Task>? _dispatch;
 
     public void End()
     {

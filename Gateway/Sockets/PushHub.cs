@@ -131,12 +131,12 @@ public sealed class PushHub : IPushObserver
     }
 
     // The pushes below walk each set with its enumerator, not its Keys: Keys takes every lock of the set and copies it,
-    // once per event per conversation.
+    // once per event per conversation. The last seq is kept with static lambdas, so an event costs no closure here.
     public Task OnEvent(string conversationKey, ConversationEvent evt)
     {
         if (_conversations.TryGetValue(conversationKey, out var sessions))
         {
-            _lastSeqs.AddOrUpdate(conversationKey, evt.Seq, (_, seen) => Math.Max(seen, evt.Seq));
+            _lastSeqs.AddOrUpdate(conversationKey, static (_, seq) => seq, static (_, seen, seq) => Math.Max(seen, seq), evt.Seq);
             foreach (var (session, _) in sessions)
             {
                 session.OnEvent(conversationKey, evt);

@@ -39,7 +39,10 @@ public sealed partial class VisitorSession(
     /// <summary>The client's address, as <see cref="AddressGuard"/> counts it.</summary>
     public required string Address { get; init; }
 
-    public Task HandleAsync(InboundFrame frame) => FrameErrors.RunAsync(connection, frame, Dispatch, logger);
+    public Task HandleAsync(InboundFrame frame) => FrameErrors.RunAsync(connection, frame, _dispatch ??= Dispatch, logger);
+
+    /// <summary>The frame handler as a delegate, made once per socket rather than once per frame.</summary>
+    private Func<InboundFrame, Task>? _dispatch;
 
     /// <summary>Stops following everything this socket followed.</summary>
     public void End()

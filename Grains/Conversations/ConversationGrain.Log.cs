@@ -2,6 +2,7 @@ using Microsoft.Extensions.Logging;
 using Switchboard.Contracts.Conversations;
 using Switchboard.Contracts.Operators;
 using Switchboard.Contracts.Queues;
+using Switchboard.Contracts.Sites;
 using Switchboard.Contracts.Visitors;
 
 namespace Switchboard.Grains.Conversations;
@@ -30,7 +31,7 @@ public sealed partial class ConversationGrain
         {
             EndCoBrowsingOn(evt);
             _history.Apply(evt);
-            Push(s => s.OnEvent(_key, evt));
+            PushStored(evt);
             if (evt.Type == EventTypes.Message)
             {
                 metrics.MessageStored(evt.From ?? Senders.System);
@@ -94,6 +95,24 @@ public sealed partial class ConversationGrain
 
     private IVisitorGrain Visitor() => GrainFactory.Grain<IVisitorGrain>(GrainKeys.Visitor(_site, _history.VisitorId));
 
-    private async Task<QueueSettings> Settings() =>
-        QueueSettings.Resolve((await _config.Get()).FindQueue(_history.Queue), defaults.Value, _history.Language);
+    /// <summary>
+    /// The queue's settings for this chat. Asked after every append (the deadlines), so they are resolved again only
+    /// when the site's configuration was read again (a new object: compared by reference, not by value) or the chat's
+    /// queue or language changed.
+    /// </summary>
+    private async Task<QueueSettings> Settings()
+    {
+        var config = await _config.Get();
+        if (_settings is not { } known || !ReferenceEquals(known.Config, config) || known.Queue != _history.Queue || known.Language != _history.Language)
+        {
+            known = new ResolvedSettings(config, _history.Queue, _history.Language,
+                QueueSettings.Resolve(config.FindQueue(_history.Queue), defaults.Value, _history.Language));
+            _settings = known;
+        }
+        return known.Settings;
+    }
+
+    private ResolvedSettings? _settings;
+
+    private sealed record ResolvedSettings(SiteConfig Config, string Queue, string? Language, QueueSettings Settings);
 }

@@ -14,8 +14,27 @@ public sealed partial class ConversationGrain
 {
     private WebhookEndpointsCache? _webhooks;
 
-    private Task TellWebhooks(IEnumerable<ConversationEvent> events) =>
-        TellWebhooks(events.Select(WebhookNotices.EventOf).OfType<string>().ToList());
+    /// <summary>
+    /// Runs after every append, so after every chat message: while the site's endpoints are known to be none (most
+    /// sites), it costs no list, no closure and no await.
+    /// </summary>
+    private Task TellWebhooks(IReadOnlyList<ConversationEvent> events)
+    {
+        _webhooks ??= new WebhookEndpointsCache(GrainFactory, _site, clock);
+        if (_webhooks.Fresh is { Count: 0 })
+        {
+            return Task.CompletedTask;
+        }
+        List<string>? webhookEvents = null;
+        foreach (var evt in events)
+        {
+            if (WebhookNotices.EventOf(evt) is { } webhookEvent)
+            {
+                (webhookEvents ??= []).Add(webhookEvent);
+            }
+        }
+        return webhookEvents is null ? Task.CompletedTask : TellWebhooks(webhookEvents);
+    }
 
     private async Task TellWebhooks(IReadOnlyList<string> webhookEvents)
     {

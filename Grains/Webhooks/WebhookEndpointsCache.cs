@@ -22,6 +22,9 @@ internal sealed class WebhookEndpointsCache(IGrainFactory grains, string site, T
         return _endpoints;
     }
 
+    /// <summary>The endpoints while the copy is fresh, else null: lets a caller that only needs to know "none" skip the await.</summary>
+    public IReadOnlyList<WebhookEndpoint>? Fresh => _endpoints is not null && clock.GetUtcNow() - _readAt < Refresh ? _endpoints : null;
+
     /// <summary>True when some endpoint wants one of <paramref name="webhookEvents"/>.</summary>
     public async Task<bool> AnyWants(IEnumerable<string> webhookEvents)
     {
