@@ -12,7 +12,22 @@ public static class MachineInfo
         yield return new("memory", $"{Memory()}");
         yield return new("open files per process", OpenFilesLimit());
         yield return new("OS", RuntimeInformation.OSDescription);
-        yield return new(".NET", $"{RuntimeInformation.FrameworkDescription}; servers run with server GC, the load generator with {(GCSettings.IsServerGC ? "server" : "workstation")} GC");
+        yield return new(".NET", $"{RuntimeInformation.FrameworkDescription}; servers run with {ServerGc()} GC, the load generator with {(GCSettings.IsServerGC ? "server" : "workstation")} GC{RuntimeOverrides()}");
+    }
+
+    private static string ServerGc() => Environment.GetEnvironmentVariable("DOTNET_gcServer") is "0" ? "workstation" : "server";
+
+    /// <summary>The runtime settings given to every process of the run (an A/B of benchmarks.md), so a report says which side it is.</summary>
+    private static string RuntimeOverrides()
+    {
+        var set = Environment.GetEnvironmentVariables().Keys.Cast<string>()
+            .Where(name => name.StartsWith("DOTNET_", StringComparison.Ordinal) && name != "DOTNET_gcServer" && !name.StartsWith("DOTNET_CLI", StringComparison.Ordinal)
+                && (name.StartsWith("DOTNET_GC", StringComparison.Ordinal) || name.StartsWith("DOTNET_ThreadPool", StringComparison.Ordinal)
+                    || name.StartsWith("DOTNET_Tiered", StringComparison.Ordinal) || name.StartsWith("DOTNET_TC_", StringComparison.Ordinal) || name == "DOTNET_ReadyToRun"))
+            .Order(StringComparer.Ordinal)
+            .Select(name => $"{name}={Environment.GetEnvironmentVariable(name)}")
+            .ToList();
+        return set.Count == 0 ? "" : $"; set for every process: {string.Join(", ", set)}";
     }
 
     /// <summary>The 1-minute load average: anything above the benchmark's own processes was other work on the shared machine.</summary>

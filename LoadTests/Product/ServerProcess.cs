@@ -65,8 +65,9 @@ public sealed class ServerProcess : IAsyncDisposable
         {
             start.ArgumentList.Add(argument);
         }
-        // Both servers run with the gateway's garbage collector (the web SDK's default: server GC), so memory compares.
-        start.Environment["DOTNET_gcServer"] = "1";
+        // Both servers run with the gateway's garbage collector (the web SDK's default: server GC), so memory compares;
+        // a DOTNET_gcServer set by whoever runs the benchmark wins, for an A/B of the GC mode (benchmarks.md).
+        start.Environment.TryAdd("DOTNET_gcServer", "1");
         // The gateway runs as Production, which needs a master key for data at rest; the load tests store nothing secret.
         start.Environment["Encryption__MasterKey"] = MasterKeys.DevelopmentKey;
         var process = Process.Start(start) ?? throw new InvalidOperationException($"Could not start {name}.");

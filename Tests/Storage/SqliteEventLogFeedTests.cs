@@ -97,6 +97,54 @@ public sealed class SqliteEventLogFeedTests : IAsyncLifetime
         Assert.Equal(["demo/c:early", "demo/c:late"], order);
     }
 
+    [Fact]
+    public async Task A_version_3_log_moves_into_arrival_order_with_every_position_kept_and_appends_go_on_after_it()
+    {
+        var directory = Path.Combine(_setup.DataPath, "v3");
+        Directory.CreateDirectory(directory);
+        using (var old = new SqliteConnection($"Data Source={Path.Combine(directory, SqliteDatabase.FileName)}"))
+        {
+            old.Open();
+            using var create = old.CreateCommand();
+            // The schema of version 3 as its migration left it: clustered by (conversation, seq), positions beside.
+            create.CommandText = """
+                CREATE TABLE schema_version (version INTEGER NOT NULL);
+                INSERT INTO schema_version VALUES (3);
+                CREATE TABLE conversation_events (conversation TEXT NOT NULL, seq INTEGER NOT NULL, site TEXT NOT NULL, type TEXT NOT NULL,
+                    client_id TEXT NULL, at TEXT NOT NULL, payload TEXT NOT NULL, position INTEGER NULL, sealed BLOB NULL,
+                    PRIMARY KEY (conversation, seq)) WITHOUT ROWID;
+                CREATE INDEX conversation_events_site_at ON conversation_events (site, at);
+                CREATE UNIQUE INDEX conversation_events_position ON conversation_events (position);
+                CREATE TABLE event_log_head (id INTEGER PRIMARY KEY CHECK (id = 1), position INTEGER NOT NULL);
+                INSERT INTO event_log_head VALUES (1, 12);
+                INSERT INTO conversation_events VALUES ('demo/c:b', 1, 'demo', 'message', 'x', '2026-11-23T10:00:00.0000000Z', '{"seq":1,"type":"message","at":"2026-11-23T10:00:00+00:00","text":"b1"}', 4, NULL);
+                INSERT INTO conversation_events VALUES ('demo/c:a', 1, 'demo', 'message', NULL, '2026-11-23T10:01:00.0000000Z', '{"seq":1,"type":"message","at":"2026-11-23T10:01:00+00:00","text":"a1"}', 7, NULL);
+                INSERT INTO conversation_events VALUES ('demo/c:a', 2, 'demo', 'message', NULL, '2026-11-23T10:02:00.0000000Z', '{"seq":2,"type":"message","at":"2026-11-23T10:02:00+00:00","text":"a2"}', 9, NULL);
+                """;
+            create.ExecuteNonQuery();
+        }
+        SqliteConnection.ClearAllPools();
+
+        var storage = new StorageOptions { DataDirectory = directory };
+        var database = new SqliteDatabase(storage);
+        await using var writer = new SqliteWriter(database, NullLogger<SqliteWriter>.Instance);
+        await using var keys = new SqliteDataKeyStore(storage, NullLogger<SqliteWriter>.Instance);
+        var log = new SqliteEventLog(database, writer, TestKeys.Sealer(keys));
+
+        Assert.Equal(["a1", "a2"], (await log.ReadAsync("demo/c:a", 0)).Select(e => e.Text));
+        await log.AppendAsync("demo/c:b", [Event(2)]);
+        await Assert.ThrowsAsync<EventLogConflictException>(() => log.AppendAsync("demo/c:a", [Event(2)]));
+        var feed = await log.ReadAfterAsync(EventLogPosition.Start, 10);
+        Assert.Equal([4L, 7, 9, 13], feed.Select(e => e.Position.Index));
+        Assert.Equal([("demo/c:b", 1L), ("demo/c:a", 1), ("demo/c:a", 2), ("demo/c:b", 2)], feed.Select(e => (e.ConversationKey, e.Event.Seq)));
+        using var connection = database.Open();
+        using var schema = connection.CreateCommand();
+        schema.CommandText = "SELECT sql FROM sqlite_master WHERE name = 'conversation_events'; ";
+        Assert.DoesNotContain("WITHOUT ROWID", (string)schema.ExecuteScalar()!, StringComparison.OrdinalIgnoreCase);
+        schema.CommandText = "SELECT version FROM schema_version";
+        Assert.Equal((long)SqliteSchema.Version, (long)schema.ExecuteScalar()!);
+    }
+
     private static async Task<List<LoggedEvent>> ReadAsync(EventLogCursor cursor, int atLeast)
     {
         var events = new List<LoggedEvent>();

@@ -1,10 +1,13 @@
 namespace Switchboard.Silo.Storage.Sqlite;
 
-/// <summary>One queued write and the promise that it is durable.</summary>
-internal sealed class SqliteWrite(Func<SqliteWriteContext, object?> run)
+/// <summary>One queued write, run inside a batch; told afterwards whether its batch became durable.</summary>
+internal abstract class SqliteWrite
 {
-    public Func<SqliteWriteContext, object?> Run { get; } = run;
+    /// <summary>Runs the write in the batch's transaction, keeping its result until the commit.</summary>
+    public abstract void Run(SqliteWriteContext context);
 
-    // Continuations must not run on the writer's thread, or one slow caller would stall every batch.
-    public TaskCompletionSource<object?> Completion { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    /// <summary>The batch is durable: hand the kept result to the caller.</summary>
+    public abstract void Succeed();
+
+    public abstract void Fail(Exception error);
 }

@@ -20,6 +20,8 @@ public sealed class SqliteWriter : IAsyncDisposable
     private readonly Task _loop;
     private readonly SqliteCheckpointer _checkpointer;
     private int _commitsSinceCheckpoint;
+    // Only a failed write needs a slot of its own; the successful ones keep their results themselves.
+    private readonly Exception?[] _errors = new Exception?[MaxBatch];
 
     public SqliteWriter(SqliteDatabase database, ILogger<SqliteWriter> logger)
     {
@@ -44,12 +46,12 @@ public sealed class SqliteWriter : IAsyncDisposable
     /// <summary>Runs <paramref name="write"/> in the next batch; completes once its transaction is durable.</summary>
     public Task<T> Enqueue<T>(Func<SqliteWriteContext, T> write)
     {
-        var pending = new SqliteWrite(context => write(context));
+        var pending = new SqliteWrite<T>(write);
         if (!_queue.Writer.TryWrite(pending))
         {
             throw new ObjectDisposedException(nameof(SqliteWriter));
         }
-        return Unwrap<T>(pending.Completion.Task);
+        return pending.Completion;
     }
 
     public async ValueTask DisposeAsync()
@@ -59,8 +61,6 @@ public sealed class SqliteWriter : IAsyncDisposable
         await _checkpointer.DisposeAsync();
         await _connection.DisposeAsync();
     }
-
-    private static async Task<T> Unwrap<T>(Task<object?> task) => (T)(await task)!;
 
     private async Task RunAsync()
     {
@@ -103,8 +103,8 @@ public sealed class SqliteWriter : IAsyncDisposable
 
     private void CommitBatch(List<SqliteWrite> batch, SqliteWriteContext context)
     {
-        var results = new object?[batch.Count];
-        var errors = new Exception?[batch.Count];
+        var errors = _errors;
+        Array.Clear(errors, 0, batch.Count);
         try
         {
             using var transaction = _connection.BeginTransaction();
@@ -114,7 +114,7 @@ public sealed class SqliteWriter : IAsyncDisposable
                 context.Execute("SAVEPOINT write");
                 try
                 {
-                    results[i] = batch[i].Run(context);
+                    batch[i].Run(context);
                     context.Execute("RELEASE write");
                 }
                 catch (Exception error)
@@ -130,7 +130,7 @@ public sealed class SqliteWriter : IAsyncDisposable
         catch (Exception error)
         {
             _logger.LogError(error, "A batch of {Count} writes failed to commit", batch.Count);
-            Array.Fill(errors, error);
+            Array.Fill(errors, error, 0, batch.Count);
         }
         finally
         {
@@ -140,11 +140,11 @@ public sealed class SqliteWriter : IAsyncDisposable
         {
             if (errors[i] is { } error)
             {
-                batch[i].Completion.TrySetException(error);
+                batch[i].Fail(error);
             }
             else
             {
-                batch[i].Completion.TrySetResult(results[i]);
+                batch[i].Succeed();
             }
         }
     }
