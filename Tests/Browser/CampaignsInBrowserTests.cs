@@ -10,7 +10,8 @@ namespace Switchboard.Tests.Browser;
 
 /// <summary>
 /// A supervisor opens Call campaigns from the console's Monitor in Chromium, starts a campaign there and watches its
-/// counts move as the fake PBX dials, answers and ends its calls; then pauses it and downloads the results.
+/// counts move as the fake PBX dials, answers and ends its calls; then pauses it, downloads the results and finds it
+/// with its counts on the Monitor.
 /// </summary>
 [Trait("Category", "Browser")]
 public sealed class CampaignsInBrowserTests(BrowserFixture fixture) : IClassFixture<BrowserFixture>
@@ -61,6 +62,13 @@ public sealed class CampaignsInBrowserTests(BrowserFixture fixture) : IClassFixt
         Assert.StartsWith("contact,phone,customerId,name,state,step,attempt,callId", csv[0]);
         Assert.Contains(csv, line => line.Contains($",yes,0,1,{first},", StringComparison.Ordinal));
         Assert.Equal(4, csv.Length);
+
+        // The supervisor's Monitor lists the campaign in progress with its counts too.
+        await page.GotoAsync("/console/");
+        var live = page.Locator($"#monitor-campaigns tr[data-campaign='{id}']");
+        await Assertions.Expect(live.Locator("td.state")).ToHaveTextAsync("paused", new() { Timeout = 15_000 });
+        await Assertions.Expect(live.Locator("td[data-count=yes]")).ToHaveTextAsync("1");
+        await Assertions.Expect(live.Locator("td[data-count=remaining]")).ToHaveTextAsync("2");
         Assert.Empty(problems);
     }
 

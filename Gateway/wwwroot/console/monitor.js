@@ -1,6 +1,7 @@
 // The supervisor's Monitor view (#monitor, their default view), drawn from the
 // `monitor {snapshot}` frame their socket gets every second (docs/monitoring.md):
-// headline figures, operators, queues, the queues' phone calls, waiting and active chats, and alerts.
+// headline figures, operators, queues, the queues' phone calls, waiting and active chats, and alerts; the call
+// campaigns in progress come from the campaigns' own endpoint (monitor-campaigns.js).
 // Clicking a waiting or active chat watches it read-only (watch.js).
 
 import { app, isSupervisor } from "./app.js";
@@ -18,6 +19,7 @@ import {
   syncKeyed,
   waitingItem,
 } from "./monitor-view.js";
+import { renderMonitorCampaigns, resetMonitorCampaigns } from "./monitor-campaigns.js";
 import { setServerTime, startStatusTicker } from "./monitor-status-time.js";
 import { setQueueNames } from "./view.js";
 import { showView } from "./visitors.js";
@@ -55,6 +57,7 @@ export function setSnapshot(next) {
 export function resetMonitor() {
   snapshot = null;
   drawn = { snapshot: null, language: null };
+  resetMonitorCampaigns();
 }
 
 /** Supervisors open on the Monitor until they pick a tab themselves; others never see it. */
@@ -70,6 +73,7 @@ export function renderMonitor() {
   ui.monitorTab.setAttribute("aria-selected", String(showing));
   ui.workspace.dataset.view = showing ? "monitor" : app.view;
   ui.monitor.hidden = !showing;
+  renderMonitorCampaigns(showing);
   if (!showing) return;
   if (drawn.snapshot !== snapshot || drawn.language !== language()) draw();
   renderWatch();
