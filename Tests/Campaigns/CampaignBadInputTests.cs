@@ -88,7 +88,8 @@ public sealed class CampaignBadInputTests(CampaignGatewayFixture fixture) : ICla
         var id = await shop.CreateAsync(CampaignSite.Definition("quote_reminder"));
         const int rows = 100_000;
 
-        using var response = await shop.SendAsync(HttpMethod.Post, $"/campaigns/{id}/contacts", new StreamContent(new NdjsonRows(rows))
+        var list = new GeneratedLines(rows, row => $"{{\"phone\":\"+7901{row:D7}\",\"data\":{{\"quote\":\"Q-{row}\"}}}}\n");
+        using var response = await shop.SendAsync(HttpMethod.Post, $"/campaigns/{id}/contacts", new StreamContent(list)
         {
             Headers = { ContentType = new("application/x-ndjson") },
         });
@@ -97,41 +98,5 @@ public sealed class CampaignBadInputTests(CampaignGatewayFixture fixture) : ICla
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal(rows, result.GetProperty("added").GetInt32());
         Assert.Equal(rows, CampaignCallTests.Counts(await shop.ProgressAsync(id), "queued").Item1);
-    }
-
-    /// <summary>An NDJSON list written as it is read: the test holds no more of it than the gateway should.</summary>
-    private sealed class NdjsonRows(int rows) : Stream
-    {
-        private int _row;
-        private byte[] _pending = [];
-        private int _offset;
-
-        public override int Read(byte[] buffer, int offset, int count)
-        {
-            if (_offset == _pending.Length)
-            {
-                if (_row == rows)
-                {
-                    return 0;
-                }
-                _row++;
-                _pending = Encoding.UTF8.GetBytes($"{{\"phone\":\"+7901{_row:D7}\",\"data\":{{\"quote\":\"Q-{_row}\"}}}}\n");
-                _offset = 0;
-            }
-            var n = Math.Min(count, _pending.Length - _offset);
-            Array.Copy(_pending, _offset, buffer, offset, n);
-            _offset += n;
-            return n;
-        }
-
-        public override bool CanRead => true;
-        public override bool CanSeek => false;
-        public override bool CanWrite => false;
-        public override long Length => throw new NotSupportedException();
-        public override long Position { get => throw new NotSupportedException(); set => throw new NotSupportedException(); }
-        public override void Flush() { }
-        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-        public override void SetLength(long value) => throw new NotSupportedException();
-        public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
     }
 }
