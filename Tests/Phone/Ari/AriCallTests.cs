@@ -97,21 +97,12 @@ public sealed class AriCallTests(AriGatewayFixture fixture) : IClassFixture<AriG
     {
         await using var ari = await FakeAri.StartAsync();
         await using var site = await fixture.SiteAsync(ari, ("anna", 2, ["general"]));
-        var channel = await ari.CallInAsync(FakePbx.Caller);
-        await PlaysAsync(ari, channel, 1, 0);
-        await ari.PressAsync(channel, "2");
-        var waiting = await WaitingWithPhoneAsync(site);
 
-        using var started = await CallBackAsync(site, waiting.ConversationId, await Host.LoginAsync(site, "anna"));
-        var callId = (await started.Content.ReadFromJsonAsync<JsonElement>()).Str("callId");
-        var dial = await ari.WaitForAsync(r => r.Is("POST", "/ari/channels") && r["channelId"] == callId, 0, "the customer dialled");
-        await ari.PickUpAsync(callId);
-        var ring = await ari.WaitForAsync(r => r.Is("POST", "/ari/channels") && r["channelId"] == $"op-{callId}", 0, "the operator's phone rung");
-        await ari.PickUpAsync($"op-{callId}");
-        await ari.WaitForAsync(r => r.Is("POST", $"/ari/bridges/br-{callId}/addChannel") && r["channel"] == $"op-{callId}", 0, "the operator put in the bridge");
+        var (waiting, started, callId, dial) = await CallBackRingingAsync(ari, site);
+        var ring = await BothPickUpAsync(ari, callId, 0);
         var calls = await CallEventsAsync(site, waiting.ConversationId, callId, CallStates.Answered);
 
-        Assert.Equal(HttpStatusCode.Accepted, started.StatusCode);
+        Assert.Equal(HttpStatusCode.Accepted, started);
         Assert.Equal(($"PJSIP/{FakePbx.Caller}", FakeAri.App), (dial["endpoint"], dial["app"]));
         Assert.Equal("PJSIP/anna", ring["endpoint"]);
         Assert.Equal([CallStates.Answered], calls.Select(c => c.Status));
@@ -124,22 +115,13 @@ public sealed class AriCallTests(AriGatewayFixture fixture) : IClassFixture<AriG
     {
         await using var ari = await FakeAri.StartAsync();
         await using var site = await fixture.SiteAsync(ari, ("anna", 2, ["general"]));
-        var channel = await ari.CallInAsync(FakePbx.Caller);
-        await PlaysAsync(ari, channel, 1, 0);
-        await ari.PressAsync(channel, "2");
-        var waiting = await WaitingWithPhoneAsync(site);
-        using var started = await CallBackAsync(site, waiting.ConversationId, await Host.LoginAsync(site, "anna"));
-        var callId = (await started.Content.ReadFromJsonAsync<JsonElement>()).Str("callId");
-        await ari.WaitForAsync(r => r.Is("POST", "/ari/channels") && r["channelId"] == callId, 0, "the customer dialled");
+        var (waiting, _, callId, _) = await CallBackRingingAsync(ari, site);
         var beforeRestart = ari.Requests.Count;
 
         await fixture.RestartAdapterAsync(site, ari);
         await ari.WaitForAsync(r => r.Is("GET", "/ari/channels"), beforeRestart, "the channels listed by the restarted adapter");
         await fixture.LogAsync(e => e.Contains($"Call {callId} on site {site} taken up again (outbound)"), "about the ringing call back taken up");
-        await ari.PickUpAsync(callId);
-        var ring = await ari.WaitForAsync(r => r.Is("POST", "/ari/channels") && r["channelId"] == $"op-{callId}", beforeRestart, "the operator's phone rung");
-        await ari.PickUpAsync($"op-{callId}");
-        await ari.WaitForAsync(r => r.Is("POST", $"/ari/bridges/br-{callId}/addChannel") && r["channel"] == $"op-{callId}", beforeRestart, "the operator put in the bridge");
+        var ring = await BothPickUpAsync(ari, callId, beforeRestart);
         var calls = await CallEventsAsync(site, waiting.ConversationId, callId, CallStates.Answered);
 
         Assert.Equal("PJSIP/anna", ring["endpoint"]);
@@ -167,6 +149,32 @@ public sealed class AriCallTests(AriGatewayFixture fixture) : IClassFixture<AriG
         await ari.WaitForAsync(r => r.Is("DELETE", $"/ari/channels/{channel}"), 0, "the caller let go after three silences");
 
         Assert.Equal([Media(PhoneTexts.MenuAgain("en")), Media(PhoneTexts.MenuAgain("en")), Media(PhoneTexts.Goodbye("en"))], prompts);
+    }
+
+    /// <summary>
+    /// A caller asks for a call back from the menu (key 2) and Anna presses call back: the customer's channel is being
+    /// dialled. Returns the waiting chat, the call back's answer, its call id and the dial request.
+    /// </summary>
+    private async Task<(WaitingChat Waiting, HttpStatusCode Started, string CallId, AriRequest Dial)> CallBackRingingAsync(FakeAri ari, string site)
+    {
+        var channel = await ari.CallInAsync(FakePbx.Caller);
+        await PlaysAsync(ari, channel, 1, 0);
+        await ari.PressAsync(channel, "2");
+        var waiting = await WaitingWithPhoneAsync(site);
+        using var started = await CallBackAsync(site, waiting.ConversationId, await Host.LoginAsync(site, "anna"));
+        var callId = (await started.Content.ReadFromJsonAsync<JsonElement>()).Str("callId");
+        var dial = await ari.WaitForAsync(r => r.Is("POST", "/ari/channels") && r["channelId"] == callId, 0, "the customer dialled");
+        return (waiting, started.StatusCode, callId, dial);
+    }
+
+    /// <summary>The customer picks up call back <paramref name="callId"/>, then the operator's phone it rings; returns that ring's request.</summary>
+    private static async Task<AriRequest> BothPickUpAsync(FakeAri ari, string callId, int from)
+    {
+        await ari.PickUpAsync(callId);
+        var ring = await ari.WaitForAsync(r => r.Is("POST", "/ari/channels") && r["channelId"] == $"op-{callId}", from, "the operator's phone rung");
+        await ari.PickUpAsync($"op-{callId}");
+        await ari.WaitForAsync(r => r.Is("POST", $"/ari/bridges/br-{callId}/addChannel") && r["channel"] == $"op-{callId}", from, "the operator put in the bridge");
+        return ring;
     }
 
     /// <summary>The prompts played on <paramref name="channel"/> from request <paramref name="from"/> on, once <paramref name="count"/> have been.</summary>
