@@ -29,6 +29,12 @@ public sealed class ChatFacts
 
     public bool IsClosed => ClosedAt is not null;
 
+    /// <summary>
+    /// The one personal field the fold reads is the customer's id on <c>started</c>: every other event's personal fields
+    /// (what was written, names, phones) may come unopened (<c>IEventLogFeed</c>), which spares their decryption.
+    /// </summary>
+    public static bool ReadsPersonalFieldsOf(string eventType) => eventType == EventTypes.Started;
+
     /// <summary>Folds one event in; says what the report must add for it.</summary>
     public ChatChange Apply(ConversationEvent evt)
     {

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using Switchboard.Domain.Reports;
 using Switchboard.Grains.Storage;
 
 namespace Switchboard.Grains.Reports;
@@ -26,7 +27,7 @@ public sealed class ReportProjector(
         while (true)
         {
             var from = await store.CheckpointAsync(cancellationToken);
-            var batch = await new EventLogCursor(feed, from, options.Value.BatchSize).ReadNextAsync(cancellationToken);
+            var batch = await new EventLogCursor(feed, from, options.Value.BatchSize, ChatFacts.ReadsPersonalFieldsOf).ReadNextAsync(cancellationToken);
             if (batch.Count == 0)
             {
                 Position = from;

@@ -5,7 +5,9 @@ namespace Switchboard.Grains.Storage;
 /// <see cref="Position"/>: a follower that must survive restarts stores <see cref="Position"/> together with what it
 /// made of the batch (in one transaction), and starts its next cursor there.
 /// </summary>
-public sealed class EventLogCursor(IEventLogFeed feed, EventLogPosition from, int batchSize = EventLogCursor.DefaultBatchSize)
+/// <param name="personalFieldsOf">As <see cref="IEventLogFeed.ReadAfterAsync"/>: the event types whose personal fields are read.</param>
+public sealed class EventLogCursor(
+    IEventLogFeed feed, EventLogPosition from, int batchSize = EventLogCursor.DefaultBatchSize, Func<string, bool>? personalFieldsOf = null)
 {
     public const int DefaultBatchSize = 1000;
 
@@ -15,7 +17,7 @@ public sealed class EventLogCursor(IEventLogFeed feed, EventLogPosition from, in
     /// <summary>The next events after <see cref="Position"/>, and moves past them; empty when the log has nothing newer yet.</summary>
     public async Task<IReadOnlyList<LoggedEvent>> ReadNextAsync(CancellationToken cancellationToken = default)
     {
-        var batch = await feed.ReadAfterAsync(Position, batchSize, cancellationToken);
+        var batch = await feed.ReadAfterAsync(Position, batchSize, personalFieldsOf, cancellationToken);
         if (batch.Count > 0)
         {
             Position = batch[^1].Position;

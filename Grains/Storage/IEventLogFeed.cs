@@ -9,5 +9,11 @@ namespace Switchboard.Grains.Storage;
 public interface IEventLogFeed
 {
     /// <summary>Up to <paramref name="limit"/> events after <paramref name="after"/>, in order; empty when caught up.</summary>
-    Task<IReadOnlyList<LoggedEvent>> ReadAfterAsync(EventLogPosition after, int limit, CancellationToken cancellationToken = default);
+    /// <param name="personalFieldsOf">
+    /// The event types whose personal fields the follower reads. Events of other types come without them: their sealed
+    /// part is not opened, which spares a key lookup and a decryption for each (most of a busy log's events are
+    /// messages a report never reads the text of). Null: every event comes whole.
+    /// </param>
+    Task<IReadOnlyList<LoggedEvent>> ReadAfterAsync(
+        EventLogPosition after, int limit, Func<string, bool>? personalFieldsOf = null, CancellationToken cancellationToken = default);
 }

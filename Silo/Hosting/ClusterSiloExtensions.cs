@@ -52,6 +52,7 @@ public static class ClusterSiloExtensions
         });
         silo.Configure<ClusterMembershipOptions>(configuration.GetSection(MembershipSection));
         silo.Configure<SiloMessagingOptions>(configuration.GetSection(MessagingSection));
+        silo.UseClusterDirectoryCache(configuration);
 
         // The ADO.NET provider stores sealed bytes (SealedGrainStorage, under the provider's name, seals them with
         // the site's keys); its rows are the same as before sealing existed, so older state still reads.

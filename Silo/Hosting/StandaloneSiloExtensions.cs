@@ -31,6 +31,7 @@ public static class StandaloneSiloExtensions
         var siloPort = configuration.GetValue<int?>("Orleans:SiloPort") ?? FreeTcpPort();
         // Gateway port 0: the gateway co-hosts the silo, so no outside client needs a listener.
         silo.UseLocalhostClustering(siloPort: siloPort, gatewayPort: 0, serviceId: "switchboard", clusterId: "standalone");
+        silo.UseNoDirectoryCache();
         silo.Services.AddSwitchboardGrains(configuration);
         silo.Services.AddSwitchboardSqlite(configuration);
         silo.Services.AddSwitchboardMessengers(configuration);

@@ -2,6 +2,7 @@ using Microsoft.Extensions.Logging.Abstractions;
 using Npgsql;
 using Switchboard.Contracts;
 using Switchboard.Contracts.Conversations;
+using Switchboard.Domain.Reports;
 using Switchboard.Grains.Storage;
 using Switchboard.Silo.Storage.Postgres;
 using Switchboard.Tests.Infrastructure;
@@ -129,6 +130,28 @@ public sealed class PostgresEventLogTests(DatabaseServers servers) : IAsyncLifet
         await open.CommitAsync();
         Assert.Equal([slow, fast], (await cursor.ReadNextAsync()).Select(e => e.ConversationKey));
         Assert.Empty(await cursor.ReadNextAsync());
+    }
+
+    [Fact]
+    public async Task A_follower_that_reads_only_the_started_events_personal_fields_gets_the_others_unopened()
+    {
+        var key = NewConversation();
+        await Log.AppendAsync(key, [
+            new ConversationEvent { Seq = 1, Type = EventTypes.Started, At = At, CustomerId = "customer-7" },
+            Message(2, "c-2", "my order?"),
+        ]);
+
+        var cursor = new EventLogCursor(Log, EventLogPosition.Start, personalFieldsOf: ChatFacts.ReadsPersonalFieldsOf);
+        var forReports = new List<LoggedEvent>();
+        for (var batch = await cursor.ReadNextAsync(); batch.Count > 0; batch = await cursor.ReadNextAsync())
+        {
+            forReports.AddRange(batch.Where(e => e.ConversationKey == key));
+        }
+
+        Assert.Equal("customer-7", forReports[0].Event.CustomerId);
+        Assert.Equal(EventTypes.Message, forReports[1].Event.Type);
+        Assert.Null(forReports[1].Event.Text);
+        Assert.Equal("my order?", (await Log.ReadAsync(key, 0))[1].Text);
     }
 
     [Fact]

@@ -1,6 +1,7 @@
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Logging.Abstractions;
 using Switchboard.Contracts.Conversations;
+using Switchboard.Domain.Reports;
 using Switchboard.Grains.Storage;
 using Switchboard.Silo.Storage;
 using Switchboard.Silo.Storage.Sqlite;
@@ -48,6 +49,26 @@ public sealed class SqliteEventLogFeedTests : IAsyncLifetime
             Assert.Equal(Enumerable.Range(1, EventsEach).Select(i => (long)i), conversation.Select(e => e.Event.Seq));
         }
         Assert.Empty(await resumed.ReadNextAsync());
+    }
+
+    [Fact]
+    public async Task A_follower_that_reads_only_the_started_events_personal_fields_gets_the_others_unopened()
+    {
+        var log = _setup.Log;
+        await log.AppendAsync("demo/c:p", [
+            new ConversationEvent { Seq = 1, Type = EventTypes.Started, At = At, CustomerId = "customer-7", VisitorName = "Ivan" },
+            new ConversationEvent { Seq = 2, Type = EventTypes.Message, At = At, From = Senders.Visitor, Text = "my order?", Author = "Ivan" },
+        ]);
+
+        var forReports = await log.ReadAfterAsync(EventLogPosition.Start, 10, ChatFacts.ReadsPersonalFieldsOf);
+        var whole = await log.ReadAfterAsync(EventLogPosition.Start, 10);
+
+        Assert.Equal(("customer-7", "Ivan"), (forReports[0].Event.CustomerId, forReports[0].Event.VisitorName));
+        Assert.Equal((EventTypes.Message, Senders.Visitor), (forReports[1].Event.Type, forReports[1].Event.From));
+        Assert.Null(forReports[1].Event.Text);
+        Assert.Null(forReports[1].Event.Author);
+        Assert.Equal(("my order?", "Ivan"), (whole[1].Event.Text, whole[1].Event.Author));
+        Assert.Equal(whole.Select(e => e.Position), forReports.Select(e => e.Position));
     }
 
     [Fact]

@@ -48,6 +48,9 @@ public sealed class EventSealer(ConversationKeys keys)
         return sealedBytes;
     }
 
+    /// <summary>A row's clear part alone: the event without its personal fields, read without the conversation's key.</summary>
+    public static ConversationEvent ReadClear(string payload) => JsonSerializer.Deserialize(payload, EventJson.Default.ConversationEvent)!;
+
     /// <summary>Reads rows of one conversation back into events; with the key destroyed, personal fields read as placeholders.</summary>
     public async ValueTask<Opener> OpenerAsync(string conversationKey, CancellationToken cancellationToken = default) =>
         new(conversationKey, await keys.ForReadingAsync(conversationKey, cancellationToken));
@@ -57,9 +60,11 @@ public sealed class EventSealer(ConversationKeys keys)
     /// disposing it frees nothing; it stays disposable for callers that scope it to a batch.</remarks>
     public sealed class Opener(string conversationKey, byte[]? key) : IDisposable
     {
-        public ConversationEvent Open(string payload, byte[]? sealedBytes)
+        public ConversationEvent Open(string payload, byte[]? sealedBytes) => Open(ReadClear(payload), sealedBytes);
+
+        /// <summary>Adds the sealed fields to an event already read from its clear part (<see cref="ReadClear"/>).</summary>
+        public ConversationEvent Open(ConversationEvent evt, byte[]? sealedBytes)
         {
-            var evt = JsonSerializer.Deserialize(payload, EventJson.Default.ConversationEvent)!;
             if (sealedBytes is null)
             {
                 return evt;

@@ -27,21 +27,22 @@ public sealed class PostgresEventLog(PostgresDatabase database, PostgresWriter w
         return events;
     }
 
-    public async Task<IReadOnlyList<LoggedEvent>> ReadAfterAsync(EventLogPosition after, int limit, CancellationToken cancellationToken = default)
+    public async Task<IReadOnlyList<LoggedEvent>> ReadAfterAsync(
+        EventLogPosition after, int limit, Func<string, bool>? personalFieldsOf = null, CancellationToken cancellationToken = default)
     {
         await using var command = database.DataSource.CreateCommand(EventLogSql.ReadFeed);
         command.Parameters.Add(new NpgsqlParameter { Value = after.Commit.ToString(System.Globalization.CultureInfo.InvariantCulture) });
         command.Parameters.Add(new NpgsqlParameter { Value = after.Index });
         command.Parameters.Add(new NpgsqlParameter { Value = limit });
         var events = new List<LoggedEvent>();
-        using var openers = new FeedOpeners(sealer);
+        using var openers = new FeedOpeners(sealer, personalFieldsOf);
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         while (await reader.ReadAsync(cancellationToken))
         {
             var position = new EventLogPosition(reader.GetInt64(0), reader.GetInt64(1));
             var conversationKey = reader.GetString(2);
-            var opener = await openers.ForAsync(conversationKey, cancellationToken);
-            events.Add(new LoggedEvent(position, conversationKey, opener.Open(reader.GetString(3), reader.IsDBNull(4) ? null : (byte[])reader[4])));
+            var evt = await openers.ReadAsync(conversationKey, reader.GetString(3), reader.IsDBNull(4) ? null : (byte[])reader[4], cancellationToken);
+            events.Add(new LoggedEvent(position, conversationKey, evt));
         }
         return events;
     }

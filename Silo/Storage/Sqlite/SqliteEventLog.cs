@@ -74,7 +74,8 @@ public sealed class SqliteEventLog(SqliteDatabase database, SqliteWriter writer,
         return events;
     }
 
-    public async Task<IReadOnlyList<LoggedEvent>> ReadAfterAsync(EventLogPosition after, int limit, CancellationToken cancellationToken = default)
+    public async Task<IReadOnlyList<LoggedEvent>> ReadAfterAsync(
+        EventLogPosition after, int limit, Func<string, bool>? personalFieldsOf = null, CancellationToken cancellationToken = default)
     {
         await using var connection = database.Open();
         await using var command = connection.CreateCommand();
@@ -82,13 +83,13 @@ public sealed class SqliteEventLog(SqliteDatabase database, SqliteWriter writer,
         command.Parameters.AddWithValue("$after", after.Index);
         command.Parameters.AddWithValue("$limit", limit);
         var events = new List<LoggedEvent>();
-        using var openers = new FeedOpeners(sealer);
+        using var openers = new FeedOpeners(sealer, personalFieldsOf);
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         while (await reader.ReadAsync(cancellationToken))
         {
             var conversationKey = reader.GetString(1);
-            var opener = await openers.ForAsync(conversationKey, cancellationToken);
-            events.Add(new LoggedEvent(new EventLogPosition(0, reader.GetInt64(0)), conversationKey, opener.Open(reader.GetString(2), reader.IsDBNull(3) ? null : (byte[])reader[3])));
+            var evt = await openers.ReadAsync(conversationKey, reader.GetString(2), reader.IsDBNull(3) ? null : (byte[])reader[3], cancellationToken);
+            events.Add(new LoggedEvent(new EventLogPosition(0, reader.GetInt64(0)), conversationKey, evt));
         }
         return events;
     }
