@@ -22,10 +22,16 @@ public sealed class PushHub : IPushObserver
     private readonly ConcurrentDictionary<string, long> _lastSeqs = new(StringComparer.Ordinal);
     private readonly Lock _membership = new();
 
-    public PushHub(IGrainFactory grains)
+    /// <param name="localObservers">Present when the grains run in this process (standalone): they then call this hub directly.</param>
+    public PushHub(IGrainFactory grains, LocalPushObservers? localObservers = null)
     {
         _grains = grains;
-        _reference = new Lazy<IPushObserver>(() => grains.CreateObjectReference<IPushObserver>(this));
+        _reference = new Lazy<IPushObserver>(() =>
+        {
+            var reference = grains.CreateObjectReference<IPushObserver>(this);
+            localObservers?.Add(reference, this);
+            return reference;
+        });
     }
 
     /// <summary>The reference grains hold to reach this node.</summary>

@@ -87,13 +87,14 @@ public sealed partial class ConversationGrain
     private void Push(Func<IPushObserver, Task> send) => _subscribers.Notify(s => { send(s).Ignore(); });
 
     /// <summary>
-    /// A stored event to every subscriber. It runs after every append, so it uses one delegate made once per activation
+    /// A stored event to every subscriber: a hub in this process by a direct call, others by a one-way message
+    /// (<see cref="LocalPushObservers"/>). It runs after every append, so it uses one delegate made once per activation
     /// instead of two closures per event; <c>Notify</c> calls it synchronously, within this turn, while the field holds the event.
     /// </summary>
     private void PushStored(ConversationEvent evt)
     {
         _pushing = evt;
-        _subscribers.Notify(_pushStored ??= subscriber => subscriber.OnEvent(_key, _pushing!).Ignore());
+        _subscribers.Notify(_pushStored ??= subscriber => localObservers.Resolve(subscriber).OnEvent(_key, _pushing!).Ignore());
         _pushing = null;
     }
 

@@ -29,6 +29,7 @@ public sealed partial class ConversationGrain(
     TimeProvider clock,
     SwitchboardMetrics metrics,
     Contracts.Help.IOrderStatusPort orders,
+    Contracts.Push.LocalPushObservers localObservers,
     ILogger<ConversationGrain> logger)
     : Grain, IConversationGrain, IRemindable, IIncomingGrainCallFilter
 {

@@ -74,6 +74,8 @@ public static class StandaloneSiloExtensions
         services.AddOptions<StateLimits>().Bind(configuration.GetSection(StateLimits.Section));
         services.AddMetrics();
         services.TryAddSingleton<SwitchboardMetrics>();
+        // Empty unless this process also hosts sockets (the standalone gateway): then its hub is called directly.
+        services.TryAddSingleton<Contracts.Push.LocalPushObservers>();
         // The call grains' way to PBXs; a gateway in the same process replaces it with one that also renders speech.
         services.AddSwitchboardPhoneCommands();
         // The CRM connector for "Where is my order?" is the gateway's; without it the bot hands over to a person.
