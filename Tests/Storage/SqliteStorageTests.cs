@@ -48,27 +48,6 @@ public sealed class SqliteStorageTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task Every_commit_is_synced_by_the_writer_itself_before_its_writes_are_acknowledged()
-    {
-        var log = new SqliteEventLog(_database, _writer, TestKeys.Sealer(_keys));
-        for (var seq = 1; seq <= 5; seq++)
-        {
-            await log.AppendAsync("demo/c:s", [Event(seq)]);
-            // Acknowledged only once its commit's sync is done: as many syncs as commits at every step.
-            Assert.Equal(_writer.Commits, _writer.WalSyncs);
-        }
-        await Task.WhenAll(Enumerable.Range(0, 50).Select(i => log.AppendAsync($"demo/c:t{i}", [Event(1)])));
-
-        Assert.Equal(_writer.Commits, _writer.WalSyncs);
-        Assert.True(_writer.WalSyncs >= 6);
-        // Other connections keep SQLite's own sync at every commit; only the writer's hands it over.
-        await using var other = _database.Open();
-        await using var pragma = other.CreateCommand();
-        pragma.CommandText = "PRAGMA synchronous";
-        Assert.Equal(2L, (long)pragma.ExecuteScalar()!);
-    }
-
-    [Fact]
     public async Task The_log_is_checkpointed_beside_the_commits_once_so_many_have_been_made()
     {
         var log = new SqliteEventLog(_database, _writer, TestKeys.Sealer(_keys));

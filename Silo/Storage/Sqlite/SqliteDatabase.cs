@@ -21,10 +21,8 @@ public sealed class SqliteDatabase
     /// </summary>
     public SqliteDatabase(string directory, string fileName, Action<SqliteConnection> migrate, bool durable = true)
     {
-        Durable = durable;
         _pragmas = durable
-            // FULL: every commit reaches the disk before an append is acknowledged; batching pays for the sync. The
-            // writer's own connection syncs the log itself instead, with a cheaper call (WalFileSync).
+            // FULL: every commit reaches the disk before an append is acknowledged; batching pays for the sync.
             ? "PRAGMA synchronous = FULL; PRAGMA busy_timeout = 30000;"
             : "PRAGMA synchronous = NORMAL; PRAGMA busy_timeout = 30000;";
         Directory.CreateDirectory(directory);
@@ -41,9 +39,6 @@ public sealed class SqliteDatabase
     }
 
     public string FilePath { get; }
-
-    /// <summary>Whether a commit must be on the disk before it is acknowledged (false: a file rebuilt from the log).</summary>
-    public bool Durable { get; }
     public string ConnectionString { get; }
 
     public SqliteConnection Open()

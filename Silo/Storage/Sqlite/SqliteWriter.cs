@@ -19,7 +19,6 @@ public sealed class SqliteWriter : IAsyncDisposable
     private readonly ILogger<SqliteWriter> _logger;
     private readonly Task _loop;
     private readonly SqliteCheckpointer _checkpointer;
-    private readonly WalFileSync? _walSync;
     private int _commitsSinceCheckpoint;
     // Only a failed write needs a slot of its own; the successful ones keep their results themselves.
     private readonly Exception?[] _errors = new Exception?[MaxBatch];
@@ -27,13 +26,11 @@ public sealed class SqliteWriter : IAsyncDisposable
     public SqliteWriter(SqliteDatabase database, ILogger<SqliteWriter> logger)
     {
         _connection = database.Open();
-        using (var pragmas = _connection.CreateCommand())
+        using (var noAutoCheckpoint = _connection.CreateCommand())
         {
-            // A durable file's commits are synced by the writer itself after each batch (WalFileSync), not by SQLite.
-            pragmas.CommandText = database.Durable ? "PRAGMA wal_autocheckpoint = 0; PRAGMA synchronous = NORMAL" : "PRAGMA wal_autocheckpoint = 0";
-            pragmas.ExecuteNonQuery();
+            noAutoCheckpoint.CommandText = "PRAGMA wal_autocheckpoint = 0";
+            noAutoCheckpoint.ExecuteNonQuery();
         }
-        _walSync = database.Durable ? new WalFileSync(database.FilePath) : null;
         _logger = logger;
         _checkpointer = new SqliteCheckpointer(database, logger);
         _loop = Task.Run(RunAsync);
@@ -42,9 +39,6 @@ public sealed class SqliteWriter : IAsyncDisposable
     /// <summary>Commits so far and the writes they carried: the batching figure the benchmarks report.</summary>
     public long Commits { get; private set; }
     public long Writes { get; private set; }
-
-    /// <summary>Syncs of the log by the writer itself (one per commit of a durable file).</summary>
-    public long WalSyncs => _walSync?.Syncs ?? 0;
 
     /// <summary>Background checkpoints so far.</summary>
     public long Checkpoints => _checkpointer.Checkpoints;
@@ -66,7 +60,6 @@ public sealed class SqliteWriter : IAsyncDisposable
         await _loop;
         await _checkpointer.DisposeAsync();
         await _connection.DisposeAsync();
-        _walSync?.Dispose();
     }
 
     private async Task RunAsync()
@@ -131,8 +124,6 @@ public sealed class SqliteWriter : IAsyncDisposable
                 }
             }
             transaction.Commit();
-            // Durable before any write of the batch is acknowledged: a failed sync fails them all (caught below).
-            _walSync?.Sync();
             Commits++;
             Writes += batch.Count;
         }
