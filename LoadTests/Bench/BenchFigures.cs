@@ -19,5 +19,8 @@ public sealed record BenchFigures(
     public RunResult? EchoAtMessengerRate { get; init; }
     public RunResult? Messenger { get; init; }
 
-    public IEnumerable<RunResult> Runs => new[] { IdleRaw?.Run, IdleVisitors?.Run, EchoThroughput, ChatThroughput, EchoAtRate, ChatAtRate, Starts, Mixed, EchoAtMessengerRate, Messenger, Invited?.Run }.OfType<RunResult>();
+    /// <summary>The echo server answering each frame with a chat message's three (the frames' ceiling), beside the throughput runs.</summary>
+    public RunResult? RelayThroughput { get; init; }
+
+    public IEnumerable<RunResult> Runs => new[] { IdleRaw?.Run, IdleVisitors?.Run, EchoThroughput, RelayThroughput, ChatThroughput, EchoAtRate, ChatAtRate, Starts, Mixed, EchoAtMessengerRate, Messenger, Invited?.Run }.OfType<RunResult>();
 }

@@ -15,7 +15,7 @@ public static class Headlines
 
     public static IReadOnlyList<Headline> Compute(BenchFigures f) =>
     [
-        Throughput(f), Delivery(f), Memory(f), Concurrency(f), Assignment(f),
+        Throughput(f), .. FramesCeiling(f), Delivery(f), Memory(f), Concurrency(f), Assignment(f),
         Invitations(f), .. MessengerHeadlines.Compute(f),
     ];
 
@@ -44,6 +44,26 @@ public static class Headlines
         var echoPerSecond = Rate(echo, echo.Scenarios[0].Name, EchoRoundTrips.Step);
         var ratio = Ratio(chatPerSecond, echoPerSecond);
         return new(figure, $"{Format.Rate(chatPerSecond)} ÷ {Format.Rate(echoPerSecond)} = {Format.Ratio(ratio)}", "≥ 0.5×", ratio >= 0.5);
+    }
+
+    /// <summary>
+    /// What the protocol's frames alone allow: the relay answers each frame with a chat message's three and does nothing
+    /// else, so relay round trips ÷ echo round trips is the best the chat's ratio could be on this machine, and the chat
+    /// ÷ the relay is the share of that the product keeps.
+    /// </summary>
+    private static IEnumerable<Headline> FramesCeiling(BenchFigures f)
+    {
+        if (f.RelayThroughput is not { } relay || f.EchoThroughput is not { } echo || f.ChatThroughput is not { } chat)
+        {
+            yield break;
+        }
+        var relayPerSecond = Rate(relay, relay.Scenarios[0].Name, RelayRoundTrips.Step);
+        var echoPerSecond = Rate(echo, echo.Scenarios[0].Name, EchoRoundTrips.Step);
+        var chatPerSecond = Rate(chat, OperatorsAnswering.Name, Measures.DeliveryToOperator) + Rate(chat, ChatExchanges.Name, Measures.DeliveryToVisitor);
+        yield return Headline.Measured("relay round trips/s ÷ echo round trips/s (a chat message's frames, nothing else: the ceiling)",
+            $"{Format.Rate(relayPerSecond)} ÷ {Format.Rate(echoPerSecond)} = {Format.Ratio(Ratio(relayPerSecond, echoPerSecond))}");
+        yield return Headline.Measured("chat messages/s ÷ relay round trips/s (what the product keeps of that ceiling)",
+            $"{Format.Rate(chatPerSecond)} ÷ {Format.Rate(relayPerSecond)} = {Format.Ratio(Ratio(chatPerSecond, relayPerSecond))}");
     }
 
     private static Headline Delivery(BenchFigures f)

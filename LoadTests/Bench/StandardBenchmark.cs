@@ -60,7 +60,7 @@ public sealed class StandardBenchmark(BenchSettings settings, RepositoryPaths pa
         await using var runningGateway = gateway;
         await using var runningEcho = echo;
         await using var desk = new OperatorDesk(gateway.Target, Site, logins, Password);
-        var (echoThroughput, chatThroughput) = Includes("throughput") ? await ThroughputAsync(gateway, echo, desk) : (null, null);
+        var (echoThroughput, relayThroughput, chatThroughput) = Includes("throughput") ? await ThroughputAsync(gateway, echo, desk) : (null, null, null);
         var (echoAtRate, chatAtRate) = Includes("latency") ? await LatencyAsync(gateway, echo, desk) : (null, null);
         var starts = Includes("assignment") ? await AssignmentAsync(gateway, desk) : null;
         var mixed = Includes("mixed") ? await MixedAsync(gateway, desk) : null;
@@ -72,6 +72,7 @@ public sealed class StandardBenchmark(BenchSettings settings, RepositoryPaths pa
         {
             EchoAtMessengerRate = echoAtMessengerRate,
             Messenger = messenger,
+            RelayThroughput = relayThroughput,
         };
         var notes = new List<string> { StorageCensus.Describe(data) };
         if (idleRaw is not null && idleVisitors is not null)
@@ -117,16 +118,18 @@ public sealed class StandardBenchmark(BenchSettings settings, RepositoryPaths pa
     }
 
     /// <summary>Closed loops with the same number of copies: as many round trips, or exchanges, as each server can take.</summary>
-    private async Task<(RunResult, RunResult)> ThroughputAsync(ServerProcess gateway, ServerProcess echo, OperatorDesk desk)
+    private async Task<(RunResult, RunResult, RunResult)> ThroughputAsync(ServerProcess gateway, ServerProcess echo, OperatorDesk desk)
     {
         var copies = settings.ThroughputCopies;
         var closed = LoadSimulation.KeepConstant(copies, settings.During);
         var echoRun = await RunAsync($"Throughput, echo baseline: {copies} sockets in a closed loop", echo,
             EchoRoundTrips.Create("echo round trips (closed loop)", new EchoPool(echo.Target, copies), settings.WarmUp, closed));
+        var relayRun = await RunAsync($"Throughput, relay baseline: {copies} sockets in a closed loop, each frame answered with {RelayRoundTrips.Copies}", echo,
+            RelayRoundTrips.Create("relay round trips (closed loop)", new EchoPool(echo.Target, copies, RelayRoundTrips.Path), settings.WarmUp, closed));
         var chatRun = await RunAsync($"Throughput, chat: {copies} chats in a closed loop (visitor message, operator's reply)", gateway,
             OperatorsAnswering.Create(desk, new OperatorScript(Greet: false, ReplyEvery: 1, TimeSpan.Zero)).WithWarmUp(settings.WarmUp),
             ChatExchanges.Create(new ChatPool(gateway.Target, Site, copies, greeted: false), copies, settings.WarmUp, settings.During));
-        return (echoRun, chatRun);
+        return (echoRun, relayRun, chatRun);
     }
 
     /// <summary>Open loops at the same fixed rate: what the latency is when the load does not wait for the server.</summary>

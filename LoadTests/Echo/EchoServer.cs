@@ -14,6 +14,8 @@ namespace Switchboard.LoadTests.Echo;
 /// <summary>
 /// The same-run baseline: raw Kestrel with ASP.NET Core's WebSocket middleware (same keep-alive as the gateway),
 /// bouncing every text frame back as it came. No JSON, no grains, no storage: what a socket costs by itself.
+/// The relay path answers each frame three times, the frames a chat message costs (an <c>ack</c>, the sender's copy,
+/// the other side's copy) with nothing else done: the ceiling the protocol's frames alone put on the chat.
 /// </summary>
 public static class EchoServer
 {
@@ -30,7 +32,8 @@ public static class EchoServer
         builder.WebHost.ConfigureKestrel(kestrel => kestrel.Listen(IPAddress.Parse(uri.Host), uri.Port));
         var app = builder.Build();
         app.UseWebSockets(new WebSocketOptions { KeepAliveInterval = TimeSpan.FromSeconds(30) });
-        app.Map(EchoRoundTrips.Path, EchoAsync);
+        app.Map(EchoRoundTrips.Path, http => BounceAsync(http, copies: 1));
+        app.Map(RelayRoundTrips.Path, http => BounceAsync(http, RelayRoundTrips.Copies));
         app.MapGet(ReadyPath, () => "ready");
         await app.StartAsync();
         return app;
@@ -40,7 +43,7 @@ public static class EchoServer
     public static string Address(WebApplication app) =>
         app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
 
-    private static async Task EchoAsync(HttpContext http)
+    private static async Task BounceAsync(HttpContext http, int copies)
     {
         if (!http.WebSockets.IsWebSocketRequest)
         {
@@ -59,7 +62,10 @@ public static class EchoServer
                     await socket.CloseOutputAsync(WebSocketCloseStatus.NormalClosure, null, CancellationToken.None);
                     return;
                 }
-                await socket.SendAsync(buffer.AsMemory(0, result.Count), result.MessageType, result.EndOfMessage, CancellationToken.None);
+                for (var copy = 0; copy < copies; copy++)
+                {
+                    await socket.SendAsync(buffer.AsMemory(0, result.Count), result.MessageType, result.EndOfMessage, CancellationToken.None);
+                }
             }
         }
         catch (Exception error) when (error is WebSocketException or OperationCanceledException)

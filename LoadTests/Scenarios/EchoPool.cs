@@ -3,8 +3,8 @@ using Switchboard.LoadTests.Wire;
 
 namespace Switchboard.LoadTests.Scenarios;
 
-/// <summary>Sockets to the echo baseline, opened before a run as the chat pool is.</summary>
-public sealed class EchoPool(Target target, int size)
+/// <summary>Sockets to the echo baseline (or its relay path), opened before a run as the chat pool is.</summary>
+public sealed class EchoPool(Target target, int size, string path = EchoRoundTrips.Path)
 {
     private const int OpenAtOnce = 16;
 
@@ -17,7 +17,7 @@ public sealed class EchoPool(Target target, int size)
         var opened = new WireSocket?[size];
         await Parallel.ForEachAsync(Enumerable.Range(0, size), new ParallelOptions { MaxDegreeOfParallelism = OpenAtOnce }, async (i, cancel) =>
         {
-            opened[i] = await init.StepAsync("connect", () => WireSocket.ConnectAsync(target.WebSocket(EchoRoundTrips.Path), cancel));
+            opened[i] = await init.StepAsync("connect", () => WireSocket.ConnectAsync(target.WebSocket(path), cancel));
         });
         _sockets.AddRange(opened.OfType<WireSocket>());
     }
