@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Logging;
 using Switchboard.Contracts.Conversations;
 using Switchboard.Contracts.Invitations;
 using Switchboard.Contracts.Push;
@@ -94,8 +95,22 @@ public sealed partial class ConversationGrain
     private void PushStored(ConversationEvent evt)
     {
         _pushing = evt;
-        _subscribers.Notify(_pushStored ??= subscriber => localObservers.Resolve(subscriber).OnEvent(_key, _pushing!).Ignore());
+        _subscribers.Notify(_pushStored ??= PushStoredTo);
         _pushing = null;
+    }
+
+    private void PushStoredTo(IPushObserver subscriber)
+    {
+        try
+        {
+            localObservers.Resolve(subscriber).OnEvent(_key, _pushing!).Ignore();
+        }
+        catch (Exception error)
+        {
+            // A hub called directly throws here rather than in a message; were it to reach Notify, the hub would be
+            // dropped as a dead subscriber. Its sockets find the gap and fetch the event themselves.
+            logger.LogWarning(error, "A push of {Conversation} #{Seq} failed", _key, _pushing!.Seq);
+        }
     }
 
     private ConversationEvent? _pushing;
