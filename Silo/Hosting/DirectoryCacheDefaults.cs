@@ -8,7 +8,7 @@ namespace Switchboard.Silo.Hosting;
 /// The size of the silo's cache of where other silos' grains live. Orleans' default is a million entries, and its
 /// cache makes its dictionary at that capacity; the directory's cache-size gauge then walks all of those buckets
 /// with LINQ once a second for every meter provider listening, the Orleans Dashboard's included. On a busy
-/// standalone gateway that walk was 6.5 % of the process's CPU, in bursts that stalled messages (docs/benchmarks.md).
+/// standalone gateway that walk was 6.5 % of the process's CPU, in one burst a second (docs/benchmarks.md).
 /// </summary>
 public static class DirectoryCacheDefaults
 {
