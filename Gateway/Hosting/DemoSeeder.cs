@@ -25,14 +25,16 @@ public sealed class DemoSeeder(
     IHostApplicationLifetime lifetime,
     ILogger<DemoSeeder> logger) : IHostedService
 {
+    /// <summary>Tries of the seeding call before the gateway's start fails.</summary>
+    public const int Attempts = 3;
+
     public async Task StartAsync(CancellationToken cancellationToken)
     {
         if (!demo.Value.Enabled)
         {
             return;
         }
-        var created = await grains.Grain<ISiteGrain>(GrainKeys.Site(DemoSite.Id))
-            .CreateIfAbsent(DemoSite.Build(demo.Value.OperatorPassword));
+        var created = await CreateDemoSiteAsync();
         if (created)
         {
             logger.LogInformation("Seeded the demo site '{Site}'", DemoSite.Id);
@@ -41,6 +43,26 @@ public sealed class DemoSeeder(
     }
 
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    /// <summary>
+    /// A gateway starting beside silos that are still busy (starting themselves, or taking over a lost silo's grains)
+    /// may see this first call time out. Creating the site is idempotent, so it is tried again rather than failing
+    /// the gateway's start.
+    /// </summary>
+    private async Task<bool> CreateDemoSiteAsync()
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                return await grains.Grain<ISiteGrain>(GrainKeys.Site(DemoSite.Id)).CreateIfAbsent(DemoSite.Build(demo.Value.OperatorPassword));
+            }
+            catch (TimeoutException error) when (attempt < Attempts)
+            {
+                logger.LogWarning(error, "Seeding the demo site timed out (attempt {Attempt} of {Attempts}); trying again", attempt, Attempts);
+            }
+        }
+    }
 
     private void PrintBanner()
     {
