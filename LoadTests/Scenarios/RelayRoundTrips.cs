@@ -1,5 +1,4 @@
 using Switchboard.LoadTests.Runner;
-using Switchboard.LoadTests.Wire;
 
 namespace Switchboard.LoadTests.Scenarios;
 
@@ -18,17 +17,5 @@ public static class RelayRoundTrips
     public const int Copies = 3;
 
     public static Scenario Create(string name, EchoPool pool, TimeSpan warmUp, LoadSimulation load) =>
-        Scenario.Create(name, async context =>
-            {
-                var socket = pool.Sockets[context.Copy % pool.Sockets.Count];
-                var id = ClientIds.Next('r');
-                var seen = 0;
-                // Called under the socket's lock for each frame in turn, so the count needs no more.
-                await context.StepAsync(Step, () => socket.RequestAsync(
-                    WireFrames.VisitorMessage(id, Probe.Stamp("Do you ship to Lyon?")), "relay", f => f.Id == id && ++seen == Copies));
-            })
-            .WithInit(pool.OpenAsync)
-            .WithClean(pool.CloseAsync)
-            .WithWarmUp(warmUp)
-            .WithLoad(load);
+        EchoRoundTrips.Create(name, pool, warmUp, load, Copies, Step);
 }
