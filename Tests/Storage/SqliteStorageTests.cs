@@ -65,6 +65,43 @@ public sealed class SqliteStorageTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task The_log_starts_again_from_its_beginning_beside_a_reader_and_its_file_stops_growing()
+    {
+        var log = new SqliteEventLog(_database, _writer, TestKeys.Sealer(_keys));
+        await log.AppendAsync("demo/c:read", [Event(1)]);
+        using var stop = new CancellationTokenSource();
+        // A reader always on the log, as grains and the reports' feed are: a checkpoint beside it copies everything,
+        // but the log can only start again while no reader is on it.
+        var reader = Task.Run(async () =>
+        {
+            while (!stop.IsCancellationRequested)
+            {
+                await log.ReadAsync("demo/c:read", 0);
+            }
+        });
+        var seq = 0;
+        async Task CommitAsync(int commits)
+        {
+            for (var i = 0; i < commits; i++)
+            {
+                await log.AppendAsync("demo/c:a", [Event(++seq)]); // one commit each
+            }
+        }
+
+        await CommitAsync(2 * SqliteCheckpointer.CommitsPerCheckpoint);
+        var afterTwo = new FileInfo(_database.FilePath + "-wal").Length;
+        await CommitAsync(6 * SqliteCheckpointer.CommitsPerCheckpoint);
+        var afterEight = new FileInfo(_database.FilePath + "-wal").Length;
+        await stop.CancelAsync();
+        await reader;
+
+        Assert.True(_writer.Restarts >= 5, $"the log started again {_writer.Restarts} times in {_writer.Checkpoints} checkpoints");
+        // A log that never starts again grows by the same pages every checkpoint: four times as long after eight as after two.
+        Assert.True(afterEight < afterTwo * 3 / 2, $"the log's file grew from {afterTwo} to {afterEight} bytes");
+        Assert.Equal(seq, (await log.ReadAsync("demo/c:a", 0)).Count);
+    }
+
+    [Fact]
     public async Task A_second_writer_of_the_same_seq_is_refused_and_the_batch_around_it_is_kept()
     {
         var log = new SqliteEventLog(_database, _writer, TestKeys.Sealer(_keys));

@@ -7,6 +7,9 @@ public sealed class SqliteDatabase
 {
     public const string FileName = "switchboard.db";
 
+    /// <summary>How long a connection waits for a lock another holds before it gives up (SQLite's <c>busy_timeout</c>).</summary>
+    public const int BusyTimeoutMs = 30_000;
+
     private readonly string _pragmas;
 
     public SqliteDatabase(StorageOptions options)
@@ -23,8 +26,8 @@ public sealed class SqliteDatabase
     {
         _pragmas = durable
             // FULL: every commit reaches the disk before an append is acknowledged; batching pays for the sync.
-            ? "PRAGMA synchronous = FULL; PRAGMA busy_timeout = 30000;"
-            : "PRAGMA synchronous = NORMAL; PRAGMA busy_timeout = 30000;";
+            ? $"PRAGMA synchronous = FULL; PRAGMA busy_timeout = {BusyTimeoutMs};"
+            : $"PRAGMA synchronous = NORMAL; PRAGMA busy_timeout = {BusyTimeoutMs};";
         Directory.CreateDirectory(directory);
         FilePath = Path.Combine(directory, fileName);
         ConnectionString = new SqliteConnectionStringBuilder

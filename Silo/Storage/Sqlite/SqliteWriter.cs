@@ -14,6 +14,9 @@ public sealed class SqliteWriter : IAsyncDisposable
 {
     public const int MaxBatch = 512;
 
+    /// <summary>The most the writer waits between two batches for readers to leave the log it wants to start again.</summary>
+    public const int TopUpWaitMs = 2;
+
     private readonly Channel<SqliteWrite> _queue = Channel.CreateUnbounded<SqliteWrite>(new UnboundedChannelOptions { SingleReader = true });
     private readonly SqliteConnection _connection;
     private readonly ILogger<SqliteWriter> _logger;
@@ -42,6 +45,9 @@ public sealed class SqliteWriter : IAsyncDisposable
 
     /// <summary>Background checkpoints so far.</summary>
     public long Checkpoints => _checkpointer.Checkpoints;
+
+    /// <summary>The writer's own checkpoints between two batches that let the log start again from its beginning.</summary>
+    public long Restarts { get; private set; }
 
     /// <summary>Runs <paramref name="write"/> in the next batch; completes once its transaction is durable.</summary>
     public Task<T> Enqueue<T>(Func<SqliteWriteContext, T> write)
@@ -73,9 +79,9 @@ public sealed class SqliteWriter : IAsyncDisposable
             {
                 batch.Add(write);
             }
-            if (_checkpointer.Behind)
+            if (_checkpointer.TopUpDue)
             {
-                CatchUpCheckpoint(context);
+                TopUpCheckpoint(context);
             }
             CommitBatch(batch, context);
             if (++_commitsSinceCheckpoint >= SqliteCheckpointer.CommitsPerCheckpoint)
@@ -86,18 +92,32 @@ public sealed class SqliteWriter : IAsyncDisposable
         }
     }
 
-    /// <summary>Checkpoints beside the commits never caught up: copy the whole log now, so the next commit restarts it.</summary>
-    private void CatchUpCheckpoint(SqliteWriteContext context)
+    /// <summary>
+    /// Copies what the checkpoints beside the commits left of the log and waits a moment for readers still on it, so the
+    /// next commit writes the log from its beginning again, over pages already on the disk. Readers that do not leave
+    /// in <see cref="TopUpWaitMs"/> keep the log growing until the next one.
+    /// </summary>
+    private void TopUpCheckpoint(SqliteWriteContext context)
     {
-        _checkpointer.Behind = false;
+        _checkpointer.TopUpDue = false;
         try
         {
-            context.Execute("PRAGMA wal_checkpoint(PASSIVE)");
+            context.Execute($"PRAGMA busy_timeout = {TopUpWaitMs}");
+            using (var result = context.Command("PRAGMA wal_checkpoint(RESTART)").ExecuteReader())
+            {
+                // One row: 1 when readers kept the log from starting again, the pages in the log, the pages copied.
+                if (result.Read() && result.GetInt64(0) == 0)
+                {
+                    Restarts++;
+                }
+            }
+            context.Execute($"PRAGMA busy_timeout = {SqliteDatabase.BusyTimeoutMs}");
         }
         catch (SqliteException error)
         {
             // The writes go on either way; the log stays long until a later checkpoint gets through.
             _logger.LogWarning(error, "The writer's own checkpoint failed");
+            context.Execute($"PRAGMA busy_timeout = {SqliteDatabase.BusyTimeoutMs}");
         }
     }
 
