@@ -3,7 +3,7 @@ using Switchboard.Tests.Infrastructure;
 
 namespace Switchboard.Tests.Gateway;
 
-/// <summary>What Prometheus reads from a standalone gateway: Orleans' meter, the product's, and the gateway's sockets.</summary>
+/// <summary>What Prometheus reads from a standalone gateway: Orleans' meter, the product's, the gateway's sockets and its silo's storage.</summary>
 public sealed class MetricsEndpointTests(GatewayFixture fixture) : IClassFixture<GatewayFixture>
 {
     private GatewayHost Host => fixture.Host;
@@ -30,6 +30,10 @@ public sealed class MetricsEndpointTests(GatewayFixture fixture) : IClassFixture
         Assert.True(Sample(scrape, "switchboard_sockets", "audience=\"operator\"") >= 1, "anna's socket is open");
         // The site is this test's own: its one chat is held by anna.
         Assert.Equal(1, Sample(scrape, "switchboard_conversations_active", $"site=\"{site}\""));
+        // The chat's appends went through the standalone silo's SQLite group commit, each commit timed.
+        Assert.True(Sample(scrape, "switchboard_storage_commits_total", "store=\"sqlite\"") >= 1, "the commits are counted");
+        Assert.True(Sample(scrape, "switchboard_storage_writes_total", "store=\"sqlite\"") >= Sample(scrape, "switchboard_storage_commits_total", "store=\"sqlite\""), "each commit carries a write or more");
+        Assert.True(Sample(scrape, "switchboard_storage_commit_duration_seconds_count", "store=\"sqlite\"") >= 1, "the commits are timed");
         Assert.Contains("orleans_", scrape);
         await visitor.DisposeAsync();
         await anna.DisposeAsync();

@@ -96,8 +96,10 @@ public sealed class SqliteStorageTests : IAsyncLifetime
         await reader;
 
         Assert.True(_writer.Restarts >= 5, $"the log started again {_writer.Restarts} times in {_writer.Checkpoints} checkpoints");
-        // A log that never starts again grows by the same pages every checkpoint: four times as long after eight as after two.
-        Assert.True(afterEight < afterTwo * 3 / 2, $"the log's file grew from {afterTwo} to {afterEight} bytes");
+        // A log that never starts again grows by the same pages every checkpoint: four times as long after eight as after
+        // two. One that starts again stays at its longest round's length, twice that when a busy machine kept the reader
+        // on it past the writer's wait once (seen with other tests beside it).
+        Assert.True(afterEight < afterTwo * 3, $"the log's file grew from {afterTwo} to {afterEight} bytes");
         Assert.Equal(seq, (await log.ReadAsync("demo/c:a", 0)).Count);
     }
 

@@ -1,3 +1,5 @@
+using System.Diagnostics;
+using System.Diagnostics.Metrics;
 using System.Threading.Channels;
 using Microsoft.Extensions.Logging;
 using Npgsql;
@@ -23,13 +25,16 @@ public sealed class PostgresWriter : IAsyncDisposable
     private readonly PostgresDatabase _database;
     private readonly ILogger<PostgresWriter> _logger;
     private readonly Task _loop;
+    private readonly GroupCommitMetrics? _metrics;
     private long _commits;
     private long _appends;
 
-    public PostgresWriter(PostgresDatabase database, ILogger<PostgresWriter> logger)
+    /// <summary><paramref name="meters"/> given, the commits are measured as the store <c>postgres</c> (<see cref="GroupCommitMetrics"/>).</summary>
+    public PostgresWriter(PostgresDatabase database, ILogger<PostgresWriter> logger, IMeterFactory? meters = null)
     {
         _database = database;
         _logger = logger;
+        _metrics = GroupCommitMetrics.Create(meters, "postgres", () => Commits, () => Appends);
         _loop = Task.Run(RunAsync);
     }
 
@@ -73,6 +78,7 @@ public sealed class PostgresWriter : IAsyncDisposable
 
     private async Task CommitAsync(List<PendingAppend> batch)
     {
+        var startedAt = Stopwatch.GetTimestamp();
         var pending = new List<PendingAppend>(batch);
         while (pending.Count > 0)
         {
@@ -92,6 +98,7 @@ public sealed class PostgresWriter : IAsyncDisposable
             }
             if (failure is null)
             {
+                _metrics?.Committed(startedAt);
                 Interlocked.Increment(ref _commits);
                 Interlocked.Add(ref _appends, pending.Count);
                 pending.ForEach(append => append.Completion.TrySetResult());

@@ -1,3 +1,5 @@
+using System.Diagnostics;
+using System.Diagnostics.Metrics;
 using System.Threading.Channels;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Logging;
@@ -22,11 +24,13 @@ public sealed class SqliteWriter : IAsyncDisposable
     private readonly ILogger<SqliteWriter> _logger;
     private readonly Task _loop;
     private readonly SqliteCheckpointer _checkpointer;
+    private readonly GroupCommitMetrics? _metrics;
     private int _commitsSinceCheckpoint;
     // Only a failed write needs a slot of its own; the successful ones keep their results themselves.
     private readonly Exception?[] _errors = new Exception?[MaxBatch];
 
-    public SqliteWriter(SqliteDatabase database, ILogger<SqliteWriter> logger)
+    /// <summary><paramref name="meters"/> given, the commits are measured as the store <c>sqlite</c> (<see cref="GroupCommitMetrics"/>).</summary>
+    public SqliteWriter(SqliteDatabase database, ILogger<SqliteWriter> logger, IMeterFactory? meters = null)
     {
         _connection = database.Open();
         using (var noAutoCheckpoint = _connection.CreateCommand())
@@ -36,6 +40,7 @@ public sealed class SqliteWriter : IAsyncDisposable
         }
         _logger = logger;
         _checkpointer = new SqliteCheckpointer(database, logger);
+        _metrics = GroupCommitMetrics.Create(meters, "sqlite", () => Commits, () => Writes, () => Restarts);
         _loop = Task.Run(RunAsync);
     }
 
@@ -123,6 +128,7 @@ public sealed class SqliteWriter : IAsyncDisposable
 
     private void CommitBatch(List<SqliteWrite> batch, SqliteWriteContext context)
     {
+        var startedAt = Stopwatch.GetTimestamp();
         var errors = _errors;
         Array.Clear(errors, 0, batch.Count);
         try
@@ -144,6 +150,7 @@ public sealed class SqliteWriter : IAsyncDisposable
                 }
             }
             transaction.Commit();
+            _metrics?.Committed(startedAt);
             Commits++;
             Writes += batch.Count;
         }
