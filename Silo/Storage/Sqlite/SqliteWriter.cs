@@ -108,21 +108,34 @@ public sealed class SqliteWriter : IAsyncDisposable
         try
         {
             context.Execute($"PRAGMA busy_timeout = {TopUpWaitMs}");
-            using (var result = context.Command("PRAGMA wal_checkpoint(RESTART)").ExecuteReader())
+            using var result = context.Command("PRAGMA wal_checkpoint(RESTART)").ExecuteReader();
+            // One row: 1 when readers kept the log from starting again, the pages in the log, the pages copied.
+            if (result.Read() && result.GetInt64(0) == 0)
             {
-                // One row: 1 when readers kept the log from starting again, the pages in the log, the pages copied.
-                if (result.Read() && result.GetInt64(0) == 0)
-                {
-                    Restarts++;
-                }
+                Restarts++;
             }
-            context.Execute($"PRAGMA busy_timeout = {SqliteDatabase.BusyTimeoutMs}");
         }
         catch (SqliteException error)
         {
             // The writes go on either way; the log stays long until a later checkpoint gets through.
             _logger.LogWarning(error, "The writer's own checkpoint failed");
+        }
+        finally
+        {
+            RestoreBusyTimeout(context);
+        }
+    }
+
+    private void RestoreBusyTimeout(SqliteWriteContext context)
+    {
+        try
+        {
             context.Execute($"PRAGMA busy_timeout = {SqliteDatabase.BusyTimeoutMs}");
+        }
+        catch (SqliteException error)
+        {
+            // Not fatal: the writer is this file's only writer, so its writes rarely wait for a lock at all.
+            _logger.LogWarning(error, "The writer could not restore its lock timeout");
         }
     }
 
