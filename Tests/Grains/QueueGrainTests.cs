@@ -177,6 +177,8 @@ public sealed class QueueGrainTests(ClusterFixture fixture)
         Assert.Equal(new[] { first.ConversationId, second.ConversationId }.Order(), held.Order());
         foreach (var conversation in new[] { first, second })
         {
+            // The operator's notice, awaited above, and the conversation's pushed event travel apart: wait for the event.
+            await chat.Event(conversation.ConversationId, e => e.Type == EventTypes.Assigned, "the chat's assignment event");
             Assert.Equal(1, chat.Events(conversation.ConversationId).Count(e => e.Type == EventTypes.Assigned));
         }
         Assert.Empty((await Grains.GetGrain<IQueueGrain>(GrainKeys.Queue(site, "general")).GetSnapshot()).Waiting);
