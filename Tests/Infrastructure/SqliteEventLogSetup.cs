@@ -1,3 +1,4 @@
+using System.Diagnostics.Metrics;
 using Microsoft.Extensions.Logging.Abstractions;
 using Switchboard.Silo.Storage;
 using Switchboard.Silo.Storage.Sqlite;
@@ -9,11 +10,12 @@ public sealed class SqliteEventLogSetup : IAsyncDisposable
 {
     private readonly TempDirectory _data = new();
 
-    public SqliteEventLogSetup()
+    /// <param name="meters">Given, the writer reports its commits on it (<see cref="GroupCommitMetrics"/>).</param>
+    public SqliteEventLogSetup(IMeterFactory? meters = null)
     {
         Storage = new StorageOptions { DataDirectory = _data.Path };
         Database = new SqliteDatabase(Storage);
-        Writer = new SqliteWriter(Database, NullLogger<SqliteWriter>.Instance);
+        Writer = new SqliteWriter(Database, NullLogger<SqliteWriter>.Instance, meters);
         Keys = new SqliteDataKeyStore(Storage, NullLogger<SqliteWriter>.Instance);
         Log = new SqliteEventLog(Database, Writer, TestKeys.Sealer(Keys));
     }

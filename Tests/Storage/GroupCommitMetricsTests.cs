@@ -1,10 +1,7 @@
 using System.Diagnostics.Metrics;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging.Abstractions;
 using Switchboard.Contracts.Conversations;
 using Switchboard.Domain.Telemetry;
-using Switchboard.Silo.Storage;
-using Switchboard.Silo.Storage.Sqlite;
 using Switchboard.Tests.Infrastructure;
 
 namespace Switchboard.Tests.Storage;
@@ -13,13 +10,10 @@ namespace Switchboard.Tests.Storage;
 public sealed class GroupCommitMetricsTests : IAsyncLifetime
 {
     private static readonly DateTimeOffset At = new(2026, 12, 5, 10, 0, 0, TimeSpan.Zero);
-    private readonly TempDirectory _data = new();
     private readonly ServiceProvider _services = new ServiceCollection().AddMetrics().BuildServiceProvider();
     private readonly MeterListener _listener = new();
     private readonly List<(string Instrument, double Value, string? Store)> _measured = [];
-    private SqliteDatabase _database = null!;
-    private SqliteWriter _writer = null!;
-    private SqliteDataKeyStore _keys = null!;
+    private SqliteEventLogSetup _setup = null!;
 
     public Task InitializeAsync()
     {
@@ -35,26 +29,21 @@ public sealed class GroupCommitMetricsTests : IAsyncLifetime
         _listener.SetMeasurementEventCallback<long>((instrument, value, tags, _) => Record(instrument, value, tags));
         _listener.SetMeasurementEventCallback<double>((instrument, value, tags, _) => Record(instrument, value, tags));
         _listener.Start();
-        var options = new StorageOptions { DataDirectory = _data.Path };
-        _database = new SqliteDatabase(options);
-        _writer = new SqliteWriter(_database, NullLogger<SqliteWriter>.Instance, meters);
-        _keys = new SqliteDataKeyStore(options, NullLogger<SqliteWriter>.Instance);
+        _setup = new SqliteEventLogSetup(meters);
         return Task.CompletedTask;
     }
 
     public async Task DisposeAsync()
     {
         _listener.Dispose();
-        await _writer.DisposeAsync();
-        await _keys.DisposeAsync();
+        await _setup.DisposeAsync();
         await _services.DisposeAsync();
-        _data.Dispose();
     }
 
     [Fact]
     public async Task Commits_writes_and_each_commits_time_are_reported_for_the_sqlite_store()
     {
-        var log = new SqliteEventLog(_database, _writer, TestKeys.Sealer(_keys));
+        var (log, writer) = (_setup.Log, _setup.Writer);
         for (var seq = 1; seq <= 10; seq++)
         {
             await log.AppendAsync("demo/c:one", [Event(seq)]); // one commit each
@@ -66,15 +55,15 @@ public sealed class GroupCommitMetricsTests : IAsyncLifetime
         lock (_measured)
         {
             Assert.All(_measured, measured => Assert.Equal("sqlite", measured.Store));
-            Assert.Equal(_writer.Commits, Last("switchboard.storage.commits"));
-            Assert.Equal(_writer.Writes, Last("switchboard.storage.writes"));
-            Assert.Equal(_writer.Restarts, Last("switchboard.storage.log.restarts"));
+            Assert.Equal(writer.Commits, Last("switchboard.storage.commits"));
+            Assert.Equal(writer.Writes, Last("switchboard.storage.writes"));
+            Assert.Equal(writer.Restarts, Last("switchboard.storage.log.restarts"));
             var durations = _measured.Where(m => m.Instrument == "switchboard.storage.commit.duration").Select(m => m.Value).ToList();
-            Assert.Equal(_writer.Commits, durations.Count);
+            Assert.Equal(writer.Commits, durations.Count);
             Assert.All(durations, seconds => Assert.InRange(seconds, double.Epsilon, 60));
         }
-        Assert.InRange(_writer.Commits, 11, 50);
-        Assert.Equal(50, _writer.Writes);
+        Assert.InRange(writer.Commits, 11, 50);
+        Assert.Equal(50, writer.Writes);
     }
 
     private double Last(string instrument) => _measured.Last(m => m.Instrument == instrument).Value;
