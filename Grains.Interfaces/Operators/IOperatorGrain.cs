@@ -29,7 +29,7 @@ public interface IOperatorGrain : IGrainWithStringKey
     [Alias("TryReserve")]
     Task<bool> TryReserve(string conversationId, SeatClaim? claim = null);
 
-    /// <summary>The conversation accepted the reservation: tell the operator's consoles.</summary>
+    /// <summary>The conversation stored the assignment: tell the operator's consoles, then store the reserved seat.</summary>
     [Alias("Confirm"), OneWay]
     Task Confirm(string conversationId);
 

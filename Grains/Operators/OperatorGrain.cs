@@ -144,22 +144,36 @@ public sealed partial class OperatorGrain(
         }
         TakeSeat(conversationId, claim with { Weight = SeatRule.WeightOf(claim, account.Capacity) });
         NoteTime();
-        await state.WriteStateAsync();
+        // Not written here: the seat is stored by the Confirm that follows the conversation's own append of the
+        // assignment (the authority on who holds the chat), or by the write-behind within a second if that Confirm is
+        // lost. Written here, its disk sync stood in the queue's serial line before every assignment (issue 16).
+        WriteSoon();
         Announce(account);
         return true;
     }
 
     public async Task Confirm(string conversationId)
     {
-        if (!Operator.Conversations.Contains(conversationId) && await HolderOf(conversationId) is (true, var holder) && holder == _login)
+        if (!Operator.Conversations.Contains(conversationId))
         {
+            if (await HolderOf(conversationId) is not (true, var holder) || holder != _login)
+            {
+                // A late confirmation (one-way, it can arrive after the chat's no-answer moved it on): the consoles
+                // already heard it leave, and an "assigned" now would show them a chat this operator does not hold.
+                return;
+            }
             // The chat is theirs, but its seat went (an audit gave up on an offer that then landed): count it again.
             TakeSeat(conversationId);
             NoteTime();
-            await state.WriteStateAsync();
             Announce(await Account());
+            WriteSoon();
         }
         Notify(new OperatorNotice(this.GetPrimaryKeyString(), NoticeTypes.Assigned, conversationId));
+        if (_pendingWrite is not null)
+        {
+            // The reservation's seat, stored now that the chat is theirs in its log.
+            await Flush();
+        }
     }
 
     public async Task Missed(string conversationId)
@@ -207,7 +221,8 @@ public sealed partial class OperatorGrain(
 
     /// <summary>
     /// Figures and ratings are written behind (at most once a second, and on deactivation): they must not put a disk
-    /// sync in front of the operator's next reservation. Presence and capacity are still written at once.
+    /// sync in front of the operator's next reservation. A reserved seat is written behind too, but at its Confirm.
+    /// Presence, releases and misses are still written at once.
     /// </summary>
     private void WriteSoon() =>
         _pendingWrite ??= this.RegisterGrainTimer(Flush, new GrainTimerCreationOptions(TimeSpan.FromSeconds(1), Timeout.InfiniteTimeSpan));

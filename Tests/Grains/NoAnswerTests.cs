@@ -76,6 +76,28 @@ public sealed class NoAnswerTests(ClusterFixture fixture)
     }
 
     [Fact]
+    public async Task A_confirmation_arriving_after_the_no_answer_shows_the_operator_no_chat()
+    {
+        // The queue's Confirm is one-way and can arrive after the no-answer already moved the chat on.
+        var (chat, _) = await Setup(("anna", 4, ["general"]));
+        await chat.Online("anna");
+        var (_, start) = await chat.StartChat("Anyone there?");
+        var id = start.ConversationId;
+        await chat.Assigned(id);
+        fixture.Clock.Advance(NoAnswer);
+        await chat.Observer.WaitFor<OperatorNotice>(
+            n => n.Type == NoticeTypes.Unassigned && n.Reason == UnassignReasons.NoAnswer && n.ConversationId == id, "the no-answer notice");
+
+        await chat.Operator("anna").Confirm(id);
+        // A status notice the grain sends after the late Confirm's turn: whatever that turn told the consoles came before.
+        await chat.Operator("anna").SetStatus(OperatorStatus.Offline);
+        await chat.Observer.WaitFor<OperatorNotice>(n => n.Type == NoticeTypes.Status && n.Status == OperatorStatus.Offline, "the status notice");
+
+        Assert.Equal(1, chat.AssignedCount("anna"));
+        Assert.Empty((await chat.Operator("anna").GetSnapshot()).Conversations);
+    }
+
+    [Fact]
     public async Task A_reply_just_before_the_deadline_keeps_the_chat_and_a_visitor_message_restarts_the_clock()
     {
         var (chat, site) = await Setup(("anna", 4, ["general"]));
