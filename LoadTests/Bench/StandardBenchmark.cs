@@ -221,6 +221,9 @@ public sealed class StandardBenchmark(BenchSettings settings, RepositoryPaths pa
     private async Task<RunResult> RunAsync(string title, ServerProcess server, params Scenario[] scenarios)
     {
         Log(title);
+        // Measured once the server's JIT has settled under this part's load, not while it compiles the part's code.
+        var settling = JitSettling.For(server);
+        scenarios = scenarios.Select(s => s.WarmUp > TimeSpan.Zero ? s.WithSettling(settling.SettledAsync) : s).ToArray();
         var result = await LoadRunner.RunAsync(title, scenarios, [server.Watched, WatchedProcess.Self()], CancellationToken.None, Console.Out);
         foreach (var scenario in result.Scenarios)
         {

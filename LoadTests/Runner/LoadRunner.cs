@@ -45,7 +45,7 @@ public static class LoadRunner
             }
         }
         return new RunResult(title, started, DateTimeOffset.UtcNow - started,
-            scenarios.Select((s, i) => stats[i].Snapshot(LoadText(s))).ToList(), processes);
+            scenarios.Select((s, i) => stats[i].Snapshot(LoadText(s, stats[i].WarmedUp))).ToList(), processes);
     }
 
     private static async Task<bool> InitAsync(Scenario scenario, ScenarioStats stats)
@@ -67,10 +67,13 @@ public static class LoadRunner
         }
     }
 
-    private static string LoadText(Scenario scenario)
+    private static string LoadText(Scenario scenario, TimeSpan warmedUp)
     {
         var phases = scenario.Load.Select(p => p.ToString());
-        var warmUp = scenario.WarmUp > TimeSpan.Zero ? [$"warm-up {scenario.WarmUp.TotalSeconds:0.##}s"] : Array.Empty<string>();
+        var settled = warmedUp - scenario.WarmUp >= TimeSpan.FromSeconds(0.5)
+            ? $" and {(warmedUp - scenario.WarmUp).TotalSeconds:0}s more until the server's JIT settled"
+            : "";
+        var warmUp = scenario.WarmUp > TimeSpan.Zero ? [$"warm-up {scenario.WarmUp.TotalSeconds:0.##}s{settled}"] : Array.Empty<string>();
         var text = string.Join(", then ", warmUp.Concat(phases));
         return scenario.Background ? text + ", until the others end" : text;
     }

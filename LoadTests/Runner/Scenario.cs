@@ -15,6 +15,14 @@ public sealed record Scenario(string Name, Func<ScenarioContext, Task> Run)
     /// <summary>Load before measuring: the first simulation runs this long, then the statistics start afresh.</summary>
     public TimeSpan WarmUp { get; init; }
 
+    /// <summary>
+    /// Asked after the warm-up and then every second: the warm-up goes on (the first simulation's load, a second at a
+    /// time, for at most <see cref="MaxSettle"/> more) until it answers true, when the server has settled.
+    /// </summary>
+    public Func<Task<bool>>? Settled { get; init; }
+
+    public static readonly TimeSpan MaxSettle = TimeSpan.FromSeconds(30);
+
     public IReadOnlyList<LoadSimulation> Load { get; init; } = [];
 
     /// <summary>A supporting cast (operators at their desks): its load runs on until every other scenario has ended.</summary>
@@ -30,6 +38,8 @@ public sealed record Scenario(string Name, Func<ScenarioContext, Task> Run)
     public Scenario WithClean(Func<Task> clean) => this with { Clean = clean };
 
     public Scenario WithWarmUp(TimeSpan warmUp) => this with { WarmUp = warmUp };
+
+    public Scenario WithSettling(Func<Task<bool>> settled) => this with { Settled = settled };
 
     public Scenario WithLoad(params LoadSimulation[] load) => this with { Load = load };
 

@@ -23,13 +23,15 @@ public sealed class ScenarioDriver(Scenario scenario, ScenarioStats stats)
     public async Task RunAsync(CancellationToken abort, CancellationToken? keepUntil = null)
     {
         var previous = 0;
+        var started = Stopwatch.GetTimestamp();
         foreach (var (phase, warmUp) in Phases())
         {
             await RunPhaseAsync(phase, previous, abort);
             previous = phase.Target;
             if (warmUp)
             {
-                stats.Reset();
+                await SettleAsync(phase, abort);
+                stats.Reset(warmedUp: Stopwatch.GetElapsedTime(started));
             }
         }
         if (keepUntil is { } until && !abort.IsCancellationRequested)
@@ -38,6 +40,22 @@ public sealed class ScenarioDriver(Scenario scenario, ScenarioStats stats)
         }
         stats.LoadEnded();
         await StopAsync();
+    }
+
+    /// <summary>Runs the warm-up's load on, a second at a time, until the scenario's server says it has settled.</summary>
+    private async Task SettleAsync(LoadSimulation warmUp, CancellationToken abort)
+    {
+        if (scenario.Settled is not { } settled)
+        {
+            return;
+        }
+        var slice = warmUp with { During = TimeSpan.FromSeconds(1) };
+        var extended = TimeSpan.Zero;
+        while (!abort.IsCancellationRequested && extended < Scenario.MaxSettle && !await settled())
+        {
+            await RunPhaseAsync(slice, warmUp.Target, abort);
+            extended += slice.During;
+        }
     }
 
     private IEnumerable<(LoadSimulation Phase, bool WarmUp)> Phases()

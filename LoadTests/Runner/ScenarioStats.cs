@@ -23,8 +23,12 @@ public sealed class ScenarioStats(string name)
 
     public void IterationFailed() => Interlocked.Increment(ref _iterationsFailed);
 
-    public void Reset()
+    /// <summary>How long the warm-up ran, settling included (zero without one).</summary>
+    public TimeSpan WarmedUp { get; private set; }
+
+    public void Reset(TimeSpan warmedUp)
     {
+        WarmedUp = warmedUp;
         _start = Stopwatch.GetTimestamp();
         _steps = new ConcurrentDictionary<string, StepStats>();
         Interlocked.Exchange(ref _iterationsOk, 0);
