@@ -1,5 +1,6 @@
 using Orleans.Runtime;
 using Switchboard.Contracts.Calls;
+using Switchboard.Grains.Storage;
 
 namespace Switchboard.Grains.Calls;
 
@@ -15,18 +16,15 @@ public sealed class CallFiguresGrain(
     TimeProvider clock)
     : Grain, ICallFiguresGrain
 {
-    public static readonly TimeSpan WriteBehind = TimeSpan.FromSeconds(1);
+    private StateWriteBehind? _writes;
 
-    private IGrainTimer? _pendingWrite;
+    private StateWriteBehind Writes => _writes ??= new StateWriteBehind(this, state.WriteStateAsync);
 
     private CallFiguresState Figures => Today(state.State);
 
     public override async Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
     {
-        if (_pendingWrite is not null)
-        {
-            await Flush();
-        }
+        await Writes.FlushAsync();
     }
 
     /// <summary>The figures to read or add to: the day's counts start again at midnight UTC.</summary>
@@ -76,15 +74,8 @@ public sealed class CallFiguresGrain(
 
     private Task WriteSoon()
     {
-        _pendingWrite ??= this.RegisterGrainTimer(Flush, new GrainTimerCreationOptions(WriteBehind, Timeout.InfiniteTimeSpan));
+        Writes.Soon();
         return Task.CompletedTask;
-    }
-
-    private async Task Flush()
-    {
-        _pendingWrite?.Dispose();
-        _pendingWrite = null;
-        await state.WriteStateAsync();
     }
 
     public Task<CallFigures> GetFigures()

@@ -9,6 +9,7 @@ using Switchboard.Contracts.Push;
 using Switchboard.Contracts.Queues;
 using Switchboard.Contracts.Sites;
 using Switchboard.Grains.Sites;
+using Switchboard.Grains.Storage;
 using Switchboard.Grains.Telemetry;
 
 namespace Switchboard.Grains.Operators;
@@ -50,7 +51,7 @@ public sealed partial class OperatorGrain(
     /// <summary>The account's capacity when last read: whether the operator is full, for their time.</summary>
     private int _capacity;
     private SiteConfigCache _config = null!;
-    private IGrainTimer? _pendingWrite;
+    private StateWriteBehind? _writes;
 
     private OperatorState Operator => state.State;
 
@@ -101,7 +102,7 @@ public sealed partial class OperatorGrain(
             }
             Operator.Status = status;
             NoteTime();
-            await state.WriteStateAsync();
+            await Writes.NowAsync();
             Announce(account);
         }
         Notify(new OperatorNotice(this.GetPrimaryKeyString(), NoticeTypes.Status, Status: Operator.Status));
@@ -114,7 +115,7 @@ public sealed partial class OperatorGrain(
         {
             Operator.Status = OperatorStatus.Offline;
             NoteTime();
-            await state.WriteStateAsync();
+            await Writes.NowAsync();
             // A removed account may already be gone from the configuration: then no queue routes to it anyway.
             if ((await _config.Get()).FindOperator(_login) is { } account)
             {
@@ -169,11 +170,8 @@ public sealed partial class OperatorGrain(
             WriteSoon();
         }
         Notify(new OperatorNotice(this.GetPrimaryKeyString(), NoticeTypes.Assigned, conversationId));
-        if (_pendingWrite is not null)
-        {
-            // The reservation's seat, stored now that the chat is theirs in its log.
-            await Flush();
-        }
+        // The reservation's seat, stored now that the chat is theirs in its log.
+        await Writes.FlushAsync();
     }
 
     public async Task Missed(string conversationId)
@@ -189,7 +187,7 @@ public sealed partial class OperatorGrain(
         Figures.Today(Operator.Today, clock.GetUtcNow()).Missed++;
         Operator.Status = Operator.Status == OperatorStatus.Online ? OperatorStatus.Away : Operator.Status;
         NoteTime();
-        await state.WriteStateAsync();
+        await Writes.NowAsync();
         Notify(new OperatorNotice(this.GetPrimaryKeyString(), NoticeTypes.Unassigned, conversationId, UnassignReasons.NoAnswer));
         Notify(new OperatorNotice(this.GetPrimaryKeyString(), NoticeTypes.Status, Status: Operator.Status));
         Announce(await Account());
@@ -210,7 +208,7 @@ public sealed partial class OperatorGrain(
         }
         Operator.IdleSince = clock.GetUtcNow();
         NoteTime();
-        await state.WriteStateAsync();
+        await Writes.NowAsync();
         Notify(new OperatorNotice(this.GetPrimaryKeyString(), NoticeTypes.Unassigned, conversationId, reason));
         // A removed account's chats are handed back after it is gone from the configuration: no queue routes to it.
         if ((await _config.Get()).FindOperator(_login) is { } account)
@@ -224,15 +222,9 @@ public sealed partial class OperatorGrain(
     /// sync in front of the operator's next reservation. A reserved seat is written behind too, but at its Confirm.
     /// Presence, releases and misses are still written at once.
     /// </summary>
-    private void WriteSoon() =>
-        _pendingWrite ??= this.RegisterGrainTimer(Flush, new GrainTimerCreationOptions(TimeSpan.FromSeconds(1), Timeout.InfiniteTimeSpan));
+    private void WriteSoon() => Writes.Soon();
 
-    private async Task Flush()
-    {
-        _pendingWrite?.Dispose();
-        _pendingWrite = null;
-        await state.WriteStateAsync();
-    }
+    private StateWriteBehind Writes => _writes ??= new StateWriteBehind(this, state.WriteStateAsync);
 
     public override async Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
     {
@@ -242,10 +234,7 @@ public sealed partial class OperatorGrain(
             // Best effort: what is not sent now stays in the outbox and goes at the next activation.
             await SendTime();
         }
-        if (_pendingWrite is not null)
-        {
-            await Flush();
-        }
+        await Writes.FlushAsync();
     }
 
     private async Task<OperatorAccount> Account()

@@ -6,6 +6,7 @@ using Switchboard.Contracts.Operators;
 using Switchboard.Contracts.Queues;
 using Switchboard.Contracts.Sites;
 using Switchboard.Grains.Sites;
+using Switchboard.Grains.Storage;
 using Switchboard.Grains.Telemetry;
 
 namespace Switchboard.Grains.Queues;
@@ -29,7 +30,7 @@ public sealed partial class QueueGrain(
     private string _queueId = "";
     private SiteConfigCache _config = null!;
     private IGrainTimer? _overflowCheck;
-    private IGrainTimer? _pendingWrite;
+    private StateWriteBehind _writes = null!;
     /// <summary>The site configuration the roster was last synced with.</summary>
     private SiteConfig? _rosterFrom;
 
@@ -38,6 +39,7 @@ public sealed partial class QueueGrain(
     public override Task OnActivateAsync(CancellationToken cancellationToken)
     {
         (_site, _queueId) = GrainKeys.Parse(this.GetPrimaryKeyString());
+        _writes = new StateWriteBehind(this, state.WriteStateAsync);
         _assigned = new RecentAssignments(clock);
         _config = new SiteConfigCache(GrainFactory, _site, clock, TimeSpan.FromSeconds(defaults.Value.ConfigRefreshSeconds));
         // The stored roster may be a second old (it is written behind): ask the operators themselves, then route.
@@ -45,20 +47,10 @@ public sealed partial class QueueGrain(
         return Task.CompletedTask;
     }
 
-    /// <summary>
-    /// The queue's state is written behind, at most once a <see cref="WriteBehind"/>: every routing decision stays
-    /// off the disk's path. Nothing is lost that matters: a waiting conversation re-enqueues itself, and operators
-    /// re-announce on every change (docs/routing.md, "Durability").
-    /// </summary>
-    public static readonly TimeSpan WriteBehind = TimeSpan.FromSeconds(1);
-
     public override async Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
     {
         metrics.Forget(this.GetPrimaryKeyString());
-        if (_pendingWrite is not null)
-        {
-            await Flush();
-        }
+        await _writes.FlushAsync();
     }
 
     public async Task Enqueue(QueueEntry entry)
@@ -208,15 +200,12 @@ public sealed partial class QueueGrain(
 
     public Task Routed() => Task.CompletedTask;
 
-    private void WriteSoon() =>
-        _pendingWrite ??= this.RegisterGrainTimer(Flush, new GrainTimerCreationOptions(WriteBehind, Timeout.InfiniteTimeSpan));
-
-    private async Task Flush()
-    {
-        _pendingWrite?.Dispose();
-        _pendingWrite = null;
-        await state.WriteStateAsync();
-    }
+    /// <summary>
+    /// The queue's state is written behind, at most a second later (<see cref="StateWriteBehind"/>): every routing
+    /// decision stays off the disk's path. Nothing is lost that matters: a waiting conversation re-enqueues itself, and
+    /// operators re-announce on every change (docs/routing.md, "Durability").
+    /// </summary>
+    private void WriteSoon() => _writes.Soon();
 
     private async Task<QueueSettings> Settings() =>
         QueueSettings.Resolve((await _config.Get()).FindQueue(_queueId), defaults.Value, language: "en");

@@ -32,7 +32,7 @@ public sealed partial class VisitorGrain
             return;
         }
         (Visitor.PushToken, Visitor.PushPlatform) = (token, platform);
-        await state.WriteStateAsync();
+        await _writes.NowAsync();
     }
 
     public async Task OperatorReplied(string conversationId, long seq, string author, string preview)

@@ -5,6 +5,7 @@ public sealed partial class VisitorGrain
 {
     public async Task Forget()
     {
+        _writes.Cancel();
         await state.ClearStateAsync();
         state.State = new VisitorState();
         DeactivateOnIdle();

@@ -32,15 +32,21 @@ public sealed partial class VisitorGrain(
     private string _site = "";
     private string _id = "";
     private SiteConfigCache _config = null!;
+    private StateWriteBehind _writes = null!;
 
     private VisitorState Visitor => state.State;
 
     public override Task OnActivateAsync(CancellationToken cancellationToken)
     {
+        // Written at once only where a crash must not lose the change (a new chat's id, a linked customer, a push
+        // token); the visit's count and profile, the last operator and a closed chat's clearing are written behind.
+        _writes = new StateWriteBehind(this, state.WriteStateAsync);
         (_site, _id) = GrainKeys.Parse(this.GetPrimaryKeyString());
         _config = new SiteConfigCache(GrainFactory, _site, clock, TimeSpan.FromSeconds(defaults.Value.ConfigRefreshSeconds));
         return Task.CompletedTask;
     }
+
+    public override Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken) => _writes.FlushAsync();
 
     public async Task<VisitorSnapshot> Hello(VisitorHello hello, IPushObserver? gateway)
     {
@@ -64,7 +70,8 @@ public sealed partial class VisitorGrain(
         var visit = ContinueVisit();
         if (before != (Visitor.CustomerId, Visitor.Name, Visitor.Language, Visitor.Region, Visitor.CustomerType, Visitor.Visits))
         {
-            await state.WriteStateAsync();
+            // Behind, not before the welcome: a crash loses a visit's count, and the next hello repeats who they are.
+            _writes.Soon();
         }
         if (gateway is not null)
         {
@@ -140,8 +147,9 @@ public sealed partial class VisitorGrain(
     {
         if (Visitor.LastOperator != operatorId)
         {
+            // Behind: a crash loses only the next chat's preference for this operator.
             Visitor.LastOperator = operatorId;
-            await state.WriteStateAsync();
+            _writes.Soon();
         }
         if (Visitor.CustomerId is { } customerId)
         {
@@ -156,7 +164,7 @@ public sealed partial class VisitorGrain(
         if (Visitor.CustomerId != customerId)
         {
             Visitor.CustomerId = customerId;
-            await state.WriteStateAsync();
+            await _writes.NowAsync();
         }
     }
 
@@ -166,7 +174,8 @@ public sealed partial class VisitorGrain(
         {
             Visitor.OpenConversationId = null;
             Visitor.OpenStartClientId = null;
-            await state.WriteStateAsync();
+            // Behind: should a crash lose it, the next start finds the stored chat closed and clears it then.
+            _writes.Soon();
             await ArmInvitation();
         }
     }
@@ -191,7 +200,7 @@ public sealed partial class VisitorGrain(
             // The new chat's key is written alongside this state, not after it: one disk sync less before the start.
             var keys = ServiceProvider.GetService<IConversationKeys>();
             await Task.WhenAll(
-                state.WriteStateAsync(),
+                _writes.NowAsync(),
                 keys?.PrepareAsync(GrainKeys.Conversation(_site, Visitor.OpenConversationId)) ?? Task.CompletedTask);
         }
         try
