@@ -143,7 +143,7 @@ public sealed partial class VisitorGrain(
         return own.Concat(customer.Conversations.Select(c => c.ConversationId)).Distinct().ToList();
     }
 
-    public async Task Served(string operatorId)
+    public Task Served(string operatorId)
     {
         if (Visitor.LastOperator != operatorId)
         {
@@ -155,6 +155,7 @@ public sealed partial class VisitorGrain(
         {
             GrainFactory.Grain<ICustomerGrain>(GrainKeys.Customer(_site, customerId)).Served(operatorId).Ignore();
         }
+        return Task.CompletedTask;
     }
 
     public Task<string?> GetCustomerId() => Task.FromResult(Visitor.CustomerId);
