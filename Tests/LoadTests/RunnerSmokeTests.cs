@@ -70,7 +70,10 @@ public sealed class RunnerSmokeTests(GatewayFixture gateway) : IClassFixture<Gat
         var starts = run.Scenario(ChatStarts.Name);
         Assert.True(starts.IterationsOk >= 4, $"only {starts.IterationsOk} chats were started and closed");
         Assert.All(new[] { "start_chat ack", "wait for operator", "close" }, step => Assert.Equal(starts.IterationsOk, starts.Step(step)?.Ok));
-        Assert.Equal(starts.IterationsOk, run.Scenario(OperatorsAnswering.Name).Step(Measures.Assignment)?.Ok);
+        // Each chat's "assigned" reaches the operator with the queue's one-way Confirm; a chat this short can be served
+        // and closed before it arrives on a starved machine, and a Confirm later than the close tells the consoles
+        // nothing (routing.md, "A late confirmation"), so one or two may go unmeasured, never more than were started.
+        Assert.InRange(run.Scenario(OperatorsAnswering.Name).Step(Measures.Assignment)?.Ok ?? 0, starts.IterationsOk - 2, starts.IterationsOk);
     }
 
     [Fact]
