@@ -1,5 +1,6 @@
 using Orleans.Concurrency;
 using Switchboard.Contracts.Push;
+using Switchboard.Contracts.Queues;
 
 namespace Switchboard.Contracts.Conversations;
 
@@ -69,6 +70,13 @@ public interface IConversationGrain : IGrainWithStringKey
 
     [Alias("GetSnapshot")]
     Task<ConversationSnapshot> GetSnapshot(Actor actor);
+
+    /// <summary>
+    /// What the chat hands its queue while it waits for an operator (as its reminders do), or null when it is not
+    /// waiting: for a caller that must see it routed (<see cref="IQueueGrain.Route"/>).
+    /// </summary>
+    [Alias("GetQueueEntry")]
+    Task<QueueEntry?> GetQueueEntry();
 
     /// <summary>
     /// The login of the operator the chat is assigned to now, or null. Operator grains ask it to free seats that no

@@ -60,9 +60,11 @@ public interface IQueueGrain : IGrainWithStringKey
     Task<QueueSnapshot> GetSnapshot();
 
     /// <summary>
-    /// Answers once the queue has done what was asked of it before (an enqueue has been routed): a barrier that, unlike
-    /// <see cref="GetSnapshot"/>, copies nothing, so its cost does not grow with the number waiting.
+    /// <see cref="Enqueue"/>, answered once the entry has been routed: by then a free operator has it, if there is one.
+    /// The conversation's own enqueue is one-way and travels apart from its caller's next call, so a caller that must
+    /// know (a phone call deciding between ringing an operator and its menu) hands the entry over itself; the two
+    /// arrivals are one, as every enqueue is idempotent.
     /// </summary>
-    [Alias("Routed")]
-    Task Routed();
+    [Alias("Route")]
+    Task Route(QueueEntry entry);
 }

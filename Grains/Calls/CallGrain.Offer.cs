@@ -32,10 +32,7 @@ public sealed partial class CallGrain
         await Conversation().RecordCall(new CallUpdate(evt.EventId, _callId, CallStates.Offered) { From = evt.From });
         var snapshot = await Conversation().GetSnapshot(Actor.System(_site));
         Call.Queue = snapshot.Queue;
-        // The queue routes a new conversation while the start's one-way enqueue runs; asking the queue after it is a
-        // barrier: by the time it answers, a free operator has been assigned. Not its snapshot: that copies the whole
-        // waiting list, and with every caller in the menu waiting there each call would cost more than the one before.
-        await GrainFactory.Grain<IQueueGrain>(GrainKeys.Queue(_site, snapshot.Queue)).Routed();
+        await RoutedAsync(snapshot.Queue);
         snapshot = await Conversation().GetSnapshot(Actor.System(_site));
         if (snapshot is { OperatorId: { } id, OperatorName: var name })
         {
@@ -54,5 +51,20 @@ public sealed partial class CallGrain
         Call.Stage = CallStage.Menu;
         await Figures().Waiting(_callId);
         return new CallAnswer(CallMenu.Offer(Call.Language), Call.Language);
+    }
+
+    /// <summary>
+    /// Hands the waiting conversation to <paramref name="queue"/> and waits for its routing: once this returns, a free
+    /// operator has it, if there is one. Not a bare barrier after the conversation's own one-way enqueue: in a cluster
+    /// that enqueue and this call come from different silos and may arrive in either order. Not the queue's snapshot
+    /// either: that copies the whole waiting list, and with every caller in the menu waiting there each call would cost
+    /// more than the one before.
+    /// </summary>
+    private async Task RoutedAsync(string queue)
+    {
+        if (await Conversation().GetQueueEntry() is { } entry)
+        {
+            await GrainFactory.Grain<IQueueGrain>(GrainKeys.Queue(_site, queue)).Route(entry);
+        }
     }
 }

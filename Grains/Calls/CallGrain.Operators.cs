@@ -100,10 +100,8 @@ public sealed partial class CallGrain
             // A caller in the menu or waiting on the line stays where they are: the PBX holds them, the queue rings on.
             return;
         }
-        // The same barrier as the offer's: once the queue answers, the next free operator has it if there is one. The
-        // conversation's queue, the one that routes it.
-        var queue = (await Conversation().GetSnapshot(Actor.System(_site))).Queue;
-        await GrainFactory.Grain<IQueueGrain>(GrainKeys.Queue(_site, queue)).Routed();
+        // The conversation's queue, the one that routes it.
+        await RoutedAsync((await Conversation().GetSnapshot(Actor.System(_site))).Queue);
         if ((await Conversation().GetSnapshot(Actor.System(_site))).OperatorId is not null)
         {
             return;

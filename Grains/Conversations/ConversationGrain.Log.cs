@@ -66,12 +66,18 @@ public sealed partial class ConversationGrain
     /// <summary>Puts the chat in a queue (idempotently) and keeps reminding the queue while it waits.</summary>
     private void Enqueue(string queue, string? preferredOperator = null)
     {
-        QueueGrain(queue).Enqueue(new QueueEntry(_id, _history.StartedAt, preferredOperator, _history.MissedBy.ToList())
-        {
-            Priority = _history.Priority, Round = _history.QueuedAtSeq, Channel = _history.Channel,
-        }).Ignore();
+        QueueGrain(queue).Enqueue(QueueEntry(preferredOperator)).Ignore();
         KeepQueued();
     }
+
+    public Task<QueueEntry?> GetQueueEntry() =>
+        Task.FromResult(_history.Status == ConversationStatus.Queued ? QueueEntry(preferredOperator: null) : null);
+
+    private QueueEntry QueueEntry(string? preferredOperator) =>
+        new(_id, _history.StartedAt, preferredOperator, _history.MissedBy.ToList())
+        {
+            Priority = _history.Priority, Round = _history.QueuedAtSeq, Channel = _history.Channel,
+        };
 
     /// <summary>
     /// Gives an operator's seat back after a stored change took the chat from them. A failure is logged, not thrown:

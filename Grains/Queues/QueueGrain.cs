@@ -62,7 +62,8 @@ public sealed partial class QueueGrain(
         var existing = Queue.Waiting.FindIndex(w => w.ConversationId == entry.ConversationId);
         var waiting = new WaitingConversation(entry.ConversationId, entry.Since)
         {
-            PreferredOperator = entry.PreferredOperator,
+            // A reminder names no operator: it keeps the preference the start gave.
+            PreferredOperator = entry.PreferredOperator ?? (existing >= 0 ? Queue.Waiting[existing].PreferredOperator : null),
             Priority = entry.Priority,
             Excluded = entry.Excluded,
             Round = entry.Round,
@@ -198,7 +199,7 @@ public sealed partial class QueueGrain(
             Figures.Today(Queue.Today, clock.GetUtcNow())));
     }
 
-    public Task Routed() => Task.CompletedTask;
+    public Task Route(QueueEntry entry) => Enqueue(entry);
 
     /// <summary>
     /// The queue's state is written behind, at most a second later (<see cref="StateWriteBehind"/>): every routing

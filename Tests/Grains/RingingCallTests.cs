@@ -47,6 +47,24 @@ public sealed class RingingCallTests(ClusterFixture fixture)
     }
 
     [Fact]
+    public async Task A_call_rings_a_free_operator_even_when_its_conversations_own_enqueue_arrives_late_or_never()
+    {
+        // In a cluster the conversation's one-way enqueue and the call's question to the queue travel apart: the call
+        // must not take the queue's answer for "nobody free" before the enqueue has been there.
+        var (chat, site) = await Setup(("anna", 2, ["general"]));
+        await chat.Online("anna");
+        var lostBefore = fixture.LostAnswers.Lost;
+        fixture.LostAnswers.RefuseNext("Enqueue", site);
+
+        var offered = await Call(site, "r-7").Handle(Event("r-7", PhoneEventTypes.Offered));
+
+        Assert.Equal(lostBefore + 1, fixture.LostAnswers.Lost);
+        Assert.Equal(["answer", "say", "enqueue"], offered.Commands.Select(c => c.Type));
+        var id = (await chat.Observer.WaitFor<OperatorNotice>(n => n.Type == NoticeTypes.Assigned, "the call to ring for anna")).ConversationId!;
+        Assert.Equal("anna", (await chat.Conversation(id).GetSnapshot(Actor.System(site))).OperatorId);
+    }
+
+    [Fact]
     public async Task A_call_nobody_answers_within_the_queues_limit_moves_on_as_a_chat_would_and_the_pbx_plays_the_menu()
     {
         var (chat, site) = await Setup(("anna", 2, ["general"]));
