@@ -11,7 +11,9 @@ public interface IConversationKeys
 
     /// <summary>
     /// Makes a new conversation's key ahead of its first append, so a chat's start can write the key alongside other
-    /// work instead of before its first event (the key must be stored before any event sealed with it).
+    /// work instead of before its first event (the key must be stored before any event sealed with it). A new
+    /// visitor's own key (named by their grain key) is made the same way as they say hello, ahead of their first state
+    /// write. Idempotent: an owner whose key is stored keeps it.
     /// </summary>
     Task PrepareAsync(string conversationKey, CancellationToken cancellationToken = default);
 }

@@ -33,6 +33,7 @@ public sealed partial class VisitorGrain(
     private string _id = "";
     private SiteConfigCache _config = null!;
     private StateWriteBehind _writes = null!;
+    private bool _ownKeyPrepared;
 
     private VisitorState Visitor => state.State;
 
@@ -47,6 +48,22 @@ public sealed partial class VisitorGrain(
     }
 
     public override Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken) => _writes.FlushAsync();
+
+    /// <summary>
+    /// A new visitor's own key (their stored state is sealed with it) is made as they say hello, beside the welcome,
+    /// not by their first state write: a visitor who starts a chat within the write-behind's second would otherwise
+    /// wait for the key's disk sync before their state's and the chat's (docs/routing.md,
+    /// "Durability"). A failure costs nothing: the first write makes the key itself.
+    /// </summary>
+    private void PrepareOwnKey()
+    {
+        if (state.RecordExists || _ownKeyPrepared || ServiceProvider.GetService<IConversationKeys>() is not { } keys)
+        {
+            return;
+        }
+        _ownKeyPrepared = true;
+        keys.PrepareAsync(this.GetPrimaryKeyString()).Ignore();
+    }
 
     public async Task<VisitorSnapshot> Hello(VisitorHello hello, IPushObserver? gateway)
     {
@@ -72,6 +89,7 @@ public sealed partial class VisitorGrain(
         {
             // Behind, not before the welcome: a crash loses a visit's count, and the next hello repeats who they are.
             _writes.Soon();
+            PrepareOwnKey();
         }
         if (gateway is not null)
         {

@@ -6,6 +6,7 @@ using Switchboard.Contracts.Visitors;
 using Switchboard.Grains;
 using Switchboard.Grains.Storage;
 using Switchboard.Grains.Visitors;
+using Switchboard.Silo.Storage.Encryption;
 using Switchboard.Tests.Infrastructure;
 
 namespace Switchboard.Tests.Grains;
@@ -30,6 +31,25 @@ public sealed class VisitorWriteBehindTests(ClusterFixture fixture)
         fixture.Clock.Advance(StateWriteBehind.Delay);
         var stored = await Eventually.Until(() => Stored(visitor), s => s.RecordExists, "the visit written behind");
         Assert.Equal((1, "de"), (stored.State.Visits, stored.State.Language));
+    }
+
+    [Fact]
+    public async Task A_new_visitors_own_key_is_made_at_the_hello_before_their_state_is_written_and_only_once()
+    {
+        var site = await TestSites.CreateAsync(fixture.Grains, ("anna", 4, ["general"]));
+        var visitor = fixture.Grains.GetGrain<IVisitorGrain>(GrainKeys.Visitor(site, GrainKeys.NewId()));
+        var keys = fixture.Cluster.Silos[0].ServiceProvider.GetRequiredService<IDataKeyStore>();
+        var owner = visitor.GetPrimaryKeyString();
+
+        await visitor.Hello(new VisitorHello(null, "de", null), null);
+
+        var made = await Eventually.Until(() => keys.FindAsync(owner), k => k is not null, "the new visitor's key made at the hello");
+        Assert.False((await Stored(visitor)).RecordExists);
+        await visitor.Hello(new VisitorHello(null, "en", null), null);
+        fixture.Clock.Advance(StateWriteBehind.Delay);
+        var stored = await Eventually.Until(() => Stored(visitor), s => s.RecordExists, "the visit written behind, sealed with that key");
+        Assert.Equal("en", stored.State.Language);
+        Assert.Equal(made!.Sealed, (await keys.FindAsync(owner))!.Sealed);
     }
 
     [Fact]
