@@ -142,7 +142,7 @@ public sealed partial class ConversationGrain
                 _deadlineTimer = this.RegisterGrainTimer(OnDeadlineTimer, new GrainTimerCreationOptions(wait > TimeSpan.Zero ? wait : TimeSpan.Zero, Timeout.InfiniteTimeSpan));
             }
         }
-        await KeepReminder(next is not null);
+        KeepReminder(next is not null);
     }
 
     private Task OnDeadlineTimer()
@@ -203,16 +203,25 @@ public sealed partial class ConversationGrain
     }
 
     /// <summary>
-    /// Keeps the crash-safety reminder in step with the deadlines. It runs after a durable append, so a failure here
-    /// (a slow reminder table) must not fail the call that stored the event, nor skip what follows it (enqueueing a
-    /// new chat): the grain timer still fires, and the next change tries the reminder again.
+    /// Keeps the crash-safety reminder in step with the deadlines, behind the call that changed them: the reminder
+    /// table's disk sync is not part of a chat's start or close, and an assignment, which waits for this grain's turn
+    /// to end, does not wait for it either (docs/routing.md, "Durability"). Changes run one after another in the order
+    /// asked, and a deactivation waits for the last. A failure (a slow reminder table) fails nothing: the grain timer
+    /// still fires, and the next change tries the reminder again.
     /// </summary>
-    private async Task KeepReminder(bool needed)
+    private void KeepReminder(bool needed)
     {
-        if (needed == _reminderRegistered)
+        if (needed == _reminderWanted)
         {
             return;
         }
+        _reminderWanted = needed;
+        _reminderChange = ChangeReminder(_reminderChange, needed);
+    }
+
+    private async Task ChangeReminder(Task previous, bool needed)
+    {
+        await previous;
         try
         {
             if (needed)
@@ -223,12 +232,15 @@ public sealed partial class ConversationGrain
             {
                 await this.UnregisterReminder(reminder);
             }
-            _reminderRegistered = needed;
         }
-        catch (Exception error) when (error is not OperationCanceledException)
+        catch (Exception error)
         {
             logger.LogWarning(error, "The deadline reminder of conversation {Conversation} could not be {Change}; it is retried at the next change",
                 _key, needed ? "registered" : "removed");
+            if (_reminderWanted == needed)
+            {
+                _reminderWanted = !needed;
+            }
         }
     }
 

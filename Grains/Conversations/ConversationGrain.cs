@@ -55,7 +55,9 @@ public sealed partial class ConversationGrain(
     private SiteConfigCache _config = null!;
     private IGrainTimer? _deadlineTimer;
     private DateTimeOffset? _armedFor;
-    private bool _reminderRegistered;
+    /// <summary>Whether the deadline reminder should be registered once <see cref="_reminderChange"/> is done.</summary>
+    private bool _reminderWanted;
+    private Task _reminderChange = Task.CompletedTask;
 
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
@@ -78,6 +80,9 @@ public sealed partial class ConversationGrain(
             await TellWebhooks(WebhookEvents.All);
         }
     }
+
+    /// <summary>The last change of the deadline reminder is made before the grain goes (it runs behind the calls).</summary>
+    public override Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken) => _reminderChange;
 
     public async Task<AppendResult> Start(StartConversation start, IPushObserver? subscriber)
     {

@@ -39,7 +39,8 @@ public sealed class DeadlineTests(ClusterFixture fixture)
         var conversation = chat.Conversation(id);
         var reminders = fixture.Cluster.Silos[0].ServiceProvider.GetRequiredService<IReminderTable>();
         var grainId = conversation.GetGrainId();
-        Assert.NotNull(await reminders.ReadRow(grainId, ConversationGrain.DeadlineReminder));
+        // Registered behind the start, not before it is answered.
+        await Eventually.Until(() => reminders.ReadRow(grainId, ConversationGrain.DeadlineReminder), r => r is not null, "the deadline reminder registered");
 
         await fixture.Cluster.DeactivateAsync(conversation);
         // A gateway re-subscribes when it next renews; here the test does it, which also reactivates the grain.
@@ -49,7 +50,7 @@ public sealed class DeadlineTests(ClusterFixture fixture)
         var hold = await chat.NextHold(id, 0);
         Assert.Equal(Senders.System, hold.From);
         await conversation.Close(ChatDriver.Visitor(site, visitorId));
-        Assert.Null(await reminders.ReadRow(grainId, ConversationGrain.DeadlineReminder));
+        await Eventually.Until(() => reminders.ReadRow(grainId, ConversationGrain.DeadlineReminder), r => r is null, "the deadline reminder gone with the close");
     }
 
     private async Task<(ChatDriver Chat, string Site)> Setup()

@@ -1,7 +1,10 @@
+using Microsoft.Extensions.DependencyInjection;
+using Orleans.Runtime;
 using Switchboard.Contracts;
 using Switchboard.Contracts.Conversations;
 using Switchboard.Contracts.Push;
 using Switchboard.Contracts.Queues;
+using Switchboard.Grains.Conversations;
 using Switchboard.Tests.Infrastructure;
 
 namespace Switchboard.Tests.Grains;
@@ -207,6 +210,25 @@ public sealed class QueueGrainTests(ClusterFixture fixture)
 
         await chat.Assigned(start.ConversationId);
         Assert.Equal([start.ConversationId], (await chat.Operator("anna").GetSnapshot()).Conversations);
+    }
+
+    [Fact]
+    public async Task A_start_is_answered_and_assigned_while_its_reminder_is_still_being_written()
+    {
+        var site = await TestSites.CreateAsync(Grains, ("anna", 4, ["general"]));
+        var chat = new ChatDriver(Grains, site);
+        await chat.Online("anna");
+        var held = fixture.Reminders.HoldNext(site);
+
+        var (_, start) = await chat.StartChat("Is the blue dress in stock?");
+        await held.Reached.Task.WaitAsync(Waits.Signal);
+        await chat.Assigned(start.ConversationId);
+
+        Assert.False(held.Done.Task.IsCompleted);
+        held.Release();
+        await held.Done.Task.WaitAsync(Waits.Signal);
+        var reminders = fixture.Cluster.Silos[0].ServiceProvider.GetRequiredService<IReminderTable>();
+        Assert.NotNull(await reminders.ReadRow(chat.Conversation(start.ConversationId).GetGrainId(), ConversationGrain.DeadlineReminder));
     }
 
     [Fact]

@@ -1,7 +1,9 @@
+using System.Collections.Concurrent;
+
 namespace Switchboard.Tests.Infrastructure;
 
 /// <summary>
-/// The real reminder table, except that writes for a site's grains can be made to fail on demand, as when the
+/// The real reminder table, except that writes for a site's grains can be made to fail or wait on demand, as when the
 /// reminder database is slow or away. Armed per site, so tests sharing a cluster do not trip over each other.
 /// </summary>
 public sealed class FailingReminderTable(IReminderTable inner) : IReminderTable
@@ -10,6 +12,7 @@ public sealed class FailingReminderTable(IReminderTable inner) : IReminderTable
     private const string Write = "write";
 
     private readonly ArmedFaults _failures = new();
+    private readonly ConcurrentDictionary<string, HeldCall> _held = new();
 
     /// <summary>The next <paramref name="times"/> reminder writes for grains of <paramref name="site"/> fail.</summary>
     public void FailNext(string site, int times = 1) => _failures.Arm(Write, site, times);
@@ -20,10 +23,26 @@ public sealed class FailingReminderTable(IReminderTable inner) : IReminderTable
 
     public Task<ReminderEntry?> ReadRow(GrainId grainId, string reminderName) => inner.ReadRow(grainId, reminderName);
 
-    public Task<string?> UpsertRow(ReminderEntry entry)
+    /// <summary>The next reminder write for a grain of <paramref name="site"/> waits until the test releases it, as a slow table would.</summary>
+    public HeldCall HoldNext(string site) => _held[site] = new HeldCall();
+
+    public async Task<string?> UpsertRow(ReminderEntry entry)
     {
         FailIfArmed(entry.GrainId);
-        return inner.UpsertRow(entry);
+        if (_held.TryRemove(ArmedFaults.SiteOf(entry.GrainId), out var held))
+        {
+            held.Reached.TrySetResult();
+            await held.Released.Task;
+            try
+            {
+                return await inner.UpsertRow(entry);
+            }
+            finally
+            {
+                held.Done.TrySetResult();
+            }
+        }
+        return await inner.UpsertRow(entry);
     }
 
     public Task<bool> RemoveRow(GrainId grainId, string reminderName, string eTag)
