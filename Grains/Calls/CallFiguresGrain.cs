@@ -8,7 +8,7 @@ namespace Switchboard.Grains.Calls;
 /// Counts one queue's calls for supervisors: answered, abandoned and the answer time per (UTC) day, like the chat
 /// figures; waiting callers and pending callbacks as they are now. Kept apart from the queue grain so calls never slow
 /// its routing. One grain per queue takes every call's updates, so its state is written behind (at most once a
-/// <see cref="WriteBehind"/>, and on deactivation) instead of once per update: a call never waits on the disk for a
+/// <see cref="StateWriteBehind.Delay"/>, and on deactivation) instead of once per update: a call never waits on the disk for a
 /// count, and a silo that dies loses at most the last second's counts.
 /// </summary>
 public sealed class CallFiguresGrain(
@@ -16,16 +16,19 @@ public sealed class CallFiguresGrain(
     TimeProvider clock)
     : Grain, ICallFiguresGrain
 {
-    private StateWriteBehind? _writes;
+    private StateWriteBehind _writes = null!;
 
-    private StateWriteBehind Writes => _writes ??= new StateWriteBehind(this, state.WriteStateAsync);
+    private StateWriteBehind Writes => _writes;
 
     private CallFiguresState Figures => Today(state.State);
 
-    public override async Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
+    public override Task OnActivateAsync(CancellationToken cancellationToken)
     {
-        await Writes.FlushAsync();
+        _writes = new StateWriteBehind(this, state.WriteStateAsync);
+        return Task.CompletedTask;
     }
+
+    public override Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken) => Writes.FlushAsync();
 
     /// <summary>The figures to read or add to: the day's counts start again at midnight UTC.</summary>
     private CallFiguresState Today(CallFiguresState figures)

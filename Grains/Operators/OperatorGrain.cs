@@ -51,13 +51,14 @@ public sealed partial class OperatorGrain(
     /// <summary>The account's capacity when last read: whether the operator is full, for their time.</summary>
     private int _capacity;
     private SiteConfigCache _config = null!;
-    private StateWriteBehind? _writes;
+    private StateWriteBehind _writes = null!;
 
     private OperatorState Operator => state.State;
 
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
         (_site, _login) = GrainKeys.Parse(this.GetPrimaryKeyString());
+        _writes = new StateWriteBehind(this, state.WriteStateAsync);
         _config = new SiteConfigCache(GrainFactory, _site, clock, TimeSpan.FromSeconds(defaults.Value.ConfigRefreshSeconds));
         await Account();
         metrics.Holding(this.GetPrimaryKeyString(), _site, Operator.Conversations.Count);
@@ -224,7 +225,7 @@ public sealed partial class OperatorGrain(
     /// </summary>
     private void WriteSoon() => Writes.Soon();
 
-    private StateWriteBehind Writes => _writes ??= new StateWriteBehind(this, state.WriteStateAsync);
+    private StateWriteBehind Writes => _writes;
 
     public override async Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
     {

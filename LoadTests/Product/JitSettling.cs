@@ -1,4 +1,4 @@
-using System.Globalization;
+using Switchboard.LoadTests.Monitoring;
 
 namespace Switchboard.LoadTests.Product;
 
@@ -64,18 +64,9 @@ public sealed class JitSettling(Uri metrics, TimeProvider? clock = null)
             {
                 return null;
             }
-            foreach (var line in (await response.Content.ReadAsStringAsync()).Split('\n'))
-            {
-                // Prometheus text: name{labels} value [timestamp]
-                if (line.StartsWith(Counter, StringComparison.Ordinal))
-                {
-                    var value = line[(line.IndexOf('}') is var brace and >= 0 ? brace + 1 : Counter.Length)..].Trim().Split(' ')[0];
-                    return double.Parse(value, CultureInfo.InvariantCulture);
-                }
-            }
-            return null;
+            return PrometheusText.Sample(await response.Content.ReadAsStringAsync(), Counter);
         }
-        catch (Exception error) when (error is HttpRequestException or TaskCanceledException or FormatException)
+        catch (Exception error) when (error is HttpRequestException or TaskCanceledException)
         {
             return null;
         }

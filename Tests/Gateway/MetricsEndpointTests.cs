@@ -1,4 +1,4 @@
-using System.Globalization;
+using Switchboard.LoadTests.Monitoring;
 using Switchboard.Tests.Infrastructure;
 
 namespace Switchboard.Tests.Gateway;
@@ -39,12 +39,6 @@ public sealed class MetricsEndpointTests(GatewayFixture fixture) : IClassFixture
         await anna.DisposeAsync();
     }
 
-    /// <summary>The value of the first sample of <paramref name="metric"/> whose labels contain <paramref name="label"/>.</summary>
-    private static double Sample(string scrape, string metric, string label = "")
-    {
-        var line = scrape.Split('\n').FirstOrDefault(l => (l.StartsWith(metric + "{", StringComparison.Ordinal) || l.StartsWith(metric + " ", StringComparison.Ordinal)) && l.Contains(label, StringComparison.Ordinal))
-            ?? throw new Xunit.Sdk.XunitException($"No sample of {metric} with {label} in the scrape:\n{scrape}");
-        var value = line[(line.LastIndexOf('}') + 1)..].Trim().Split(' ')[^1];
-        return double.Parse(value, CultureInfo.InvariantCulture);
-    }
+    private static double Sample(string scrape, string metric, string label = "") => PrometheusText.Sample(scrape, metric, label)
+        ?? throw new Xunit.Sdk.XunitException($"No sample of {metric} with {label} in the scrape:\n{scrape}");
 }
