@@ -18,8 +18,6 @@ public sealed class CallFiguresGrain(
 {
     private StateWriteBehind _writes = null!;
 
-    private StateWriteBehind Writes => _writes;
-
     private CallFiguresState Figures => Today(state.State);
 
     public override Task OnActivateAsync(CancellationToken cancellationToken)
@@ -28,7 +26,7 @@ public sealed class CallFiguresGrain(
         return Task.CompletedTask;
     }
 
-    public override Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken) => Writes.FlushAsync();
+    public override Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken) => _writes.FlushAsync();
 
     /// <summary>The figures to read or add to: the day's counts start again at midnight UTC.</summary>
     private CallFiguresState Today(CallFiguresState figures)
@@ -77,7 +75,7 @@ public sealed class CallFiguresGrain(
 
     private Task WriteSoon()
     {
-        Writes.Soon();
+        _writes.Soon();
         return Task.CompletedTask;
     }
 

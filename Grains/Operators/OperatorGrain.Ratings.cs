@@ -45,6 +45,6 @@ public sealed partial class OperatorGrain
             throw SwitchboardException.BadRequest(problems);
         }
         Operator.Canned = canned.ToList();
-        await Writes.NowAsync();
+        await _writes.NowAsync();
     }
 }

@@ -62,7 +62,7 @@ public sealed partial class OperatorGrain
         }
         Operator.IdleSince = now;
         NoteTime();
-        await Writes.NowAsync();
+        await _writes.NowAsync();
         logger.LogWarning("Freed {Count} seats of operator {Operator} that no chat of theirs used", freed.Count, this.GetPrimaryKeyString());
         foreach (var conversationId in freed)
         {

@@ -103,7 +103,7 @@ public sealed partial class OperatorGrain(
             }
             Operator.Status = status;
             NoteTime();
-            await Writes.NowAsync();
+            await _writes.NowAsync();
             Announce(account);
         }
         Notify(new OperatorNotice(this.GetPrimaryKeyString(), NoticeTypes.Status, Status: Operator.Status));
@@ -116,7 +116,7 @@ public sealed partial class OperatorGrain(
         {
             Operator.Status = OperatorStatus.Offline;
             NoteTime();
-            await Writes.NowAsync();
+            await _writes.NowAsync();
             // A removed account may already be gone from the configuration: then no queue routes to it anyway.
             if ((await _config.Get()).FindOperator(_login) is { } account)
             {
@@ -172,7 +172,7 @@ public sealed partial class OperatorGrain(
         }
         Notify(new OperatorNotice(this.GetPrimaryKeyString(), NoticeTypes.Assigned, conversationId));
         // The reservation's seat, stored now that the chat is theirs in its log.
-        await Writes.FlushAsync();
+        await _writes.FlushAsync();
     }
 
     public async Task Missed(string conversationId)
@@ -188,7 +188,7 @@ public sealed partial class OperatorGrain(
         Figures.Today(Operator.Today, clock.GetUtcNow()).Missed++;
         Operator.Status = Operator.Status == OperatorStatus.Online ? OperatorStatus.Away : Operator.Status;
         NoteTime();
-        await Writes.NowAsync();
+        await _writes.NowAsync();
         Notify(new OperatorNotice(this.GetPrimaryKeyString(), NoticeTypes.Unassigned, conversationId, UnassignReasons.NoAnswer));
         Notify(new OperatorNotice(this.GetPrimaryKeyString(), NoticeTypes.Status, Status: Operator.Status));
         Announce(await Account());
@@ -209,7 +209,7 @@ public sealed partial class OperatorGrain(
         }
         Operator.IdleSince = clock.GetUtcNow();
         NoteTime();
-        await Writes.NowAsync();
+        await _writes.NowAsync();
         Notify(new OperatorNotice(this.GetPrimaryKeyString(), NoticeTypes.Unassigned, conversationId, reason));
         // A removed account's chats are handed back after it is gone from the configuration: no queue routes to it.
         if ((await _config.Get()).FindOperator(_login) is { } account)
@@ -223,9 +223,7 @@ public sealed partial class OperatorGrain(
     /// sync in front of the operator's next reservation. A reserved seat is written behind too, but at its Confirm.
     /// Presence, releases and misses are still written at once.
     /// </summary>
-    private void WriteSoon() => Writes.Soon();
-
-    private StateWriteBehind Writes => _writes;
+    private void WriteSoon() => _writes.Soon();
 
     public override async Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
     {
@@ -235,7 +233,7 @@ public sealed partial class OperatorGrain(
             // Best effort: what is not sent now stays in the outbox and goes at the next activation.
             await SendTime();
         }
-        await Writes.FlushAsync();
+        await _writes.FlushAsync();
     }
 
     private async Task<OperatorAccount> Account()

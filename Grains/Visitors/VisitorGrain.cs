@@ -52,8 +52,8 @@ public sealed partial class VisitorGrain(
     /// <summary>
     /// A new visitor's own key (their stored state is sealed with it) is made as they say hello, beside the welcome,
     /// not by their first state write: a visitor who starts a chat within the write-behind's second would otherwise
-    /// wait for the key's disk sync before their state's and the chat's (docs/routing.md,
-    /// "Durability"). A failure costs nothing: the first write makes the key itself.
+    /// wait for the key's disk sync before their state's and the chat's (docs/routing.md, "Durability"). A failure
+    /// costs nothing: the first write makes the key itself.
     /// </summary>
     private void PrepareOwnKey()
     {
