@@ -84,6 +84,10 @@ public static class HtmlReport
             html.Append(SvgChart.Line("Resident memory", "second", "MiB",
                 run.Processes.Select(p => new ChartSeries(p.Name, p.Samples.Select(s => (s.Second, s.RssBytes / 1024.0 / 1024.0)).ToList())).ToList()));
         }
+        foreach (var note in run.Notes)
+        {
+            html.Append($"<p>{E(note)}</p>");
+        }
     }
 
     private static void AppendSteps(StringBuilder html, IReadOnlyList<StepResult> steps)

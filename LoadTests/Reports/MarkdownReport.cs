@@ -75,6 +75,10 @@ public static class MarkdownReport
             }
             md.AppendLine().AppendLine("CPU is in percent of one core: 200 % is both cores of a two-core machine.");
         }
+        foreach (var note in run.Notes)
+        {
+            md.AppendLine().AppendLine(note);
+        }
     }
 
     private static void AppendSteps(StringBuilder md, IReadOnlyList<StepResult> steps)

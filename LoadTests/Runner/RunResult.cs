@@ -10,6 +10,9 @@ public sealed record RunResult(
     IReadOnlyList<ScenarioResult> Scenarios,
     IReadOnlyList<ProcessSummary> Processes)
 {
+    /// <summary>What else the run measured, a sentence each (the server's garbage collections over the run).</summary>
+    public IReadOnlyList<string> Notes { get; init; } = [];
+
     public ScenarioResult Scenario(string name) => Scenarios.First(s => s.Name == name);
 
     public long Failures => Scenarios.Sum(s => s.Failures);
