@@ -37,6 +37,9 @@ public sealed partial class VisitorGrain(
 
     private VisitorState Visitor => state.State;
 
+    /// <summary>The keys that seal stored personal data; none where nothing is sealed (a host without encryption).</summary>
+    private IConversationKeys? Keys => ServiceProvider.GetService<IConversationKeys>();
+
     public override Task OnActivateAsync(CancellationToken cancellationToken)
     {
         // Written at once only where a crash must not lose the change (a new chat's id, a linked customer, a push
@@ -57,7 +60,7 @@ public sealed partial class VisitorGrain(
     /// </summary>
     private void PrepareOwnKey()
     {
-        if (state.RecordExists || _ownKeyPrepared || ServiceProvider.GetService<IConversationKeys>() is not { } keys)
+        if (state.RecordExists || _ownKeyPrepared || Keys is not { } keys)
         {
             return;
         }
@@ -217,10 +220,9 @@ public sealed partial class VisitorGrain(
                 }
             }
             // The new chat's key is written alongside this state, not after it: one disk sync less before the start.
-            var keys = ServiceProvider.GetService<IConversationKeys>();
             await Task.WhenAll(
                 _writes.NowAsync(),
-                keys?.PrepareAsync(GrainKeys.Conversation(_site, Visitor.OpenConversationId)) ?? Task.CompletedTask);
+                Keys?.PrepareAsync(GrainKeys.Conversation(_site, Visitor.OpenConversationId)) ?? Task.CompletedTask);
         }
         try
         {

@@ -216,8 +216,6 @@ public sealed class StandardBenchmark(BenchSettings settings, RepositoryPaths pa
             $"{Format.Count(invited.FilesAdded)} more open files.";
     }
 
-    private static readonly HttpClient MetricsHttp = new() { Timeout = TimeSpan.FromSeconds(2) };
-
     private bool Includes(string part) => only.Count == 0 || only.Contains(part);
 
     private async Task<RunResult> RunAsync(string title, ServerProcess server, params Scenario[] scenarios)
@@ -226,8 +224,7 @@ public sealed class StandardBenchmark(BenchSettings settings, RepositoryPaths pa
         // Measured once the server's JIT has settled under this part's load, not while it compiles the part's code.
         var settling = JitSettling.For(server);
         scenarios = scenarios.Select(s => s.WarmUp > TimeSpan.Zero ? s.WithSettling(settling.SettledAsync) : s).ToArray();
-        var metrics = new Uri(server.Target.Http, "metrics");
-        var gcBefore = await GcReading.ReadAsync(MetricsHttp, metrics);
+        var gcBefore = await GcReading.ReadAsync(server.Metrics);
         var result = await LoadRunner.RunAsync(title, scenarios, [server.Watched, WatchedProcess.Self()], CancellationToken.None, Console.Out);
         foreach (var scenario in result.Scenarios)
         {
@@ -235,7 +232,7 @@ public sealed class StandardBenchmark(BenchSettings settings, RepositoryPaths pa
                 string.Join("; ", scenario.Steps.Select(s => $"{s.Name} {Format.Rate(s.PerSecond)}/s p99 {Format.Ms(s.Ms(99))} ms")));
         }
         // Over the whole run, warm-up included: the runtime's counters cannot be cut at the measured window's start.
-        if (gcBefore is not null && await GcReading.ReadAsync(MetricsHttp, metrics) is { } gcAfter)
+        if (gcBefore is not null && await GcReading.ReadAsync(server.Metrics) is { } gcAfter)
         {
             var note = $"{server.Watched.Name}: {gcAfter.Since(gcBefore, result.Elapsed)}, over the whole run (warm-up included).";
             Log("  " + note);

@@ -8,6 +8,22 @@ namespace Switchboard.LoadTests.Monitoring;
 /// </summary>
 public static class PrometheusText
 {
+    private static readonly HttpClient Http = new() { Timeout = TimeSpan.FromSeconds(2) };
+
+    /// <summary>The scrape at <paramref name="metrics"/>; null when nothing answers there (the echo server, metrics off, a slow server).</summary>
+    public static async Task<string?> ScrapeAsync(Uri metrics)
+    {
+        try
+        {
+            using var response = await Http.GetAsync(metrics);
+            return response.IsSuccessStatusCode ? await response.Content.ReadAsStringAsync() : null;
+        }
+        catch (Exception error) when (error is HttpRequestException or TaskCanceledException)
+        {
+            return null;
+        }
+    }
+
     /// <summary>
     /// The value of the first sample of <paramref name="metric"/> (that exact name, not a longer one it begins) whose
     /// labels contain <paramref name="label"/>; null when there is none or its value is not a number.

@@ -19,18 +19,8 @@ public sealed record GcReading(double PauseSeconds, double Gen0, double Gen1, do
             : null;
 
     /// <summary>The server's reading now; null when it has no <c>/metrics</c> (the echo server) or does not answer.</summary>
-    public static async Task<GcReading?> ReadAsync(HttpClient http, Uri metrics)
-    {
-        try
-        {
-            using var response = await http.GetAsync(metrics);
-            return response.IsSuccessStatusCode ? From(await response.Content.ReadAsStringAsync()) : null;
-        }
-        catch (Exception error) when (error is HttpRequestException or TaskCanceledException)
-        {
-            return null;
-        }
-    }
+    public static async Task<GcReading?> ReadAsync(Uri metrics) =>
+        await PrometheusText.ScrapeAsync(metrics) is { } scrape ? From(scrape) : null;
 
     /// <summary>What happened between <paramref name="before"/> and this reading, <paramref name="elapsed"/> apart.</summary>
     public string Since(GcReading before, TimeSpan elapsed)

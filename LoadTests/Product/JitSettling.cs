@@ -17,12 +17,11 @@ public sealed class JitSettling(Uri metrics, TimeProvider? clock = null)
     private const string Counter = "dotnet_jit_compilation_time_seconds_total";
 
     private readonly TimeProvider _clock = clock ?? TimeProvider.System;
-    private readonly HttpClient _http = new() { Timeout = TimeSpan.FromSeconds(2) };
     private readonly SemaphoreSlim _gate = new(1, 1);
     private (long At, double Seconds)? _last;
     private bool _settled;
 
-    public static JitSettling For(ServerProcess server) => new(new Uri(server.Target.Http, "metrics"));
+    public static JitSettling For(ServerProcess server) => new(server.Metrics);
 
     public async Task<bool> SettledAsync()
     {
@@ -55,20 +54,6 @@ public sealed class JitSettling(Uri metrics, TimeProvider? clock = null)
         }
     }
 
-    private async Task<double?> ReadAsync()
-    {
-        try
-        {
-            using var response = await _http.GetAsync(metrics);
-            if (!response.IsSuccessStatusCode)
-            {
-                return null;
-            }
-            return PrometheusText.Sample(await response.Content.ReadAsStringAsync(), Counter);
-        }
-        catch (Exception error) when (error is HttpRequestException or TaskCanceledException)
-        {
-            return null;
-        }
-    }
+    private async Task<double?> ReadAsync() =>
+        await PrometheusText.ScrapeAsync(metrics) is { } scrape ? PrometheusText.Sample(scrape, Counter) : null;
 }

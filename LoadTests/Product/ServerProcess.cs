@@ -28,6 +28,9 @@ public sealed class ServerProcess : IAsyncDisposable
 
     public Target Target { get; }
 
+    /// <summary>Where the server's Prometheus scrape is (the gateway's; the echo server has none).</summary>
+    public Uri Metrics => new(Target.Http, "metrics");
+
     public int Pid => _process.Id;
 
     public WatchedProcess Watched => new(Name, Pid);

@@ -26,23 +26,12 @@ public sealed class FailingReminderTable(IReminderTable inner) : IReminderTable
     /// <summary>The next reminder write for a grain of <paramref name="site"/> waits until the test releases it, as a slow table would.</summary>
     public HeldCall HoldNext(string site) => _held[site] = new HeldCall();
 
-    public async Task<string?> UpsertRow(ReminderEntry entry)
+    public Task<string?> UpsertRow(ReminderEntry entry)
     {
         FailIfArmed(entry.GrainId);
-        if (_held.TryRemove(ArmedFaults.SiteOf(entry.GrainId), out var held))
-        {
-            held.Reached.TrySetResult();
-            await held.Released.Task;
-            try
-            {
-                return await inner.UpsertRow(entry);
-            }
-            finally
-            {
-                held.Done.TrySetResult();
-            }
-        }
-        return await inner.UpsertRow(entry);
+        return _held.TryRemove(ArmedFaults.SiteOf(entry.GrainId), out var held)
+            ? held.RunAsync(() => inner.UpsertRow(entry))
+            : inner.UpsertRow(entry);
     }
 
     public Task<bool> RemoveRow(GrainId grainId, string reminderName, string eTag)

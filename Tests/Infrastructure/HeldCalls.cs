@@ -21,16 +21,11 @@ public sealed class HeldCalls : IOutgoingGrainCallFilter
             await context.Invoke();
             return;
         }
-        held.Reached.TrySetResult();
-        await held.Released.Task;
-        try
+        await held.RunAsync(async () =>
         {
             await context.Invoke();
-        }
-        finally
-        {
-            held.Done.TrySetResult();
-        }
+            return true;
+        });
     }
 }
 
@@ -42,4 +37,19 @@ public sealed class HeldCall
     public TaskCompletionSource Done { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
     public void Release() => Released.TrySetResult();
+
+    /// <summary>Runs <paramref name="call"/> once released: it has been reached now, and is done when it has answered.</summary>
+    public async Task<T> RunAsync<T>(Func<Task<T>> call)
+    {
+        Reached.TrySetResult();
+        await Released.Task;
+        try
+        {
+            return await call();
+        }
+        finally
+        {
+            Done.TrySetResult();
+        }
+    }
 }
