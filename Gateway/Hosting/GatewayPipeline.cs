@@ -22,20 +22,47 @@ namespace Switchboard.Gateway.Hosting;
 
 public static class GatewayPipeline
 {
-    /// <summary>Middleware in order: errors as problem details, headers, static files, sockets (admitted per client address), made-up site names refused, auth.</summary>
+    /// <summary>
+    /// Middleware in order: errors as problem details, sockets told apart, status pages and headers (not for sockets),
+    /// static files, sockets admitted per client address,
+    /// made-up site names refused, auth (not for an endpoint that authenticates its callers itself: the visitor socket).
+    /// A socket's request holds every middleware it went through for the socket's life, so those that only look at the
+    /// request on its way in hand it on without staying on its stack.
+    /// </summary>
     public static WebApplication UseSwitchboardGateway(this WebApplication app)
     {
         app.UseExceptionHandler();
-        app.UseStatusCodePages();
+        // First of the rest: what follows tells a socket's request from a page's by it.
+        app.UseWebSockets(new WebSocketOptions { KeepAliveInterval = TimeSpan.FromSeconds(30) });
+        // A socket's request has no page to answer with: it skips the status pages, which would wait out its life.
+        app.UseWhen(http => !http.WebSockets.IsWebSocketRequest, pages => pages.UseStatusCodePages());
         app.UseSecurityHeaders();
         app.UseDefaultFiles();
         app.UseStaticFiles();
-        app.UseWebSockets(new WebSocketOptions { KeepAliveInterval = TimeSpan.FromSeconds(30) });
         app.UseSocketAdmission();
         app.UseKnownSites();
-        app.UseAuthentication();
-        app.UseAuthorization();
+        app.UseAuthenticationUnlessSkipped();
         return app;
+    }
+
+    /// <summary>Authentication and authorization, passed by the endpoints marked <see cref="WithoutHttpAuthentication"/>.</summary>
+    private static void UseAuthenticationUnlessSkipped(this WebApplication app)
+    {
+        var authenticated = ((IApplicationBuilder)app).New();
+        authenticated.UseAuthentication();
+        authenticated.UseAuthorization();
+        // ASP.NET Core puts both in front of everything itself unless the app's own pipeline has them: the markers
+        // they leave on the branch say it has (without them the known-site gate would answer after authentication).
+        foreach (var (key, value) in authenticated.Properties)
+        {
+            ((IApplicationBuilder)app).Properties.TryAdd(key, value);
+        }
+        app.Use(next =>
+        {
+            authenticated.Run(next);
+            var checkedFirst = authenticated.Build();
+            return http => WithoutHttpAuthentication.Applies(http) ? next(http) : checkedFirst(http);
+        });
     }
 
     /// <summary>Every endpoint of docs/protocol.md.</summary>

@@ -13,8 +13,14 @@ public static class SecurityHeaders
 
     public const string StrictTransportSecurity = "max-age=31536000";
 
-    public static IApplicationBuilder UseSecurityHeaders(this IApplicationBuilder app) => app.Use(async (context, next) =>
+    // Not async: a socket's request lasts as long as the socket, and this has nothing to do once it is handed on.
+    public static IApplicationBuilder UseSecurityHeaders(this IApplicationBuilder app) => app.Use((context, next) =>
     {
+        // A socket's handshake answer is no page: nothing of these applies to it.
+        if (context.WebSockets.IsWebSocketRequest)
+        {
+            return next(context);
+        }
         context.Response.OnStarting(() =>
         {
             var (request, headers) = (context.Request, context.Response.Headers);
@@ -33,7 +39,7 @@ public static class SecurityHeaders
             }
             return Task.CompletedTask;
         });
-        await next(context);
+        return next(context);
     });
 
     /// <summary>

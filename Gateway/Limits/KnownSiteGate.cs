@@ -11,14 +11,19 @@ public static class KnownSiteGate
 {
     public const string RouteValue = "site";
 
-    public static IApplicationBuilder UseKnownSites(this IApplicationBuilder app) => app.Use(async (http, next) =>
+    // Only a route naming a site waits here; every other request (the sockets' among them, which last as long as the
+    // socket) is handed on without this staying on its stack.
+    public static IApplicationBuilder UseKnownSites(this IApplicationBuilder app) => app.Use((http, next) =>
+        http.GetRouteValue(RouteValue) is string site ? RefuseUnknownAsync(http, next, site) : next(http));
+
+    private static async Task RefuseUnknownAsync(HttpContext http, RequestDelegate next, string site)
     {
-        if (http.GetRouteValue(RouteValue) is string site && !await http.RequestServices.GetRequiredService<SiteNames>().ExistsAsync(site))
+        if (!await http.RequestServices.GetRequiredService<SiteNames>().ExistsAsync(site))
         {
             http.Response.StatusCode = StatusCodes.Status404NotFound;
             await http.Response.WriteAsJsonAsync(new { code = ErrorCodes.NotFound, title = "No such site." });
             return;
         }
         await next(http);
-    });
+    }
 }

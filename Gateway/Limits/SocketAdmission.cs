@@ -8,13 +8,11 @@ namespace Switchboard.Gateway.Limits;
 /// </summary>
 public static class SocketAdmission
 {
-    public static IApplicationBuilder UseSocketAdmission(this IApplicationBuilder app) => app.Use(async (http, next) =>
+    public static IApplicationBuilder UseSocketAdmission(this IApplicationBuilder app) => app.Use((http, next) =>
+        http.WebSockets.IsWebSocketRequest ? AdmitAsync(http, next) : next(http));
+
+    private static async Task AdmitAsync(HttpContext http, RequestDelegate next)
     {
-        if (!http.WebSockets.IsWebSocketRequest)
-        {
-            await next(http);
-            return;
-        }
         var guard = http.RequestServices.GetRequiredService<AddressGuard>();
         using var slot = guard.TryOpenSocket(AddressGuard.KeyOf(http.Connection.RemoteIpAddress));
         if (slot is null)
@@ -26,5 +24,5 @@ public static class SocketAdmission
         }
         // The socket lives inside this request: the slot is held until it closes.
         await next(http);
-    });
+    }
 }

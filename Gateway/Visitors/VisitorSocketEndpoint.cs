@@ -5,6 +5,7 @@ using Switchboard.Contracts.Sites;
 using Switchboard.Gateway.Auth;
 using Switchboard.Gateway.CoBrowsing;
 using Switchboard.Gateway.Contacts;
+using Switchboard.Gateway.Hosting;
 using Switchboard.Gateway.Limits;
 using Switchboard.Gateway.Sockets;
 using Switchboard.Wire;
@@ -15,7 +16,8 @@ public static class VisitorSocketEndpoint
 {
     public static IEndpointRouteBuilder MapVisitorSocket(this IEndpointRouteBuilder app)
     {
-        app.MapGet("/ws/visitor", Accept);
+        // Visitors authenticate inside the socket (their token in the hello frame), not with the request.
+        app.MapGet("/ws/visitor", Accept).WithMetadata(WithoutHttpAuthentication.Instance);
         return app;
     }
 

@@ -47,6 +47,25 @@ public sealed class VisitorSocketTests(GatewayFixture fixture) : IClassFixture<G
     }
 
     [Fact]
+    public async Task A_visitor_socket_leaves_an_operator_ticket_in_its_address_alone()
+    {
+        var site = await TestSites.CreateAsync(Host.Grains, ("anna", 4, ["general"]));
+        var operatorSocket = await Host.OperatorSocketUriAsync(await Host.LoginAsync(site, "anna"));
+        var ticket = System.Web.HttpUtility.ParseQueryString(operatorSocket.Query)["ticket"];
+
+        // Visitors authenticate inside their socket; its handshake runs no operator authentication, which would spend
+        // the one-time ticket (and ask a grain about it) for a socket that has no use for it.
+        var (visitor, _) = await ChatPeers.VisitorAsync(Host, $"{site}&ticket={ticket}");
+        var anna = await TestSocket.ConnectAsync(operatorSocket);
+        await anna.SendAsync(new { type = "hello" });
+        var welcome = await anna.ExpectAsync("welcome");
+
+        Assert.Equal("anna", welcome.GetProperty("operator").Str("id"));
+        await visitor.DisposeAsync();
+        await anna.DisposeAsync();
+    }
+
+    [Fact]
     public async Task Resume_sends_exactly_the_missing_events_in_order_then_live_ones()
     {
         var site = await TestSites.CreateAsync(Host.Grains, ("anna", 4, ["general"]));
