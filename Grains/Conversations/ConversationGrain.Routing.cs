@@ -130,20 +130,28 @@ public sealed partial class ConversationGrain
     private async Task ArmDeadlines()
     {
         var next = ConversationDeadlines.Of(_history, await Settings(), _visitorGoneSince).Earliest;
-        if (next != _armedFor || _deadlineTimer is null)
+        if (next != _armedFor)
         {
-            // Most messages leave the earliest deadline where it was: the timer is only replaced when it moves.
-            _deadlineTimer?.Dispose();
-            _deadlineTimer = null;
+            // Most messages leave the earliest deadline where it was; an exchange moves it with every message. One
+            // timer serves the activation and is moved, not replaced: a message costs no new timer and no disposal.
             _armedFor = next;
-            if (next is { } due)
+            var wait = WaitFor(next);
+            if (_deadlineTimer is not null)
             {
-                var wait = due - clock.GetUtcNow();
-                _deadlineTimer = this.RegisterGrainTimer(OnDeadlineTimer, new GrainTimerCreationOptions(wait > TimeSpan.Zero ? wait : TimeSpan.Zero, Timeout.InfiniteTimeSpan));
+                _deadlineTimer.Change(wait, Timeout.InfiniteTimeSpan);
+            }
+            else if (next is not null)
+            {
+                _deadlineTimer = this.RegisterGrainTimer(OnDeadlineTimer, new GrainTimerCreationOptions(wait, Timeout.InfiniteTimeSpan));
             }
         }
         KeepReminder(next is not null);
     }
+
+    /// <summary>How long from now until <paramref name="due"/> (none when it has passed); never, for no deadline.</summary>
+    private TimeSpan WaitFor(DateTimeOffset? due) => due is { } at
+        ? at - clock.GetUtcNow() is var wait && wait > TimeSpan.Zero ? wait : TimeSpan.Zero
+        : Timeout.InfiniteTimeSpan;
 
     private Task OnDeadlineTimer()
     {
@@ -157,9 +165,9 @@ public sealed partial class ConversationGrain
     /// <summary>Does whatever is due: close an abandoned or idle chat, reassign an unanswered one, send a hold message.</summary>
     private async Task OnDeadline()
     {
-        // The one-shot timer has fired: the next ArmDeadlines arms a fresh one.
-        _deadlineTimer?.Dispose();
-        _deadlineTimer = null;
+        // The timer has fired, or the reminder came first: stopped either way; the next ArmDeadlines sets it again.
+        _armedFor = null;
+        _deadlineTimer?.Change(Timeout.InfiniteTimeSpan, Timeout.InfiniteTimeSpan);
         var settings = await Settings();
         var now = clock.GetUtcNow();
         var due = ConversationDeadlines.Of(_history, settings, _visitorGoneSince);
