@@ -16,9 +16,12 @@ public sealed class PushHub : IPushObserver
 {
     private readonly IGrainFactory _grains;
     private readonly Lazy<IPushObserver> _reference;
-    private readonly ConcurrentDictionary<string, ConcurrentDictionary<IPushSubscriber, byte>> _conversations = new(StringComparer.Ordinal);
-    private readonly ConcurrentDictionary<string, ConcurrentDictionary<IPushSubscriber, byte>> _operators = new(StringComparer.Ordinal);
-    private readonly ConcurrentDictionary<string, ConcurrentDictionary<IPushSubscriber, byte>> _visitors = new(StringComparer.Ordinal);
+    // Each key's local subscribers, as an array replaced whole under _membership: a push reads a snapshot without a
+    // lock or an enumerator, and a key followed by one socket (most: every idle visitor) costs one small array, not a
+    // concurrent set of its own (about 600 bytes each).
+    private readonly ConcurrentDictionary<string, IPushSubscriber[]> _conversations = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, IPushSubscriber[]> _operators = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, IPushSubscriber[]> _visitors = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, long> _lastSeqs = new(StringComparer.Ordinal);
     private readonly Lock _membership = new();
 
@@ -136,14 +139,13 @@ public sealed class PushHub : IPushObserver
         }
     }
 
-    // The pushes below walk each set with its enumerator, not its Keys: Keys takes every lock of the set and copies it,
-    // once per event per conversation. The last seq is kept with static lambdas, so an event costs no closure here.
+    // The last seq is kept with static lambdas, so an event costs no closure here.
     public Task OnEvent(string conversationKey, ConversationEvent evt)
     {
         if (_conversations.TryGetValue(conversationKey, out var sessions))
         {
             _lastSeqs.AddOrUpdate(conversationKey, static (_, seq) => seq, static (_, seen, seq) => Math.Max(seen, seq), evt.Seq);
-            foreach (var (session, _) in sessions)
+            foreach (var session in sessions)
             {
                 session.OnEvent(conversationKey, evt);
             }
@@ -155,7 +157,7 @@ public sealed class PushHub : IPushObserver
     {
         if (_conversations.TryGetValue(signal.ConversationKey, out var sessions))
         {
-            foreach (var (session, _) in sessions)
+            foreach (var session in sessions)
             {
                 session.OnSignal(signal);
             }
@@ -167,7 +169,7 @@ public sealed class PushHub : IPushObserver
     {
         if (_operators.TryGetValue(notice.OperatorKey, out var sessions))
         {
-            foreach (var (session, _) in sessions)
+            foreach (var session in sessions)
             {
                 session.OnNotice(notice);
             }
@@ -179,7 +181,7 @@ public sealed class PushHub : IPushObserver
     {
         if (_visitors.TryGetValue(notice.VisitorKey, out var sessions))
         {
-            foreach (var (session, _) in sessions)
+            foreach (var session in sessions)
             {
                 session.OnVisitorNotice(notice);
             }
@@ -187,21 +189,33 @@ public sealed class PushHub : IPushObserver
         return Task.CompletedTask;
     }
 
-    private void Add(ConcurrentDictionary<string, ConcurrentDictionary<IPushSubscriber, byte>> map, string key, IPushSubscriber session)
+    private void Add(ConcurrentDictionary<string, IPushSubscriber[]> map, string key, IPushSubscriber session)
     {
         lock (_membership)
         {
-            map.GetOrAdd(key, _ => new()).TryAdd(session, 0);
+            if (!map.TryGetValue(key, out var sessions))
+            {
+                map[key] = [session];
+            }
+            else if (Array.IndexOf(sessions, session) < 0)
+            {
+                map[key] = [.. sessions, session];
+            }
         }
     }
 
     /// <summary>True when that was the key's last local session.</summary>
-    private bool Remove(ConcurrentDictionary<string, ConcurrentDictionary<IPushSubscriber, byte>> map, string key, IPushSubscriber session)
+    private bool Remove(ConcurrentDictionary<string, IPushSubscriber[]> map, string key, IPushSubscriber session)
     {
         lock (_membership)
         {
-            if (!map.TryGetValue(key, out var sessions) || !sessions.TryRemove(session, out _) || !sessions.IsEmpty)
+            if (!map.TryGetValue(key, out var sessions) || Array.IndexOf(sessions, session) < 0)
             {
+                return false;
+            }
+            if (sessions.Length > 1)
+            {
+                map[key] = Array.FindAll(sessions, other => !Equals(other, session));
                 return false;
             }
             map.TryRemove(key, out _);
