@@ -24,10 +24,10 @@ public static class GatewayPipeline
 {
     /// <summary>
     /// Middleware in order: errors as problem details, sockets told apart, status pages and headers (not for sockets),
-    /// static files, sockets admitted per client address,
-    /// made-up site names refused, auth (not for an endpoint that authenticates its callers itself: the visitor socket).
-    /// A socket's request holds every middleware it went through for the socket's life, so those that only look at the
-    /// request on its way in hand it on without staying on its stack.
+    /// static files, sockets admitted per client address, made-up site names refused, auth (not for an endpoint that
+    /// authenticates its callers itself: the visitor socket). A socket's request holds every middleware it went through
+    /// for the socket's life, so those that only look at the request on its way in hand it on without staying on its
+    /// stack.
     /// </summary>
     public static WebApplication UseSwitchboardGateway(this WebApplication app)
     {
