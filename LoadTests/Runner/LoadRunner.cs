@@ -7,12 +7,15 @@ namespace Switchboard.LoadTests.Runner;
 /// online before visitors start chats), then every load at once, while samplers watch the server processes.
 /// Background scenarios (operators at their desks) keep going until the foreground ones have finished.
 /// With a <c>progress</c> writer, each scenario's last second is written to it every second while the load runs.
+/// The load's schedule (phases, ticks, grace periods) runs on <c>time</c>, so tests drive it with a fake clock; what is
+/// measured (step latencies, the measured window) is always the real clock's.
 /// </summary>
 public static class LoadRunner
 {
     public static async Task<RunResult> RunAsync(string title, IReadOnlyList<Scenario> scenarios, IReadOnlyList<WatchedProcess> watched, CancellationToken abort,
-        TextWriter? progress = null)
+        TextWriter? progress = null, TimeProvider? time = null)
     {
+        time ??= TimeProvider.System;
         var started = DateTimeOffset.UtcNow;
         var stats = scenarios.Select(s => new ScenarioStats(s.Name)).ToList();
         var ready = new List<int>();
@@ -26,11 +29,11 @@ public static class LoadRunner
 
         var samplers = watched.Select(w => ProcessSampler.Start(w)).ToList();
         using var foregroundDone = new CancellationTokenSource();
-        var live = progress is null ? Task.CompletedTask : new LiveProgress(stats, progress).RunAsync(foregroundDone.Token);
+        var live = progress is null ? Task.CompletedTask : new LiveProgress(stats, progress, time).RunAsync(foregroundDone.Token);
         var background = ready.Where(i => scenarios[i].Background)
-            .Select(i => new ScenarioDriver(scenarios[i], stats[i]).RunAsync(abort, foregroundDone.Token)).ToList();
+            .Select(i => new ScenarioDriver(scenarios[i], stats[i], time).RunAsync(abort, foregroundDone.Token)).ToList();
         var foreground = ready.Where(i => !scenarios[i].Background)
-            .Select(i => new ScenarioDriver(scenarios[i], stats[i]).RunAsync(abort)).ToList();
+            .Select(i => new ScenarioDriver(scenarios[i], stats[i], time).RunAsync(abort)).ToList();
         await Task.WhenAll(foreground);
         foregroundDone.Cancel();
         await live;

@@ -1,5 +1,4 @@
 using System.Collections.Concurrent;
-using System.Diagnostics;
 
 namespace Switchboard.LoadTests.Runner;
 
@@ -8,7 +7,7 @@ namespace Switchboard.LoadTests.Runner;
 /// iterations on a schedule computed from the elapsed time (so a slow tick never loses iterations);
 /// closed phases keep copies looping. When the load ends, iterations get the grace period, then are cancelled.
 /// </summary>
-public sealed class ScenarioDriver(Scenario scenario, ScenarioStats stats)
+public sealed class ScenarioDriver(Scenario scenario, ScenarioStats stats, TimeProvider time)
 {
     private static readonly TimeSpan Tick = TimeSpan.FromMilliseconds(10);
 
@@ -23,7 +22,7 @@ public sealed class ScenarioDriver(Scenario scenario, ScenarioStats stats)
     public async Task RunAsync(CancellationToken abort, CancellationToken? keepUntil = null)
     {
         var previous = 0;
-        var started = Stopwatch.GetTimestamp();
+        var started = time.GetTimestamp();
         foreach (var (phase, warmUp) in Phases())
         {
             await RunPhaseAsync(phase, previous, abort);
@@ -31,7 +30,7 @@ public sealed class ScenarioDriver(Scenario scenario, ScenarioStats stats)
             if (warmUp)
             {
                 await SettleAsync(phase, abort);
-                stats.Reset(warmedUp: Stopwatch.GetElapsedTime(started));
+                stats.Reset(warmedUp: time.GetElapsedTime(started));
             }
         }
         if (keepUntil is { } until && !abort.IsCancellationRequested)
@@ -72,11 +71,11 @@ public sealed class ScenarioDriver(Scenario scenario, ScenarioStats stats)
 
     private async Task RunPhaseAsync(LoadSimulation phase, int previous, CancellationToken abort)
     {
-        var phaseStart = Stopwatch.GetTimestamp();
+        var phaseStart = time.GetTimestamp();
         long injected = 0;
         while (!abort.IsCancellationRequested)
         {
-            var elapsed = Stopwatch.GetElapsedTime(phaseStart);
+            var elapsed = time.GetElapsedTime(phaseStart);
             var progress = Math.Min(1.0, elapsed / phase.During);
             if (phase.IsOpen)
             {
@@ -97,7 +96,7 @@ public sealed class ScenarioDriver(Scenario scenario, ScenarioStats stats)
                 return;
             }
             var left = phase.During - elapsed;
-            await Task.Delay(left < Tick ? left : Tick, CancellationToken.None);
+            await Task.Delay(left < Tick ? left : Tick, time, CancellationToken.None);
         }
     }
 
@@ -172,10 +171,10 @@ public sealed class ScenarioDriver(Scenario scenario, ScenarioStats stats)
         _stop.Cancel();
         SetCopies(0);
         var all = Task.WhenAll(_running.Values);
-        if (await Task.WhenAny(all, Task.Delay(scenario.Grace)) != all)
+        if (await Task.WhenAny(all, Task.Delay(scenario.Grace, time)) != all)
         {
             _cancel.Cancel();
-            await Task.WhenAny(all, Task.Delay(scenario.Grace));
+            await Task.WhenAny(all, Task.Delay(scenario.Grace, time));
         }
     }
 
@@ -184,7 +183,7 @@ public sealed class ScenarioDriver(Scenario scenario, ScenarioStats stats)
         using var either = CancellationTokenSource.CreateLinkedTokenSource(until, abort);
         try
         {
-            await Task.Delay(Timeout.Infinite, either.Token);
+            await Task.Delay(Timeout.InfiniteTimeSpan, either.Token);
         }
         catch (OperationCanceledException)
         {

@@ -42,7 +42,7 @@ public sealed class LiveProgressTests
         var stats = new ScenarioStats("s");
         stats.Step("step").RecordOk(TimeSpan.FromMilliseconds(1));
 
-        new LiveProgress([stats, new ScenarioStats("t")], output).WriteLastSecond();
+        new LiveProgress([stats, new ScenarioStats("t")], output, TimeProvider.System).WriteLastSecond();
 
         var lines = output.ToString().Split(Environment.NewLine, StringSplitOptions.RemoveEmptyEntries);
         Assert.Equal(2, lines.Length);
