@@ -17,8 +17,12 @@ public static class CallingWindow
 
     public static bool IsOpen(this CallingHours hours, DateTimeOffset at, TimeZoneInfo zone)
     {
+        if (hours.AroundTheClock)
+        {
+            return true;
+        }
         var local = TimeOnly.FromDateTime(TimeZoneInfo.ConvertTime(at, zone).DateTime);
-        return hours.From <= hours.To ? local >= hours.From && local < hours.To : local >= hours.From || local < hours.To;
+        return hours.From < hours.To ? local >= hours.From && local < hours.To : local >= hours.From || local < hours.To;
     }
 
     /// <summary><paramref name="at"/> itself when the window is open then, else the next moment it opens.</summary>

@@ -24,9 +24,9 @@ public sealed record CreateCampaignRequest(
         {
             return (null, $"kind must be one of {string.Join(", ", CampaignKinds.All)}");
         }
-        if (CallingHours is null || !TryTime(CallingHours.From, out var from) || !TryTime(CallingHours.To, out var to) || from == to)
+        if (CallingHours is null || !TryTime(CallingHours.From, out var from) || !TryEnd(CallingHours.To, out var to))
         {
-            return (null, "callingHours needs from and to as HH:mm, not equal");
+            return (null, "callingHours needs from and to as HH:mm (to may be 24:00; equal times call around the clock)");
         }
         if (CallingWindow.Zone(CallingHours.TimeZone) is null)
         {
@@ -73,4 +73,15 @@ public sealed record CreateCampaignRequest(
 
     private static bool TryTime(string? text, out TimeOnly time) =>
         TimeOnly.TryParseExact(text, ["HH:mm", "HH:mm:ss"], CultureInfo.InvariantCulture, DateTimeStyles.None, out time);
+
+    /// <summary>The window's end: a time of day, or 24:00 for the end of the day (midnight, as 00:00 is).</summary>
+    private static bool TryEnd(string? text, out TimeOnly time)
+    {
+        if (text is "24:00" or "24:00:00")
+        {
+            time = TimeOnly.MinValue;
+            return true;
+        }
+        return TryTime(text, out time);
+    }
 }

@@ -15,6 +15,7 @@ public sealed class CampaignBadInputTests(CampaignGatewayFixture fixture) : ICla
     [Theory]
     [InlineData("""{"name":"x","kind":"robocall","callingHours":{"from":"09:00","to":"21:00"},"concurrency":1,"maxAttempts":1,"retryMinutes":5}""", "kind must be one of")]
     [InlineData("""{"name":"x","kind":"back_in_stock","callingHours":{"from":"9am","to":"21:00"},"concurrency":1,"maxAttempts":1,"retryMinutes":5}""", "callingHours")]
+    [InlineData("""{"name":"x","kind":"back_in_stock","callingHours":{"from":"09:00","to":"24:30"},"concurrency":1,"maxAttempts":1,"retryMinutes":5}""", "to may be 24:00")]
     [InlineData("""{"name":"x","kind":"back_in_stock","callingHours":{"from":"09:00","to":"21:00","timeZone":"Mars/Olympus"},"concurrency":1,"maxAttempts":1,"retryMinutes":5}""", "Mars/Olympus")]
     [InlineData("""{"name":"x","kind":"back_in_stock","callingHours":{"from":"09:00","to":"21:00"},"concurrency":0,"maxAttempts":1,"retryMinutes":5}""", "concurrency")]
     [InlineData("""{"name":"x","kind":"order_confirmation","callingHours":{"from":"09:00","to":"21:00"},"concurrency":1,"maxAttempts":1,"retryMinutes":5,"prompts":{"offer":"Order {order}?","yes":"Thanks","no":"Bye"}}""", "lacks the prompt 'crossSell'")]

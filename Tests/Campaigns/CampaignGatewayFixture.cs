@@ -29,23 +29,11 @@ public sealed class CampaignGatewayFixture : IDisposable
             services.UseTimeProviderForBackgroundAreas(TimeProvider.System);
         });
 
-    /// <summary>
-    /// The start of this hour, not now: the tests' campaigns call from 00:00 to 23:59 (a window cannot be the whole day)
-    /// and their clock jumps by whole minutes, hours and days, so a clock started at a minute past the hour could land in
-    /// the one closed minute and wait there for ever (seen once, when CI started this fixture at 10:59 UTC and a test
-    /// jumped 13 hours). Less than an hour behind the real clock keeps the sign-in tokens, checked against it, valid.
-    /// </summary>
-    public FakeTimeProvider Clock { get; } = new(StartOfThisHour());
+    public FakeTimeProvider Clock { get; } = new(DateTimeOffset.UtcNow);
     public FakeCrm Crm { get; } = FakeCrm.Start();
     public FakeSmsGateway Sms { get; } = FakeSmsGateway.Start();
     public CapturedLogs Logs { get; } = new();
     public GatewayHost Host { get; }
-
-    private static DateTimeOffset StartOfThisHour()
-    {
-        var now = DateTimeOffset.UtcNow;
-        return new DateTimeOffset(now.Year, now.Month, now.Day, now.Hour, 0, 0, TimeSpan.Zero);
-    }
 
     public void Dispose()
     {

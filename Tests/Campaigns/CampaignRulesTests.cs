@@ -46,6 +46,24 @@ public sealed class CampaignRulesTests
     }
 
     [Fact]
+    public void Hours_that_end_where_they_start_are_open_around_the_clock_and_24_00_ends_the_day()
+    {
+        var moscow = CallingWindow.Zone("Europe/Moscow")!;
+        var allDay = new CallingHours(TimeOnly.MinValue, TimeOnly.MinValue, "Europe/Moscow");
+        var untilMidnight = new CallingHours(new TimeOnly(8, 0), TimeOnly.MinValue, "Europe/Moscow");
+        var start = new DateTimeOffset(2026, 12, 4, 21, 0, 0, TimeSpan.Zero); // 00:00 in Moscow
+
+        for (var minute = 0; minute < 24 * 60; minute++)
+        {
+            var at = start.AddMinutes(minute);
+            Assert.True(allDay.IsOpen(at, moscow));
+            Assert.Equal(at, allDay.NextOpen(at, moscow));
+            Assert.Equal(minute >= 8 * 60, untilMidnight.IsOpen(at, moscow));
+        }
+        Assert.Equal(start.AddHours(8), untilMidnight.NextOpen(start, moscow));
+    }
+
+    [Fact]
     public void Retries_back_off_and_stop_at_the_attempt_limit()
     {
         Assert.Equal(TimeSpan.FromMinutes(10), RetrySchedule.Next(1, 3, 10));

@@ -48,7 +48,7 @@ public sealed class CampaignSite : IAsyncDisposable
         var definition = new Dictionary<string, object?>
         {
             ["name"] = "Test " + kind, ["kind"] = kind, ["afterDays"] = afterDays,
-            ["callingHours"] = new { from = "00:00", to = "23:59" },
+            ["callingHours"] = new { from = "00:00", to = "24:00" },
             ["concurrency"] = concurrency, ["maxAttempts"] = maxAttempts, ["retryMinutes"] = retryMinutes, ["language"] = "en",
         };
         foreach (var property in extra is null ? [] : JsonSerializer.SerializeToElement(extra).EnumerateObject().ToList())
