@@ -1,10 +1,12 @@
 using System.Text;
 using System.Text.Json;
+using Sylvan.Data.Csv;
 
 namespace Switchboard.Gateway.Campaigns;
 
 /// <summary>
-/// A contact list as CSV (<c>text/csv</c>, RFC 4180: commas, double quotes, quoted line breaks), read a record at a time:
+/// A contact list as CSV (<c>text/csv</c>, RFC 4180: commas, double quotes, quoted line breaks), read a record at a time
+/// by Sylvan's CSV reader:
 /// a header row names the columns (<c>phone</c>, <c>customerId</c>, <c>name</c>, <c>timeZone</c> and <c>data.*</c>, in
 /// any order), and each record becomes the same JSON object a JSON list would carry, so it is checked by the same rules.
 /// A record whose cells do not match the header is a refused row.
@@ -12,16 +14,20 @@ namespace Switchboard.Gateway.Campaigns;
 public static class ContactCsvRows
 {
     public const string DataPrefix = "data.";
-    /// <summary>A quoted cell may span lines; one left open must not swallow the rest of a long list into memory.</summary>
+    /// <summary>The longest record read: a quoted cell may span lines; one left open must not swallow the rest of a long list into memory.</summary>
     public const int MaxQuotedChars = 64 * 1024;
     private static readonly HashSet<string> Plain = new(StringComparer.Ordinal) { "phone", "customerId", "name", "timeZone" };
 
     /// <summary>The rows after the header; a <see cref="FormatException"/> when the header is missing, lacks phone, or names an unknown column or one twice.</summary>
     public static async IAsyncEnumerable<ContactRow> ReadAsync(Stream body, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
     {
-        using var reader = new StreamReader(body, Encoding.UTF8);
-        var header = await RecordAsync(reader, cancellationToken) ?? throw new FormatException("the CSV has no header row");
-        var columns = header.Select(c => c.Trim()).ToList();
+        using var text = new StreamReader(body, Encoding.UTF8);
+        await using var csv = await OpenAsync(text, cancellationToken);
+        var columns = Enumerable.Range(0, csv.FieldCount).Select(i => csv.GetName(i).Trim()).ToList();
+        if (columns is [] or [""])
+        {
+            throw new FormatException("the CSV has no header row");
+        }
         if (!columns.Contains("phone"))
         {
             throw new FormatException("the CSV header row must name a phone column, the columns separated by commas: phone,customerId,name,timeZone,data.*");
@@ -34,17 +40,54 @@ public static class ContactCsvRows
         {
             throw new FormatException($"the CSV header names '{twice.Key}' twice");
         }
-        while (await RecordAsync(reader, cancellationToken) is { } record)
+        while (await NextAsync(csv, cancellationToken))
         {
-            if (record is [""])
+            var cells = Enumerable.Range(0, csv.RowFieldCount).Select(csv.GetString).ToList();
+            if (cells is [] or [""])
             {
                 continue;
             }
-            yield return record.Count == columns.Count
-                ? new ContactRow(Row(columns, record))
-                : ContactRow.Broken($"{record.Count} cells where the header has {columns.Count}");
+            yield return cells.Count == columns.Count
+                ? new ContactRow(Row(columns, cells))
+                : ContactRow.Broken($"{cells.Count} cells where the header has {columns.Count}");
         }
     }
+
+    /// <summary>
+    /// Sylvan's reader, held to commas (no delimiter guessing) and to records that fit <see cref="MaxQuotedChars"/>: a
+    /// quoted cell may span lines, but one left open must not read the rest of a long list into memory.
+    /// </summary>
+    private static async Task<CsvDataReader> OpenAsync(TextReader text, CancellationToken cancellationToken)
+    {
+        var options = new CsvDataReaderOptions { HasHeaders = true, Delimiter = ',', BufferSize = 16 * 1024, MaxBufferSize = MaxQuotedChars };
+        try
+        {
+            return await CsvDataReader.CreateAsync(text, options, cancellationToken);
+        }
+        catch (Exception error) when (error is CsvRecordTooLargeException or CsvFormatException)
+        {
+            throw Unreadable(error);
+        }
+    }
+
+    private static async Task<bool> NextAsync(CsvDataReader csv, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await csv.ReadAsync(cancellationToken);
+        }
+        catch (Exception error) when (error is CsvRecordTooLargeException or CsvFormatException)
+        {
+            throw Unreadable(error);
+        }
+    }
+
+    private static FormatException Unreadable(Exception error) => error switch
+    {
+        CsvMissingHeadersException => new FormatException("the CSV has no header row", error),
+        CsvRecordTooLargeException => new FormatException($"a CSV record runs past {MaxQuotedChars} characters: a quote left open?", error),
+        _ => new FormatException($"the CSV cannot be read: {error.Message}", error),
+    };
 
     private static bool Known(string column) =>
         Plain.Contains(column) || (column.StartsWith(DataPrefix, StringComparison.Ordinal) && column.Length > DataPrefix.Length);
@@ -84,66 +127,5 @@ public static class ContactCsvRows
             json.WriteEndObject();
         }
         return JsonDocument.Parse(buffer.ToArray()).RootElement.Clone();
-    }
-
-    /// <summary>The next record's cells, or null at the end. A quoted cell may hold commas, doubled quotes and line breaks.</summary>
-    private static async Task<List<string>?> RecordAsync(StreamReader reader, CancellationToken cancellationToken)
-    {
-        if (await reader.ReadLineAsync(cancellationToken) is not { } line)
-        {
-            return null;
-        }
-        var cells = new List<string>();
-        var cell = new StringBuilder();
-        var quoted = false;
-        while (true)
-        {
-            for (var i = 0; i < line.Length; i++)
-            {
-                var c = line[i];
-                if (quoted)
-                {
-                    if (c != '"')
-                    {
-                        cell.Append(c);
-                    }
-                    else if (i + 1 < line.Length && line[i + 1] == '"')
-                    {
-                        cell.Append('"');
-                        i++;
-                    }
-                    else
-                    {
-                        quoted = false;
-                    }
-                }
-                else if (c == '"' && cell.Length == 0)
-                {
-                    quoted = true;
-                }
-                else if (c == ',')
-                {
-                    cells.Add(cell.ToString());
-                    cell.Clear();
-                }
-                else
-                {
-                    cell.Append(c);
-                }
-            }
-            // A line break inside quotes belongs to the cell: the record goes on on the next line.
-            if (!quoted || await reader.ReadLineAsync(cancellationToken) is not { } next)
-            {
-                break;
-            }
-            if (cell.Length > MaxQuotedChars)
-            {
-                throw new FormatException($"a quoted cell runs past {MaxQuotedChars} characters: a quote left open?");
-            }
-            cell.Append('\n');
-            line = next;
-        }
-        cells.Add(cell.ToString());
-        return cells;
     }
 }
