@@ -38,10 +38,9 @@ public sealed class SqliteDataKeyStore : IDataKeyStore, IAsyncDisposable
 
     public async Task<WrappedKey?> FindAsync(string owner, CancellationToken cancellationToken = default)
     {
-        await using var connection = _database.Open();
-        await using var command = connection.CreateCommand();
-        command.CommandText = "SELECT wrapped_by, sealed FROM data_keys WHERE owner = $owner";
-        command.Parameters.AddWithValue("$owner", owner);
+        using var connection = _database.Readers.Rent();
+        var command = connection.Command("SELECT wrapped_by, sealed FROM data_keys WHERE owner = $owner", ["$owner"]);
+        command.Parameters[0].Value = owner;
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         return await reader.ReadAsync(cancellationToken) ? new WrappedKey(reader.GetString(0), (byte[])reader[1]) : null;
     }
@@ -123,7 +122,11 @@ public sealed class SqliteDataKeyStore : IDataKeyStore, IAsyncDisposable
         return keys;
     }
 
-    public ValueTask DisposeAsync() => _writer.DisposeAsync();
+    public async ValueTask DisposeAsync()
+    {
+        await _writer.DisposeAsync();
+        _database.Dispose();
+    }
 
     /// <summary>
     /// Copies the WAL's pages into the file, overwriting the destroyed key's old page there, and empties the WAL,

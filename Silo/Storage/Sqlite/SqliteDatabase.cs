@@ -3,7 +3,7 @@ using Microsoft.Data.Sqlite;
 namespace Switchboard.Silo.Storage.Sqlite;
 
 /// <summary>The standalone database: one SQLite file in WAL mode, migrated on first use.</summary>
-public sealed class SqliteDatabase
+public sealed class SqliteDatabase : IDisposable
 {
     public const string FileName = "switchboard.db";
 
@@ -39,10 +39,14 @@ public sealed class SqliteDatabase
         }.ToString();
         using var connection = Open();
         migrate(connection);
+        Readers = new SqliteReadConnections(Open);
     }
 
     public string FilePath { get; }
     public string ConnectionString { get; }
+
+    /// <summary>Kept read connections with prepared statements, for the reads every chat makes (grain state, a conversation's events).</summary>
+    public SqliteReadConnections Readers { get; }
 
     public SqliteConnection Open()
     {
@@ -53,4 +57,6 @@ public sealed class SqliteDatabase
         pragmas.ExecuteNonQuery();
         return connection;
     }
+
+    public void Dispose() => Readers.Dispose();
 }

@@ -59,13 +59,13 @@ public sealed class SqliteEventLog(SqliteDatabase database, SqliteWriter writer,
 
     public async Task<IReadOnlyList<ConversationEvent>> ReadAsync(string conversationKey, long afterSeq, CancellationToken cancellationToken = default)
     {
-        await using var connection = database.Open();
-        await using var command = connection.CreateCommand();
-        command.CommandText = "SELECT payload, sealed FROM conversation_events WHERE conversation = $conversation AND seq > $after ORDER BY seq";
-        command.Parameters.AddWithValue("$conversation", conversationKey);
-        command.Parameters.AddWithValue("$after", afterSeq);
         var events = new List<ConversationEvent>();
         using var opener = await sealer.OpenerAsync(conversationKey, cancellationToken);
+        using var connection = database.Readers.Rent();
+        var command = connection.Command(
+            "SELECT payload, sealed FROM conversation_events WHERE conversation = $conversation AND seq > $after ORDER BY seq", ["$conversation", "$after"]);
+        command.Parameters[0].Value = conversationKey;
+        command.Parameters[1].Value = afterSeq;
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         while (await reader.ReadAsync(cancellationToken))
         {

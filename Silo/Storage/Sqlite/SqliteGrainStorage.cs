@@ -23,15 +23,16 @@ public sealed class SqliteGrainStorage(SqliteDatabase database, SqliteWriter wri
         WHERE state_name = $state AND grain_key = $key AND etag = $etag
         """;
 
+    private const string SelectSql = "SELECT etag, payload FROM grain_state WHERE state_name = $state AND grain_key = $key";
+
     private const string DeleteSql = "DELETE FROM grain_state WHERE state_name = $state AND grain_key = $key AND etag = $etag";
 
     public async Task ReadStateAsync<T>(string stateName, GrainId grainId, IGrainState<T> grainState)
     {
-        await using var connection = database.Open();
-        await using var command = connection.CreateCommand();
-        command.CommandText = "SELECT etag, payload FROM grain_state WHERE state_name = $state AND grain_key = $key";
-        command.Parameters.AddWithValue("$state", stateName);
-        command.Parameters.AddWithValue("$key", grainId.ToString());
+        using var connection = database.Readers.Rent();
+        var command = connection.Command(SelectSql, ["$state", "$key"]);
+        command.Parameters[0].Value = stateName;
+        command.Parameters[1].Value = grainId.ToString();
         await using var reader = await command.ExecuteReaderAsync();
         if (!await reader.ReadAsync())
         {

@@ -60,12 +60,11 @@ public sealed class SqliteReminderTable(SqliteDatabase database, SqliteWriter wr
 
     private async Task<ReminderTableData> Read(string sql, params (string Name, object Value)[] parameters)
     {
-        await using var connection = database.Open();
-        await using var command = connection.CreateCommand();
-        command.CommandText = sql;
-        foreach (var (name, value) in parameters)
+        using var connection = database.Readers.Rent();
+        var command = connection.Command(sql, parameters.Select(p => p.Name).ToArray());
+        for (var i = 0; i < parameters.Length; i++)
         {
-            command.Parameters.AddWithValue(name, value);
+            command.Parameters[i].Value = parameters[i].Value;
         }
         var entries = new List<ReminderEntry>();
         await using var reader = await command.ExecuteReaderAsync();
