@@ -77,11 +77,10 @@ public sealed class SqliteEventLog(SqliteDatabase database, SqliteWriter writer,
     public async Task<IReadOnlyList<LoggedEvent>> ReadAfterAsync(
         EventLogPosition after, int limit, Func<string, bool>? personalFieldsOf = null, CancellationToken cancellationToken = default)
     {
-        await using var connection = database.Open();
-        await using var command = connection.CreateCommand();
-        command.CommandText = FeedSql;
-        command.Parameters.AddWithValue("$after", after.Index);
-        command.Parameters.AddWithValue("$limit", limit);
+        using var connection = database.Readers.Rent();
+        var command = connection.Command(FeedSql, ["$after", "$limit"]);
+        command.Parameters[0].Value = after.Index;
+        command.Parameters[1].Value = limit;
         var events = new List<LoggedEvent>();
         using var openers = new FeedOpeners(sealer, personalFieldsOf);
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
