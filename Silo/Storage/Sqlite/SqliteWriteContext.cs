@@ -2,12 +2,20 @@ using Microsoft.Data.Sqlite;
 
 namespace Switchboard.Silo.Storage.Sqlite;
 
-/// <summary>What a write sees inside a batch: prepared commands, reused across batches, in the batch's transaction.</summary>
-public sealed class SqliteWriteContext(SqliteConnection connection)
+/// <summary>
+/// What a write sees inside a batch: prepared commands, reused across batches, in the batch's transaction. The
+/// transaction and each write's savepoint are begun and ended with bare statements, so ADO.NET's connection knows of no
+/// transaction and the commands need none set.
+/// </summary>
+public sealed class SqliteWriteContext(SqliteConnection connection) : IDisposable
 {
     private readonly Dictionary<string, SqliteCommand> _commands = new(StringComparer.Ordinal);
-
-    internal SqliteTransaction? Transaction { get; set; }
+    private readonly SqliteBareStatement _begin = new(connection, "BEGIN IMMEDIATE");
+    private readonly SqliteBareStatement _commit = new(connection, "COMMIT");
+    private readonly SqliteBareStatement _rollback = new(connection, "ROLLBACK");
+    private readonly SqliteBareStatement _savepoint = new(connection, "SAVEPOINT write");
+    private readonly SqliteBareStatement _release = new(connection, "RELEASE write");
+    private readonly SqliteBareStatement _rollbackToSavepoint = new(connection, "ROLLBACK TO write");
 
     /// <summary>The cached command for <paramref name="sql"/> with its parameters cleared.</summary>
     public SqliteCommand Command(string sql)
@@ -18,7 +26,6 @@ public sealed class SqliteWriteContext(SqliteConnection connection)
             command.CommandText = sql;
             _commands[sql] = command;
         }
-        command.Transaction = Transaction;
         command.Parameters.Clear();
         return command;
     }
@@ -40,9 +47,46 @@ public sealed class SqliteWriteContext(SqliteConnection connection)
             }
             _commands[sql] = command;
         }
-        command.Transaction = Transaction;
         return command;
     }
 
     internal void Execute(string sql) => Command(sql).ExecuteNonQuery();
+
+    internal void Begin() => _begin.Run();
+
+    internal void Commit() => _commit.Run();
+
+    /// <summary>Rolls back the batch's transaction if SQLite has not already (it does after some errors).</summary>
+    internal void RollbackIfOpen()
+    {
+        if (SQLitePCL.raw.sqlite3_get_autocommit(connection.Handle) == 0)
+        {
+            _rollback.Run();
+        }
+    }
+
+    internal void Savepoint() => _savepoint.Run();
+
+    internal void Release() => _release.Run();
+
+    /// <summary>Undoes one write inside the batch and ends its savepoint.</summary>
+    internal void UndoToSavepoint()
+    {
+        _rollbackToSavepoint.Run();
+        _release.Run();
+    }
+
+    public void Dispose()
+    {
+        foreach (var command in _commands.Values)
+        {
+            command.Dispose();
+        }
+        _begin.Dispose();
+        _commit.Dispose();
+        _rollback.Dispose();
+        _savepoint.Dispose();
+        _release.Dispose();
+        _rollbackToSavepoint.Dispose();
+    }
 }

@@ -76,7 +76,7 @@ public sealed class SqliteWriter : IAsyncDisposable
     private async Task RunAsync()
     {
         var batch = new List<SqliteWrite>(MaxBatch);
-        var context = new SqliteWriteContext(_connection);
+        using var context = new SqliteWriteContext(_connection);
         while (await _queue.Reader.WaitToReadAsync())
         {
             batch.Clear();
@@ -139,6 +139,19 @@ public sealed class SqliteWriter : IAsyncDisposable
         }
     }
 
+    private void RollBack(SqliteWriteContext context)
+    {
+        try
+        {
+            context.RollbackIfOpen();
+        }
+        catch (SqliteException error)
+        {
+            // The next batch's BEGIN will fail and say so; nothing more can be done here.
+            _logger.LogError(error, "A failed batch could not be rolled back");
+        }
+    }
+
     private void CommitBatch(List<SqliteWrite> batch, SqliteWriteContext context)
     {
         var startedAt = Stopwatch.GetTimestamp();
@@ -146,23 +159,22 @@ public sealed class SqliteWriter : IAsyncDisposable
         Array.Clear(errors, 0, batch.Count);
         try
         {
-            using var transaction = _connection.BeginTransaction();
-            context.Transaction = transaction;
+            context.Begin();
             for (var i = 0; i < batch.Count; i++)
             {
-                context.Execute("SAVEPOINT write");
+                context.Savepoint();
                 try
                 {
                     batch[i].Run(context);
-                    context.Execute("RELEASE write");
+                    context.Release();
                 }
                 catch (Exception error)
                 {
-                    context.Execute("ROLLBACK TO write; RELEASE write");
+                    context.UndoToSavepoint();
                     errors[i] = error;
                 }
             }
-            transaction.Commit();
+            context.Commit();
             _metrics?.Committed(startedAt);
             Commits++;
             Writes += batch.Count;
@@ -171,10 +183,7 @@ public sealed class SqliteWriter : IAsyncDisposable
         {
             _logger.LogError(error, "A batch of {Count} writes failed to commit", batch.Count);
             Array.Fill(errors, error, 0, batch.Count);
-        }
-        finally
-        {
-            context.Transaction = null;
+            RollBack(context);
         }
         for (var i = 0; i < batch.Count; i++)
         {
