@@ -23,6 +23,8 @@ public sealed class SqliteGrainStorage(SqliteDatabase database, SqliteWriter wri
         WHERE state_name = $state AND grain_key = $key AND etag = $etag
         """;
 
+    private static readonly string[] WriteParameters = ["$state", "$key", "$payload", "$at", "$etag"];
+
     private const string SelectSql = "SELECT etag, payload FROM grain_state WHERE state_name = $state AND grain_key = $key";
 
     private const string DeleteSql = "DELETE FROM grain_state WHERE state_name = $state AND grain_key = $key AND etag = $etag";
@@ -53,14 +55,15 @@ public sealed class SqliteGrainStorage(SqliteDatabase database, SqliteWriter wri
         var at = clock.GetUtcNow().UtcDateTime.ToString("O");
         var etag = await writer.Enqueue(context =>
         {
-            var command = context.Command(expected is null ? InsertSql : UpdateSql);
-            command.Parameters.AddWithValue("$state", stateName);
-            command.Parameters.AddWithValue("$key", key);
-            command.Parameters.AddWithValue("$payload", payload);
-            command.Parameters.AddWithValue("$at", at);
+            // Both statements' parameters are kept on their cached commands, in this order; the insert has no etag.
+            var command = expected is null ? context.Command(InsertSql, WriteParameters.AsSpan(0, 4)) : context.Command(UpdateSql, WriteParameters);
+            command.Parameters[0].Value = stateName;
+            command.Parameters[1].Value = key;
+            command.Parameters[2].Value = payload;
+            command.Parameters[3].Value = at;
             if (expected is not null)
             {
-                command.Parameters.AddWithValue("$etag", long.Parse(expected, System.Globalization.CultureInfo.InvariantCulture));
+                command.Parameters[4].Value = long.Parse(expected, System.Globalization.CultureInfo.InvariantCulture);
             }
             if (command.ExecuteNonQuery() == 0)
             {
