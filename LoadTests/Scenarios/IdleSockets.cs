@@ -4,8 +4,10 @@ using Switchboard.LoadTests.Wire;
 namespace Switchboard.LoadTests.Scenarios;
 
 /// <summary>
-/// Idle connections for the memory and concurrency figures. An idle visitor is a widget on an open page:
-/// connected, hello answered with welcome, then silent. An idle raw socket is its baseline: connected to the
+/// Idle connections for the memory and concurrency figures. An idle visitor is a widget on an open page, as the
+/// widget behaves: connected, hello answered with welcome, the page it is on reported, then silent (the page activates
+/// the visitor's grain and records a visit, so the figure is what a retailer's idle shoppers cost, not a bare
+/// hello's). An idle raw socket is its baseline: connected to the
 /// echo server, one frame of the same size bounced, then silent. Each copy holds its socket until the load ends.
 /// </summary>
 public static class IdleSockets
@@ -18,6 +20,8 @@ public static class IdleSockets
             {
                 await using var visitor = await context.StepAsync("connect", () => VisitorClient.ConnectAsync(target, site, context.StopToken));
                 await context.StepAsync("hello", visitor.HelloAsync);
+                var item = context.Invocation % 500;
+                await context.StepAsync("page", () => visitor.PageAsync($"/product/item-{item}", $"Item {item}"));
                 connected();
                 await context.WaitForStopAsync();
                 if (!visitor.IsOpen)
