@@ -10,41 +10,26 @@ public sealed class SqliteReadConnection : IDisposable
 {
     private readonly SqliteConnection _connection;
     private readonly SqliteReadConnections _pool;
-    private readonly Dictionary<string, SqliteCommand> _commands = new(StringComparer.Ordinal);
+    private readonly SqliteCommandCache _commands;
 
     internal SqliteReadConnection(SqliteConnection connection, SqliteReadConnections pool)
     {
         _connection = connection;
         _pool = pool;
+        _commands = new SqliteCommandCache(connection);
     }
 
     /// <summary>
     /// The command for <paramref name="sql"/>, prepared once on this connection, its parameters made on first use and
     /// kept: the caller sets every one's <c>Value</c> before each run and disposes the reader before returning.
     /// </summary>
-    public SqliteCommand Command(string sql, ReadOnlySpan<string> parameterNames)
-    {
-        if (!_commands.TryGetValue(sql, out var command))
-        {
-            command = _connection.CreateCommand();
-            command.CommandText = sql;
-            foreach (var name in parameterNames)
-            {
-                command.Parameters.Add(new SqliteParameter { ParameterName = name });
-            }
-            _commands[sql] = command;
-        }
-        return command;
-    }
+    public SqliteCommand Command(string sql, ReadOnlySpan<string> parameterNames) => _commands.WithParameters(sql, parameterNames);
 
     public void Dispose() => _pool.Return(this);
 
     internal void Close()
     {
-        foreach (var command in _commands.Values)
-        {
-            command.Dispose();
-        }
+        _commands.Dispose();
         _connection.Dispose();
     }
 }

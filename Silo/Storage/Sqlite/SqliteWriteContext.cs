@@ -9,7 +9,7 @@ namespace Switchboard.Silo.Storage.Sqlite;
 /// </summary>
 public sealed class SqliteWriteContext(SqliteConnection connection) : IDisposable
 {
-    private readonly Dictionary<string, SqliteCommand> _commands = new(StringComparer.Ordinal);
+    private readonly SqliteCommandCache _commands = new(connection);
     private readonly SqliteBareStatement _begin = new(connection, "BEGIN IMMEDIATE");
     private readonly SqliteBareStatement _commit = new(connection, "COMMIT");
     private readonly SqliteBareStatement _rollback = new(connection, "ROLLBACK");
@@ -20,12 +20,7 @@ public sealed class SqliteWriteContext(SqliteConnection connection) : IDisposabl
     /// <summary>The cached command for <paramref name="sql"/> with its parameters cleared.</summary>
     public SqliteCommand Command(string sql)
     {
-        if (!_commands.TryGetValue(sql, out var command))
-        {
-            command = connection.CreateCommand();
-            command.CommandText = sql;
-            _commands[sql] = command;
-        }
+        var command = _commands.Get(sql);
         command.Parameters.Clear();
         return command;
     }
@@ -35,20 +30,7 @@ public sealed class SqliteWriteContext(SqliteConnection connection) : IDisposabl
     /// every one's <c>Value</c> on each run. For the hottest writes (an append per chat message), which would otherwise
     /// make a parameter object per column per row.
     /// </summary>
-    public SqliteCommand Command(string sql, ReadOnlySpan<string> parameterNames)
-    {
-        if (!_commands.TryGetValue(sql, out var command))
-        {
-            command = connection.CreateCommand();
-            command.CommandText = sql;
-            foreach (var name in parameterNames)
-            {
-                command.Parameters.Add(new SqliteParameter { ParameterName = name });
-            }
-            _commands[sql] = command;
-        }
-        return command;
-    }
+    public SqliteCommand Command(string sql, ReadOnlySpan<string> parameterNames) => _commands.WithParameters(sql, parameterNames);
 
     internal void Execute(string sql) => Command(sql).ExecuteNonQuery();
 
@@ -78,10 +60,7 @@ public sealed class SqliteWriteContext(SqliteConnection connection) : IDisposabl
 
     public void Dispose()
     {
-        foreach (var command in _commands.Values)
-        {
-            command.Dispose();
-        }
+        _commands.Dispose();
         _begin.Dispose();
         _commit.Dispose();
         _rollback.Dispose();
