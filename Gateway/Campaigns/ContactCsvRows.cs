@@ -6,10 +6,9 @@ namespace Switchboard.Gateway.Campaigns;
 
 /// <summary>
 /// A contact list as CSV (<c>text/csv</c>, RFC 4180: commas, double quotes, quoted line breaks), read a record at a time
-/// by Sylvan's CSV reader:
-/// a header row names the columns (<c>phone</c>, <c>customerId</c>, <c>name</c>, <c>timeZone</c> and <c>data.*</c>, in
-/// any order), and each record becomes the same JSON object a JSON list would carry, so it is checked by the same rules.
-/// A record whose cells do not match the header is a refused row.
+/// by Sylvan's CSV reader: a header row names the columns (<c>phone</c>, <c>customerId</c>, <c>name</c>,
+/// <c>timeZone</c> and <c>data.*</c>, in any order), and each record becomes the same JSON object a JSON list would
+/// carry, so it is checked by the same rules. A record whose cells do not match the header is a refused row.
 /// </summary>
 public static class ContactCsvRows
 {
