@@ -70,16 +70,25 @@ public sealed class SqliteStorageTests : IAsyncLifetime
         var log = new SqliteEventLog(_database, _writer, TestKeys.Sealer(_keys));
         await log.AppendAsync("demo/c:read", [Event(1)]);
         using var stop = new CancellationTokenSource();
-        // A reader always on the log, as grains and the reports' feed are: a checkpoint beside it copies everything,
-        // but the log can only start again while no reader is on it. A read every millisecond (far more than a node's
-        // activations and feed polls make): back to back, on kept connections a read is so short that a loop of them
-        // leaves the log almost never without a reader on a busy machine, which no caller in the product does.
+        // A reader on the log beside every commit, as grains and the reports' feed are: a checkpoint beside it copies
+        // everything, but the log can only start again while no reader is on it. One read per commit, each running while
+        // the next commit is made (far more than a node's activations and feed polls make): back to back, on kept
+        // connections a read is so short that a loop of them leaves the log almost never without a reader on a busy
+        // machine, which no caller in the product does.
+        using var commitMade = new SemaphoreSlim(0);
         var reader = Task.Run(async () =>
         {
-            while (!stop.IsCancellationRequested)
+            try
             {
-                await log.ReadAsync("demo/c:read", 0);
-                await Task.Delay(TimeSpan.FromMilliseconds(1), CancellationToken.None);
+                while (true)
+                {
+                    await commitMade.WaitAsync(stop.Token);
+                    await log.ReadAsync("demo/c:read", 0);
+                }
+            }
+            catch (OperationCanceledException) when (stop.IsCancellationRequested)
+            {
+                // The commits are done.
             }
         });
         var seq = 0;
@@ -88,6 +97,7 @@ public sealed class SqliteStorageTests : IAsyncLifetime
             for (var i = 0; i < commits; i++)
             {
                 await log.AppendAsync("demo/c:a", [Event(++seq)]); // one commit each
+                commitMade.Release();
             }
         }
 

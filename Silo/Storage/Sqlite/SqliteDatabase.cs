@@ -45,7 +45,7 @@ public sealed class SqliteDatabase : IDisposable
     public string FilePath { get; }
     public string ConnectionString { get; }
 
-    /// <summary>Kept read connections with prepared statements, for the reads every chat makes (grain state, a conversation's events).</summary>
+    /// <summary>Kept read connections with prepared statements, for the reads every chat makes (grain state, a conversation's events, keys, reminders).</summary>
     public SqliteReadConnections Readers { get; }
 
     public SqliteConnection Open()
