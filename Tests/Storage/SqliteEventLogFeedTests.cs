@@ -72,7 +72,7 @@ public sealed class SqliteEventLogFeedTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task A_failed_append_leaves_no_position_behind_and_later_events_still_follow()
+    public async Task A_failed_append_stores_nothing_and_later_events_still_follow()
     {
         var log = _setup.Log;
         await log.AppendAsync("demo/c:a", [Event(1)]);
@@ -84,6 +84,23 @@ public sealed class SqliteEventLogFeedTests : IAsyncLifetime
 
         var next = Assert.Single(await cursor.ReadNextAsync());
         Assert.Equal("demo/c:b", next.ConversationKey);
+    }
+
+    [Fact]
+    public async Task A_writer_started_again_never_hands_out_a_position_again_even_after_the_newest_conversation_is_erased()
+    {
+        await _setup.Log.AppendAsync("demo/c:kept", [Event(1)]);
+        await _setup.Log.AppendAsync("demo/c:erased", [Event(1), Event(2)]);
+        await new SqlitePrivacyStore(_setup.Database, _setup.Writer).DeleteConversationAsync("demo/c:erased");
+        await _setup.Writer.DisposeAsync();
+
+        // A new writer over the same file, as after a restart: it knows positions only from the file.
+        await using var writer = new SqliteWriter(_setup.Database, NullLogger<SqliteWriter>.Instance);
+        var log = new SqliteEventLog(_setup.Database, writer, TestKeys.Sealer(_setup.Keys));
+        await log.AppendAsync("demo/c:after", [Event(1)]);
+
+        var feed = await log.ReadAfterAsync(EventLogPosition.Start, 10);
+        Assert.Equal([("demo/c:kept", 1L), ("demo/c:after", 4L)], feed.Select(e => (e.ConversationKey, e.Position.Index)));
     }
 
     [Fact]

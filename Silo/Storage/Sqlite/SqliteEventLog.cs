@@ -9,14 +9,11 @@ namespace Switchboard.Silo.Storage.Sqlite;
 /// <summary>The conversation event log in the standalone SQLite file.</summary>
 public sealed class SqliteEventLog(SqliteDatabase database, SqliteWriter writer, EventSealer sealer) : IEventLog, IEventLogFeed
 {
-    // One writer (SqliteWriter) commits in order, so positions taken from the counter commit in order too.
+    // One writer (SqliteWriter) commits in order and hands out the positions, so positions commit in order too.
     private const string InsertSql = """
-        UPDATE event_log_head SET position = position + 1;
         INSERT INTO conversation_events (conversation, seq, site, type, client_id, at, payload, sealed, position)
-        VALUES ($conversation, $seq, $site, $type, $client, $at, $payload, $sealed, (SELECT position FROM event_log_head));
+        VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)
         """;
-
-    private static readonly string[] InsertParameters = ["$conversation", "$seq", "$site", "$type", "$client", "$at", "$payload", "$sealed"];
 
     private const string FeedSql = """
         SELECT position, conversation, payload, sealed FROM conversation_events
@@ -31,22 +28,22 @@ public sealed class SqliteEventLog(SqliteDatabase database, SqliteWriter writer,
         var stored = await sealer.SealAsync(conversationKey, events, cancellationToken);
         await writer.Enqueue(context =>
         {
+            var insert = context.Bound(InsertSql);
             for (var i = 0; i < events.Count; i++)
             {
                 var evt = events[i];
-                var command = context.Command(InsertSql, InsertParameters);
-                var parameters = command.Parameters;
-                parameters["$conversation"].Value = conversationKey;
-                parameters["$seq"].Value = evt.Seq;
-                parameters["$site"].Value = site;
-                parameters["$type"].Value = evt.Type;
-                parameters["$client"].Value = (object?)evt.ClientId ?? DBNull.Value;
-                parameters["$at"].Value = evt.At.UtcDateTime.ToString("O");
-                parameters["$payload"].Value = stored[i].Payload;
-                parameters["$sealed"].Value = (object?)stored[i].Sealed ?? DBNull.Value;
+                insert.Bind(1, conversationKey);
+                insert.Bind(2, evt.Seq);
+                insert.Bind(3, site);
+                insert.Bind(4, evt.Type);
+                insert.Bind(5, evt.ClientId);
+                insert.BindUtc(6, evt.At);
+                insert.Bind(7, stored[i].Payload);
+                insert.Bind(8, stored[i].Sealed);
+                insert.Bind(9, context.NextEventPosition());
                 try
                 {
-                    command.ExecuteNonQuery();
+                    insert.Run();
                 }
                 catch (SqliteException error) when (error.SqliteErrorCode == SqliteConstraint)
                 {

@@ -71,7 +71,12 @@ public sealed class SqlitePrivacyStore(SqliteDatabase database, SqliteWriter wri
 
     public Task DeleteConversationAsync(string conversationKey, CancellationToken cancellationToken = default) => writer.Enqueue(context =>
     {
-        var delete = context.Command("DELETE FROM conversation_events WHERE conversation = $conversation");
+        // The head first: the writer takes positions from memory and, once restarted, from the newest row or the head,
+        // so a deleted newest position must stay counted (SqliteWriteContext.NextEventPosition).
+        var delete = context.Command("""
+            UPDATE event_log_head SET position = max(position, COALESCE((SELECT max(position) FROM conversation_events), 0));
+            DELETE FROM conversation_events WHERE conversation = $conversation
+            """);
         delete.Parameters.AddWithValue("$conversation", conversationKey);
         return delete.ExecuteNonQuery();
     });

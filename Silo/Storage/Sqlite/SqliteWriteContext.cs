@@ -9,7 +9,13 @@ namespace Switchboard.Silo.Storage.Sqlite;
 /// </summary>
 public sealed class SqliteWriteContext(SqliteConnection connection) : IDisposable
 {
+    // The highest feed position stored or ever handed out: the event table's newest row, or the head a deletion raised.
+    private const string LastEventPositionSql =
+        "SELECT max((SELECT position FROM event_log_head), COALESCE((SELECT max(position) FROM conversation_events), 0))";
+
     private readonly SqliteCommandCache _commands = new(connection);
+    private readonly Dictionary<string, SqliteBoundStatement> _bound = new(StringComparer.Ordinal);
+    private long _lastEventPosition = -1;
     private readonly SqliteBareStatement _begin = new(connection, "BEGIN IMMEDIATE");
     private readonly SqliteBareStatement _commit = new(connection, "COMMIT");
     private readonly SqliteBareStatement _rollback = new(connection, "ROLLBACK");
@@ -31,6 +37,32 @@ public sealed class SqliteWriteContext(SqliteConnection connection) : IDisposabl
     /// make a parameter object per column per row.
     /// </summary>
     public SqliteCommand Command(string sql, ReadOnlySpan<string> parameterNames) => _commands.WithParameters(sql, parameterNames);
+
+    /// <summary>The statement for <paramref name="sql"/>, prepared on first use, bound by position through SQLite's API.</summary>
+    public SqliteBoundStatement Bound(string sql)
+    {
+        if (!_bound.TryGetValue(sql, out var statement))
+        {
+            statement = new SqliteBoundStatement(connection, sql);
+            _bound[sql] = statement;
+        }
+        return statement;
+    }
+
+    /// <summary>
+    /// The next position in the event log's feed. This writer is the file's only one, so after the first it counts in
+    /// memory instead of updating a counter row for every event. A position taken by a write that is then undone is not
+    /// handed out again: the feed may skip a number, never repeat one. Whatever deletes events raises
+    /// <c>event_log_head</c> to the newest position first, so a restarted writer does not reuse a deleted one.
+    /// </summary>
+    public long NextEventPosition()
+    {
+        if (_lastEventPosition < 0)
+        {
+            _lastEventPosition = Bound(LastEventPositionSql).RunScalar() ?? 0;
+        }
+        return ++_lastEventPosition;
+    }
 
     internal void Execute(string sql) => Command(sql).ExecuteNonQuery();
 
@@ -61,6 +93,10 @@ public sealed class SqliteWriteContext(SqliteConnection connection) : IDisposabl
     public void Dispose()
     {
         _commands.Dispose();
+        foreach (var statement in _bound.Values)
+        {
+            statement.Dispose();
+        }
         _begin.Dispose();
         _commit.Dispose();
         _rollback.Dispose();
