@@ -10,7 +10,9 @@ namespace Switchboard.LoadTests.Micro;
 /// <summary>
 /// The durable append of the standalone product: one message event for each of N conversations at once, into a
 /// real SQLite file with <c>synchronous = FULL</c>. One conversation is the latency floor (a sync per append);
-/// many show what group commit buys, since their appends share one transaction and one sync.
+/// many show what group commit buys, since their appends share one transaction and one sync. Unsynced
+/// (<c>synchronous = NORMAL</c>, no sync at a commit) the time is the append's CPU alone — sealing, the writer's queue,
+/// SQLite's statements — which the disk's sync otherwise hides.
 /// </summary>
 [MemoryDiagnoser]
 public class EventLogAppendBenchmarks
@@ -24,11 +26,16 @@ public class EventLogAppendBenchmarks
     [Params(1, 64)]
     public int Conversations { get; set; }
 
+    [Params(true, false)]
+    public bool Synced { get; set; }
+
     [GlobalSetup]
     public void Setup()
     {
         _store = SealedEventStore.Create();
-        var database = new SqliteDatabase(_store.Options);
+        var database = Synced
+            ? new SqliteDatabase(_store.Options)
+            : new SqliteDatabase(_store.Options.FullDataDirectory, SqliteDatabase.FileName, SqliteSchema.Migrate, durable: false);
         _writer = new SqliteWriter(database, NullLogger<SqliteWriter>.Instance);
         _log = new SqliteEventLog(database, _writer, _store.Sealer);
         _conversations = [.. Enumerable.Range(0, Conversations).Select(_ => GrainKeys.Conversation("bench", GrainKeys.NewId()))];

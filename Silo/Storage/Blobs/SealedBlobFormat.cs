@@ -71,7 +71,7 @@ public static class SealedBlobFormat
     {
         Mark(associated, index, last);
         var nonce = record[..Aead.NonceLength];
-        RandomNumberGenerator.Fill(nonce);
+        Nonces.Fill(nonce);
         aes.Encrypt(nonce, plain, record[Aead.Overhead..], record.Slice(Aead.NonceLength, Aead.TagLength), associated);
     }
 

@@ -20,7 +20,7 @@ public static class Aead
     {
         var sealedBytes = new byte[prefixLength + Overhead + plaintext.Length];
         var nonce = sealedBytes.AsSpan(prefixLength, NonceLength);
-        RandomNumberGenerator.Fill(nonce);
+        Nonces.Fill(nonce);
         aes.Encrypt(nonce, plaintext, sealedBytes.AsSpan(prefixLength + Overhead), sealedBytes.AsSpan(prefixLength + NonceLength, TagLength), associated);
         return sealedBytes;
     }

@@ -40,8 +40,11 @@ public sealed class SqliteBoundStatement : IDisposable
         Check(raw.sqlite3_bind_text16(_statement, index, text[..written]));
     }
 
-    /// <summary>Runs a statement that returns no rows. Its bindings are cleared afterwards, whether it succeeded or not.</summary>
-    public void Run()
+    /// <summary>
+    /// Runs a statement that returns no rows; returns the rows it inserted, updated or deleted. Its bindings are cleared
+    /// afterwards, whether it succeeded or not.
+    /// </summary>
+    public int Run()
     {
         var result = raw.sqlite3_step(_statement);
         Reset();
@@ -49,6 +52,7 @@ public sealed class SqliteBoundStatement : IDisposable
         {
             SqliteException.ThrowExceptionForRC(result, _db);
         }
+        return raw.sqlite3_changes(_db);
     }
 
     /// <summary>Runs a query for one integer: its first row's first column, or null for no row or a null value.</summary>

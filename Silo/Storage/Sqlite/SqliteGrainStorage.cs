@@ -12,18 +12,17 @@ namespace Switchboard.Silo.Storage.Sqlite;
 public sealed class SqliteGrainStorage(SqliteDatabase database, SqliteWriter writer, IGrainStorageSerializer serializer, TimeProvider clock)
     : IGrainStorage
 {
+    // Bound by position (SqliteBoundStatement): ?1 state name, ?2 key, ?3 payload, ?4 time; the update's ?5 the etag read.
     private const string InsertSql = """
         INSERT INTO grain_state (state_name, grain_key, etag, payload, updated_at)
-        VALUES ($state, $key, 1, $payload, $at)
+        VALUES (?1, ?2, 1, ?3, ?4)
         ON CONFLICT (state_name, grain_key) DO NOTHING
         """;
 
     private const string UpdateSql = """
-        UPDATE grain_state SET etag = etag + 1, payload = $payload, updated_at = $at
-        WHERE state_name = $state AND grain_key = $key AND etag = $etag
+        UPDATE grain_state SET etag = etag + 1, payload = ?3, updated_at = ?4
+        WHERE state_name = ?1 AND grain_key = ?2 AND etag = ?5
         """;
-
-    private static readonly string[] WriteParameters = ["$state", "$key", "$payload", "$at", "$etag"];
 
     private const string SelectSql = "SELECT etag, payload FROM grain_state WHERE state_name = $state AND grain_key = $key";
 
@@ -52,20 +51,19 @@ public sealed class SqliteGrainStorage(SqliteDatabase database, SqliteWriter wri
         var payload = serializer.Serialize(grainState.State).ToArray();
         var key = grainId.ToString();
         var expected = grainState.ETag;
-        var at = clock.GetUtcNow().UtcDateTime.ToString("O");
+        var at = clock.GetUtcNow();
         var etag = await writer.Enqueue(context =>
         {
-            // Both statements' parameters are kept on their cached commands, in this order; the insert has no etag.
-            var command = expected is null ? context.Command(InsertSql, WriteParameters.AsSpan(0, 4)) : context.Command(UpdateSql, WriteParameters);
-            command.Parameters[0].Value = stateName;
-            command.Parameters[1].Value = key;
-            command.Parameters[2].Value = payload;
-            command.Parameters[3].Value = at;
+            var statement = context.Bound(expected is null ? InsertSql : UpdateSql);
+            statement.Bind(1, stateName);
+            statement.Bind(2, key);
+            statement.Bind(3, payload);
+            statement.BindUtc(4, at);
             if (expected is not null)
             {
-                command.Parameters[4].Value = long.Parse(expected, System.Globalization.CultureInfo.InvariantCulture);
+                statement.Bind(5, long.Parse(expected, System.Globalization.CultureInfo.InvariantCulture));
             }
-            if (command.ExecuteNonQuery() == 0)
+            if (statement.Run() == 0)
             {
                 throw new InconsistentStateException($"State '{stateName}' of {key} changed since it was read.", expected ?? "none", "unknown");
             }
