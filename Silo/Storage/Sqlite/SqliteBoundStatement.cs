@@ -55,21 +55,29 @@ public sealed class SqliteBoundStatement : IDisposable
         return raw.sqlite3_changes(_db);
     }
 
-    /// <summary>Runs a query for one integer: its first row's first column, or null for no row or a null value.</summary>
+    /// <summary>
+    /// Runs a query, or a write with <c>RETURNING</c>, for one integer: the first row's first column, or null for no row
+    /// or a null value. The statement is stepped to its end before it is reset, so a write's every row is done.
+    /// </summary>
     public long? RunScalar()
     {
-        var result = raw.sqlite3_step(_statement);
         try
         {
+            var result = raw.sqlite3_step(_statement);
+            long? value = null;
             if (result == raw.SQLITE_ROW)
             {
-                return raw.sqlite3_column_type(_statement, 0) == raw.SQLITE_NULL ? null : raw.sqlite3_column_int64(_statement, 0);
+                value = raw.sqlite3_column_type(_statement, 0) == raw.SQLITE_NULL ? null : raw.sqlite3_column_int64(_statement, 0);
+                while (result == raw.SQLITE_ROW)
+                {
+                    result = raw.sqlite3_step(_statement);
+                }
             }
             if (result != raw.SQLITE_DONE)
             {
                 SqliteException.ThrowExceptionForRC(result, _db);
             }
-            return null;
+            return value;
         }
         finally
         {

@@ -10,9 +10,10 @@ public sealed class SqliteReminderTable(SqliteDatabase database, SqliteWriter wr
 {
     private const string Columns = "grain_key, reminder_name, start_at, period_ms, etag";
 
+    // Bound by position (SqliteBoundStatement): a chat's deadline reminder is written when it starts and removed when it ends.
     private const string UpsertSql = """
         INSERT INTO reminders (grain_key, reminder_name, grain_hash, start_at, period_ms, etag)
-        VALUES ($key, $name, $hash, $start, $period, 1)
+        VALUES (?1, ?2, ?3, ?4, ?5, 1)
         ON CONFLICT (grain_key, reminder_name) DO UPDATE SET
             grain_hash = excluded.grain_hash, start_at = excluded.start_at, period_ms = excluded.period_ms, etag = reminders.etag + 1
         RETURNING etag
@@ -36,24 +37,24 @@ public sealed class SqliteReminderTable(SqliteDatabase database, SqliteWriter wr
     {
         var etag = await writer.Enqueue(context =>
         {
-            var command = context.Command(UpsertSql);
-            command.Parameters.AddWithValue("$key", entry.GrainId.ToString());
-            command.Parameters.AddWithValue("$name", entry.ReminderName);
-            command.Parameters.AddWithValue("$hash", (long)entry.GrainId.GetUniformHashCode());
-            command.Parameters.AddWithValue("$start", entry.StartAt.ToUniversalTime().ToString("O", CultureInfo.InvariantCulture));
-            command.Parameters.AddWithValue("$period", (long)entry.Period.TotalMilliseconds);
-            return (long)command.ExecuteScalar()!;
+            var upsert = context.Bound(UpsertSql);
+            upsert.Bind(1, entry.GrainId.ToString());
+            upsert.Bind(2, entry.ReminderName);
+            upsert.Bind(3, (long)entry.GrainId.GetUniformHashCode());
+            upsert.BindUtc(4, new DateTimeOffset(entry.StartAt.ToUniversalTime()));
+            upsert.Bind(5, (long)entry.Period.TotalMilliseconds);
+            return upsert.RunScalar()!.Value;
         });
         return etag.ToString(CultureInfo.InvariantCulture);
     }
 
     public Task<bool> RemoveRow(GrainId grainId, string reminderName, string eTag) => writer.Enqueue(context =>
     {
-        var command = context.Command("DELETE FROM reminders WHERE grain_key = $key AND reminder_name = $name AND etag = $etag");
-        command.Parameters.AddWithValue("$key", grainId.ToString());
-        command.Parameters.AddWithValue("$name", reminderName);
-        command.Parameters.AddWithValue("$etag", long.Parse(eTag, CultureInfo.InvariantCulture));
-        return command.ExecuteNonQuery() > 0;
+        var delete = context.Bound("DELETE FROM reminders WHERE grain_key = ?1 AND reminder_name = ?2 AND etag = ?3");
+        delete.Bind(1, grainId.ToString());
+        delete.Bind(2, reminderName);
+        delete.Bind(3, long.Parse(eTag, CultureInfo.InvariantCulture));
+        return delete.Run() > 0;
     });
 
     public Task TestOnlyClearTable() => writer.Enqueue(context => context.Command("DELETE FROM reminders").ExecuteNonQuery());

@@ -63,9 +63,10 @@ public static class SqliteSchema
         CREATE INDEX conversation_events_site_at ON conversation_events (site, at);
         """;
 
-    // The feed's global order (IEventLogFeed): a position per event, taken from a one-row counter that only grows,
-    // so a position is never handed out twice even when the newest events are deleted. Logs written before it get
-    // positions in the order their events happened.
+    // The feed's global order (IEventLogFeed): a position per event. The writer hands them out past the newest row and a
+    // one-row head that only grows (SqliteWriteContext.NextEventPosition; a deletion raises the head first), so a
+    // position is never handed out twice even when the newest events are deleted. Logs written before it get positions
+    // in the order their events happened.
     private const string FeedScript = """
         ALTER TABLE conversation_events ADD COLUMN position INTEGER NULL;
         UPDATE conversation_events SET position = numbered.n
