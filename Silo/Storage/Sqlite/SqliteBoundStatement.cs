@@ -8,7 +8,9 @@ namespace Switchboard.Silo.Storage.Sqlite;
 /// A statement with positional parameters (<c>?1</c>, <c>?2</c>, …), prepared once on the writer's connection, bound
 /// and stepped through SQLite's own API. ADO.NET encodes every bound string into a new UTF-8 array and makes a binder per
 /// value and a data reader per run; the event log's append runs one of these for every chat message, so it binds
-/// strings as the UTF-16 they already are (SQLite copies and converts them) and dates formatted on the stack.
+/// strings as the UTF-16 they already are (SQLite copies and converts them) and dates formatted on the stack. The
+/// writer's transaction control (<c>BEGIN</c>, <c>COMMIT</c>, a savepoint per write) runs the same way, with no
+/// parameters: through ADO.NET each of those made a data reader, and each transaction two finalizable commands.
 /// </summary>
 public sealed class SqliteBoundStatement : IDisposable
 {

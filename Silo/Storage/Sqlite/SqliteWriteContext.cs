@@ -3,9 +3,9 @@ using Microsoft.Data.Sqlite;
 namespace Switchboard.Silo.Storage.Sqlite;
 
 /// <summary>
-/// What a write sees inside a batch: prepared commands, reused across batches, in the batch's transaction. The
-/// transaction and each write's savepoint are begun and ended with bare statements, so ADO.NET's connection knows of no
-/// transaction and the commands need none set.
+/// What a write sees inside a batch: prepared commands and statements, reused across batches, in the batch's
+/// transaction. The transaction and each write's savepoint are begun and ended through SQLite's API
+/// (<see cref="SqliteBoundStatement"/>), so ADO.NET's connection knows of no transaction and the commands need none set.
 /// </summary>
 public sealed class SqliteWriteContext(SqliteConnection connection) : IDisposable
 {
@@ -15,13 +15,13 @@ public sealed class SqliteWriteContext(SqliteConnection connection) : IDisposabl
 
     private readonly SqliteCommandCache _commands = new(connection);
     private readonly Dictionary<string, SqliteBoundStatement> _bound = new(StringComparer.Ordinal);
+    private readonly SqliteBoundStatement _begin = new(connection, "BEGIN IMMEDIATE");
+    private readonly SqliteBoundStatement _commit = new(connection, "COMMIT");
+    private readonly SqliteBoundStatement _rollback = new(connection, "ROLLBACK");
+    private readonly SqliteBoundStatement _savepoint = new(connection, "SAVEPOINT write");
+    private readonly SqliteBoundStatement _release = new(connection, "RELEASE write");
+    private readonly SqliteBoundStatement _rollbackToSavepoint = new(connection, "ROLLBACK TO write");
     private long _lastEventPosition = -1;
-    private readonly SqliteBareStatement _begin = new(connection, "BEGIN IMMEDIATE");
-    private readonly SqliteBareStatement _commit = new(connection, "COMMIT");
-    private readonly SqliteBareStatement _rollback = new(connection, "ROLLBACK");
-    private readonly SqliteBareStatement _savepoint = new(connection, "SAVEPOINT write");
-    private readonly SqliteBareStatement _release = new(connection, "RELEASE write");
-    private readonly SqliteBareStatement _rollbackToSavepoint = new(connection, "ROLLBACK TO write");
 
     /// <summary>The cached command for <paramref name="sql"/> with its parameters cleared.</summary>
     public SqliteCommand Command(string sql)
@@ -30,13 +30,6 @@ public sealed class SqliteWriteContext(SqliteConnection connection) : IDisposabl
         command.Parameters.Clear();
         return command;
     }
-
-    /// <summary>
-    /// The cached command for <paramref name="sql"/> with its parameters made on first use and kept: the caller sets
-    /// every one's <c>Value</c> on each run. For the hottest writes (an append per chat message), which would otherwise
-    /// make a parameter object per column per row.
-    /// </summary>
-    public SqliteCommand Command(string sql, ReadOnlySpan<string> parameterNames) => _commands.WithParameters(sql, parameterNames);
 
     /// <summary>The statement for <paramref name="sql"/>, prepared on first use, bound by position through SQLite's API.</summary>
     public SqliteBoundStatement Bound(string sql)
