@@ -10,19 +10,20 @@ public static class EventFrames
 {
     private static readonly IReadOnlyDictionary<string, string> NoAnswers = new Dictionary<string, string>();
 
-    public static byte[] Event(string conversationId, ConversationEvent evt, Audience audience) => evt.Type switch
+    /// <summary>The event's frame for one socket, in a pooled array: dispose it once it is sent.</summary>
+    public static PooledFrame Event(string conversationId, ConversationEvent evt, Audience audience) => evt.Type switch
     {
-        EventTypes.Started => FrameWriter.ToBytes(Started(conversationId, evt), WireContext.Default.StartedEventFrame),
-        EventTypes.Assigned => FrameWriter.ToBytes(Assigned(conversationId, evt), WireContext.Default.AssignedEventFrame),
-        EventTypes.Unassigned => FrameWriter.ToBytes(Unassigned(conversationId, evt), WireContext.Default.UnassignedEventFrame),
-        EventTypes.Message => FrameWriter.ToBytes(Message(conversationId, evt), WireContext.Default.MessageEventFrame),
-        EventTypes.Transferred => FrameWriter.ToBytes(Transferred(conversationId, evt, audience), WireContext.Default.TransferredEventFrame),
-        EventTypes.Callback => FrameWriter.ToBytes(Callback(conversationId, evt), WireContext.Default.CallbackEventFrame),
-        EventTypes.Note => FrameWriter.ToBytes(Note(conversationId, evt, audience), WireContext.Default.NoteEventFrame),
-        EventTypes.Closed => FrameWriter.ToBytes(Closed(conversationId, evt, audience), WireContext.Default.ClosedEventFrame),
-        EventTypes.Rated => FrameWriter.ToBytes(Rated(conversationId, evt), WireContext.Default.RatedEventFrame),
-        EventTypes.Delivery => FrameWriter.ToBytes(Delivery(conversationId, evt), WireContext.Default.DeliveryEventFrame),
-        EventTypes.Call => FrameWriter.ToBytes(Call(conversationId, evt), WireContext.Default.CallEventFrame),
+        EventTypes.Started => FrameWriter.ToPooled(Started(conversationId, evt), WireContext.Default.StartedEventFrame),
+        EventTypes.Assigned => FrameWriter.ToPooled(Assigned(conversationId, evt), WireContext.Default.AssignedEventFrame),
+        EventTypes.Unassigned => FrameWriter.ToPooled(Unassigned(conversationId, evt), WireContext.Default.UnassignedEventFrame),
+        EventTypes.Message => FrameWriter.ToPooled(Message(conversationId, evt), WireContext.Default.MessageEventFrame),
+        EventTypes.Transferred => FrameWriter.ToPooled(Transferred(conversationId, evt, audience), WireContext.Default.TransferredEventFrame),
+        EventTypes.Callback => FrameWriter.ToPooled(Callback(conversationId, evt), WireContext.Default.CallbackEventFrame),
+        EventTypes.Note => FrameWriter.ToPooled(Note(conversationId, evt, audience), WireContext.Default.NoteEventFrame),
+        EventTypes.Closed => FrameWriter.ToPooled(Closed(conversationId, evt, audience), WireContext.Default.ClosedEventFrame),
+        EventTypes.Rated => FrameWriter.ToPooled(Rated(conversationId, evt), WireContext.Default.RatedEventFrame),
+        EventTypes.Delivery => FrameWriter.ToPooled(Delivery(conversationId, evt), WireContext.Default.DeliveryEventFrame),
+        EventTypes.Call => FrameWriter.ToPooled(Call(conversationId, evt), WireContext.Default.CallEventFrame),
         _ => throw new InvalidOperationException($"No frame for event type '{evt.Type}'."),
     };
 

@@ -6,7 +6,8 @@ namespace Switchboard.Wire;
 
 /// <summary>
 /// Writes a frame record to its bytes through the generated serializer. Each thread keeps one buffer and one writer,
-/// so a frame costs its record and its bytes and nothing else: events are the gateway's hot path.
+/// so a frame costs its record and its bytes and nothing else, and an event's bytes can go to a pooled array: events are
+/// the gateway's hot path.
 /// </summary>
 public static class FrameWriter
 {
@@ -15,7 +16,19 @@ public static class FrameWriter
     [ThreadStatic] private static ArrayBufferWriter<byte>? _buffer;
     [ThreadStatic] private static Utf8JsonWriter? _writer;
 
-    public static byte[] ToBytes<TFrame>(TFrame frame, JsonTypeInfo<TFrame> type)
+    public static byte[] ToBytes<TFrame>(TFrame frame, JsonTypeInfo<TFrame> type) => Write(frame, type).ToArray();
+
+    /// <summary>The frame's bytes in an array rented from the shared pool (<see cref="PooledFrame"/>).</summary>
+    public static PooledFrame ToPooled<TFrame>(TFrame frame, JsonTypeInfo<TFrame> type)
+    {
+        var written = Write(frame, type);
+        var array = ArrayPool<byte>.Shared.Rent(written.Length);
+        written.CopyTo(array);
+        return new PooledFrame(array, written.Length);
+    }
+
+    // Valid until this thread writes its next frame.
+    private static ReadOnlySpan<byte> Write<TFrame>(TFrame frame, JsonTypeInfo<TFrame> type)
     {
         var buffer = _buffer ??= new ArrayBufferWriter<byte>(512);
         buffer.ResetWrittenCount();
@@ -23,6 +36,6 @@ public static class FrameWriter
         writer.Reset(buffer);
         JsonSerializer.Serialize(writer, frame, type);
         writer.Flush();
-        return buffer.WrittenSpan.ToArray();
+        return buffer.WrittenSpan;
     }
 }

@@ -9,7 +9,10 @@ namespace Switchboard.Domain.Conversations;
 /// </summary>
 public readonly record struct ConversationDeadlines(DateTimeOffset? Hold, DateTimeOffset? NoAnswer, DateTimeOffset? Inactivity, DateTimeOffset? Abandon = null)
 {
-    public DateTimeOffset? Earliest => new[] { Hold, NoAnswer, Inactivity, Abandon }.Where(d => d is not null).Min();
+    // Read after every append (the grain moves its one deadline timer to it): no array or iterator for four values.
+    public DateTimeOffset? Earliest => Earlier(Earlier(Hold, NoAnswer), Earlier(Inactivity, Abandon));
+
+    private static DateTimeOffset? Earlier(DateTimeOffset? a, DateTimeOffset? b) => a is null ? b : b is null || a <= b ? a : b;
 
     /// <param name="visitorGoneSince">
     /// When the web visitor's last page with the widget closed, while they have not come back; null while they are there.

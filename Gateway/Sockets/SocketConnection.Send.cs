@@ -81,13 +81,15 @@ public sealed partial class SocketConnection
         }
     }
 
-    private Task WriteEventAsync(string conversationKey, ConversationEvent evt)
+    private async Task WriteEventAsync(string conversationKey, ConversationEvent evt)
     {
         _cursors[conversationKey] = evt.Seq;
-        return WriteAsync(EventFrames.Event(_conversationIds[conversationKey], _present(evt), _audience));
+        // The WebSocket copies a frame into its own send buffer before it writes, so the array goes back once sent.
+        using var frame = EventFrames.Event(_conversationIds[conversationKey], _present(evt), _audience);
+        await WriteAsync(frame.Memory);
     }
 
-    private async Task WriteAsync(byte[] frame)
+    private async ValueTask WriteAsync(ReadOnlyMemory<byte> frame)
     {
         if (_socket.State == WebSocketState.Open)
         {

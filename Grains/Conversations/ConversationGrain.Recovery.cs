@@ -9,14 +9,18 @@ namespace Switchboard.Grains.Conversations;
 public sealed partial class ConversationGrain
 {
     /// <summary>Before every call: after a failed append, catch up with the log (the subscribers stay, unlike a reactivation).</summary>
-    public async Task Invoke(IIncomingGrainCallContext context)
+    // Every call passes here: without anything to recover it hands the call on without an async frame of its own.
+    public Task Invoke(IIncomingGrainCallContext context) =>
+        (_historyStale || _relayStale) && context.MethodName != nameof(GetHolder) ? RecoverThenInvoke(context) : context.Invoke();
+
+    // GetHolder interleaves with a running call: it must not replace the history under that call's feet.
+    private async Task RecoverThenInvoke(IIncomingGrainCallContext context)
     {
-        // GetHolder interleaves with a running call: it must not replace the history under that call's feet.
-        if (_historyStale && context.MethodName != nameof(GetHolder))
+        if (_historyStale)
         {
             await ReloadHistoryAsync();
         }
-        if (_relayStale && context.MethodName != nameof(GetHolder))
+        if (_relayStale)
         {
             await ResumeRelays();
         }

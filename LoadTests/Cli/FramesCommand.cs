@@ -44,5 +44,8 @@ public static class FramesCommand
         _ = FieldRules.Text(message.Text, "text", MaxTextLength, required: true);
     }
 
-    private static void WriteEvent() => _ = EventFrames.Event(FrameWorkload.ConversationId, FrameWorkload.MessageEvent, Audience.Visitor);
+    private static void WriteEvent()
+    {
+        using var frame = EventFrames.Event(FrameWorkload.ConversationId, FrameWorkload.MessageEvent, Audience.Visitor);
+    }
 }

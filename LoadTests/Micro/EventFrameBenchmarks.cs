@@ -9,5 +9,18 @@ namespace Switchboard.LoadTests.Micro;
 public class EventFrameBenchmarks
 {
     [Benchmark(Description = "write message event frame")]
-    public byte[] WriteMessageEvent() => EventFrames.Event(FrameWorkload.ConversationId, FrameWorkload.MessageEvent, Audience.Visitor);
+    public int WriteMessageEvent()
+    {
+        using var frame = Write();
+        return frame.Memory.Length;
+    }
+
+    /// <summary>The frame the benchmark writes, as text (for its test).</summary>
+    public string MessageEventJson()
+    {
+        using var frame = Write();
+        return System.Text.Encoding.UTF8.GetString(frame.Memory.Span);
+    }
+
+    private static PooledFrame Write() => EventFrames.Event(FrameWorkload.ConversationId, FrameWorkload.MessageEvent, Audience.Visitor);
 }

@@ -24,6 +24,20 @@ public sealed class TimerRulesTests
     }
 
     [Fact]
+    public void The_earliest_deadline_is_the_first_of_those_set_wherever_it_stands()
+    {
+        DateTimeOffset? At(int seconds) => T0.AddSeconds(seconds);
+        Assert.Null(new ConversationDeadlines(null, null, null).Earliest);
+        Assert.Equal(At(9), new ConversationDeadlines(null, null, null, At(9)).Earliest);
+        Assert.Equal(At(3), new ConversationDeadlines(At(5), At(3), At(4), At(9)).Earliest);
+        Assert.Equal(At(2), new ConversationDeadlines(At(5), null, At(2), null).Earliest);
+        Assert.Equal(At(1), new ConversationDeadlines(At(1), At(1), null, At(7)).Earliest);
+        // Instants, not clock faces: 10:00+03:00 is before 09:30Z.
+        Assert.Equal(new DateTimeOffset(2026, 11, 23, 10, 0, 0, TimeSpan.FromHours(3)),
+            new ConversationDeadlines(At(1800), new DateTimeOffset(2026, 11, 23, 10, 0, 0, TimeSpan.FromHours(3)), null).Earliest);
+    }
+
+    [Fact]
     public void Deadlines_follow_the_conversation_through_its_life()
     {
         var history = new ConversationHistory();
