@@ -47,12 +47,13 @@ public sealed class SqliteDataKeyStore : IDataKeyStore, IAsyncDisposable
 
     public Task<WrappedKey> AddAsync(string owner, WrappedKey key, CancellationToken cancellationToken = default) => _writer.Enqueue(context =>
     {
-        var insert = context.Command("INSERT INTO data_keys (owner, wrapped_by, sealed, created_at) VALUES ($owner, $by, $sealed, $at) ON CONFLICT (owner) DO NOTHING");
-        insert.Parameters.AddWithValue("$owner", owner);
-        insert.Parameters.AddWithValue("$by", key.WrappedBy);
-        insert.Parameters.AddWithValue("$sealed", key.Sealed);
-        insert.Parameters.AddWithValue("$at", DateTime.UtcNow.ToString("O"));
-        if (insert.ExecuteNonQuery() == 1)
+        // Every new visitor and conversation gets its key here, so the insert is bound through SQLite's API.
+        var insert = context.Bound("INSERT INTO data_keys (owner, wrapped_by, sealed, created_at) VALUES (?1, ?2, ?3, ?4) ON CONFLICT (owner) DO NOTHING");
+        insert.Bind(1, owner);
+        insert.Bind(2, key.WrappedBy);
+        insert.Bind(3, key.Sealed);
+        insert.BindUtc(4, DateTimeOffset.UtcNow);
+        if (insert.Run() == 1)
         {
             return key;
         }

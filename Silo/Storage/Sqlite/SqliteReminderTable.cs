@@ -19,17 +19,22 @@ public sealed class SqliteReminderTable(SqliteDatabase database, SqliteWriter wr
         RETURNING etag
         """;
 
+    // Each query's parameter names, for its kept command's first use.
+    private static readonly string[] ByGrain = ["$key"];
+    private static readonly string[] ByRange = ["$begin", "$end"];
+    private static readonly string[] ByName = ["$key", "$name"];
+
     public Task<ReminderTableData> ReadRows(GrainId grainId) =>
-        Read($"SELECT {Columns} FROM reminders WHERE grain_key = $key", ("$key", grainId.ToString()));
+        Read($"SELECT {Columns} FROM reminders WHERE grain_key = $key", ByGrain, grainId.ToString());
 
     public Task<ReminderTableData> ReadRows(uint begin, uint end) => begin < end
-        ? Read($"SELECT {Columns} FROM reminders WHERE grain_hash > $begin AND grain_hash <= $end", ("$begin", (long)begin), ("$end", (long)end))
-        : Read($"SELECT {Columns} FROM reminders WHERE grain_hash > $begin OR grain_hash <= $end", ("$begin", (long)begin), ("$end", (long)end));
+        ? Read($"SELECT {Columns} FROM reminders WHERE grain_hash > $begin AND grain_hash <= $end", ByRange, (long)begin, (long)end)
+        : Read($"SELECT {Columns} FROM reminders WHERE grain_hash > $begin OR grain_hash <= $end", ByRange, (long)begin, (long)end);
 
     public async Task<ReminderEntry?> ReadRow(GrainId grainId, string reminderName)
     {
         var rows = await Read($"SELECT {Columns} FROM reminders WHERE grain_key = $key AND reminder_name = $name",
-            ("$key", grainId.ToString()), ("$name", reminderName));
+            ByName, grainId.ToString(), reminderName);
         return rows.Reminders.FirstOrDefault();
     }
 
@@ -59,13 +64,13 @@ public sealed class SqliteReminderTable(SqliteDatabase database, SqliteWriter wr
 
     public Task TestOnlyClearTable() => writer.Enqueue(context => context.Command("DELETE FROM reminders").ExecuteNonQuery());
 
-    private async Task<ReminderTableData> Read(string sql, params (string Name, object Value)[] parameters)
+    private async Task<ReminderTableData> Read(string sql, string[] names, params object[] values)
     {
         using var connection = database.Readers.Rent();
-        var command = connection.Command(sql, parameters.Select(p => p.Name).ToArray());
-        for (var i = 0; i < parameters.Length; i++)
+        var command = connection.Command(sql, names);
+        for (var i = 0; i < values.Length; i++)
         {
-            command.Parameters[i].Value = parameters[i].Value;
+            command.Parameters[i].Value = values[i];
         }
         var entries = new List<ReminderEntry>();
         await using var reader = await command.ExecuteReaderAsync();
