@@ -8,8 +8,10 @@ namespace Switchboard.Grains.Conversations;
 /// </summary>
 public sealed partial class ConversationGrain
 {
-    /// <summary>Before every call: after a failed append, catch up with the log (the subscribers stay, unlike a reactivation).</summary>
-    // Every call passes here: without anything to recover it hands the call on without an async frame of its own.
+    /// <summary>
+    /// Before every call: after a failed append, catch up with the log (the subscribers stay, unlike a reactivation).
+    /// With nothing to recover, the call is handed on without an async frame of its own.
+    /// </summary>
     public Task Invoke(IIncomingGrainCallContext context) =>
         (_historyStale || _relayStale) && context.MethodName != nameof(GetHolder) ? RecoverThenInvoke(context) : context.Invoke();
 
