@@ -7,8 +7,8 @@ namespace Switchboard.LoadTests.Scenarios;
 /// Idle connections for the memory and concurrency figures. An idle visitor is a widget on an open page, as the
 /// widget behaves: connected, hello answered with welcome, the page it is on reported, then silent (the page records a
 /// visit and arms the visitor's invitation timer, so the figure is what a retailer's idle shoppers cost, not a bare
-/// hello's). An idle raw socket is its baseline: connected to the
-/// echo server, one frame of the same size bounced, then silent. Each copy holds its socket until the load ends.
+/// hello's). An idle raw socket is its baseline: connected to the echo server, one frame of the same size bounced,
+/// then silent. Each copy holds its socket until the load ends.
 /// </summary>
 public static class IdleSockets
 {
