@@ -12,6 +12,7 @@ public static class StorageNames
     public const string VisitorState = "visitor";
     public const string QueueState = "queue";
     public const string OperatorState = "operator";
+    public const string OperatorRatingsState = "operatorRatings";
     public const string CustomerState = "customer";
     public const string OutboxState = "channelOutbox";
     public const string CallState = "call";

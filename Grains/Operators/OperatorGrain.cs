@@ -21,6 +21,7 @@ namespace Switchboard.Grains.Operators;
 /// </summary>
 public sealed partial class OperatorGrain(
     [PersistentState(StorageNames.OperatorState, StorageNames.Provider)] IPersistentState<OperatorState> state,
+    [PersistentState(StorageNames.OperatorRatingsState, StorageNames.Provider)] IPersistentState<OperatorRatings> ratings,
     IOptions<RoutingDefaults> defaults,
     TimeProvider clock,
     SwitchboardMetrics metrics,
@@ -59,6 +60,8 @@ public sealed partial class OperatorGrain(
     {
         (_site, _login) = GrainKeys.Parse(this.GetPrimaryKeyString());
         _writes = new StateWriteBehind(this, state.WriteStateAsync);
+        _ratingWrites = new StateWriteBehind(this, ratings.WriteStateAsync);
+        await MoveOldRatings();
         _config = new SiteConfigCache(GrainFactory, _site, clock, TimeSpan.FromSeconds(defaults.Value.ConfigRefreshSeconds));
         await Account();
         metrics.Holding(this.GetPrimaryKeyString(), _site, Operator.Conversations.Count);
@@ -233,7 +236,7 @@ public sealed partial class OperatorGrain(
             // Best effort: what is not sent now stays in the outbox and goes at the next activation.
             await SendTime();
         }
-        await _writes.FlushAsync();
+        await Task.WhenAll(_writes.FlushAsync(), _ratingWrites.FlushAsync());
     }
 
     private async Task<OperatorAccount> Account()

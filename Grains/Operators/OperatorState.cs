@@ -13,7 +13,10 @@ public sealed class OperatorState
     /// <summary>Chats this operator let go unanswered (no-answer reassignment).</summary>
     [Id(3)] public int Missed { get; set; }
     [Id(4)] public Contracts.Monitoring.DailyFigures Today { get; set; } = new();
-    /// <summary>The most recent ratings, newest last.</summary>
+    /// <summary>
+    /// Where the ratings were kept before they got a state of their own (<see cref="OperatorRatings"/>): read so a state
+    /// stored then moves them there on its next activation, empty after that.
+    /// </summary>
     [Id(5)] public List<Contracts.Monitoring.RatingEntry> Ratings { get; set; } = [];
     [Id(6)] public List<Contracts.Sites.CannedResponse> Canned { get; set; } = [];
     /// <summary>What held conversations other than plain chats claim (calls), by conversation id; a chat is one seat.</summary>
