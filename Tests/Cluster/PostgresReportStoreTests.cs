@@ -31,6 +31,26 @@ public sealed class PostgresReportStoreTests(DatabaseServers servers) : IAsyncLi
     public async Task DisposeAsync() => await _setup.DisposeAsync();
 
     [Fact]
+    public async Task The_operators_time_store_writes_many_operators_appends_together_and_a_change_sent_twice_once()
+    {
+        await using var store = new SqlOperatorTimeStore(new PostgresReportDatabase(Database));
+        var appends = Enumerable.Range(0, 30).Select(i => store.AppendAsync(Site, $"op{i}",
+        [
+            new Contracts.Operators.OperatorStatusChange(1, Morning, Contracts.Operators.OperatorStatus.Online, 0, false),
+            new Contracts.Operators.OperatorStatusChange(2, Morning.AddMinutes(i), Contracts.Operators.OperatorStatus.Away, 1, i % 2 == 0),
+        ])).ToList();
+        // Sent again (as an outbox resends after a failure), here with other figures: the first stored stays.
+        appends.Add(store.AppendAsync(Site, "op3", [new Contracts.Operators.OperatorStatusChange(2, Morning.AddMinutes(3), Contracts.Operators.OperatorStatus.Away, 9, true)]));
+        await Task.WhenAll(appends).WaitAsync(TimeSpan.FromSeconds(30));
+
+        var stored = await store.ReadAsync(Site, Morning, Morning.AddHours(1), login: null);
+
+        Assert.Equal(30, stored.Count);
+        Assert.Equal([(1L, 0, false), (2L, 1, false)], stored["op3"].Select(change => (change.Seq, change.Chats, change.Full)));
+        Assert.Equal([(1L, 0, false), (2L, 1, true)], stored["op4"].Select(change => (change.Seq, change.Chats, change.Full)));
+    }
+
+    [Fact]
     public async Task Racing_projectors_count_each_chat_once_orders_convert_and_a_rebuild_gives_the_same_report()
     {
         var store = new SqlReportStore(new PostgresReportDatabase(Database), _options);

@@ -1,31 +1,104 @@
 using System.Data.Common;
+using System.Threading.Channels;
 using Switchboard.Contracts.Operators;
 using Switchboard.Grains.Reports;
 
 namespace Switchboard.Silo.Storage.Reports;
 
-/// <summary>The operators' status changes in the read model's database (<see cref="OperatorTimeSql"/>).</summary>
-public sealed class SqlOperatorTimeStore(IReportDatabase database) : IOperatorTimeStore
+/// <summary>
+/// The operators' status changes in the read model's database (<see cref="OperatorTimeSql"/>). Every operator's
+/// appends go through one loop that writes whatever has queued up in one transaction: a busy site sends a change for
+/// most chats it starts and closes, and one transaction (and one connection) each cost more than the row, while
+/// operators waiting each for the write lock of SQLite, which the report projector holds for a batch, each held a
+/// thread asleep in SQLite's busy handler.
+/// </summary>
+public sealed class SqlOperatorTimeStore : IOperatorTimeStore, IAsyncDisposable
 {
-    public async Task AppendAsync(string site, string login, IReadOnlyList<OperatorStatusChange> changes, CancellationToken cancellationToken = default)
+    /// <summary>The most operators' appends one transaction carries.</summary>
+    public const int MaxBatch = 256;
+
+    private readonly IReportDatabase _database;
+    private readonly Channel<OperatorTimeAppend> _queue = Channel.CreateUnbounded<OperatorTimeAppend>(new UnboundedChannelOptions { SingleReader = true });
+    private readonly Task _loop;
+
+    public SqlOperatorTimeStore(IReportDatabase database)
     {
-        await using var connection = await database.OpenAsync(cancellationToken);
-        await using var transaction = await database.BeginWriteAsync(connection, cancellationToken);
-        foreach (var change in changes)
+        _database = database;
+        _loop = Task.Run(RunAsync);
+    }
+
+    /// <summary>Transactions written so far (each carries every append that queued while the one before was written).</summary>
+    public long Transactions { get; private set; }
+
+    public Task AppendAsync(string site, string login, IReadOnlyList<OperatorStatusChange> changes, CancellationToken cancellationToken = default)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        var append = new OperatorTimeAppend(site, login, changes);
+        if (!_queue.Writer.TryWrite(append))
         {
-            await using var command = Command(connection, OperatorTimeSql.Insert,
-                ("site", site), ("operator", login), ("seq", change.Seq), ("at", change.At.ToUnixTimeMilliseconds()),
-                ("status", change.Status), ("chats", change.Chats), ("full", change.Full ? 1 : 0));
-            command.Transaction = transaction;
-            await command.ExecuteNonQueryAsync(cancellationToken);
+            throw new ObjectDisposedException(nameof(SqlOperatorTimeStore));
         }
-        await transaction.CommitAsync(cancellationToken);
+        return append.Stored.Task;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        _queue.Writer.TryComplete();
+        await _loop;
+    }
+
+    private async Task RunAsync()
+    {
+        var batch = new List<OperatorTimeAppend>(MaxBatch);
+        while (await _queue.Reader.WaitToReadAsync())
+        {
+            batch.Clear();
+            while (batch.Count < MaxBatch && _queue.Reader.TryRead(out var append))
+            {
+                batch.Add(append);
+            }
+            try
+            {
+                await WriteAsync(batch);
+                Transactions++;
+                batch.ForEach(append => append.Stored.TrySetResult());
+            }
+            catch (Exception error)
+            {
+                // Every change is kept in its operator's outbox until stored, so each is sent again; a stored one is skipped then.
+                batch.ForEach(append => append.Stored.TrySetException(error));
+            }
+        }
+    }
+
+    private async Task WriteAsync(List<OperatorTimeAppend> batch)
+    {
+        await using var connection = await _database.OpenAsync(CancellationToken.None);
+        await using var transaction = await _database.BeginWriteAsync(connection, CancellationToken.None);
+        await using var insert = Command(connection, OperatorTimeSql.Insert,
+            ("site", ""), ("operator", ""), ("seq", 0L), ("at", 0L), ("status", ""), ("chats", 0), ("full", 0));
+        insert.Transaction = transaction;
+        foreach (var append in batch)
+        {
+            foreach (var change in append.Changes)
+            {
+                insert.Parameters["site"].Value = append.Site;
+                insert.Parameters["operator"].Value = append.Login;
+                insert.Parameters["seq"].Value = change.Seq;
+                insert.Parameters["at"].Value = change.At.ToUnixTimeMilliseconds();
+                insert.Parameters["status"].Value = change.Status;
+                insert.Parameters["chats"].Value = change.Chats;
+                insert.Parameters["full"].Value = change.Full ? 1 : 0;
+                await insert.ExecuteNonQueryAsync(CancellationToken.None);
+            }
+        }
+        await transaction.CommitAsync(CancellationToken.None);
     }
 
     public async Task<IReadOnlyDictionary<string, IReadOnlyList<OperatorStatusChange>>> ReadAsync(
         string site, DateTimeOffset from, DateTimeOffset to, string? login, CancellationToken cancellationToken = default)
     {
-        await using var connection = await database.OpenAsync(cancellationToken);
+        await using var connection = await _database.OpenAsync(cancellationToken);
         await using var command = Command(connection, OperatorTimeSql.Read,
             ("site", site), ("operator", login), ("from", from.ToUnixTimeMilliseconds()), ("to", to.ToUnixTimeMilliseconds()));
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
