@@ -55,6 +55,13 @@ public interface IOperatorGrain : IGrainWithStringKey
     [Alias("Rerated"), OneWay]
     Task Rerated(int previous, DateTimeOffset previousAt, int score, string? comment, string conversationId);
 
+    /// <summary>
+    /// Erasure: the visitors' comments on these conversations leave the operator's list of ratings (the scores stay, as
+    /// they do in every figure); stored before this returns.
+    /// </summary>
+    [Alias("ForgetRatingComments")]
+    Task ForgetRatingComments(IReadOnlyList<string> conversationIds);
+
     /// <summary>The operator's most recent ratings, newest first.</summary>
     [Alias("GetRatings")]
     Task<IReadOnlyList<Monitoring.RatingEntry>> GetRatings();

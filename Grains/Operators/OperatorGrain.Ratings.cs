@@ -59,6 +59,24 @@ public sealed partial class OperatorGrain
         return Task.CompletedTask;
     }
 
+    public async Task ForgetRatingComments(IReadOnlyList<string> conversationIds)
+    {
+        var erased = conversationIds.ToHashSet(StringComparer.Ordinal);
+        var changed = false;
+        for (var i = 0; i < Ratings.Count; i++)
+        {
+            if (Ratings[i].Comment is not null && erased.Contains(Ratings[i].ConversationId))
+            {
+                Ratings[i] = Ratings[i] with { Comment = null };
+                changed = true;
+            }
+        }
+        if (changed)
+        {
+            await _ratingWrites.NowAsync();
+        }
+    }
+
     public Task<IReadOnlyList<RatingEntry>> GetRatings() =>
         Task.FromResult<IReadOnlyList<RatingEntry>>(Enumerable.Reverse(Ratings).ToList());
 

@@ -4,8 +4,12 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using Switchboard.Contracts;
 using Switchboard.Contracts.Conversations;
+using Switchboard.Contracts.Operators;
 using Switchboard.Contracts.Visitors;
 using Microsoft.Extensions.DependencyInjection;
+using Orleans.Storage;
+using Switchboard.Grains;
+using Switchboard.Grains.Operators;
 using Switchboard.Gateway.Attachments;
 using Switchboard.Grains.Reports;
 using Switchboard.Silo.Storage.Reports;
@@ -85,6 +89,40 @@ public sealed class CustomerErasureTests(GatewayFixture fixture) : IClassFixture
         var left = await ReportIdsAsync(site);
         Assert.DoesNotContain(left, ids => ids.Contains("c-9") || ids.Contains("visitor-buyer"));
         Assert.Contains(left, ids => ids.Contains("c-10") && ids.Contains("visitor-other-buyer"));
+    }
+
+    [Fact]
+    public async Task Erasing_a_customer_takes_their_rating_comment_out_of_the_operators_list_and_keeps_the_score_and_others_comments()
+    {
+        var site = await TestSites.CreateAsync(Host.Grains, ("anna", 4, ["general"]));
+        var supervisor = await Host.LoginAsync(site, "sup");
+        var anna = Host.Grains.GetGrain<IOperatorGrain>(GrainKeys.Operator(site, "anna"));
+        await anna.SetStatus(OperatorStatus.Online);
+        var erasedChat = await RatedChatAsync(site, "visitor-rater", new VerifiedIdentity("c-12", "Oleg Sidorov", null, null), 2, "Oleg here, the courier never came");
+        var keptChat = await RatedChatAsync(site, "visitor-other-rater", null, 5, "Lovely, thank you");
+        await WaitListedAsync(site, "c-12", erasedChat);
+        await Eventually.Until(anna.GetRatings, ratings => ratings.Count == 2, "both ratings in Anna's list");
+
+        Assert.Equal(HttpStatusCode.OK, (await Send(HttpMethod.Delete, $"/api/sites/{site}/customers/c-12", supervisor)).StatusCode);
+
+        var shown = await anna.GetRatings();
+        Assert.Equal([(keptChat, 5, "Lovely, thank you"), (erasedChat, 2, null)], shown.Select(r => (r.ConversationId, r.Score, r.Comment)));
+        var stored = new GrainState<OperatorRatings>(new OperatorRatings());
+        await Host.Services.GetRequiredKeyedService<IGrainStorage>(StorageNames.Provider).ReadStateAsync(StorageNames.OperatorRatingsState, anna.GetGrainId(), stored);
+        Assert.DoesNotContain(stored.State!.Entries, r => r.Comment?.Contains("courier", StringComparison.Ordinal) == true);
+        Assert.Contains(stored.State.Entries, r => r.ConversationId == erasedChat && r.Score == 2);
+    }
+
+    /// <summary>A chat Anna takes and closes, which its visitor then rates.</summary>
+    private async Task<string> RatedChatAsync(string site, string visitorId, VerifiedIdentity? identity, int score, string comment)
+    {
+        var id = await ChatAsync(site, visitorId, identity, "Where is my order?");
+        var conversation = Host.Grains.GetGrain<IConversationGrain>(GrainKeys.Conversation(site, id));
+        var anna = new Actor(ActorKind.Operator, site, "anna", "Anna");
+        await Eventually.Until(() => conversation.GetEvents(anna, 0, 100), events => events.Any(e => e.Type == EventTypes.Assigned), $"chat {id} assigned to Anna");
+        await conversation.Close(anna);
+        await conversation.Rate(new Actor(ActorKind.Visitor, site, visitorId), score, comment);
+        return id;
     }
 
     /// <summary>The visitor and customer ids of the site's rows in the reports' chats and orders, read past the store.</summary>
