@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using System.Diagnostics.Metrics;
-using System.Threading.Channels;
 using Microsoft.Extensions.Logging;
 using Npgsql;
 using Switchboard.Contracts.Conversations;
@@ -21,10 +20,9 @@ public sealed class PostgresWriter : IAsyncDisposable
 
     private const string UniqueViolation = "23505";
 
-    private readonly Channel<PendingAppend> _queue = Channel.CreateUnbounded<PendingAppend>(new UnboundedChannelOptions { SingleReader = true });
     private readonly PostgresDatabase _database;
     private readonly ILogger<PostgresWriter> _logger;
-    private readonly Task _loop;
+    private readonly BatchLoop<PendingAppend> _loop;
     private readonly GroupCommitMetrics? _metrics;
     private long _commits;
     private long _appends;
@@ -35,7 +33,7 @@ public sealed class PostgresWriter : IAsyncDisposable
         _database = database;
         _logger = logger;
         _metrics = GroupCommitMetrics.Create(meters, "postgres", () => Commits, () => Appends);
-        _loop = Task.Run(RunAsync);
+        _loop = new BatchLoop<PendingAppend>(nameof(PostgresWriter), MaxBatch, CommitAsync);
     }
 
     /// <summary>Commits so far and the appends they carried: the batching figure the benchmarks report.</summary>
@@ -49,32 +47,11 @@ public sealed class PostgresWriter : IAsyncDisposable
     public Task AppendAsync(string conversationKey, string site, IReadOnlyList<ConversationEvent> events, StoredEvent[] stored)
     {
         var pending = new PendingAppend(conversationKey, site, events, stored);
-        if (!_queue.Writer.TryWrite(pending))
-        {
-            throw new ObjectDisposedException(nameof(PostgresWriter));
-        }
+        _loop.Enqueue(pending);
         return pending.Completion.Task;
     }
 
-    public async ValueTask DisposeAsync()
-    {
-        _queue.Writer.TryComplete();
-        await _loop;
-    }
-
-    private async Task RunAsync()
-    {
-        var batch = new List<PendingAppend>(MaxBatch);
-        while (await _queue.Reader.WaitToReadAsync())
-        {
-            batch.Clear();
-            while (batch.Count < MaxBatch && _queue.Reader.TryRead(out var append))
-            {
-                batch.Add(append);
-            }
-            await CommitAsync(batch);
-        }
-    }
+    public ValueTask DisposeAsync() => _loop.DisposeAsync();
 
     private async Task CommitAsync(List<PendingAppend> batch)
     {

@@ -1,5 +1,4 @@
 using System.Data.Common;
-using System.Threading.Channels;
 using Switchboard.Contracts.Operators;
 using Switchboard.Grains.Reports;
 
@@ -18,20 +17,16 @@ public sealed class SqlOperatorTimeStore : IOperatorTimeStore, IAsyncDisposable
     /// <summary>The most operators' appends one transaction carries.</summary>
     public const int MaxBatch = 256;
 
-    /// <summary>
-    /// How long the loop gathers appends after the first before it writes them. A batching window on the real clock, not
-    /// a deadline of the product's: a test's fake clock must not hold the appends back.
-    /// </summary>
+    /// <summary>How long the loop gathers appends after the first before it writes them (<see cref="BatchLoop{T}"/>).</summary>
     public static readonly TimeSpan GatherWindow = TimeSpan.FromMilliseconds(100);
 
     private readonly IReportDatabase _database;
-    private readonly Channel<OperatorTimeAppend> _queue = Channel.CreateUnbounded<OperatorTimeAppend>(new UnboundedChannelOptions { SingleReader = true });
-    private readonly Task _loop;
+    private readonly BatchLoop<OperatorTimeAppend> _loop;
 
     public SqlOperatorTimeStore(IReportDatabase database)
     {
         _database = database;
-        _loop = Task.Run(RunAsync);
+        _loop = new BatchLoop<OperatorTimeAppend>(nameof(SqlOperatorTimeStore), MaxBatch, WriteBatchAsync, GatherWindow);
     }
 
     /// <summary>Transactions written so far (each carries every append that queued during its window, up to <see cref="MaxBatch"/>).</summary>
@@ -41,41 +36,24 @@ public sealed class SqlOperatorTimeStore : IOperatorTimeStore, IAsyncDisposable
     {
         cancellationToken.ThrowIfCancellationRequested();
         var append = new OperatorTimeAppend(site, login, changes);
-        if (!_queue.Writer.TryWrite(append))
-        {
-            throw new ObjectDisposedException(nameof(SqlOperatorTimeStore));
-        }
+        _loop.Enqueue(append);
         return append.Stored.Task;
     }
 
-    public async ValueTask DisposeAsync()
-    {
-        _queue.Writer.TryComplete();
-        await _loop;
-    }
+    public ValueTask DisposeAsync() => _loop.DisposeAsync();
 
-    private async Task RunAsync()
+    private async Task WriteBatchAsync(List<OperatorTimeAppend> batch)
     {
-        var batch = new List<OperatorTimeAppend>(MaxBatch);
-        while (await _queue.Reader.WaitToReadAsync())
+        try
         {
-            await Task.Delay(GatherWindow, TimeProvider.System);
-            batch.Clear();
-            while (batch.Count < MaxBatch && _queue.Reader.TryRead(out var append))
-            {
-                batch.Add(append);
-            }
-            try
-            {
-                await WriteAsync(batch);
-                Transactions++;
-                batch.ForEach(append => append.Stored.TrySetResult());
-            }
-            catch (Exception error)
-            {
-                // Every change is kept in its operator's outbox until stored, so each is sent again; a stored one is skipped then.
-                batch.ForEach(append => append.Stored.TrySetException(error));
-            }
+            await WriteAsync(batch);
+            Transactions++;
+            batch.ForEach(append => append.Stored.TrySetResult());
+        }
+        catch (Exception error)
+        {
+            // Every change is kept in its operator's outbox until stored, so each is sent again; a stored one is skipped then.
+            batch.ForEach(append => append.Stored.TrySetException(error));
         }
     }
 
