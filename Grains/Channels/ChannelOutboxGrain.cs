@@ -63,8 +63,9 @@ public sealed class ChannelOutboxGrain(
         {
             Box.Pending.Add(new PendingSend { Message = part, NotBefore = clock.GetUtcNow(), PartOf = parts.Count > 1 ? message.MessageId : null });
         }
-        await state.WriteStateAsync();
-        await Schedule();
+        // Stored by the schedule's write, with the first attempt when it goes at once: a message is stored before its
+        // send as ever, in one write beside the reminder's instead of three in a row.
+        await Schedule(changed: true);
     }
 
     public async Task SendFinished(string messageId, SendOutcome outcome)
@@ -137,29 +138,36 @@ public sealed class ChannelOutboxGrain(
         GrainFactory.Grain<IConversationGrain>(GrainKeys.Conversation(_site, _conversationId))
             .ReportDelivery(report.MessageId, report.Status, report.Error).Ignore();
 
-    /// <summary>Starts the head's send when it is due, else arms a timer for when it will be; keeps the reminder while anything waits.</summary>
-    private async Task Schedule()
+    private Task Schedule() => Schedule(changed: false);
+
+    /// <summary>
+    /// Starts the head's send when it is due, else arms a timer for when it will be; keeps the reminder while anything
+    /// waits. The state is written when <paramref name="changed"/> or when a send starts (its attempt is counted before
+    /// it: a crash during it still moves the message towards giving up, never round forever), together with the
+    /// reminder's change: the two writes share a commit, so a send waits for one disk sync.
+    /// </summary>
+    private async Task Schedule(bool changed)
     {
-        await _reminder.KeepAsync(Box.Pending.Count > 0);
-        if (Box.Pending.FirstOrDefault() is not { } head)
-        {
-            return;
-        }
+        var head = Box.Pending.FirstOrDefault();
         var now = clock.GetUtcNow();
-        if (_inFlight is not null && now - _inFlightSince < SendTimeout)
+        var busy = _inFlight is not null && now - _inFlightSince < SendTimeout;
+        var due = head is not null && !busy && head.NotBefore <= now;
+        if (due)
+        {
+            head!.Attempts++;
+        }
+        await Task.WhenAll(changed || due ? state.WriteStateAsync() : Task.CompletedTask, _reminder.KeepAsync(Box.Pending.Count > 0));
+        if (head is null || busy)
         {
             return;
         }
-        if (head.NotBefore > now)
+        if (due)
         {
-            _timer?.Dispose();
-            _timer = this.RegisterGrainTimer(Schedule, new GrainTimerCreationOptions(head.NotBefore - now, Timeout.InfiniteTimeSpan));
+            StartSend(head.Message);
             return;
         }
-        head.Attempts++;
-        // Counted before the send: a crash during it still moves the message towards giving up, never round forever.
-        await state.WriteStateAsync();
-        StartSend(head.Message);
+        _timer?.Dispose();
+        _timer = this.RegisterGrainTimer(Schedule, new GrainTimerCreationOptions(head.NotBefore - now, Timeout.InfiniteTimeSpan));
     }
 
     private void StartSend(OutboundMessage message)
