@@ -7,7 +7,8 @@ namespace Switchboard.Silo.Storage;
 /// one transaction (and one flush) serves every caller that queued meanwhile. <paramref name="gather"/> above zero
 /// makes the loop wait that long after the first item before it takes a batch, on the real clock: a batching window,
 /// not a deadline of the product's, so a test's fake clock does not hold writes back. The batch's writer completes
-/// its callers itself (each item carries what it needs to), and must not throw.
+/// its callers itself (each item carries what it needs to), and must not throw. The SQLite and PostgreSQL writers' group
+/// commits and the operators' time store run on it.
 /// </summary>
 public sealed class BatchLoop<T> : IAsyncDisposable
 {

@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using System.Diagnostics.Metrics;
-using System.Threading.Channels;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Logging;
 
@@ -19,10 +18,10 @@ public sealed class SqliteWriter : IAsyncDisposable
     /// <summary>The most the writer waits between two batches for readers to leave the log it wants to start again.</summary>
     public const int TopUpWaitMs = 2;
 
-    private readonly Channel<SqliteWrite> _queue = Channel.CreateUnbounded<SqliteWrite>(new UnboundedChannelOptions { SingleReader = true });
     private readonly SqliteConnection _connection;
+    private readonly SqliteWriteContext _context;
     private readonly ILogger<SqliteWriter> _logger;
-    private readonly Task _loop;
+    private readonly BatchLoop<SqliteWrite> _loop;
     private readonly SqliteCheckpointer _checkpointer;
     private readonly GroupCommitMetrics? _metrics;
     private int _commitsSinceCheckpoint;
@@ -41,7 +40,8 @@ public sealed class SqliteWriter : IAsyncDisposable
         _logger = logger;
         _checkpointer = new SqliteCheckpointer(database, logger);
         _metrics = GroupCommitMetrics.Create(meters, "sqlite", () => Commits, () => Writes, () => Restarts);
-        _loop = Task.Run(RunAsync);
+        _context = new SqliteWriteContext(_connection);
+        _loop = new BatchLoop<SqliteWrite>(nameof(SqliteWriter), MaxBatch, WriteBatch);
     }
 
     /// <summary>Commits so far and the writes they carried: the batching figure the benchmarks report.</summary>
@@ -58,43 +58,31 @@ public sealed class SqliteWriter : IAsyncDisposable
     public Task<T> Enqueue<T>(Func<SqliteWriteContext, T> write)
     {
         var pending = new SqliteWrite<T>(write);
-        if (!_queue.Writer.TryWrite(pending))
-        {
-            throw new ObjectDisposedException(nameof(SqliteWriter));
-        }
+        _loop.Enqueue(pending);
         return pending.Completion;
     }
 
     public async ValueTask DisposeAsync()
     {
-        _queue.Writer.TryComplete();
-        await _loop;
+        await _loop.DisposeAsync();
+        _context.Dispose();
         await _checkpointer.DisposeAsync();
         await _connection.DisposeAsync();
     }
 
-    private async Task RunAsync()
+    private Task WriteBatch(List<SqliteWrite> batch)
     {
-        var batch = new List<SqliteWrite>(MaxBatch);
-        using var context = new SqliteWriteContext(_connection);
-        while (await _queue.Reader.WaitToReadAsync())
+        if (_checkpointer.TopUpDue)
         {
-            batch.Clear();
-            while (batch.Count < MaxBatch && _queue.Reader.TryRead(out var write))
-            {
-                batch.Add(write);
-            }
-            if (_checkpointer.TopUpDue)
-            {
-                TopUpCheckpoint(context);
-            }
-            CommitBatch(batch, context);
-            if (++_commitsSinceCheckpoint >= SqliteCheckpointer.CommitsPerCheckpoint)
-            {
-                _commitsSinceCheckpoint = 0;
-                _checkpointer.Due();
-            }
+            TopUpCheckpoint(_context);
         }
+        CommitBatch(batch, _context);
+        if (++_commitsSinceCheckpoint >= SqliteCheckpointer.CommitsPerCheckpoint)
+        {
+            _commitsSinceCheckpoint = 0;
+            _checkpointer.Due();
+        }
+        return Task.CompletedTask;
     }
 
     /// <summary>
