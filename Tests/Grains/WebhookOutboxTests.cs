@@ -32,7 +32,7 @@ public sealed class WebhookOutboxTests(ClusterFixture fixture)
         Assert.Equal(fixture.Clock.GetUtcNow().ToUnixTimeSeconds(), reply.Body.GetProperty("timestamp").GetInt64());
         Assert.Equal(reply.DeliveryId, reply.Body.GetProperty("id").GetString());
         Assert.Equal(3, new[] { started.DeliveryId, reply.DeliveryId, closed.DeliveryId }.Distinct().Count());
-        var log = await Eventually(site, entries => entries.Count(e => e.Status == WebhookDeliveryStatus.Delivered) >= 4, "four deliveries logged");
+        var log = await Logged(site, entries => entries.Count(e => e.Status == WebhookDeliveryStatus.Delivered) >= 4, "four deliveries logged");
         Assert.DoesNotContain(log, e => e.Event is WebhookEvents.Rated or WebhookEvents.CallbackRequested);
         Assert.All(log, e => Assert.Equal(1, e.Attempts));
     }
@@ -53,7 +53,7 @@ public sealed class WebhookOutboxTests(ClusterFixture fixture)
 
         var posted = await chat.Conversation(start.ConversationId).Post(ChatDriver.Visitor(site, visitorId), "v2", "After it was");
         var after = await fixture.Webhooks.Next(site, a => Text(a) == "After it was", "the message posted after the endpoint was added");
-        var log = await Eventually(site, entries => entries.Any(e => e.Id == after.DeliveryId && e.Status == WebhookDeliveryStatus.Delivered), "its delivery logged");
+        var log = await Logged(site, entries => entries.Any(e => e.Id == after.DeliveryId && e.Status == WebhookDeliveryStatus.Delivered), "its delivery logged");
 
         // The chat's start and its first message (the start's seq) were stored before the endpoint existed.
         Assert.True(posted.Seq > start.Seq);
@@ -70,17 +70,17 @@ public sealed class WebhookOutboxTests(ClusterFixture fixture)
         await chat.StartChat("Hello");
         var first = await fixture.Webhooks.Next(site, a => a.Event == WebhookEvents.ConversationStarted, "the first attempt");
         // The clock moves only once the outbox has the outcome (and so its next time), not while the answer is on its way.
-        await Eventually(site, log => log.Any(e => e.Attempts == 1 && e.LastError is not null), "the first failure logged");
+        await Logged(site, log => log.Any(e => e.Attempts == 1 && e.LastError is not null), "the first failure logged");
         Assert.True(await fixture.Webhooks.NothingMore(site), "retried before its backoff");
         fixture.Clock.Advance(WebhookBackoff.After(1));
         var second = await fixture.Webhooks.Next(site, a => a.DeliveryId == first.DeliveryId, "the retry after 10 s");
-        await Eventually(site, log => log.Any(e => e.Attempts == 2 && e.LastError is not null), "the second failure logged");
+        await Logged(site, log => log.Any(e => e.Attempts == 2 && e.LastError is not null), "the second failure logged");
         fixture.Clock.Advance(WebhookBackoff.After(1));
         Assert.True(await fixture.Webhooks.NothingMore(site), "the second retry came before its doubled wait");
         fixture.Clock.Advance(WebhookBackoff.After(2) - WebhookBackoff.After(1));
         var third = await fixture.Webhooks.Next(site, a => a.DeliveryId == first.DeliveryId, "the retry after 20 s more");
 
-        var entry = Assert.Single(await Eventually(site, log => log.Any(e => e.Status == WebhookDeliveryStatus.Delivered), "the delivery logged"));
+        var entry = Assert.Single(await Logged(site, log => log.Any(e => e.Status == WebhookDeliveryStatus.Delivered), "the delivery logged"));
         Assert.Equal(3, entry.Attempts);
         Assert.True(third.Body.GetProperty("timestamp").GetInt64() > second.Body.GetProperty("timestamp").GetInt64());
     }
@@ -92,7 +92,7 @@ public sealed class WebhookOutboxTests(ClusterFixture fixture)
         fixture.Webhooks.Answer(site, WebhookOutcome.Failed(503, "The endpoint answered 503."));
         var (_, start) = await chat.StartChat("My card number ends in 4242");
         await fixture.Webhooks.Next(site, a => a.Event == WebhookEvents.ConversationStarted, "the first attempt");
-        await Eventually(site, log => log.Any(e => e.Attempts == 1 && e.LastError is not null), "the failure logged");
+        await Logged(site, log => log.Any(e => e.Attempts == 1 && e.LastError is not null), "the failure logged");
         var outbox = fixture.Grains.GetGrain<IWebhookOutboxGrain>(GrainKeys.ConversationWebhooks(site, start.ConversationId));
         Assert.NotEmpty(await outbox.GetPending());
 
@@ -113,7 +113,7 @@ public sealed class WebhookOutboxTests(ClusterFixture fixture)
         {
             fixture.Webhooks.Answer(site, WebhookOutcome.Failed(500, "The endpoint answered 500."));
             await fixture.Webhooks.Next(site, a => a.Event == WebhookEvents.ConversationStarted, $"attempt {attempt}");
-            var logged = await Eventually(site, log => log.Any(e => e.Attempts == attempt && e.Status != WebhookDeliveryStatus.Pending || e.Attempts == attempt && e.LastError is not null), $"attempt {attempt} logged");
+            var logged = await Logged(site, log => log.Any(e => e.Attempts == attempt && e.Status != WebhookDeliveryStatus.Pending || e.Attempts == attempt && e.LastError is not null), $"attempt {attempt} logged");
             if (logged.Single().Status == WebhookDeliveryStatus.Failed)
             {
                 Assert.InRange(elapsed + WebhookBackoff.After(attempt), WebhookBackoff.GiveUpAfter, WebhookBackoff.GiveUpAfter + WebhookBackoff.Longest);
@@ -157,7 +157,7 @@ public sealed class WebhookOutboxTests(ClusterFixture fixture)
         var (chat, site) = await Site(WebhookEvents.ConversationStarted);
         await chat.StartChat("Hello");
         var first = await fixture.Webhooks.Next(site, a => a.Event == WebhookEvents.ConversationStarted, "the delivery");
-        var entry = Assert.Single(await Eventually(site, log => log.Any(e => e.Status == WebhookDeliveryStatus.Delivered), "the delivery logged"));
+        var entry = Assert.Single(await Logged(site, log => log.Any(e => e.Status == WebhookDeliveryStatus.Delivered), "the delivery logged"));
 
         Assert.True(await fixture.Grains.GetGrain<IWebhookOutboxGrain>(entry.OutboxKey).Replay(entry.Id));
         var again = await fixture.Webhooks.Next(site, a => a.DeliveryId == first.DeliveryId, "the replay");
@@ -178,14 +178,8 @@ public sealed class WebhookOutboxTests(ClusterFixture fixture)
         await customer.ConversationStarted("c1", "web", at);
         var first = await fixture.Webhooks.Next(site, a => a.Event == WebhookEvents.CustomerFirstContact, "the first contact");
         await customer.ConversationStarted("c2", "telegram", at.AddMinutes(5));
-        using (var timeout = new CancellationTokenSource(Waits.Signal))
-        {
-            // Heard of the second conversation (one-way, so it is asked until it shows): the customer is not new any more.
-            while ((await customer.GetProfile()).Conversations.Count < 2)
-            {
-                await Task.Delay(TimeSpan.FromMilliseconds(20), TimeProvider.System, timeout.Token);
-            }
-        }
+        // Heard of the second conversation (one-way, so it is asked until it shows): the customer is not new any more.
+        await Eventually.Until(customer.GetProfile, profile => profile.Conversations.Count >= 2, "the customer to hear of the second conversation");
         // Made again from scratch, as after a silo death: the stored first contact is not queued a second time.
         await fixture.Grains.GetGrain<IWebhookOutboxGrain>(GrainKeys.CustomerWebhooks(site, "crm-42"))
             .Enqueue(WebhookNotices.FirstContact("crm-42", "c1", "web", at));
@@ -208,21 +202,7 @@ public sealed class WebhookOutboxTests(ClusterFixture fixture)
     private static string? Text(ScriptedWebhooks.Attempt attempt) =>
         attempt.Body.GetProperty("data").GetProperty("event").TryGetProperty("text", out var text) ? text.GetString() : null;
 
-    /// <summary>The site's log once it satisfies <paramref name="done"/>: outboxes report to it one-way.</summary>
-    private async Task<IReadOnlyList<WebhookDelivery>> Eventually(string site, Func<IReadOnlyList<WebhookDelivery>, bool> done, string expected)
-    {
-        var hooks = fixture.Grains.GetGrain<ISiteWebhooksGrain>(GrainKeys.SiteWebhooks(site));
-        using var timeout = new CancellationTokenSource(Waits.Signal);
-        while (!timeout.IsCancellationRequested)
-        {
-            var log = await hooks.GetDeliveries(100);
-            if (done(log))
-            {
-                return log;
-            }
-            // The log is fed one-way by the outboxes, so there is no signal to wait on: it is read again shortly.
-            await Task.Delay(TimeSpan.FromMilliseconds(20), TimeProvider.System, CancellationToken.None);
-        }
-        throw new TimeoutException($"Expected {expected} within {Waits.Signal}.");
-    }
+    /// <summary>The site's log once it satisfies <paramref name="done"/>: outboxes report to it one-way, so it is read until it does.</summary>
+    private Task<IReadOnlyList<WebhookDelivery>> Logged(string site, Func<IReadOnlyList<WebhookDelivery>, bool> done, string expected) =>
+        Eventually.Until(() => fixture.Grains.GetGrain<ISiteWebhooksGrain>(GrainKeys.SiteWebhooks(site)).GetDeliveries(100), done, expected);
 }
