@@ -66,7 +66,7 @@ public sealed class CampaignsInBrowserTests(BrowserFixture fixture) : IClassFixt
         // The supervisor's Monitor lists the campaign in progress with its counts too.
         await page.GotoAsync("/console/");
         var live = page.Locator($"#monitor-campaigns tr[data-campaign='{id}']");
-        await Assertions.Expect(live.Locator("td.state")).ToHaveTextAsync("paused", new() { Timeout = 15_000 });
+        await Assertions.Expect(live.Locator("td.state")).ToHaveTextAsync("paused");
         await Assertions.Expect(live.Locator("td[data-count=yes]")).ToHaveTextAsync("1");
         await Assertions.Expect(live.Locator("td[data-count=remaining]")).ToHaveTextAsync("2");
         Assert.Empty(problems);
@@ -143,7 +143,7 @@ public sealed class CampaignsInBrowserTests(BrowserFixture fixture) : IClassFixt
         await page.FillAsync("#login-name", "sup");
         await page.FillAsync("#login-password", TestSites.Password);
         await page.ClickAsync("#login-submit");
-        await Assertions.Expect(page.Locator("#connection")).ToHaveAttributeAsync("data-state", "online", new() { Timeout = 15_000 });
+        await Assertions.Expect(page.Locator("#connection")).ToHaveAttributeAsync("data-state", "online");
         return page;
     }
 }

@@ -41,7 +41,7 @@ public sealed class HostileVisitorInBrowserTests(BrowserFixture fixture) : IClas
         await Assertions.Expect(console.Locator("#chat-form")).ToContainTextAsync("<img src=x");
         await Assertions.Expect(console.Locator("#visitor-panel")).ToContainTextAsync("<script>");
         await console.ClickAsync("#visitors-tab");
-        await Assertions.Expect(console.Locator("#visitors li[data-visitor-id]").First).ToBeVisibleAsync(new() { Timeout = (float)Waits.Browser.TotalMilliseconds });
+        await Assertions.Expect(console.Locator("#visitors li[data-visitor-id]").First).ToBeVisibleAsync();
 
         Assert.Null(await console.EvaluateAsync<int?>("() => window.__xss ?? null"));
         Assert.Equal(0, await console.Locator("#messages img, #visitor-panel img, #chat-form img, #visitors img, script:not([src])").CountAsync());

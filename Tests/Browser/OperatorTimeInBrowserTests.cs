@@ -55,7 +55,7 @@ public sealed class OperatorTimeInBrowserTests(BrowserFixture fixture) : IClassF
         await page.FillAsync("#login-name", login);
         await page.FillAsync("#login-password", TestSites.Password);
         await page.ClickAsync("#login-submit");
-        await Assertions.Expect(page.Locator("#connection")).ToHaveAttributeAsync("data-state", "online", new() { Timeout = 15_000 });
+        await Assertions.Expect(page.Locator("#connection")).ToHaveAttributeAsync("data-state", "online");
         return page;
     }
 }

@@ -56,7 +56,7 @@ public sealed class AccessibilityInBrowserTests(BrowserFixture fixture) : IClass
         await console.FillAsync("#login-name", "anna");
         await console.FillAsync("#login-password", GatewayHost.DemoPassword);
         await console.ClickAsync("#login-submit");
-        await Assertions.Expect(console.Locator("#connection")).ToHaveAttributeAsync("data-state", "online", new() { Timeout = 15_000 });
+        await Assertions.Expect(console.Locator("#connection")).ToHaveAttributeAsync("data-state", "online");
         await console.SelectOptionAsync("#status", "online");
         var chat = console.Locator("#chats li[data-conversation-id]");
         await Assertions.Expect(chat).ToHaveCountAsync(1);
