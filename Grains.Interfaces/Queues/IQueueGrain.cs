@@ -67,4 +67,12 @@ public interface IQueueGrain : IGrainWithStringKey
     /// </summary>
     [Alias("Route")]
     Task Route(QueueEntry entry);
+
+    /// <summary>
+    /// A chat about to be stored takes an operator now when nothing waits ahead of it and one has a free seat: the seat
+    /// is reserved and the operator returned, so the chat stores its start and its assignment in one write, then
+    /// confirms the seat (or releases it when that write fails). Null: nobody now; the chat queues once stored.
+    /// </summary>
+    [Alias("Claim")]
+    Task<DirectAssignment?> Claim(QueueEntry entry);
 }

@@ -97,6 +97,11 @@ public sealed partial class ConversationGrain(
                 // The first attempt may have failed between storing the start and enqueueing it; enqueueing is idempotent.
                 Enqueue(_history.Queue, start.PreferredOperator);
             }
+            else if (_history is { Status: ConversationStatus.Assigned, OperatorId: { } holder })
+            {
+                // It may have failed between storing a direct assignment and confirming the seat; confirming is idempotent.
+                Operator(holder).Confirm(_id).Ignore();
+            }
             return new AppendResult(_id, stored);
         }
         var now = clock.GetUtcNow();
@@ -113,13 +118,19 @@ public sealed partial class ConversationGrain(
         }
         // The start's client id goes on its last event, so a retried start is acknowledged with the same seq.
         events[^1] = events[^1] with { ClientId = start.ClientId };
+        var started = new AppendResult(_id, events[^1].Seq);
         if (subscriber is not null)
         {
             _subscribers.Subscribe(subscriber, subscriber);
         }
+        if (await ClaimOperator(start, now) is { } direct)
+        {
+            events.Add(ConversationEvents.Assigned(events.Count + 1, now, direct.OperatorId, direct.OperatorName, direct.Reason));
+            await AppendAssigned(events, direct);
+            return started;
+        }
         // Queued the moment the start is stored: routing need not wait for the deadline reminder's write.
         await Append(events, whenStored: () => Enqueue(start.Queue, start.PreferredOperator));
-        var started = new AppendResult(_id, _history.LastSeq);
         await GreetWhileWaiting();
         if (text is not null)
         {

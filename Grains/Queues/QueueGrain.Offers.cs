@@ -1,5 +1,6 @@
 using Switchboard.Contracts.Conversations;
 using Switchboard.Contracts.Operators;
+using Switchboard.Contracts.Queues;
 
 namespace Switchboard.Grains.Queues;
 
@@ -85,12 +86,7 @@ public sealed partial class QueueGrain
                 Replace(waiting with { ReservedBy = candidate.OperatorId });
                 return OfferOutcome.NobodyTookIt;
             }
-            Queue.Roster[candidate.OperatorId] = candidate with
-            {
-                Load = candidate.Load + SeatRule.WeightOf(claim, candidate.Capacity),
-                OnCall = candidate.OnCall || claim.IsCall,
-                ChatsBlocked = candidate.ChatsBlocked || claim.BlocksChats,
-            };
+            Seated(candidate, claim);
             _assigned.Record(waiting.ConversationId, waiting.Round);
             operatorGrain.Confirm(waiting.ConversationId).Ignore();
             return OfferOutcome.Assigned;
@@ -101,6 +97,78 @@ public sealed partial class QueueGrain
             Replace(waiting with { ReservedBy = null });
         }
         return OfferOutcome.NobodyTookIt;
+    }
+
+    /// <summary>
+    /// A chat not yet stored, with nothing waiting ahead of it, reserves the first operator routing would offer it to.
+    /// Nothing is offered to the conversation (it is the caller, storing its start): the reservation is answered, and
+    /// the conversation confirms it once its start and assignment are stored.
+    /// </summary>
+    public async Task<DirectAssignment?> Claim(QueueEntry entry)
+    {
+        await SyncRoster(everyone: false);
+        if (Queue.Waiting.Count > 0)
+        {
+            // Whoever waits goes first; the new chat queues behind them once stored.
+            return null;
+        }
+        var site = await _config.Get();
+        var claim = CallSeats.ClaimFor(entry.Channel, site, site.FindQueue(_queueId));
+        var waiting = new WaitingConversation(entry.ConversationId, entry.Since)
+        {
+            PreferredOperator = entry.PreferredOperator, Excluded = entry.Excluded, Priority = entry.Priority, Round = entry.Round, Channel = entry.Channel,
+        };
+        foreach (var candidate in RoutingPolicy.Candidates(Queue.Roster.Values, waiting, claim))
+        {
+            var operatorGrain = GrainFactory.Grain<IOperatorGrain>(GrainKeys.Operator(_site, candidate.OperatorId));
+            try
+            {
+                if (!await operatorGrain.TryReserve(entry.ConversationId, claim))
+                {
+                    Queue.Roster[candidate.OperatorId] = candidate with { Load = candidate.Capacity };
+                    continue;
+                }
+            }
+            catch (SwitchboardException)
+            {
+                continue;
+            }
+            catch (Exception)
+            {
+                // The outcome is unknown, and the chat is not stored: nobody should hold a seat for it.
+                await GiveBack(operatorGrain, entry.ConversationId);
+                return null;
+            }
+            // Not recorded as assigned: the chat is not stored yet, and should its write fail, its retry may queue it.
+            Seated(candidate, claim);
+            var reason = candidate.OperatorId == entry.PreferredOperator ? AssignmentReasons.Sticky : AssignmentReasons.Queue;
+            return new DirectAssignment(candidate.OperatorId, candidate.Name, reason);
+        }
+        return null;
+    }
+
+    /// <summary>Releases a seat the operator may hold (idempotent); should that be lost too, their audit finds the seat.</summary>
+    private static async Task GiveBack(IOperatorGrain operatorGrain, string conversationId)
+    {
+        try
+        {
+            await operatorGrain.Release(conversationId, UnassignReasons.Closed);
+        }
+        catch (Exception)
+        {
+            // The audit frees a seat whose conversation does not name its holder.
+        }
+    }
+
+    /// <summary>The roster counts the seat the operator reserved.</summary>
+    private void Seated(OperatorAvailability candidate, SeatClaim claim)
+    {
+        Queue.Roster[candidate.OperatorId] = candidate with
+        {
+            Load = candidate.Load + SeatRule.WeightOf(claim, candidate.Capacity),
+            OnCall = candidate.OnCall || claim.IsCall,
+            ChatsBlocked = candidate.ChatsBlocked || claim.BlocksChats,
+        };
     }
 
     /// <summary>Puts a changed copy of a waiting chat in its place in the list.</summary>

@@ -5,6 +5,7 @@ using Switchboard.Contracts.Conversations;
 using Switchboard.Contracts.Push;
 using Switchboard.Contracts.Queues;
 using Switchboard.Grains.Conversations;
+using Switchboard.Grains.Storage;
 using Switchboard.Tests.Infrastructure;
 
 namespace Switchboard.Tests.Grains;
@@ -159,16 +160,18 @@ public sealed class QueueGrainTests(ClusterFixture fixture)
         // Two seats for two chats: a seat leaked by the lost answer would leave the second chat waiting for ever.
         var site = await TestSites.CreateAsync(Grains, ("anna", 1, ["general"]), ("boris", 1, ["general"]));
         var chat = new ChatDriver(Grains, site);
-        await chat.Online("anna");
+        // Both chats wait while nobody is online, so each is offered by the queue (a start with an operator free
+        // takes them directly: the next test).
+        var (_, first) = await chat.StartChat("first");
         fixture.Clock.Advance(TimeSpan.FromSeconds(1));
-        await chat.Online("boris");
+        var (_, second) = await chat.StartChat("second");
         var lostBefore = fixture.LostAnswers.Lost;
         fixture.LostAnswers.LoseNext(lostAnswer, site);
 
-        // The first chat is offered to anna (idle longest), and the queue never hears her answer.
-        var (_, first) = await chat.StartChat("first");
+        // The first chat is offered to anna, who comes first, and the queue never hears her answer.
+        await chat.Online("anna");
         await chat.Assigned(first.ConversationId);
-        var (_, second) = await chat.StartChat("second");
+        await chat.Online("boris");
         await chat.Assigned(second.ConversationId);
 
         Assert.Equal(lostBefore + 1, fixture.LostAnswers.Lost);
@@ -185,6 +188,76 @@ public sealed class QueueGrainTests(ClusterFixture fixture)
             Assert.Equal(1, chat.Events(conversation.ConversationId).Count(e => e.Type == EventTypes.Assigned));
         }
         Assert.Empty((await Grains.GetGrain<IQueueGrain>(GrainKeys.Queue(site, "general")).GetSnapshot()).Waiting);
+    }
+
+    [Fact]
+    public async Task A_start_with_an_operator_free_stores_its_assignment_in_the_same_write_and_seats_the_operator()
+    {
+        var site = await TestSites.CreateAsync(Grains, ("anna", 2, ["general"]));
+        var chat = new ChatDriver(Grains, site);
+        await chat.Online("anna");
+        // Were it offered through the queue, the offer's call to the conversation would be refused and counted.
+        fixture.LostAnswers.RefuseNext("Assign", site);
+        var lostBefore = fixture.LostAnswers.Lost;
+
+        var (_, start) = await chat.StartChat("Is the blue dress in stock?");
+
+        await chat.Assigned(start.ConversationId);
+        Assert.Equal(lostBefore, fixture.LostAnswers.Lost);
+        // One write: the started event, the visitor's message, the assignment, in that order and nothing between.
+        var stored = await fixture.Cluster.Silos[0].ServiceProvider.GetRequiredService<IEventLog>().ReadAsync(GrainKeys.Conversation(site, start.ConversationId), 0);
+        Assert.Equal([EventTypes.Started, EventTypes.Message, EventTypes.Assigned], stored.Select(e => e.Type));
+        Assert.Equal(stored[1].Seq, start.Seq);
+        Assert.Equal("anna", stored[2].AuthorId);
+        Assert.Equal([start.ConversationId], (await chat.Operator("anna").GetSnapshot()).Conversations);
+        Assert.Empty((await Grains.GetGrain<IQueueGrain>(GrainKeys.Queue(site, "general")).GetSnapshot()).Waiting);
+    }
+
+    [Fact]
+    public async Task A_start_that_waits_behind_another_chat_is_queued_not_given_an_operator_ahead_of_it()
+    {
+        // Anna's one seat is taken when the first chat comes, so it waits; the second start queues behind it, and the
+        // seat anna frees goes to the first.
+        var site = await TestSites.CreateAsync(Grains, ("anna", 1, ["general"]));
+        var chat = new ChatDriver(Grains, site);
+        await chat.Online("anna");
+        var (_, held) = await chat.StartChat("taking anna's seat");
+        await chat.Assigned(held.ConversationId);
+        var (_, first) = await chat.StartChat("first");
+        fixture.Clock.Advance(TimeSpan.FromSeconds(1));
+        var (_, second) = await chat.StartChat("second");
+
+        await chat.Conversation(held.ConversationId).Close(ChatDriver.Operator(site, "anna"));
+
+        await chat.Assigned(first.ConversationId);
+        var queue = await Grains.GetGrain<IQueueGrain>(GrainKeys.Queue(site, "general")).GetSnapshot();
+        Assert.Equal([second.ConversationId], queue.Waiting.Select(w => w.ConversationId));
+    }
+
+    [Fact]
+    public async Task A_lost_answer_while_a_start_takes_a_free_operator_gives_the_seat_back_and_the_chat_is_queued_and_assigned()
+    {
+        var site = await TestSites.CreateAsync(Grains, ("anna", 1, ["general"]), ("boris", 1, ["general"]));
+        var chat = new ChatDriver(Grains, site);
+        await chat.Online("anna");
+        fixture.Clock.Advance(TimeSpan.FromSeconds(1));
+        await chat.Online("boris");
+        var lostBefore = fixture.LostAnswers.Lost;
+        fixture.LostAnswers.LoseNext("TryReserve", site);
+
+        // Anna (idle longest) reserves a seat for the first chat, and the queue never hears it.
+        var (_, first) = await chat.StartChat("first");
+        await chat.Assigned(first.ConversationId);
+        var (_, second) = await chat.StartChat("second");
+        await chat.Assigned(second.ConversationId);
+
+        Assert.Equal(lostBefore + 1, fixture.LostAnswers.Lost);
+        var held = new List<string>();
+        foreach (var login in new[] { "anna", "boris" })
+        {
+            held.Add(Assert.Single((await chat.Operator(login).GetSnapshot()).Conversations));
+        }
+        Assert.Equal(new[] { first.ConversationId, second.ConversationId }.Order(), held.Order());
     }
 
     [Fact]
