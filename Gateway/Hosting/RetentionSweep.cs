@@ -8,11 +8,12 @@ using Switchboard.Silo.Storage.Privacy;
 namespace Switchboard.Gateway.Hosting;
 
 /// <summary>
-/// Deletes conversations older than their site's retention (<see cref="RetentionOptions"/>): attachments first (their
-/// ids are in the events), then the key, then the events. Every gateway sweeps; deleting twice is harmless.
+/// Deletes conversations older than their site's retention (<see cref="RetentionOptions"/>): their rating comments
+/// out of the operators' lists of ratings first, then attachments (their ids are in the events), the key and the
+/// events. Every gateway sweeps; deleting twice is harmless.
 /// </summary>
 public sealed class RetentionSweep(
-    IPrivacyStore privacy, IEventLog log, IConversationKeys keys, AttachmentCatalog attachments,
+    IPrivacyStore privacy, IEventLog log, IConversationKeys keys, AttachmentCatalog attachments, IRatingCommentEraser ratingComments,
     IOptions<RetentionOptions> options, TimeProvider clock, ILogger<RetentionSweep> logger) : BackgroundService
 {
     protected override Task ExecuteAsync(CancellationToken stoppingToken) =>
@@ -33,9 +34,19 @@ public sealed class RetentionSweep(
                 continue;
             }
             var before = clock.GetUtcNow() - TimeSpan.FromDays(days);
+            var expired = new List<(string Key, IReadOnlyList<string> Files)>();
+            var commentsHeld = new RatingCommentHolders();
             foreach (var conversationKey in await privacy.ExpiredConversationsAsync(site, before, settings.MaxPerSweep, cancellationToken))
             {
-                await RemoveAsync(conversationKey, cancellationToken);
+                var events = await log.ReadAsync(conversationKey, 0, cancellationToken);
+                commentsHeld.Note(GrainKeys.Parse(conversationKey).Id, events);
+                expired.Add((conversationKey, [.. ConversationFiles.Ids(events)]));
+            }
+            // The comments first: should that fail, the chats are still there for the next sweep to find them again.
+            await ratingComments.ForgetAsync(site, commentsHeld);
+            foreach (var (conversationKey, files) in expired)
+            {
+                await RemoveAsync(conversationKey, files, cancellationToken);
                 removed++;
             }
         }
@@ -46,9 +57,9 @@ public sealed class RetentionSweep(
         return removed;
     }
 
-    private async Task RemoveAsync(string conversationKey, CancellationToken cancellationToken)
+    private async Task RemoveAsync(string conversationKey, IReadOnlyList<string> files, CancellationToken cancellationToken)
     {
-        foreach (var id in ConversationFiles.Ids(await log.ReadAsync(conversationKey, 0, cancellationToken)))
+        foreach (var id in files)
         {
             await attachments.DeleteAsync(id, cancellationToken);
         }

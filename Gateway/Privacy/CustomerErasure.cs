@@ -17,21 +17,22 @@ namespace Switchboard.Gateway.Privacy;
 /// takes their rating comments out of the operators' lists of ratings, forgets the customer and visitor grains, blanks
 /// their ids in the reports' read model, and records who did it.
 /// </summary>
-public sealed class CustomerErasure(IGrainFactory grains, AttachmentCatalog attachments, IPrivacyStore privacy, TimeProvider clock, ILogger<CustomerErasure> logger)
+public sealed class CustomerErasure(
+    IGrainFactory grains, AttachmentCatalog attachments, IPrivacyStore privacy, IRatingCommentEraser ratingComments, TimeProvider clock, ILogger<CustomerErasure> logger)
 {
     public async Task<ErasureRecord> EraseAsync(string site, string customerId, Actor supervisor, CancellationToken cancellationToken)
     {
         var (customer, visitors, conversations) = await FindAsync(site, customerId);
         var files = new HashSet<string>(StringComparer.Ordinal);
         var visitorIds = new HashSet<string>(StringComparer.Ordinal);
-        var commentsHeld = new Dictionary<string, List<string>>(StringComparer.Ordinal);
+        var commentsHeld = new RatingCommentHolders();
         foreach (var conversation in conversations)
         {
             var events = await EventsAsync(conversation, supervisor);
             files.UnionWith(ConversationFiles.Ids(events));
             // The browsers they chatted from: a web visitor is not linked to the customer, only named in the chat's start.
             visitorIds.UnionWith(events.Select(evt => evt.VisitorId).OfType<string>());
-            NoteRatingComments(commentsHeld, GrainKeys.Parse(conversation.GetPrimaryKeyString()).Id, events);
+            commentsHeld.Note(GrainKeys.Parse(conversation.GetPrimaryKeyString()).Id, events);
         }
         visitors.AddRange(visitorIds.Select(id => grains.Grain<IVisitorGrain>(GrainKeys.Visitor(site, id))));
         foreach (var conversation in conversations)
@@ -42,7 +43,7 @@ public sealed class CustomerErasure(IGrainFactory grains, AttachmentCatalog atta
         {
             await attachments.DeleteAsync(id, cancellationToken);
         }
-        await ForgetRatingCommentsAsync(site, commentsHeld);
+        await ratingComments.ForgetAsync(site, commentsHeld);
         var forgotten = visitors.DistinctBy(visitor => visitor.GetPrimaryKeyString()).ToList();
         foreach (var visitor in forgotten)
         {
@@ -92,43 +93,6 @@ public sealed class CustomerErasure(IGrainFactory grains, AttachmentCatalog atta
         }
         var conversations = ids.Select(id => grains.Grain<IConversationGrain>(GrainKeys.Conversation(site, id))).ToList();
         return (customer, visitors, conversations);
-    }
-
-    /// <summary>
-    /// A rated chat's comment went to the operator who held it when rated: every operator the chat was assigned to
-    /// (a transfer may have moved it between two ratings) is asked to let it go.
-    /// </summary>
-    private static void NoteRatingComments(Dictionary<string, List<string>> commentsHeld, string conversationId, IReadOnlyList<ConversationEvent> events)
-    {
-        if (!events.Any(evt => evt.Type == EventTypes.Rated && evt.Text is not null))
-        {
-            return;
-        }
-        foreach (var login in events.Where(evt => evt.Type == EventTypes.Assigned).Select(evt => evt.AuthorId).OfType<string>().Distinct(StringComparer.Ordinal))
-        {
-            if (!commentsHeld.TryGetValue(login, out var ids))
-            {
-                commentsHeld[login] = ids = [];
-            }
-            ids.Add(conversationId);
-        }
-    }
-
-    private async Task ForgetRatingCommentsAsync(string site, Dictionary<string, List<string>> commentsHeld)
-    {
-        foreach (var (login, conversationIds) in commentsHeld)
-        {
-            try
-            {
-                await grains.Grain<IOperatorGrain>(GrainKeys.Operator(site, login)).ForgetRatingComments(conversationIds);
-            }
-            catch (SwitchboardException refusal) when (refusal.Code == ErrorCodes.NotFound)
-            {
-                // An operator removed from the site since: their grain no longer starts, and what it stored stays
-                // (sealed with the site's key) until the site's data is deleted.
-                logger.LogWarning("Erasure could not reach removed operator {Operator} of {Site} for rating comments", login, site);
-            }
-        }
     }
 
     /// <summary>Every id a grain lists, a page at a time: the profile shows only the latest, erasure and export need all.</summary>

@@ -8,6 +8,7 @@ public static class PrivacyHosting
     public static IServiceCollection AddPrivacy(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddOptions<RetentionOptions>().Bind(configuration.GetSection(RetentionOptions.Section));
+        services.AddSingleton<IRatingCommentEraser, OperatorRatingCommentEraser>();
         services.AddSingleton<CustomerErasure>();
         services.AddSingleton<RetentionSweep>();
         services.AddHostedService(provider => provider.GetRequiredService<RetentionSweep>());
