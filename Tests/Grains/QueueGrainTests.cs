@@ -175,12 +175,7 @@ public sealed class QueueGrainTests(ClusterFixture fixture)
         await chat.Assigned(second.ConversationId);
 
         Assert.Equal(lostBefore + 1, fixture.LostAnswers.Lost);
-        var held = new List<string>();
-        foreach (var login in new[] { "anna", "boris" })
-        {
-            held.Add(Assert.Single((await chat.Operator(login).GetSnapshot()).Conversations));
-        }
-        Assert.Equal(new[] { first.ConversationId, second.ConversationId }.Order(), held.Order());
+        await EachHoldsOneOf(chat, ["anna", "boris"], first.ConversationId, second.ConversationId);
         foreach (var conversation in new[] { first, second })
         {
             // The operator's notice, awaited above, and the conversation's pushed event travel apart: wait for the event.
@@ -252,12 +247,18 @@ public sealed class QueueGrainTests(ClusterFixture fixture)
         await chat.Assigned(second.ConversationId);
 
         Assert.Equal(lostBefore + 1, fixture.LostAnswers.Lost);
+        await EachHoldsOneOf(chat, ["anna", "boris"], first.ConversationId, second.ConversationId);
+    }
+
+    /// <summary>Each operator holds exactly one seat, the chats' between them: no seat leaked, no chat stranded.</summary>
+    private static async Task EachHoldsOneOf(ChatDriver chat, string[] logins, params string[] conversationIds)
+    {
         var held = new List<string>();
-        foreach (var login in new[] { "anna", "boris" })
+        foreach (var login in logins)
         {
             held.Add(Assert.Single((await chat.Operator(login).GetSnapshot()).Conversations));
         }
-        Assert.Equal(new[] { first.ConversationId, second.ConversationId }.Order(), held.Order());
+        Assert.Equal(conversationIds.Order(), held.Order());
     }
 
     [Fact]
