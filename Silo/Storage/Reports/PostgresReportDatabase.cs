@@ -10,6 +10,9 @@ public sealed class PostgresReportDatabase(PostgresDatabase database) : IReportD
     public async Task<DbConnection> OpenAsync(CancellationToken cancellationToken) =>
         await database.DataSource.OpenConnectionAsync(cancellationToken);
 
+    /// <summary>The same connections: PostgreSQL's commits are the cluster's to configure (<c>synchronous_commit</c>).</summary>
+    public Task<DbConnection> OpenForFoldingAsync(CancellationToken cancellationToken) => OpenAsync(cancellationToken);
+
     public async Task<DbTransaction> BeginWriteAsync(DbConnection connection, CancellationToken cancellationToken) =>
         await connection.BeginTransactionAsync(cancellationToken);
 

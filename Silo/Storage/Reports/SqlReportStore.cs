@@ -35,7 +35,7 @@ public sealed partial class SqlReportStore(IReportDatabase database, IOptions<Re
         {
             siteZones[site] = await _zones.OfAsync(site, cancellationToken);
         }
-        await using var connection = await database.OpenAsync(cancellationToken);
+        await using var connection = await database.OpenForFoldingAsync(cancellationToken);
         await using var transaction = await database.BeginWriteAsync(connection, cancellationToken);
         await ExecuteAsync(connection, transaction, ReportSql.LockCheckpoint, cancellationToken);
         if (await ReadCheckpointAsync(connection, transaction, cancellationToken) != from)

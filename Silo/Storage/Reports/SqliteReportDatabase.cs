@@ -7,22 +7,27 @@ namespace Switchboard.Silo.Storage.Reports;
 
 /// <summary>
 /// The standalone read model: a file of its own next to the event log's, so its writes never wait on (or hold up)
-/// the log's group commit. Deleting it is a rebuild.
+/// the log's group commit. Its folds can be rebuilt from the log; the retailer's orders, the operators' time and an
+/// erasure's blanking cannot, so they are synced at every commit and the folds are not (one WAL serves both: a
+/// synced commit syncs what came before it).
 /// </summary>
 public sealed class SqliteReportDatabase : IReportDatabase
 {
     public const string FileName = "reports.db";
 
     private readonly SqliteDatabase _file;
+    private readonly SqliteDatabase _folds;
 
     public SqliteReportDatabase(StorageOptions options)
     {
-        // Not durable (synchronous = NORMAL): the read model is rebuilt from the log, so a commit lost to a power cut
-        // costs nothing.
-        _file = new SqliteDatabase(options.FullDataDirectory, FileName, Migrate, durable: false);
+        _file = new SqliteDatabase(options.FullDataDirectory, FileName, Migrate);
+        // synchronous = NORMAL: a fold lost to a power cut rolls back with its checkpoint and is folded again.
+        _folds = new SqliteDatabase(options.FullDataDirectory, FileName, _ => { }, durable: false);
     }
 
     public Task<DbConnection> OpenAsync(CancellationToken cancellationToken) => Task.FromResult<DbConnection>(_file.Open());
+
+    public Task<DbConnection> OpenForFoldingAsync(CancellationToken cancellationToken) => Task.FromResult<DbConnection>(_folds.Open());
 
     // IMMEDIATE: a transaction that reads and then writes takes the write lock first, so two never deadlock.
     public Task<DbTransaction> BeginWriteAsync(DbConnection connection, CancellationToken cancellationToken) =>
