@@ -55,7 +55,7 @@ public sealed partial class QueueGrain
         foreach (var candidate in candidates)
         {
             var operatorGrain = GrainFactory.Grain<IOperatorGrain>(GrainKeys.Operator(_site, candidate.OperatorId));
-            var reason = candidate.OperatorId == waiting.PreferredOperator ? AssignmentReasons.Sticky : AssignmentReasons.Queue;
+            var reason = ReasonFor(candidate, waiting);
             bool accepted;
             try
             {
@@ -141,8 +141,7 @@ public sealed partial class QueueGrain
             }
             // Not recorded as assigned: the chat is not stored yet, and should its write fail, its retry may queue it.
             Seated(candidate, claim);
-            var reason = candidate.OperatorId == entry.PreferredOperator ? AssignmentReasons.Sticky : AssignmentReasons.Queue;
-            return new DirectAssignment(candidate.OperatorId, candidate.Name, reason);
+            return new DirectAssignment(candidate.OperatorId, candidate.Name, ReasonFor(candidate, waiting));
         }
         return null;
     }
@@ -159,6 +158,10 @@ public sealed partial class QueueGrain
             // The audit frees a seat whose conversation does not name its holder.
         }
     }
+
+    /// <summary>Why the chat is theirs: the visitor's last operator is a sticky assignment, anyone else the queue's.</summary>
+    private static string ReasonFor(OperatorAvailability candidate, WaitingConversation waiting) =>
+        candidate.OperatorId == waiting.PreferredOperator ? AssignmentReasons.Sticky : AssignmentReasons.Queue;
 
     /// <summary>The roster counts the seat the operator reserved.</summary>
     private void Seated(OperatorAvailability candidate, SeatClaim claim)
