@@ -20,7 +20,9 @@
     if (!inApp) return;
     const style = document.createElement('style');
     style.textContent = ':host{inset:0;width:100%;height:100%} [data-sb=launcher]{display:none!important}' +
-      '[data-sb=panel]{position:fixed;inset:0;width:100%;height:100%;max-width:none;max-height:none;border-radius:0;box-shadow:none}';
+      '[data-sb=panel]{position:fixed;inset:0;width:100%;height:100%;max-width:none;max-height:none;border-radius:0;box-shadow:none}' +
+      // A card's rise (translateY 8px) would slide the whole screen each time the app shows the chat.
+      '[data-sb=panel].card{animation:none}';
     root.append(style);
     host.dataset.embed = 'app';
     setOpen(true);
