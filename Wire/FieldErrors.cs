@@ -35,8 +35,10 @@ public static class FieldErrors
     {
         if (rest.StartsWith("['"))
         {
+            // The name starts after the quote: a name that itself starts with ']' must not end before it begins.
+            rest = rest[2..];
             var end = rest.IndexOf("']");
-            var name = end < 0 ? rest[2..].ToString() : rest[2..end].ToString();
+            var name = end < 0 ? rest.ToString() : rest[..end].ToString();
             rest = end < 0 ? [] : rest[(end + 2)..];
             return name;
         }

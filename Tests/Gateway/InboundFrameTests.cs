@@ -34,6 +34,7 @@ public sealed class InboundFrameTests
     [InlineData("{\"type\":\"rate\",\"score\":4.5}", "RateFrame", "'score' must be a whole number.")]
     [InlineData("{\"type\":\"start_chat\",\"id\":\"s\",\"form\":[]}", "StartChatFrame", "'form' must be an object.")]
     [InlineData("{\"type\":\"start_chat\",\"id\":\"s\",\"form\":{\"size\":42}}", "StartChatFrame", "Form field 'size' must be a string.")]
+    [InlineData("{\"type\":\"start_chat\",\"id\":\"s\",\"form\":{\"]opic\":42}}", "StartChatFrame", "Form field ']opic' must be a string.")]
     [InlineData("{\"type\":\"close\",\"conversationId\":\"c\",\"tags\":[\"vip\",3]}", "OperatorCloseFrame", "'tags' is a list of strings.")]
     [InlineData("{\"type\":\"hello\",\"resume\":7}", "OperatorHelloFrame", "'resume' must be an object.")]
     [InlineData("{\"type\":\"hello\",\"identity\":\"me\"}", "VisitorHelloFrame", "'identity' must be an object.")]
