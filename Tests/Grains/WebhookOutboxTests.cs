@@ -107,11 +107,14 @@ public sealed class WebhookOutboxTests(ClusterFixture fixture)
     public async Task An_endpoint_that_keeps_failing_is_given_up_after_a_day()
     {
         var (chat, site) = await Site(WebhookEvents.ConversationStarted);
+        // Each attempt's answer is queued before the attempt can start: queued after, a quick first attempt was
+        // answered 204 (the scripted default), delivered, and the test waited for a second attempt that never came.
+        var failure = WebhookOutcome.Failed(500, "The endpoint answered 500.");
+        fixture.Webhooks.Answer(site, failure);
         await chat.StartChat("Hello");
         var elapsed = TimeSpan.Zero;
         for (var attempt = 1; ; attempt++)
         {
-            fixture.Webhooks.Answer(site, WebhookOutcome.Failed(500, "The endpoint answered 500."));
             await fixture.Webhooks.Next(site, a => a.Event == WebhookEvents.ConversationStarted, $"attempt {attempt}");
             var logged = await Logged(site, log => log.Any(e => e.Attempts == attempt && e.Status != WebhookDeliveryStatus.Pending || e.Attempts == attempt && e.LastError is not null), $"attempt {attempt} logged");
             if (logged.Single().Status == WebhookDeliveryStatus.Failed)
@@ -120,6 +123,7 @@ public sealed class WebhookOutboxTests(ClusterFixture fixture)
                 Assert.Equal("The endpoint answered 500.", logged.Single().LastError);
                 break;
             }
+            fixture.Webhooks.Answer(site, failure);
             fixture.Clock.Advance(WebhookBackoff.After(attempt));
             elapsed += WebhookBackoff.After(attempt);
         }
