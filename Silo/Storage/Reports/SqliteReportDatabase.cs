@@ -16,18 +16,16 @@ public sealed class SqliteReportDatabase : IReportDatabase
     public const string FileName = "reports.db";
 
     private readonly SqliteDatabase _file;
-    private readonly SqliteDatabase _folds;
 
     public SqliteReportDatabase(StorageOptions options)
     {
         _file = new SqliteDatabase(options.FullDataDirectory, FileName, Migrate);
-        // synchronous = NORMAL: a fold lost to a power cut rolls back with its checkpoint and is folded again.
-        _folds = new SqliteDatabase(options.FullDataDirectory, FileName, _ => { }, durable: false);
     }
 
     public Task<DbConnection> OpenAsync(CancellationToken cancellationToken) => Task.FromResult<DbConnection>(_file.Open());
 
-    public Task<DbConnection> OpenForFoldingAsync(CancellationToken cancellationToken) => Task.FromResult<DbConnection>(_folds.Open());
+    // Unsynced: a fold lost to a power cut rolls back with its checkpoint and is folded again.
+    public Task<DbConnection> OpenForFoldingAsync(CancellationToken cancellationToken) => Task.FromResult<DbConnection>(_file.OpenUnsynced());
 
     // IMMEDIATE: a transaction that reads and then writes takes the write lock first, so two never deadlock.
     public Task<DbTransaction> BeginWriteAsync(DbConnection connection, CancellationToken cancellationToken) =>

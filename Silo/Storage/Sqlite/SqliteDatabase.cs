@@ -10,6 +10,11 @@ public sealed class SqliteDatabase : IDisposable
     /// <summary>How long a connection waits for a lock another holds before it gives up (SQLite's <c>busy_timeout</c>).</summary>
     public const int BusyTimeoutMs = 30_000;
 
+    // FULL: every commit reaches the disk before an append is acknowledged; batching pays for the sync.
+    private static readonly string Synced = $"PRAGMA synchronous = FULL; PRAGMA busy_timeout = {BusyTimeoutMs};";
+    // NORMAL: in WAL mode the log is synced at checkpoints only.
+    private static readonly string Unsynced = $"PRAGMA synchronous = NORMAL; PRAGMA busy_timeout = {BusyTimeoutMs};";
+
     private readonly string _pragmas;
 
     public SqliteDatabase(StorageOptions options)
@@ -24,10 +29,7 @@ public sealed class SqliteDatabase : IDisposable
     /// </summary>
     public SqliteDatabase(string directory, string fileName, Action<SqliteConnection> migrate, bool durable = true)
     {
-        _pragmas = durable
-            // FULL: every commit reaches the disk before an append is acknowledged; batching pays for the sync.
-            ? $"PRAGMA synchronous = FULL; PRAGMA busy_timeout = {BusyTimeoutMs};"
-            : $"PRAGMA synchronous = NORMAL; PRAGMA busy_timeout = {BusyTimeoutMs};";
+        _pragmas = durable ? Synced : Unsynced;
         Directory.CreateDirectory(directory);
         FilePath = Path.Combine(directory, fileName);
         ConnectionString = new SqliteConnectionStringBuilder
@@ -48,12 +50,20 @@ public sealed class SqliteDatabase : IDisposable
     /// <summary>Kept read connections with prepared statements, for the reads every chat makes (grain state, a conversation's events, keys, reminders).</summary>
     public SqliteReadConnections Readers { get; }
 
-    public SqliteConnection Open()
+    public SqliteConnection Open() => Open(_pragmas);
+
+    /// <summary>
+    /// A connection to the same file whose commits do not wait for the disk (<c>synchronous = NORMAL</c>), for writes
+    /// that can be made again after a power cut; a synced commit on another connection syncs them too (one WAL).
+    /// </summary>
+    public SqliteConnection OpenUnsynced() => Open(Unsynced);
+
+    private SqliteConnection Open(string pragmaText)
     {
         var connection = new SqliteConnection(ConnectionString);
         connection.Open();
         using var pragmas = connection.CreateCommand();
-        pragmas.CommandText = _pragmas;
+        pragmas.CommandText = pragmaText;
         pragmas.ExecuteNonQuery();
         return connection;
     }
