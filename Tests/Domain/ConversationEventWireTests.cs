@@ -17,6 +17,8 @@ namespace Switchboard.Tests.Domain;
 public sealed class ConversationEventWireTests
 {
     private static readonly DateTimeOffset At = new(2026, 12, 6, 10, 30, 0, TimeSpan.FromHours(3));
+    private static readonly Serializer Serializer =
+        new ServiceCollection().AddSerializer().BuildServiceProvider().GetRequiredService<Serializer>();
 
     /// <summary>
     /// Every field set: a start's, a transfer's, a call's and a delivery's together. Lists of a named type: the encoding
@@ -48,17 +50,14 @@ public sealed class ConversationEventWireTests
         Assert.Equal(MessageBytes, Encode(Message()));
         Assert.Equal(ListBytes, Encode(new List<ConversationEvent> { Message(), Everything() }));
 
-        var everything = Assert.IsType<ConversationEvent>(Serializer().Deserialize<ConversationEvent>(Convert.FromHexString(EverythingBytes)));
+        var everything = Assert.IsType<ConversationEvent>(Serializer.Deserialize<ConversationEvent>(Convert.FromHexString(EverythingBytes)));
         Assert.Equal(Encode(Everything()), Encode(everything));
         Assert.Equal(EverythingJson, JsonOf(everything));
         Assert.Equal(EverythingJson, JsonOf(Everything()));
-        Assert.Equal(Message(), Serializer().Deserialize<ConversationEvent>(Convert.FromHexString(MessageBytes)));
+        Assert.Equal(Message(), Serializer.Deserialize<ConversationEvent>(Convert.FromHexString(MessageBytes)));
     }
 
     private static string JsonOf(ConversationEvent value) => JsonSerializer.Serialize(value, EventJson.Default.ConversationEvent);
-
-    private static Serializer Serializer() =>
-        new ServiceCollection().AddSerializer().BuildServiceProvider().GetRequiredService<Serializer>();
 
     // Written by the record at commit 76c44f8: every field set, a message alone, a list of the two, and the stored JSON.
     private const string EverythingBytes =
@@ -102,5 +101,5 @@ public sealed class ConversationEventWireTests
         {"seq":42,"type":"message","at":"2026-12-06T10:30:00+03:00","clientId":"m-1","from":"operator","authorId":"anna","author":"Anna","text":"Yes, two left.","kind":"text","queue":"general","visitorId":"v-7","visitorName":"Olga","reason":"transfer","score":5,"form":{"topic":"sizes"},"phone":"\u002B7 900 000-00-00","note":"VIP","targetOperatorId":"boris","targetOperatorName":"Boris","language":"ru","actions":["callback"],"quickReplies":["Yes","No"],"tags":["sizes"],"priority":2,"channel":"telegram","contactId":"tg-5","attachments":[{"id":"f-1","name":"photo.jpg","contentType":"image/jpeg","size":1234,"url":"/files/f-1","thumbnailUrl":"/files/f-1/thumb"}],"messageId":"m-0","status":"failed","error":"window closed","callId":"call-9","durationSeconds":61,"outcome":"answered","recordingUrl":"https://pbx.example/rec/9","template":"order_ready","templateLanguage":"en","customerId":"crm-42"}
         """;
 
-    private static string Encode(object value) => Convert.ToHexString(Serializer().SerializeToArray(value));
+    private static string Encode(object value) => Convert.ToHexString(Serializer.SerializeToArray(value));
 }
