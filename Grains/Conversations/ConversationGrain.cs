@@ -63,7 +63,7 @@ public sealed partial class ConversationGrain(
     {
         _key = this.GetPrimaryKeyString();
         (_site, _id) = GrainKeys.Parse(_key);
-        _config = new SiteConfigCache(GrainFactory, _site, clock, TimeSpan.FromSeconds(defaults.Value.ConfigRefreshSeconds));
+        _config = new SiteConfigCache(ServiceProvider, _site);
         foreach (var evt in await log.ReadAsync(_key, 0, cancellationToken))
         {
             _history.Apply(evt);

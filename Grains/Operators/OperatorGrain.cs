@@ -1,5 +1,4 @@
 using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Options;
 using Orleans.Runtime;
 using Orleans.Utilities;
 using Switchboard.Contracts.Conversations;
@@ -22,7 +21,6 @@ namespace Switchboard.Grains.Operators;
 public sealed partial class OperatorGrain(
     [PersistentState(StorageNames.OperatorState, StorageNames.Provider)] IPersistentState<OperatorState> state,
     [PersistentState(StorageNames.OperatorRatingsState, StorageNames.Provider)] IPersistentState<OperatorRatings> ratings,
-    IOptions<RoutingDefaults> defaults,
     TimeProvider clock,
     SwitchboardMetrics metrics,
     Reports.IOperatorTimeStore timeStore,
@@ -62,7 +60,7 @@ public sealed partial class OperatorGrain(
         _writes = new StateWriteBehind(this, state.WriteStateAsync);
         _ratingWrites = new StateWriteBehind(this, ratings.WriteStateAsync);
         await MoveOldRatings();
-        _config = new SiteConfigCache(GrainFactory, _site, clock, TimeSpan.FromSeconds(defaults.Value.ConfigRefreshSeconds));
+        _config = new SiteConfigCache(ServiceProvider, _site);
         await Account();
         metrics.Holding(this.GetPrimaryKeyString(), _site, Operator.Conversations.Count);
         foreach (var conversationId in Operator.Conversations)

@@ -41,7 +41,7 @@ public sealed partial class QueueGrain(
         (_site, _queueId) = GrainKeys.Parse(this.GetPrimaryKeyString());
         _writes = new StateWriteBehind(this, state.WriteStateAsync);
         _assigned = new RecentAssignments(clock);
-        _config = new SiteConfigCache(GrainFactory, _site, clock, TimeSpan.FromSeconds(defaults.Value.ConfigRefreshSeconds));
+        _config = new SiteConfigCache(ServiceProvider, _site);
         // The stored roster may be a second old (it is written behind): ask the operators themselves, then route.
         this.RegisterGrainTimer(RefreshRosterAndRoute, new GrainTimerCreationOptions(TimeSpan.Zero, Timeout.InfiniteTimeSpan));
         return Task.CompletedTask;

@@ -7,7 +7,8 @@ namespace Switchboard.Grains.Sites;
 
 /// <summary>A site's configuration. Every change is validated whole before it is stored; grains re-read it within seconds.</summary>
 public sealed class SiteGrain(
-    [PersistentState(StorageNames.SiteState, StorageNames.Provider)] IPersistentState<SiteState> state)
+    [PersistentState(StorageNames.SiteState, StorageNames.Provider)] IPersistentState<SiteState> state,
+    SiteConfigs configs)
     : Grain, ISiteGrain
 {
     public Task<SiteConfig?> GetConfig() => Task.FromResult(state.State.Config);
@@ -96,5 +97,6 @@ public sealed class SiteGrain(
         }
         state.State.Config = config;
         await state.WriteStateAsync();
+        configs.Changed(SiteName, config);
     }
 }

@@ -21,7 +21,6 @@ namespace Switchboard.Grains.Visitors;
 /// </summary>
 public sealed partial class VisitorGrain(
     [PersistentState(StorageNames.VisitorState, StorageNames.Provider)] IPersistentState<VisitorState> state,
-    IOptions<RoutingDefaults> defaults,
     IOptions<StateLimits> limits,
     TimeProvider clock,
     SwitchboardMetrics metrics,
@@ -46,7 +45,7 @@ public sealed partial class VisitorGrain(
         // token); the visit's count and profile, the last operator and a closed chat's clearing are written behind.
         _writes = new StateWriteBehind(this, state.WriteStateAsync);
         (_site, _id) = GrainKeys.Parse(this.GetPrimaryKeyString());
-        _config = new SiteConfigCache(GrainFactory, _site, clock, TimeSpan.FromSeconds(defaults.Value.ConfigRefreshSeconds));
+        _config = new SiteConfigCache(ServiceProvider, _site);
         return Task.CompletedTask;
     }
 

@@ -74,6 +74,8 @@ public static class StandaloneSiloExtensions
         services.AddOptions<StateLimits>().Bind(configuration.GetSection(StateLimits.Section));
         services.AddMetrics();
         services.TryAddSingleton<SwitchboardMetrics>();
+        // Each site's configuration, one copy for all of this silo's grains (read again every ConfigRefreshSeconds).
+        services.TryAddSingleton<Grains.Sites.SiteConfigs>();
         // Empty unless this process also hosts sockets (the standalone gateway): then its hub is called directly.
         services.TryAddSingleton<Contracts.Push.LocalPushObservers>();
         // The call grains' way to PBXs; a gateway in the same process replaces it with one that also renders speech.
