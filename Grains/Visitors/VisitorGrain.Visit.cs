@@ -146,7 +146,7 @@ public sealed partial class VisitorGrain
         var now = clock.GetUtcNow();
         var visit = _visit;
         return Task.FromResult(new VisitSummary(_id, Visitor.Name, visit?.Pages(now) ?? [], visit?.Cart, visit?.Source,
-            visit?.Returning ?? false, visit?.StartedAt ?? now, Visitor.OpenConversationId, _invitationTimer is null ? null : _invitationDue,
+            visit?.Returning ?? false, visit?.StartedAt ?? now, Visitor.OpenConversationId, _invitationDue,
             Visitor.CustomerId));
     }
 
@@ -163,7 +163,11 @@ public sealed partial class VisitorGrain
         return _visit;
     }
 
-    /// <summary>Arms the one timer at the nearest invitation deadline (or none).</summary>
+    /// <summary>
+    /// Arms the one timer at the nearest invitation deadline (or none). The timer is made once per activation and
+    /// moved after that: every page view and every refused invitation re-arms it, and a timer registered anew each
+    /// time left the old one and its holder for the GC.
+    /// </summary>
     private async Task ArmInvitation()
     {
         StopInvitationTimer();
@@ -176,8 +180,15 @@ public sealed partial class VisitorGrain
         {
             var wait = due.At - clock.GetUtcNow();
             _invitationDue = due.At;
-            _invitationTimer = this.RegisterGrainTimer(OnInvitationDue,
-                new GrainTimerCreationOptions(wait > TimeSpan.Zero ? wait : TimeSpan.Zero, Timeout.InfiniteTimeSpan));
+            wait = wait > TimeSpan.Zero ? wait : TimeSpan.Zero;
+            if (_invitationTimer is null)
+            {
+                _invitationTimer = this.RegisterGrainTimer(OnInvitationDue, new GrainTimerCreationOptions(wait, Timeout.InfiniteTimeSpan));
+            }
+            else
+            {
+                _invitationTimer.Change(wait, Timeout.InfiniteTimeSpan);
+            }
         }
     }
 
@@ -218,8 +229,7 @@ public sealed partial class VisitorGrain
 
     private void StopInvitationTimer()
     {
-        _invitationTimer?.Dispose();
-        _invitationTimer = null;
+        _invitationTimer?.Change(Timeout.InfiniteTimeSpan, Timeout.InfiniteTimeSpan);
         _invitationDue = null;
     }
 }
