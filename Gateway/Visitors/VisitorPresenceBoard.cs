@@ -4,30 +4,43 @@ using Switchboard.Contracts.Invitations;
 namespace Switchboard.Gateway.Visitors;
 
 /// <summary>
-/// Who is online on this gateway node, from its own visitor sockets: what each is looking at. The
-/// publisher sends a summary per site to the cluster every couple of seconds.
+/// Who is online on this gateway node, from its own visitor sockets: what each is looking at, kept per site. The
+/// publisher sends a summary per site to the cluster every couple of seconds. A socket is known by its session.
 /// </summary>
 public sealed class VisitorPresenceBoard
 {
-    private readonly ConcurrentDictionary<VisitorSession, (string Site, OnlineVisitor Visitor)> _online = new();
+    // Sites are the known ones (made-up names are refused before a socket opens), so a site's entry is kept when
+    // its last visitor leaves: it then has no summary, and the publisher sends its one empty report.
+    private readonly ConcurrentDictionary<string, SitePresence> _sites = new(StringComparer.Ordinal);
 
-    public void Set(VisitorSession session, string site, OnlineVisitor visitor) => _online[session] = (site, visitor);
+    public void Set(object session, string site, OnlineVisitor visitor) =>
+        _sites.GetOrAdd(site, static _ => new SitePresence()).Set(session, visitor);
 
-    public void Update(VisitorSession session, Func<OnlineVisitor, OnlineVisitor> change)
+    public void Update(object session, string site, Func<OnlineVisitor, OnlineVisitor> change)
     {
-        if (_online.TryGetValue(session, out var entry))
+        if (_sites.TryGetValue(site, out var presence))
         {
-            _online[session] = (entry.Site, change(entry.Visitor));
+            presence.Update(session, change);
         }
     }
 
-    public void Remove(VisitorSession session) => _online.TryRemove(session, out _);
-
-    /// <summary>Per site: how many sockets are online, and the longest-visiting visitors (one entry per visitor).</summary>
-    public IEnumerable<(string Site, int Total, IReadOnlyList<OnlineVisitor> Visitors)> Summaries(int max) =>
-        _online.Values.GroupBy(e => e.Site).Select(site =>
+    public void Remove(object session, string site)
+    {
+        if (_sites.TryGetValue(site, out var presence))
         {
-            var visitors = site.Select(e => e.Visitor).GroupBy(v => v.Id).Select(g => g.First()).ToList();
-            return (site.Key, visitors.Count, (IReadOnlyList<OnlineVisitor>)visitors.OrderBy(v => v.VisitStartedAt).Take(max).ToList());
-        });
+            presence.Remove(session);
+        }
+    }
+
+    /// <summary>Per site with anyone online: how many visitors, and the <paramref name="max"/> longest-visiting (one entry per visitor).</summary>
+    public IEnumerable<(string Site, int Total, IReadOnlyList<OnlineVisitor> Visitors)> Summaries(int max)
+    {
+        foreach (var (site, presence) in _sites)
+        {
+            if (presence.Summary(max) is { } summary)
+            {
+                yield return (site, summary.Total, summary.Visitors);
+            }
+        }
+    }
 }

@@ -25,7 +25,7 @@ public sealed partial class VisitorSession
         var title = FieldRules.Text(frame.Title, "title", 512, required: false);
         var referrer = FieldRules.Text(frame.Referrer, "referrer", 2048, required: false);
         await desk.PageAsync(_visitor!, url, title, referrer);
-        presence.Update(this, v => v with
+        presence.Update(this, site, v => v with
         {
             PageUrl = url, PageTitle = title, Pages = v.Pages + 1, Source = v.Source ?? VisitSources.Parse(url, referrer),
         });
@@ -35,7 +35,7 @@ public sealed partial class VisitorSession
     {
         var cart = ReadCart(frame);
         await desk.CartAsync(_visitor!, cart);
-        presence.Update(this, v => v with { Cart = cart });
+        presence.Update(this, site, v => v with { Cart = cart });
     }
 
     private async Task InviteReply(InviteReplyFrame frame)

@@ -55,7 +55,7 @@ public sealed partial class VisitorSession(
         if (_visitor is not null)
         {
             desk.Leave(_visitor, this);
-            presence.Remove(this);
+            presence.Remove(this, site);
         }
     }
 
@@ -63,7 +63,7 @@ public sealed partial class VisitorSession(
     {
         if (evt.Type == EventTypes.Closed && conversationKey == _conversationKey)
         {
-            presence.Update(this, v => v with { Chatting = false });
+            presence.Update(this, site, v => v with { Chatting = false });
         }
         connection.SendEvent(conversationKey, evt);
     }
@@ -228,7 +228,7 @@ public sealed partial class VisitorSession(
         {
             Follow(joined.ConversationKey, 0);
         }
-        presence.Update(this, v => v with { Chatting = true });
+        presence.Update(this, site, v => v with { Chatting = true });
         connection.Send(EventFrames.Ack(clientId, joined.Result));
     }
 
