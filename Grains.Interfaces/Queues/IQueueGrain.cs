@@ -1,3 +1,4 @@
+using Orleans.Concurrency;
 using Switchboard.Contracts.Operators;
 
 namespace Switchboard.Contracts.Queues;
@@ -58,6 +59,14 @@ public interface IQueueGrain : IGrainWithStringKey
 
     [Alias("GetSnapshot")]
     Task<QueueSnapshot> GetSnapshot();
+
+    /// <summary>
+    /// How many of the queue's operators are online now, for a visitor's welcome. Every page a visitor opens says hello,
+    /// so this is asked far more often than anything else here: it interleaves (it reads the roster in one turn, without
+    /// waiting for a decision in progress) and copies nothing.
+    /// </summary>
+    [Alias("GetOnlineOperators"), AlwaysInterleave]
+    Task<int> GetOnlineOperators();
 
     /// <summary>
     /// <see cref="Enqueue"/>, answered once the entry has been routed: by then a free operator has it, if there is one.

@@ -199,6 +199,16 @@ public sealed partial class QueueGrain(
             Figures.Today(Queue.Today, clock.GetUtcNow())));
     }
 
+    public Task<int> GetOnlineOperators()
+    {
+        var online = 0;
+        foreach (var availability in Queue.Roster.Values)
+        {
+            online += availability.Status == OperatorStatus.Online ? 1 : 0;
+        }
+        return Task.FromResult(online);
+    }
+
     public Task Route(QueueEntry entry) => Enqueue(entry);
 
     /// <summary>

@@ -9,6 +9,28 @@ public sealed class VisitorSocketTests(GatewayFixture fixture) : IClassFixture<G
     private GatewayHost Host => fixture.Host;
 
     [Fact]
+    public async Task The_welcome_says_how_many_operators_of_the_default_queue_are_online()
+    {
+        var site = await TestSites.CreateAsync(Host.Grains, ("anna", 4, ["general"]), ("boris", 4, ["general"]));
+        var (before, welcome) = await ChatPeers.VisitorAsync(Host, site);
+        Assert.Equal(0, welcome.GetProperty("online").GetInt32());
+
+        var (anna, _) = await ChatPeers.OnlineOperatorAsync(Host, site, "anna");
+        // The queue hears of Anna one-way, just after her status is acknowledged: a later page's hello counts her.
+        var online = 0;
+        using var waited = new CancellationTokenSource(TimeSpan.FromSeconds(10));
+        while (online == 0 && !waited.IsCancellationRequested)
+        {
+            var (after, later) = await ChatPeers.VisitorAsync(Host, site);
+            online = later.GetProperty("online").GetInt32();
+            await after.DisposeAsync();
+        }
+        Assert.Equal(1, online);
+        await before.DisposeAsync();
+        await anna.DisposeAsync();
+    }
+
+    [Fact]
     public async Task A_visitor_and_an_operator_chat_end_to_end()
     {
         var site = await TestSites.CreateAsync(Host.Grains, ("anna", 4, ["general"]));
