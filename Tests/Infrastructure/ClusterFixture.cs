@@ -24,6 +24,7 @@ public sealed class ClusterFixture : IAsyncLifetime
     public FakeTimeProvider Clock { get; } = new(new DateTimeOffset(2026, 11, 23, 9, 0, 0, TimeSpan.Zero));
     public InProcessTestCluster Cluster { get; private set; } = null!;
     public LostAnswers LostAnswers { get; } = new();
+    public GrainCallCounts Calls { get; } = new();
     public FailingReminderTable Reminders { get; private set; } = null!;
     public IGrainFactory Grains => Cluster.Client;
     public string DataDirectory => _data.Path;
@@ -67,6 +68,7 @@ public sealed class ClusterFixture : IAsyncLifetime
             silo.Services.AddSingleton<IReminderTable>(services =>
                 Reminders = new FailingReminderTable(ActivatorUtilities.CreateInstance<Switchboard.Silo.Storage.Sqlite.SqliteReminderTable>(services)));
             silo.AddIncomingGrainCallFilter(LostAnswers.Invoke);
+            silo.AddIncomingGrainCallFilter(Calls.Invoke);
         });
         Cluster = builder.Build();
         await Cluster.DeployAsync();
