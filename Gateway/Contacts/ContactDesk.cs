@@ -1,7 +1,6 @@
 using Switchboard.Contracts;
 using Switchboard.Contracts.Conversations;
 using Switchboard.Contracts.Invitations;
-using Switchboard.Contracts.Operators;
 using Switchboard.Contracts.Queues;
 using Switchboard.Contracts.Visitors;
 using Switchboard.Gateway.Attachments;
@@ -158,9 +157,9 @@ public sealed class ContactDesk(IGrainFactory grains, PushHub hub, AttachmentCla
         grains.Grain<IConversationGrain>(GrainKeys.Conversation(contact.Site, conversationId));
 
     /// <summary>
-    /// Asked at every hello. It was the queue's whole snapshot (every waiting chat with its estimate, the roster, the
-    /// day's figures), made in the queue's serial line and copied, for a count: a fifth of what a new visitor's
-    /// hello allocated (docs/benchmarks.md, 2026-12-06 13:05).
+    /// Asked at every hello, so on every page a visitor opens. It was the queue's whole snapshot (every waiting chat
+    /// with its estimate, the roster, the day's figures), made in the queue's serial line, for a count: the longer the
+    /// queue, the dearer each page view and the later the queue's next decision.
     /// </summary>
     private Task<int> OnlineOperators(string site, string defaultQueue) =>
         grains.Grain<IQueueGrain>(GrainKeys.Queue(site, defaultQueue)).GetOnlineOperators();
