@@ -54,6 +54,6 @@ public sealed class AttachmentsInBrowserTests(BrowserFixture fixture) : IClassFi
         await Assertions.Expect(thumbnail).ToHaveCountAsync(1);
         await thumbnail.EvaluateAsync("img => img.decode()");
         Assert.True(await thumbnail.EvaluateAsync<int>("img => img.naturalWidth") > 0);
-        Assert.Empty(problems);
+        BrowserProblems.None(problems);
     }
 }

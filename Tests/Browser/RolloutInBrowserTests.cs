@@ -32,7 +32,7 @@ public sealed class RolloutInBrowserTests(BrowserFixture fixture) : IClassFixtur
 
         await store.ClickAsync("[data-sb=launcher]");
         await Assertions.Expect(store.Locator("[data-sb=input]")).ToBeVisibleAsync();
-        Assert.Empty(problems);
+        BrowserProblems.None(problems);
     }
 
     private async Task SetShareAsync(int percent)

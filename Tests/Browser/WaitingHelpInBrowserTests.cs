@@ -43,7 +43,7 @@ public sealed class WaitingHelpInBrowserTests(BrowserFixture fixture) : IClassFi
         await Assertions.Expect(console.Locator("#messages")).ToContainTextAsync("Доставка занимает от 2 до 4 дней.");
         await Assertions.Expect(console.Locator("#messages .bot-reason").Nth(2)).ToHaveTextAsync("Бот ожидания · faq:delivery (дней, достав, идет, курьер, скольк)");
         await Assertions.Expect(store.Locator("[data-sb=status]")).ToContainTextAsync("отвечает");
-        Assert.Empty(problems);
+        BrowserProblems.None(problems);
     }
 
     private async Task ConfigureHelp()
