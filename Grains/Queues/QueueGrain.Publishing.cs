@@ -13,7 +13,7 @@ public sealed partial class QueueGrain
         var settings = await Settings();
         var now = clock.GetUtcNow();
         var open = WorkingHoursCalendar.IsOpen(settings.Hours, now);
-        var online = Queue.Roster.Values.Count(o => o.Status == OperatorStatus.Online);
+        var online = OnlineCount();
         var estimator = Estimator();
         var overflowed = false;
         for (var i = 0; i < Queue.Waiting.Count; i++)
