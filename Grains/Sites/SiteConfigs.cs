@@ -72,11 +72,12 @@ public sealed class SiteConfigs(IGrainFactory grains, TimeProvider clock, IOptio
     /// </summary>
     private void Settle(string site, Task<SiteConfig?> read, DateTimeOffset startedAt)
     {
+        // Observed here, whoever else awaits it: a read behind has nobody waiting for its failure.
+        _ = read.Exception;
         lock (_reading)
         {
             if (!_sites.TryGetValue(site, out var copy) || !ReferenceEquals(copy.Pending, read))
             {
-                _ = read.Exception;
                 return;
             }
             if (read.IsCompletedSuccessfully && read.Result is { } config)
@@ -85,12 +86,10 @@ public sealed class SiteConfigs(IGrainFactory grains, TimeProvider clock, IOptio
             }
             else if (read.IsCompletedSuccessfully || copy.Config is null)
             {
-                _ = read.Exception;
                 _sites.TryRemove(site, out _);
             }
             else
             {
-                _ = read.Exception;
                 _sites[site] = copy with { Pending = null };
             }
         }
