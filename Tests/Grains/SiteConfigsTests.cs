@@ -33,7 +33,8 @@ public sealed class SiteConfigsTests(ClusterFixture fixture)
         // Every page view checks the site's invitation rules: the first past the interval starts the silo's read,
         // and none waits for it.
         await Task.WhenAll(visitors.Select(v => v.Page("https://shop/product/coat", "Wool coat", null)));
-        await WaitFor(() => Reads(site) > before, "the silo's read of the site", visitors[0]);
+        // Looked at after each answer from a grain that reads nothing of the site.
+        await Eventually.Until(async () => { await visitors[0].GetVisit(); return Reads(site); }, reads => reads > before, "the silo's read of the site");
         await Task.WhenAll(visitors.Select(v => v.Page("https://shop/product/scarf", "Merino scarf", null)));
 
         Assert.Equal(1, Reads(site) - before);
@@ -59,18 +60,4 @@ public sealed class SiteConfigsTests(ClusterFixture fixture)
     }
 
     private int Reads(string site) => fixture.Calls.Of(nameof(ISiteGrain.GetConfig), GrainKeys.Site(site));
-
-    /// <summary>Looks again each time the cluster has answered a call that reads nothing of the site, until the condition holds or the wait runs out.</summary>
-    private static async Task WaitFor(Func<bool> condition, string expected, IVisitorGrain visitor)
-    {
-        using var timeout = new CancellationTokenSource(Waits.Signal);
-        while (!condition())
-        {
-            if (timeout.IsCancellationRequested)
-            {
-                throw new TimeoutException($"Expected {expected} within {Waits.Signal}.");
-            }
-            await visitor.GetVisit();
-        }
-    }
 }
