@@ -10,31 +10,35 @@ public sealed partial class SocketConnection
 {
     private async Task SendLoopAsync()
     {
+        var reader = _outbound.Reader;
         try
         {
-            await foreach (var item in _outbound.Reader.ReadAllAsync())
+            // Read in place rather than through ReadAllAsync, whose enumerator would live as long as the socket.
+            while (await reader.WaitToReadAsync())
             {
-                Interlocked.Add(ref _queuedBytes, -item.Size);
-                switch (item)
+                while (reader.TryRead(out var item))
                 {
-                    case Outbound.Frame frame:
-                        await WriteAsync(frame.Bytes);
-                        break;
-                    case Outbound.Event evt:
-                        await SendInOrderAsync(evt.ConversationKey, evt.Value);
-                        break;
-                    case Outbound.Attach attach:
-                        _cursors[attach.ConversationKey] = attach.AfterSeq;
-                        _conversationIds[attach.ConversationKey] = GrainKeys.Parse(attach.ConversationKey).Id;
-                        await CatchUpAsync(attach.ConversationKey);
-                        break;
-                    case Outbound.Detach detach:
-                        _cursors.Remove(detach.ConversationKey);
-                        _conversationIds.Remove(detach.ConversationKey);
-                        break;
-                    case Outbound.Close close when _socket.State == WebSocketState.Open:
-                        await _socket.CloseOutputAsync(close.Status, close.Reason, CancellationToken.None);
-                        break;
+                    Interlocked.Add(ref _queuedBytes, -item.Size);
+                    switch (item)
+                    {
+                        case Outbound.Frame frame:
+                            await WriteAsync(frame.Bytes);
+                            break;
+                        case Outbound.Event evt:
+                            await SendInOrderAsync(evt.ConversationKey, evt.Value);
+                            break;
+                        case Outbound.Attach attach:
+                            _followed ??= new Dictionary<string, Followed>(StringComparer.Ordinal);
+                            _followed[attach.ConversationKey] = new Followed(GrainKeys.Parse(attach.ConversationKey).Id, attach.AfterSeq);
+                            await CatchUpAsync(attach.ConversationKey);
+                            break;
+                        case Outbound.Detach detach:
+                            _followed?.Remove(detach.ConversationKey);
+                            break;
+                        case Outbound.Close close when _socket.State == WebSocketState.Open:
+                            await _socket.CloseOutputAsync(close.Status, close.Reason, CancellationToken.None);
+                            break;
+                    }
                 }
             }
         }
@@ -46,25 +50,26 @@ public sealed partial class SocketConnection
 
     private async Task SendInOrderAsync(string conversationKey, ConversationEvent evt)
     {
-        if (!_cursors.TryGetValue(conversationKey, out var cursor) || evt.Seq <= cursor)
+        if (_followed is null || !_followed.TryGetValue(conversationKey, out var followed) || evt.Seq <= followed.Cursor)
         {
             return;
         }
-        if (evt.Seq > cursor + 1)
+        if (evt.Seq > followed.Cursor + 1)
         {
             // A push went missing or overtook another: fetch the gap from the conversation, which has it all.
             await CatchUpAsync(conversationKey);
             return;
         }
-        await WriteEventAsync(conversationKey, evt);
+        await WriteEventAsync(conversationKey, followed.Id, evt);
     }
 
     private async Task CatchUpAsync(string conversationKey)
     {
         IReadOnlyList<ConversationEvent> missing;
+        var followed = _followed![conversationKey];
         try
         {
-            missing = await _events(conversationKey, _cursors[conversationKey]);
+            missing = await _events(conversationKey, followed.Cursor);
         }
         catch (Exception error) when (error is not WebSocketException)
         {
@@ -72,22 +77,27 @@ public sealed partial class SocketConnection
             Send(EventFrames.Error(ErrorCodes.Unavailable, "Could not load the conversation; reconnect to resume."));
             return;
         }
+        var cursor = followed.Cursor;
         foreach (var evt in missing)
         {
-            if (evt.Seq == _cursors[conversationKey] + 1)
+            if (evt.Seq == cursor + 1)
             {
-                await WriteEventAsync(conversationKey, evt);
+                await WriteEventAsync(conversationKey, followed.Id, evt);
+                cursor = evt.Seq;
             }
         }
     }
 
-    private async Task WriteEventAsync(string conversationKey, ConversationEvent evt)
+    private async Task WriteEventAsync(string conversationKey, string conversationId, ConversationEvent evt)
     {
-        _cursors[conversationKey] = evt.Seq;
+        _followed![conversationKey] = new Followed(conversationId, evt.Seq);
         // The WebSocket copies a frame into its own send buffer before it writes, so the array goes back once sent.
-        using var frame = EventFrames.Event(_conversationIds[conversationKey], _present(evt), _audience);
+        using var frame = EventFrames.Event(conversationId, _present(evt), _audience);
         await WriteAsync(frame.Memory);
     }
+
+    /// <summary>A followed conversation: the id its frames carry, and the last sequence number sent.</summary>
+    private readonly record struct Followed(string Id, long Cursor);
 
     private async ValueTask WriteAsync(ReadOnlyMemory<byte> frame)
     {

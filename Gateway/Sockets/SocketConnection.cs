@@ -23,10 +23,9 @@ public sealed partial class SocketConnection
     private readonly ILogger _logger;
     private readonly int _maxFrameBytes;
     private readonly Channel<Outbound> _outbound;
-    private readonly Dictionary<string, long> _cursors = new(StringComparer.Ordinal);
-    // The id each followed conversation's frames carry, cut from its key once when the socket starts following it
-    // rather than for every event frame.
-    private readonly Dictionary<string, string> _conversationIds = new(StringComparer.Ordinal);
+    // Each followed conversation's cursor, and the id its frames carry (cut from its key once, when the socket starts
+    // following it, rather than for every event frame). Made with the first one: most visitor sockets follow none.
+    private Dictionary<string, Followed>? _followed;
     private readonly Audience _audience;
     private readonly FrameRateGate _gate;
     private readonly int _maxQueuedBytes;
