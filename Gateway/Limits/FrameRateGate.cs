@@ -10,7 +10,8 @@ public sealed class FrameRateGate(ClientLimits limits, TimeProvider clock, int f
 {
     // Keyed by the configured type names only (everything else shares one bucket), so made-up types add no buckets.
     private readonly Dictionary<string, ClockedTokenBucket> _buckets = new(StringComparer.Ordinal);
-    private readonly ClockedTokenBucket _refusals = new(Scaled(limits.RefusedFrames, factor), clock);
+    // Made with the first refusal: nearly every socket never has one, and there is one gate per open socket.
+    private ClockedTokenBucket? _refusals;
     private const string OtherFrames = "";
 
     /// <summary>Called from the socket's receive loop only: one frame at a time.</summary>
@@ -25,6 +26,7 @@ public sealed class FrameRateGate(ClientLimits limits, TimeProvider clock, int f
         {
             return FrameVerdict.Admit;
         }
+        _refusals ??= new ClockedTokenBucket(Scaled(limits.RefusedFrames, factor), clock);
         return _refusals.TryTake() ? FrameVerdict.Refuse : FrameVerdict.Close;
     }
 
