@@ -9,20 +9,25 @@ namespace Switchboard.Gateway.Limits;
 public static class SocketAdmission
 {
     public static IApplicationBuilder UseSocketAdmission(this IApplicationBuilder app) => app.Use((http, next) =>
-        http.WebSockets.IsWebSocketRequest ? AdmitAsync(http, next) : next(http));
+        http.WebSockets.IsWebSocketRequest ? Admit(http, next) : next(http));
 
-    private static async Task AdmitAsync(HttpContext http, RequestDelegate next)
+    private static Task Admit(HttpContext http, RequestDelegate next)
     {
         var guard = http.RequestServices.GetRequiredService<AddressGuard>();
-        using var slot = guard.TryOpenSocket(AddressGuard.KeyOf(http.Connection.RemoteIpAddress));
-        if (slot is null)
+        if (guard.TryOpenSocket(AddressGuard.KeyOf(http.Connection.RemoteIpAddress)) is not { } slot)
         {
-            http.Response.StatusCode = StatusCodes.Status429TooManyRequests;
-            http.Response.Headers.RetryAfter = "10";
-            await http.Response.WriteAsJsonAsync(new { code = ErrorCodes.RateLimited, title = "Too many connections from this address." });
-            return;
+            return RefuseAsync(http);
         }
-        // The socket lives inside this request: the slot is held until it closes.
-        await next(http);
+        // The socket lives inside this request: the slot is held until it ends. Given back by the request rather than
+        // by an await here, whose frame would live as long as the socket.
+        http.Response.RegisterForDispose(slot);
+        return next(http);
+    }
+
+    private static async Task RefuseAsync(HttpContext http)
+    {
+        http.Response.StatusCode = StatusCodes.Status429TooManyRequests;
+        http.Response.Headers.RetryAfter = "10";
+        await http.Response.WriteAsJsonAsync(new { code = ErrorCodes.RateLimited, title = "Too many connections from this address." });
     }
 }

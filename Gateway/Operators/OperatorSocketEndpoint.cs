@@ -18,31 +18,34 @@ public static class OperatorSocketEndpoint
         return app;
     }
 
-    private static async Task<IResult> Accept(
+    private static async Task Accept(
         HttpContext http, IGrainFactory grains, OperatorWorkbench workbench, MonitorFeed monitor, CoBrowseFrames coBrowsing,
-        CoBrowseViewers viewers, IOptions<GatewaySettings> options, ILoggerFactory loggers)
+        CoBrowseViewers viewers, IOptions<GatewaySettings> options, ILogger<OperatorSession> logger)
     {
         if (!http.WebSockets.IsWebSocketRequest)
         {
-            return TypedResults.Problem(statusCode: 400, title: "This endpoint takes WebSocket connections.");
+            await SocketRefusal.WriteAsync(http, 400, "This endpoint takes WebSocket connections.");
+            return;
         }
         var identity = http.User.Identity();
         if (identity.Site == OperationsAccount.Site)
         {
-            return TypedResults.Problem(statusCode: 403, title: "The operations account has no console; it opens the cluster dashboard.");
+            await SocketRefusal.WriteAsync(http, 403, "The operations account has no console; it opens the cluster dashboard.");
+            return;
         }
         var config = await grains.Grain<ISiteGrain>(GrainKeys.Site(identity.Site)).GetConfig();
         if (config?.FindOperator(identity.Login) is null)
         {
-            return TypedResults.Problem(statusCode: 403, title: "This account no longer exists.");
+            await SocketRefusal.WriteAsync(http, 403, "This account no longer exists.");
+            return;
         }
         if (!OriginPolicy.IsAllowed(http.Request.Headers.Origin, http.Request.Host, config.AllowedOrigins))
         {
-            return TypedResults.Problem(statusCode: 403, title: "This origin may not open the console.");
+            await SocketRefusal.WriteAsync(http, 403, "This origin may not open the console.");
+            return;
         }
         var actor = identity.ToActor();
-        var logger = loggers.CreateLogger<OperatorSession>();
-        return await SocketSessions.RunAsync(http, Audience.Operator, Events, options.Value, logger,
+        await SocketSessions.RunAsync(http, Audience.Operator, Events, options.Value, logger,
             connection => new OperatorSession(identity, connection, workbench, monitor, options.Value, logger) { CoBrowsing = coBrowsing, Viewers = viewers });
 
         Task<IReadOnlyList<ConversationEvent>> Events(string key, long after) =>

@@ -8,7 +8,7 @@ namespace Switchboard.Gateway.Sockets;
 /// <summary>Accepts a WebSocket and runs one session on it until it closes.</summary>
 public static class SocketSessions
 {
-    public static async Task<IResult> RunAsync(
+    public static async Task RunAsync(
         HttpContext http, Audience audience, EventSource events, GatewaySettings options, ILogger logger,
         Func<SocketConnection, ISocketSession> createSession)
     {
@@ -29,6 +29,5 @@ public static class SocketSessions
         {
             session.End();
         }
-        return Results.Empty;
     }
 }

@@ -21,25 +21,27 @@ public static class VisitorSocketEndpoint
         return app;
     }
 
-    private static async Task<IResult> Accept(
+    private static async Task Accept(
         HttpContext http, string? site, IGrainFactory grains, SiteNames sites, ContactDesk desk, TokenService tokens, IdentityVerifier identities,
         VisitorPresenceBoard presence, VisitorAllowance allowance, CoBrowseFrames coBrowsing, IOptions<GatewaySettings> options,
-        ILoggerFactory loggers)
+        ILogger<VisitorSession> logger)
     {
         if (!http.WebSockets.IsWebSocketRequest)
         {
-            return TypedResults.Problem(statusCode: 400, title: "This endpoint takes WebSocket connections.");
+            await SocketRefusal.WriteAsync(http, 400, "This endpoint takes WebSocket connections.");
+            return;
         }
         if (string.IsNullOrEmpty(site) || await sites.FindAsync(site) is not { } config)
         {
-            return TypedResults.Problem(statusCode: 404, title: "No such site.");
+            await SocketRefusal.WriteAsync(http, 404, "No such site.");
+            return;
         }
         if (!OriginPolicy.IsAllowed(http.Request.Headers.Origin, http.Request.Host, config.AllowedOrigins))
         {
-            return TypedResults.Problem(statusCode: 403, title: "This origin may not open chats for this site.");
+            await SocketRefusal.WriteAsync(http, 403, "This origin may not open chats for this site.");
+            return;
         }
-        var logger = loggers.CreateLogger<VisitorSession>();
-        return await SocketSessions.RunAsync(http, Audience.Visitor, Events, options.Value, logger,
+        await SocketSessions.RunAsync(http, Audience.Visitor, Events, options.Value, logger,
             connection => new VisitorSession(site, config, connection, desk, tokens, identities, presence, options.Value, logger)
             {
                 Allowance = allowance, Address = AddressGuard.KeyOf(http.Connection.RemoteIpAddress), CoBrowsing = coBrowsing,
