@@ -26,11 +26,11 @@ public static class InvitationEngine
         (InvitationRule Rule, DateTimeOffset At)? best = null;
         foreach (var rule in settings.Rules.OrderByDescending(r => r.Priority))
         {
-            if (visit.FiredRules.Contains(rule.Id) || DueAt(rule, visit) is not { } due)
+            if (visit.HasFired(rule.Id) || DueAt(rule, visit) is not { } due)
             {
                 continue;
             }
-            var at = Max(due, allowedFrom, visit.RetryAfter.TryGetValue(rule.Id, out var retry) ? retry : null);
+            var at = Max(due, allowedFrom, visit.RetryAfter(rule.Id));
             if (best is null || at < best.Value.At)
             {
                 best = (rule, at);

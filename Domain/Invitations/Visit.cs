@@ -29,10 +29,19 @@ public sealed class Visit(DateTimeOffset startedAt, bool returning, int pagesKep
     public int InvitationsShown { get; private set; }
     public DateTimeOffset? LastInvitationAt { get; private set; }
     public DateTimeOffset? DismissedAt { get; private set; }
-    public HashSet<string> FiredRules { get; } = new(StringComparer.Ordinal);
+    // Both made when first needed: a visitor's grain lives as long as their visit, and most visits never see either.
+    private HashSet<string>? _firedRules;
     /// <summary>Rules held back because the queue was saturated, and until when.</summary>
-    public Dictionary<string, DateTimeOffset> RetryAfter { get; } = new(StringComparer.Ordinal);
+    private Dictionary<string, DateTimeOffset>? _heldBack;
     public PendingInvitation? Pending { get; set; }
+
+    public bool HasFired(string rule) => _firedRules?.Contains(rule) == true;
+
+    /// <summary>When a held-back rule may be tried again, if it was held back.</summary>
+    public DateTimeOffset? RetryAfter(string rule) => _heldBack is not null && _heldBack.TryGetValue(rule, out var at) ? at : null;
+
+    /// <summary>The rule's queue was saturated: it is not tried again before <paramref name="until"/>.</summary>
+    public void HoldBack(string rule, DateTimeOffset until) => (_heldBack ??= new Dictionary<string, DateTimeOffset>(StringComparer.Ordinal))[rule] = until;
 
     public bool IsOver(DateTimeOffset now) => now - LastActivityAt > IdleGap;
 
@@ -68,7 +77,7 @@ public sealed class Visit(DateTimeOffset startedAt, bool returning, int pagesKep
     {
         InvitationsShown++;
         LastInvitationAt = now;
-        FiredRules.Add(rule);
+        (_firedRules ??= new HashSet<string>(StringComparer.Ordinal)).Add(rule);
     }
 
     public void Dismissed(DateTimeOffset now)

@@ -214,7 +214,7 @@ public sealed partial class VisitorGrain
             }
             else
             {
-                visit.RetryAfter[next.Rule.Id] = now + SuppressedRetry;
+                visit.HoldBack(next.Rule.Id, now + SuppressedRetry);
             }
         }
         await ArmInvitation();

@@ -103,7 +103,7 @@ public sealed class InvitationEngineTests
         var high = new InvitationRule("high", "y") { Priority = 9 };
 
         Assert.Equal("high", InvitationEngine.Next(visit, Settings(low, high), chatting: false)!.Value.Rule.Id);
-        visit.RetryAfter["high"] = T0.AddMinutes(1);
+        visit.HoldBack("high", T0.AddMinutes(1));
         Assert.Equal("low", InvitationEngine.Next(visit, Settings(low, high), chatting: false)!.Value.Rule.Id);
     }
 
