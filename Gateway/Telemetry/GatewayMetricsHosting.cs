@@ -9,6 +9,22 @@ namespace Switchboard.Gateway.Telemetry;
 /// </summary>
 public static class GatewayMetricsHosting
 {
+    /// <summary>
+    /// ASP.NET Core's own meters, listened to directly rather than through OpenTelemetry's ASP.NET Core instrumentation,
+    /// which adds the same meters and a middleware that tags handled errors: that middleware's frame stayed on every
+    /// socket's request for the socket's whole life. Handled exceptions are still counted, by the diagnostics meter.
+    /// </summary>
+    private static readonly string[] AspNetCoreMeters =
+    [
+        "Microsoft.AspNetCore.Hosting",
+        "Microsoft.AspNetCore.Server.Kestrel",
+        "Microsoft.AspNetCore.Routing",
+        "Microsoft.AspNetCore.Diagnostics",
+        "Microsoft.AspNetCore.Authentication",
+        "Microsoft.AspNetCore.Authorization",
+        "Microsoft.AspNetCore.MemoryPool",
+    ];
+
     public static IServiceCollection AddGatewayMetrics(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddSingleton<GatewayMetrics>();
@@ -16,7 +32,7 @@ public static class GatewayMetricsHosting
         {
             services.AddOpenTelemetry().WithMetrics(metrics => metrics
                 .AddSwitchboardMeters()
-                .AddAspNetCoreInstrumentation()
+                .AddMeter(AspNetCoreMeters)
                 .AddPrometheusExporter());
         }
         return services;
