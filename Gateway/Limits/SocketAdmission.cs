@@ -8,12 +8,16 @@ namespace Switchboard.Gateway.Limits;
 /// </summary>
 public static class SocketAdmission
 {
-    public static IApplicationBuilder UseSocketAdmission(this IApplicationBuilder app) => app.Use((http, next) =>
-        http.WebSockets.IsWebSocketRequest ? Admit(http, next) : next(http));
-
-    private static Task Admit(HttpContext http, RequestDelegate next)
+    public static IApplicationBuilder UseSocketAdmission(this IApplicationBuilder app)
     {
-        var guard = http.RequestServices.GetRequiredService<AddressGuard>();
+        // The application's one guard, taken once: asking each socket's request for it would give the request a
+        // service scope that lives as long as the socket.
+        var guard = app.ApplicationServices.GetRequiredService<AddressGuard>();
+        return app.Use((http, next) => http.WebSockets.IsWebSocketRequest ? Admit(http, next, guard) : next(http));
+    }
+
+    private static Task Admit(HttpContext http, RequestDelegate next, AddressGuard guard)
+    {
         if (guard.TryOpenSocket(AddressGuard.KeyOf(http.Connection.RemoteIpAddress)) is not { } slot)
         {
             return RefuseAsync(http);

@@ -45,7 +45,7 @@ public static class OperatorSocketEndpoint
             return;
         }
         var actor = identity.ToActor();
-        await SocketSessions.RunAsync(http, Audience.Operator, Events, options.Value, logger,
+        await SocketSessions.RunAsync(http, http.RequestServices, Audience.Operator, Events, options.Value, logger,
             connection => new OperatorSession(identity, connection, workbench, monitor, options.Value, logger) { CoBrowsing = coBrowsing, Viewers = viewers });
 
         Task<IReadOnlyList<ConversationEvent>> Events(string key, long after) =>

@@ -8,18 +8,18 @@ namespace Switchboard.Gateway.Sockets;
 /// <summary>Accepts a WebSocket and runs one session on it until it closes.</summary>
 public static class SocketSessions
 {
+    /// <param name="services">The application's services (its singletons), not the request's.</param>
     public static async Task RunAsync(
-        HttpContext http, Audience audience, EventSource events, GatewaySettings options, ILogger logger,
+        HttpContext http, IServiceProvider services, Audience audience, EventSource events, GatewaySettings options, ILogger logger,
         Func<SocketConnection, ISocketSession> createSession)
     {
         using var socket = await http.WebSockets.AcceptWebSocketAsync();
-        var services = http.RequestServices;
         var connection = new SocketConnection(socket, audience, events, options,
             services.GetRequiredService<IOptions<ClientLimits>>().Value, services.GetRequiredService<TimeProvider>(), logger,
             services.GetRequiredService<Attachments.AttachmentLinks>().Sign);
         // A gateway that is shutting down tells this socket to reconnect elsewhere after its queued frames.
-        using var tracked = http.RequestServices.GetRequiredService<SocketDrain>().Track(connection);
-        using var counted = http.RequestServices.GetRequiredService<GatewayMetrics>().SocketOpened(audience);
+        using var tracked = services.GetRequiredService<SocketDrain>().Track(connection);
+        using var counted = services.GetRequiredService<GatewayMetrics>().SocketOpened(audience);
         var session = createSession(connection);
         try
         {

@@ -16,22 +16,22 @@ public static class VisitorSocketEndpoint
 {
     public static IEndpointRouteBuilder MapVisitorSocket(this IEndpointRouteBuilder app)
     {
-        // Visitors authenticate inside the socket (their token in the hello frame), not with the request.
-        app.MapGet("/ws/visitor", Accept).WithMetadata(WithoutHttpAuthentication.Instance);
+        // Visitors authenticate inside the socket (their token in the hello frame), not with the request. Its services
+        // are the application's singletons, taken from the root: asking the request for them would make it a service
+        // scope that lives as long as the socket.
+        var services = app.ServiceProvider;
+        app.MapGet("/ws/visitor", (HttpContext http, string? site) => Accept(http, site, services)).WithMetadata(WithoutHttpAuthentication.Instance);
         return app;
     }
 
-    private static async Task Accept(
-        HttpContext http, string? site, IGrainFactory grains, SiteNames sites, ContactDesk desk, TokenService tokens, IdentityVerifier identities,
-        VisitorPresenceBoard presence, VisitorAllowance allowance, CoBrowseFrames coBrowsing, IOptions<GatewaySettings> options,
-        ILogger<VisitorSession> logger)
+    private static async Task Accept(HttpContext http, string? site, IServiceProvider services)
     {
         if (!http.WebSockets.IsWebSocketRequest)
         {
             await SocketRefusal.WriteAsync(http, 400, "This endpoint takes WebSocket connections.");
             return;
         }
-        if (string.IsNullOrEmpty(site) || await sites.FindAsync(site) is not { } config)
+        if (string.IsNullOrEmpty(site) || await services.GetRequiredService<SiteNames>().FindAsync(site) is not { } config)
         {
             await SocketRefusal.WriteAsync(http, 404, "No such site.");
             return;
@@ -41,8 +41,17 @@ public static class VisitorSocketEndpoint
             await SocketRefusal.WriteAsync(http, 403, "This origin may not open chats for this site.");
             return;
         }
-        await SocketSessions.RunAsync(http, Audience.Visitor, Events, options.Value, logger,
-            connection => new VisitorSession(site, config, connection, desk, tokens, identities, presence, options.Value, logger)
+        var desk = services.GetRequiredService<ContactDesk>();
+        var tokens = services.GetRequiredService<TokenService>();
+        var identities = services.GetRequiredService<IdentityVerifier>();
+        var presence = services.GetRequiredService<VisitorPresenceBoard>();
+        var allowance = services.GetRequiredService<VisitorAllowance>();
+        var coBrowsing = services.GetRequiredService<CoBrowseFrames>();
+        var options = services.GetRequiredService<IOptions<GatewaySettings>>().Value;
+        var logger = services.GetRequiredService<ILogger<VisitorSession>>();
+        var grains = services.GetRequiredService<IGrainFactory>();
+        await SocketSessions.RunAsync(http, services, Audience.Visitor, Events, options, logger,
+            connection => new VisitorSession(site, config, connection, desk, tokens, identities, presence, options, logger)
             {
                 Allowance = allowance, Address = AddressGuard.KeyOf(http.Connection.RemoteIpAddress), CoBrowsing = coBrowsing,
             });
