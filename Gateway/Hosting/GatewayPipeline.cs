@@ -23,7 +23,7 @@ namespace Switchboard.Gateway.Hosting;
 public static class GatewayPipeline
 {
     /// <summary>
-    /// Middleware in order: sockets told apart, errors as problem details and status pages (not for sockets), headers,
+    /// Middleware in order: errors as problem details, sockets told apart, status pages (not for sockets), headers,
     /// static files, sockets admitted per client address, made-up site names refused, auth (not for an endpoint that
     /// authenticates its callers itself: the visitor socket). A socket's request holds every middleware it went through
     /// for the socket's life, so those that only look at the request on its way in hand it on without staying on its
@@ -31,11 +31,13 @@ public static class GatewayPipeline
     /// </summary>
     public static WebApplication UseSwitchboardGateway(this WebApplication app)
     {
-        // First: what follows tells a socket's request from a page's by it.
+        // For sockets too: a handshake that fails because the cluster could not answer gets 503, which the widget and
+        // the console retry (ClusterUnavailableHandler).
+        app.UseExceptionHandler();
+        // First of the rest: what follows tells a socket's request from a page's by it.
         app.UseWebSockets(new WebSocketOptions { KeepAliveInterval = TimeSpan.FromSeconds(30) });
-        // A socket's request has no page to answer with: it skips the error pages and the status pages, which would
-        // wait out its life on its stack. A socket's handshake that fails is answered 500 by Kestrel, and logged there.
-        app.UseWhen(http => !http.WebSockets.IsWebSocketRequest, pages => pages.UseExceptionHandler().UseStatusCodePages());
+        // A socket's request has no page to answer with: it skips the status pages, which would wait out its life.
+        app.UseWhen(http => !http.WebSockets.IsWebSocketRequest, pages => pages.UseStatusCodePages());
         app.UseSecurityHeaders();
         app.UseDefaultFiles();
         app.UseStaticFiles();
