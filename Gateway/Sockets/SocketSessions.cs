@@ -8,7 +8,10 @@ namespace Switchboard.Gateway.Sockets;
 /// <summary>Accepts a WebSocket and runs one session on it until it closes.</summary>
 public static class SocketSessions
 {
-    /// <param name="services">The application's services (its singletons), not the request's.</param>
+    /// <param name="services">
+    /// Where the socket's singletons are taken from: the application's root for the visitor socket, whose request would
+    /// otherwise be given a service scope living as long as the socket; an operator's request has one anyway.
+    /// </param>
     public static async Task RunAsync(
         HttpContext http, IServiceProvider services, Audience audience, EventSource events, GatewaySettings options, ILogger logger,
         Func<SocketConnection, ISocketSession> createSession)

@@ -80,13 +80,30 @@ public sealed class ReportProjectionFailoverTests(DatabaseServers servers, ITest
         }
     }
 
+    /// <summary>
+    /// The report, or null while the cluster is still finding out a silo died: a call that reaches for the dead silo
+    /// fails until the membership says so, and is asked again, as the console would.
+    /// </summary>
+    private async Task<Report?> QueriedAsync(string site, ReportQuery query)
+    {
+        try
+        {
+            return await Cluster.Observer.Client.Grain<IReportGrain>(site).Query(query);
+        }
+        catch (Exception error) when (error is OrleansException or TimeoutException)
+        {
+            await Task.Delay(ClusterChat.RetryPace);
+            return null;
+        }
+    }
+
     /// <summary>Waits for the total to reach <paramref name="expected"/>, then requires it is not more.</summary>
     private async Task OfferedAsync(string site, int expected)
     {
         var today = DateOnly.FromDateTime(DateTime.UtcNow);
         var query = new ReportQuery { From = today.AddDays(-1), To = today.AddDays(1), Granularity = ReportGranularity.Total };
         var report = await Eventually.Until(
-            async () => await Cluster.Observer.Client.Grain<IReportGrain>(site).Query(query),
+            () => QueriedAsync(site, query),
             r => r is not null && r.Rows.Sum(row => row.Offered) >= expected,
             $"{expected} chats offered in the report");
         Assert.Equal(expected, report!.Rows.Sum(row => row.Offered));
