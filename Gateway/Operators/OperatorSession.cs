@@ -224,6 +224,9 @@ public sealed partial class OperatorSession(
                 visit.VisitorId, visit.Name ?? snapshot.VisitorName, [.. visit.Pages.Select(p => new VisitedPage(p.Url, p.Title, p.Seconds))],
                 visit.Cart, visit.Source, visit.Returning, Verified: visit.CustomerId is not null, Channel: snapshot.Channel,
                 Email: assignment.EmailAddress);
+            // Its pushes are taken before the console hears of the chat: a visitor typing the moment the operator
+            // sees it must reach them. Events taken before the attach below are dropped and caught up by it.
+            workbench.Follow(key, this);
             connection.Send(FrameWriter.ToBytes(new AssignedFrame(
                 conversationId, assignedSeq, snapshot.Queue, EventFrames.Form(assignment.Form), visitor,
                 [.. transcript.Select(evt => EventFrames.ToFrame(conversationId, evt, Audience.Operator))]),
@@ -237,6 +240,7 @@ public sealed partial class OperatorSession(
                 // Not delivered: a later notice (the hub repeats them when it renews) may try again.
                 _following.Remove(key);
             }
+            workbench.Unfollow(key, this);
             logger.LogWarning(error, "Could not deliver assignment {Conversation}", conversationId);
             connection.Send(EventFrames.Error(ErrorCodes.Unavailable, "A new chat could not be loaded; reconnect to see it."));
         }
