@@ -138,14 +138,12 @@ public sealed partial class OperatorSession(
         }
         var conversations = await workbench.OpenChatsAsync(identity, me.Conversations);
         _welcomed = true;
-        connection.Send(FrameWriter.ToBytes(new OperatorWelcomeFrame(
-            new WelcomeOperator(me.Id, me.Name, me.Status, me.Capacity, me.Role, me.Missed),
-            [.. conversations.Select(c => new WelcomeChat(c.Id, c.Status, c.LastSeq, new WelcomeChatVisitor(c.VisitorId, c.VisitorName, c.Channel)))]),
-            WireContext.Default.OperatorWelcomeFrame));
-        foreach (var conversation in conversations)
-        {
-            Follow(GrainKeys.Conversation(identity.Site, conversation.Id), resume.GetValueOrDefault(conversation.Id));
-        }
+        Announce(
+            FrameWriter.ToBytes(new OperatorWelcomeFrame(
+                new WelcomeOperator(me.Id, me.Name, me.Status, me.Capacity, me.Role, me.Missed),
+                [.. conversations.Select(c => new WelcomeChat(c.Id, c.Status, c.LastSeq, new WelcomeChatVisitor(c.VisitorId, c.VisitorName, c.Channel)))]),
+                WireContext.Default.OperatorWelcomeFrame),
+            [.. conversations.Select(c => (GrainKeys.Conversation(identity.Site, c.Id), resume.GetValueOrDefault(c.Id)))]);
         if (identity.Role == Roles.Supervisor)
         {
             _monitorFeed = monitor.Start(connection, identity.Site);
@@ -208,8 +206,9 @@ public sealed partial class OperatorSession(
     private async Task Watch(WatchFrame frame)
     {
         var snapshot = await workbench.WatchAsync(identity, ConversationId(frame.ConversationId));
-        connection.Send(FrameWriter.ToBytes(new WatchingFrame(snapshot.Id, snapshot.Status, snapshot.OperatorId), WireContext.Default.WatchingFrame));
-        Follow(GrainKeys.Conversation(identity.Site, snapshot.Id), 0);
+        Announce(
+            FrameWriter.ToBytes(new WatchingFrame(snapshot.Id, snapshot.Status, snapshot.OperatorId), WireContext.Default.WatchingFrame),
+            (GrainKeys.Conversation(identity.Site, snapshot.Id), 0));
     }
 
     /// <summary>A chat was given to this operator: send it whole, then follow it live.</summary>
@@ -224,14 +223,12 @@ public sealed partial class OperatorSession(
                 visit.VisitorId, visit.Name ?? snapshot.VisitorName, [.. visit.Pages.Select(p => new VisitedPage(p.Url, p.Title, p.Seconds))],
                 visit.Cart, visit.Source, visit.Returning, Verified: visit.CustomerId is not null, Channel: snapshot.Channel,
                 Email: assignment.EmailAddress);
-            // Its pushes are taken before the console hears of the chat: a visitor typing the moment the operator
-            // sees it must reach them. Events taken before the attach below are dropped and caught up by it.
-            workbench.Follow(key, this);
-            connection.Send(FrameWriter.ToBytes(new AssignedFrame(
-                conversationId, assignedSeq, snapshot.Queue, EventFrames.Form(assignment.Form), visitor,
-                [.. transcript.Select(evt => EventFrames.ToFrame(conversationId, evt, Audience.Operator))]),
-                WireContext.Default.AssignedFrame));
-            Follow(key, transcript.Count == 0 ? 0 : transcript[^1].Seq);
+            Announce(
+                FrameWriter.ToBytes(new AssignedFrame(
+                    conversationId, assignedSeq, snapshot.Queue, EventFrames.Form(assignment.Form), visitor,
+                    [.. transcript.Select(evt => EventFrames.ToFrame(conversationId, evt, Audience.Operator))]),
+                    WireContext.Default.AssignedFrame),
+                (key, transcript.Count == 0 ? 0 : transcript[^1].Seq));
         }
         catch (Exception error)
         {
@@ -255,14 +252,29 @@ public sealed partial class OperatorSession(
         }
     }
 
-    private void Follow(string key, long afterSeq)
+    /// <summary>
+    /// Tells the console of conversations with <paramref name="frame"/> and follows them live. Their pushes are taken
+    /// before the frame goes out, so a visitor typing the moment the operator sees a chat reaches them; events pushed
+    /// before the attach are dropped by the socket and caught up by it.
+    /// </summary>
+    private void Announce(byte[] frame, params ReadOnlySpan<(string Key, long AfterSeq)> conversations)
     {
         lock (_gate)
         {
-            _following.Add(key);
+            foreach (var (key, _) in conversations)
+            {
+                _following.Add(key);
+            }
         }
-        workbench.Follow(key, this);
-        connection.Attach(key, afterSeq);
+        foreach (var (key, _) in conversations)
+        {
+            workbench.Follow(key, this);
+        }
+        connection.Send(frame);
+        foreach (var (key, afterSeq) in conversations)
+        {
+            connection.Attach(key, afterSeq);
+        }
     }
 
     private void Unfollow(string key)
