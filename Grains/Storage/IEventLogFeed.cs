@@ -1,9 +1,10 @@
 namespace Switchboard.Grains.Storage;
 
 /// <summary>
-/// The event log read in its global order, for followers behind it (reports, exports). Only committed events are
-/// handed out, and never one that could still be overtaken by an earlier position committing later: a follower
-/// that saves the last position it processed and reads on from it misses nothing and sees nothing twice.
+/// The event log read in its global order, for followers behind it (reports, exports). Only durable events are
+/// handed out (committed, and on SQLite synced too), and never one that could still be overtaken by an earlier
+/// position committing later: a follower that saves the last position it processed and reads on from it misses
+/// nothing and sees nothing twice.
 /// Events come decoded by the store, exactly as <see cref="IEventLog.ReadAsync"/> returns them.
 /// </summary>
 public interface IEventLogFeed

@@ -29,9 +29,11 @@ public sealed class GroupCommitMetrics
 
     /// <summary>
     /// The instruments of one writer, or none without a meter factory (a writer made by hand, as in tests).
-    /// <paramref name="logRestarts"/> is SQLite's: how often its write-ahead log started again from its beginning.
+    /// <paramref name="logRestarts"/> and <paramref name="syncs"/> are SQLite's: how often its write-ahead log started
+    /// again from its beginning, and how many syncs of that log made its commits durable.
     /// </summary>
-    public static GroupCommitMetrics? Create(IMeterFactory? meters, string store, Func<long> commits, Func<long> writes, Func<long>? logRestarts = null)
+    public static GroupCommitMetrics? Create(
+        IMeterFactory? meters, string store, Func<long> commits, Func<long> writes, Func<long>? logRestarts = null, Func<long>? syncs = null)
     {
         if (meters is null)
         {
@@ -41,13 +43,18 @@ public sealed class GroupCommitMetrics
         var metrics = new GroupCommitMetrics(meter, store);
         var tag = metrics._store;
         meter.CreateObservableCounter("switchboard.storage.commits", () => new Measurement<long>(commits(), tag), "{commit}",
-            "Group commits: transactions, each made durable by one sync.");
+            "Group commits: transactions, each acknowledged once a sync made it durable.");
         meter.CreateObservableCounter("switchboard.storage.writes", () => new Measurement<long>(writes(), tag), "{write}",
             "Writes carried by the group commits (appends and state writes); divided by the commits, the batching.");
         if (logRestarts is not null)
         {
             meter.CreateObservableCounter("switchboard.storage.log.restarts", () => new Measurement<long>(logRestarts(), tag), "{restart}",
                 "Times the write-ahead log started again from its beginning, so commits overwrite it instead of growing it.");
+        }
+        if (syncs is not null)
+        {
+            meter.CreateObservableCounter("switchboard.storage.syncs", () => new Measurement<long>(syncs(), tag), "{sync}",
+                "Syncs of the write-ahead log, each making every commit before it durable; divided into the commits, how many shared one.");
         }
         return metrics;
     }

@@ -11,11 +11,12 @@ public sealed class SqliteEventLogSetup : IAsyncDisposable
     private readonly TempDirectory _data = new();
 
     /// <param name="meters">Given, the writer reports its commits on it (<see cref="GroupCommitMetrics"/>).</param>
-    public SqliteEventLogSetup(IMeterFactory? meters = null)
+    /// <param name="logSync">Given, the writer syncs its log through it instead of the file (<see cref="IWriteAheadLogSync"/>).</param>
+    public SqliteEventLogSetup(IMeterFactory? meters = null, IWriteAheadLogSync? logSync = null)
     {
         Storage = new StorageOptions { DataDirectory = _data.Path };
         Database = new SqliteDatabase(Storage);
-        Writer = new SqliteWriter(Database, NullLogger<SqliteWriter>.Instance, meters);
+        Writer = new SqliteWriter(Database, NullLogger<SqliteWriter>.Instance, meters, logSync);
         Keys = new SqliteDataKeyStore(Storage, NullLogger<SqliteWriter>.Instance);
         Log = new SqliteEventLog(Database, Writer, TestKeys.Sealer(Keys));
     }

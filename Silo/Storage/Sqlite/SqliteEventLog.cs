@@ -80,13 +80,27 @@ public sealed class SqliteEventLog(SqliteDatabase database, SqliteWriter writer,
         command.Parameters[1].Value = limit;
         var events = new List<LoggedEvent>();
         using var openers = new FeedOpeners(sealer, personalFieldsOf);
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-        while (await reader.ReadAsync(cancellationToken))
+        await using (var reader = await command.ExecuteReaderAsync(cancellationToken))
         {
-            var conversationKey = reader.GetString(1);
-            var evt = await openers.ReadAsync(conversationKey, reader.GetString(2), reader.IsDBNull(3) ? null : (byte[])reader[3], cancellationToken);
-            events.Add(new LoggedEvent(new EventLogPosition(0, reader.GetInt64(0)), conversationKey, evt));
+            while (await reader.ReadAsync(cancellationToken))
+            {
+                var conversationKey = reader.GetString(1);
+                var evt = await openers.ReadAsync(conversationKey, reader.GetString(2), reader.IsDBNull(3) ? null : (byte[])reader[3], cancellationToken);
+                events.Add(new LoggedEvent(new EventLogPosition(0, reader.GetInt64(0)), conversationKey, evt));
+            }
         }
+        // Only what the disk holds: a commit's rows are visible before its sync (SqliteWriter). Read after the rows.
+        return WithoutUnsynced(events, writer.FeedLimit.Value);
+    }
+
+    private static List<LoggedEvent> WithoutUnsynced(List<LoggedEvent> events, long limit)
+    {
+        var kept = events.Count;
+        while (kept > 0 && events[kept - 1].Position.Index > limit)
+        {
+            kept--;
+        }
+        events.RemoveRange(kept, events.Count - kept);
         return events;
     }
 

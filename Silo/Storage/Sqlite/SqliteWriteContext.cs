@@ -23,6 +23,12 @@ public sealed class SqliteWriteContext(SqliteConnection connection) : IDisposabl
     private readonly SqliteBoundStatement _rollbackToSavepoint = new(connection, "ROLLBACK TO write");
     private long _lastEventPosition = -1;
 
+    /// <summary>The first feed position the current batch handed out; 0 when it handed out none.</summary>
+    internal long BatchFirstPosition { get; private set; }
+
+    /// <summary>The last feed position the current batch handed out; 0 when it handed out none.</summary>
+    internal long BatchLastPosition { get; private set; }
+
     /// <summary>The cached command for <paramref name="sql"/> with its parameters cleared.</summary>
     public SqliteCommand Command(string sql)
     {
@@ -54,12 +60,21 @@ public sealed class SqliteWriteContext(SqliteConnection connection) : IDisposabl
         {
             _lastEventPosition = Bound(LastEventPositionSql).RunScalar() ?? 0;
         }
-        return ++_lastEventPosition;
+        BatchLastPosition = ++_lastEventPosition;
+        if (BatchFirstPosition == 0)
+        {
+            BatchFirstPosition = BatchLastPosition;
+        }
+        return BatchLastPosition;
     }
 
     internal void Execute(string sql) => Command(sql).ExecuteNonQuery();
 
-    internal void Begin() => _begin.Run();
+    internal void Begin()
+    {
+        BatchFirstPosition = BatchLastPosition = 0;
+        _begin.Run();
+    }
 
     internal void Commit() => _commit.Run();
 
