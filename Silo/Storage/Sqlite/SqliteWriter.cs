@@ -15,15 +15,18 @@ namespace Switchboard.Silo.Storage.Sqlite;
 /// (<c>synchronous = NORMAL</c>: in WAL mode the log is still synced before every checkpoint), and a second loop syncs
 /// the log (<see cref="IWriteAheadLogSync"/>) and only then tells the batch's callers their writes are stored; one sync
 /// serves every commit made while the one before it ran. A write is acknowledged after exactly what it was before — its
-/// commit on the disk — but the writer no longer idles through each sync: under load it writes the next batch meanwhile
-/// (at 1,000 commits a second the sync was about 40 % of the writer's time). After a power cut the log ends at the last
-/// synced commit (SQLite's WAL recovery drops a torn tail by its checksums); what a reader saw of a later commit
-/// before then is what <see cref="FeedLimit"/> keeps from the feed's followers.
+/// commit on the disk — but the writer no longer idles through each sync: under load it writes the next batch
+/// meanwhile (in the throughput benchmark a commit took 0.77 ms with its sync and 0.17 ms without). After a power cut
+/// the log ends at the last synced commit (SQLite's WAL recovery drops a torn tail by its checksums); what a reader saw
+/// of a later commit before then is what <see cref="FeedLimit"/> keeps from the feed's followers.
 /// </para>
 /// </summary>
 public sealed class SqliteWriter : IAsyncDisposable
 {
     public const int MaxBatch = 512;
+
+    /// <summary>Commits a sync covers at most, one after another (far more than a sync's time ever gathers).</summary>
+    public const int MaxCommitsPerSync = 1024;
 
     /// <summary>The most the writer waits between two batches for readers to leave the log it wants to start again.</summary>
     public const int TopUpWaitMs = 2;
@@ -39,9 +42,6 @@ public sealed class SqliteWriter : IAsyncDisposable
     private int _commitsSinceCheckpoint;
     // Only a failed write needs a slot of its own; the successful ones keep their results themselves.
     private readonly Exception?[] _errors = new Exception?[MaxBatch];
-
-    /// <summary>Commits a sync covers at most, one after another (far more than a sync's time ever gathers).</summary>
-    public const int MaxCommitsPerSync = 1024;
 
     /// <summary><paramref name="meters"/> given, the commits are measured as the store <c>sqlite</c> (<see cref="GroupCommitMetrics"/>).</summary>
     /// <param name="logSync">What makes the log durable: by default the database's own <c>-wal</c> file (<see cref="WriteAheadLogFile"/>).</param>
