@@ -36,13 +36,13 @@ public sealed class EventSealer(ConversationKeys keys)
     }
 
     /// <summary>
-    /// One event's sealed fields. Synchronous, and called after the key's await: the cipher and the JSON buffer it
-    /// uses are this thread's own (<see cref="CachedCiphers"/>, <see cref="PersonalFieldsWriter"/>).
+    /// One event's sealed fields. Synchronous, and called after the key's await: the JSON buffer it uses is this
+    /// thread's own (<see cref="PersonalFieldsWriter"/>); the cipher is the key's (<see cref="CachedCiphers"/>).
     /// </summary>
     private static byte[] Seal(byte[] key, string conversationKey, long seq, PersonalFields fields)
     {
         Span<byte> associated = stackalloc byte[MaxAssociatedLength];
-        var sealedBytes = Aead.Seal(CachedCiphers.For(key), PersonalFieldsWriter.ToUtf8(fields), Associated(conversationKey, seq, associated), HeaderLength);
+        var sealedBytes = CachedCiphers.Seal(key, PersonalFieldsWriter.ToUtf8(fields), Associated(conversationKey, seq, associated), HeaderLength);
         sealedBytes[0] = Version;
         BinaryPrimitives.WriteUInt16LittleEndian(sealedBytes.AsSpan(1), fields.Present);
         return sealedBytes;
@@ -56,7 +56,7 @@ public sealed class EventSealer(ConversationKeys keys)
         new(conversationKey, await keys.ForReadingAsync(conversationKey, cancellationToken));
 
     /// <summary>Opens the rows of one conversation with its key (or none: erased).</summary>
-    /// <remarks>It holds no cipher of its own (each <see cref="Open"/> takes this thread's, <see cref="CachedCiphers"/>), so
+    /// <remarks>It holds no cipher of its own (each <see cref="Open"/> uses the key's, <see cref="CachedCiphers"/>), so
     /// disposing it frees nothing; it stays disposable for callers that scope it to a batch.</remarks>
     public sealed class Opener(string conversationKey, byte[]? key) : IDisposable
     {
@@ -81,7 +81,7 @@ public sealed class EventSealer(ConversationKeys keys)
             try
             {
                 Span<byte> associated = stackalloc byte[MaxAssociatedLength];
-                plaintext = Aead.Open(CachedCiphers.For(key), sealedBytes.AsSpan(HeaderLength), Associated(conversationKey, evt.Seq, associated));
+                plaintext = CachedCiphers.Open(key, sealedBytes.AsSpan(HeaderLength), Associated(conversationKey, evt.Seq, associated));
             }
             catch (AuthenticationTagMismatchException)
             {

@@ -54,7 +54,7 @@ public sealed class SealedGrainStorage(IGrainStorage inner, IGrainStorageSeriali
         byte[] plaintext;
         try
         {
-            plaintext = Aead.Open(CachedCiphers.For(key), bytes.AsSpan(HeaderLength), Associated(stateName, grainKey));
+            plaintext = CachedCiphers.Open(key, bytes.AsSpan(HeaderLength), Associated(stateName, grainKey));
         }
         catch (AuthenticationTagMismatchException)
         {
@@ -97,8 +97,7 @@ public sealed class SealedGrainStorage(IGrainStorage inner, IGrainStorageSeriali
         var (generation, key) = owner.DataKeyOwner is { } dataKeyOwner
             ? (0, await keys.ForWritingAsync(dataKeyOwner))
             : await keys.CurrentSiteKeyAsync(owner.Site);
-        // No await from here on: the cipher is this thread's (CachedCiphers).
-        var sealedBytes = Aead.Seal(CachedCiphers.For(key), plaintext.Span, associated, HeaderLength);
+        var sealedBytes = CachedCiphers.Seal(key, plaintext.Span, associated, HeaderLength);
         Magic.CopyTo(sealedBytes);
         sealedBytes[Magic.Length] = Version;
         BinaryPrimitives.WriteInt32LittleEndian(sealedBytes.AsSpan(Magic.Length + 1), generation);
