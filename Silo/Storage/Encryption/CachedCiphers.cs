@@ -14,6 +14,9 @@ namespace Switchboard.Silo.Storage.Encryption;
 /// append (2.1 % of the gateway's CPU in the throughput benchmark's 64 chats). The instances hang off the key arrays
 /// <see cref="ConversationKeys"/> hands out (by identity, in a <see cref="ConditionalWeakTable{TKey,TValue}"/>), so
 /// they add no way to read: once a key is erased or has left that cache, its array and its instance are collected.
+/// Only the event log's sealing uses it (a key per conversation with events): grain state, sealed once per write with
+/// a key per visitor, makes its cipher per call (<see cref="SealedGrainStorage"/>), so idle visitors keep none (an
+/// instance and its native context are about 1.4 KB; kept per visitor, 15,000 idle visitors held 21 MB more).
 /// </para>
 /// </summary>
 public static class CachedCiphers

@@ -54,7 +54,10 @@ public sealed class SealedGrainStorage(IGrainStorage inner, IGrainStorageSeriali
         byte[] plaintext;
         try
         {
-            plaintext = CachedCiphers.Open(key, bytes.AsSpan(HeaderLength), Associated(stateName, grainKey));
+            // A cipher made for this read, not kept (CachedCiphers keeps one per conversation key): a visitor's state is
+            // read once per activation, and keeping one per visitor would hold it in every idle visitor's memory.
+            using var aes = new AesGcm(key, Aead.TagLength);
+            plaintext = Aead.Open(aes, bytes.AsSpan(HeaderLength), Associated(stateName, grainKey));
         }
         catch (AuthenticationTagMismatchException)
         {
@@ -97,7 +100,9 @@ public sealed class SealedGrainStorage(IGrainStorage inner, IGrainStorageSeriali
         var (generation, key) = owner.DataKeyOwner is { } dataKeyOwner
             ? (0, await keys.ForWritingAsync(dataKeyOwner))
             : await keys.CurrentSiteKeyAsync(owner.Site);
-        var sealedBytes = CachedCiphers.Seal(key, plaintext.Span, associated, HeaderLength);
+        // Made for this write, not kept: see ReadStateAsync.
+        using var aes = new AesGcm(key, Aead.TagLength);
+        var sealedBytes = Aead.Seal(aes, plaintext.Span, associated, HeaderLength);
         Magic.CopyTo(sealedBytes);
         sealedBytes[Magic.Length] = Version;
         BinaryPrimitives.WriteInt32LittleEndian(sealedBytes.AsSpan(Magic.Length + 1), generation);
