@@ -25,10 +25,11 @@ public static class Aead
         return sealedBytes;
     }
 
-    public static byte[] Seal(ReadOnlySpan<byte> key, ReadOnlySpan<byte> plaintext, ReadOnlySpan<byte> associated)
+    /// <summary>As above with a cipher made for this call (for keys used once; <see cref="CachedCiphers"/> keeps one per conversation key).</summary>
+    public static byte[] Seal(ReadOnlySpan<byte> key, ReadOnlySpan<byte> plaintext, ReadOnlySpan<byte> associated, int prefixLength = 0)
     {
         using var aes = new AesGcm(key, TagLength);
-        return Seal(aes, plaintext, associated);
+        return Seal(aes, plaintext, associated, prefixLength);
     }
 
     /// <summary>The plaintext; throws <see cref="AuthenticationTagMismatchException"/> for a wrong key or a changed byte.</summary>

@@ -56,8 +56,7 @@ public sealed class SealedGrainStorage(IGrainStorage inner, IGrainStorageSeriali
         {
             // A cipher made for this read, not kept (CachedCiphers keeps one per conversation key): a visitor's state is
             // read once per activation, and keeping one per visitor would hold it in every idle visitor's memory.
-            using var aes = new AesGcm(key, Aead.TagLength);
-            plaintext = Aead.Open(aes, bytes.AsSpan(HeaderLength), Associated(stateName, grainKey));
+            plaintext = Aead.Open(key, bytes.AsSpan(HeaderLength), Associated(stateName, grainKey));
         }
         catch (AuthenticationTagMismatchException)
         {
@@ -100,9 +99,8 @@ public sealed class SealedGrainStorage(IGrainStorage inner, IGrainStorageSeriali
         var (generation, key) = owner.DataKeyOwner is { } dataKeyOwner
             ? (0, await keys.ForWritingAsync(dataKeyOwner))
             : await keys.CurrentSiteKeyAsync(owner.Site);
-        // Made for this write, not kept: see ReadStateAsync.
-        using var aes = new AesGcm(key, Aead.TagLength);
-        var sealedBytes = Aead.Seal(aes, plaintext.Span, associated, HeaderLength);
+        // A cipher made for this write, not kept: see ReadStateAsync.
+        var sealedBytes = Aead.Seal(key, plaintext.Span, associated, HeaderLength);
         Magic.CopyTo(sealedBytes);
         sealedBytes[Magic.Length] = Version;
         BinaryPrimitives.WriteInt32LittleEndian(sealedBytes.AsSpan(Magic.Length + 1), generation);
