@@ -63,6 +63,10 @@ public sealed class CoBrowseFrames(IOptions<ClientLimits> limitOptions, IOptions
     public static CoBrowseRelayFrame OperatorLeft(string conversationId) => new(conversationId, CoBrowseActions.Stop, FrameWriter.ToBytes(
         new CoBrowseFrame { ConversationId = conversationId, Action = CoBrowseActions.Stop, By = Senders.Operator }, WireContext.Default.CoBrowseFrame));
 
+    /// <summary>The operator's question, asked again of a widget that joined the chat before the visitor answered it.</summary>
+    public static byte[] Asked(string conversationId) => FrameWriter.ToBytes(
+        new CoBrowseFrame { ConversationId = conversationId, Action = CoBrowseActions.Request, By = Senders.Operator }, WireContext.Default.CoBrowseFrame);
+
     /// <summary>The chat closed or changed hands: the conversation ended the session.</summary>
     public static byte[] Ended(string conversationId) => FrameWriter.ToBytes(
         new CoBrowseFrame { ConversationId = conversationId, Action = CoBrowseActions.Stop, By = Senders.System }, WireContext.Default.CoBrowseFrame);

@@ -158,6 +158,10 @@ public sealed partial class VisitorSession(
             {
                 OnSignal(new ConversationSignal(_conversationKey!, SignalTypes.Queued, position.Position, position.EtaSeconds));
             }
+            if (conversation.CoBrowseAsked)
+            {
+                connection.Send(CoBrowseFrames.Asked(conversation.Id));
+            }
         }
     }
 

@@ -19,4 +19,9 @@ public sealed record ConversationSnapshot(
     [Id(10)] public string? WaitingCallId { get; init; }
     /// <summary>Since when none of the web visitor's widgets has been open (null while one is, or unknown after a restart).</summary>
     [Id(11)] public DateTimeOffset? VisitorGoneSince { get; init; }
+    /// <summary>
+    /// The operator asked to see the visitor's page and the visitor has not answered: a widget that (re)joins the chat
+    /// asks them, since the question may have been pushed while they were between pages.
+    /// </summary>
+    [Id(12)] public bool CoBrowseAsked { get; init; }
 }

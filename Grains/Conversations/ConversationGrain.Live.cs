@@ -2,6 +2,7 @@ using Microsoft.Extensions.Logging;
 using Switchboard.Contracts.Conversations;
 using Switchboard.Contracts.Invitations;
 using Switchboard.Contracts.Push;
+using Switchboard.Domain.CoBrowsing;
 
 namespace Switchboard.Grains.Conversations;
 
@@ -123,5 +124,6 @@ public sealed partial class ConversationGrain
         Channel = _history.Channel,
         WaitingCallId = _history.WaitingCallId,
         VisitorGoneSince = _visitorGoneSince,
+        CoBrowseAsked = _coBrowse.Stage == CoBrowseStage.Asked,
     };
 }

@@ -114,6 +114,37 @@ public sealed class CoBrowseSocketTests(CoBrowseGatewayFixture fixture) : IClass
     }
 
     [Fact]
+    public async Task A_question_asked_while_the_visitor_was_between_pages_is_asked_on_their_next_page()
+    {
+        await using var chat = await ChatAsync();
+        await chat.Visitor.DisposeAsync();
+
+        await chat.Operator.SendAsync(new { type = "cobrowse", conversationId = chat.Id, action = "request" });
+        await chat.Operator.ExpectAsync("cobrowse", f => f.Str("action") == "request");
+        var (nextPage, _) = await ChatPeers.VisitorAsync(Host, chat.Site, new
+        {
+            type = "hello", visitorToken = chat.VisitorToken, resume = new { conversationId = chat.Id, lastSeq = 0 },
+        });
+        await using var _ = nextPage;
+
+        var asked = await nextPage.ExpectAsync("cobrowse", f => f.Str("action") == "request");
+        Assert.Equal(chat.Id, asked.Str("conversationId"));
+        Assert.Equal("operator", asked.Str("by"));
+        await nextPage.SendAsync(new { type = "cobrowse", action = "accept" });
+        await chat.Operator.ExpectAsync("cobrowse", f => f.Str("action") == "accept");
+
+        // Once answered, a later page is not asked again.
+        var (thirdPage, _) = await ChatPeers.VisitorAsync(Host, chat.Site, new
+        {
+            type = "hello", visitorToken = chat.VisitorToken, resume = new { conversationId = chat.Id, lastSeq = 0 },
+        });
+        await using var third = thirdPage;
+        await third.SendAsync(new { type = "cobrowse", action = "decline" });
+        Assert.Contains("Nothing is waiting", (await ErrorAsync(third)).Str("message"));
+        Assert.DoesNotContain(third.Received, f => f.Str("type") == "cobrowse" && f.Str("action") == "request");
+    }
+
+    [Fact]
     public async Task Closing_the_console_that_asked_keeps_the_page_in_the_operators_other_console_and_closing_that_one_stops_it()
     {
         await using var chat = await ChatAsync();
@@ -196,16 +227,18 @@ public sealed class CoBrowseSocketTests(CoBrowseGatewayFixture fixture) : IClass
     {
         var site = await TestSites.CreateAsync(Host.Grains, ("anna", 4, ["general"]));
         var (anna, _) = await ChatPeers.OnlineOperatorAsync(Host, site, "anna");
-        var (visitor, _) = await ChatPeers.VisitorAsync(Host, site);
+        var (visitor, welcome) = await ChatPeers.VisitorAsync(Host, site);
         await visitor.SendAsync(new { type = "start_chat", id = "s1", text = "Help me check out" });
         var id = (await visitor.ExpectAsync("ack")).Str("conversationId");
         await anna.ExpectAsync("assigned", f => f.TryGetProperty("transcript", out _));
         await visitor.ExpectAsync("assigned");
-        return new Chat(site, id, visitor, anna);
+        return new Chat(site, id, visitor, anna) { VisitorToken = welcome.Str("visitorToken") };
     }
 
     private sealed record Chat(string Site, string Id, TestSocket Visitor, TestSocket Operator) : IAsyncDisposable
     {
+        public required string VisitorToken { get; init; }
+
         public async ValueTask DisposeAsync()
         {
             await Visitor.DisposeAsync();
