@@ -62,4 +62,15 @@ public sealed class ChatDriver(IGrainFactory grains, string site)
 
     public int AssignedCount(string? login = null) => Observer.Pushes.OfType<OperatorNotice>()
         .Count(n => n.Type == NoticeTypes.Assigned && (login is null || n.OperatorKey == GrainKeys.Operator(site, login)));
+
+    /// <summary>Each operator holds exactly one seat, the chats' between them: no seat leaked, no chat stranded.</summary>
+    public async Task EachHoldsOneOf(string[] logins, params string[] conversationIds)
+    {
+        var held = new List<string>();
+        foreach (var login in logins)
+        {
+            held.Add(Assert.Single((await Operator(login).GetSnapshot()).Conversations));
+        }
+        Assert.Equal(conversationIds.Order(), held.Order());
+    }
 }

@@ -1,15 +1,17 @@
-using Microsoft.Extensions.DependencyInjection;
-using Orleans.Runtime;
 using Switchboard.Contracts;
 using Switchboard.Contracts.Conversations;
 using Switchboard.Contracts.Push;
 using Switchboard.Contracts.Queues;
 using Switchboard.Grains.Conversations;
-using Switchboard.Grains.Storage;
 using Switchboard.Tests.Infrastructure;
 
 namespace Switchboard.Tests.Grains;
 
+/// <summary>
+/// The queue's routing of waiting chats (docs/routing.md): offered as operators come online or free a seat, oldest and
+/// highest priority first, never past an operator's capacity across queues, nothing to an away operator, and a lost
+/// answer during an offer neither leaks a seat nor strands a chat.
+/// </summary>
 [Collection(ClusterFixture.Name)]
 public sealed class QueueGrainTests(ClusterFixture fixture)
 {
@@ -45,7 +47,7 @@ public sealed class QueueGrainTests(ClusterFixture fixture)
         await chat.Online("anna");
         Assert.Empty((await queue.GetSnapshot()).Waiting);
 
-        fixture.Clock.Advance(Switchboard.Grains.Conversations.ConversationGrain.RequeueInterval);
+        fixture.Clock.Advance(ConversationGrain.RequeueInterval);
 
         var notice = await chat.Assigned(start.ConversationId);
         Assert.Equal(GrainKeys.Operator(site, "anna"), notice.OperatorKey);
@@ -161,7 +163,7 @@ public sealed class QueueGrainTests(ClusterFixture fixture)
         var site = await TestSites.CreateAsync(Grains, ("anna", 1, ["general"]), ("boris", 1, ["general"]));
         var chat = new ChatDriver(Grains, site);
         // Both chats wait while nobody is online, so each is offered by the queue (a start with an operator free
-        // takes them directly: the next test).
+        // takes them directly: ChatStartRoutingTests).
         var (_, first) = await chat.StartChat("first");
         fixture.Clock.Advance(TimeSpan.FromSeconds(1));
         var (_, second) = await chat.StartChat("second");
@@ -175,7 +177,7 @@ public sealed class QueueGrainTests(ClusterFixture fixture)
         await chat.Assigned(second.ConversationId);
 
         Assert.Equal(lostBefore + 1, fixture.LostAnswers.Lost);
-        await EachHoldsOneOf(chat, ["anna", "boris"], first.ConversationId, second.ConversationId);
+        await chat.EachHoldsOneOf(["anna", "boris"], first.ConversationId, second.ConversationId);
         foreach (var conversation in new[] { first, second })
         {
             // The operator's notice, awaited above, and the conversation's pushed event travel apart: wait for the event.
@@ -183,126 +185,6 @@ public sealed class QueueGrainTests(ClusterFixture fixture)
             Assert.Equal(1, chat.Events(conversation.ConversationId).Count(e => e.Type == EventTypes.Assigned));
         }
         Assert.Empty((await Grains.GetGrain<IQueueGrain>(GrainKeys.Queue(site, "general")).GetSnapshot()).Waiting);
-    }
-
-    [Fact]
-    public async Task A_start_with_an_operator_free_stores_its_assignment_in_the_same_write_and_seats_the_operator()
-    {
-        var site = await TestSites.CreateAsync(Grains, ("anna", 2, ["general"]));
-        var chat = new ChatDriver(Grains, site);
-        await chat.Online("anna");
-        // Were it offered through the queue, the offer's call to the conversation would be refused and counted.
-        fixture.LostAnswers.RefuseNext("Assign", site);
-        var lostBefore = fixture.LostAnswers.Lost;
-
-        var (_, start) = await chat.StartChat("Is the blue dress in stock?");
-
-        await chat.Assigned(start.ConversationId);
-        Assert.Equal(lostBefore, fixture.LostAnswers.Lost);
-        // One write: the started event, the visitor's message, the assignment, in that order and nothing between.
-        var stored = await fixture.Cluster.Silos[0].ServiceProvider.GetRequiredService<IEventLog>().ReadAsync(GrainKeys.Conversation(site, start.ConversationId), 0);
-        Assert.Equal([EventTypes.Started, EventTypes.Message, EventTypes.Assigned], stored.Select(e => e.Type));
-        Assert.Equal(stored[1].Seq, start.Seq);
-        Assert.Equal("anna", stored[2].AuthorId);
-        Assert.Equal([start.ConversationId], (await chat.Operator("anna").GetSnapshot()).Conversations);
-        Assert.Empty((await Grains.GetGrain<IQueueGrain>(GrainKeys.Queue(site, "general")).GetSnapshot()).Waiting);
-    }
-
-    [Fact]
-    public async Task A_start_that_waits_behind_another_chat_is_queued_not_given_an_operator_ahead_of_it()
-    {
-        // Anna's one seat is taken when the first chat comes, so it waits; the second start queues behind it, and the
-        // seat anna frees goes to the first.
-        var site = await TestSites.CreateAsync(Grains, ("anna", 1, ["general"]));
-        var chat = new ChatDriver(Grains, site);
-        await chat.Online("anna");
-        var (_, held) = await chat.StartChat("taking anna's seat");
-        await chat.Assigned(held.ConversationId);
-        var (_, first) = await chat.StartChat("first");
-        fixture.Clock.Advance(TimeSpan.FromSeconds(1));
-        var (_, second) = await chat.StartChat("second");
-
-        await chat.Conversation(held.ConversationId).Close(ChatDriver.Operator(site, "anna"));
-
-        await chat.Assigned(first.ConversationId);
-        var queue = await Grains.GetGrain<IQueueGrain>(GrainKeys.Queue(site, "general")).GetSnapshot();
-        Assert.Equal([second.ConversationId], queue.Waiting.Select(w => w.ConversationId));
-    }
-
-    [Fact]
-    public async Task A_lost_answer_while_a_start_takes_a_free_operator_gives_the_seat_back_and_the_chat_is_queued_and_assigned()
-    {
-        var site = await TestSites.CreateAsync(Grains, ("anna", 1, ["general"]), ("boris", 1, ["general"]));
-        var chat = new ChatDriver(Grains, site);
-        await chat.Online("anna");
-        fixture.Clock.Advance(TimeSpan.FromSeconds(1));
-        await chat.Online("boris");
-        var lostBefore = fixture.LostAnswers.Lost;
-        fixture.LostAnswers.LoseNext("TryReserve", site);
-
-        // Anna (idle longest) reserves a seat for the first chat, and the queue never hears it.
-        var (_, first) = await chat.StartChat("first");
-        await chat.Assigned(first.ConversationId);
-        var (_, second) = await chat.StartChat("second");
-        await chat.Assigned(second.ConversationId);
-
-        Assert.Equal(lostBefore + 1, fixture.LostAnswers.Lost);
-        await EachHoldsOneOf(chat, ["anna", "boris"], first.ConversationId, second.ConversationId);
-    }
-
-    /// <summary>Each operator holds exactly one seat, the chats' between them: no seat leaked, no chat stranded.</summary>
-    private static async Task EachHoldsOneOf(ChatDriver chat, string[] logins, params string[] conversationIds)
-    {
-        var held = new List<string>();
-        foreach (var login in logins)
-        {
-            held.Add(Assert.Single((await chat.Operator(login).GetSnapshot()).Conversations));
-        }
-        Assert.Equal(conversationIds.Order(), held.Order());
-    }
-
-    [Fact]
-    public async Task A_start_whose_reminder_could_not_be_written_is_still_queued_and_assigned()
-    {
-        var site = await TestSites.CreateAsync(Grains, ("anna", 4, ["general"]));
-        var chat = new ChatDriver(Grains, site);
-        await chat.Online("anna");
-        fixture.Reminders.FailNext(site);
-
-        // As a widget does: a start that fails is sent again with the same client id.
-        var visitor = Grains.GetGrain<Contracts.Visitors.IVisitorGrain>(GrainKeys.Visitor(site, GrainKeys.NewId()));
-        var request = new Contracts.Visitors.StartChatRequest("start-1", null, "Is the blue dress in stock?", null);
-        AppendResult start;
-        try
-        {
-            start = await visitor.StartChat(request, chat.Reference);
-        }
-        catch (TimeoutException)
-        {
-            start = await visitor.StartChat(request, chat.Reference);
-        }
-
-        await chat.Assigned(start.ConversationId);
-        Assert.Equal([start.ConversationId], (await chat.Operator("anna").GetSnapshot()).Conversations);
-    }
-
-    [Fact]
-    public async Task A_start_is_answered_and_assigned_while_its_reminder_is_still_being_written()
-    {
-        var site = await TestSites.CreateAsync(Grains, ("anna", 4, ["general"]));
-        var chat = new ChatDriver(Grains, site);
-        await chat.Online("anna");
-        var held = fixture.Reminders.HoldNext(site);
-
-        var (_, start) = await chat.StartChat("Is the blue dress in stock?");
-        await held.Reached.Task.WaitAsync(Waits.Signal);
-        await chat.Assigned(start.ConversationId);
-
-        Assert.False(held.Done.Task.IsCompleted);
-        held.Release();
-        await held.Done.Task.WaitAsync(Waits.Signal);
-        var reminders = fixture.Cluster.Silos[0].ServiceProvider.GetRequiredService<IReminderTable>();
-        Assert.NotNull(await reminders.ReadRow(chat.Conversation(start.ConversationId).GetGrainId(), ConversationGrain.DeadlineReminder));
     }
 
     [Fact]
