@@ -56,20 +56,22 @@ public sealed class CoBrowseFrames(IOptions<ClientLimits> limitOptions, IOptions
     }
 
     /// <summary>The visitor's page closed (or its socket did) while shared: the session stops.</summary>
-    public static CoBrowseRelayFrame VisitorLeft(string conversationId) => new(conversationId, CoBrowseActions.Stop, FrameWriter.ToBytes(
-        new CoBrowseFrame { ConversationId = conversationId, Action = CoBrowseActions.Stop, By = Senders.Visitor }, WireContext.Default.CoBrowseFrame));
+    public static CoBrowseRelayFrame VisitorLeft(string conversationId) =>
+        new(conversationId, CoBrowseActions.Stop, ConsentBytes(conversationId, CoBrowseActions.Stop, Senders.Visitor));
 
     /// <summary>The operator's console closed while it co-browsed.</summary>
-    public static CoBrowseRelayFrame OperatorLeft(string conversationId) => new(conversationId, CoBrowseActions.Stop, FrameWriter.ToBytes(
-        new CoBrowseFrame { ConversationId = conversationId, Action = CoBrowseActions.Stop, By = Senders.Operator }, WireContext.Default.CoBrowseFrame));
+    public static CoBrowseRelayFrame OperatorLeft(string conversationId) =>
+        new(conversationId, CoBrowseActions.Stop, ConsentBytes(conversationId, CoBrowseActions.Stop, Senders.Operator));
 
     /// <summary>The operator's question, asked again of a widget that joined the chat before the visitor answered it.</summary>
-    public static byte[] Asked(string conversationId) => FrameWriter.ToBytes(
-        new CoBrowseFrame { ConversationId = conversationId, Action = CoBrowseActions.Request, By = Senders.Operator }, WireContext.Default.CoBrowseFrame);
+    public static byte[] Asked(string conversationId) => ConsentBytes(conversationId, CoBrowseActions.Request, Senders.Operator);
 
     /// <summary>The chat closed or changed hands: the conversation ended the session.</summary>
-    public static byte[] Ended(string conversationId) => FrameWriter.ToBytes(
-        new CoBrowseFrame { ConversationId = conversationId, Action = CoBrowseActions.Stop, By = Senders.System }, WireContext.Default.CoBrowseFrame);
+    public static byte[] Ended(string conversationId) => ConsentBytes(conversationId, CoBrowseActions.Stop, Senders.System);
+
+    /// <summary>A <c>cobrowse</c> frame as either side receives it: the chat, the action, who took it.</summary>
+    private static byte[] ConsentBytes(string conversationId, string action, string by) => FrameWriter.ToBytes(
+        new CoBrowseFrame { ConversationId = conversationId, Action = action, By = by }, WireContext.Default.CoBrowseFrame);
 
     private void CheckSize(InboundFrame frame)
     {
@@ -87,7 +89,7 @@ public sealed class CoBrowseFrames(IOptions<ClientLimits> limitOptions, IOptions
         var action = frame.Action is { } named && allowed.Contains(named)
             ? named
             : throw InboundFrame.Bad($"'action' is one of: {string.Join(", ", allowed)}.");
-        return new(id, action, FrameWriter.ToBytes(new CoBrowseFrame { ConversationId = id, Action = action, By = by }, WireContext.Default.CoBrowseFrame));
+        return new(id, action, ConsentBytes(id, action, by));
     }
 
     private CoBrowseRelayFrame Dom(CoBrowseDomFrame frame, string conversationId)
