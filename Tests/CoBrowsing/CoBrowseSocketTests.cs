@@ -121,11 +121,7 @@ public sealed class CoBrowseSocketTests(CoBrowseGatewayFixture fixture) : IClass
 
         await chat.Operator.SendAsync(new { type = "cobrowse", conversationId = chat.Id, action = "request" });
         await chat.Operator.ExpectAsync("cobrowse", f => f.Str("action") == "request");
-        var (nextPage, _) = await ChatPeers.VisitorAsync(Host, chat.Site, new
-        {
-            type = "hello", visitorToken = chat.VisitorToken, resume = new { conversationId = chat.Id, lastSeq = 0 },
-        });
-        await using var _ = nextPage;
+        await using var nextPage = await NextPageAsync();
 
         var asked = await nextPage.ExpectAsync("cobrowse", f => f.Str("action") == "request");
         Assert.Equal(chat.Id, asked.Str("conversationId"));
@@ -134,14 +130,16 @@ public sealed class CoBrowseSocketTests(CoBrowseGatewayFixture fixture) : IClass
         await chat.Operator.ExpectAsync("cobrowse", f => f.Str("action") == "accept");
 
         // Once answered, a later page is not asked again.
-        var (thirdPage, _) = await ChatPeers.VisitorAsync(Host, chat.Site, new
-        {
-            type = "hello", visitorToken = chat.VisitorToken, resume = new { conversationId = chat.Id, lastSeq = 0 },
-        });
-        await using var third = thirdPage;
+        await using var third = await NextPageAsync();
         await third.SendAsync(new { type = "cobrowse", action = "decline" });
         Assert.Contains("Nothing is waiting", (await ErrorAsync(third)).Str("message"));
         Assert.DoesNotContain(third.Received, f => f.Str("type") == "cobrowse" && f.Str("action") == "request");
+
+        // Another page of the same visitor: its widget resumes the chat, as the shop's next page does.
+        async Task<TestSocket> NextPageAsync() => (await ChatPeers.VisitorAsync(Host, chat.Site, new
+        {
+            type = "hello", visitorToken = chat.VisitorToken, resume = new { conversationId = chat.Id, lastSeq = 0 },
+        })).Socket;
     }
 
     [Fact]
