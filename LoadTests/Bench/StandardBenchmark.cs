@@ -225,7 +225,15 @@ public sealed class StandardBenchmark(BenchSettings settings, RepositoryPaths pa
         var settling = JitSettling.For(server);
         scenarios = scenarios.Select(s => s.WarmUp > TimeSpan.Zero ? s.WithSettling(settling.SettledAsync) : s).ToArray();
         var gcBefore = await GcReading.ReadAsync(server.Metrics);
+        var stealBefore = HostSteal.Read();
         var result = await LoadRunner.RunAsync(title, scenarios, [server.Watched, WatchedProcess.Self()], CancellationToken.None, Console.Out);
+        // A neighbour on the host slows both servers and the load alike, but not evenly over a run: say how much it took.
+        if (stealBefore is not null && HostSteal.Read() is { } stealAfter)
+        {
+            var note = $"Machine: {stealAfter.Since(stealBefore, result.Elapsed, Environment.ProcessorCount)}, over the whole run (warm-up included).";
+            Log("  " + note);
+            result = result with { Notes = [.. result.Notes, note] };
+        }
         foreach (var scenario in result.Scenarios)
         {
             Log($"  {scenario.Name}: {scenario.IterationsOk} ok, {scenario.Failures} failures; " +
