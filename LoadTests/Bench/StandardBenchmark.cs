@@ -230,9 +230,7 @@ public sealed class StandardBenchmark(BenchSettings settings, RepositoryPaths pa
         // A neighbour on the host slows both servers and the load alike, but not evenly over a run: say how much it took.
         if (stealBefore is not null && HostSteal.Read() is { } stealAfter)
         {
-            var note = $"Machine: {stealAfter.Since(stealBefore, result.Elapsed, Environment.ProcessorCount)}, over the whole run (warm-up included).";
-            Log("  " + note);
-            result = result with { Notes = [.. result.Notes, note] };
+            result = WithNote(result, $"Machine: {stealAfter.Since(stealBefore, result.Elapsed, Environment.ProcessorCount)}, over the whole run (warm-up included).");
         }
         foreach (var scenario in result.Scenarios)
         {
@@ -242,11 +240,16 @@ public sealed class StandardBenchmark(BenchSettings settings, RepositoryPaths pa
         // Over the whole run, warm-up included: the runtime's counters cannot be cut at the measured window's start.
         if (gcBefore is not null && await GcReading.ReadAsync(server.Metrics) is { } gcAfter)
         {
-            var note = $"{server.Watched.Name}: {gcAfter.Since(gcBefore, result.Elapsed)}, over the whole run (warm-up included).";
-            Log("  " + note);
-            result = result with { Notes = [.. result.Notes, note] };
+            result = WithNote(result, $"{server.Watched.Name}: {gcAfter.Since(gcBefore, result.Elapsed)}, over the whole run (warm-up included).");
         }
         return result;
+    }
+
+    /// <summary>Logs <paramref name="note"/> and adds it to the run's notes, which the report prints under the run.</summary>
+    private static RunResult WithNote(RunResult result, string note)
+    {
+        Log("  " + note);
+        return result with { Notes = [.. result.Notes, note] };
     }
 
     private static string IdleNote(string server, IdleResult idle) =>

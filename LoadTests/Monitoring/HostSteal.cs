@@ -10,9 +10,6 @@ namespace Switchboard.LoadTests.Monitoring;
 /// </summary>
 public sealed record HostSteal(TimeSpan Stolen)
 {
-    /// <summary>USER_HZ: the unit of <c>/proc/stat</c>; 100 on every Linux the project runs on.</summary>
-    private const double TicksPerSecond = 100;
-
     /// <summary>The steal so far in a <c>/proc/stat</c> text; null when it has no aggregate line with a steal column.</summary>
     public static HostSteal? From(string procStat)
     {
@@ -25,7 +22,7 @@ public sealed record HostSteal(TimeSpan Stolen)
             // cpu  user nice system idle iowait irq softirq steal guest guest_nice
             var fields = line.ToString().Split(' ', StringSplitOptions.RemoveEmptyEntries);
             return fields.Length > 8 && long.TryParse(fields[8], NumberStyles.None, CultureInfo.InvariantCulture, out var ticks)
-                ? new HostSteal(TimeSpan.FromSeconds(ticks / TicksPerSecond))
+                ? new HostSteal(TimeSpan.FromSeconds(ticks / ProcStat.TicksPerSecond))
                 : null;
         }
         return null;

@@ -5,8 +5,8 @@ namespace Switchboard.LoadTests.Monitoring;
 /// <summary>Reads a Linux process's CPU time and memory from /proc/&lt;pid&gt;; null where /proc is not there.</summary>
 public static class ProcStat
 {
-    /// <summary>USER_HZ: the unit of utime and stime; 100 on every Linux the project runs on.</summary>
-    private const double TicksPerSecond = 100;
+    /// <summary>USER_HZ: the unit of utime and stime, and of <c>/proc/stat</c>; 100 on every Linux the project runs on.</summary>
+    public const double TicksPerSecond = 100;
 
     public static ProcessReading? Read(int pid)
     {
