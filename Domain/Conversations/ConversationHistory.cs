@@ -1,20 +1,17 @@
 using Switchboard.Contracts.Conversations;
-using Switchboard.Domain.Limits;
 
 namespace Switchboard.Domain.Conversations;
 
 /// <summary>
-/// A conversation folded from its event log: its latest events (at most <paramref name="eventsKept"/>; the log
-/// holds them all), the client ids already stored, and the state machine (new → queued → assigned → active →
-/// closed). Plain code, no grain.
+/// A conversation folded from its event log: the client ids already stored, and the state machine (new → queued →
+/// assigned → active → closed). It keeps no events: the log holds them, and reads come from it. An event kept in
+/// memory outlives the collections that follow its append, and the kept history was most of what each gen0 collection
+/// of a busy gateway had to copy (docs/benchmarks.md, 2026-12-07). Plain code, no grain.
 /// </summary>
-public sealed class ConversationHistory(int eventsKept = StateLimits.DefaultEventsInMemory)
+public sealed class ConversationHistory
 {
-    private readonly Queue<ConversationEvent> _events = new();
     private readonly Dictionary<string, long> _clientIds = new(StringComparer.Ordinal);
 
-    /// <summary>The latest events, oldest first: all of them while there are no more than the kept number.</summary>
-    public IReadOnlyCollection<ConversationEvent> Events => _events;
     public long LastSeq { get; private set; }
     public bool Exists => LastSeq > 0;
     /// <summary>True once the visitor rated the chat (they may rate again; the latest rating is the one counted).</summary>
@@ -83,32 +80,12 @@ public sealed class ConversationHistory(int eventsKept = StateLimits.DefaultEven
     /// <summary>The seq stored for a client id, if that send was already stored.</summary>
     public long? SeqOf(string clientId) => _clientIds.TryGetValue(clientId, out var seq) ? seq : null;
 
-    /// <summary>
-    /// Events after <paramref name="afterSeq"/>, at most <paramref name="max"/>; null when some of them are no longer
-    /// kept in memory (read them from the log).
-    /// </summary>
-    public IReadOnlyList<ConversationEvent>? After(long afterSeq, int max)
-    {
-        var firstKept = LastSeq - _events.Count + 1;
-        if (afterSeq + 1 < firstKept)
-        {
-            return null;
-        }
-        var skip = (int)Math.Clamp(afterSeq - firstKept + 1, 0, _events.Count);
-        return [.. _events.Skip(skip).Take(max)];
-    }
-
     public void Apply(ConversationEvent evt)
     {
         if (evt.Seq != LastSeq + 1)
         {
             throw new InvalidOperationException($"Event {evt.Seq} does not follow {LastSeq}: the log has a gap.");
         }
-        if (_events.Count >= Math.Max(1, eventsKept))
-        {
-            _events.Dequeue();
-        }
-        _events.Enqueue(evt);
         LastSeq = evt.Seq;
         if (evt.ClientId is { } clientId)
         {

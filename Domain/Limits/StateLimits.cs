@@ -8,11 +8,7 @@ public sealed class StateLimits
 {
     public const string Section = "Limits";
     public const int DefaultPagesPerVisit = 50;
-    public const int DefaultEventsInMemory = 500;
 
     /// <summary>Pages of a visit its visitor grain keeps (the latest); older ones are counted, not kept.</summary>
     public int PagesPerVisit { get; set; } = DefaultPagesPerVisit;
-
-    /// <summary>A conversation's latest events its grain keeps in memory; older ones are read from the log when asked for.</summary>
-    public int EventsInMemory { get; set; } = DefaultEventsInMemory;
 }

@@ -38,7 +38,7 @@ public sealed class RetentionSweep(
             var commentsHeld = new RatingCommentHolders();
             foreach (var conversationKey in await privacy.ExpiredConversationsAsync(site, before, settings.MaxPerSweep, cancellationToken))
             {
-                var events = await log.ReadAsync(conversationKey, 0, cancellationToken);
+                var events = await log.ReadAsync(conversationKey, 0, cancellationToken: cancellationToken);
                 commentsHeld.Note(GrainKeys.Parse(conversationKey).Id, events);
                 expired.Add((conversationKey, [.. ConversationFiles.Ids(events)]));
             }

@@ -148,7 +148,8 @@ public sealed partial class ConversationGrain
         {
             return;
         }
-        var unanswered = _history.Events.TakeLast(RelayCatchUp)
+        var latest = await log.ReadAsync(_key, Math.Max(0, _history.LastSeq - RelayCatchUp), RelayCatchUp);
+        var unanswered = latest
             .Where(e => ChannelRelay.ToOutbound(e, _history.Language, _history.Channel) is not null && _history.DeliveryOf(ChannelRelay.MessageIdOf(e)) is null)
             .ToList();
         _relayStale = false;

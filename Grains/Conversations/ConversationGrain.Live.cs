@@ -14,8 +14,10 @@ public sealed partial class ConversationGrain
         EnsureExists();
         ConversationAccess.EnsureCanRead(actor, _site, _history);
         max = Math.Clamp(max, 1, 10_000);
-        // Memory keeps the latest events only: older ones (a long transcript, a resume from far back) come from the log.
-        return _history.After(afterSeq, max) ?? [.. (await log.ReadAsync(_key, Math.Max(0, afterSeq))).Take(max)];
+        // The grain keeps no events (ConversationHistory): they come from the log, up to the last one applied. A row
+        // beyond it is a commit its caller heard fail, which the next call's recovery (ConversationGrain.Recovery) takes in.
+        var events = await log.ReadAsync(_key, Math.Max(0, afterSeq), max);
+        return events.Count == 0 || events[^1].Seq <= _history.LastSeq ? events : [.. events.Where(e => e.Seq <= _history.LastSeq)];
     }
 
     public Task<ConversationSnapshot> GetSnapshot(Actor actor)

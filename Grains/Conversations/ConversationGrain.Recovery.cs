@@ -50,7 +50,7 @@ public sealed partial class ConversationGrain
         var key = this.GetPrimaryKeyString();
         var known = _history.LastSeq;
         var events = await log.ReadAsync(key, 0);
-        var history = new ConversationHistory(limits.Value.EventsInMemory);
+        var history = new ConversationHistory();
         foreach (var evt in events)
         {
             history.Apply(evt);
@@ -62,10 +62,12 @@ public sealed partial class ConversationGrain
             // The failed call may have stored the start but never reached its enqueue.
             Enqueue(_history.Queue);
         }
-        // A commit that landed although its caller heard it failed: nobody was told of these events yet.
+        // A commit that landed although its caller heard it failed: nobody was told of these events yet, and a messenger
+        // contact was sent none of them (a retried send finds its seq stored and is not relayed again): the relays catch up.
         foreach (var evt in events.Where(e => e.Seq > known))
         {
             Push(s => s.OnEvent(key, evt));
+            _relayStale = true;
         }
     }
 }

@@ -25,7 +25,6 @@ namespace Switchboard.Grains.Conversations;
 public sealed partial class ConversationGrain(
     IEventLog log,
     IOptions<RoutingDefaults> defaults,
-    IOptions<StateLimits> limits,
     TimeProvider clock,
     SwitchboardMetrics metrics,
     Contracts.Help.IOrderStatusPort orders,
@@ -44,7 +43,7 @@ public sealed partial class ConversationGrain(
     /// </summary>
     public static readonly TimeSpan RequeueInterval = TimeSpan.FromSeconds(30);
 
-    private ConversationHistory _history = new(limits.Value.EventsInMemory);
+    private ConversationHistory _history = new();
     private IGrainTimer? _requeue;
     private bool _historyStale;
     private readonly ObserverManager<IPushObserver> _subscribers = new(SubscriptionLifetime, logger);
@@ -64,7 +63,7 @@ public sealed partial class ConversationGrain(
         _key = this.GetPrimaryKeyString();
         (_site, _id) = GrainKeys.Parse(_key);
         _config = new SiteConfigCache(ServiceProvider, _site);
-        foreach (var evt in await log.ReadAsync(_key, 0, cancellationToken))
+        foreach (var evt in await log.ReadAsync(_key, 0, cancellationToken: cancellationToken))
         {
             _history.Apply(evt);
         }

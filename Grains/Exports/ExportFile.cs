@@ -24,7 +24,7 @@ public sealed class ExportFile(IEventLog log, IEventLogWindows windows)
         foreach (var (key, firstSeq) in (await windows.ConversationsBetween(site, from, to, cancellationToken)).OrderBy(c => c.ConversationKey, StringComparer.Ordinal))
         {
             var conversationId = GrainKeys.Parse(key).Id;
-            var inWindow = (await log.ReadAsync(key, firstSeq - 1, cancellationToken)).Where(e => e.At >= from && e.At < to).ToList();
+            var inWindow = (await log.ReadAsync(key, firstSeq - 1, cancellationToken: cancellationToken)).Where(e => e.At >= from && e.At < to).ToList();
             foreach (var evt in inWindow)
             {
                 Line(buffer, new EventLine(conversationId, evt));
@@ -32,7 +32,7 @@ public sealed class ExportFile(IEventLog log, IEventLogWindows windows)
             }
             if (inWindow.Any(e => e.Type == EventTypes.Closed))
             {
-                var whole = await log.ReadAsync(key, 0, cancellationToken);
+                var whole = await log.ReadAsync(key, 0, cancellationToken: cancellationToken);
                 Line(buffer, new TranscriptLine(conversationId, whole.FirstOrDefault()?.At, whole.Last(e => e.Type == EventTypes.Closed).At,
                     whole.Where(e => e.Type == EventTypes.Message).Select(e => new TranscriptMessage(e.Seq, e.At, e.From, e.Author, e.Text)).ToList()));
                 transcripts++;

@@ -43,6 +43,7 @@ public sealed class PostgresEventLogTests(DatabaseServers servers) : IAsyncLifet
 
         Assert.Equal(events, await Log.ReadAsync(key, 0));
         Assert.Equal(events[1..], await Log.ReadAsync(key, 1));
+        Assert.Equal(events[1..2], await Log.ReadAsync(key, 1, limit: 1));
         Assert.Empty(await Log.ReadAsync(key, 3));
         Assert.True(await Log.IsReachableAsync());
     }

@@ -1,8 +1,11 @@
+using Microsoft.Extensions.DependencyInjection;
+using Orleans.Core.Internal;
 using Switchboard.Contracts;
 using Switchboard.Contracts.Channels;
 using Switchboard.Contracts.Conversations;
 using Switchboard.Contracts.Sites;
 using Switchboard.Contracts.Visitors;
+using Switchboard.Grains.Storage;
 using Switchboard.Tests.Infrastructure;
 
 namespace Switchboard.Tests.Grains;
@@ -83,6 +86,52 @@ public sealed class ChannelOutboxTests(ClusterFixture fixture)
 
         Assert.Equal(["rate:1", "rate:2", "rate:3", "rate:4", "rate:5"], rating.Buttons!.Select(b => b.Payload));
         Assert.True(await fixture.Telegram.NothingMore(site), "a web chat's message went to Telegram");
+    }
+
+    [Fact]
+    public async Task A_reply_stored_but_never_handed_to_the_outbox_goes_out_when_the_conversation_comes_back()
+    {
+        var (chat, site, id) = await TelegramChat();
+        var anna = ChatDriver.Operator(site, "anna");
+        await fixture.Telegram.Next(site, m => m.Text!.Contains("joined"), "the operator joining");
+        // What a silo dying between the append and the hand-over leaves: the log holds the reply, the outbox never heard of it.
+        await StoreBehindTheGrain(site, id, anna, "lost-1", "Yes, we have it in red.");
+
+        await fixture.Grains.GetGrain<IConversationGrain>(GrainKeys.Conversation(site, id)).AsReference<IGrainManagementExtension>().DeactivateOnIdle();
+        await chat.Conversation(id).GetSnapshot(anna);
+        var (_, resent) = await fixture.Telegram.Next(site, m => m.MessageId == "lost-1", "the stored reply, sent on reactivation");
+
+        Assert.Equal("Yes, we have it in red.", resent.Text);
+        Assert.True(await fixture.Telegram.NothingMore(site), "a message went out twice");
+    }
+
+    [Fact]
+    public async Task A_reply_whose_commit_landed_though_its_sender_heard_it_fail_goes_out_once_the_conversation_catches_up()
+    {
+        var (chat, site, id) = await TelegramChat();
+        var anna = ChatDriver.Operator(site, "anna");
+        await fixture.Telegram.Next(site, m => m.Text!.Contains("joined"), "the operator joining");
+        await StoreBehindTheGrain(site, id, anna, "landed-1", "It ships tomorrow.");
+
+        // The grain's next append meets the stored row: it catches up with the log before its next call.
+        await Assert.ThrowsAnyAsync<Exception>(() => chat.Conversation(id).Post(anna, "a2", "Anything else?"));
+        var retried = await chat.Conversation(id).Post(anna, "landed-1", "It ships tomorrow.");
+        var (_, sent) = await fixture.Telegram.Next(site, m => m.MessageId == "landed-1", "the reply that landed");
+
+        Assert.Equal("It ships tomorrow.", sent.Text);
+        Assert.Equal(sent.Seq, retried.Seq);
+    }
+
+    private async Task StoreBehindTheGrain(string site, string id, Actor author, string clientId, string text)
+    {
+        var key = GrainKeys.Conversation(site, id);
+        var lastSeq = (await fixture.Grains.GetGrain<IConversationGrain>(key).GetSnapshot(author)).LastSeq;
+        var log = fixture.Cluster.Silos[0].ServiceProvider.GetRequiredService<IEventLog>();
+        await log.AppendAsync(key, [new ConversationEvent
+        {
+            Seq = lastSeq + 1, Type = EventTypes.Message, At = fixture.Clock.GetUtcNow(), ClientId = clientId, From = Senders.Operator,
+            AuthorId = author.Id, Author = author.Name, Text = text, Kind = MessageKinds.Text,
+        }]);
     }
 
     private async Task<(ChatDriver Chat, string Site, string ConversationId)> TelegramChat()

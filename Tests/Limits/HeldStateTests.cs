@@ -1,10 +1,11 @@
+using System.Runtime.CompilerServices;
 using Switchboard.Contracts.Conversations;
 using Switchboard.Domain.Conversations;
 using Switchboard.Domain.Invitations;
 
 namespace Switchboard.Tests.Limits;
 
-/// <summary>What a visitor can grow in the grains stays bounded: pages per visit, events in memory per conversation.</summary>
+/// <summary>What a visitor can grow in the grains stays bounded: pages per visit, and a conversation keeps no events in memory.</summary>
 public sealed class HeldStateTests
 {
     private static readonly DateTimeOffset T0 = new(2026, 12, 4, 9, 0, 0, TimeSpan.Zero);
@@ -25,21 +26,33 @@ public sealed class HeldStateTests
     }
 
     [Fact]
-    public void A_conversation_keeps_its_latest_events_and_sends_readers_of_older_ones_to_the_log()
+    public void A_conversation_folds_its_events_and_keeps_none_of_them()
     {
-        var history = new ConversationHistory(eventsKept: 10);
+        var history = new ConversationHistory();
         history.Apply(new ConversationEvent { Seq = 1, Type = EventTypes.Started, At = T0, VisitorId = "v1", Queue = "general", ClientId = "s1" });
-        for (var seq = 2; seq <= 100; seq++)
-        {
-            history.Apply(new ConversationEvent { Seq = seq, Type = EventTypes.Message, At = T0.AddSeconds(seq), From = Senders.Visitor, Text = $"m{seq}" });
-        }
 
-        Assert.Equal(10, history.Events.Count);
+        var applied = ApplyMessages(history, 2, 100);
+        GC.Collect();
+        GC.WaitForPendingFinalizers();
+        GC.Collect();
+
+        Assert.All(applied, reference => Assert.False(reference.IsAlive, "an applied event is still held after a full collection"));
         Assert.Equal(100, history.LastSeq);
-        Assert.Equal([96L, 97L, 98L, 99L, 100L], history.After(95, 100)!.Select(e => e.Seq));
-        Assert.Equal([91L, 92L], history.After(90, 2)!.Select(e => e.Seq));
-        Assert.Null(history.After(89, 100));
         Assert.Equal(1, history.SeqOf("s1"));
-        Assert.Equal(ConversationStatus.Queued, history.Status);
+        Assert.Equal((ConversationStatus.Queued, T0.AddSeconds(100)), (history.Status, history.AwaitingReplySince));
+    }
+
+    // Its own frame, so no local of the test keeps an event alive across the collection.
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static List<WeakReference> ApplyMessages(ConversationHistory history, int firstSeq, int lastSeq)
+    {
+        var applied = new List<WeakReference>();
+        for (var seq = firstSeq; seq <= lastSeq; seq++)
+        {
+            var message = new ConversationEvent { Seq = seq, Type = EventTypes.Message, At = T0.AddSeconds(seq), From = Senders.Visitor, Text = $"m{seq}" };
+            history.Apply(message);
+            applied.Add(new WeakReference(message));
+        }
+        return applied;
     }
 }

@@ -13,7 +13,6 @@ public sealed class LimitedGatewayFixture : IDisposable
     public const int ChatStarts = 2;
     public const int DraftLength = 20;
     public const int PagesKept = 4;
-    public const int EventsInMemory = 4;
 
     private readonly TempDirectory _data = new();
 
@@ -27,7 +26,6 @@ public sealed class LimitedGatewayFixture : IDisposable
         ["Limits:ChatStartsPerVisitor:Burst"] = $"{ChatStarts}",
         ["Limits:TypingDraftLength"] = $"{DraftLength}",
         ["Limits:PagesPerVisit"] = $"{PagesKept}",
-        ["Limits:EventsInMemory"] = $"{EventsInMemory}",
     }, Logs);
 
     public CapturedLogs Logs { get; } = new();

@@ -73,13 +73,13 @@ public sealed class SocketLimitsTests(LimitedGatewayFixture fixture) : IClassFix
     }
 
     [Fact]
-    public async Task Events_no_longer_held_in_memory_are_read_from_the_log()
+    public async Task Every_event_of_a_conversation_reads_back_from_the_log_in_order()
     {
         var site = await TestSites.CreateAsync(Host.Grains, ("anna", 4, ["general"]));
         var (visitor, _) = await ChatPeers.VisitorAsync(Host, site);
         await visitor.SendAsync(new { type = "start_chat", id = "s1", text = "first" });
         var conversationId = (await visitor.ExpectAsync("ack")).Str("conversationId");
-        for (var i = 0; i < 3 * LimitedGatewayFixture.EventsInMemory; i++)
+        for (var i = 0; i < 12; i++)
         {
             await visitor.SendAsync(new { type = "message", id = $"m{i}", text = $"message {i}" });
             await visitor.ExpectAsync("ack", f => f.Str("id") == $"m{i}");

@@ -44,6 +44,7 @@ public sealed class SqliteStorageTests : IAsyncLifetime
         var one = await log.ReadAsync("demo/c:7", 0);
         Assert.Equal(Enumerable.Range(1, 10).Select(i => (long)i), one.Select(e => e.Seq));
         Assert.Equal([9L, 10L], (await log.ReadAsync("demo/c:7", 8)).Select(e => e.Seq));
+        Assert.Equal([4L, 5L], (await log.ReadAsync("demo/c:7", 3, limit: 2)).Select(e => e.Seq));
         Assert.True(_writer.Commits < _writer.Writes, $"{_writer.Writes} writes took {_writer.Commits} commits: nothing was batched");
     }
 

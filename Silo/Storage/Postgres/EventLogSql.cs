@@ -45,5 +45,5 @@ public static class EventLogSql
          LIMIT $3
         """;
 
-    public const string Read = "SELECT payload, sealed FROM conversation_events WHERE conversation = $1 AND seq > $2 ORDER BY seq";
+    public const string Read = "SELECT payload, sealed FROM conversation_events WHERE conversation = $1 AND seq > $2 ORDER BY seq LIMIT $3";
 }

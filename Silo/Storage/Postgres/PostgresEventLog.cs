@@ -12,11 +12,13 @@ public sealed class PostgresEventLog(PostgresDatabase database, PostgresWriter w
     public async Task AppendAsync(string conversationKey, IReadOnlyList<ConversationEvent> events, CancellationToken cancellationToken = default) =>
         await writer.AppendAsync(conversationKey, GrainKeys.Parse(conversationKey).Site, events, await sealer.SealAsync(conversationKey, events, cancellationToken));
 
-    public async Task<IReadOnlyList<ConversationEvent>> ReadAsync(string conversationKey, long afterSeq, CancellationToken cancellationToken = default)
+    public async Task<IReadOnlyList<ConversationEvent>> ReadAsync(
+        string conversationKey, long afterSeq, int limit = int.MaxValue, CancellationToken cancellationToken = default)
     {
         await using var command = database.DataSource.CreateCommand(EventLogSql.Read);
         command.Parameters.Add(new NpgsqlParameter { Value = conversationKey });
         command.Parameters.Add(new NpgsqlParameter { Value = afterSeq });
+        command.Parameters.Add(new NpgsqlParameter { Value = limit });
         var events = new List<ConversationEvent>();
         using var opener = await sealer.OpenerAsync(conversationKey, cancellationToken);
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);

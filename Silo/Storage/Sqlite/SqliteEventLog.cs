@@ -54,15 +54,18 @@ public sealed class SqliteEventLog(SqliteDatabase database, SqliteWriter writer,
         });
     }
 
-    public async Task<IReadOnlyList<ConversationEvent>> ReadAsync(string conversationKey, long afterSeq, CancellationToken cancellationToken = default)
+    public async Task<IReadOnlyList<ConversationEvent>> ReadAsync(
+        string conversationKey, long afterSeq, int limit = int.MaxValue, CancellationToken cancellationToken = default)
     {
         var events = new List<ConversationEvent>();
         using var opener = await sealer.OpenerAsync(conversationKey, cancellationToken);
         using var connection = database.Readers.Rent();
         var command = connection.Command(
-            "SELECT payload, sealed FROM conversation_events WHERE conversation = $conversation AND seq > $after ORDER BY seq", ["$conversation", "$after"]);
+            "SELECT payload, sealed FROM conversation_events WHERE conversation = $conversation AND seq > $after ORDER BY seq LIMIT $limit",
+            ["$conversation", "$after", "$limit"]);
         command.Parameters[0].Value = conversationKey;
         command.Parameters[1].Value = afterSeq;
+        command.Parameters[2].Value = limit;
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         while (await reader.ReadAsync(cancellationToken))
         {
