@@ -1,3 +1,5 @@
+using System.Buffers;
+
 namespace Switchboard.Gateway.Channels;
 
 /// <summary>A webhook's body as bytes, for signatures over exactly what was sent; refused past the limit before any parsing.</summary>
@@ -8,21 +10,42 @@ public static class RawBody
     /// <summary>The body, or null when it is larger than <paramref name="maxBytes"/> (a messenger's update: <see cref="MaxBytes"/>).</summary>
     public static async Task<byte[]?> ReadAsync(HttpRequest request, int maxBytes = MaxBytes)
     {
-        if (request.ContentLength > maxBytes)
+        var aborted = request.HttpContext.RequestAborted;
+        if (request.ContentLength is { } length)
         {
-            return null;
-        }
-        using var buffer = new MemoryStream();
-        var chunk = new byte[16 * 1024];
-        int read;
-        while ((read = await request.Body.ReadAsync(chunk, request.HttpContext.RequestAborted)) > 0)
-        {
-            if (buffer.Length + read > maxBytes)
+            // The platforms send a length: the body is read straight into an array of its size, the one copy kept (at 500
+            // updates a second a chunk, a growing stream and its final copy were a seventh of the gateway's allocations).
+            if (length > maxBytes)
             {
                 return null;
             }
-            buffer.Write(chunk, 0, read);
+            var body = new byte[length];
+            var read = await request.Body.ReadAtLeastAsync(body, body.Length, throwOnEndOfStream: false, aborted);
+            return read == body.Length ? body : body[..read];
         }
-        return buffer.ToArray();
+        return await ReadChunkedAsync(request.Body, maxBytes, aborted);
+    }
+
+    private static async Task<byte[]?> ReadChunkedAsync(Stream source, int maxBytes, CancellationToken aborted)
+    {
+        using var buffer = new MemoryStream();
+        var chunk = ArrayPool<byte>.Shared.Rent(16 * 1024);
+        try
+        {
+            int read;
+            while ((read = await source.ReadAsync(chunk, aborted)) > 0)
+            {
+                if (buffer.Length + read > maxBytes)
+                {
+                    return null;
+                }
+                buffer.Write(chunk, 0, read);
+            }
+            return buffer.ToArray();
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(chunk);
+        }
     }
 }
