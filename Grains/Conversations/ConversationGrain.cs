@@ -9,7 +9,6 @@ using Switchboard.Contracts.Push;
 using Switchboard.Contracts.Queues;
 using Switchboard.Contracts.Visitors;
 using Switchboard.Contracts.Webhooks;
-using Switchboard.Domain.Limits;
 using Switchboard.Grains.Sites;
 using Switchboard.Grains.Storage;
 using Switchboard.Grains.Telemetry;
