@@ -47,7 +47,7 @@ public class GrainStateSealingBenchmarks
         var masters = new MasterKeys(MasterKey.Parse(MasterKeys.DevelopmentKey, "benchmark"), []);
         var keys = new ConversationKeys(_keys, masters, TimeProvider.System, NullLogger<ConversationKeys>.Instance);
         _plain = new SqliteGrainStorage(database, _writer, serializer, TimeProvider.System);
-        _sealed = new SealedGrainStorage(new SqliteGrainStorage(database, _writer, new StateEnvelopeSerializer(), TimeProvider.System), serializer, keys);
+        _sealed = new SealedGrainStorage(new SqliteGrainStorage(database, _writer, new StateEnvelopeSerializer(), TimeProvider.System), _services.GetRequiredService<Serializer>(), keys);
         _visitors = [.. Enumerable.Range(0, Visitors).Select(_ => GrainId.Create("visitor", GrainKeys.Visitor("bench", GrainKeys.NewId())))];
         _plainStates = [.. _visitors.Select(_ => NewState())];
         _sealedStates = [.. _visitors.Select(_ => NewState())];

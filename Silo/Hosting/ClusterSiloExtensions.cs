@@ -66,7 +66,7 @@ public static class ClusterSiloExtensions
         silo.Services.AddGrainStorage(StorageNames.Provider, (services, _) => new SealedGrainStorage(
             services.GetRequiredKeyedService<IGrainStorage>(SealedStorageName),
             // Orleans' binary format, as in standalone: state types carry [Id]s and [Alias]es.
-            ActivatorUtilities.CreateInstance<OrleansGrainStorageSerializer>(services),
+            services.GetRequiredService<Orleans.Serialization.Serializer>(),
             services.GetRequiredService<ConversationKeys>()));
         silo.UseAdoNetReminderService(options =>
         {

@@ -61,7 +61,7 @@ public static class StandaloneSiloExtensions
         // state survives renames and added fields. Sealed before it is stored, as in a cluster.
         services.AddGrainStorage(StorageNames.Provider, (sp, _) => new SealedGrainStorage(
             ActivatorUtilities.CreateInstance<SqliteGrainStorage>(sp, new StateEnvelopeSerializer()),
-            ActivatorUtilities.CreateInstance<OrleansGrainStorageSerializer>(sp),
+            sp.GetRequiredService<Orleans.Serialization.Serializer>(),
             sp.GetRequiredService<ConversationKeys>()));
         return services;
     }

@@ -93,7 +93,7 @@ public sealed class ChannelOutboxTests(ClusterFixture fixture)
     {
         var (chat, site, id) = await TelegramChat();
         var anna = ChatDriver.Operator(site, "anna");
-        await fixture.Telegram.Next(site, m => m.Text!.Contains("joined"), "the operator joining");
+        await JoinedAndReported(chat, site, id);
         // What a silo dying between the append and the hand-over leaves: the log holds the reply, the outbox never heard of it.
         await StoreBehindTheGrain(site, id, anna, "lost-1", "Yes, we have it in red.");
 
@@ -110,7 +110,7 @@ public sealed class ChannelOutboxTests(ClusterFixture fixture)
     {
         var (chat, site, id) = await TelegramChat();
         var anna = ChatDriver.Operator(site, "anna");
-        await fixture.Telegram.Next(site, m => m.Text!.Contains("joined"), "the operator joining");
+        await JoinedAndReported(chat, site, id);
         await StoreBehindTheGrain(site, id, anna, "landed-1", "It ships tomorrow.");
 
         // The grain's next append meets the stored row: it catches up with the log before its next call.
@@ -120,6 +120,13 @@ public sealed class ChannelOutboxTests(ClusterFixture fixture)
 
         Assert.Equal("It ships tomorrow.", sent.Text);
         Assert.Equal(sent.Seq, retried.Seq);
+    }
+
+    /// <summary>The join message sent and its outcome stored: nothing more is appended until the test acts.</summary>
+    private async Task JoinedAndReported(ChatDriver chat, string site, string id)
+    {
+        var (_, joined) = await fixture.Telegram.Next(site, m => m.Text!.Contains("joined"), "the operator joining");
+        await chat.Event(id, e => e.Type == EventTypes.Delivery && e.MessageId == joined.MessageId, "the join's delivery report");
     }
 
     private async Task StoreBehindTheGrain(string site, string id, Actor author, string clientId, string text)
