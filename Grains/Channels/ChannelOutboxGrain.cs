@@ -33,27 +33,19 @@ public sealed class ChannelOutboxGrain(
     private DateTimeOffset _inFlightSince;
     private IGrainTimer? _timer;
     private KeptReminder _reminder = null!;
-    private DeliveryOutcomes _outcomes = null!;
 
     private OutboxState Box => state.State;
 
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
         (_site, _conversationId) = GrainKeys.Parse(this.GetPrimaryKeyString());
-        _outcomes = DeliveryOutcomes.Read(Box, KeptOutcomes);
-        if (Box.Done is not null)
-        {
-            // Stored as a list by an older node: packed from now on, with the next write.
-            Box.Outcomes = _outcomes.Pack();
-            Box.Done = null;
-        }
         _reminder = await KeptReminder.LoadAsync(this, PendingReminder);
         await Schedule();
     }
 
     public async Task Enqueue(string channel, string contactId, OutboundMessage message)
     {
-        if (_outcomes.Of(message.MessageId) is { } done)
+        if (Box.Done.FirstOrDefault(d => d.MessageId == message.MessageId) is { } done)
         {
             // Sent (or given up) before: the conversation missed the outcome, so it is told again rather than sent twice.
             Report(done);
@@ -106,7 +98,7 @@ public sealed class ChannelOutboxGrain(
 
     public Task<bool> PlatformReported(string platformMessageId, string status, string? error)
     {
-        if (_outcomes.OfPlatformMessage(platformMessageId) is not { } sent)
+        if (Box.Done.FirstOrDefault(d => d.PlatformMessageId == platformMessageId) is not { } sent)
         {
             return Task.FromResult(false);
         }
@@ -124,8 +116,11 @@ public sealed class ChannelOutboxGrain(
     {
         var part = Box.Pending[0];
         Box.Pending.RemoveAt(0);
-        _outcomes.Add(report);
-        Box.Outcomes = _outcomes.Pack();
+        Box.Done.Add(report);
+        if (Box.Done.Count > KeptOutcomes)
+        {
+            Box.Done.RemoveRange(0, Box.Done.Count - KeptOutcomes);
+        }
         await state.WriteStateAsync();
         if (!part.IsEarlierPart)
         {

@@ -7,12 +7,9 @@ public sealed class OutboxState
     [Id(0)] public string Channel { get; set; } = "";
     [Id(1)] public string ContactId { get; set; } = "";
     [Id(2)] public List<PendingSend> Pending { get; set; } = [];
-    /// <summary>The outcomes as nodes from before <see cref="Outcomes"/> stored them: read once, then kept packed.</summary>
-    [Id(3)] public List<DeliveryReport>? Done { get; set; }
     /// <summary>
-    /// Outcomes of the latest few hundred messages, packed (<see cref="DeliveryOutcomes"/>): a repeated enqueue of one of
-    /// them is not sent again, its outcome is told again instead (the conversation asks after a restart for any message
-    /// whose outcome it never heard), and a platform's later report on one finds it.
+    /// Outcomes of the latest few hundred messages: a repeated enqueue of one of them is not sent again, its outcome is
+    /// told again instead (the conversation asks after a restart for any message whose outcome it never heard).
     /// </summary>
-    [Id(4)] public byte[]? Outcomes { get; set; }
+    [Id(3)] public List<DeliveryReport> Done { get; set; } = [];
 }
