@@ -14,15 +14,16 @@ public sealed partial class ConversationGrain
         EnsureExists();
         ConversationAccess.EnsureCanRead(actor, _site, _history);
         max = Math.Clamp(max, 1, 10_000);
-        if (afterSeq >= _history.LastSeq)
+        var from = Math.Max(0, afterSeq);
+        if (from >= _history.LastSeq)
         {
             // A socket resuming with nothing missed, the commonest read: no trip to the log.
             return [];
         }
-        // The grain keeps no events (ConversationHistory): they come from the log, up to the last one applied. A row
-        // beyond it is a commit its caller heard fail, which the next call's recovery (ConversationGrain.Recovery) takes in.
-        var events = await log.ReadAsync(_key, Math.Max(0, afterSeq), max);
-        return events.Count == 0 || events[^1].Seq <= _history.LastSeq ? events : [.. events.Where(e => e.Seq <= _history.LastSeq)];
+        // The grain keeps no events (ConversationHistory): they come from the log, up to the last one applied, and the
+        // log has no gaps, so that is a count. A row beyond it is a commit its caller heard fail, which the next call's
+        // recovery (ConversationGrain.Recovery) takes in.
+        return await log.ReadAsync(_key, from, (int)Math.Min(max, _history.LastSeq - from));
     }
 
     public Task<ConversationSnapshot> GetSnapshot(Actor actor)

@@ -67,7 +67,7 @@ public sealed partial class ConversationGrain
         foreach (var evt in events.Where(e => e.Seq > known))
         {
             Push(s => s.OnEvent(key, evt));
-            _relayStale = true;
         }
+        _relayStale |= _history.LastSeq > known;
     }
 }
