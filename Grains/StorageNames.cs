@@ -15,6 +15,7 @@ public static class StorageNames
     public const string OperatorRatingsState = "operatorRatings";
     public const string CustomerState = "customer";
     public const string OutboxState = "channelOutbox";
+    public const string OutboxOutcomes = "channelOutboxOutcomes";
     public const string CallState = "call";
     public const string CallFiguresState = "callFigures";
     public const string SiteWebhooksState = "siteWebhooks";

@@ -13,9 +13,17 @@ namespace Switchboard.Grains.Channels;
 /// message survives the death of the silo that held it. A silo that dies after the platform took a message but
 /// before its outcome was stored sends it again: platforms that deduplicate (VK's <c>random_id</c>, derived from the
 /// message id) show it once; others may show it twice, which is better than never.
+/// <para>
+/// Outcomes are stored apart from what is pending (<see cref="OutboxOutcomes"/>), and a finished send writes only its
+/// outcome: the head it finished leaves the stored pending list with the next write of it, and a pending head whose
+/// outcome is stored is taken as finished on activation. So a message costs one write of the kept outcomes, not two,
+/// and the write that stores a new message carries none of them. The reminder stays while the outbox is busy and goes
+/// when a tick of it finds nothing pending, so a chat's messages do not register and remove it one by one.
+/// </para>
 /// </summary>
 public sealed class ChannelOutboxGrain(
     [PersistentState(StorageNames.OutboxState, StorageNames.Provider)] IPersistentState<OutboxState> state,
+    [PersistentState(StorageNames.OutboxOutcomes, StorageNames.Provider)] IPersistentState<OutboxOutcomes> outcomes,
     IEnumerable<IChannelSender> senders,
     TimeProvider clock,
     ILogger<ChannelOutboxGrain> logger)
@@ -33,19 +41,52 @@ public sealed class ChannelOutboxGrain(
     private DateTimeOffset _inFlightSince;
     private IGrainTimer? _timer;
     private KeptReminder _reminder = null!;
+    // The stored pending list still holds heads whose sends finished (their outcomes are stored): the next write fixes it.
+    private bool _pendingStale;
 
     private OutboxState Box => state.State;
+    private List<DeliveryReport> Done => outcomes.State.Kept;
 
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
         (_site, _conversationId) = GrainKeys.Parse(this.GetPrimaryKeyString());
         _reminder = await KeptReminder.LoadAsync(this, PendingReminder);
+        await MoveOutcomesOutOfTheBox();
+        DropFinishedHeads();
         await Schedule();
+    }
+
+    /// <summary>A state written before the outcomes were stored apart: its outcomes move, then leave it with its next write.</summary>
+    private async Task MoveOutcomesOutOfTheBox()
+    {
+        if (Box.Done.Count == 0)
+        {
+            return;
+        }
+        Done.AddRange(Box.Done.Where(old => !Done.Any(kept => kept.MessageId == old.MessageId)));
+        Box.Done.Clear();
+        Trim();
+        await outcomes.WriteStateAsync();
+        _pendingStale = true;
+    }
+
+    /// <summary>
+    /// Heads whose outcome is stored finished before the pending list was written again; the conversation may not have
+    /// heard of them (the silo may have died before telling it), so it is told again, which it takes once.
+    /// </summary>
+    private void DropFinishedHeads()
+    {
+        while (Box.Pending.FirstOrDefault() is { } head && Done.FirstOrDefault(d => d.MessageId == head.Message.MessageId) is { } finished)
+        {
+            Box.Pending.RemoveAt(0);
+            _pendingStale = true;
+            Tell(head, finished);
+        }
     }
 
     public async Task Enqueue(string channel, string contactId, OutboundMessage message)
     {
-        if (Box.Done.FirstOrDefault(d => d.MessageId == message.MessageId) is { } done)
+        if (Done.FirstOrDefault(d => d.MessageId == message.MessageId) is { } done)
         {
             // Sent (or given up) before: the conversation missed the outcome, so it is told again rather than sent twice.
             Report(done);
@@ -90,7 +131,7 @@ public sealed class ChannelOutboxGrain(
                 break;
             default:
                 head.NotBefore = clock.GetUtcNow() + OutboxBackoff.After(head.Attempts, outcome.RetryAfter);
-                await state.WriteStateAsync();
+                await WritePending();
                 break;
         }
         await Schedule();
@@ -98,7 +139,7 @@ public sealed class ChannelOutboxGrain(
 
     public Task<bool> PlatformReported(string platformMessageId, string status, string? error)
     {
-        if (Box.Done.FirstOrDefault(d => d.PlatformMessageId == platformMessageId) is not { } sent)
+        if (Done.FirstOrDefault(d => d.PlatformMessageId == platformMessageId) is not { } sent)
         {
             return Task.FromResult(false);
         }
@@ -110,18 +151,46 @@ public sealed class ChannelOutboxGrain(
     public Task<IReadOnlyList<OutboundMessage>> GetPending() =>
         Task.FromResult<IReadOnlyList<OutboundMessage>>(Box.Pending.Select(p => p.Message).ToList());
 
-    public Task ReceiveReminder(string reminderName, TickStatus status) => Schedule();
+    /// <summary>The reminder's tick: what is due goes; with nothing pending, the pending list is stored as it is and the reminder goes.</summary>
+    public async Task ReceiveReminder(string reminderName, TickStatus status)
+    {
+        if (Box.Pending.Count == 0)
+        {
+            if (_pendingStale)
+            {
+                await WritePending();
+            }
+            await _reminder.KeepAsync(false);
+            return;
+        }
+        await Schedule();
+    }
 
+    /// <summary>
+    /// Only the outcome is written: the head leaves the stored pending list with its next write, and an activation that
+    /// finds it there with its outcome stored drops it (<see cref="DropFinishedHeads"/>).
+    /// </summary>
     private async Task Finish(DeliveryReport report)
     {
         var part = Box.Pending[0];
         Box.Pending.RemoveAt(0);
-        Box.Done.Add(report);
-        if (Box.Done.Count > KeptOutcomes)
+        _pendingStale = true;
+        Done.Add(report);
+        Trim();
+        await outcomes.WriteStateAsync();
+        Tell(part, report);
+    }
+
+    private void Trim()
+    {
+        if (Done.Count > KeptOutcomes)
         {
-            Box.Done.RemoveRange(0, Box.Done.Count - KeptOutcomes);
+            Done.RemoveRange(0, Done.Count - KeptOutcomes);
         }
-        await state.WriteStateAsync();
+    }
+
+    private void Tell(PendingSend part, DeliveryReport report)
+    {
         if (!part.IsEarlierPart)
         {
             Report(report);
@@ -133,6 +202,12 @@ public sealed class ChannelOutboxGrain(
         }
     }
 
+    private async Task WritePending()
+    {
+        await state.WriteStateAsync();
+        _pendingStale = false;
+    }
+
     /// <summary>One-way: the conversation may itself be waiting on this outbox (an enqueue), so the outbox never waits on it.</summary>
     private void Report(DeliveryReport report) =>
         GrainFactory.Grain<IConversationGrain>(GrainKeys.Conversation(_site, _conversationId))
@@ -141,10 +216,11 @@ public sealed class ChannelOutboxGrain(
     private Task Schedule() => Schedule(changed: false);
 
     /// <summary>
-    /// Starts the head's send when it is due, else arms a timer for when it will be; keeps the reminder while anything
-    /// waits. The state is written when <paramref name="changed"/> or when a send starts (its attempt is counted before
-    /// it: a crash during it still moves the message towards giving up, never round forever), together with the
-    /// reminder's change: the two writes share a commit, so a send waits for one disk sync.
+    /// Starts the head's send when it is due, else arms a timer for when it will be; registers the reminder when
+    /// anything waits (its tick removes it, <see cref="ReceiveReminder"/>). The state is written when
+    /// <paramref name="changed"/> or when a send starts (its attempt is counted before it: a crash during it still moves
+    /// the message towards giving up, never round forever), together with the reminder's registration: the two writes
+    /// share a commit, so a send waits for one disk sync.
     /// </summary>
     private async Task Schedule(bool changed)
     {
@@ -156,7 +232,7 @@ public sealed class ChannelOutboxGrain(
         {
             head!.Attempts++;
         }
-        await Task.WhenAll(changed || due ? state.WriteStateAsync() : Task.CompletedTask, _reminder.KeepAsync(Box.Pending.Count > 0));
+        await Task.WhenAll(changed || due ? WritePending() : Task.CompletedTask, Box.Pending.Count > 0 ? _reminder.KeepAsync(true) : Task.CompletedTask);
         if (head is null || busy)
         {
             return;

@@ -1,6 +1,6 @@
 namespace Switchboard.Grains.Channels;
 
-/// <summary>The outbox's stored state: what is still to send, in order, and what became of the latest messages.</summary>
+/// <summary>The outbox's stored state: what is still to send, in order (what became of the sent ones: <see cref="OutboxOutcomes"/>).</summary>
 [GenerateSerializer, Alias("Switchboard.OutboxState")]
 public sealed class OutboxState
 {
@@ -8,8 +8,8 @@ public sealed class OutboxState
     [Id(1)] public string ContactId { get; set; } = "";
     [Id(2)] public List<PendingSend> Pending { get; set; } = [];
     /// <summary>
-    /// Outcomes of the latest few hundred messages: a repeated enqueue of one of them is not sent again, its outcome is
-    /// told again instead (the conversation asks after a restart for any message whose outcome it never heard).
+    /// Outcomes as states written before they were stored apart held them: read from such a state, moved to
+    /// <see cref="OutboxOutcomes"/> on activation, never written again.
     /// </summary>
     [Id(3)] public List<DeliveryReport> Done { get; set; } = [];
 }

@@ -5,6 +5,9 @@ using Switchboard.Contracts.Channels;
 using Switchboard.Contracts.Conversations;
 using Switchboard.Contracts.Sites;
 using Switchboard.Contracts.Visitors;
+using Orleans.Storage;
+using Switchboard.Grains;
+using Switchboard.Grains.Channels;
 using Switchboard.Grains.Storage;
 using Switchboard.Tests.Infrastructure;
 
@@ -120,6 +123,91 @@ public sealed class ChannelOutboxTests(ClusterFixture fixture)
 
         Assert.Equal("It ships tomorrow.", sent.Text);
         Assert.Equal(sent.Seq, retried.Seq);
+    }
+
+    [Fact]
+    public async Task A_sent_reply_whose_pending_entry_was_still_stored_is_not_sent_again_when_the_outbox_comes_back()
+    {
+        var (chat, site, id) = await TelegramChat();
+        var anna = ChatDriver.Operator(site, "anna");
+        await JoinedAndReported(chat, site, id);
+        await chat.Conversation(id).Post(anna, "r1", "It is in stock.");
+        var (contact, sent) = await fixture.Telegram.Next(site, m => m.MessageId == "r1", "the reply");
+        await chat.Event(id, e => e.Type == EventTypes.Delivery && e.MessageId == "r1", "the reply reported sent");
+        // A finished send writes only its outcome: the stored pending list still holds the reply.
+        Assert.Contains((await Stored<OutboxState>(StorageNames.OutboxState, site, id)).Pending, p => p.Message.MessageId == "r1");
+
+        var outbox = Outbox(site, id);
+        await outbox.AsReference<IGrainManagementExtension>().DeactivateOnIdle();
+        var pending = await outbox.GetPending();
+        await outbox.Enqueue(ChannelNames.Telegram, contact, sent);
+
+        Assert.Empty(pending);
+        Assert.True(await fixture.Telegram.NothingMore(site), "a sent reply went out again");
+    }
+
+    [Fact]
+    public async Task Outcomes_stored_with_the_pending_list_as_before_are_moved_and_still_answer_a_repeated_enqueue()
+    {
+        var (chat, site, id) = await TelegramChat();
+        await JoinedAndReported(chat, site, id);
+        var old = new OutboundMessage("old-1", "Sent before the upgrade") { Seq = 1 };
+        // The shape a state had before outcomes were stored apart: a head sent, and its outcome beside it.
+        await Store(StorageNames.OutboxState, site, id, new OutboxState
+        {
+            Channel = ChannelNames.Telegram, ContactId = TelegramUser,
+            Pending = [new PendingSend { Message = old, Attempts = 1 }],
+            Done = [new DeliveryReport("old-1", DeliveryStatus.Sent, null, "tg-9")],
+        });
+        var outbox = Outbox(site, id);
+        await outbox.AsReference<IGrainManagementExtension>().DeactivateOnIdle();
+
+        var pending = await outbox.GetPending();
+        await outbox.Enqueue(ChannelNames.Telegram, TelegramUser, old);
+        var known = await outbox.PlatformReported("tg-9", DeliveryStatus.Read, null);
+        var moved = await Stored<OutboxOutcomes>(StorageNames.OutboxOutcomes, site, id);
+
+        Assert.Empty(pending);
+        Assert.True(known);
+        Assert.Contains(moved.Kept, k => k.MessageId == "old-1" && k.PlatformMessageId == "tg-9");
+        Assert.True(await fixture.Telegram.NothingMore(site), "a message sent before the upgrade went out again");
+    }
+
+    [Fact]
+    public async Task The_reminder_stays_while_the_outbox_is_busy_and_goes_with_a_tick_that_finds_nothing_pending()
+    {
+        var (chat, site, id) = await TelegramChat();
+        await JoinedAndReported(chat, site, id);
+        var outbox = Outbox(site, id);
+        var grainId = outbox.GetGrainId();
+        var kept = await fixture.Reminders.ReadRow(grainId, ChannelOutboxGrain.PendingReminder);
+
+        await outbox.AsReference<IRemindable>().ReceiveReminder(ChannelOutboxGrain.PendingReminder, new TickStatus(fixture.Clock.GetUtcNow().UtcDateTime, TimeSpan.FromMinutes(1), fixture.Clock.GetUtcNow().UtcDateTime));
+        var afterTick = await fixture.Reminders.ReadRow(grainId, ChannelOutboxGrain.PendingReminder);
+        var stored = await Stored<OutboxState>(StorageNames.OutboxState, site, id);
+
+        Assert.NotNull(kept);
+        Assert.Null(afterTick);
+        Assert.Empty(stored.Pending);
+    }
+
+    private IChannelOutboxGrain Outbox(string site, string id) => fixture.Grains.GetGrain<IChannelOutboxGrain>(GrainKeys.Outbox(site, id));
+
+    private IGrainStorage Storage => fixture.Cluster.Silos[0].ServiceProvider.GetRequiredKeyedService<IGrainStorage>(StorageNames.Provider);
+
+    private async Task<T> Stored<T>(string stateName, string site, string id) where T : new()
+    {
+        var state = new GrainState<T>();
+        await Storage.ReadStateAsync(stateName, Outbox(site, id).GetGrainId(), state);
+        return state.State!;
+    }
+
+    private async Task Store<T>(string stateName, string site, string id, T value) where T : new()
+    {
+        var state = new GrainState<T>();
+        await Storage.ReadStateAsync(stateName, Outbox(site, id).GetGrainId(), state);
+        state.State = value;
+        await Storage.WriteStateAsync(stateName, Outbox(site, id).GetGrainId(), state);
     }
 
     /// <summary>The join message sent and its outcome stored: nothing more is appended until the test acts.</summary>

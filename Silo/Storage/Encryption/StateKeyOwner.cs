@@ -31,7 +31,7 @@ public sealed record StateKeyOwner(string Site, string? DataKeyOwner)
         return new StateKeyOwner(site, stateName switch
         {
             StorageNames.CustomerState or StorageNames.VisitorState or StorageNames.CallState => grainKey,
-            StorageNames.OutboxState => GrainKeys.Conversation(site, id),
+            StorageNames.OutboxState or StorageNames.OutboxOutcomes => GrainKeys.Conversation(site, id),
             StorageNames.WebhookOutboxState when id.StartsWith("c-", StringComparison.Ordinal) => GrainKeys.Conversation(site, id[2..]),
             StorageNames.WebhookOutboxState when id.StartsWith("u-", StringComparison.Ordinal) => GrainKeys.Customer(site, id[2..]),
             _ => null,
