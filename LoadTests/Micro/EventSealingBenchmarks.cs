@@ -20,6 +20,10 @@ public class EventSealingBenchmarks
     private EventSealer _sealer = null!;
     private ConversationEvent[] _events = [];
     private StoredEvent _stored;
+    private string _storedPayload = "";
+
+    /// <summary>The row the setup sealed, as the log would store it: its clear JSON and its sealed fields.</summary>
+    public (string Payload, byte[]? Sealed) StoredRow => (_storedPayload, _stored.Sealed);
 
     [GlobalSetup]
     public async Task Setup()
@@ -30,6 +34,7 @@ public class EventSealingBenchmarks
         // The key is made and cached here, as a conversation's first append does; the benchmarks are every later one.
         _stored = (await _sealer.SealAsync(_conversation, [FrameWorkload.MessageEvent with { Seq = 1 }]))[0];
         _stored = (await _sealer.SealAsync(_conversation, _events))[0];
+        _storedPayload = _stored.PayloadText();
     }
 
     [GlobalCleanup]
@@ -51,12 +56,18 @@ public class EventSealingBenchmarks
     public byte[] SealWithCachedCipher() => CachedCiphers.Seal(_key, Plaintext, AssociatedData, prefixLength: 3);
 
     [Benchmark(Description = "seal a message event")]
-    public async Task<StoredEvent> Seal() => (await _sealer.SealAsync(_conversation, _events))[0];
+    public async Task<int> Seal()
+    {
+        // The pooled payloads go back as the log gives them back once its rows are written.
+        var stored = await _sealer.SealAsync(_conversation, _events);
+        StoredEvent.ReturnPayloads(stored);
+        return stored.Length;
+    }
 
     [Benchmark(Description = "open a sealed message event")]
     public async Task<ConversationEvent> Open()
     {
         using var opener = await _sealer.OpenerAsync(_conversation);
-        return opener.Open(_stored.Payload, _stored.Sealed);
+        return opener.Open(_storedPayload, _stored.Sealed);
     }
 }

@@ -49,7 +49,7 @@ public sealed class BulkLogWriter(SqliteDatabase database, EventSealer sealer)
                 var evt = events[i];
                 object?[] values =
                 [
-                    key, evt.Seq, site, evt.Type, evt.ClientId, evt.At.UtcDateTime.ToString("O"), sealedChunk[c][i].Payload,
+                    key, evt.Seq, site, evt.Type, evt.ClientId, evt.At.UtcDateTime.ToString("O"), sealedChunk[c][i].PayloadText(),
                     sealedChunk[c][i].Sealed, ++position,
                 ];
                 for (var p = 0; p < values.Length; p++)
@@ -64,6 +64,10 @@ public sealed class BulkLogWriter(SqliteDatabase database, EventSealer sealer)
         head.Parameters.AddWithValue("$position", position);
         await head.ExecuteNonQueryAsync();
         await transaction.CommitAsync();
+        foreach (var stored in sealedChunk)
+        {
+            StoredEvent.ReturnPayloads(stored);
+        }
         return written;
     }
 }

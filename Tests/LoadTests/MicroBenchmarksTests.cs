@@ -68,8 +68,10 @@ public sealed class MicroBenchmarksTests
         await benchmarks.Setup();
         try
         {
-            var stored = await benchmarks.Seal();
+            var rows = await benchmarks.Seal();
+            var stored = benchmarks.StoredRow;
 
+            Assert.Equal(1, rows);
             Assert.NotNull(stored.Sealed);
             Assert.DoesNotContain("blue jacket", stored.Payload, StringComparison.Ordinal);
             Assert.Equal(FrameWorkload.MessageEvent.Text, (await benchmarks.Open()).Text);

@@ -17,6 +17,7 @@ public sealed class EventSealer(ConversationKeys keys)
     private const byte Version = 1;
     private const int HeaderLength = 3;
 
+    /// <summary>The rows for <paramref name="events"/>; the caller gives their payloads back once written (<see cref="StoredEvent.ReturnPayloads"/>).</summary>
     public async ValueTask<StoredEvent[]> SealAsync(string conversationKey, IReadOnlyList<ConversationEvent> events, CancellationToken cancellationToken = default)
     {
         var stored = new StoredEvent[events.Count];
@@ -26,23 +27,24 @@ public sealed class EventSealer(ConversationKeys keys)
             var evt = events[i];
             if (PersonalFields.Of(evt) is not { } fields)
             {
-                stored[i] = new StoredEvent(JsonSerializer.Serialize(evt, EventJson.Default.ConversationEvent), null);
+                stored[i] = StoredEvent.Rent(ThreadJsonWriter.ToUtf8(evt, EventJson.Default.ConversationEvent), null);
                 continue;
             }
             key ??= await keys.ForWritingAsync(conversationKey, firstWrite: events[0].Seq == 1, cancellationToken);
-            stored[i] = new StoredEvent(JsonSerializer.Serialize(PersonalFields.Strip(evt), EventJson.Default.ConversationEvent), Seal(key, conversationKey, evt.Seq, fields));
+            var sealedFields = Seal(key, conversationKey, evt.Seq, fields);
+            stored[i] = StoredEvent.Rent(ThreadJsonWriter.ToUtf8(PersonalFields.Strip(evt), EventJson.Default.ConversationEvent), sealedFields);
         }
         return stored;
     }
 
     /// <summary>
     /// One event's sealed fields. Synchronous, and called after the key's await: the JSON buffer it uses is this
-    /// thread's own (<see cref="PersonalFieldsWriter"/>); the cipher is the key's (<see cref="CachedCiphers"/>).
+    /// thread's own (<see cref="ThreadJsonWriter"/>); the cipher is the key's (<see cref="CachedCiphers"/>).
     /// </summary>
     private static byte[] Seal(byte[] key, string conversationKey, long seq, PersonalFields fields)
     {
         Span<byte> associated = stackalloc byte[MaxAssociatedLength];
-        var sealedBytes = CachedCiphers.Seal(key, PersonalFieldsWriter.ToUtf8(fields), Associated(conversationKey, seq, associated), HeaderLength);
+        var sealedBytes = CachedCiphers.Seal(key, ThreadJsonWriter.ToUtf8(fields, PersonalFieldsJson.Default.PersonalFields), Associated(conversationKey, seq, associated), HeaderLength);
         sealedBytes[0] = Version;
         BinaryPrimitives.WriteUInt16LittleEndian(sealedBytes.AsSpan(1), fields.Present);
         return sealedBytes;

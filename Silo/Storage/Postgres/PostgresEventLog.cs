@@ -9,8 +9,18 @@ namespace Switchboard.Silo.Storage.Postgres;
 /// <summary>The conversation event log in PostgreSQL (cluster mode); appends go through the group commit.</summary>
 public sealed class PostgresEventLog(PostgresDatabase database, PostgresWriter writer, EventSealer sealer) : IEventLog, IEventLogFeed
 {
-    public async Task AppendAsync(string conversationKey, IReadOnlyList<ConversationEvent> events, CancellationToken cancellationToken = default) =>
-        await writer.AppendAsync(conversationKey, GrainKeys.Parse(conversationKey).Site, events, await sealer.SealAsync(conversationKey, events, cancellationToken));
+    public async Task AppendAsync(string conversationKey, IReadOnlyList<ConversationEvent> events, CancellationToken cancellationToken = default)
+    {
+        var stored = await sealer.SealAsync(conversationKey, events, cancellationToken);
+        try
+        {
+            await writer.AppendAsync(conversationKey, GrainKeys.Parse(conversationKey).Site, events, stored);
+        }
+        finally
+        {
+            StoredEvent.ReturnPayloads(stored);
+        }
+    }
 
     public async Task<IReadOnlyList<ConversationEvent>> ReadAsync(
         string conversationKey, long afterSeq, int limit = int.MaxValue, CancellationToken cancellationToken = default)

@@ -150,7 +150,7 @@ public sealed class PostgresWriter : IAsyncDisposable
             types[i] = evt.Type;
             clientIds[i] = evt.ClientId;
             times[i] = evt.At.UtcDateTime;
-            payloads[i] = append.Stored[i].Payload;
+            payloads[i] = append.Stored[i].PayloadText();
             sealedFields[i] = append.Stored[i].Sealed;
         }
         var command = new NpgsqlBatchCommand(EventLogSql.Append);

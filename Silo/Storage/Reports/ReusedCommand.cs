@@ -20,7 +20,9 @@ public sealed class ReusedCommand : IAsyncDisposable
         for (var i = 0; i < names.Count; i++)
         {
             _parameters[i] = _command.CreateParameter();
-            _parameters[i].ParameterName = names[i];
+            // Named as the statement writes it: Microsoft.Data.Sqlite, given a bare name, tries each prefix in turn on every
+            // run, making a string and its UTF-8 copy for each try. Npgsql takes the name either way.
+            _parameters[i].ParameterName = "@" + names[i];
             _command.Parameters.Add(_parameters[i]);
         }
     }

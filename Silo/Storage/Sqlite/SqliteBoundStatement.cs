@@ -28,6 +28,9 @@ public sealed class SqliteBoundStatement : IDisposable
     public void Bind(int index, string? text) =>
         Check(text is null ? raw.sqlite3_bind_null(_statement, index) : raw.sqlite3_bind_text16(_statement, index, text.AsSpan()));
 
+    /// <summary>Binds text already in UTF-8, the database's own encoding (SQLite copies it).</summary>
+    public void BindUtf8(int index, ReadOnlySpan<byte> text) => Check(raw.sqlite3_bind_text(_statement, index, text));
+
     public void Bind(int index, byte[]? blob) =>
         Check(blob is null ? raw.sqlite3_bind_null(_statement, index) : raw.sqlite3_bind_blob(_statement, index, blob));
 

@@ -26,7 +26,18 @@ public sealed class SqliteEventLog(SqliteDatabase database, SqliteWriter writer,
     {
         var site = GrainKeys.Parse(conversationKey).Site;
         var stored = await sealer.SealAsync(conversationKey, events, cancellationToken);
-        await writer.Enqueue(context =>
+        try
+        {
+            await Insert(conversationKey, site, events, stored);
+        }
+        finally
+        {
+            StoredEvent.ReturnPayloads(stored);
+        }
+    }
+
+    private Task<bool> Insert(string conversationKey, string site, IReadOnlyList<ConversationEvent> events, StoredEvent[] stored) =>
+        writer.Enqueue(context =>
         {
             var insert = context.Bound(InsertSql);
             for (var i = 0; i < events.Count; i++)
@@ -38,7 +49,7 @@ public sealed class SqliteEventLog(SqliteDatabase database, SqliteWriter writer,
                 insert.Bind(4, evt.Type);
                 insert.Bind(5, evt.ClientId);
                 insert.BindUtc(6, evt.At);
-                insert.Bind(7, stored[i].Payload);
+                insert.BindUtf8(7, stored[i].Payload);
                 insert.Bind(8, stored[i].Sealed);
                 insert.Bind(9, context.NextEventPosition());
                 try
@@ -52,7 +63,6 @@ public sealed class SqliteEventLog(SqliteDatabase database, SqliteWriter writer,
             }
             return true;
         });
-    }
 
     public async Task<IReadOnlyList<ConversationEvent>> ReadAsync(
         string conversationKey, long afterSeq, int limit = int.MaxValue, CancellationToken cancellationToken = default)
