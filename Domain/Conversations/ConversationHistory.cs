@@ -1,3 +1,5 @@
+using System.IO.Hashing;
+using System.Runtime.InteropServices;
 using Switchboard.Contracts.Conversations;
 
 namespace Switchboard.Domain.Conversations;
@@ -6,11 +8,13 @@ namespace Switchboard.Domain.Conversations;
 /// A conversation folded from its event log: the client ids already stored, and the state machine (new → queued →
 /// assigned → active → closed). It keeps no events: the log holds them, and reads come from it. An event kept in
 /// memory outlives the collections that follow its append, and the kept history was most of what each gen0 collection
-/// of a busy gateway had to copy (docs/benchmarks.md, 2026-12-07). Plain code, no grain.
+/// of a busy gateway had to copy (docs/benchmarks.md, 2026-12-07). For the same reason it keeps its client ids as
+/// 64-bit hashes, not as the strings: every message's id would otherwise outlive the collections after it, and a long
+/// chat's map of them would hold every id it ever stored. Plain code, no grain.
 /// </summary>
 public sealed class ConversationHistory
 {
-    private readonly Dictionary<string, long> _clientIds = new(StringComparer.Ordinal);
+    private readonly Dictionary<ulong, long> _clientIds = [];
 
     public long LastSeq { get; private set; }
     public bool Exists => LastSeq > 0;
@@ -77,8 +81,14 @@ public sealed class ConversationHistory
 
     private readonly Dictionary<string, string> _deliveries = new(StringComparer.Ordinal);
 
-    /// <summary>The seq stored for a client id, if that send was already stored.</summary>
-    public long? SeqOf(string clientId) => _clientIds.TryGetValue(clientId, out var seq) ? seq : null;
+    /// <summary>
+    /// The seq of the stored event whose client id hashes as <paramref name="clientId"/> does, if there is one: that is
+    /// the send of this id, but for another id of the same 64-bit hash, so the caller reads that event to be sure
+    /// (ConversationGrain's <c>StoredSeqOf</c>). A retry is rare; the read is paid only then.
+    /// </summary>
+    public long? CandidateSeqOf(string clientId) => _clientIds.TryGetValue(Hash(clientId), out var seq) ? seq : null;
+
+    private static ulong Hash(string clientId) => XxHash3.HashToUInt64(MemoryMarshal.AsBytes(clientId.AsSpan()));
 
     public void Apply(ConversationEvent evt)
     {
@@ -89,7 +99,7 @@ public sealed class ConversationHistory
         LastSeq = evt.Seq;
         if (evt.ClientId is { } clientId)
         {
-            _clientIds.TryAdd(clientId, evt.Seq);
+            _clientIds.TryAdd(Hash(clientId), evt.Seq);
         }
         switch (evt.Type)
         {

@@ -18,7 +18,7 @@ public sealed partial class ConversationGrain
 
     public async Task<AppendResult> Send(Actor actor, MessageDraft message)
     {
-        if (RetriedSend(actor, message.ClientId) is { } stored)
+        if (await RetriedSend(actor, message.ClientId) is { } stored)
         {
             return stored;
         }
@@ -73,7 +73,7 @@ public sealed partial class ConversationGrain
             throw SwitchboardException.BadRequest("Only a phone conversation has calls, and a call is offered, answered or ended.");
         }
         var call = ConversationEvents.Call(_history.LastSeq + 1, clock.GetUtcNow(), update);
-        if (_history.SeqOf(call.ClientId!) is { } stored)
+        if (await StoredSeqOf(call.ClientId!) is { } stored)
         {
             return new AppendResult(_id, stored);
         }

@@ -48,11 +48,26 @@ public sealed partial class ConversationGrain
         ConversationEvents.Assigned(_history.LastSeq + 1, clock.GetUtcNow(), operatorId, operatorName, reason);
 
     /// <summary>Checks a send from <paramref name="actor"/>; the original acknowledgement when its client id was already stored.</summary>
-    private AppendResult? RetriedSend(Actor actor, string clientId)
+    private async Task<AppendResult?> RetriedSend(Actor actor, string clientId)
     {
         EnsureExists();
         ConversationAccess.EnsureCanWrite(actor, _site, _history);
-        return _history.SeqOf(clientId) is { } stored ? new AppendResult(_id, stored) : null;
+        return await StoredSeqOf(clientId) is { } stored ? new AppendResult(_id, stored) : null;
+    }
+
+    /// <summary>
+    /// The seq at which <paramref name="clientId"/>'s send was stored, or null for a new send. The history knows its
+    /// client ids by hash only (<see cref="ConversationHistory.CandidateSeqOf"/>); the event it names is read to tell a
+    /// retry from another id of the same hash.
+    /// </summary>
+    private async Task<long?> StoredSeqOf(string clientId)
+    {
+        if (_history.CandidateSeqOf(clientId) is not { } seq)
+        {
+            return null;
+        }
+        var stored = await log.ReadAsync(_key, seq - 1, 1);
+        return stored is [{ } evt] && evt.ClientId == clientId ? seq : null;
     }
 
     private void EnsureExists()

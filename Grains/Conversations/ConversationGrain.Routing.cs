@@ -53,7 +53,7 @@ public sealed partial class ConversationGrain
 
     public async Task<AppendResult> RequestCallback(Actor actor, string clientId, string phone)
     {
-        if (RetriedSend(actor, clientId) is { } stored)
+        if (await RetriedSend(actor, clientId) is { } stored)
         {
             return stored;
         }

@@ -86,7 +86,7 @@ public sealed partial class ConversationGrain(
     {
         if (_history.Exists)
         {
-            if (_history.SeqOf(start.ClientId) is not { } stored)
+            if (await StoredSeqOf(start.ClientId) is not { } stored)
             {
                 throw SwitchboardException.BadRequest("The conversation has already started.");
             }
@@ -160,7 +160,7 @@ public sealed partial class ConversationGrain(
     {
         EnsureExists();
         ConversationAccess.EnsureCanHandle(actor, _site, _history);
-        if (_history.SeqOf(clientId) is { } stored)
+        if (await StoredSeqOf(clientId) is { } stored)
         {
             return new AppendResult(_id, stored);
         }

@@ -24,8 +24,8 @@ public sealed class ConversationHistoryTests
         history.Apply(new ConversationEvent { Seq = 5, Type = EventTypes.Closed, At = At, From = Senders.Visitor });
 
         Assert.Equal(ConversationStatus.Closed, history.Status);
-        Assert.Equal(3, history.SeqOf("c3"));
-        Assert.Null(history.SeqOf("unknown"));
+        Assert.Equal(3, history.CandidateSeqOf("c3"));
+        Assert.Null(history.CandidateSeqOf("unknown"));
     }
 
     [Fact]

@@ -38,8 +38,39 @@ public sealed class HeldStateTests
 
         Assert.All(applied, reference => Assert.False(reference.IsAlive, "an applied event is still held after a full collection"));
         Assert.Equal(100, history.LastSeq);
-        Assert.Equal(1, history.SeqOf("s1"));
+        Assert.Equal(1, history.CandidateSeqOf("s1"));
         Assert.Equal((ConversationStatus.Queued, T0.AddSeconds(100)), (history.Status, history.AwaitingReplySince));
+    }
+
+    [Fact]
+    public void A_conversation_keeps_no_client_id_it_stored()
+    {
+        var history = new ConversationHistory();
+        history.Apply(new ConversationEvent { Seq = 1, Type = EventTypes.Started, At = T0, VisitorId = "v1", Queue = "general" });
+
+        var ids = ApplyMessagesWithClientIds(history, 2, 100);
+        GC.Collect();
+        GC.WaitForPendingFinalizers();
+        GC.Collect();
+
+        Assert.All(ids, reference => Assert.False(reference.IsAlive, "a stored client id is still held after a full collection"));
+        Assert.Equal(50, history.CandidateSeqOf(ClientId(50)));
+        Assert.Null(history.CandidateSeqOf(ClientId(101)));
+    }
+
+    private static string ClientId(int seq) => $"web-{seq:D6}-{seq * 7919}";
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static List<WeakReference> ApplyMessagesWithClientIds(ConversationHistory history, int firstSeq, int lastSeq)
+    {
+        var ids = new List<WeakReference>();
+        for (var seq = firstSeq; seq <= lastSeq; seq++)
+        {
+            var clientId = ClientId(seq);
+            history.Apply(new ConversationEvent { Seq = seq, Type = EventTypes.Message, At = T0.AddSeconds(seq), From = Senders.Visitor, Text = "hi", ClientId = clientId });
+            ids.Add(new WeakReference(clientId));
+        }
+        return ids;
     }
 
     // Its own frame, so no local of the test keeps an event alive across the collection.
