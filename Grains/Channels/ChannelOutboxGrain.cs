@@ -56,7 +56,10 @@ public sealed class ChannelOutboxGrain(
         await Schedule();
     }
 
-    /// <summary>A state written before the outcomes were stored apart: its outcomes move, then leave it with its next write.</summary>
+    /// <summary>
+    /// A state written before the outcomes were stored apart: its outcomes are stored in their own state first, then the
+    /// state is written without them (a crash between the two leaves them in both, and the move runs again).
+    /// </summary>
     private async Task MoveOutcomesOutOfTheBox()
     {
         if (Box.Done.Count == 0)
@@ -67,7 +70,7 @@ public sealed class ChannelOutboxGrain(
         Box.Done.Clear();
         Trim();
         await outcomes.WriteStateAsync();
-        _pendingStale = true;
+        await WritePending();
     }
 
     /// <summary>

@@ -166,10 +166,12 @@ public sealed class ChannelOutboxTests(ClusterFixture fixture)
         await outbox.Enqueue(ChannelNames.Telegram, TelegramUser, old);
         var known = await outbox.PlatformReported("tg-9", DeliveryStatus.Read, null);
         var moved = await Stored<OutboxOutcomes>(StorageNames.OutboxOutcomes, site, id);
+        var box = await Stored<OutboxState>(StorageNames.OutboxState, site, id);
 
         Assert.Empty(pending);
         Assert.True(known);
         Assert.Contains(moved.Kept, k => k.MessageId == "old-1" && k.PlatformMessageId == "tg-9");
+        Assert.Empty(box.Done);
         Assert.True(await fixture.Telegram.NothingMore(site), "a message sent before the upgrade went out again");
     }
 

@@ -31,6 +31,8 @@ public sealed class EventSealer(ConversationKeys keys)
                 continue;
             }
             key ??= await keys.ForWritingAsync(conversationKey, firstWrite: events[0].Seq == 1, cancellationToken);
+            // Sealed first: both JSON writes use the thread's one buffer (ThreadJsonWriter), and the payload's span must
+            // be copied out before anything writes into it again.
             var sealedFields = Seal(key, conversationKey, evt.Seq, fields);
             stored[i] = StoredEvent.Rent(ThreadJsonWriter.ToUtf8(PersonalFields.Strip(evt), EventJson.Default.ConversationEvent), sealedFields);
         }
