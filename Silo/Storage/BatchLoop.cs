@@ -7,8 +7,10 @@ namespace Switchboard.Silo.Storage;
 /// one transaction (and one flush) serves every caller that queued meanwhile. <paramref name="gather"/> above zero
 /// makes the loop wait that long after the first item before it takes a batch, on the real clock: a batching window,
 /// not a deadline of the product's, so a test's fake clock does not hold writes back. The batch's writer completes
-/// its callers itself (each item carries what it needs to), and must not throw. The SQLite and PostgreSQL writers' group
-/// commits and the operators' time store run on it.
+/// its callers itself (each item carries what it needs to). Should it throw all the same (a defect, not a failed
+/// write: those it reports to its callers itself), <paramref name="fail"/> tells each item of that batch the error and
+/// the loop goes on with the next: one broken batch must not leave every later caller waiting for ever. The SQLite and
+/// PostgreSQL writers' group commits and the operators' time store run on it.
 /// </summary>
 public sealed class BatchLoop<T> : IAsyncDisposable
 {
@@ -16,14 +18,16 @@ public sealed class BatchLoop<T> : IAsyncDisposable
     private readonly int _maxBatch;
     private readonly TimeSpan _gather;
     private readonly Func<List<T>, Task> _write;
+    private readonly Action<T, Exception> _fail;
     private readonly string _owner;
     private readonly Task _loop;
 
-    public BatchLoop(string owner, int maxBatch, Func<List<T>, Task> write, TimeSpan gather = default)
+    public BatchLoop(string owner, int maxBatch, Func<List<T>, Task> write, Action<T, Exception> fail, TimeSpan gather = default)
     {
         _owner = owner;
         _maxBatch = maxBatch;
         _write = write;
+        _fail = fail;
         _gather = gather;
         _loop = Task.Run(RunAsync);
     }
@@ -58,7 +62,14 @@ public sealed class BatchLoop<T> : IAsyncDisposable
             {
                 batch.Add(item);
             }
-            await _write(batch);
+            try
+            {
+                await _write(batch);
+            }
+            catch (Exception error)
+            {
+                batch.ForEach(item => _fail(item, error));
+            }
         }
     }
 }

@@ -33,7 +33,7 @@ public sealed class PostgresWriter : IAsyncDisposable
         _database = database;
         _logger = logger;
         _metrics = GroupCommitMetrics.Create(meters, "postgres", () => Commits, () => Appends);
-        _loop = new BatchLoop<PendingAppend>(nameof(PostgresWriter), MaxBatch, CommitAsync);
+        _loop = new BatchLoop<PendingAppend>(nameof(PostgresWriter), MaxBatch, CommitAsync, (append, error) => append.Completion.TrySetException(error));
     }
 
     /// <summary>Commits so far and the appends they carried: the batching figure the benchmarks report.</summary>

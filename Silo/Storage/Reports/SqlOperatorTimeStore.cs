@@ -26,7 +26,7 @@ public sealed class SqlOperatorTimeStore : IOperatorTimeStore, IAsyncDisposable
     public SqlOperatorTimeStore(IReportDatabase database)
     {
         _database = database;
-        _loop = new BatchLoop<OperatorTimeAppend>(nameof(SqlOperatorTimeStore), MaxBatch, WriteBatchAsync, GatherWindow);
+        _loop = new BatchLoop<OperatorTimeAppend>(nameof(SqlOperatorTimeStore), MaxBatch, WriteBatchAsync, (append, error) => append.Stored.TrySetException(error), GatherWindow);
     }
 
     /// <summary>Transactions written so far (each carries every append that queued during its window, up to <see cref="MaxBatch"/>).</summary>

@@ -24,7 +24,7 @@ internal sealed class SqliteLogSyncer : IAsyncDisposable
         _logSync = logSync;
         _measure = measure;
         _logger = logger;
-        _loop = new BatchLoop<SqliteCommit>(nameof(SqliteWriter) + " syncs", MaxCommitsPerSync, SyncCommitted);
+        _loop = new BatchLoop<SqliteCommit>(nameof(SqliteWriter) + " syncs", MaxCommitsPerSync, SyncCommitted, FailCommit);
     }
 
     /// <summary>Syncs of the log so far: fewer than the commits when one sync covered several.</summary>
@@ -81,6 +81,14 @@ internal sealed class SqliteLogSyncer : IAsyncDisposable
             }
         }
         return Task.CompletedTask;
+    }
+
+    private static void FailCommit(SqliteCommit commit, Exception error)
+    {
+        foreach (var write in commit.Writes)
+        {
+            write.Fail(error);
+        }
     }
 
     private void MoveFeedLimit(List<SqliteCommit> commits)

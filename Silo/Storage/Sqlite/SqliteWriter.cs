@@ -55,7 +55,7 @@ public sealed class SqliteWriter : IAsyncDisposable
         _syncer = new SqliteLogSyncer(logSync ?? new WriteAheadLogFile(database.FilePath), startedAt => _metrics?.Committed(startedAt), logger);
         _metrics = GroupCommitMetrics.Create(meters, "sqlite", () => Commits, () => Writes, () => Restarts, () => Syncs);
         _context = new SqliteWriteContext(_connection);
-        _loop = new BatchLoop<SqliteWrite>(nameof(SqliteWriter), MaxBatch, WriteBatch);
+        _loop = new BatchLoop<SqliteWrite>(nameof(SqliteWriter), MaxBatch, WriteBatch, (write, error) => write.Fail(error));
     }
 
     /// <summary>Commits so far and the writes they carried: the batching figure the benchmarks report.</summary>
