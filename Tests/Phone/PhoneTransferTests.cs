@@ -27,7 +27,7 @@ public sealed class PhoneTransferTests(PhoneGatewayFixture fixture) : IClassFixt
 
         await anna.SendAsync(new { type = "transfer", conversationId, toOperator = "boris" });
         await boris.ExpectAsync("assigned");
-        var (body, signature) = await pbxCommands.NextAsync(Waits.Signal);
+        var (body, signature) = await NextCommandAsync(pbxCommands);
 
         Assert.Equal([("connect", "boris")], Commands(body, "t-1").Select(c => (c.Str("type"), c.GetProperty("operator").Str("id"))));
         Assert.Equal(FakePbx.Sign(body, SiteSecret), signature);
@@ -41,10 +41,10 @@ public sealed class PhoneTransferTests(PhoneGatewayFixture fixture) : IClassFixt
         var conversationId = await AcceptedByAnnaAsync(site, anna, pbxCommands, "t-2");
 
         await anna.SendAsync(new { type = "transfer", conversationId, toQueue = "stylist" });
-        var (held, _) = await pbxCommands.NextAsync(Waits.Signal);
+        var (held, _) = await NextCommandAsync(pbxCommands);
         var ringing = await boris.ExpectAsync("assigned");
         await boris.SendAsync(new { type = "accept_call", conversationId });
-        var (connected, _) = await pbxCommands.NextAsync(Waits.Signal);
+        var (connected, _) = await NextCommandAsync(pbxCommands);
         var answered = await boris.ExpectAsync("call", f => f.Str("status") == "answered");
 
         Assert.Equal(["say", "enqueue"], Commands(held, "t-2").Select(c => c.Str("type")));
@@ -67,18 +67,18 @@ public sealed class PhoneTransferTests(PhoneGatewayFixture fixture) : IClassFixt
         var ringing = (await Figures(site, "general"), await Figures(site, "stylist"));
 
         await anna.SendAsync(new { type = "transfer", conversationId = answeredThere, toQueue = "stylist" });
-        await pbxCommands.NextAsync(Waits.Signal);
+        await NextCommandAsync(pbxCommands);
         await boris.ExpectAsync("assigned");
         var moved = (await Figures(site, "general"), await Figures(site, "stylist"));
         await boris.SendAsync(new { type = "accept_call", conversationId = answeredThere });
-        await pbxCommands.NextAsync(Waits.Signal);
+        await NextCommandAsync(pbxCommands);
         await boris.ExpectAsync("call", f => f.Str("status") == "answered");
         var answered = (await Figures(site, "general"), await Figures(site, "stylist"));
         // Boris's seat is taken by that call: the next one transferred to his queue waits there, and its caller gives up.
         await pbx.SendAsync(pbx.Event("t-4", PhoneEventTypes.Offered, from: "+79005550004"));
         var abandonedThere = (await anna.ExpectAsync("assigned")).Str("conversationId");
         await anna.SendAsync(new { type = "transfer", conversationId = abandonedThere, toQueue = "stylist" });
-        await pbxCommands.NextAsync(Waits.Signal);
+        await NextCommandAsync(pbxCommands);
         await pbx.SendAsync(pbx.Event("t-4", PhoneEventTypes.Ended, new { reason = "completed", durationSeconds = 20 }, from: "+79005550004"));
         var abandoned = (await Figures(site, "general"), await Figures(site, "stylist"));
 
@@ -96,7 +96,7 @@ public sealed class PhoneTransferTests(PhoneGatewayFixture fixture) : IClassFixt
         var conversationId = await AcceptedByAnnaAsync(site, anna, pbxCommands, "t-5");
 
         await anna.SendAsync(new { type = "transfer", conversationId, toQueue = "stylist" });
-        await pbxCommands.NextAsync(Waits.Signal);
+        await NextCommandAsync(pbxCommands);
         // Counted waiting once the PBX took the hold, after the push: asked until it shows.
         await AriGatewayFixture.UntilAsync(async () => (await Figures(site, "stylist")).WaitingCallers == 1, "the caller waiting in the stylist queue's figures");
         await boris.ExpectAsync("assigned");
@@ -106,6 +106,24 @@ public sealed class PhoneTransferTests(PhoneGatewayFixture fixture) : IClassFixt
 
         Assert.Equal((1, 0), (general.Answered, general.WaitingCallers));
         Assert.Equal((0, 0), (stylist.Answered, stylist.WaitingCallers));
+    }
+
+    /// <summary>
+    /// The next command the PBX received. This class once failed in a full run for want of one (not reproduced since, alone
+    /// or under load): the product's warnings say why a command was not sent (not taken, no commandUrl), so they go with
+    /// the failure.
+    /// </summary>
+    private async Task<(string Body, string? Signature)> NextCommandAsync(FakeCommandReceiver pbxCommands)
+    {
+        try
+        {
+            return await pbxCommands.NextAsync(Waits.Signal);
+        }
+        catch (TimeoutException missing)
+        {
+            var warnings = fixture.Logs.Entries.Where(entry => entry.StartsWith("Warning") || entry.StartsWith("Error"));
+            throw new TimeoutException($"{missing.Message} The gateway's warnings and errors so far:\n{string.Join("\n", warnings)}", missing);
+        }
     }
 
     private Task<CallFigures> Figures(string site, string queue) =>
@@ -132,7 +150,7 @@ public sealed class PhoneTransferTests(PhoneGatewayFixture fixture) : IClassFixt
         await new FakePbx(Host, site, SiteSecret).SendAsync(callId, PhoneEventTypes.Offered);
         var conversationId = (await anna.ExpectAsync("assigned")).Str("conversationId");
         await anna.SendAsync(new { type = "accept_call", conversationId });
-        var (body, _) = await pbxCommands.NextAsync(Waits.Signal);
+        var (body, _) = await NextCommandAsync(pbxCommands);
         Assert.Equal("anna", Commands(body, callId).Single().GetProperty("operator").Str("id"));
         await anna.ExpectAsync("call", f => f.Str("status") == "answered");
         return conversationId;
