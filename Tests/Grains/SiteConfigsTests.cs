@@ -37,7 +37,10 @@ public sealed class SiteConfigsTests(ClusterFixture fixture)
         await Eventually.Until(async () => { await visitors[0].GetVisit(); return Reads(site); }, reads => reads > before, "the silo's read of the site");
         await Task.WhenAll(visitors.Select(v => v.Page("https://shop/product/scarf", "Merino scarf", null)));
 
-        Assert.Equal(1, Reads(site) - before);
+        // Once failed in a full run with 3 reads (never alone): the callers say whether the silo's copy read twice or
+        // something else asked the site's grain directly.
+        var callers = fixture.Calls.CallersOf(nameof(ISiteGrain.GetConfig), GrainKeys.Site(site)).Skip(before);
+        Assert.True(Reads(site) - before == 1, $"Expected one read of the site past the interval; read by: {string.Join(", ", callers)}");
     }
 
     [Fact]
