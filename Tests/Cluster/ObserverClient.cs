@@ -35,8 +35,8 @@ public sealed class ObserverClient(IHost host) : IAsyncDisposable
 
     /// <summary>The silo port of the silo that hosts <paramref name="grain"/>'s activation now.</summary>
     /// <remarks>
-    /// Right after silos rejoin, the client's gateway list can still name a silo that has gone (it refreshes every 2 s):
-    /// a refused connection is retried until the list has caught up.
+    /// Right after silos rejoin, the client's gateway list can still name a silo that has gone (it refreshes every 2 s),
+    /// or, when every silo restarted, name none ("No gateways available"): either is retried until the list has caught up.
     /// </remarks>
     public async Task<int> SiloPortOfAsync(IAddressable grain) =>
         await ActivationPortOfAsync(grain) ?? throw new InvalidOperationException("The grain has no activation.");
@@ -51,7 +51,7 @@ public sealed class ObserverClient(IHost host) : IAsyncDisposable
             {
                 return (await Client.GetGrain<IManagementGrain>(0).GetActivationAddress(grain))?.Endpoint.Port;
             }
-            catch (Exception e) when (e is ConnectionFailedException or SiloUnavailableException && DateTime.UtcNow < giveUp)
+            catch (Exception e) when (e is ConnectionFailedException or SiloUnavailableException or OrleansMessageRejectionException && DateTime.UtcNow < giveUp)
             {
                 await Task.Delay(ClusterChat.RetryPace);
             }
