@@ -14,6 +14,7 @@
 //   ratings.js  the operator's own ratings       notify.js   new-chat chime and desktop notification
 //   monitor.js, monitor-view.js  the supervisor's Monitor   watch.js  watching a chat read-only, reassigning
 //   calls.js    phone calls: ringing, accept and decline, their transcript lines
+//   channel-badge.js  a chat's channel: its name and its icon
 //   cobrowse.js co-browsing: asking, the visitor's page drawn live, pointing, scrolling, filling
 //   i18n.js + strings-*.js  UI strings
 

@@ -6,6 +6,7 @@ import { renderCalls } from "./calls.js";
 import { renderCoBrowse } from "./cobrowse.js";
 import { renderUploads } from "./attachments.js";
 import { renderCanned } from "./canned-ui.js";
+import { channelBadge, channelName } from "./channel-badge.js";
 import { renderCloseDialog } from "./close-dialog.js";
 import { renderCustomer } from "./customer.js";
 import { ui } from "./dom.js";
@@ -19,8 +20,6 @@ import { renderReply, retry } from "./replies.js";
 import { saveReadPositions } from "./session.js";
 import { closeTransfer, renderTransfer } from "./transfer.js";
 import {
-  channelBadge,
-  channelName,
   chatListItem,
   eventNode,
   formatDuration,
