@@ -64,25 +64,21 @@ internal sealed class SqliteLogSyncer : IAsyncDisposable
         MoveFeedLimit(commits);
         foreach (var commit in commits)
         {
-            if (failure is null)
+            if (failure is not null)
             {
-                _measure(commit.StartedAt);
+                FailCommit(commit, failure);
+                continue;
             }
+            _measure(commit.StartedAt);
             foreach (var write in commit.Writes)
             {
-                if (failure is null)
-                {
-                    write.Succeed();
-                }
-                else
-                {
-                    write.Fail(failure);
-                }
+                write.Succeed();
             }
         }
         return Task.CompletedTask;
     }
 
+    /// <summary>Fails every write of <paramref name="commit"/>: its sync failed, or the loop's batch broke before it.</summary>
     private static void FailCommit(SqliteCommit commit, Exception error)
     {
         foreach (var write in commit.Writes)
