@@ -10,6 +10,11 @@ public sealed class CapturedLogs : ILoggerProvider
 
     public IReadOnlyCollection<string> Entries => _entries;
 
+    /// <summary>The warnings and errors among <see cref="Entries"/>: what a failed wait shows to say why.</summary>
+    public IEnumerable<string> Problems() =>
+        _entries.Where(entry => entry.StartsWith("Warning ", StringComparison.Ordinal) || entry.StartsWith("Error ", StringComparison.Ordinal)
+            || entry.StartsWith("Critical ", StringComparison.Ordinal));
+
     public ILogger CreateLogger(string categoryName) => new Capture(categoryName, _entries);
 
     public void Dispose()

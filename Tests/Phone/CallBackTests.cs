@@ -21,7 +21,7 @@ public sealed class CallBackTests(PhoneGatewayFixture fixture) : IClassFixture<P
     [Fact]
     public async Task An_operator_calls_back_through_a_signed_originate_and_the_call_is_recorded_on_the_conversation()
     {
-        await using var pbxCommands = await FakeCommandReceiver.StartAsync();
+        await using var pbxCommands = await FakeCommandReceiver.StartAsync(fixture.Logs);
         var (site, conversationId) = await CallbackWaitingAsync(pbxCommands.Url);
         var token = await Host.LoginAsync(site, "anna");
 

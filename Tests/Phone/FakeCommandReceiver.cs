@@ -12,12 +12,17 @@ public sealed class FakeCommandReceiver : IAsyncDisposable
     private WebApplication _app = null!;
     private Uri _address = null!;
     private readonly Channel<(string Body, string? Signature)> _received = Channel.CreateUnbounded<(string, string?)>();
+    private readonly CapturedLogs? _productLogs;
+
+    private FakeCommandReceiver(CapturedLogs? productLogs) => _productLogs = productLogs;
 
     public string Url => new Uri(_address, "/commands").ToString();
 
-    public static async Task<FakeCommandReceiver> StartAsync()
+    /// <param name="productLogs">The product's captured log, if any: a command that does not come fails with its warnings
+    /// and errors, which say why one was not sent (not taken by the PBX, no commandUrl).</param>
+    public static async Task<FakeCommandReceiver> StartAsync(CapturedLogs? productLogs = null)
     {
-        var receiver = new FakeCommandReceiver();
+        var receiver = new FakeCommandReceiver(productLogs);
         (receiver._app, receiver._address) = await LoopbackApp.StartAsync(app => app.MapPost("/commands", async (HttpRequest request) =>
         {
             using var reader = new StreamReader(request.Body, Encoding.UTF8);
@@ -37,7 +42,8 @@ public sealed class FakeCommandReceiver : IAsyncDisposable
         }
         catch (OperationCanceledException)
         {
-            throw new TimeoutException($"Expected a command at the commandUrl within {within}.");
+            var problems = _productLogs is null ? "" : $" The product's warnings and errors so far:\n{string.Join("\n", _productLogs.Problems())}";
+            throw new TimeoutException($"Expected a command at the commandUrl within {within}.{problems}");
         }
     }
 

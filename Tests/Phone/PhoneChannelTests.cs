@@ -49,7 +49,7 @@ public sealed class PhoneChannelTests(PhoneGatewayFixture fixture) : IClassFixtu
     [Fact]
     public async Task A_call_rings_in_the_console_with_the_callers_number_and_accepting_pushes_a_signed_connect_to_the_pbx()
     {
-        await using var pbxCommands = await FakeCommandReceiver.StartAsync();
+        await using var pbxCommands = await FakeCommandReceiver.StartAsync(fixture.Logs);
         var site = await TestSites.CreateAsync(Host.Grains, ("anna", 2, ["general"]));
         var configured = await Send(HttpMethod.Put, $"/api/sites/{site}/channels/phone", await Host.LoginAsync(site, "sup"),
             new { signingSecret = SiteSecret, commandUrl = pbxCommands.Url });
