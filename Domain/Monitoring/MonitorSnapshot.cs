@@ -33,5 +33,8 @@ public sealed record MonitorSnapshot(
     public sealed record ChatRow(string ConversationId, string? Queue, string? Operator, int? WaitingSeconds, string? Phone)
     {
         public string? Channel { get; init; }
+        /// <summary>The visitor, as the console's chat list names them: their name when they gave one, else their id.</summary>
+        public string? VisitorId { get; init; }
+        public string? VisitorName { get; init; }
     }
 }

@@ -63,6 +63,7 @@ public static class GatewayServices
         services.AddSingleton<VisitorPresenceBoard>();
         services.AddSingleton<IdentityVerifier>();
         services.AddSingleton<SiteMonitor>();
+        services.AddSingleton<MonitorChatDetails>();
         services.AddSingleton<MonitorFeed>();
         services.AddCrm(configuration);
         services.AddPhoneChannel();

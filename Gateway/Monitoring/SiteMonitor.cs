@@ -7,8 +7,11 @@ using Switchboard.Domain.Monitoring;
 
 namespace Switchboard.Gateway.Monitoring;
 
-/// <summary>Reads a site's queues, operators and call figures and builds the supervisor's snapshot.</summary>
-public sealed class SiteMonitor(IGrainFactory grains, TimeProvider clock)
+/// <summary>
+/// Reads a site's queues, operators and call figures and builds the supervisor's snapshot, its chats named by
+/// <see cref="MonitorChatDetails"/>.
+/// </summary>
+public sealed class SiteMonitor(IGrainFactory grains, TimeProvider clock, MonitorChatDetails chats)
 {
     public async Task<MonitorSnapshot?> SnapshotAsync(string site)
     {
@@ -20,6 +23,6 @@ public sealed class SiteMonitor(IGrainFactory grains, TimeProvider clock)
         var operators = Task.WhenAll(config.Operators.Where(o => o.Role == Roles.Operator)
             .Select(o => grains.Grain<IOperatorGrain>(GrainKeys.Operator(site, o.Login)).GetSnapshot()));
         var calls = Task.WhenAll(config.Queues.Select(q => grains.Grain<ICallFiguresGrain>(GrainKeys.CallFigures(site, q.Id)).GetFigures()));
-        return MonitorBuilder.Build(config, await queues, await operators, clock.GetUtcNow(), await calls);
+        return await chats.NameChatsAsync(site, MonitorBuilder.Build(config, await queues, await operators, clock.GetUtcNow(), await calls));
     }
 }

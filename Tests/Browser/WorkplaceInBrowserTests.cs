@@ -37,6 +37,12 @@ public sealed class WorkplaceInBrowserTests(BrowserFixture fixture) : IClassFixt
         await console.Locator("#chats li[data-conversation-id]").ClickAsync();
         await Assertions.Expect(console.Locator("#visitor-panel")).ToContainTextAsync("Merino scarf");
         await Assertions.Expect(supervisor.Locator("#monitor-operators tr[data-operator-id=anna] .chats")).ToContainTextAsync("1/4");
+        // The monitor names the chat's visitor as the operator's list does, beside who holds it and the queue.
+        var held = supervisor.Locator("#monitor-active li[data-operator-id=anna]");
+        await Assertions.Expect(held.Locator(".chat-visitor")).ToHaveTextAsync(await console.Locator("#chats li[data-conversation-id] .chat-name").InnerTextAsync());
+        await Assertions.Expect(held.Locator(".chat-visitor .channel-web")).ToBeVisibleAsync();
+        await Assertions.Expect(held).ToContainTextAsync("Anna");
+        await Assertions.Expect(held.Locator(".chat-queue")).Not.ToBeEmptyAsync();
         await console.FillAsync("#reply", "/deliv");
         await Assertions.Expect(console.Locator("#canned-suggest .canned-item[data-shortcut='/delivery']")).ToBeVisibleAsync();
         await console.Locator("#reply").PressAsync("Tab");

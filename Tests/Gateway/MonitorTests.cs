@@ -43,6 +43,41 @@ public sealed class MonitorTests(GatewayFixture fixture) : IClassFixture<Gateway
     }
 
     [Fact]
+    public async Task The_monitor_names_the_visitor_channel_and_queue_of_each_waiting_and_active_chat()
+    {
+        var site = await TestSites.CreateAsync(Host.Grains, ("anna", 1, ["general"]));
+        var (anna, _) = await ChatPeers.OnlineOperatorAsync(Host, site, "anna");
+        var irina = SignedIdentity.For("test-identity-secret", "c-1", DateTimeOffset.UtcNow.AddMinutes(10), name: "Irina");
+        var (first, _) = await ChatPeers.VisitorAsync(Host, site, new { type = "hello", identity = irina });
+        await first.SendAsync(new { type = "start_chat", id = "s1", text = "Hello" });
+        var held = (await anna.ExpectAsync("assigned", f => f.TryGetProperty("transcript", out _))).Str("conversationId");
+        var (second, welcome) = await ChatPeers.VisitorAsync(Host, site);
+        await second.SendAsync(new { type = "start_chat", id = "s2", text = "Anyone there?" });
+        var waiting = (await second.ExpectAsync("queued")).Str("conversationId");
+
+        var token = await Host.LoginAsync(site, "sup");
+        var snapshot = await (await Get($"/api/sites/{site}/monitor", token)).Content.ReadFromJsonAsync<JsonElement>();
+        var active = Assert.Single(snapshot.GetProperty("active").EnumerateArray());
+        Assert.Equal((held, "anna", "Irina", "web", "general"),
+            (active.Str("conversationId"), active.Str("operator"), active.Str("visitorName"), active.Str("channel"), active.Str("queue")));
+        var queued = Assert.Single(snapshot.GetProperty("waiting").EnumerateArray());
+        Assert.Equal((waiting, welcome.Str("visitorId"), "web", "general"),
+            (queued.Str("conversationId"), queued.Str("visitorId"), queued.Str("channel"), queued.Str("queue")));
+        Assert.False(queued.TryGetProperty("visitorName", out var none) && none.ValueKind != JsonValueKind.Null);
+
+        // Pushed to the console the same way, every second.
+        await using var console = await TestSocket.ConnectAsync(await Host.OperatorSocketUriAsync(token));
+        await console.SendAsync(new { type = "hello" });
+        await console.ExpectAsync("welcome");
+        var pushed = await console.ExpectAsync("monitor");
+        Assert.Equal("Irina", pushed.GetProperty("snapshot").GetProperty("active")[0].Str("visitorName"));
+        foreach (var socket in new[] { anna, first, second })
+        {
+            await socket.DisposeAsync();
+        }
+    }
+
+    [Fact]
     public async Task A_supervisor_watches_any_chat_read_only_and_reassigns_it()
     {
         var site = await TestSites.CreateAsync(Host.Grains, ("anna", 4, ["general"]), ("boris", 4, ["general"]));

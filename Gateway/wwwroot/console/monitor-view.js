@@ -5,7 +5,8 @@
 
 import { language, t } from "./i18n.js";
 import { statusTimeNode } from "./monitor-status-time.js";
-import { el, formatDuration, queueName } from "./view.js";
+import { channelBadge } from "./channel-badge.js";
+import { el, formatDuration, queueName, visitorName } from "./view.js";
 
 const signatures = new WeakMap(); // node -> what it was built from
 
@@ -113,7 +114,7 @@ export function callFiguresRow(calls) {
   );
 }
 
-/** A waiting chat: its queue, how long it has waited, and the callback phone if left. */
+/** A waiting chat: who (channel and name), how long they have waited, their queue and the callback phone if left. */
 export function waitingItem(chat) {
   return el(
     "li",
@@ -122,8 +123,9 @@ export function waitingItem(chat) {
       data: { conversationId: chat.conversationId, queue: chat.queue },
       attrs: { tabindex: 0, title: t("monitor.watch") },
     },
-    el("span", { class: "chat-queue", text: chat.queue ? queueName(chat.queue) : t("monitor.none") }),
+    chatVisitor(chat),
     el("span", { class: "wait", text: duration(chat.waitingSeconds) }),
+    el("span", { class: "chat-queue", text: chat.queue ? queueName(chat.queue) : t("monitor.none") }),
     chat.phone ? el("span", { class: "phone", text: t("monitor.callback", { phone: chat.phone }) }) : null,
   );
 }
@@ -135,7 +137,7 @@ export function refreshWaiting(node, chat) {
   if (wait.textContent !== text) wait.textContent = text;
 }
 
-/** An active chat and who holds it (`operatorName` resolved from the snapshot's operators). */
+/** An active chat: who (channel and name), who holds it (`operatorName` resolved from the snapshot's operators), its queue. */
 export function activeItem(chat) {
   return el(
     "li",
@@ -144,9 +146,16 @@ export function activeItem(chat) {
       data: { conversationId: chat.conversationId, operatorId: chat.operator },
       attrs: { tabindex: 0, title: t("monitor.watch") },
     },
+    chatVisitor(chat),
     el("span", { class: "chat-operator", text: chat.operatorName || chat.operator || t("monitor.none") }),
-    el("span", { class: "chat-id", text: String(chat.conversationId).slice(0, 8) }),
+    chat.queue ? el("span", { class: "chat-queue", text: queueName(chat.queue) }) : null,
   );
+}
+
+/** The visitor as the console's chat list names them (a chat whose details the gateway could not read yet: its id). */
+function chatVisitor(chat) {
+  const name = chat.visitorId ? visitorName({ id: chat.visitorId, name: chat.visitorName }) : String(chat.conversationId).slice(0, 8);
+  return el("span", { class: "chat-visitor" }, channelBadge(chat.channel), name);
 }
 
 export function alertItem(alert) {
