@@ -6,10 +6,10 @@ using Switchboard.Domain.Monitoring;
 namespace Switchboard.Gateway.Monitoring;
 
 /// <summary>
-/// Who each chat on the monitor is with: the visitor (id and name), the channel and the queue, which the queues' and operators'
-/// figures do not carry (an operator holds conversation ids). Each chat's conversation is asked once when it first
-/// appears and again after <see cref="Refresh"/> (a name can be given later), not every second per supervisor: the
-/// gateway keeps what it read for the chats still on the monitor and forgets the others.
+/// Who each chat on the monitor is with: the visitor (id and name), the channel and the queue, which the queues' and
+/// operators' figures do not carry (an operator holds conversation ids). Each chat's conversation is asked once when it
+/// first appears, again when it changes hands, and after <see cref="Refresh"/> (a name can be given later), not every
+/// second per supervisor: the gateway keeps what it read for the chats still on the monitor and forgets the others.
 /// </summary>
 public sealed class MonitorChatDetails(IGrainFactory grains, TimeProvider clock, ILogger<MonitorChatDetails> logger)
 {
@@ -22,10 +22,12 @@ public sealed class MonitorChatDetails(IGrainFactory grains, TimeProvider clock,
     {
         var known = _sites.GetOrAdd(site, _ => new ConcurrentDictionary<string, Details>(StringComparer.Ordinal));
         var now = clock.GetUtcNow();
-        var shown = snapshot.Waiting.Concat(snapshot.Active).Select(chat => chat.ConversationId).ToHashSet(StringComparer.Ordinal);
-        await Task.WhenAll(shown
-            .Where(id => !known.TryGetValue(id, out var details) || now - details.ReadAt >= Refresh)
-            .Select(id => ReadAsync(site, id, known, now)));
+        var rows = snapshot.Waiting.Concat(snapshot.Active).ToList();
+        var shown = rows.Select(chat => chat.ConversationId).ToHashSet(StringComparer.Ordinal);
+        await Task.WhenAll(rows
+            .Where(chat => !known.TryGetValue(chat.ConversationId, out var details) || now - details.ReadAt >= Refresh || details.Operator != chat.Operator)
+            .DistinctBy(chat => chat.ConversationId)
+            .Select(chat => ReadAsync(site, chat, known, now)));
         foreach (var id in known.Keys.Where(id => !shown.Contains(id)))
         {
             known.TryRemove(id, out _);
@@ -37,17 +39,18 @@ public sealed class MonitorChatDetails(IGrainFactory grains, TimeProvider clock,
         };
     }
 
-    private async Task ReadAsync(string site, string conversationId, ConcurrentDictionary<string, Details> known, DateTimeOffset now)
+    private async Task ReadAsync(string site, MonitorSnapshot.ChatRow chat, ConcurrentDictionary<string, Details> known, DateTimeOffset now)
     {
         try
         {
-            var conversation = await grains.Grain<IConversationGrain>(GrainKeys.Conversation(site, conversationId)).GetSnapshot(Actor.System(site));
-            known[conversationId] = new Details(conversation.VisitorId, conversation.VisitorName, conversation.Channel, conversation.Queue, now);
+            var conversation = await grains.Grain<IConversationGrain>(GrainKeys.Conversation(site, chat.ConversationId)).GetSnapshot(Actor.System(site));
+            known[chat.ConversationId] = new Details(
+                conversation.VisitorId, conversation.VisitorName, conversation.Channel, conversation.Queue, chat.Operator, now);
         }
         catch (Exception error)
         {
             // Shown without the details this time (the chat may have been erased meanwhile); asked again next second.
-            logger.LogDebug(error, "Reading conversation {ConversationId} of {Site} for the monitor failed", conversationId, site);
+            logger.LogDebug(error, "Reading conversation {ConversationId} of {Site} for the monitor failed", chat.ConversationId, site);
         }
     }
 
@@ -62,5 +65,7 @@ public sealed class MonitorChatDetails(IGrainFactory grains, TimeProvider clock,
             }
             : chat;
 
-    private sealed record Details(string VisitorId, string? VisitorName, string Channel, string Queue, DateTimeOffset ReadAt);
+    /// <summary>What a conversation said when read, and who the monitor showed holding it then: a chat that changed
+    /// hands (a transfer, perhaps to another queue; a waiting chat taken) is read again at once.</summary>
+    private sealed record Details(string VisitorId, string? VisitorName, string Channel, string Queue, string? Operator, DateTimeOffset ReadAt);
 }

@@ -43,9 +43,9 @@ public sealed class MonitorTests(GatewayFixture fixture) : IClassFixture<Gateway
     }
 
     [Fact]
-    public async Task The_monitor_names_the_visitor_channel_and_queue_of_each_waiting_and_active_chat()
+    public async Task The_monitor_names_the_visitor_channel_and_queue_of_each_waiting_and_active_chat_and_follows_a_transfer()
     {
-        var site = await TestSites.CreateAsync(Host.Grains, ("anna", 1, ["general"]));
+        var site = await TestSites.CreateAsync(Host.Grains, ("anna", 1, ["general"]), ("boris", 1, ["stylist"]));
         var (anna, _) = await ChatPeers.OnlineOperatorAsync(Host, site, "anna");
         var irina = SignedIdentity.For("test-identity-secret", "c-1", DateTimeOffset.UtcNow.AddMinutes(10), name: "Irina");
         var (first, _) = await ChatPeers.VisitorAsync(Host, site, new { type = "hello", identity = irina });
@@ -71,7 +71,16 @@ public sealed class MonitorTests(GatewayFixture fixture) : IClassFixture<Gateway
         await console.ExpectAsync("welcome");
         var pushed = await console.ExpectAsync("monitor");
         Assert.Equal("Irina", pushed.GetProperty("snapshot").GetProperty("active")[0].Str("visitorName"));
-        foreach (var socket in new[] { anna, first, second })
+
+        // Handed to another queue's operator: the row says so at once, not at the details' next minute.
+        var (boris, _) = await ChatPeers.OnlineOperatorAsync(Host, site, "boris");
+        await anna.SendAsync(new { type = "transfer", conversationId = held, toQueue = "stylist" });
+        await boris.ExpectAsync("assigned", f => f.TryGetProperty("transcript", out _) && f.Str("conversationId") == held);
+        var moved = (await console.ExpectAsync("monitor", f => f.GetProperty("snapshot").GetProperty("active").EnumerateArray()
+            .Any(chat => chat.Str("conversationId") == held && chat.Str("operator") == "boris")))
+            .GetProperty("snapshot").GetProperty("active").EnumerateArray().Single(chat => chat.Str("conversationId") == held);
+        Assert.Equal(("Irina", "stylist"), (moved.Str("visitorName"), moved.Str("queue")));
+        foreach (var socket in new[] { anna, boris, first, second })
         {
             await socket.DisposeAsync();
         }
