@@ -133,6 +133,34 @@ public sealed class CampaignsInBrowserTests(BrowserFixture fixture) : IClassFixt
         BrowserProblems.None(problems);
     }
 
+    [Fact]
+    public async Task The_new_campaign_form_asks_for_its_defaults_again_when_the_server_failed_once()
+    {
+        await using var shop = await CampaignSite.StartAsync(fixture.Host);
+        var problems = new List<string>();
+        var page = await SignInAsync(problems, shop.Site);
+        await page.ClickAsync("#monitor-tab");
+        await page.ClickAsync("#campaigns-link");
+        await Assertions.Expect(page).ToHaveTitleAsync("Call campaigns");
+        var asked = 0;
+        await page.RouteAsync("**/campaigns/defaults?**", async route =>
+        {
+            if (Interlocked.Increment(ref asked) == 1)
+            {
+                await route.FulfillAsync(new RouteFulfillOptions { Status = 503, ContentType = "application/problem+json", Body = "{\"title\":\"Service unavailable\"}" });
+                return;
+            }
+            await route.ContinueAsync();
+        });
+
+        await page.ClickAsync("#campaign-new-toggle");
+
+        await Assertions.Expect(page.Locator("#campaign-prompt-offer")).ToHaveValueAsync(new System.Text.RegularExpressions.Regex(@"\{quote\}"));
+        await Assertions.Expect(page.Locator("#campaign-form-error")).ToBeEmptyAsync();
+        Assert.Equal(2, asked);
+        BrowserProblems.None(problems);
+    }
+
     private static ILocator Count(ILocator row, string name) => row.Locator($"td[data-count={name}]");
 
     private async Task<IPage> SignInAsync(List<string> problems, string site)

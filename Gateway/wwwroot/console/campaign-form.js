@@ -58,12 +58,25 @@ export function campaignForm(current, { t, onCreated }) {
     });
   }
 
+  /**
+   * GET …/defaults, asked again twice a second apart when the server failed (5xx: a gateway restarting, a silo not
+   * ready): the form has no prompts until it has them, and a refusal beside an empty form would leave the supervisor
+   * to reopen it.
+   */
+  async function defaults(query) {
+    for (let attempt = 1; ; attempt++) {
+      const result = await send(current, "GET", `/defaults?${query}`);
+      if (result.ok || result.status < 500 || attempt === 3) return result;
+      await new Promise((resume) => setTimeout(resume, 1000));
+    }
+  }
+
   /** The kind's defaults in the chosen language: prompts replaced, the days and zone only where still empty. */
   async function loadDefaults() {
     const kind = field("kind").value;
     showKind(kind);
     const language = field("language").value;
-    const { ok, answer } = await send(current, "GET", `/defaults?kind=${kind}${language ? `&language=${language}` : ""}`);
+    const { ok, answer } = await defaults(`kind=${kind}${language ? `&language=${language}` : ""}`);
     if (!ok) {
       showError(answer.title ?? "");
       return;
