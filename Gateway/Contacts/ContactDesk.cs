@@ -68,6 +68,14 @@ public sealed class ContactDesk(IGrainFactory grains, PushHub hub, AttachmentCla
         return new ChatJoined(GrainKeys.Conversation(contact.Site, result.ConversationId), result);
     }
 
+    /// <summary>
+    /// The chat's place in its queue now, null when it is not waiting. A transport follows a chat it started only once
+    /// the start has answered, and the queue tells a new chat its place as soon as it is queued: a place told in between
+    /// reached nobody, so the transport asks for it once after it follows (a place told after that reaches it anyway).
+    /// </summary>
+    public async Task<QueuePosition?> PositionAsync(Actor contact, string conversationKey) =>
+        (await grains.Grain<IConversationGrain>(conversationKey).GetSnapshot(contact)).Position;
+
     public Task<AppendResult> PostAsync(Actor contact, string conversationKey, string clientId, string text) =>
         grains.Grain<IConversationGrain>(conversationKey).Post(contact, clientId, text);
 

@@ -231,9 +231,30 @@ public sealed partial class VisitorSession(
         if (joined.ConversationKey != _conversationKey)
         {
             Follow(joined.ConversationKey, 0);
+            _ = SendPositionAsync(joined.ConversationKey);
         }
         presence.Update(this, site, v => v with { Chatting = true });
         connection.Send(EventFrames.Ack(clientId, joined.Result));
+    }
+
+    /// <summary>
+    /// The new chat's place in its queue, which the queue may have told before this session followed the chat
+    /// (<see cref="ContactDesk.PositionAsync"/>): without it the widget showed no place or wait until the line moved.
+    /// </summary>
+    private async Task SendPositionAsync(string conversationKey)
+    {
+        try
+        {
+            if (await desk.PositionAsync(_visitor!, conversationKey) is { } position && conversationKey == _conversationKey)
+            {
+                OnSignal(new ConversationSignal(conversationKey, SignalTypes.Queued, position.Position, position.EtaSeconds));
+            }
+        }
+        catch (Exception error)
+        {
+            // The next change of place is pushed as usual; nothing to tell the visitor.
+            logger.LogDebug(error, "Reading the place of {Conversation} in its queue failed", conversationKey);
+        }
     }
 
     private void Follow(string conversationKey, long afterSeq)

@@ -53,10 +53,13 @@ public sealed class MonitorTests(GatewayFixture fixture) : IClassFixture<Gateway
         var held = (await anna.ExpectAsync("assigned", f => f.TryGetProperty("transcript", out _))).Str("conversationId");
         var (second, welcome) = await ChatPeers.VisitorAsync(Host, site);
         await second.SendAsync(new { type = "start_chat", id = "s2", text = "Anyone there?" });
-        var waiting = (await second.ExpectAsync("queued")).Str("conversationId");
+        // Its ack names it; a long wait's offer may come before the queue's position, so the ack is what is waited for.
+        var waiting = (await second.ExpectAsync("ack", f => f.Str("id") == "s2")).Str("conversationId");
 
         var token = await Host.LoginAsync(site, "sup");
-        var snapshot = await (await Get($"/api/sites/{site}/monitor", token)).Content.ReadFromJsonAsync<JsonElement>();
+        var snapshot = await Eventually.Until(
+            async () => await (await Get($"/api/sites/{site}/monitor", token)).Content.ReadFromJsonAsync<JsonElement>(),
+            read => read.GetProperty("waiting").GetArrayLength() == 1, "the second chat in the queue's waiting list");
         var active = Assert.Single(snapshot.GetProperty("active").EnumerateArray());
         Assert.Equal((held, "anna", "Irina", "web", "general"),
             (active.Str("conversationId"), active.Str("operator"), active.Str("visitorName"), active.Str("channel"), active.Str("queue")));
