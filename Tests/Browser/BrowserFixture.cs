@@ -39,9 +39,12 @@ public sealed class BrowserFixture : IAsyncLifetime
     /// A fresh browser profile (own localStorage) in <paramref name="locale"/>, with its page's script errors and dialogs
     /// failing the test.
     /// </summary>
-    public async Task<IPage> NewPageAsync(List<string> problems, string locale = "en-US")
+    public async Task<IPage> NewPageAsync(List<string> problems, string locale = "en-US") =>
+        await NewPageInAsync(await Browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = Host.BaseAddress.ToString(), Locale = locale }), problems);
+
+    /// <summary>Another page (tab) of the same browser profile, its script errors and dialogs failing the test.</summary>
+    public async Task<IPage> NewPageInAsync(IBrowserContext context, List<string> problems)
     {
-        var context = await Browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = Host.BaseAddress.ToString(), Locale = locale });
         var page = await context.NewPageAsync();
         page.SetDefaultTimeout((float)Waits.Browser.TotalMilliseconds);
         page.PageError += (_, error) => problems.Add($"script error on {page.Url}: {error}");

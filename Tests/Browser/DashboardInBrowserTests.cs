@@ -37,13 +37,19 @@ public sealed class DashboardInBrowserTests(BrowserFixture fixture) : IClassFixt
         Assert.True(cookie.HttpOnly);
         Assert.Equal(SameSiteAttribute.Strict, cookie.SameSite);
         Assert.Equal("/dashboard", cookie.Path);
-        await dashboard.GotoAsync("/console/");
-        await dashboard.FillAsync("#login-site", "demo");
-        await dashboard.FillAsync("#login-name", "anna");
-        await dashboard.FillAsync("#login-password", GatewayHost.DemoPassword);
-        await dashboard.ClickAsync("#login-submit");
-        await Assertions.Expect(dashboard.Locator("#connection")).ToHaveAttributeAsync("data-state", "online");
-        Assert.DoesNotContain(await dashboard.Context.CookiesAsync(), c => c.Name == DashboardSignIn.CookieName);
+        // The later sign-in is on another tab of the same browser, the dashboard's closed first: the Orleans Dashboard's
+        // own script, left by navigation with a poll in flight, is not what this test is about (CI failed it twice with a
+        // script error on /dashboard/ that no run here could make happen).
+        var browser = dashboard.Context;
+        await dashboard.CloseAsync();
+        var console = await fixture.NewPageInAsync(browser, problems);
+        await console.GotoAsync("/console/");
+        await console.FillAsync("#login-site", "demo");
+        await console.FillAsync("#login-name", "anna");
+        await console.FillAsync("#login-password", GatewayHost.DemoPassword);
+        await console.ClickAsync("#login-submit");
+        await Assertions.Expect(console.Locator("#connection")).ToHaveAttributeAsync("data-state", "online");
+        Assert.DoesNotContain(await browser.CookiesAsync(), c => c.Name == DashboardSignIn.CookieName);
         BrowserProblems.None(problems);
     }
 }
