@@ -156,7 +156,7 @@ public sealed partial class VisitorSession(
             Follow(GrainKeys.Conversation(site, conversation.Id), welcome.AfterSeq);
             if (conversation.Position is { } position)
             {
-                OnSignal(new ConversationSignal(_conversationKey!, SignalTypes.Queued, position.Position, position.EtaSeconds));
+                SendPlace(_conversationKey!, position);
             }
             if (conversation.CoBrowseAsked)
             {
@@ -247,7 +247,7 @@ public sealed partial class VisitorSession(
         {
             if (await desk.PositionAsync(_visitor!, conversationKey) is { } position && conversationKey == _conversationKey)
             {
-                OnSignal(new ConversationSignal(conversationKey, SignalTypes.Queued, position.Position, position.EtaSeconds));
+                SendPlace(conversationKey, position);
             }
         }
         catch (Exception error)
@@ -256,6 +256,10 @@ public sealed partial class VisitorSession(
             logger.LogDebug(error, "Reading the place of {Conversation} in its queue failed", conversationKey);
         }
     }
+
+    /// <summary>A place the session read itself (on a resume, after a start), sent as the queue's own push would be.</summary>
+    private void SendPlace(string conversationKey, QueuePosition position) =>
+        OnSignal(new ConversationSignal(conversationKey, SignalTypes.Queued, position.Position, position.EtaSeconds));
 
     private void Follow(string conversationKey, long afterSeq)
     {
